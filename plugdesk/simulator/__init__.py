@@ -1,0 +1,1 @@
+"""simulator layer; see DESIGN.md."""

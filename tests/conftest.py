@@ -1,0 +1,126 @@
+"""Shared fixtures.
+
+- Every app directory (config, data, cache, log) is redirected to a temp folder, so no test
+  touches the real user's files.
+- The keyring is an in-memory backend unless a test module asks for the real service.
+- `qloop` gives a running-capable qasync loop and `run(coro, timeout)` drives scenarios on
+  it (pytest-qt's waits do not advance asyncio tasks on a qasync loop that is not running).
+- `sim` is the built-in simulator on a loopback port.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+import keyring.backend
+import pytest
+
+T = TypeVar("T")
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that lives in a dict: the unit-test stand-in for the OS store."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.entries[(service, username)]
+        except KeyError:
+            raise keyring.errors.PasswordDeleteError(username) from None
+
+
+@pytest.fixture(autouse=True)
+def app_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every platformdirs folder (and QSettings) at a temp tree."""
+    root = tmp_path / "home"
+    for var, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(root / sub))
+    monkeypatch.setenv("PLUGDESK_HOME", str(root))
+    monkeypatch.delenv("PLUGDESK_TOKEN", raising=False)
+    monkeypatch.delenv("PLUGDESK_API_URL", raising=False)
+    return root
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(request: pytest.FixtureRequest) -> Iterator[MemoryKeyring | None]:
+    """In-memory keyring for every test, except those marked `keyring_service`."""
+    if request.node.get_closest_marker("keyring_service"):
+        yield None
+        return
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop over the test QApplication, set as the current loop."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+Runner = Callable[..., Any]
+
+
+@pytest.fixture
+def run(qloop: asyncio.AbstractEventLoop) -> Runner:
+    """run(coro, timeout=10) drives `coro` to completion on the qasync loop."""
+
+    def _run(coro: Coroutine[Any, Any, T], timeout: float = 10.0) -> T:
+        return qloop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+    return _run
+
+
+@pytest.fixture
+def sim() -> Iterator[Any]:
+    """The built-in simulator, 40 chargers, fixed seed, on a loopback port."""
+    from plugdesk.simulator import Simulator
+
+    simulator = Simulator(chargers=40, seed=7)
+    simulator.start()
+    try:
+        yield simulator
+    finally:
+        simulator.stop()

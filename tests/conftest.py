@@ -124,3 +124,89 @@ def sim() -> Iterator[Any]:
         yield simulator
     finally:
         simulator.stop()
+
+
+# -- real desktop services, started privately by the tests that need them -----------------
+
+
+def _wait_for(predicate: Callable[[], bool], timeout: float, what: str) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"{what} did not come up within {timeout} s")
+
+
+@pytest.fixture
+def session_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A private D-Bus session bus (so tests never touch the developer's own session)."""
+    import signal
+    import subprocess
+
+    done = subprocess.run(
+        ["dbus-daemon", "--session", "--print-address=1", "--print-pid=1", "--fork", "--nopidfile"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    address, pid = done.stdout.split("\n")[:2]
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    try:
+        yield address
+    finally:
+        os.kill(int(pid), signal.SIGTERM)
+
+
+@pytest.fixture
+def secret_service(session_bus: str, tmp_path: Path) -> Iterator[Any]:
+    """GNOME Keyring's Secret Service on the private bus, with an unlocked login keyring.
+
+    Yields the real `keyring` SecretService backend, also set as the active keyring."""
+    import subprocess
+
+    import secretstorage
+    from keyring.backends import SecretService
+
+    home = tmp_path / "keyring-home"
+    home.mkdir()
+    env = dict(
+        os.environ,
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_RUNTIME_DIR=str(home),
+    )
+    daemon = subprocess.Popen(
+        ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    assert daemon.stdin is not None
+    daemon.stdin.write(b"plugdesk-test-keyring-password")
+    daemon.stdin.close()
+
+    def available() -> bool:
+        try:
+            connection = secretstorage.dbus_init()
+            try:
+                return bool(secretstorage.check_service_availability(connection))
+            finally:
+                connection.close()
+        except Exception:
+            return False
+
+    previous = keyring.get_keyring()
+    try:
+        _wait_for(available, 15, "GNOME Keyring")
+        backend = SecretService.Keyring()
+        keyring.set_keyring(backend)
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+        daemon.terminate()
+        daemon.wait(timeout=10)

@@ -1,0 +1,115 @@
+"""Sign-in: validate a token with `GET /user`, keep it in the OS keyring, sign out.
+
+The token lives only in the keyring (or, when the system has none, in memory for this
+session). With `PLUGDESK_TOKEN` set the app is in "environment" mode: it uses that token
+and stores nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from plugdesk.api.client import check_api_url
+from plugdesk.api.errors import AuthError, PlugchoiceError
+from plugdesk.api.models import User
+from plugdesk.asyncutil import TaskRunner
+from plugdesk.domain.credentials import CredentialStore
+
+Validator = Callable[[str, str], Awaitable[User]]
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who is signed in where; never carries the token itself to the UI."""
+
+    api_url: str
+    user_name: str
+    stored_in: str | None  # the keyring's name, None when not stored (env or session-only)
+
+
+class SignInService(QObject):
+    """Owns the token's life: validate, store, hand to the API client, forget."""
+
+    signed_in = Signal(object)  # SignedIn
+    sign_in_failed = Signal(str)  # a sentence for the dialog
+    signed_out = Signal(str)  # api_url
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        credentials: CredentialStore,
+        validate: Validator,
+        apply_token: Callable[[str, str | None], Awaitable[None]],
+        runner: TaskRunner,
+        *,
+        env_token: str | None = None,
+    ) -> None:
+        super().__init__()
+        self._credentials = credentials
+        self._validate = validate
+        self._apply_token = apply_token
+        self._runner = runner
+        self.env_token = env_token or None
+
+    @property
+    def credentials(self) -> CredentialStore:
+        return self._credentials
+
+    def stored_token(self, api_url: str) -> str | None:
+        """The token to start with: the environment's, else the keyring's."""
+        return self.env_token or self._credentials.get(api_url)
+
+    def sign_in(self, api_url: str, token: str) -> None:
+        """Validate in the background; answer with `signed_in` or `sign_in_failed`."""
+        self._runner.start(self._sign_in(api_url.strip().rstrip("/"), token.strip()), "sign-in")
+
+    async def _sign_in(self, api_url: str, token: str) -> None:
+        problem = _precheck(api_url, token)
+        if problem:
+            self.sign_in_failed.emit(problem)
+            return
+        self.busy_changed.emit(True)
+        try:
+            user = await self._validate(api_url, token)
+        except AuthError:
+            self.sign_in_failed.emit(
+                "The API rejected this token. Check that you copied all of it and that it "
+                "has not been revoked in the Plugchoice portal."
+            )
+            return
+        except PlugchoiceError as error:
+            self.sign_in_failed.emit(str(error))
+            return
+        finally:
+            self.busy_changed.emit(False)
+        stored_in = self._store(api_url, token)
+        await self._apply_token(api_url, token)
+        self.signed_in.emit(SignedIn(api_url, user.name or user.email or "—", stored_in))
+
+    def _store(self, api_url: str, token: str) -> str | None:
+        if self.env_token:
+            return None  # scripted/kiosk use: the environment owns the token
+        self._credentials.set(api_url, token)
+        return None if self._credentials.session_only else self._credentials.backend_name
+
+    def sign_out(self, api_url: str) -> None:
+        self._credentials.delete(api_url)
+        self.env_token = None
+        self._runner.start(self._apply_token(api_url, None), "sign-out")
+        self.signed_out.emit(api_url)
+
+
+def _precheck(api_url: str, token: str) -> str | None:
+    """Problems we can name without the network."""
+    if not token:
+        return "Paste your personal access token first."
+    if any(ch.isspace() for ch in token):
+        return "The token contains spaces or line breaks; paste it again in one piece."
+    try:
+        check_api_url(api_url)
+    except (PlugchoiceError, ValueError) as error:
+        return str(error)
+    return None

@@ -1,0 +1,136 @@
+"""The sign-in dialog: paste a token, PlugDesk checks it and keeps it in the keyring.
+
+It never closes on a failure and never clears what was typed: the message says what was
+wrong (wrong token, no network, not HTTPS, server error) so the user can fix just that.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plugdesk.services.signin import SignedIn, SignInService
+
+TOKEN_HINT = (
+    "Create a token in the Plugchoice portal: <b>Settings → Personal Access Tokens</b>. "
+    "It is shown only once; paste it here. PlugDesk keeps it in your system's password "
+    "store, never in a file."
+)
+
+
+class SignInDialog(QDialog):
+    def __init__(
+        self,
+        service: SignInService,
+        api_url: str,
+        *,
+        reason: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sign in to Plugchoice")
+        self.setMinimumWidth(480)
+        self._service = service
+        self.result_info: SignedIn | None = None
+
+        self.reason_label = QLabel(reason or "")
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setVisible(bool(reason))
+        hint = QLabel(TOKEN_HINT)
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.RichText)
+
+        self.token_edit = QLineEdit()
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_edit.setPlaceholderText("Personal access token")
+        self.token_edit.setAccessibleName("Personal access token")
+        self._reveal = QAction(QIcon.fromTheme("view-reveal-symbolic"), "Show token", self)
+        self._reveal.setCheckable(True)
+        self._reveal.toggled.connect(self._toggle_reveal)
+        self.token_edit.addAction(self._reveal, QLineEdit.ActionPosition.TrailingPosition)
+
+        self.url_edit = QLineEdit(api_url)
+        self.url_edit.setAccessibleName("API URL")
+        advanced = QGroupBox("Advanced")
+        advanced.setCheckable(True)
+        advanced.setChecked(False)
+        advanced_form = QFormLayout(advanced)
+        advanced_form.addRow("API URL", self.url_edit)
+        self.url_edit.setVisible(False)
+        advanced.toggled.connect(self.url_edit.setVisible)
+        self._advanced = advanced
+
+        self.status_label = QLabel("")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.setAccessibleName("Sign-in status")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setText("Sign in")
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("Token", self.token_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.reason_label)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(advanced)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.buttons)
+
+        service.busy_changed.connect(self._on_busy)
+        service.sign_in_failed.connect(self._on_failed)
+        service.signed_in.connect(self._on_signed_in)
+
+    def _toggle_reveal(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.token_edit.setEchoMode(mode)
+        self._reveal.setText("Hide token" if shown else "Show token")
+
+    def _submit(self) -> None:
+        self.status_label.setText("Checking the token…")
+        self._service.sign_in(self.url_edit.text(), self.token_edit.text())
+
+    def _on_busy(self, busy: bool) -> None:
+        self.sign_in_button.setEnabled(not busy)
+        self.token_edit.setReadOnly(busy)
+
+    def _on_failed(self, message: str) -> None:
+        if not self.isVisible():
+            return
+        self.status_label.setText(f"<b>Not signed in.</b> {html.escape(message)}")
+        self.token_edit.setFocus()
+
+    def _on_signed_in(self, info: SignedIn) -> None:
+        if not self.isVisible():
+            return
+        self.result_info = info
+        where = (
+            f"The token is kept in {info.stored_in}."
+            if info.stored_in
+            else self._service.credentials.problem or "The token is used for this session only."
+        )
+        self.status_label.setText(f"Signed in as <b>{html.escape(info.user_name)}</b>. {html.escape(where)}")
+        self.token_edit.clear()  # the widget no longer needs the secret
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.token_edit.clear()
+        super().done(result)

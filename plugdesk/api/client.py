@@ -1,0 +1,718 @@
+"""The Plugchoice API v3 client: pure asyncio over httpx, no Qt.
+
+One `PlugchoiceClient` per API base URL owns one `httpx.AsyncClient` (connection pool,
+TLS always verified). Every request first takes a slot from a `RequestBudget`; idempotent
+GETs are retried on 429 (after Retry-After) and on 500/502/503/504 or a lost connection
+(exponential backoff with jitter); POSTs are never retried, since a repeated "start
+session" could charge a driver twice. Answers are decoded into msgspec models, large ones
+in a worker thread. Tokens are sent only as a header and are masked wherever a path or a
+message could show them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import random
+import re
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from types import TracebackType
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import httpx
+
+from plugdesk import __version__
+from plugdesk.api import decode
+from plugdesk.api.budget import (
+    PUBLIC_LOOKUP_PER_MINUTE,
+    PUBLIC_SESSION_ACTION_PER_MINUTE,
+    PUBLIC_SESSION_GET_PER_MINUTE,
+    PUBLIC_SESSION_START_PER_MINUTE,
+    RequestBudget,
+)
+from plugdesk.api.errors import (
+    BadResponseError,
+    InsecureURLError,
+    PlugchoiceError,
+    RateLimitedError,
+    mask,
+    redact,
+)
+from plugdesk.api.models import (
+    TRANSACTION_STATUSES,
+    Charger,
+    PowerUsage,
+    PublicCharger,
+    SessionState,
+    StartedSession,
+    Transaction,
+    User,
+)
+from plugdesk.api.responses import (
+    RETRYABLE_STATUSES,
+    error_from_response,
+    network_error,
+    parse_int_header,
+)
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Sleep = Callable[[float], Awaitable[object]]
+
+USER_AGENT = f"PlugDesk/{__version__}"
+MAX_TRANSACTION_LIMIT = 10_000
+MAX_PUBLIC_CODE_LENGTH = 10
+MAX_EMAIL_LENGTH = 255
+CONNECTOR_RANGE = range(1, 101)
+# Backoff for 5xx and lost connections: 0.5 s, 1 s, 2 s ... capped, with jitter.
+BACKOFF_BASE = 0.5
+BACKOFF_MAX = 8.0
+
+_LOOPBACK_NAMES = frozenset({"localhost", "localhost."})
+
+
+# -- URL checks ------------------------------------------------------------------------------
+
+
+def is_loopback_host(host: str) -> bool:
+    """127.0.0.0/8, ::1 or localhost: traffic that never leaves this computer."""
+    host = host.strip("[]").lower()
+    if host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_api_url(url: str) -> str:
+    """The API base URL, normalised (no trailing slash); InsecureURLError when unusable.
+
+    Plain http would put the bearer token on the network in clear text, so it is allowed
+    only to this computer (the simulator, a local proxy)."""
+    text = (url or "").strip()
+    if not text:
+        raise InsecureURLError("Enter the API URL, for example https://app.plugchoice.com/api/v3.")
+    try:
+        parsed = httpx.URL(text)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        raise InsecureURLError(f"{text!r} is not a valid URL.") from None
+    scheme = parsed.scheme.lower()
+    if scheme not in ("http", "https") or not parsed.host:
+        raise InsecureURLError(
+            "The API URL must start with https://, for example https://app.plugchoice.com/api/v3."
+        )
+    if parsed.userinfo:
+        raise InsecureURLError(
+            "The API URL must not contain a user name or password; sign in with a token instead."
+        )
+    if parsed.query or parsed.fragment:
+        raise InsecureURLError("The API URL must not contain '?' or '#'.")
+    if scheme == "http" and not is_loopback_host(parsed.host):
+        raise InsecureURLError(
+            f"The API URL must use https:// for {parsed.host}: plain http:// would send your "
+            "token unencrypted (it is only allowed for this computer, e.g. the simulator)."
+        )
+    return text.rstrip("/")
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int]:
+    default = 443 if url.scheme == "https" else 80
+    return url.scheme, url.host.lower(), url.port or default
+
+
+# -- argument checks (cheap, local, before spending a request) ------------------------------
+
+
+def _check_segment(value: object, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"A {what} is needed (got {type(value).__name__} {value!r}).")
+    return value.strip()
+
+
+def _check_connector(connector_id: object) -> int:
+    if (
+        not isinstance(connector_id, int)
+        or isinstance(connector_id, bool)
+        or connector_id not in CONNECTOR_RANGE
+    ):
+        raise ValueError(f"The connector number must be between 1 and 100, not {connector_id!r}.")
+    return connector_id
+
+
+def _check_code(code: object) -> str:
+    text = _check_segment(code, "public charger code")
+    if len(text) > MAX_PUBLIC_CODE_LENGTH:
+        raise ValueError(
+            f"A public charger code has at most {MAX_PUBLIC_CODE_LENGTH} characters; "
+            f"{text!r} has {len(text)}."
+        )
+    return text
+
+
+def _check_limit(limit: object) -> int | None:
+    if limit is None:
+        return None
+    if (
+        not isinstance(limit, int)
+        or isinstance(limit, bool)
+        or not 1 <= limit <= MAX_TRANSACTION_LIMIT
+    ):
+        raise ValueError(f"The limit must be between 1 and 10000, not {limit!r}.")
+    return limit
+
+
+def _check_email(email: object) -> str | None:
+    if email is None:
+        return None
+    if not isinstance(email, str):
+        raise ValueError("The receipt email must be text.")
+    text = email.strip()
+    if not text:
+        return None
+    if len(text) > MAX_EMAIL_LENGTH or "@" not in text or any(c.isspace() for c in text):
+        raise ValueError(f"{text!r} is not a valid email address for the receipt.")
+    return text
+
+
+def _date_param(value: date | datetime, what: str) -> str:
+    """ISO 8601 as the API's filters take it: a date, or a UTC timestamp ending in Z."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+    if isinstance(value, date):
+        return value.isoformat()
+    raise ValueError(f"{what} must be a date or datetime, not {type(value).__name__}.")
+
+
+def _as_datetime(value: date | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime(value.year, value.month, value.day, tzinfo=UTC)
+
+
+def transaction_params(
+    *,
+    status: str | None = None,
+    started_from: date | datetime | None = None,
+    stopped_until: date | datetime | None = None,
+    limit: int | None = None,
+) -> dict[str, str]:
+    """Query parameters of GET /chargers/{uuid}/transactions, checked locally."""
+    params: dict[str, str] = {}
+    if status is not None:
+        if status not in TRANSACTION_STATUSES:
+            raise ValueError(f"The status filter must be 'active' or 'finished', not {status!r}.")
+        params["filter[status]"] = status
+    if started_from is not None:
+        params["filter[started_from]"] = _date_param(started_from, "started_from")
+    if stopped_until is not None:
+        params["filter[stopped_until]"] = _date_param(stopped_until, "stopped_until")
+    if (
+        started_from is not None
+        and stopped_until is not None
+        and _as_datetime(stopped_until) < _as_datetime(started_from)
+    ):
+        raise ValueError("'Stopped until' must not be earlier than 'started from'.")
+    checked = _check_limit(limit)
+    if checked is not None:
+        params["limit"] = str(checked)
+    return params
+
+
+# -- one request's description --------------------------------------------------------------
+
+
+@dataclass
+class _Call:
+    """What to send, how to account for it, and how to describe it in messages."""
+
+    method: str
+    url: str
+    budget: RequestBudget
+    subject: str  # "the charger list", "charger 1a2b…": used in 404 and decode messages
+    params: dict[str, str] | None = None
+    json: dict[str, Any] | None = None
+    auth: bool = True
+    secrets: tuple[str, ...] = field(default_factory=tuple)  # path tokens to mask
+    carry: dict[str, str] | None = None  # the first page's filters, kept for later pages
+
+    @property
+    def retryable(self) -> bool:
+        return self.method == "GET"
+
+    @property
+    def shown(self) -> str:
+        """Method and path with secrets masked, for logs and messages."""
+        return f"{self.method} {redact(self.url, self.secrets)}"
+
+
+# -- the client ------------------------------------------------------------------------------
+
+
+class PlugchoiceClient:
+    """Async client for one Plugchoice API base URL."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: float = 20.0,
+        budget: RequestBudget | None = None,
+        max_attempts: int = 4,
+        max_retry_after: float = 60.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Sleep = asyncio.sleep,
+        public_budgets: Mapping[str, RequestBudget] | None = None,
+    ) -> None:
+        self._base_url = check_api_url(base_url)
+        self._base = httpx.URL(self._base_url + "/")
+        if max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1.")
+        self._token: str | None = None
+        self.set_token(token)
+        self._timeout = float(timeout)
+        self._max_attempts = max_attempts
+        self._max_retry_after = float(max_retry_after)
+        self._sleep = sleep
+        self.budget = budget or RequestBudget()
+        self.public_budgets: dict[str, RequestBudget] = {
+            "lookup": RequestBudget(PUBLIC_LOOKUP_PER_MINUTE),
+            "session_get": RequestBudget(PUBLIC_SESSION_GET_PER_MINUTE),
+            "session_start": RequestBudget(PUBLIC_SESSION_START_PER_MINUTE),
+            "session_action": RequestBudget(PUBLIC_SESSION_ACTION_PER_MINUTE),
+        }
+        self.public_budgets.update(public_budgets or {})
+        self._http = httpx.AsyncClient(
+            base_url=self._base,
+            headers={"Accept": "application/json", "User-Agent": USER_AGENT},
+            timeout=httpx.Timeout(self._timeout, connect=min(self._timeout, 10.0)),
+            verify=True,
+            follow_redirects=False,  # a redirect could carry the token elsewhere
+            transport=transport,
+            # Honour system proxies and CA settings, except for this computer (the
+            # simulator must never be reached through a proxy).
+            trust_env=not is_loopback_host(self._base.host),
+        )
+
+    # -- life cycle and settings ---------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @property
+    def host(self) -> str:
+        """Host name for display ("app.plugchoice.com")."""
+        return self._base.host
+
+    @property
+    def has_token(self) -> bool:
+        return self._token is not None
+
+    @property
+    def closed(self) -> bool:
+        return self._http.is_closed
+
+    def set_token(self, token: str | None) -> None:
+        """Use another token (sign-in, sign-out) without a new connection pool."""
+        token = token.strip() if token else None
+        self._token = token or None
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> PlugchoiceClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        signed = "with token" if self._token else "no token"
+        return f"PlugchoiceClient({self._base_url!r}, {signed})"
+
+    # -- endpoints: account and chargers -------------------------------------------------
+
+    async def get_user(self) -> User:
+        """The signed-in user; the cheapest way to check a token."""
+        call = _Call("GET", "user", self.budget, "your user account")
+        return await self._fetch_object(call, User)
+
+    def iter_charger_pages(self) -> AsyncIterator[list[Charger]]:
+        """Every page of GET /chargers, following `links.next` / `next_page_url`."""
+        call = _Call("GET", "chargers", self.budget, "the charger list")
+        return self._iter_pages(call, Charger, limit=None)
+
+    def iter_chargers(self) -> AsyncIterator[Charger]:
+        """Every charger this account can see, page by page."""
+        return _flatten(self.iter_charger_pages())
+
+    async def list_chargers(self) -> list[Charger]:
+        chargers: list[Charger] = []
+        async for page in self.iter_charger_pages():
+            chargers.extend(page)
+        return chargers
+
+    async def get_charger(self, uuid: str) -> Charger:
+        """One charger with its connectors."""
+        uuid = _check_segment(uuid, "charger UUID")
+        call = _Call("GET", f"chargers/{quote(uuid, safe='')}", self.budget, f"charger {uuid}")
+        return await self._fetch_object(call, Charger)
+
+    def iter_transactions(
+        self,
+        uuid: str,
+        *,
+        status: str | None = None,
+        started_from: date | datetime | None = None,
+        stopped_until: date | datetime | None = None,
+        limit: int | None = None,
+    ) -> AsyncIterator[Transaction]:
+        """A charger's transactions in the API's order.
+
+        `limit` (1..10000) caps the total; arguments are checked (ValueError) right here,
+        before any request."""
+        return _flatten(
+            self.iter_transaction_pages(
+                uuid,
+                status=status,
+                started_from=started_from,
+                stopped_until=stopped_until,
+                limit=limit,
+            )
+        )
+
+    def iter_transaction_pages(
+        self,
+        uuid: str,
+        *,
+        status: str | None = None,
+        started_from: date | datetime | None = None,
+        stopped_until: date | datetime | None = None,
+        limit: int | None = None,
+    ) -> AsyncIterator[list[Transaction]]:
+        """Like `iter_transactions`, a page at a time (for streaming exports)."""
+        uuid = _check_segment(uuid, "charger UUID")
+        params = transaction_params(
+            status=status, started_from=started_from, stopped_until=stopped_until, limit=limit
+        )
+        call = _Call(
+            "GET",
+            f"chargers/{quote(uuid, safe='')}/transactions",
+            self.budget,
+            f"the transactions of charger {uuid}",
+            params=params,
+        )
+        return self._iter_pages(call, Transaction, limit=limit)
+
+    async def list_transactions(
+        self,
+        uuid: str,
+        *,
+        status: str | None = None,
+        started_from: date | datetime | None = None,
+        stopped_until: date | datetime | None = None,
+        limit: int | None = None,
+    ) -> list[Transaction]:
+        pages = self.iter_transaction_pages(
+            uuid, status=status, started_from=started_from, stopped_until=stopped_until, limit=limit
+        )
+        return [transaction async for page in pages for transaction in page]
+
+    async def get_power_usage(self, uuid: str, connector_id: int) -> PowerUsage:
+        """Live L1/L2/L3 current and kW of one connector."""
+        uuid = _check_segment(uuid, "charger UUID")
+        connector_id = _check_connector(connector_id)
+        call = _Call(
+            "GET",
+            f"chargers/{quote(uuid, safe='')}/connectors/{connector_id}/power-usage",
+            self.budget,
+            f"connector {connector_id} of charger {uuid}",
+        )
+        return await self._fetch_object(call, PowerUsage)
+
+    # -- endpoints: public charging (no auth; the session token is the credential) ------
+
+    async def get_public_charger(self, code: str) -> PublicCharger:
+        code = _check_code(code)
+        call = _Call(
+            "GET",
+            f"public-charging/chargers/{quote(code, safe='')}",
+            self.public_budgets["lookup"],
+            f"public charger code {code}",
+            auth=False,
+        )
+        return await self._fetch_object(call, PublicCharger)
+
+    async def start_public_session(
+        self, code: str, connector_id: int, email: str | None = None
+    ) -> StartedSession:
+        """Start a session and its card pre-authorization. Never retried automatically."""
+        payload: dict[str, Any] = {
+            "code": _check_code(code),
+            "connector_id": _check_connector(connector_id),
+        }
+        checked_email = _check_email(email)
+        if checked_email is not None:
+            payload["email"] = checked_email
+        call = _Call(
+            "POST",
+            "public-charging/sessions",
+            self.public_budgets["session_start"],
+            f"public charger code {payload['code']}",
+            json=payload,
+            auth=False,
+        )
+        return await self._fetch_object(call, StartedSession)
+
+    async def get_public_session(self, token: str) -> SessionState:
+        return await self._session_call("GET", token, "", self.public_budgets["session_get"])
+
+    async def confirm_public_session(self, token: str) -> SessionState:
+        return await self._session_call("POST", token, "/confirm")
+
+    async def stop_public_session(self, token: str) -> SessionState:
+        return await self._session_call("POST", token, "/stop")
+
+    async def cancel_public_session(self, token: str) -> SessionState:
+        return await self._session_call("POST", token, "/cancel")
+
+    async def _session_call(
+        self, method: str, token: str, suffix: str, budget: RequestBudget | None = None
+    ) -> SessionState:
+        token = _check_segment(token, "session token")
+        call = _Call(
+            method,
+            f"public-charging/sessions/{quote(token, safe='')}{suffix}",
+            budget or self.public_budgets["session_action"],
+            f"public charging session {mask(token)}",
+            auth=False,
+            secrets=(token, quote(token, safe="")),
+        )
+        return await self._fetch_object(call, SessionState)
+
+    # -- machinery -------------------------------------------------------------------------
+
+    async def _fetch_object(self, call: _Call, kind: type[T]) -> T:
+        body = await self._send(call)
+        context = f"reply to {call.shown}"
+        try:
+            return await decode.adecode_object(body, kind, context=context)
+        except BadResponseError as error:
+            raise self._redacted(error, call) from None
+
+    async def _iter_pages(
+        self, call: _Call, item: type[T], *, limit: int | None
+    ) -> AsyncIterator[list[T]]:
+        """Follow next links until there are none; stop early once `limit` items came.
+
+        A server that sends the same next URL twice, or the same page again, would keep us
+        looping forever: that is a BadResponseError, not a silent truncation."""
+        seen = {str(self._http.base_url.join(call.url).copy_merge_params(call.params or {}))}
+        previous: list[T] | None = None
+        remaining = limit
+        page_no = 1
+        while True:
+            body = await self._send(call)
+            context = f"reply to {call.shown}, page {page_no}"
+            try:
+                page = await decode.adecode_page(body, item, context=context)
+            except BadResponseError as error:
+                raise self._redacted(error, call) from None
+            items = page.data
+            if previous is not None and items and items == previous:
+                raise self._loop_error(call, page_no)
+            if remaining is not None and len(items) >= remaining:
+                yield items[:remaining]
+                return
+            if items:
+                yield items
+            if remaining is not None:
+                remaining -= len(items)
+            next_url = page.next_url
+            if not next_url or not items:
+                return  # an empty page ends the list even if it claims a successor
+            call = self._next_call(call, next_url, seen, page_no)
+            previous = items
+            page_no += 1
+
+    def _next_call(self, call: _Call, next_url: str, seen: set[str], page_no: int) -> _Call:
+        current = self._http.base_url.join(call.url)
+        target = current.join(next_url)
+        if _origin(target) != _origin(self._base):
+            raise BadResponseError(
+                f"The API pointed the next page of {call.subject} to another server "
+                f"({target.host}); PlugDesk will not send your token there.",
+                path="$.links.next",
+            )
+        # Laravel's links often drop our filters; put back any parameter the link lacks.
+        wanted = call.carry if call.carry is not None else (call.params or {})
+        missing = {k: v for k, v in wanted.items() if k not in target.params}
+        if missing:
+            target = target.copy_merge_params(missing)
+        key = str(target)
+        if key in seen:
+            raise self._loop_error(call, page_no)
+        seen.add(key)
+        return _Call(
+            call.method,
+            key,
+            call.budget,
+            call.subject,
+            params=None,
+            json=None,
+            auth=call.auth,
+            secrets=call.secrets,
+            carry=wanted,
+        )
+
+    def _loop_error(self, call: _Call, page_no: int) -> BadResponseError:
+        return BadResponseError(
+            f"The API sent page {page_no} of {call.subject} again instead of the next one; "
+            "stopped reading to avoid an endless loop. Try again later.",
+            path="$.links.next",
+        )
+
+    def _redacted(self, error: BadResponseError, call: _Call) -> BadResponseError:
+        error.message = redact(error.message, (*call.secrets, self._token))
+        error.path = redact(error.path, (*call.secrets, self._token))
+        return error
+
+    def _headers(self, call: _Call) -> dict[str, str]:
+        if call.auth and self._token:
+            return {"Authorization": f"Bearer {self._token}"}
+        return {}
+
+    async def _send(self, call: _Call) -> bytes:
+        """Send with budget and retries; return the body of a 2xx answer or raise."""
+        attempt = 0
+        while True:
+            attempt += 1
+            may_retry = call.retryable and attempt < self._max_attempts
+            await call.budget.acquire()
+            started = time.monotonic()
+            try:
+                response = await self._http.request(
+                    call.method,
+                    call.url,
+                    params=call.params,
+                    json=call.json,
+                    headers=self._headers(call),
+                )
+            except httpx.TransportError as exc:
+                error = network_error(exc, self.host, self._timeout)
+                log.info("%s failed (attempt %d): %s", call.shown, attempt, type(exc).__name__)
+                if may_retry:
+                    await self._sleep(self._backoff(attempt))
+                    continue
+                raise error from None
+            body = response.content
+            log.debug(
+                "%s -> %d (%d bytes, %.0f ms)",
+                call.shown,
+                response.status_code,
+                len(body),
+                (time.monotonic() - started) * 1000,
+            )
+            call.budget.note_server_limits(
+                parse_int_header(response.headers.get("x-ratelimit-limit")),
+                parse_int_header(response.headers.get("x-ratelimit-remaining")),
+            )
+            if 200 <= response.status_code < 300:
+                return body
+            failure = self._error_for(response, body, call)
+            delay = self._retry_delay(failure, attempt, call)
+            if may_retry and delay is not None:
+                log.info("%s -> %d, retrying in %.1f s", call.shown, response.status_code, delay)
+                await self._sleep(delay)
+                continue
+            raise failure
+
+    def _error_for(self, response: httpx.Response, body: bytes, call: _Call) -> PlugchoiceError:
+        status = response.status_code
+        if 300 <= status < 400:
+            where = response.headers.get("location", "another address")
+            return BadResponseError(
+                f"The API redirected to {redact(where, call.secrets)} ({status}); check the "
+                "API URL (PlugDesk does not follow redirects with your token).",
+                path="$",
+                status=status,
+            )
+        return error_from_response(
+            status,
+            body,
+            response.headers,
+            subject=redact(call.subject, call.secrets),
+            secrets=(*call.secrets, self._token),
+        )
+
+    def _retry_delay(self, failure: PlugchoiceError, attempt: int, call: _Call) -> float | None:
+        """Seconds to wait before trying again, or None when this failure is final.
+
+        A 429 also pauses the shared budget so every other caller backs off too, even
+        when this request (a POST) will not be retried."""
+        if failure.status not in RETRYABLE_STATUSES:
+            return None
+        retry_after = failure.retry_after if isinstance(failure, RateLimitedError) else None
+        if failure.status == 429:
+            wait = retry_after if retry_after is not None else self._backoff(attempt)
+            call.budget.pause_for(min(wait, self._max_retry_after))
+            if retry_after is not None and retry_after > self._max_retry_after:
+                return None  # the server wants a longer break than we are willing to sit out
+            return wait
+        return self._backoff(attempt)
+
+    @staticmethod
+    def _backoff(attempt: int) -> float:
+        """Exponential backoff with jitter (half to all of the step) so clients spread out."""
+        step = min(BACKOFF_MAX, BACKOFF_BASE * (2 ** (attempt - 1)))
+        return step * random.uniform(0.5, 1.0)
+
+
+def install_log_redaction() -> None:
+    """Mask public session tokens in httpx's own request log lines (it logs full URLs)."""
+    httpx_log = logging.getLogger("httpx")
+    if not any(isinstance(f, _SessionTokenFilter) for f in httpx_log.filters):
+        httpx_log.addFilter(_SessionTokenFilter())
+
+
+_SESSION_PATH = re.compile(r"(/public-charging/sessions/)([^/?#\s\"']+)")
+
+
+class _SessionTokenFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(_mask_session_path(arg) for arg in record.args)
+        if isinstance(record.msg, str):
+            record.msg = _mask_session_path(record.msg)
+        return True
+
+
+def _mask_session_path(value: Any) -> Any:
+    text = str(value)
+    if "/public-charging/sessions/" not in text:
+        return value
+    return _SESSION_PATH.sub(lambda m: m.group(1) + mask(m.group(2)), text)
+
+
+async def _flatten(pages: AsyncIterator[list[T]]) -> AsyncIterator[T]:
+    async for page in pages:
+        for item in page:
+            yield item
+
+
+install_log_redaction()

@@ -1,0 +1,144 @@
+"""Exceptions of the Plugchoice client.
+
+Every error's `str()` is one plain sentence a site manager can act on. None of them may
+carry the API token or a public session token: path tokens are masked with `mask()` and any
+text that came from the server goes through `redact()` before it lands in a message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+# Server text is shown to users, so keep it short and single-line.
+_MAX_SERVER_TEXT = 300
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def mask(secret: str) -> str:
+    """First four characters and an ellipsis: enough to tell two tokens apart, not to use one."""
+    return f"{secret[:4]}…" if len(secret) > 4 else "…"
+
+
+def redact(text: str, secrets: Iterable[str | None]) -> str:
+    """Replace every secret (longer than 3 chars, so masking is meaningful) with its mask."""
+    for secret in secrets:
+        if secret and len(secret) > 3 and secret in text:
+            text = text.replace(secret, mask(secret))
+    return text
+
+
+def clean_server_text(text: str) -> str:
+    """Server-supplied text made safe to show: one line, bounded length."""
+    text = _CONTROL_CHARS.sub(" ", text).strip()
+    if len(text) > _MAX_SERVER_TEXT:
+        text = text[: _MAX_SERVER_TEXT - 1].rstrip() + "…"
+    return text
+
+
+class PlugchoiceError(Exception):
+    """Base of every client error. `status` is the HTTP status when there was one."""
+
+    default_status: int | None = None
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status if status is not None else self.default_status
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status={self.status!r}, message={self.message!r})"
+
+
+class BadRequestError(PlugchoiceError):
+    """400: the request was refused (e.g. the charger is offline or refused to stop)."""
+
+    default_status = 400
+
+
+class AuthError(PlugchoiceError):
+    """401: the token is missing, wrong, expired or revoked."""
+
+    default_status = 401
+
+
+class ForbiddenError(PlugchoiceError):
+    """403: the token is fine but lacks permission for this charger or action."""
+
+    default_status = 403
+
+
+class NotFoundError(PlugchoiceError):
+    """404: unknown charger, connector, public code, or an expired session token."""
+
+    default_status = 404
+
+
+class ConflictError(PlugchoiceError):
+    """409: the request clashes with the current state (connector busy, too late to cancel)."""
+
+    default_status = 409
+
+
+class ValidationError(PlugchoiceError):
+    """422: the API rejected fields; `field_errors` maps field name to its messages."""
+
+    default_status = 422
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field_errors: Mapping[str, list[str]] | None = None,
+        status: int | None = None,
+    ) -> None:
+        super().__init__(message, status=status)
+        self.field_errors: dict[str, list[str]] = dict(field_errors or {})
+
+
+class RateLimitedError(PlugchoiceError):
+    """429: too many requests; `retry_after` is the server's wait in seconds, if it gave one."""
+
+    default_status = 429
+
+    def __init__(
+        self, message: str, *, retry_after: float | None = None, status: int | None = None
+    ) -> None:
+        super().__init__(message, status=status)
+        self.retry_after = retry_after
+
+
+class ServerError(PlugchoiceError):
+    """5xx: the Plugchoice side failed; usually worth trying again later."""
+
+    default_status = 500
+
+
+class GatewayTimeoutError(ServerError):
+    """504: the charger did not answer in time; the action may still happen."""
+
+    default_status = 504
+
+
+class NetworkError(PlugchoiceError):
+    """No HTTP answer at all: DNS, refused connection, TLS failure, timeout, dropped link."""
+
+
+class BadResponseError(PlugchoiceError):
+    """An answer PlugDesk cannot read: not JSON, HTML, truncated, or the wrong shape.
+
+    `path` is the JSON path of the offending value (`$.data[3].id`), `$` when the whole
+    body is unreadable."""
+
+    def __init__(self, message: str, *, path: str = "$", status: int | None = None) -> None:
+        super().__init__(message, status=status)
+        self.path = path
+
+
+class InsecureURLError(PlugchoiceError, ValueError):
+    """The API URL is not https (plain http is allowed only to this computer).
+
+    Also a `ValueError`, since it is raised for a bad argument before any request."""

@@ -1,0 +1,253 @@
+"""Composition root: builds the QApplication, the one qasync loop, the API client, the
+services and the main window, wires their signals, and shuts everything down cleanly.
+
+Kept thin on purpose: the building blocks live in `services/` and `ui/`. Seams for what is
+wired later (sign-in, tray and notifications, export, events, public charging): `Desk`
+holds every part; `Desk.apply_token()` is what a sign-in hands its token to;
+`MainWindow.add_pane()`, `.attach_export()`, `.attach_sign_in()` and `.close_hides` take the
+rest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+import qasync  # after PySide6, so qasync picks the binding already loaded
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from plugdesk.api.client import PlugchoiceClient
+from plugdesk.api.errors import AuthError, PlugchoiceError
+from plugdesk.asyncutil import TaskRunner
+from plugdesk.domain.paths import app_paths
+from plugdesk.services.chargers import ChargerService
+from plugdesk.services.errors import (
+    ErrorReporter,
+    Redactor,
+    configure_logging,
+    remove_logging,
+    restore_qt_messages,
+    route_qt_messages,
+)
+from plugdesk.services.monitor import FleetMonitor
+from plugdesk.ui.error_dialog import ErrorDialog
+from plugdesk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from plugdesk.simulator import Simulator
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "PlugDesk"
+DESKTOP_FILE = "plugdesk"
+WINDOW_STATE_FILE = "window.ini"
+
+
+def make_application() -> QApplication:
+    """The QApplication (reused if one exists, e.g. under pytest-qt)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(DESKTOP_FILE)
+    return app
+
+
+def window_settings() -> QSettings:
+    """Window geometry, splitters, columns and sort: an INI file in the config folder
+    (an explicit path, so tests that move the folders move this too)."""
+    path = app_paths().config_dir / WINDOW_STATE_FILE
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+class Desk:
+    """Everything one running PlugDesk is made of."""
+
+    def __init__(
+        self,
+        client: PlugchoiceClient,
+        *,
+        errors: ErrorReporter,
+        simulator: Simulator | None = None,
+        settings: QSettings | None = None,
+        demo: bool = False,
+    ) -> None:
+        self.client = client
+        self.errors = errors
+        self.simulator = simulator
+        self.demo = demo
+        self.runner = TaskRunner(on_error=lambda error: errors.report(error, "background task"))
+        self.monitor = FleetMonitor(client, self.runner)
+        self.chargers = ChargerService(client, self.runner)
+        self.window = MainWindow(self.monitor, self.chargers, settings=settings)
+        self.error_dialog = ErrorDialog(app_paths().log_file(), self.window)
+        errors.error_reported.connect(self.error_dialog.add_error)
+        self.window.set_api_host(client.host)
+        self.window.set_budget_source(
+            lambda: (client.budget.used_last_window(), client.budget.limit)
+        )
+        self.window.setWindowTitle("PlugDesk — Demo" if demo else "PlugDesk")
+        self._closed = False
+
+    def start(self) -> None:
+        """Show the window and start polling (or ask for a sign-in without a token)."""
+        self.window.show()
+        if self.demo:
+            self.window.set_user("Demo")
+        if not self.client.has_token:
+            self.window.show_signed_out()
+            return
+        self.monitor.start()
+        if not self.demo:
+            self.runner.start(self._show_user(), "user")
+
+    async def _show_user(self) -> None:
+        try:
+            user = await self.client.get_user()
+        except AuthError:
+            self.monitor.report_auth_failure()
+            return
+        except PlugchoiceError as error:
+            log.info("could not read the user: %s", error)
+            return
+        self.window.set_user(user.name or user.email or "Signed in")
+
+    async def apply_token(self, api_url: str, token: str | None) -> None:
+        """The sign-in seam: use `token` for `api_url` (None signs out)."""
+        self.errors.redactor.add_secret(token)
+        if api_url.rstrip("/") != self.client.base_url:
+            old, self.client = self.client, PlugchoiceClient(api_url, token)
+            self.monitor.set_client(self.client)
+            self.chargers.set_client(self.client)
+            self.window.fleet_model.clear()
+            self.window.set_api_host(self.client.host)
+            client = self.client
+            self.window.set_budget_source(
+                lambda: (client.budget.used_last_window(), client.budget.limit)
+            )
+            await old.aclose()
+        self.client.set_token(token)
+        if token:
+            self.monitor.resume()
+            self.runner.start(self._show_user(), "user")
+        else:
+            self.monitor.stop()
+            self.window.show_signed_out()
+
+    async def aclose(self) -> None:
+        """Stop polling, cancel every task, close the HTTP client, stop the simulator."""
+        if self._closed:
+            return
+        self._closed = True
+        self.monitor.stop()
+        self.window.save_state()
+        await self.runner.cancel_all()
+        await self.client.aclose()
+        if self.simulator is not None:
+            await asyncio.to_thread(self.simulator.stop)  # joins its server thread
+        self.error_dialog.close()
+        self.window.close()
+        self.window.deleteLater()
+
+
+def start_simulator() -> Simulator:
+    from plugdesk.simulator import Simulator
+
+    simulator = Simulator()
+    simulator.start()
+    return simulator
+
+
+async def build_desk(
+    api_url: str,
+    token: str | None,
+    errors: ErrorReporter,
+    *,
+    demo: bool = False,
+    settings: QSettings | None = None,
+) -> Desk:
+    """Create (but do not show) everything; demo mode starts the simulator first."""
+    simulator = None
+    if demo:
+        simulator = await asyncio.to_thread(start_simulator)
+        api_url, token = simulator.base_url, simulator.token
+    errors.redactor.add_secret(token)
+    try:
+        client = PlugchoiceClient(api_url, token)
+    except Exception:
+        if simulator is not None:
+            await asyncio.to_thread(simulator.stop)
+        raise
+    return Desk(client, errors=errors, simulator=simulator, settings=settings, demo=demo)
+
+
+async def _until_quit(app: QApplication, desk: Desk) -> int:
+    quit_event = asyncio.Event()
+    app.aboutToQuit.connect(quit_event.set)
+    try:
+        desk.start()
+        await quit_event.wait()
+    finally:
+        app.aboutToQuit.disconnect(quit_event.set)
+    return 0
+
+
+async def _self_test(desk: Desk, out: TextIO) -> int:
+    from plugdesk.ui.self_test import SelfTest
+
+    desk.start()
+    passed = await SelfTest(desk.window, out, lambda: desk.errors.count).run()
+    return 0 if passed else 1
+
+
+def run_gui(
+    api_url: str,
+    token: str | None,
+    *,
+    demo: bool = False,
+    self_test: bool = False,
+    settings_factory: Callable[[], QSettings] = window_settings,
+) -> int:
+    """Run the desktop app until the user quits; returns the exit code.
+
+    `self_test` runs offscreen against the simulator, prints a report and exits (0 = pass).
+    """
+    if self_test:
+        demo = True
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    redactor = Redactor([token])
+    handler = configure_logging(app_paths().log_file(), redactor)
+    app = make_application()
+    errors = ErrorReporter(redactor)
+    errors.install()
+    route_qt_messages()
+    log.info("PlugDesk starting (%s)", "self-test" if self_test else "demo" if demo else "live")
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            runner.get_loop().set_exception_handler(errors.loop_exception_handler)
+            desk = runner.run(
+                build_desk(api_url, token, errors, demo=demo, settings=settings_factory())
+            )
+            try:
+                main = _self_test(desk, sys.stdout) if self_test else _until_quit(app, desk)
+                code = runner.run(main)
+            except RuntimeError as error:
+                # app.quit() stopped the loop before `main` woke: still a normal quit.
+                log.debug("loop stopped at quit: %s", error)
+                code = 0
+            finally:
+                # A second run of the loop for the async clean-up (the first one may have
+                # ended with the Qt event loop itself).
+                runner.run(desk.aclose())
+    finally:
+        errors.uninstall()
+        restore_qt_messages()
+        log.info("PlugDesk stopped")
+        remove_logging(handler)
+    return code

@@ -1,0 +1,550 @@
+"""Run a transaction export: fetch every page of every charger in scope, write, publish.
+
+This is the core shared by the window (`services/export_job.py` wraps it in a QObject) and
+the command line (`export_cli.py`); it imports no Qt.
+
+Guarantees:
+- Complete: every page of every charger (the client follows `links.next`); a transaction
+  seen twice while paging (offset pages shift when a new one arrives) is written once.
+- Stable order: chargers by identity (then UUID), each charger's transactions by id, so
+  two exports of the same data are byte-identical and diff cleanly.
+- Streaming with bounded memory: at most `concurrency` chargers are fetched at once and at
+  most `2 * concurrency` finished chargers wait for their turn to be written; rows go to
+  the writer in a worker thread so a big export never stalls the Qt event loop.
+- All requests go through the client, hence through its shared `RequestBudget`.
+- All or nothing: if any charger fails, the writer is aborted (no file, an existing file
+  untouched) and `ExportFailed` lists every failed charger and why. Cancel (the `cancel`
+  event, or cancelling the task) aborts the same way. Only a fully written export is
+  committed. (A stream such as stdout cannot be taken back: its rows stay written.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, Protocol, TextIO
+
+from plugdesk.api.errors import AuthError, NotFoundError, PlugchoiceError
+from plugdesk.api.models import Charger, Transaction
+from plugdesk.domain.export import (
+    ChargerInfo,
+    CsvExportWriter,
+    ExportError,
+    XlsxExportWriter,
+    open_export_writer,
+)
+
+ExportWriter = CsvExportWriter | XlsxExportWriter
+ProgressCallback = Callable[[int, int, int], None]  # chargers done, chargers total, rows
+ExportFormat = Literal["csv", "xlsx"]
+ExportTz = Literal["utc", "local"]
+
+DEFAULT_CONCURRENCY = 4
+# After this many chargers fail in a row with no success between them the server is
+# treated as down: stop spending the request budget on chargers that will fail too.
+MAX_CONSECUTIVE_FAILURES = 5
+TRANSACTION_STATUSES = ("active", "finished")
+
+
+class TransactionSource(Protocol):
+    """The part of `plugdesk.api.client.PlugchoiceClient` an export uses."""
+
+    def iter_chargers(self) -> AsyncIterator[Charger]: ...
+
+    async def get_charger(self, uuid: str) -> Charger: ...
+
+    def iter_transactions(
+        self,
+        uuid: str,
+        *,
+        status: str | None = None,
+        started_from: date | None = None,
+        stopped_until: date | None = None,
+        limit: int | None = None,
+    ) -> AsyncIterator[Transaction]: ...
+
+
+# -- what to export --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportScope:
+    """Which chargers: given ones (a `Charger`, or a UUID to look up), or all (None)."""
+
+    chargers: tuple[Charger | str, ...] | None = None
+
+    @classmethod
+    def all(cls) -> ExportScope:
+        return cls(None)
+
+    @classmethod
+    def of(cls, chargers: Iterable[Charger | str]) -> ExportScope:
+        seen: set[str] = set()
+        unique: list[Charger | str] = []
+        for item in chargers:  # `--charger X --charger X` exports X once
+            uuid = item if isinstance(item, str) else item.uuid
+            if uuid not in seen:
+                seen.add(uuid)
+                unique.append(item)
+        return cls(tuple(unique))
+
+    @property
+    def is_all(self) -> bool:
+        return self.chargers is None
+
+    def describe(self) -> str:
+        if self.chargers is None:
+            return "all chargers"
+        count = len(self.chargers)
+        return "1 charger" if count == 1 else f"{count} chargers"
+
+
+@dataclass(frozen=True)
+class ExportFilters:
+    """Server-side filters of `GET /chargers/{uuid}/transactions` (None = no filter)."""
+
+    status: str | None = None  # "active" or "finished"
+    started_from: date | None = None
+    stopped_until: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.status is not None and self.status not in TRANSACTION_STATUSES:
+            raise ValueError(f"status must be 'active' or 'finished', not {self.status!r}")
+        if self.started_from and self.stopped_until and self.stopped_until < self.started_from:
+            raise ValueError(
+                f"the end date {self.stopped_until.isoformat()} is before the start date "
+                f"{self.started_from.isoformat()}"
+            )
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Everything one export needs, as the dialog or the command line chose it."""
+
+    scope: ExportScope
+    filters: ExportFilters
+    target: Path | Literal["-"]  # "-" = CSV to stdout
+    format: ExportFormat = "csv"
+    tz: ExportTz = "utc"
+    delimiter: str = ","
+
+    def open_writer(self, stream: TextIO | None = None) -> ExportWriter:
+        """Open the writer (creates the temporary file beside the target)."""
+        target: Path | str | TextIO = self.target
+        if self.target == "-" and stream is not None:
+            target = stream
+        return open_export_writer(
+            target, format=self.format, tz=self.tz, delimiter=self.delimiter
+        )
+
+
+# -- outcomes --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    rows: int
+    kwh: float
+    minutes: float
+    chargers: int
+    path: Path | None  # None when written to a stream
+
+
+@dataclass(frozen=True)
+class ChargerFailure:
+    uuid: str
+    name: str  # identity or reference, else the UUID
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.message}"
+
+
+class ExportCancelled(Exception):
+    """The export was cancelled; nothing was published."""
+
+    def __init__(self) -> None:
+        super().__init__("The export was cancelled; no file was written.")
+
+
+class ExportFailed(Exception):
+    """The export could not be completed; nothing was published.
+
+    `str()` is one line (for the command line and the dialog's headline); `failures` has
+    one entry per charger that could not be read; `skipped` counts chargers not tried after
+    the export gave up."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        failures: Sequence[ChargerFailure] = (),
+        skipped: int = 0,
+        total: int = 0,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.failures = tuple(failures)
+        self.skipped = skipped
+        self.total = total
+
+    def __str__(self) -> str:
+        return self.message
+
+    def one_line(self, max_chargers: int = 5) -> str:
+        """The headline plus the first failed chargers and their reasons, on one line."""
+        if not self.failures:
+            return self.message
+        shown = "; ".join(str(f) for f in self.failures[:max_chargers])
+        more = len(self.failures) - max_chargers
+        tail = f"; and {more} more" if more > 0 else ""
+        return f"{self.message} {shown}{tail}"
+
+    def report(self) -> str:
+        """Headline, then one line per failed charger (for a dialog or a log)."""
+        lines = [self.message, *(f"• {failure}" for failure in self.failures)]
+        return "\n".join(lines)
+
+
+def charger_name(charger: Charger) -> str:
+    return charger.identity or charger.reference or charger.uuid
+
+
+def charger_sort_key(charger: Charger) -> tuple[str, str]:
+    return (charger_name(charger).casefold(), charger.uuid)
+
+
+def describe_os_error(error: OSError, path: Path | str | None = None) -> str:
+    """A sentence for a file-system error: what went wrong and where."""
+    where = str(path or error.filename or "the export file")
+    reason = error.strerror or str(error)
+    if isinstance(error, PermissionError):
+        return f"Cannot write {where}: permission denied. Choose another folder."
+    if error.errno is not None and error.errno == _ENOSPC:
+        return f"Cannot write {where}: the disk is full. Free some space or choose another disk."
+    if isinstance(error, FileNotFoundError):
+        return f"Cannot write {where}: the folder does not exist."
+    return f"Cannot write {where}: {reason}."
+
+
+_ENOSPC = 28
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+
+async def export_transactions(
+    client: TransactionSource,
+    scope: ExportScope,
+    filters: ExportFilters,
+    writer: ExportWriter,
+    *,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    progress: ProgressCallback | None = None,
+    cancel: asyncio.Event | None = None,
+    resolve_connectors: bool = True,
+) -> ExportSummary:
+    """Fetch, write and commit; `writer` is committed on success and aborted otherwise.
+
+    Raises `ExportFailed` (some charger failed, the chargers could not be listed, or the
+    file could not be written) or `ExportCancelled`. `progress(done, total, rows)` is
+    called on the event loop; `total` is 0 while the chargers are still being listed.
+    `resolve_connectors` looks up a charger's connectors (one request, only for chargers
+    with transactions) so `connector_id` is the OCPP number a driver sees (1, 2) rather
+    than the API's internal connector id.
+    """
+    if concurrency < 1:
+        raise ValueError(f"concurrency must be at least 1, not {concurrency}")
+    run = _ExportRun(client, filters, writer, concurrency, progress, resolve_connectors)
+    work = asyncio.ensure_future(run.run(scope))
+    try:
+        if cancel is not None:
+            await _until_done_or_cancelled(work, cancel)
+            if cancel.is_set() and not work.done():
+                work.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await work
+                raise ExportCancelled()
+        return await work
+    except BaseException:
+        if not work.done():
+            work.cancel()
+            with contextlib.suppress(BaseException):
+                await work
+        raise
+
+
+async def _until_done_or_cancelled(work: asyncio.Future[Any], cancel: asyncio.Event) -> None:
+    waiter = asyncio.ensure_future(cancel.wait())
+    try:
+        await asyncio.wait({work, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        waiter.cancel()
+
+
+@dataclass
+class _Fetched:
+    """One charger's outcome: its rows' charger columns and transactions, or a failure."""
+
+    charger: Charger
+    info: ChargerInfo | None = None
+    transactions: list[Transaction] = field(default_factory=list)
+    failure: ChargerFailure | None = None
+
+
+class _ExportRun:
+    def __init__(
+        self,
+        client: TransactionSource,
+        filters: ExportFilters,
+        writer: ExportWriter,
+        concurrency: int,
+        progress: ProgressCallback | None,
+        resolve_connectors: bool,
+    ) -> None:
+        self._client = client
+        self._filters = filters
+        self._writer = writer
+        self._concurrency = concurrency
+        self._progress = progress
+        self._resolve_connectors = resolve_connectors
+        self._slots = asyncio.Semaphore(concurrency)
+        # The write running in a worker thread: on abort we wait for it, so the file is
+        # never closed and deleted under a thread still writing to it.
+        self._pending_write: asyncio.Future[Any] | None = None
+
+    async def run(self, scope: ExportScope) -> ExportSummary:
+        try:
+            self._report(0, 0)
+            chargers = await self._resolve(scope)
+            failures, skipped = await self._fetch_and_write(chargers)
+            if failures or skipped:
+                raise _failed(failures, skipped, len(chargers))
+            path = await self._in_thread(self._writer.commit)
+        except BaseException:
+            await self._abort()
+            raise
+        writer = self._writer
+        return ExportSummary(
+            writer.rows_written, writer.total_kwh, writer.total_minutes, len(chargers), path
+        )
+
+    # -- scope -----------------------------------------------------------------------------
+
+    async def _resolve(self, scope: ExportScope) -> list[Charger]:
+        if scope.chargers is None:
+            try:
+                chargers = [charger async for charger in self._client.iter_chargers()]
+            except AuthError as error:
+                raise _auth_failed(error) from None
+            except PlugchoiceError as error:
+                raise ExportFailed(
+                    f"Could not list the chargers ({error}); nothing was exported."
+                ) from None
+        else:
+            chargers = await self._look_up(scope.chargers)
+        unique = {charger.uuid: charger for charger in chargers}
+        return sorted(unique.values(), key=charger_sort_key)
+
+    async def _look_up(self, items: Sequence[Charger | str]) -> list[Charger]:
+        """Chargers given by UUID are fetched (which also brings their connectors)."""
+        failures: list[ChargerFailure] = []
+        found: list[Charger] = []
+
+        async def one(uuid: str) -> None:
+            async with self._slots:
+                try:
+                    found.append(await self._client.get_charger(uuid))
+                except AuthError as error:
+                    raise _auth_failed(error) from None
+                except NotFoundError:
+                    failures.append(ChargerFailure(uuid, uuid, "no such charger on this account"))
+                except PlugchoiceError as error:
+                    failures.append(ChargerFailure(uuid, uuid, str(error)))
+
+        found.extend(item for item in items if not isinstance(item, str))
+        await _gather_or_cancel([one(item) for item in items if isinstance(item, str)])
+        if failures:
+            raise _failed(failures, 0, len(items))
+        return found
+
+    # -- fetch in parallel, write in order -------------------------------------------------
+
+    async def _fetch_and_write(
+        self, chargers: list[Charger]
+    ) -> tuple[list[ChargerFailure], int]:
+        total = len(chargers)
+        window = 2 * self._concurrency  # finished chargers allowed to wait for their turn
+        tasks: dict[int, asyncio.Task[_Fetched]] = {}
+        failures: list[ChargerFailure] = []
+        in_a_row = 0
+        started = 0
+        self._report(0, total)
+        try:
+            for index in range(total):
+                while started < total and started < index + window:
+                    tasks[started] = asyncio.ensure_future(self._fetch(chargers[started]))
+                    started += 1
+                fetched = await tasks.pop(index)
+                if fetched.failure is not None:
+                    failures.append(fetched.failure)
+                    in_a_row += 1
+                    if in_a_row >= MAX_CONSECUTIVE_FAILURES and index + 1 < total:
+                        return failures, total - index - 1
+                else:
+                    in_a_row = 0
+                    if not failures:  # once anything failed nothing will be published
+                        await self._write(fetched)
+                self._report(index + 1, total)
+        finally:
+            for task in tasks.values():
+                task.cancel()
+            if tasks:
+                await asyncio.gather(*tasks.values(), return_exceptions=True)
+        return failures, 0
+
+    async def _fetch(self, charger: Charger) -> _Fetched:
+        async with self._slots:
+            try:
+                transactions = await self._transactions(charger.uuid)
+                if self._resolve_connectors and transactions and not charger.connectors:
+                    charger = await self._client.get_charger(charger.uuid)
+            except AuthError as error:
+                raise _auth_failed(error) from None
+            except PlugchoiceError as error:
+                failure = ChargerFailure(charger.uuid, charger_name(charger), str(error))
+                return _Fetched(charger, failure=failure)
+        return _Fetched(charger, ChargerInfo.from_charger(charger), transactions)
+
+    async def _transactions(self, uuid: str) -> list[Transaction]:
+        filters = self._filters
+        pages = self._client.iter_transactions(
+            uuid,
+            status=filters.status,
+            started_from=filters.started_from,
+            stopped_until=filters.stopped_until,
+        )
+        return [tx async for tx in pages]
+
+    async def _write(self, fetched: _Fetched) -> None:
+        assert fetched.info is not None
+        await self._in_thread(_write_sorted, self._writer, fetched.transactions, fetched.info)
+
+    # -- worker-thread calls and clean-up --------------------------------------------------
+
+    async def _in_thread(self, function: Callable[..., Any], *args: Any) -> Any:
+        future = asyncio.ensure_future(asyncio.to_thread(function, *args))
+        self._pending_write = future
+        try:
+            return await asyncio.shield(future)
+        except OSError as error:
+            raise ExportFailed(
+                describe_os_error(error, self._writer.path) + " Nothing was exported."
+            ) from None
+        except ExportError as error:
+            raise ExportFailed(f"{error} Nothing was exported.") from None
+
+    async def _abort(self) -> None:
+        pending = self._pending_write
+        if pending is not None and not pending.done():
+            # Not cancellable (it is a thread): let the current chunk finish, then discard.
+            with contextlib.suppress(BaseException):
+                await asyncio.shield(pending)
+        await asyncio.shield(asyncio.to_thread(self._writer.abort))
+
+    def _report(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress(done, total, self._writer.rows_written)
+
+
+def _write_sorted(
+    writer: ExportWriter, transactions: list[Transaction], info: ChargerInfo
+) -> int:
+    # Keyed by id: a transaction that shifted onto the next page while we paged is
+    # written once, and the rows come out in id order.
+    by_id = {tx.id: tx for tx in transactions}
+    return writer.write_transactions((by_id[key] for key in sorted(by_id)), info)
+
+
+async def _gather_or_cancel(coros: Sequence[Awaitable[None]]) -> None:
+    tasks = [asyncio.ensure_future(coro) for coro in coros]
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _auth_failed(error: AuthError) -> ExportFailed:
+    return ExportFailed(
+        f"The API rejected the token ({error}); sign in again. Nothing was exported."
+    )
+
+
+def _failed(failures: Sequence[ChargerFailure], skipped: int, total: int) -> ExportFailed:
+    count = len(failures)
+    what = "1 charger" if count == 1 else f"{count} chargers"
+    message = f"Nothing was exported: {what} of {total} could not be read."
+    if skipped:
+        message = (
+            f"Nothing was exported: {what} in a row could not be read, so the export "
+            f"stopped ({skipped} of {total} chargers not tried)."
+        )
+    return ExportFailed(message, failures=failures, skipped=skipped, total=total)
+
+
+def default_file_name(
+    started_from: date | None, stopped_until: date | None, format: ExportFormat = "csv"
+) -> str:
+    """`plugdesk-transactions-2026-10.csv` for a calendar month, `-2026` for a calendar
+    year, `-2026-10-05_2026-11-12` for another range, `-all` without dates."""
+    return f"plugdesk-transactions-{range_label(started_from, stopped_until)}.{format}"
+
+
+def range_label(start: date | None, end: date | None) -> str:
+    if start is None and end is None:
+        return "all"
+    if start is not None and end is not None:
+        if start.day == 1 and end == _month_end(start):
+            return f"{start:%Y-%m}"
+        if start.year == end.year and (start.month, start.day, end.month, end.day) == (
+            1, 1, 12, 31
+        ):
+            return f"{start:%Y}"
+        return f"{start.isoformat()}_{end.isoformat()}"
+    if start is not None:
+        return f"from-{start.isoformat()}"
+    assert end is not None
+    return f"until-{end.isoformat()}"
+
+
+def _month_end(day: date) -> date:
+    next_month = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return date.fromordinal(next_month.toordinal() - 1)
+
+
+def month_range(year: int, month: int) -> tuple[date, date]:
+    """First and last day of a calendar month."""
+    first = date(year, month, 1)
+    return first, _month_end(first)
+
+
+def writable_folder_problem(path: Path) -> str | None:
+    """Why an export cannot be saved at `path`, or None when it looks possible."""
+    folder = path.parent
+    if path.is_dir():
+        return f"{path} is a folder; add a file name."
+    if not folder.exists():
+        return f"The folder {folder} does not exist."
+    if not folder.is_dir():
+        return f"{folder} is not a folder."
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"PlugDesk cannot write to {folder}: permission denied. Choose another folder."
+    return None

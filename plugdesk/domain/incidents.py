@@ -1,0 +1,546 @@
+"""Incidents: when a charger's fault, outage or silence becomes an alert, and when it ends.
+
+`IncidentTracker.observe(chargers, now)` is called with every good fleet refresh and
+returns the alerts to show. The rules, in the order they act:
+
+- A condition (fault / offline / stale, judged by `health.assess`) opens an incident only
+  after the tracker has seen it continuously for its grace period (2 min faults and stale,
+  5 min offline), counted on the tracker's own observation times, never on the server's
+  timestamps (a skewed or simulated clock must not shorten the grace). Boot blips and
+  reconnects therefore never alert.
+- An incident closes when its condition has been seen gone for `grace_clear` (default
+  60 s; 0 closes at the first clear observation). A fault that clears and comes back within
+  that window stays one incident instead of "resolved" + a new alert: flapping is one story.
+  `closed_at` is the first observation without the condition.
+- Data that cannot tell changes nothing: a charger missing from the list (a partial page,
+  a failed refresh that the caller did not observe at all), or a fault while the charger is
+  offline (its status is its last report). Pending timers and open incidents stay as they
+  are until the data can tell.
+- Maintenance (blocked or Unavailable) opens nothing; incidents already open stay open (no
+  alerts) until their condition clears.
+- Each incident alerts at most once when it opens and once when it resolves. The incident
+  is committed to the store before `observe` returns its alert; the caller shows it, then
+  calls `mark_notified(alert)`. On start the tracker loads the open incidents: those already
+  notified never alert again; one that was committed but never shown (the app died in
+  between) is offered once more if its condition is still there (at-least-once for that
+  window, never twice after `mark_notified`). A resolved alert for an incident that was
+  never announced is not sent (the history still records it).
+- Storms: when `storm_threshold` or more incidents open in one observe, one summary alert
+  replaces their individual pop-ups (likewise for as many resolving at once). Every
+  incident is still recorded on its own.
+- Preferences never lose history: an alert the user does not want as a pop-up (its kind
+  switched off, quiet hours, the charger muted, notifications paused) is still returned,
+  with `silent=True` and `suppressed_by` saying why, so the window can list it.
+
+Pending timers live in memory only: after a restart nobody watched the fleet in between,
+so the tracker cannot claim a condition persisted; restarting the grace period costs at
+most one grace period of delay and no store write per refresh. Mutes and the pause are in
+the store, so "mute 24 h" survives a restart.
+
+Threads: like the store, use a tracker from one thread (the asyncio one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING, Literal
+
+from plugdesk.domain.health import (
+    DEFAULT_STALE_AFTER,
+    ChargerLike,
+    Condition,
+    IncidentKind,
+    assess,
+    describe_duration,
+)
+from plugdesk.domain.store import Incident, Mute, Store, to_utc
+
+if TYPE_CHECKING:
+    from plugdesk.domain.settings import Settings
+
+AlertKind = Literal["opened", "resolved", "summary"]
+AlertEvent = Literal["opened", "resolved"]
+Urgency = Literal["critical", "normal", "low"]
+
+MUTE_1H = timedelta(hours=1)
+MUTE_24H = timedelta(hours=24)
+PAUSE_KEY = "notifications_paused_until"
+SUMMARY_NAMES = 5  # names listed in a storm summary before "and N more"
+
+_URGENCY_RANK: dict[Urgency, int] = {"low": 0, "normal": 1, "critical": 2}
+_OPEN_URGENCY: dict[IncidentKind, Urgency] = {
+    IncidentKind.FAULT: "critical",
+    IncidentKind.OFFLINE: "normal",
+    IncidentKind.STALE: "normal",
+}
+_KIND_NAMES = {
+    IncidentKind.FAULT: "Fault",
+    IncidentKind.OFFLINE: "Offline",
+    IncidentKind.STALE: "Stale",
+}
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One thing to tell the user, already committed to the store."""
+
+    kind: AlertKind
+    incident_ids: tuple[int, ...]
+    title: str
+    body: str
+    urgency: Urgency
+    charger_uuid: str | None  # None for a summary
+    silent: bool = False  # no pop-up: show it in the window only
+    suppressed_by: str | None = None  # why silent, in words ("Quiet hours")
+    incident_kind: str | None = None  # "fault" / "offline" / "stale"; None for mixed summary
+    summary_of: AlertEvent | None = None  # for a summary: opened or resolved incidents
+
+    @property
+    def event(self) -> AlertEvent:
+        """Whether this tells of incidents opening or resolving."""
+        if self.kind == "summary":
+            return self.summary_of or "opened"
+        return "opened" if self.kind == "opened" else "resolved"
+
+
+@dataclass(frozen=True)
+class NotificationPrefs:
+    fault: bool = True
+    offline: bool = True
+    stale: bool = False
+    resolved: bool = True
+    # (start, end) in local wall time; may wrap midnight (22:00 -> 07:00); start == end is
+    # all day; None is no quiet hours.
+    quiet_hours: tuple[time, time] | None = None
+    tz: tzinfo | None = None  # the zone quiet hours are in; None: the computer's own
+
+    def wants(self, kind: IncidentKind) -> bool:
+        return {
+            IncidentKind.FAULT: self.fault,
+            IncidentKind.OFFLINE: self.offline,
+            IncidentKind.STALE: self.stale,
+        }[kind]
+
+    def local(self, moment: datetime) -> datetime:
+        return to_utc(moment).astimezone(self.tz)
+
+    def is_quiet(self, now: datetime) -> bool:
+        if self.quiet_hours is None:
+            return False
+        start, end = (t.replace(tzinfo=None) for t in self.quiet_hours)
+        wall = self.local(now).time().replace(tzinfo=None)
+        if start == end:
+            return True
+        if start < end:
+            return start <= wall < end
+        return wall >= start or wall < end
+
+    @classmethod
+    def from_settings(cls, settings: Settings, tz: tzinfo | None = None) -> NotificationPrefs:
+        from plugdesk.domain.settings import parse_hhmm
+
+        quiet = None
+        if settings.quiet_hours_enabled:
+            quiet = (parse_hhmm(settings.quiet_start), parse_hhmm(settings.quiet_end))
+        return cls(
+            fault=settings.notify_fault,
+            offline=settings.notify_offline,
+            stale=settings.notify_stale,
+            resolved=settings.notify_resolved,
+            quiet_hours=quiet,
+            tz=tz,
+        )
+
+
+Key = tuple[str, IncidentKind]
+
+
+@dataclass
+class _Labels:
+    identity: str | None
+    reference: str | None
+
+
+@dataclass
+class _Plan:
+    """What one observation decided, applied to the store first and to memory after."""
+
+    opens: list[tuple[Key, _Labels, Condition, datetime]] = field(default_factory=list)
+    closes: list[tuple[Incident, datetime]] = field(default_factory=list)
+    reoffers: list[tuple[Incident, Condition]] = field(default_factory=list)
+    pending: dict[Key, datetime] = field(default_factory=dict)
+    clearing: dict[Key, datetime] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One incident's alert before storm grouping."""
+
+    incident: Incident
+    kind: IncidentKind
+    event: AlertEvent
+    title: str
+    body: str
+    urgency: Urgency
+    suppressed_by: str | None
+
+
+class IncidentTracker:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        grace_fault: timedelta | float = timedelta(minutes=2),
+        grace_offline: timedelta | float = timedelta(minutes=5),
+        grace_stale: timedelta | float | None = None,
+        grace_clear: timedelta | float = timedelta(seconds=60),
+        stale_after: timedelta | float = DEFAULT_STALE_AFTER,
+        storm_threshold: int = 3,
+        prefs: NotificationPrefs | None = None,
+    ) -> None:
+        """Durations are timedeltas or seconds. `grace_stale` defaults to `grace_fault`."""
+        self.store = store
+        self.grace_fault = _span(grace_fault)
+        self.grace_offline = _span(grace_offline)
+        self.grace_stale = self.grace_fault if grace_stale is None else _span(grace_stale)
+        self.grace_clear = _span(grace_clear)
+        self.stale_after = _span(stale_after)
+        self.storm_threshold = max(1, storm_threshold)
+        self.prefs = prefs or NotificationPrefs()
+        self._open: dict[Key, Incident] = {}
+        self._announced: set[int] = set()  # incidents whose "opened" alert has gone out
+        self._pending: dict[Key, datetime] = {}  # condition first seen (not yet an incident)
+        self._clearing: dict[Key, datetime] = {}  # open incident's condition first seen gone
+        self._load()
+
+    @classmethod
+    def from_settings(
+        cls, store: Store, settings: Settings, tz: tzinfo | None = None
+    ) -> IncidentTracker:
+        tracker = cls(store)
+        tracker.apply_settings(settings, tz)
+        return tracker
+
+    def apply_settings(self, settings: Settings, tz: tzinfo | None = None) -> None:
+        """Take new grace periods, threshold and notification preferences (pending timers
+        and open incidents are kept)."""
+        self.grace_fault = self.grace_stale = timedelta(seconds=settings.grace_fault_s)
+        self.grace_offline = timedelta(seconds=settings.grace_offline_s)
+        self.stale_after = timedelta(minutes=settings.stale_after_min)
+        self.storm_threshold = max(1, settings.storm_threshold)
+        self.prefs = NotificationPrefs.from_settings(settings, tz)
+
+    def _load(self) -> None:
+        for incident in self.store.open_incidents():
+            try:
+                kind = IncidentKind(incident.kind)
+            except ValueError:  # a kind from a newer PlugDesk: leave it alone
+                continue
+            self._open[(incident.charger_uuid, kind)] = incident
+            if incident.notified_open:
+                self._announced.add(incident.id)
+        self._mutes = {m.charger_uuid: m for m in self.store.list_mutes()}
+        paused = self.store.get_state(PAUSE_KEY)
+        self._paused_until = None if paused is None else to_utc(datetime.fromisoformat(paused))
+
+    # -- observing --------------------------------------------------------------------------
+
+    def grace_for(self, kind: IncidentKind) -> timedelta:
+        return {
+            IncidentKind.FAULT: self.grace_fault,
+            IncidentKind.OFFLINE: self.grace_offline,
+            IncidentKind.STALE: self.grace_stale,
+        }[kind]
+
+    def observe(self, chargers: Iterable[ChargerLike], now: datetime) -> list[Alert]:
+        """Judge one good refresh (a failed one is simply not observed). Commits every
+        opened and closed incident, then returns the alerts to show. If the store fails,
+        raises StoreError and changes nothing, so the next observe tries again."""
+        now = to_utc(now)
+        plan = _Plan(pending=dict(self._pending), clearing=dict(self._clearing))
+        seen: set[str] = set()
+        for charger in chargers:
+            uuid = charger.uuid
+            if not uuid or uuid in seen:  # pagination can repeat a row: first one counts
+                continue
+            seen.add(uuid)
+            assessment = assess(charger, now, self.stale_after)
+            labels = _Labels(charger.identity, charger.reference)
+            for kind, condition in assessment.conditions.items():
+                self._step((uuid, kind), condition, assessment.maintenance, labels, now, plan)
+        opened, mutes_ended = self._commit(plan, now)
+        return self._alerts(opened, plan, mutes_ended, now)
+
+    def _step(
+        self,
+        key: Key,
+        condition: Condition,
+        maintenance: bool,
+        labels: _Labels,
+        now: datetime,
+        plan: _Plan,
+    ) -> None:
+        if condition.present is None:  # the data cannot tell: change nothing
+            return
+        incident = self._open.get(key)
+        if condition.present:
+            plan.clearing.pop(key, None)
+            if incident is not None:
+                if incident.id not in self._announced:
+                    plan.reoffers.append((incident, condition))
+                return
+            if maintenance:
+                plan.pending.pop(key, None)
+                return
+            first_seen = plan.pending.setdefault(key, now)
+            if now - first_seen >= self.grace_for(key[1]):
+                plan.opens.append((key, labels, condition, first_seen))
+            return
+        plan.pending.pop(key, None)
+        if incident is not None:
+            gone_since = plan.clearing.setdefault(key, now)
+            if now - gone_since >= self.grace_clear:
+                plan.closes.append((incident, gone_since))
+
+    def _commit(self, plan: _Plan, now: datetime) -> tuple[list[Incident], set[str]]:
+        """Write the plan in one transaction, then update memory (only once it is safe)."""
+        open_after = dict(self._open)
+        for incident, _ in plan.closes:
+            open_after.pop((incident.charger_uuid, IncidentKind(incident.kind)), None)
+        still_open = {uuid for uuid, _ in open_after} | {key[0] for key, *_ in plan.opens}
+        mutes_ended = {
+            incident.charger_uuid
+            for incident, _ in plan.closes
+            if incident.charger_uuid not in still_open
+            and (mute := self._mutes.get(incident.charger_uuid)) is not None
+            and mute.until_resolved
+        }
+        expired = {u for u, m in self._mutes.items() if not m.until_resolved and not m.active(now)}
+        opened: list[Incident] = []
+        if not (plan.opens or plan.closes or mutes_ended or expired):
+            self._pending, self._clearing = plan.pending, plan.clearing
+            return opened, mutes_ended
+        with self.store.transaction():
+            for (uuid, kind), labels, condition, first_seen in plan.opens:
+                opened.append(
+                    self.store.open_incident(
+                        charger_uuid=uuid,
+                        kind=kind,
+                        opened_at=now,
+                        first_seen_at=first_seen,
+                        charger_identity=labels.identity,
+                        charger_reference=labels.reference,
+                        error_code=condition.error,
+                        error_info=condition.error_info,
+                    )
+                )
+            for incident, closed_at in plan.closes:
+                self.store.close_incident(incident.id, closed_at)
+            for uuid in mutes_ended | expired:
+                self.store.delete_mute(uuid)
+        # Committed: now memory may follow.
+        for incident in opened:
+            key = (incident.charger_uuid, IncidentKind(incident.kind))
+            open_after[key] = incident
+            plan.pending.pop(key, None)
+        for incident, _ in plan.closes:
+            plan.clearing.pop((incident.charger_uuid, IncidentKind(incident.kind)), None)
+        self._open = open_after
+        self._pending = plan.pending
+        self._clearing = plan.clearing
+        for uuid in mutes_ended | expired:
+            self._mutes.pop(uuid, None)
+        return opened, mutes_ended
+
+    # -- alerts -----------------------------------------------------------------------------
+
+    def _alerts(
+        self, opened: list[Incident], plan: _Plan, mutes_ended: set[str], now: datetime
+    ) -> list[Alert]:
+        reasons = {incident.id: condition.reason for incident, condition in plan.reoffers}
+        for incident, (_, _, condition, _) in zip(opened, plan.opens, strict=True):
+            reasons[incident.id] = condition.reason
+        openings = [*opened, *(incident for incident, _ in plan.reoffers)]
+        open_items = [self._opened_item(i, reasons[i.id], now) for i in openings]
+        self._announced.update(i.id for i in openings)
+        resolve_items = []
+        for incident, closed_at in plan.closes:
+            if incident.id not in self._announced:
+                continue  # never announced: a "resolved" would puzzle; the history has it
+            self._announced.discard(incident.id)
+            ended = incident.charger_uuid in mutes_ended
+            resolve_items.append(self._resolved_item(incident, closed_at, now, ended))
+        return self._grouped(open_items, "opened") + self._grouped(resolve_items, "resolved")
+
+    def _opened_item(self, incident: Incident, reason: str, now: datetime) -> _Item:
+        kind = IncidentKind(incident.kind)
+        name = incident.charger_name
+        title = {
+            IncidentKind.FAULT: f"{name} faulted",
+            IncidentKind.OFFLINE: f"{name} is offline",
+            IncidentKind.STALE: f"{name} stopped reporting",
+        }[kind]
+        why = self._silence(incident.charger_uuid, kind, "opened", now, mute_ended=False)
+        return _Item(incident, kind, "opened", title, reason, _OPEN_URGENCY[kind], why)
+
+    def _resolved_item(
+        self, incident: Incident, closed_at: datetime, now: datetime, mute_ended: bool
+    ) -> _Item:
+        kind = IncidentKind(incident.kind)
+        name = incident.charger_name
+        lasted = describe_duration(closed_at - incident.first_seen_at)
+        title, body = {
+            IncidentKind.FAULT: (
+                f"{name}: fault cleared",
+                f"{incident.error_code or 'The fault'} cleared after {lasted}.",
+            ),
+            IncidentKind.OFFLINE: (f"{name} is back online", f"Offline for {lasted}."),
+            IncidentKind.STALE: (f"{name} is reporting again", f"Silent for {lasted}."),
+        }[kind]
+        why = self._silence(incident.charger_uuid, kind, "resolved", now, mute_ended)
+        return _Item(incident, kind, "resolved", title, body, "low", why)
+
+    def _silence(
+        self, uuid: str, kind: IncidentKind, event: AlertEvent, now: datetime, mute_ended: bool
+    ) -> str | None:
+        """Why this alert should not pop up, or None when it should."""
+        if not self.prefs.wants(kind):
+            return f"{_KIND_NAMES[kind]} notifications are off"
+        if event == "resolved" and not self.prefs.resolved:
+            return "Resolved notifications are off"
+        paused = self.paused_until(now)
+        if paused is not None:
+            return f"Notifications paused until {self.prefs.local(paused):%H:%M}"
+        mute = self._mutes.get(uuid)
+        if mute is not None and mute.active(now) and not mute_ended:
+            if mute.until_resolved:
+                return "Charger muted until resolved"
+            assert mute.until is not None
+            return f"Charger muted until {self.prefs.local(mute.until):%H:%M}"
+        if self.prefs.is_quiet(now):
+            return "Quiet hours"
+        return None
+
+    def _grouped(self, items: list[_Item], event: AlertEvent) -> list[Alert]:
+        items = sorted(items, key=lambda i: (i.incident.charger_name.casefold(), i.kind))
+        loud = [i for i in items if i.suppressed_by is None]
+        if len(loud) < self.storm_threshold:
+            return [_single(i) for i in items]
+        return [_summary(loud, event)] + [_single(i) for i in items if i.suppressed_by]
+
+    # -- delivery ---------------------------------------------------------------------------
+
+    def mark_notified(self, alerts: Alert | Iterable[Alert]) -> None:
+        """Record that these alerts were delivered (popped up or listed in the window), so
+        a restart never offers them again. Call it after showing, silent ones included."""
+        for alert in [alerts] if isinstance(alerts, Alert) else list(alerts):
+            opened = alert.event == "opened"
+            self.store.mark_notified(alert.incident_ids, opened=opened, closed=not opened)
+
+    # -- mutes and the pause ----------------------------------------------------------------
+
+    def mute(self, charger_uuid: str, now: datetime, duration: timedelta | None) -> Mute:
+        """Mute a charger's pop-ups for `duration` (MUTE_1H, MUTE_24H), or until its open
+        incidents resolve when `duration` is None (then its resolved alert pops up again,
+        as the mute ends with it)."""
+        if duration is None:
+            mute = Mute(charger_uuid, None, until_resolved=True)
+        else:
+            mute = Mute(charger_uuid, to_utc(now) + duration)
+        self.store.set_mute(mute)
+        self._mutes[charger_uuid] = mute
+        return mute
+
+    def unmute(self, charger_uuid: str) -> None:
+        self.store.delete_mute(charger_uuid)
+        self._mutes.pop(charger_uuid, None)
+
+    def mute_of(self, charger_uuid: str, now: datetime) -> Mute | None:
+        mute = self._mutes.get(charger_uuid)
+        return mute if mute is not None and mute.active(now) else None
+
+    def mutes(self, now: datetime) -> list[Mute]:
+        return [m for m in self._mutes.values() if m.active(now)]
+
+    def pause(self, until: datetime) -> None:
+        """No pop-ups until `until` (the tray's "Pause notifications 1 h")."""
+        self._paused_until = to_utc(until)
+        self.store.set_state(PAUSE_KEY, self._paused_until.isoformat())
+
+    def resume(self) -> None:
+        self._paused_until = None
+        self.store.set_state(PAUSE_KEY, None)
+
+    def paused_until(self, now: datetime) -> datetime | None:
+        if self._paused_until is not None and to_utc(now) < self._paused_until:
+            return self._paused_until
+        return None
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def open_incidents(self) -> list[Incident]:
+        """Open incidents as the tracker knows them, newest first."""
+        return sorted(self._open.values(), key=lambda i: (i.opened_at, i.id), reverse=True)
+
+    def pending(self) -> dict[Key, datetime]:
+        """Conditions seen but still within their grace period: (uuid, kind) -> first seen."""
+        return dict(self._pending)
+
+
+def _single(item: _Item) -> Alert:
+    incident = item.incident
+    return Alert(
+        kind=item.event,
+        incident_ids=(incident.id,),
+        title=item.title,
+        body=item.body,
+        urgency=item.urgency,
+        charger_uuid=incident.charger_uuid,
+        silent=item.suppressed_by is not None,
+        suppressed_by=item.suppressed_by,
+        incident_kind=str(item.kind),
+    )
+
+
+_SUMMARY_WORDS = {  # kind -> (what a summary of openings says, what resolutions say)
+    IncidentKind.FAULT: ("faulted", "fault cleared"),
+    IncidentKind.OFFLINE: ("offline", "back online"),
+    IncidentKind.STALE: ("stopped reporting", "reporting again"),
+}
+
+
+def _summary(items: list[_Item], event: AlertEvent) -> Alert:
+    """One alert for many: "5 chargers faulted" / "PC-001, PC-014, … and 1 more"."""
+    names = list(dict.fromkeys(i.incident.charger_name for i in items))
+    chargers = f"{len(names)} charger{'s' if len(names) != 1 else ''}"
+    kinds = list(dict.fromkeys(i.kind for i in items))
+    column = 0 if event == "opened" else 1
+    if len(kinds) == 1:
+        title, prefix = f"{chargers} {_SUMMARY_WORDS[kinds[0]][column]}", ""
+    else:
+        title = f"{chargers} need attention" if event == "opened" else f"{chargers} recovered"
+        prefix = (
+            ", ".join(
+                f"{sum(i.kind is k for i in items)} {_SUMMARY_WORDS[k][column]}" for k in kinds
+            )
+            + ": "
+        )
+    listed = ", ".join(names[:SUMMARY_NAMES])
+    if len(names) > SUMMARY_NAMES:
+        listed += f" and {len(names) - SUMMARY_NAMES} more"
+    return Alert(
+        kind="summary",
+        incident_ids=tuple(i.incident.id for i in items),
+        title=title,
+        body=prefix + listed,
+        urgency=max((i.urgency for i in items), key=_URGENCY_RANK.__getitem__),
+        charger_uuid=None,
+        incident_kind=str(kinds[0]) if len(kinds) == 1 else None,
+        summary_of=event,
+    )
+
+
+def _span(value: timedelta | float) -> timedelta:
+    return value if isinstance(value, timedelta) else timedelta(seconds=value)

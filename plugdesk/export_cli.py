@@ -1,0 +1,174 @@
+"""`plugdesk export`: transactions to CSV or XLSX from the command line (no Qt).
+
+Runs the same export core as the window (`domain/export_run.py`). Every failure is one
+line on stderr and a non-zero exit, and leaves no partial file (an existing file keeps its
+old content). Progress goes to stderr, and only when stderr is a terminal, so scripts and
+cron mail stay clean. `-o -` streams CSV to stdout; there the summary goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from plugdesk.api.client import PlugchoiceClient
+from plugdesk.cli import CliError
+from plugdesk.domain.export import ExportError
+from plugdesk.domain.export_run import (
+    ExportCancelled,
+    ExportFailed,
+    ExportFilters,
+    ExportFormat,
+    ExportRequest,
+    ExportScope,
+    ExportSummary,
+    ExportTz,
+    ExportWriter,
+    describe_os_error,
+    export_transactions,
+    writable_folder_problem,
+)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 64  # as argparse errors in plugdesk.cli
+
+
+def run_export(args: argparse.Namespace, api_url: str, token: str) -> int:
+    """Validate the options, export, print a summary; the exit status."""
+    request = build_request(args)
+    return asyncio.run(_export(request, api_url, token))
+
+
+# -- options -> request ------------------------------------------------------------------
+
+
+def build_request(args: argparse.Namespace) -> ExportRequest:
+    """The export the options describe; `CliError` (exit 64) naming the bad option."""
+    started_from = parse_date(args.date_from, "--from")
+    stopped_until = parse_date(args.date_to, "--to")
+    if started_from and stopped_until and stopped_until < started_from:
+        raise CliError(
+            f"--to {stopped_until.isoformat()} is before --from {started_from.isoformat()}",
+            EXIT_USAGE,
+        )
+    output: str = args.output
+    fmt = choose_format(args.format, output)
+    if fmt == "xlsx" and args.delimiter != ",":
+        raise CliError("--delimiter applies to CSV only, not XLSX", EXIT_USAGE)
+    target: Path | str = "-" if output == "-" else Path(output).expanduser()
+    if isinstance(target, Path):
+        problem = writable_folder_problem(target.absolute())
+        if problem:
+            raise CliError(problem, EXIT_FAILED)
+    scope = ExportScope.all() if args.all else ExportScope.of(args.charger or ())
+    filters = ExportFilters(args.status, started_from, stopped_until)
+    tz: ExportTz = "local" if args.tz == "local" else "utc"
+    return ExportRequest(
+        scope, filters, target if isinstance(target, Path) else "-", fmt, tz, args.delimiter
+    )
+
+
+def parse_date(text: str | None, flag: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(f"{flag}: {text} is not a date (YYYY-MM-DD)", EXIT_USAGE) from None
+
+
+def choose_format(given: str | None, output: str) -> ExportFormat:
+    """--format wins; else the file's suffix; else CSV. A clash of the two is refused,
+    since Excel warns about (or refuses) a file whose content does not match its name."""
+    suffix = "" if output == "-" else Path(output).suffix.lower()
+    if given is None:
+        return "xlsx" if suffix == ".xlsx" else "csv"
+    if given == "xlsx" and output == "-":
+        raise CliError("XLSX cannot be written to standard output; give a file name", EXIT_USAGE)
+    if suffix in (".csv", ".xlsx") and suffix != f".{given}":
+        raise CliError(f"--format {given} does not match the file name {output}", EXIT_USAGE)
+    return "xlsx" if given == "xlsx" else "csv"
+
+
+# -- the run -----------------------------------------------------------------------------
+
+
+async def _export(request: ExportRequest, api_url: str, token: str) -> int:
+    progress = _Progress(sys.stderr)
+    async with PlugchoiceClient(api_url, token) as client:
+        writer = _open_writer(request)  # after the client: nothing can fail in between
+        try:
+            summary = await export_transactions(
+                client,
+                request.scope,
+                request.filters,
+                writer,
+                progress=progress.update if progress.enabled else None,
+            )
+        except (ExportFailed, ExportCancelled) as error:
+            progress.clear()
+            raise CliError(_failure_line(error, request)) from None
+    progress.clear()
+    _print_summary(summary, request)
+    return EXIT_OK
+
+
+def _open_writer(request: ExportRequest) -> ExportWriter:
+    try:
+        return request.open_writer()
+    except OSError as error:
+        raise CliError(describe_os_error(error, request.target)) from None
+    except (ExportError, ValueError) as error:
+        raise CliError(str(error), EXIT_USAGE) from None
+
+
+def _failure_line(error: ExportFailed | ExportCancelled, request: ExportRequest) -> str:
+    line = error.one_line() if isinstance(error, ExportFailed) else str(error)
+    if request.target == "-":
+        line += " The CSV written to standard output is incomplete."
+    return line
+
+
+def _print_summary(summary: ExportSummary, request: ExportRequest) -> None:
+    rows = "1 transaction" if summary.rows == 1 else f"{summary.rows:,} transactions"
+    chargers = "1 charger" if summary.chargers == 1 else f"{summary.chargers:,} chargers"
+    where = summary.path if summary.path is not None else "standard output"
+    text = f"Exported {rows} ({summary.kwh:,.3f} kWh) from {chargers} to {where}."
+    # With `-o -` stdout is the data: the summary must not end up inside the CSV.
+    print(text, file=sys.stderr if request.target == "-" else sys.stdout)
+
+
+class _Progress:
+    """A single rewritten status line on stderr, only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.enabled = _isatty(stream)
+        self._shown = False
+
+    def update(self, done: int, total: int, rows: int) -> None:
+        if total == 0:
+            text = "Listing chargers…"
+        else:
+            text = f"Exporting: {done:,}/{total:,} chargers, {rows:,} transactions"
+        self._stream.write(f"\r\x1b[K{text}")
+        self._stream.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+            self._shown = False
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

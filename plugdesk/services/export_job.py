@@ -1,0 +1,136 @@
+"""ExportJob: one transaction export, run on the qasync loop, reported through signals.
+
+The work itself is `plugdesk.domain.export_run.export_transactions` (no Qt; the command
+line runs the same code). This object only opens the writer off the UI thread, turns the
+outcome into signals, and owns the cancel switch. Make a new job per export (the dialog
+takes a factory): a job's signals then belong to one export only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from plugdesk.asyncutil import TaskRunner
+from plugdesk.domain.export_run import (
+    DEFAULT_CONCURRENCY,
+    ExportCancelled,
+    ExportFailed,
+    ExportRequest,
+    ExportSummary,
+    TransactionSource,
+    describe_os_error,
+    export_transactions,
+)
+
+log = logging.getLogger(__name__)
+
+EXPORT_TASK = "transaction-export"
+
+
+class ExportJob(QObject):
+    """Signals: exactly one of finished / failed / cancelled ends every started export."""
+
+    started = Signal()
+    progress = Signal(int, int, int)  # chargers done, chargers total (0 = still listing), rows
+    finished = Signal(object)  # ExportSummary
+    failed = Signal(str)  # headline, then one "• charger: reason" line per failed charger
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        client: TransactionSource,
+        runner: TaskRunner | None = None,
+        *,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._runner = runner or TaskRunner(self._unexpected)
+        self._concurrency = concurrency
+        self._cancel: asyncio.Event | None = None
+        self._running = False
+        self.error: ExportFailed | None = None  # the last failure, with per-charger detail
+        self.summary: ExportSummary | None = None
+
+    @property
+    def is_running(self) -> bool:
+        return self._running
+
+    def start(self, request: ExportRequest) -> None:
+        """Run `request` in the background; ignored while an export is running."""
+        if self._running:
+            return
+        self._running = True  # set now, so a double click cannot start a second run
+        self._runner.start(self._run_started(request), EXPORT_TASK, replace=False)
+
+    def cancel(self) -> None:
+        """Stop the running export; `cancelled` follows once the temporary file is gone."""
+        if self._cancel is not None:
+            self._cancel.set()
+
+    async def run(self, request: ExportRequest) -> ExportSummary | None:
+        """The same work as `start`, awaitable: the summary, or None after failed/cancelled."""
+        if self._running:
+            raise RuntimeError("this export job is already running")
+        self._running = True
+        return await self._run_started(request)
+
+    async def _run_started(self, request: ExportRequest) -> ExportSummary | None:
+        self._cancel = asyncio.Event()
+        self.error = None
+        self.summary = None
+        self.started.emit()
+        try:
+            return await self._export(request, self._cancel)
+        except asyncio.CancelledError:
+            self.cancelled.emit()  # the task itself was cancelled (window closing)
+            raise
+        finally:
+            self._running = False
+            self._cancel = None
+
+    async def _export(self, request: ExportRequest, cancel: asyncio.Event) -> ExportSummary | None:
+        try:
+            # Creating the temporary file touches the disk: not on the UI thread.
+            writer = await asyncio.to_thread(request.open_writer)
+        except OSError as error:
+            self._fail(ExportFailed(describe_os_error(error, request.target)))
+            return None
+        except ValueError as error:
+            self._fail(ExportFailed(str(error)))
+            return None
+        try:
+            summary = await export_transactions(
+                self._client,
+                request.scope,
+                request.filters,
+                writer,
+                concurrency=self._concurrency,
+                progress=self.progress.emit,
+                cancel=cancel,
+            )
+        except ExportCancelled:
+            self.cancelled.emit()
+            return None
+        except ExportFailed as error:
+            self._fail(error)
+            return None
+        self.summary = summary
+        self.finished.emit(summary)
+        return summary
+
+    def _fail(self, error: ExportFailed) -> None:
+        log.info("export failed: %s", error.one_line())
+        self.error = error
+        self.failed.emit(error.report())
+
+    def _unexpected(self, error: BaseException) -> None:
+        # A bug, not an expected failure: still tell the dialog instead of hanging on it.
+        log.error("export crashed", exc_info=error)
+        self.failed.emit(
+            f"The export stopped on an unexpected error: {error}. No file was written."
+        )

@@ -1,0 +1,454 @@
+"""Everything about one charger: grouped fields, its connectors and their live power.
+
+The pane fills at once from the list row (the list already has most fields), then again
+when `GET /chargers/{uuid}` brings the connectors. Every missing value reads "—".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plugdesk.api.models import Charger, Connector, PowerUsage
+from plugdesk.ui import formatting as fmt
+from plugdesk.ui.badges import badge_pixmap, level_key
+from plugdesk.ui.fleet_model import CONNECTION_LABELS, Verdict, level_label, model_name
+
+Index = QModelIndex | QPersistentModelIndex
+
+# (group title, [(field key, label)]): the order the pane shows them in.
+GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Status", (
+        ("health", "Health"),
+        ("status", "OCPP status"),
+        ("error", "Error"),
+        ("error_info", "Error info"),
+        ("vendor_id", "Vendor ID"),
+        ("vendor_error_code", "Vendor error"),
+        ("blocked", "Blocked"),
+        ("setup", "Setup"),
+    )),
+    ("Connectivity", (
+        ("connection_status", "Connection"),
+        ("last_heartbeat_at", "Last heartbeat"),
+        ("last_connection_at", "Connected"),
+        ("last_disconnection_at", "Disconnected"),
+        ("server", "Server"),
+    )),
+    ("Hardware", (
+        ("model", "Model"),
+        ("is_dc", "DC"),
+        ("max_current", "Max current"),
+        ("model_id", "Model ID"),
+        ("id", "Charger ID"),
+        ("created_at", "Added"),
+        ("updated_at", "Updated"),
+    )),
+    ("Firmware", (
+        ("firmware_version", "Version"),
+        ("parsed_firmware_version", "Parsed"),
+    )),
+    ("Licenses", (
+        ("smart", "Smart"),
+        ("pro", "Pro"),
+    )),
+    ("Permissions", (
+        ("basic", "Basic"),
+        ("sensitive", "Sensitive"),
+        ("full", "Full"),
+        ("pincode", "PIN code"),
+    )),
+)
+
+
+def field_values(charger: Charger, verdict: Verdict | None, now: datetime) -> dict[str, str]:
+    """Every field as the text the pane shows."""
+    licenses, permissions, model = charger.licenses, charger.permissions, charger.model
+    setup = (
+        "Pending" if charger.setup_pending
+        else "Completed" if charger.setup_completed
+        else fmt.DASH if charger.setup_completed is None and charger.setup_pending is None
+        else "Not completed"
+    )
+    status = charger.connection_status
+    return {
+        "health": fmt.DASH if verdict is None
+        else f"{level_label(verdict.level)} — {verdict.reason}",
+        "status": fmt.text(charger.status),
+        "error": fmt.text(charger.error),
+        "error_info": fmt.text(charger.error_info),
+        "vendor_id": fmt.text(charger.vendor_id),
+        "vendor_error_code": fmt.text(charger.vendor_error_code),
+        "blocked": fmt.yes_no(charger.blocked),
+        "setup": setup,
+        "connection_status": CONNECTION_LABELS.get(status or "", fmt.text(status)),
+        "last_heartbeat_at": fmt.with_age(charger.last_heartbeat_at, now),
+        "last_connection_at": fmt.with_age(charger.last_connection_at, now),
+        "last_disconnection_at": fmt.with_age(charger.last_disconnection_at, now),
+        "server": fmt.text(charger.server),
+        "model": fmt.text(model_name(charger)),
+        "is_dc": fmt.yes_no(model.is_dc if model else None),
+        "max_current": fmt.number(charger.max_current, "A"),
+        "model_id": fmt.text(charger.model_id),
+        "id": fmt.text(charger.id),
+        "created_at": fmt.local_time(charger.created_at),
+        "updated_at": fmt.local_time(charger.updated_at),
+        "firmware_version": fmt.text(charger.firmware_version),
+        "parsed_firmware_version": fmt.text(charger.parsed_firmware_version),
+        "smart": fmt.yes_no(licenses.smart if licenses else None),
+        "pro": fmt.yes_no(licenses.pro if licenses else None),
+        "basic": fmt.yes_no(permissions.basic if permissions else None),
+        "sensitive": fmt.yes_no(permissions.sensitive if permissions else None),
+        "full": fmt.yes_no(permissions.full if permissions else None),
+        # The PIN opens the charger: never painted in clear (screenshots, screen sharing).
+        "pincode": "Set (hidden)" if charger.pincode else fmt.DASH,
+    }
+
+
+# -- connectors ----------------------------------------------------------------------------
+
+
+class ConnectorColumn(IntEnum):
+    CONNECTOR = 0
+    STATUS = 1
+    ERROR = 2
+    POWER_TYPE = 3
+    MAX_AMPS = 4
+    MAX_VOLTS = 5
+    STANDARD = 6
+    LIVE_POWER = 7
+
+
+CONNECTOR_HEADERS = {
+    ConnectorColumn.CONNECTOR: "Connector",
+    ConnectorColumn.STATUS: "Status",
+    ConnectorColumn.ERROR: "Error",
+    ConnectorColumn.POWER_TYPE: "Power type",
+    ConnectorColumn.MAX_AMPS: "Max A",
+    ConnectorColumn.MAX_VOLTS: "Max V",
+    ConnectorColumn.STANDARD: "Standard",
+    ConnectorColumn.LIVE_POWER: "Live power",
+}
+HEADER_ORDER = tuple(ConnectorColumn)
+POWER_TYPE_LABELS = {"AC_1_PHASE": "AC 1-phase", "AC_3_PHASE": "AC 3-phase", "DC": "DC"}
+
+
+def describe_power(usage: PowerUsage | None) -> str:
+    """"7.40 kW · L1 10.0 A · L2 10.1 A · L3 9.9 A"; "—" when nothing is available."""
+    if usage is None or not usage.available:
+        return fmt.DASH
+    phases = [
+        f"{name} {value:.1f} A"
+        for name, value in (("L1", usage.l1), ("L2", usage.l2), ("L3", usage.l3))
+        if value is not None
+    ]
+    return " · ".join([fmt.kw(usage.kw), *phases]) if usage.kw is not None else " · ".join(phases)
+
+
+class ConnectorsModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._connectors: list[Connector] = []
+        self._power: dict[int, str] = {}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._connectors)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(ConnectorColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADER_ORDER):
+            return CONNECTOR_HEADERS[HEADER_ORDER[section]]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._connectors):
+            return None
+        if not 0 <= index.column() < len(ConnectorColumn):
+            return None
+        connector = self._connectors[index.row()]
+        column = ConnectorColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(connector, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column is ConnectorColumn.ERROR:
+            return connector.error_info or None
+        return None
+
+    def _display(self, connector: Connector, column: ConnectorColumn) -> str:
+        if column is ConnectorColumn.CONNECTOR:
+            return fmt.text(connector.connector_id)
+        if column is ConnectorColumn.STATUS:
+            return fmt.text(connector.status)
+        if column is ConnectorColumn.ERROR:
+            return fmt.text(connector.error if connector.has_error else None)
+        if column is ConnectorColumn.POWER_TYPE:
+            kind = connector.power_type
+            return POWER_TYPE_LABELS.get(kind or "", fmt.text(kind))
+        if column is ConnectorColumn.MAX_AMPS:
+            return fmt.number(connector.max_amperage, "A")
+        if column is ConnectorColumn.MAX_VOLTS:
+            return fmt.number(connector.max_voltage, "V")
+        if column is ConnectorColumn.STANDARD:
+            parts = [p for p in (connector.standard, connector.format) if p]
+            return fmt.text(" / ".join(parts))
+        connector_id = connector.connector_id
+        return self._power.get(connector_id, fmt.DASH) if connector_id is not None else fmt.DASH
+
+    def connector_ids(self) -> list[int]:
+        return [c.connector_id for c in self._connectors if c.connector_id is not None]
+
+    def set_connectors(self, connectors: Sequence[Connector]) -> None:
+        self.beginResetModel()
+        self._connectors = sorted(connectors, key=lambda c: c.connector_id or 0)
+        self._power = {}
+        self.endResetModel()
+
+    def set_power(self, connector_id: int, text: str) -> None:
+        self._power[connector_id] = text
+        for row, connector in enumerate(self._connectors):
+            if connector.connector_id == connector_id:
+                cell = self.index(row, ConnectorColumn.LIVE_POWER)
+                self.dataChanged.emit(cell, cell)
+
+
+# -- the pane ------------------------------------------------------------------------------
+
+
+class DetailPane(QWidget):
+    """Shows one charger. Emits `copied(text)` after a copy so the window can say so."""
+
+    copied = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._charger: Charger | None = None
+        self._verdict: Verdict | None = None
+        self.values: dict[str, QLabel] = {}
+
+        self._stack = QStackedWidget()
+        self.placeholder = QLabel("Select a charger in the list to see its details.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setEnabled(False)  # the palette's dimmed text
+        self._stack.addWidget(self.placeholder)
+        self._stack.addWidget(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+    def _build_content(self) -> QWidget:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self._build_header())
+
+        groups = QWidget()
+        grid = QGridLayout(groups)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        for number, (title, fields) in enumerate(GROUPS):
+            grid.addWidget(self._group(title, fields), number // 3, number % 3)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(groups)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(scroll, 3)
+
+        self.connectors_label = QLabel("<b>Connectors</b>")
+        self.connectors_model = ConnectorsModel(self)
+        self.connectors_table = QTableView()
+        self.connectors_table.setModel(self.connectors_model)
+        self.connectors_table.verticalHeader().setVisible(False)
+        self.connectors_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.connectors_table.setWordWrap(False)
+        self.connectors_table.setAccessibleName("Connectors")
+        self.connectors_table.horizontalHeader().setStretchLastSection(True)
+        self.connectors_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents  # a handful of rows: cheap
+        )
+        self.connectors_status = QLabel()
+        self.connectors_status.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(self.connectors_label)
+        row.addWidget(self.connectors_status, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.connectors_table, 2)
+        return content
+
+    def _build_header(self) -> QHBoxLayout:
+        self.badge = QLabel()
+        self.title = QLabel()
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stale_label = QLabel()
+        self.copy_identity = QPushButton("Copy identity")
+        self.copy_identity.setToolTip("Copy the charger's identity to the clipboard")
+        self.copy_identity.clicked.connect(lambda: self._copy(self.identity_text()))
+        self.copy_uuid = QPushButton("Copy UUID")
+        self.copy_uuid.setToolTip("Copy the charger's UUID to the clipboard")
+        self.copy_uuid.clicked.connect(
+            lambda: self._copy(self._charger.uuid if self._charger else "")
+        )
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        header = QHBoxLayout()
+        header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(names, 1)
+        header.addWidget(self.stale_label)
+        header.addWidget(self.copy_identity, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.copy_uuid, 0, Qt.AlignmentFlag.AlignTop)
+        return header
+
+    def _group(self, title: str, fields: tuple[tuple[str, str], ...]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(3)
+        for key, label in fields:
+            value = QLabel(fmt.DASH)
+            value.setObjectName(f"field_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            value.setAccessibleName(label)
+            form.addRow(f"{label}:", value)
+            self.values[key] = value
+        return box
+
+    # -- what the window calls -------------------------------------------------------------
+
+    @property
+    def charger(self) -> Charger | None:
+        return self._charger
+
+    def identity_text(self) -> str:
+        if self._charger is None:
+            return ""
+        return self._charger.identity or self._charger.uuid
+
+    def show_placeholder(self) -> None:
+        self._charger = None
+        self._verdict = None
+        self.connectors_model.set_connectors([])
+        self._stack.setCurrentIndex(0)
+
+    def show_charger(
+        self, charger: Charger, verdict: Verdict | None, *, stale: bool = False
+    ) -> None:
+        """Fill from the list row; connectors come later with `show_detail`."""
+        same = self._charger is not None and self._charger.uuid == charger.uuid
+        self._charger, self._verdict = charger, verdict
+        self._fill(charger, verdict)
+        self.set_stale(stale)
+        if charger.connectors is not None:
+            self._show_connectors(charger.connectors)
+        elif not same:
+            self.connectors_model.set_connectors([])
+            self.connectors_status.setText("Loading connectors…")
+        self._stack.setCurrentIndex(1)
+
+    def show_detail(self, charger: Charger) -> None:
+        """`GET /chargers/{uuid}` answered: same fields, plus connectors and PIN."""
+        if self._charger is None or self._charger.uuid != charger.uuid:
+            return
+        self._charger = charger
+        self._fill(charger, self._verdict)
+        self._show_connectors(charger.connectors or [])
+
+    def show_detail_error(self, message: str) -> None:
+        self.connectors_status.setText(f"Could not load connectors: {message}")
+
+    def set_verdict(self, verdict: Verdict) -> None:
+        if self._charger is not None:
+            self._verdict = verdict
+            self._fill(self._charger, verdict)
+
+    def set_power(
+        self, connector_id: int, usage: PowerUsage | None, error: str | None = None
+    ) -> None:
+        text = f"unavailable ({error})" if error else describe_power(usage)
+        self.connectors_model.set_power(connector_id, text)
+
+    def set_stale(self, stale: bool) -> None:
+        self.stale_label.setText("<i>not current — last refresh failed</i>" if stale else "")
+
+    def refresh_ages(self) -> None:
+        if self._charger is not None:
+            self._fill(self._charger, self._verdict)
+
+    def _fill(self, charger: Charger, verdict: Verdict | None) -> None:
+        self.title.setText(charger.identity or charger.uuid)
+        reference = f"{charger.reference} · " if charger.reference else ""
+        self.subtitle.setText(f"{reference}UUID {charger.uuid}")
+        level = verdict.level if verdict is not None else "UNKNOWN"
+        ratio = self.devicePixelRatioF()
+        self.badge.setPixmap(badge_pixmap(level_key(level), 28, ratio))
+        self.badge.setToolTip(level_label(level))
+        for key, text in field_values(charger, verdict, self._clock()).items():
+            self.values[key].setText(text)
+
+    def _show_connectors(self, connectors: Sequence[Connector]) -> None:
+        self.connectors_model.set_connectors(connectors)
+        if not connectors:
+            self.connectors_status.setText("This charger reports no connectors.")
+        elif self._charger is not None and not self._charger.is_online:
+            self.connectors_status.setText("Live power is shown while the charger is online.")
+        else:
+            self.connectors_status.setText("")
+
+    def _copy(self, text: str) -> None:
+        if not text:
+            return
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(text)
+        self.copied.emit(text)

@@ -1,0 +1,682 @@
+"""The export dialog (Ctrl+E): which chargers, which period, which file; then progress.
+
+It only collects choices and shows what an `ExportJob` reports: no HTTP here. A new job is
+made per export through the factory the window passes in. The dialog never shows a partial
+export as done: a failed or cancelled run says that no file was written (and that an
+existing file was left as it was), listing every charger that could not be read.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plugdesk.api.models import Charger
+from plugdesk.domain.export_run import (
+    ExportFilters,
+    ExportFormat,
+    ExportRequest,
+    ExportScope,
+    ExportSummary,
+    ExportTz,
+    charger_name,
+    charger_sort_key,
+    default_file_name,
+    month_range,
+    writable_folder_problem,
+)
+from plugdesk.domain.settings import Settings
+from plugdesk.services.export_job import ExportJob
+from plugdesk.ui import formatting as fmt
+
+JobFactory = Callable[[], ExportJob]
+FolderOpener = Callable[[Path], object]
+
+# QDateEdit cannot be empty: its minimum date shows as "any" and means "no bound".
+NO_DATE = QDate(1990, 1, 1)
+NO_DATE_TEXT = "any"
+LIST_MAX_HEIGHT = 150
+STATUS_CHOICES = (("All", None), ("Active only", "active"), ("Finished only", "finished"))
+
+
+class Period(Enum):
+    THIS_MONTH = "This month"
+    LAST_MONTH = "Last month"
+    THIS_YEAR = "This year"
+    ALL_TIME = "All time"
+    CUSTOM = "Custom"
+
+
+class Scope(Enum):
+    SELECTED = "selected"
+    CHOSEN = "chosen"
+    ALL = "all"
+
+
+def period_dates(period: Period, today: date) -> tuple[date | None, date | None]:
+    """The dates a preset stands for (Custom keeps whatever is in the date fields)."""
+    if period is Period.THIS_MONTH:
+        return month_range(today.year, today.month)
+    if period is Period.LAST_MONTH:
+        year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+        return month_range(year, month)
+    if period is Period.THIS_YEAR:
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    return None, None
+
+
+def _to_qdate(value: date | None) -> QDate:
+    return NO_DATE if value is None else QDate(value.year, value.month, value.day)
+
+
+def _from_qdate(value: QDate) -> date | None:
+    if value <= NO_DATE:
+        return None
+    return date(value.year(), value.month(), value.day())
+
+
+def _default_folder() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+def open_folder_in_file_manager(folder: Path) -> object:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+class ExportDialog(QDialog):
+    """Choose, export, see the outcome. `settings_changed` carries the export defaults the
+    user settled on (format, time zone, delimiter, folder) after a successful export, for
+    the window to save."""
+
+    settings_changed = Signal(object)  # Settings
+    export_finished = Signal(object)  # ExportSummary
+
+    def __init__(
+        self,
+        job_factory: JobFactory,
+        chargers: Sequence[Charger],
+        selected: Charger | None = None,
+        *,
+        settings: Settings | None = None,
+        today: date | None = None,
+        open_folder: FolderOpener = open_folder_in_file_manager,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export transactions")
+        self.setMinimumWidth(560)
+        self._job_factory = job_factory
+        self._chargers = sorted(chargers, key=charger_sort_key)
+        self._selected = selected
+        self._settings = settings or Settings()
+        self._today = today or date.today()
+        self._open_folder = open_folder
+        self._job: ExportJob | None = None
+        self._auto_name = True  # the file name follows the period until the user types one
+        self._close_when_stopped = False
+        self.last_summary: ExportSummary | None = None
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_scope())
+        layout.addWidget(self._build_filters())
+        layout.addWidget(self._build_file())
+        layout.addWidget(self._build_outcome())
+        layout.addWidget(self._build_buttons())
+        self._apply_settings()
+        self._select_default_scope()
+        self.period.setCurrentIndex(list(Period).index(Period.LAST_MONTH))
+        self._on_period()
+        self._validate()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_scope(self) -> QGroupBox:
+        box = QGroupBox("Chargers")
+        name = charger_name(self._selected) if self._selected else None
+        self.scope_selected = QRadioButton(
+            f"Selected charger: {name}" if name else "Selected charger (none selected)"
+        )
+        self.scope_selected.setEnabled(self._selected is not None)
+        self.scope_chosen = QRadioButton("Chosen chargers:")
+        self.scope_all = QRadioButton(f"All chargers ({len(self._chargers):,} known)")
+        self.scope_all.setToolTip("The list is read fresh from Plugchoice when the export starts.")
+        self._scope_group = QButtonGroup(self)
+        for button in (self.scope_selected, self.scope_chosen, self.scope_all):
+            self._scope_group.addButton(button)
+        self._scope_group.buttonToggled.connect(self._on_scope)
+
+        self.charger_filter = QLineEdit()
+        self.charger_filter.setPlaceholderText("Filter chargers")
+        self.charger_filter.setClearButtonEnabled(True)
+        self.charger_filter.setAccessibleName("Filter chargers")
+        self.charger_filter.textChanged.connect(self._filter_list)
+        self.charger_list = QListWidget()
+        self.charger_list.setAccessibleName("Chargers to export")
+        self.charger_list.setMaximumHeight(LIST_MAX_HEIGHT)
+        self.charger_list.setUniformItemSizes(True)
+        for charger in self._chargers:
+            item = QListWidgetItem(self._list_label(charger))
+            item.setData(Qt.ItemDataRole.UserRole, charger.uuid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = self._selected is not None and charger.uuid == self._selected.uuid
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.charger_list.addItem(item)
+        self.charger_list.itemChanged.connect(self._on_checked)
+        self.check_all = QPushButton("Check shown")
+        self.check_none = QPushButton("Uncheck all")
+        self.check_all.clicked.connect(lambda: self._check_shown(True))
+        self.check_none.clicked.connect(lambda: self._check_all(False))
+        self.chosen_count = QLabel()
+
+        chosen_tools = QHBoxLayout()
+        chosen_tools.addWidget(self.charger_filter, 1)
+        chosen_tools.addWidget(self.check_all)
+        chosen_tools.addWidget(self.check_none)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.scope_selected)
+        layout.addWidget(self.scope_chosen)
+        layout.addLayout(chosen_tools)
+        layout.addWidget(self.charger_list)
+        layout.addWidget(self.chosen_count)
+        layout.addWidget(self.scope_all)
+        return box
+
+    @staticmethod
+    def _list_label(charger: Charger) -> str:
+        name = charger_name(charger)
+        extra = charger.reference if charger.reference and charger.reference != name else None
+        return f"{name} — {extra}" if extra else name
+
+    def _build_filters(self) -> QGroupBox:
+        box = QGroupBox("Transactions")
+        self.period = QComboBox()
+        for period in Period:
+            self.period.addItem(period.value, period)
+        self.period.setAccessibleName("Period")
+        self.date_from = self._date_edit("From")
+        self.date_to = self._date_edit("To")
+        self.period.currentIndexChanged.connect(self._on_period)
+        self.date_from.dateChanged.connect(self._on_date_edited)
+        self.date_to.dateChanged.connect(self._on_date_edited)
+        self.status = QComboBox()
+        for label, value in STATUS_CHOICES:
+            self.status.addItem(label, value)
+        self.status.setAccessibleName("Status")
+
+        dates = QHBoxLayout()
+        dates.addWidget(self.period)
+        dates.addSpacing(8)
+        dates.addWidget(QLabel("From"))
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("to"))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        form = QFormLayout(box)
+        form.addRow("Period", dates)
+        form.addRow("Status", self.status)
+        return box
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(NO_DATE_TEXT)
+        edit.setAccessibleName(name)
+        edit.setToolTip(
+            "Transactions that started on or after “From” and stopped on or before “To”. "
+            f"“{NO_DATE_TEXT}” means no limit."
+        )
+        return edit
+
+    def _build_file(self) -> QGroupBox:
+        box = QGroupBox("File")
+        self.format_csv = QRadioButton("CSV")
+        self.format_xlsx = QRadioButton("Excel (XLSX)")
+        self._format_group = QButtonGroup(self)
+        self._format_group.addButton(self.format_csv)
+        self._format_group.addButton(self.format_xlsx)
+        self.format_csv.toggled.connect(self._on_format)
+        self.timezone = QComboBox()
+        self.timezone.addItem("UTC", "utc")
+        local_name = datetime.now().astimezone().tzname() or "this computer"
+        self.timezone.addItem(f"Local time ({local_name})", "local")
+        self.timezone.setAccessibleName("Time zone")
+        self.delimiter = QComboBox()
+        self.delimiter.addItem("Comma ( , )", ",")
+        self.delimiter.addItem("Semicolon ( ; ) for Excel in many European locales", ";")
+        self.delimiter.setAccessibleName("CSV delimiter")
+        self.destination = QLineEdit()
+        self.destination.setAccessibleName("Save to")
+        self.destination.textEdited.connect(self._on_destination_edited)
+        self.destination.textChanged.connect(self._validate)
+        self.browse = QPushButton("Browse…")
+        self.browse.clicked.connect(self._browse)
+
+        formats = QHBoxLayout()
+        formats.addWidget(self.format_csv)
+        formats.addWidget(self.format_xlsx)
+        formats.addStretch(1)
+        where = QHBoxLayout()
+        where.addWidget(self.destination, 1)
+        where.addWidget(self.browse)
+        form = QFormLayout(box)
+        form.addRow("Format", formats)
+        form.addRow("Times in", self.timezone)
+        form.addRow("Delimiter", self.delimiter)
+        form.addRow("Save to", where)
+        return box
+
+    def _build_outcome(self) -> QWidget:
+        panel = QWidget()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName("Export status")
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Export progress")
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.failures = QListWidget()
+        self.failures.setAccessibleName("Chargers that failed")
+        self.failures.setMaximumHeight(110)
+        self.failures.hide()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.failures)
+        return panel
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setDefault(True)
+        self.open_folder_button = self.buttons.addButton(
+            "Open folder", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_folder_button.hide()
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start_export)
+        self.open_folder_button.clicked.connect(self._open_result_folder)
+        self.close_button.clicked.connect(self._on_close_button)
+        return self.buttons
+
+    def _apply_settings(self) -> None:
+        s = self._settings
+        (self.format_xlsx if s.export_format == "xlsx" else self.format_csv).setChecked(True)
+        self.timezone.setCurrentIndex(max(0, self.timezone.findData(s.export_tz)))
+        self.delimiter.setCurrentIndex(max(0, self.delimiter.findData(s.export_delimiter)))
+        folder = Path(s.export_last_dir) if s.export_last_dir else None
+        self._folder = folder if folder is not None and folder.is_dir() else _default_folder()
+        self._on_format()
+
+    def _select_default_scope(self) -> None:
+        (self.scope_selected if self._selected else self.scope_all).setChecked(True)
+        self._on_scope()
+
+    # -- reading the choices ---------------------------------------------------------------
+
+    def scope_kind(self) -> Scope:
+        if self.scope_selected.isChecked():
+            return Scope.SELECTED
+        if self.scope_chosen.isChecked():
+            return Scope.CHOSEN
+        return Scope.ALL
+
+    def chosen_uuids(self) -> list[str]:
+        items = (self.charger_list.item(row) for row in range(self.charger_list.count()))
+        return [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def export_format(self) -> ExportFormat:
+        return "xlsx" if self.format_xlsx.isChecked() else "csv"
+
+    def dates(self) -> tuple[date | None, date | None]:
+        return _from_qdate(self.date_from.date()), _from_qdate(self.date_to.date())
+
+    def destination_path(self) -> Path | None:
+        text = self.destination.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def problem(self) -> str | None:
+        """What keeps the export from starting (cheap checks, run as the user types)."""
+        start, end = self.dates()
+        if start is not None and end is not None and end < start:
+            return f"The start date {start.isoformat()} is after the end date {end.isoformat()}."
+        kind = self.scope_kind()
+        if kind is Scope.CHOSEN and not self.chosen_uuids():
+            return "Tick at least one charger to export."
+        if kind is Scope.SELECTED and self._selected is None:
+            return "No charger is selected in the window; choose chargers here instead."
+        path = self.destination_path()
+        if path is None:
+            return "Choose where to save the export."
+        if not path.is_absolute():
+            return "Give the full path of the file to save, or use Browse…."
+        return None
+
+    def build_request(self) -> ExportRequest:
+        kind = self.scope_kind()
+        if kind is Scope.ALL:
+            scope = ExportScope.all()
+        elif kind is Scope.SELECTED and self._selected is not None:
+            scope = ExportScope.of([self._selected])
+        else:
+            by_uuid = {charger.uuid: charger for charger in self._chargers}
+            scope = ExportScope.of(by_uuid[uuid] for uuid in self.chosen_uuids())
+        start, end = self.dates()
+        path = self.destination_path()
+        assert path is not None
+        tz: ExportTz = "local" if self.timezone.currentData() == "local" else "utc"
+        return ExportRequest(
+            scope,
+            ExportFilters(self.status.currentData(), start, end),
+            path,
+            self.export_format(),
+            tz,
+            str(self.delimiter.currentData()),
+        )
+
+    # -- reacting to choices ---------------------------------------------------------------
+
+    def _on_scope(self, *_: Any) -> None:
+        chosen = self.scope_chosen.isChecked()
+        for widget in (self.charger_filter, self.charger_list, self.check_all, self.check_none):
+            widget.setEnabled(chosen)
+        self._update_chosen_count()
+        self._validate()
+
+    def _on_checked(self, _item: QListWidgetItem) -> None:
+        self._update_chosen_count()
+        self._validate()
+
+    def _update_chosen_count(self) -> None:
+        count = len(self.chosen_uuids())
+        self.chosen_count.setText(f"{count:,} of {len(self._chargers):,} ticked")
+        self.chosen_count.setEnabled(self.scope_chosen.isChecked())
+
+    def _filter_list(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for row in range(self.charger_list.count()):
+            item = self.charger_list.item(row)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def _check_shown(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self.charger_list.blockSignals(True)  # one update at the end, not one per item
+        for row in range(self.charger_list.count()):
+            item = self.charger_list.item(row)
+            if not item.isHidden():
+                item.setCheckState(state)
+        self.charger_list.blockSignals(False)
+        self._on_checked(QListWidgetItem())
+
+    def _check_all(self, checked: bool) -> None:
+        self.charger_filter.clear()
+        self._check_shown(checked)
+
+    def _on_period(self, *_: Any) -> None:
+        period: Period = self.period.currentData()
+        if period is not Period.CUSTOM:
+            start, end = period_dates(period, self._today)
+            for edit, value in ((self.date_from, start), (self.date_to, end)):
+                edit.blockSignals(True)  # a preset filling the fields is not a custom edit
+                edit.setDate(_to_qdate(value))
+                edit.blockSignals(False)
+        self._dates_changed()
+
+    def _on_date_edited(self, *_: Any) -> None:
+        current: Period = self.period.currentData()
+        if current is not Period.CUSTOM and period_dates(current, self._today) != self.dates():
+            self.period.blockSignals(True)
+            self.period.setCurrentIndex(list(Period).index(Period.CUSTOM))
+            self.period.blockSignals(False)
+        self._dates_changed()
+
+    def _dates_changed(self) -> None:
+        if self._auto_name:
+            self._set_destination(self._auto_path())
+        self._validate()
+
+    def _on_format(self, *_: Any) -> None:
+        is_csv = self.format_csv.isChecked()
+        self.delimiter.setEnabled(is_csv)
+        self.delimiter.setToolTip("" if is_csv else "XLSX files have no delimiter.")
+        path = self.destination_path()
+        if path is None:
+            return
+        if self._auto_name:
+            self._set_destination(self._auto_path())
+        elif path.suffix.lower() in (".csv", ".xlsx"):
+            self._set_destination(path.with_suffix(f".{self.export_format()}"))
+
+    def _auto_path(self) -> Path:
+        return self._folder / default_file_name(*self.dates(), self.export_format())
+
+    def _set_destination(self, path: Path) -> None:
+        self.destination.setText(str(path))
+
+    def _on_destination_edited(self, _text: str) -> None:
+        self._auto_name = False
+
+    def _browse(self) -> None:
+        fmt_name = self.export_format()
+        filters = "CSV files (*.csv)" if fmt_name == "csv" else "Excel workbooks (*.xlsx)"
+        current = self.destination_path() or self._folder
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export transactions to", str(current), filters
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != f".{fmt_name}":
+            path = path.with_name(path.name + f".{fmt_name}")
+        self._auto_name = False
+        self._folder = path.parent
+        self._set_destination(path)
+
+    def _validate(self, *_: Any) -> bool:
+        if self.is_running:
+            return False
+        problem = self.problem()
+        self.export_button.setEnabled(problem is None)
+        if problem:
+            self._say(problem, warning=True)
+            return False
+        path = self.destination_path()
+        if path is not None and path.exists():
+            self._say(f"{path.name} exists; it is replaced only when the export completes.")
+        else:
+            self._say("")
+        return True
+
+    # -- running ---------------------------------------------------------------------------
+
+    @property
+    def is_running(self) -> bool:
+        return self._job is not None and self._job.is_running
+
+    def start_export(self) -> None:
+        """Validate, including the folder (a disk check, so only on click), then run."""
+        if self.is_running or not self._validate():
+            return
+        path = self.destination_path()
+        assert path is not None
+        problem = writable_folder_problem(path)
+        if problem:
+            self._say(problem, warning=True)
+            return
+        request = self.build_request()
+        job = self._job_factory()
+        job.progress.connect(self._on_progress)
+        job.finished.connect(self._on_finished)
+        job.failed.connect(self._on_failed)
+        job.cancelled.connect(self._on_cancelled)
+        self._job = job
+        self._set_running(True)
+        self._on_progress(0, 0, 0)
+        job.start(request)
+
+    def _on_close_button(self) -> None:
+        # While running this button reads "Cancel export": stop, but keep the dialog open
+        # so the user sees that nothing was written.
+        if self.is_running:
+            self.cancel_export()
+        else:
+            self.reject()
+
+    def cancel_export(self) -> None:
+        if self._job is not None and self.is_running:
+            self.close_button.setEnabled(False)
+            self._say("Cancelling…")
+            self._job.cancel()
+
+    def _set_running(self, running: bool) -> None:
+        for box in self.findChildren(QGroupBox):
+            box.setEnabled(not running)
+        self.export_button.setEnabled(not running)
+        self.close_button.setEnabled(True)
+        self.close_button.setText("Cancel export" if running else "Close")
+        self.progress.setVisible(running)
+        self.failures.hide()
+        self.failures.clear()
+        if running:
+            self.open_folder_button.hide()
+
+    def _on_progress(self, done: int, total: int, rows: int) -> None:
+        if total == 0:
+            self.progress.setRange(0, 0)  # busy: the charger list is still being read
+            self._say("Listing chargers…")
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat("%v of %m chargers")
+        self._say(f"Exporting… {rows:,} transactions written so far.")
+
+    def _on_finished(self, summary: ExportSummary) -> None:
+        self._set_running(False)
+        self.last_summary = summary
+        rows = "1 transaction" if summary.rows == 1 else f"{summary.rows:,} transactions"
+        chargers = "1 charger" if summary.chargers == 1 else f"{summary.chargers:,} chargers"
+        where = str(summary.path) if summary.path else "?"
+        self._say(
+            f"<b>Export complete.</b> {rows}, {fmt.kwh(summary.kwh)} kWh, from {chargers}.<br>"
+            f"Saved to {html.escape(where)}",
+            rich=True,
+        )
+        self.open_folder_button.setVisible(summary.path is not None)
+        self.open_folder_button.setFocus()
+        self._remember_choices(summary)
+        self.export_finished.emit(summary)
+        self._validate_after_run()
+
+    def _on_failed(self, message: str) -> None:
+        self._set_running(False)
+        error = self._job.error if self._job is not None else None
+        headline = error.message if error is not None else message.splitlines()[0]
+        self._say(
+            f"<b>Export failed.</b> {html.escape(headline)}<br>"
+            "No file was written; an existing file with that name was left as it was.",
+            rich=True,
+            warning=True,
+        )
+        lines = [str(failure) for failure in error.failures] if error else message.splitlines()[1:]
+        if error is not None and error.skipped:
+            lines.append(f"{error.skipped:,} more chargers were not tried.")
+        self.failures.clear()
+        self.failures.addItems(lines)
+        self.failures.setVisible(bool(lines))
+        self._validate_after_run()
+        if self._close_when_stopped:
+            super().reject()
+
+    def _on_cancelled(self) -> None:
+        self._set_running(False)
+        self._say("Export cancelled. No file was written.")
+        self._validate_after_run()
+        if self._close_when_stopped:
+            super().reject()
+
+    def _validate_after_run(self) -> None:
+        # Keep the outcome on screen; only re-enable Export when the choices are still fine.
+        self.export_button.setEnabled(self.problem() is None)
+
+    def _remember_choices(self, summary: ExportSummary) -> None:
+        folder = summary.path.parent if summary.path else self._folder
+        delimiter = "," if self.delimiter.currentData() == "," else ";"
+        tz: ExportTz = "local" if self.timezone.currentData() == "local" else "utc"
+        self._settings = msgspec.structs.replace(
+            self._settings,
+            export_format=self.export_format(),
+            export_tz=tz,
+            export_delimiter=delimiter,
+            export_last_dir=str(folder),
+        )
+        self.settings_changed.emit(self._settings)
+
+    def _open_result_folder(self) -> None:
+        if self.last_summary is not None and self.last_summary.path is not None:
+            self._open_folder(self.last_summary.path.parent)
+
+    def _say(self, text: str, *, rich: bool = False, warning: bool = False) -> None:
+        self.message.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        self.message.setText(text)
+        self.message.setProperty("warning", warning)
+        color = self.palette().color(self.foregroundRole())
+        style = "color: #b3261e;" if warning else f"color: {color.name()};"
+        self.message.setStyleSheet(style)
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Close, Esc or the window's X: a running export is cancelled first (its temporary
+        file removed), and the dialog closes once the job confirms."""
+        if self.is_running:
+            self._close_when_stopped = True
+            self.cancel_export()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        if self.is_running:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,430 @@
+"""The main window: charger list on the left, the selected charger's detail and
+transactions on the right, a banner for connection problems and a status bar.
+
+It only shows things and forwards requests: the FleetMonitor and the ChargerService do the
+work. Seams for the parts wired later by the app: `add_pane()` (events, public charging),
+`attach_export()`, `attach_sign_in()`, the `file_menu`/`view_menu`/`help_menu`, and
+`close_hides` for a tray icon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import msgspec
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plugdesk import __version__
+from plugdesk.api.models import Charger, PowerUsage, Transaction
+from plugdesk.services.chargers import ChargerService, TransactionFilters
+from plugdesk.services.monitor import ConnectionState, FleetMonitor
+from plugdesk.ui.detail_pane import DetailPane
+from plugdesk.ui.fleet_model import FleetTableModel
+from plugdesk.ui.fleet_view import FleetView
+from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
+from plugdesk.ui.transactions_view import TransactionsView
+
+AGE_TICK_MS = 30_000
+POWER_INTERVAL_MS = 15_000
+STATE_VERSION = 1
+
+
+class MainWindow(QMainWindow):
+    export_requested = Signal()
+    sign_in_requested = Signal()
+    charger_selected = Signal(str)
+
+    def __init__(
+        self,
+        monitor: FleetMonitor,
+        chargers: ChargerService,
+        *,
+        settings: QSettings | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("PlugDesk")
+        self.setObjectName("PlugDeskMainWindow")
+        self.monitor = monitor
+        self.chargers = chargers
+        self.settings = settings
+        self.close_hides = False  # a tray icon sets this: closing then only hides the window
+        self._clock = clock
+        self._selected: str | None = None
+        self._export_handler: Callable[[], None] | None = None
+
+        self.fleet_model = FleetTableModel(self, clock=clock)
+        self.fleet_view = FleetView(self.fleet_model)
+        self.detail_pane = DetailPane(clock=clock)
+        self.transactions_view = TransactionsView()
+        self.banner = ConnectionBanner()
+        self.status_bar = AppStatusBar(clock=clock)
+        self.setStatusBar(self.status_bar)
+
+        self._build_panes()
+        self._build_actions()
+        self._connect_services()
+
+        self._ages = QTimer(self)
+        self._ages.setInterval(AGE_TICK_MS)
+        self._ages.timeout.connect(self._refresh_ages)
+        self._ages.start()
+        self._power = QTimer(self)
+        self._power.setInterval(POWER_INTERVAL_MS)
+        self._power.timeout.connect(self._request_power)
+        self.resize(1440, 900)
+        self.restore_state()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build_panes(self) -> None:
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setObjectName("rightSplitter")
+        self.right_splitter.addWidget(self.detail_pane)
+        self.right_splitter.addWidget(self.transactions_view)
+        self.right_splitter.setStretchFactor(0, 1)
+        self.right_splitter.setStretchFactor(1, 1)
+        self.right_splitter.setChildrenCollapsible(False)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.fleet_view)
+        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.setStretchFactor(0, 5)
+        self.main_splitter.setStretchFactor(1, 6)
+        self.main_splitter.setChildrenCollapsible(False)
+        self.main_splitter.setSizes([620, 820])
+        self.right_splitter.setSizes([430, 470])
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.main_splitter, "Chargers")
+        self.tabs.tabBar().setVisible(False)  # one pane: no tab bar until add_pane()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+    def _build_actions(self) -> None:
+        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setToolTip("Refresh the charger list now (F5)")
+        self.refresh_action.triggered.connect(self.refresh)
+        self.find_action = QAction("&Find charger", self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.fleet_view.focus_search)
+        self.export_action = QAction("&Export transactions…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setEnabled(False)  # until attach_export()
+        self.export_action.setToolTip("Export transactions to CSV or XLSX (Ctrl+E)")
+        self.export_action.triggered.connect(self._export)
+        self.sign_in_action = QAction("&Sign in…", self)
+        self.sign_in_action.setEnabled(False)  # until attach_sign_in()
+        self.sign_in_action.triggered.connect(self.sign_in_requested)
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.quit_app)
+        self.about_action = QAction("&About PlugDesk", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._about)
+
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.sign_in_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addAction(self.find_action)
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self.help_menu.addAction(self.about_action)
+
+        self.toolbar = QToolBar("Main toolbar")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.refresh_action)
+        self.toolbar.addAction(self.export_action)
+        self.addToolBar(self.toolbar)
+
+        self.banner.retry_requested.connect(self.refresh)
+        self.banner.sign_in_requested.connect(self.sign_in_requested)
+
+    def _connect_services(self) -> None:
+        monitor, chargers = self.monitor, self.chargers
+        monitor.fleet_progress.connect(self.fleet_model.set_chargers)
+        monitor.fleet_updated.connect(self._on_fleet)
+        monitor.refresh_started.connect(lambda: self.status_bar.set_refreshing(True))
+        monitor.refresh_finished.connect(lambda _ok: self.status_bar.set_refreshing(False))
+        monitor.connection_state_changed.connect(self._on_connection_state)
+        monitor.refresh_failed.connect(self._on_refresh_failed)
+        chargers.detail_loaded.connect(self._on_detail)
+        chargers.detail_failed.connect(self._on_detail_failed)
+        chargers.transactions_loading.connect(self._on_transactions_loading)
+        chargers.transactions_progress.connect(self._on_transactions_progress)
+        chargers.transactions_loaded.connect(self._on_transactions)
+        chargers.transactions_failed.connect(self._on_transactions_failed)
+        chargers.power_loaded.connect(self._on_power)
+        chargers.power_failed.connect(self._on_power_failed)
+        chargers.auth_failed.connect(monitor.report_auth_failure)
+        self.fleet_view.charger_selected.connect(self._on_selected)
+        self.transactions_view.filters_changed.connect(self._on_filters)
+        self.detail_pane.copied.connect(
+            lambda text: self.status_bar.showMessage(f"Copied {text}", 3000)
+        )
+
+    # -- seams for the app -----------------------------------------------------------------
+
+    def add_pane(self, title: str, widget: QWidget) -> int:
+        """Add a tab next to "Chargers" (events, public charging, ...); returns its index."""
+        index = self.tabs.addTab(widget, title)
+        self.tabs.tabBar().setVisible(True)
+        return index
+
+    def attach_export(self, handler: Callable[[], None]) -> None:
+        """Enable File → Export (Ctrl+E); `handler` runs when the user asks to export."""
+        self._export_handler = handler
+        self.export_action.setEnabled(True)
+
+    def attach_sign_in(self, handler: Callable[[], None]) -> None:
+        """Enable File → Sign in and the banner's button; `handler` opens the dialog."""
+        self.sign_in_requested.connect(handler)
+        self.sign_in_action.setEnabled(True)
+        self.banner.sign_in_button.setEnabled(True)
+
+    def set_user(self, text: str) -> None:
+        self.status_bar.set_user(text)
+
+    def set_api_host(self, host: str) -> None:
+        self.status_bar.set_host(host)
+
+    def set_budget_source(self, source: BudgetSource | None) -> None:
+        self.status_bar.set_budget_source(source)
+
+    def show_signed_out(self) -> None:
+        self.status_bar.set_user("Not signed in")
+        self.banner.show_state("signed-out")
+
+    def selected_uuid(self) -> str | None:
+        return self._selected
+
+    def select_charger(self, uuid: str) -> bool:
+        return self.fleet_view.select_uuid(uuid)
+
+    def selected_transactions(self) -> list[Transaction]:
+        """The transactions shown now (after the id-tag filter), e.g. for an export."""
+        return self.transactions_view.model.visible()
+
+    def transaction_filters(self) -> TransactionFilters:
+        return self.transactions_view.filters()
+
+    # -- user actions ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.monitor.state == ConnectionState.AUTH:
+            self.status_bar.showMessage("Sign in again to refresh.", 5000)
+            return
+        if not self.monitor.refresh_now():
+            self.status_bar.showMessage("A refresh is already running.", 3000)
+        if self._selected is not None:
+            self.chargers.request_detail(self._selected)
+
+    def quit_app(self) -> None:
+        self.save_state()
+        QApplication.quit()
+
+    def _export(self) -> None:
+        if self._export_handler is not None:
+            self._export_handler()
+        self.export_requested.emit()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About PlugDesk",
+            f"<b>PlugDesk {__version__}</b><p>Watch your EV chargers, read their transactions "
+            "and export them, over the Plugchoice API.</p>",
+        )
+
+    # -- service answers -------------------------------------------------------------------
+
+    def _on_fleet(self, fleet: list[Charger]) -> None:
+        self.fleet_model.set_chargers(fleet)
+        self.fleet_model.set_stale(False)
+        self.detail_pane.set_stale(False)
+        self.status_bar.set_last_refresh(self.monitor.last_success)
+        self.banner.show_state("ok")
+        self._refresh_selected_detail()
+
+    def _refresh_selected_detail(self) -> None:
+        """The selected charger may have changed: update the pane from its new row and
+        fetch its connectors again if anything moved."""
+        if self._selected is None:
+            return
+        position = self.fleet_model.row_of(self._selected)
+        if position is None:
+            return
+        row = self.fleet_model.row(position)
+        shown = self.detail_pane.charger
+        if shown is None or shown.uuid != row.uuid:
+            return
+        if not _list_fields_differ(shown, row.charger):
+            self.detail_pane.set_verdict(row.verdict)
+            return
+        # Keep what only the detail call brings until it answers again.
+        merged = msgspec.structs.replace(
+            row.charger, connectors=shown.connectors, pincode=shown.pincode
+        )
+        self.detail_pane.show_charger(merged, row.verdict)
+        self.chargers.request_detail(row.uuid)
+
+    def _on_connection_state(self, state: str) -> None:
+        stale = state != ConnectionState.OK
+        note = f"Data from {self.monitor.last_success:%H:%M}" if self.monitor.last_success else ""
+        self.fleet_model.set_stale(stale, note)
+        self.detail_pane.set_stale(stale)
+        self.banner.show_state(state, self.monitor.last_error, self.monitor.last_success)
+        if state == ConnectionState.AUTH:
+            self._power.stop()
+
+    def _on_refresh_failed(self, message: str) -> None:
+        self.banner.show_state(self.monitor.state, message, self.monitor.last_success)
+        self.status_bar.showMessage(f"Refresh failed: {message}", 10_000)
+
+    def _on_selected(self, uuid: str) -> None:
+        if uuid == self._selected:
+            return
+        self._selected = uuid
+        position = self.fleet_model.row_of(uuid)
+        if position is not None:
+            row = self.fleet_model.row(position)
+            self.detail_pane.show_charger(row.charger, row.verdict, stale=self.fleet_model.is_stale)
+        self._power.stop()
+        self.chargers.cancel_power()
+        self.chargers.request_detail(uuid)
+        self.chargers.request_transactions(uuid, self.transactions_view.filters())
+        self.charger_selected.emit(uuid)
+
+    def _on_detail(self, charger: Charger) -> None:
+        if charger.uuid != self._selected:
+            return
+        self.detail_pane.show_detail(charger)
+        if charger.is_online and charger.connectors:
+            self._request_power()
+            self._power.start()
+        else:
+            self._power.stop()
+
+    def _on_detail_failed(self, uuid: str, message: str) -> None:
+        if uuid == self._selected:
+            self.detail_pane.show_detail_error(message)
+
+    def _request_power(self) -> None:
+        charger = self.detail_pane.charger
+        if charger is None or charger.uuid != self._selected or not charger.is_online:
+            self._power.stop()
+            return
+        self.chargers.request_power(charger.uuid, self.detail_pane.connectors_model.connector_ids())
+
+    def _on_power(self, uuid: str, connector: int, usage: PowerUsage) -> None:
+        if uuid == self._selected:
+            self.detail_pane.set_power(connector, usage)
+
+    def _on_power_failed(self, uuid: str, connector: int, message: str) -> None:
+        if uuid == self._selected:
+            self.detail_pane.set_power(connector, None, error=message)
+
+    def _on_filters(self, filters: TransactionFilters) -> None:
+        if self._selected is not None:
+            self.chargers.request_transactions(self._selected, filters)
+
+    def _on_transactions_loading(self, uuid: str) -> None:
+        if uuid == self._selected:
+            self.transactions_view.show_loading()
+
+    def _on_transactions_progress(self, uuid: str, count: int) -> None:
+        if uuid == self._selected:
+            self.transactions_view.show_progress(count)
+
+    def _on_transactions(self, uuid: str, transactions: list[Transaction]) -> None:
+        if uuid == self._selected:
+            self.transactions_view.set_transactions(transactions)
+
+    def _on_transactions_failed(self, uuid: str, message: str) -> None:
+        if uuid == self._selected:
+            self.transactions_view.show_error(message)
+
+    def _refresh_ages(self) -> None:
+        self.fleet_model.refresh_ages()
+        self.detail_pane.refresh_ages()
+        self.status_bar.update_texts()
+
+    # -- window state ----------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        settings = self.settings
+        if settings is None:
+            return
+        settings.setValue("window/version", STATE_VERSION)
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState(STATE_VERSION))
+        settings.setValue("window/mainSplitter", self.main_splitter.saveState())
+        settings.setValue("window/rightSplitter", self.right_splitter.saveState())
+        settings.setValue("fleet/header", self.fleet_view.save_header())
+        settings.setValue("transactions/header", self.transactions_view.save_header())
+        settings.sync()
+
+    def restore_state(self) -> None:
+        settings = self.settings
+        if settings is None or _int(settings.value("window/version")) != STATE_VERSION:
+            return
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", lambda data: self.restoreState(data, STATE_VERSION)),
+            ("window/mainSplitter", self.main_splitter.restoreState),
+            ("window/rightSplitter", self.right_splitter.restoreState),
+            ("fleet/header", self.fleet_view.restore_header),
+            ("transactions/header", self.transactions_view.restore_header),
+        ):
+            value = settings.value(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                restore(value)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self.close_hides:
+            event.ignore()
+            self.hide()
+            return
+        super().closeEvent(event)
+
+
+def _list_fields_differ(shown: Charger, listed: Charger) -> bool:
+    """Did anything the list carries change? (The detail adds connectors and PIN.)"""
+    fields = ("status", "connection_status", "error", "error_info", "last_heartbeat_at",
+              "firmware_version", "blocked", "updated_at", "reference")
+    return any(getattr(shown, f) != getattr(listed, f) for f in fields)
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None

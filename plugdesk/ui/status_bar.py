@@ -1,0 +1,146 @@
+"""The status bar (who, where, how fresh, how much of the request budget) and the banner
+that says plainly when the data is stale, the API is unreachable or the token was rejected.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
+
+from plugdesk.ui import formatting as fmt
+from plugdesk.ui.badges import badge_pixmap
+
+BudgetSource = Callable[[], tuple[int, int]]  # (used in the last window, limit per minute)
+
+AUTH_TEXT = "Token rejected — sign in again"
+SIGNED_OUT_TEXT = "Not signed in — sign in to see your chargers"
+
+
+class AppStatusBar(QStatusBar):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._last_refresh: datetime | None = None
+        self._refreshing = False
+        self._budget: BudgetSource | None = None
+
+        self.user_label = QLabel("Not signed in")
+        self.user_label.setAccessibleName("Signed-in user")
+        self.host_label = QLabel(fmt.DASH)
+        self.host_label.setAccessibleName("API host")
+        self.refresh_label = QLabel("Not refreshed yet")
+        self.refresh_label.setAccessibleName("Last refresh")
+        self.budget_label = QLabel()
+        self.budget_label.setAccessibleName("Request budget")
+        self.budget_label.setToolTip("Requests sent in the last minute / the API's limit")
+        for label in (self.refresh_label, self.budget_label, self.host_label, self.user_label):
+            self.addPermanentWidget(label)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(2000)
+        self._ticker.timeout.connect(self.update_texts)
+        self._ticker.start()
+
+    def set_user(self, text: str) -> None:
+        self.user_label.setText(text)
+
+    def set_host(self, host: str) -> None:
+        self.host_label.setText(host or fmt.DASH)
+
+    def set_budget_source(self, source: BudgetSource | None) -> None:
+        self._budget = source
+        self.update_texts()
+
+    def set_last_refresh(self, when: datetime | None) -> None:
+        self._last_refresh = when
+        self.update_texts()
+
+    def set_refreshing(self, refreshing: bool) -> None:
+        self._refreshing = refreshing
+        self.update_texts()
+
+    def update_texts(self) -> None:
+        if self._refreshing:
+            self.refresh_label.setText("Refreshing…")
+        elif self._last_refresh is None:
+            self.refresh_label.setText("Not refreshed yet")
+        else:
+            age = fmt.relative_age(self._last_refresh, self._clock())
+            self.refresh_label.setText(f"Updated {age}")
+            self.refresh_label.setToolTip(fmt.local_time_seconds(self._last_refresh))
+        if self._budget is not None:
+            used, limit = self._budget()
+            self.budget_label.setText(f"API {used}/{limit} per min")
+        self.budget_label.setVisible(self._budget is not None)
+
+
+class ConnectionBanner(QFrame):
+    """A strip above the panes; hidden while everything is fine."""
+
+    retry_requested = Signal()
+    sign_in_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)  # follows light/dark themes
+        self.state = "ok"
+        self.icon = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setAccessibleName("Connection problem")
+        self.retry_button = QPushButton("Retry now")
+        self.retry_button.clicked.connect(self.retry_requested)
+        self.sign_in_button = QPushButton("Sign in…")
+        self.sign_in_button.clicked.connect(self.sign_in_requested)
+        self.sign_in_button.setEnabled(False)  # until the app attaches a sign-in handler
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.retry_button)
+        layout.addWidget(self.sign_in_button)
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self.message.text()
+
+    def show_state(
+        self, state: str, detail: str | None = None, since: datetime | None = None
+    ) -> None:
+        """state: "ok" hides the banner; "stale", "offline", "auth", "signed-out" explain."""
+        self.state = state
+        if state == "ok":
+            self.hide()
+            return
+        when = f" from {fmt.local_clock(since)}" if since is not None else ""
+        detail_html = f" <span>({html.escape(detail)})</span>" if detail else ""
+        if state == "auth":
+            headline, level = AUTH_TEXT, "FAULT"
+        elif state == "signed-out":
+            headline, level, detail_html = SIGNED_OUT_TEXT, "UNKNOWN", ""
+        elif state == "offline":
+            headline = f"Cannot reach the Plugchoice API — showing data{when}, marked stale"
+            level = "OFFLINE"
+        else:
+            headline = f"The last refresh failed — showing data{when}, marked stale"
+            level = "STALE"
+        self.message.setText(f"<b>{html.escape(headline)}</b>{detail_html}")
+        self.icon.setPixmap(badge_pixmap(level, 20, self.devicePixelRatioF()))
+        sign_in = state in ("auth", "signed-out")
+        self.sign_in_button.setVisible(sign_in)
+        self.retry_button.setVisible(not sign_in)
+        self.show()

@@ -1,0 +1,287 @@
+"""The transactions of one charger as a table model that sorts and filters itself.
+
+A charger can have 10,000 transactions. A QSortFilterProxyModel would call back into
+Python twice per comparison to sort them (hundreds of thousands of calls), so this model
+sorts its own list with a Python key (milliseconds) and filters by id tag with one list
+comprehension. Cell texts are made on demand for the visible rows only, and a new list
+arrives with one model reset.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+from plugdesk.api.models import Transaction
+from plugdesk.ui import formatting as fmt
+
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+TRANSACTION_ROLE = Qt.ItemDataRole.UserRole + 2
+ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class TxColumn(IntEnum):
+    ID = 0
+    CONNECTOR = 1
+    ID_TAG = 2
+    STARTED = 3
+    STOPPED = 4
+    DURATION = 5
+    KWH = 6
+    METER_START = 7
+    METER_STOP = 8
+    STOP_REASON = 9
+    VALID = 10
+
+
+TX_HEADERS = {
+    TxColumn.ID: "ID",
+    TxColumn.CONNECTOR: "Connector",
+    TxColumn.ID_TAG: "ID tag",
+    TxColumn.STARTED: "Started",
+    TxColumn.STOPPED: "Stopped",
+    TxColumn.DURATION: "Duration",
+    TxColumn.KWH: "kWh",
+    TxColumn.METER_START: "Meter start (Wh)",
+    TxColumn.METER_STOP: "Meter stop (Wh)",
+    TxColumn.STOP_REASON: "Stop reason",
+    TxColumn.VALID: "Valid",
+}
+_NUMERIC = {TxColumn.ID, TxColumn.CONNECTOR, TxColumn.KWH, TxColumn.METER_START,
+            TxColumn.METER_STOP, TxColumn.DURATION}
+_FAR_FUTURE = math.inf
+
+
+@dataclass(frozen=True)
+class Totals:
+    count: int
+    active: int
+    kwh: float
+    duration: timedelta
+
+    def describe(self) -> str:
+        """"1,234 transactions (2 active) · 5,678.901 kWh · 812 h 05 min"."""
+        noun = "transaction" if self.count == 1 else "transactions"
+        active = f" ({self.active} active)" if self.active else ""
+        return (
+            f"{self.count:,} {noun}{active} · {fmt.kwh(self.kwh)} kWh · "
+            f"{fmt.duration(self.duration) if self.count else fmt.DASH}"
+        )
+
+
+class TransactionsModel(QAbstractTableModel):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self._all: list[Transaction] = []
+        self._rows: list[Transaction] = []
+        self._id_tag_filter = ""
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._clock = clock
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TxColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(TxColumn):
+            return TX_HEADERS[TxColumn(section)]
+        return None
+
+    def transaction(self, row: int) -> Transaction:
+        return self._rows[row]
+
+    def visible(self) -> list[Transaction]:
+        return list(self._rows)
+
+    @property
+    def total_count(self) -> int:
+        """All loaded transactions, before the local id-tag filter."""
+        return len(self._all)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(TxColumn):
+            return None
+        tx = self._rows[index.row()]
+        column = TxColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(tx, column)
+        if role == SORT_ROLE:
+            return _sort_key(column, self._clock())(tx)[1]
+        if role == TRANSACTION_ROLE:
+            return tx
+        if role == ACTIVE_ROLE:
+            return tx.is_active
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if tx.is_active:
+            return _active_style(role)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TxColumn.STARTED, TxColumn.STOPPED):
+            return fmt.local_time_seconds(
+                tx.started_at if column is TxColumn.STARTED else tx.stopped_at
+            )
+        return None
+
+    def _display(self, tx: Transaction, column: TxColumn) -> str:
+        if column is TxColumn.ID:
+            return str(tx.id)
+        if column is TxColumn.CONNECTOR:
+            return fmt.text(tx.charger_connector_id)
+        if column is TxColumn.ID_TAG:
+            return fmt.text(tx.id_tag)
+        if column is TxColumn.STARTED:
+            return fmt.local_time(tx.started_at)
+        if column is TxColumn.STOPPED:
+            return "Active" if tx.is_active else fmt.local_time(tx.stopped_at)
+        if column is TxColumn.DURATION:
+            return fmt.duration(tx.duration_until(self._clock()))
+        if column is TxColumn.KWH:
+            return fmt.kwh(tx.total_kwh)
+        if column is TxColumn.METER_START:
+            return fmt.number(_whole(tx.meter_start))
+        if column is TxColumn.METER_STOP:
+            return fmt.number(_whole(tx.meter_stop))
+        if column is TxColumn.STOP_REASON:
+            return fmt.text(tx.stop_reason)
+        return fmt.yes_no(tx.is_valid)
+
+    # -- changing --------------------------------------------------------------------------
+
+    def set_transactions(self, transactions: Sequence[Transaction]) -> None:
+        """Replace everything with one reset (cheap even for 10,000 rows)."""
+        self.beginResetModel()
+        self._all = list(transactions)
+        self._rows = self._filtered_sorted()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_transactions([])
+
+    def set_id_tag_filter(self, text: str) -> None:
+        wanted = text.strip().casefold()
+        if wanted == self._id_tag_filter:
+            return
+        self.beginResetModel()
+        self._id_tag_filter = wanted
+        self._rows = self._filtered_sorted()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(TxColumn):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old_rows = self._rows
+        persistent = self.persistentIndexList()
+        self._rows = self._filtered_sorted()
+        # Keep selections and the current cell on the same transaction after the sort.
+        position = {id(tx): i for i, tx in enumerate(self._rows)}
+        for old in persistent:
+            new_row = position.get(id(old_rows[old.row()]))
+            new = QModelIndex() if new_row is None else self.index(new_row, old.column())
+            self.changePersistentIndex(old, new)
+        self.layoutChanged.emit()
+
+    def totals(self) -> Totals:
+        """Totals over the rows shown (after the id-tag filter)."""
+        now = self._clock()
+        kwh = sum(tx.total_kwh for tx in self._rows if tx.total_kwh is not None)
+        seconds = 0.0
+        active = 0
+        for tx in self._rows:
+            active += tx.is_active
+            spent = tx.duration_until(now)
+            if spent is not None and spent.total_seconds() > 0:
+                seconds += spent.total_seconds()
+        return Totals(len(self._rows), active, float(kwh), timedelta(seconds=seconds))
+
+    def _filtered_sorted(self) -> list[Transaction]:
+        rows = self._all
+        if self._id_tag_filter:
+            wanted = self._id_tag_filter
+            rows = [tx for tx in rows if tx.id_tag and wanted in tx.id_tag.casefold()]
+        else:
+            rows = list(rows)
+        if self._sort is not None:
+            column, order = self._sort
+            rows.sort(key=_sort_key(TxColumn(column), self._clock()),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+        return rows
+
+
+def _whole(value: float | None) -> float | int | None:
+    if value is not None and float(value).is_integer():
+        return int(value)
+    return value
+
+
+def _active_style(role: int) -> Any:
+    """Active sessions stand out: a tint of the palette's highlight colour and bold text,
+    so the highlight follows light and dark themes."""
+    if role == Qt.ItemDataRole.BackgroundRole:
+        colour = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
+        colour.setAlpha(48)
+        return colour
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setBold(True)
+        return font
+    return None
+
+
+def _sort_key(column: TxColumn, now: datetime) -> Callable[[Transaction], tuple[int, Any]]:
+    """A key that puts missing values last (flag first) and compares like with like."""
+
+    def timestamp(value: datetime | None) -> tuple[int, Any]:
+        return (1, 0.0) if value is None else (0, value.timestamp())
+
+    def plain(value: Any) -> tuple[int, Any]:
+        return (1, 0) if value is None else (0, value)
+
+    def casefolded(value: str | None) -> tuple[int, Any]:
+        return (1, "") if not value else (0, value.casefold())
+
+    def stopped(tx: Transaction) -> tuple[int, Any]:
+        # Active sessions are "stopped in the future": newest when sorted by stop time.
+        return (0, _FAR_FUTURE) if tx.is_active else timestamp(tx.stopped_at)
+
+    def spent(tx: Transaction) -> tuple[int, Any]:
+        value = tx.duration_until(now)
+        return plain(None if value is None else value.total_seconds())
+
+    keys: dict[TxColumn, Callable[[Transaction], tuple[int, Any]]] = {
+        TxColumn.ID: lambda tx: (0, tx.id),
+        TxColumn.CONNECTOR: lambda tx: plain(tx.charger_connector_id),
+        TxColumn.ID_TAG: lambda tx: casefolded(tx.id_tag),
+        TxColumn.STARTED: lambda tx: timestamp(tx.started_at),
+        TxColumn.STOPPED: stopped,
+        TxColumn.DURATION: spent,
+        TxColumn.KWH: lambda tx: plain(tx.total_kwh),
+        TxColumn.METER_START: lambda tx: plain(tx.meter_start),
+        TxColumn.METER_STOP: lambda tx: plain(tx.meter_stop),
+        TxColumn.STOP_REASON: lambda tx: casefolded(tx.stop_reason),
+        TxColumn.VALID: lambda tx: plain(tx.is_valid),
+    }
+    return keys[column]

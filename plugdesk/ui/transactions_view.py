@@ -1,0 +1,259 @@
+"""Transactions of the selected charger: filter bar, sortable table, totals line.
+
+Status, dates and limit are server-side filters (a change asks the service again, after a
+short pause so typing a limit does not fire a request per digit); the id-tag box filters
+the loaded rows locally and instantly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plugdesk.api.models import Transaction
+from plugdesk.services.chargers import TransactionFilters
+from plugdesk.ui.transactions_model import TransactionsModel, TxColumn
+
+STATUS_CHOICES = (("All", None), ("Active", "active"), ("Finished", "finished"))
+# The API serves 25 transactions a page, so the newest 1,000 cost 40 requests of the 500 a
+# minute; "No limit" on a 10,000-transaction charger costs 400.
+DEFAULT_LIMIT = 1000
+DEBOUNCE_MS = 350
+COLUMN_WIDTHS = {
+    TxColumn.ID: 70, TxColumn.CONNECTOR: 80, TxColumn.ID_TAG: 130, TxColumn.STARTED: 130,
+    TxColumn.STOPPED: 130, TxColumn.DURATION: 95, TxColumn.KWH: 80, TxColumn.METER_START: 120,
+    TxColumn.METER_STOP: 120, TxColumn.STOP_REASON: 120, TxColumn.VALID: 50,
+}
+
+
+class _OptionalDate(QWidget):
+    """A date that may be left unset: a checkbox enables the date picker."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.edit = QDateEdit(QDate.currentDate())
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setEnabled(False)
+        self.edit.setAccessibleName(label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self.changed)
+        self.edit.dateChanged.connect(self._date_changed)
+
+    def _date_changed(self) -> None:
+        if self.check.isChecked():
+            self.changed.emit()
+
+    def value(self) -> date | None:
+        if not self.check.isChecked():
+            return None
+        picked = self.edit.date()
+        return date(picked.year(), picked.month(), picked.day())
+
+    def set_value(self, value: date | None) -> None:
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+        self.check.setChecked(value is not None)
+
+
+class TransactionFilterBar(QWidget):
+    filters_changed = Signal(object)  # TransactionFilters (server side)
+    id_tag_changed = Signal(str)  # local filter
+    invalid = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = QComboBox()
+        for label, value in STATUS_CHOICES:
+            self.status.addItem(label, value)
+        self.status.setAccessibleName("Transaction status")
+        self.started_from = _OptionalDate("From")
+        self.stopped_until = _OptionalDate("Until")
+        self.limit = QSpinBox()
+        self.limit.setRange(0, 10_000)
+        self.limit.setSingleStep(100)
+        self.limit.setSpecialValueText("No limit")
+        self.limit.setValue(DEFAULT_LIMIT)
+        self.limit.setAccessibleName("Limit")
+        self.limit.setToolTip(
+            "At most this many transactions, newest first (the API allows 1 to 10,000; "
+            "each 25 cost one request)"
+        )
+        self.id_tag = QLineEdit()
+        self.id_tag.setPlaceholderText("Filter by ID tag")
+        self.id_tag.setClearButtonEnabled(True)
+        self.id_tag.setAccessibleName("ID tag filter")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Status"))
+        layout.addWidget(self.status)
+        layout.addSpacing(8)
+        layout.addWidget(self.started_from)
+        layout.addWidget(self.stopped_until)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel("Limit"))
+        layout.addWidget(self.limit)
+        layout.addSpacing(8)
+        layout.addWidget(self.id_tag, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._emit_filters)
+        self.status.currentIndexChanged.connect(self._emit_filters)
+        self.started_from.changed.connect(self._debounce.start)
+        self.stopped_until.changed.connect(self._debounce.start)
+        self.limit.valueChanged.connect(self._debounce.start)
+        self.id_tag.textChanged.connect(self.id_tag_changed)
+
+    def filters(self) -> TransactionFilters:
+        limit = self.limit.value()
+        return TransactionFilters(
+            status=self.status.currentData(),
+            started_from=self.started_from.value(),
+            stopped_until=self.stopped_until.value(),
+            limit=limit or None,
+        )
+
+    def problem(self) -> str | None:
+        start, stop = self.started_from.value(), self.stopped_until.value()
+        if start is not None and stop is not None and stop < start:
+            return "“Until” must be on or after “From”."
+        return None
+
+    def _emit_filters(self) -> None:
+        self._debounce.stop()
+        problem = self.problem()
+        if problem:
+            self.invalid.emit(problem)
+            return
+        self.filters_changed.emit(self.filters())
+
+
+class TransactionsView(QWidget):
+    """Filter bar + table + totals. It only shows; the main window asks the service."""
+
+    filters_changed = Signal(object)  # TransactionFilters
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_bar = TransactionFilterBar()
+        self.model = TransactionsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(TxColumn.STARTED, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8
+        )
+        self.table.setAccessibleName("Transactions")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        self.status_label = QLabel()
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals_label = QLabel()
+        self.totals_label.setAccessibleName("Transaction totals")
+
+        title = QLabel("<b>Transactions</b>")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.totals_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(title)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.filter_bar.filters_changed.connect(self.filters_changed)
+        self.filter_bar.id_tag_changed.connect(self._on_id_tag)
+        self.filter_bar.invalid.connect(self.status_label.setText)
+        self.model.modelReset.connect(self._update_totals)
+        self.model.layoutChanged.connect(self._update_totals)
+        self.show_placeholder()
+
+    def filters(self) -> TransactionFilters:
+        return self.filter_bar.filters()
+
+    def show_placeholder(self, text: str = "Select a charger to see its transactions.") -> None:
+        self.model.clear()
+        self.status_label.setText(text)
+        self.totals_label.clear()
+
+    def show_loading(self) -> None:
+        self.model.clear()
+        self.status_label.setText("Loading transactions…")
+        self.totals_label.clear()
+
+    def show_progress(self, count: int) -> None:
+        self.status_label.setText(f"Loading transactions… {count:,} so far")
+
+    def show_error(self, message: str) -> None:
+        self.model.clear()
+        self.status_label.setText(f"Could not load transactions: {message}")
+        self.totals_label.clear()
+
+    def set_transactions(self, transactions: Sequence[Transaction]) -> None:
+        self.model.set_transactions(transactions)
+        if not transactions:
+            self.status_label.setText("No transactions match these filters.")
+
+    def _on_id_tag(self, text: str) -> None:
+        self.model.set_id_tag_filter(text)
+
+    def _update_totals(self) -> None:
+        if self.model.total_count == 0:
+            self.totals_label.clear()
+            return
+        shown = self.model.totals()
+        self.totals_label.setText(shown.describe())
+        notes = []
+        limit = self.filter_bar.limit.value()
+        if limit and self.model.total_count >= limit:
+            notes.append(f"Showing the newest {limit:,}: raise the limit to see more")
+        hidden = self.model.total_count - shown.count
+        if hidden:
+            notes.append(f"{hidden:,} hidden by the ID tag filter")
+        self.status_label.setText(" · ".join(notes))
+
+    # -- window state ----------------------------------------------------------------------
+
+    def save_header(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header(self, state: QByteArray) -> None:
+        header = self.table.horizontalHeader()
+        if header.restoreState(state):
+            self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())

@@ -1,0 +1,173 @@
+"""Property tests: whatever bytes arrive, a decoder returns a model or raises
+BadResponseError, never anything else (no TypeError, KeyError, RecursionError...)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import msgspec
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plugdesk.api import decode
+from plugdesk.api.errors import BadResponseError
+from plugdesk.api.models import (
+    Charger,
+    PowerUsage,
+    PublicCharger,
+    SessionState,
+    StartedSession,
+    Transaction,
+    User,
+)
+from tests.api import samples
+
+Decoder = Callable[[bytes], Any]
+
+# (name, decoder, a valid document for it)
+TARGETS: list[tuple[str, Decoder, dict[str, Any]]] = [
+    ("user", lambda b: decode.decode_object(b, User), samples.USER),
+    (
+        "charger",
+        lambda b: decode.decode_object(b, Charger),
+        {"data": samples.charger_with_connectors()},
+    ),
+    (
+        "charger page",
+        lambda b: decode.decode_page(b, Charger),
+        samples.page([samples.charger(), samples.charger_with_connectors()], "https://x/?page=2"),
+    ),
+    (
+        "transaction page",
+        lambda b: decode.decode_page(b, Transaction),
+        samples.page(
+            [samples.transaction(), samples.transaction(total_kwh=3.5, stopped_at=None)], None
+        ),
+    ),
+    ("power usage", lambda b: decode.decode_object(b, PowerUsage), samples.POWER_USAGE),
+    (
+        "public charger",
+        lambda b: decode.decode_object(b, PublicCharger),
+        {"data": samples.PUBLIC_CHARGER},
+    ),
+    ("session", lambda b: decode.decode_object(b, SessionState), samples.session_state()),
+    (
+        "started session",
+        lambda b: decode.decode_object(b, StartedSession),
+        samples.started_session("sess_0123456789"),
+    ),
+]
+MODEL_TYPES = (User, Charger, PowerUsage, PublicCharger, SessionState, StartedSession)
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20)
+    | st.sampled_from(["-", " 1.5", "7.00", "NaN", "2024-05-01T10:00:00Z", "2024-13-45", ""]),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+targets = st.sampled_from(TARGETS)
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check(decoder: Decoder, body: bytes) -> Any:
+    """The property: a model, or BadResponseError with a JSON path and a sentence."""
+    try:
+        result = decoder(body)
+    except BadResponseError as error:
+        assert error.path.startswith("$")
+        assert str(error).endswith(".")
+        return None
+    assert isinstance(result, (*MODEL_TYPES, decode.Page))
+    return result
+
+
+def paths(doc: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside a JSON document."""
+    found = [prefix] if prefix else []
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            found += paths(value, (*prefix, key))
+    elif isinstance(doc, list):
+        for index, value in enumerate(doc):
+            found += paths(value, (*prefix, index))
+    return found
+
+
+def parent_of(doc: Any, path: tuple[Any, ...]) -> Any:
+    for step in path[:-1]:
+        doc = doc[step]
+    return doc
+
+
+@FAST
+@given(target=targets, value=json_values)
+def test_random_json_values(target: tuple[str, Decoder, Any], value: Any) -> None:
+    check(target[1], msgspec.json.encode(value))
+
+
+@FAST
+@given(target=targets, data=st.binary(max_size=200))
+def test_random_bytes(target: tuple[str, Decoder, Any], data: bytes) -> None:
+    check(target[1], data)
+
+
+@FAST
+@given(target=targets, data=st.data())
+def test_valid_documents_with_fields_deleted_or_replaced(
+    target: tuple[str, Decoder, Any], data: st.DataObject
+) -> None:
+    _, decoder, valid = target
+    doc = copy.deepcopy(valid)
+    for _ in range(data.draw(st.integers(min_value=1, max_value=4), label="mutations")):
+        where = paths(doc)
+        if not where:
+            break
+        path = data.draw(st.sampled_from(where), label="path")
+        parent = parent_of(doc, path)
+        if isinstance(parent, dict) and data.draw(st.booleans(), label="delete"):
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = data.draw(json_values, label="replacement")
+    check(decoder, msgspec.json.encode(doc))
+
+
+@FAST
+@given(target=targets, data=st.data())
+def test_truncated_documents_always_fail_cleanly(
+    target: tuple[str, Decoder, Any], data: st.DataObject
+) -> None:
+    _, decoder, valid = target
+    body = msgspec.json.encode(valid)
+    cut = data.draw(st.integers(min_value=0, max_value=len(body) - 1), label="cut")
+    assert check(decoder, body[:cut]) is None  # a cut object is never valid JSON
+
+
+@FAST
+@given(target=targets, data=st.data())
+def test_byte_flips_fail_cleanly_or_decode(
+    target: tuple[str, Decoder, Any], data: st.DataObject
+) -> None:
+    _, decoder, valid = target
+    body = bytearray(msgspec.json.encode(valid))
+    for _ in range(data.draw(st.integers(min_value=1, max_value=3), label="flips")):
+        index = data.draw(st.integers(min_value=0, max_value=len(body) - 1), label="index")
+        body[index] = data.draw(st.integers(min_value=0, max_value=255), label="byte")
+    check(decoder, bytes(body))
+
+
+def test_valid_documents_decode() -> None:
+    for name, decoder, valid in TARGETS:
+        assert check(decoder, msgspec.json.encode(valid)) is not None, name
+
+
+def test_deeply_nested_garbage_is_a_bad_response() -> None:
+    for _, decoder, _ in TARGETS:
+        assert check(decoder, b'{"data":' + b"[" * 100_000 + b"]" * 100_000 + b"}") is None

@@ -1,0 +1,68 @@
+"""The real parts wired as the app wires them, against a simulator on loopback.
+
+Used by the UI and service tests: a PlugchoiceClient over HTTP, a TaskRunner whose errors
+fail the test, the FleetMonitor and ChargerService, and (for UI tests) the MainWindow.
+Retries skip their back-off sleeps so a chaos scenario does not slow the suite down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from plugdesk.api.client import PlugchoiceClient
+from plugdesk.asyncutil import TaskRunner
+from plugdesk.services.chargers import ChargerService
+from plugdesk.services.monitor import FleetMonitor
+from plugdesk.services.qtasync import SignalWaiter
+from plugdesk.ui.main_window import MainWindow
+
+
+async def no_sleep(_seconds: float) -> None:
+    """Retries go again at once: the back-off itself is the API client's own tests' job."""
+
+
+@dataclass
+class Harness:
+    client: PlugchoiceClient
+    runner: TaskRunner
+    monitor: FleetMonitor
+    chargers: ChargerService
+    errors: list[BaseException] = field(default_factory=list)
+    window: MainWindow | None = None
+
+    async def aclose(self) -> None:
+        self.monitor.stop()
+        await self.runner.cancel_all()
+        await self.client.aclose()
+        if self.window is not None:
+            self.window.close()
+        assert not self.errors, f"unexpected errors: {self.errors!r}"
+
+    async def refresh(self, seconds: float = 10) -> None:
+        """One complete refresh (whatever its outcome)."""
+        done = SignalWaiter(self.monitor.refresh_finished)
+        assert self.monitor.refresh_now()
+        await done.wait(seconds)
+
+
+def make_harness(sim: Any, *, token: str | None = None, **client_options: Any) -> Harness:
+    errors: list[BaseException] = []
+    client = PlugchoiceClient(
+        sim.base_url, token or sim.token, sleep=no_sleep, **client_options
+    )
+    runner = TaskRunner(on_error=errors.append)
+    monitor = FleetMonitor(client, runner)
+    chargers = ChargerService(client, runner)
+    return Harness(client, runner, monitor, chargers, errors)
+
+
+def make_window_harness(sim: Any, qtbot: Any, settings: Any = None) -> Harness:
+    harness = make_harness(sim)
+    window = MainWindow(harness.monitor, harness.chargers, settings=settings)
+    qtbot.addWidget(window)
+    window.set_api_host(harness.client.host)
+    window.set_user("Demo")
+    window.show()
+    harness.window = window
+    return harness

@@ -1,0 +1,173 @@
+"""The charger table model and its search/health proxy, with hand-made rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from plugdesk.ui import formatting as fmt
+from plugdesk.ui.fleet_model import (
+    LEVEL_ROLE,
+    SORT_ROLE,
+    UUID_ROLE,
+    Column,
+    FleetFilterProxy,
+    FleetTableModel,
+)
+from tests.ui.rows import NOW, charger, faulted, offline
+
+
+def make_model(qtmodeltester: Any, chargers: list[Any]) -> FleetTableModel:
+    model = FleetTableModel(clock=lambda: NOW)
+    qtmodeltester.check(model, force_py=True)  # re-checks after every change below
+    model.set_chargers(chargers)
+    return model
+
+
+def cell(model: Any, row: int, column: Column, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    return model.index(row, column).data(role)
+
+
+def test_rows_show_every_column_and_dash_for_missing(qtmodeltester: Any) -> None:
+    model = make_model(qtmodeltester, [charger(1, reference=None, firmware_version=None)])
+    texts = [cell(model, 0, column) for column in Column]
+    assert texts[Column.IDENTITY] == "PC-0001"
+    assert texts[Column.REFERENCE] == fmt.DASH
+    assert texts[Column.FIRMWARE] == fmt.DASH
+    assert texts[Column.HEALTH] == "OK"
+    assert texts[Column.CONNECTION] == "Online"
+    assert texts[Column.ERROR] == fmt.DASH  # NoError is no error
+    assert texts[Column.MODEL] == "Alfen Eve Single"
+    assert texts[Column.HEARTBEAT] == "just now"
+    assert "None" not in texts
+
+
+def test_health_levels_from_the_domain_rules(qtmodeltester: Any) -> None:
+    model = make_model(
+        qtmodeltester,
+        [charger(1), faulted(2), offline(3), charger(4, status="Unavailable"),
+         charger(5, connection_status="never_seen")],
+    )
+    labels = [cell(model, r, Column.HEALTH) for r in range(5)]
+    assert labels == ["OK", "Fault", "Offline", "Maintenance", "Unknown"]
+    assert cell(model, 1, Column.ERROR) == "GroundFailure"
+    assert "ground fault" in cell(model, 1, Column.HEALTH, Qt.ItemDataRole.ToolTipRole)
+    assert model.health_counts() == {"OK": 1, "FAULT": 1, "OFFLINE": 1, "MAINTENANCE": 1,
+                                     "UNKNOWN": 1}
+    assert cell(model, 1, Column.HEALTH, LEVEL_ROLE).name == "FAULT"
+
+
+def test_refresh_updates_changed_rows_in_place(qtmodeltester: Any) -> None:
+    model = make_model(qtmodeltester, [charger(1), charger(2), charger(3)])
+    kept = QPersistentModelIndex(model.index(1, 0))
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles=(): changed.append((a.row(), b.row())))
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+
+    model.set_chargers([charger(1), faulted(2), charger(3)])
+
+    assert changed == [(1, 1)]  # only the row that changed
+    assert not resets
+    assert kept.isValid() and kept.row() == 1
+    assert cell(model, 1, Column.HEALTH) == "Fault"
+
+
+def test_unchanged_refresh_emits_nothing(qtmodeltester: Any) -> None:
+    model = make_model(qtmodeltester, [charger(1), charger(2)])
+    signals: list[str] = []
+    model.dataChanged.connect(lambda *_: signals.append("changed"))
+    model.rowsInserted.connect(lambda *_: signals.append("inserted"))
+    model.set_chargers([charger(1), charger(2)])
+    assert signals == []
+
+
+def test_gone_chargers_removed_new_ones_appended(qtmodeltester: Any) -> None:
+    model = make_model(qtmodeltester, [charger(1), charger(2), charger(3), charger(4)])
+    kept = QPersistentModelIndex(model.index(3, 0))
+    model.set_chargers([charger(1), charger(4), charger(5)])
+    assert [cell(model, r, Column.IDENTITY) for r in range(model.rowCount())] == [
+        "PC-0001", "PC-0004", "PC-0005"
+    ]
+    assert kept.isValid() and kept.data(UUID_ROLE) == charger(4).uuid
+    assert model.row_of(charger(5).uuid) == 2
+    assert model.row_of(charger(2).uuid) is None
+
+
+def test_stale_greys_rows_and_explains(qtmodeltester: Any) -> None:
+    model = make_model(qtmodeltester, [charger(1)])
+    assert cell(model, 0, Column.IDENTITY, Qt.ItemDataRole.ForegroundRole) is None
+    model.set_stale(True, "Data from 09:58")
+    assert cell(model, 0, Column.IDENTITY, Qt.ItemDataRole.ForegroundRole) is not None
+    assert "Data from 09:58" in cell(model, 0, Column.HEALTH, Qt.ItemDataRole.ToolTipRole)
+
+
+def proxy_over(qtmodeltester: Any, model: FleetTableModel) -> FleetFilterProxy:
+    proxy = FleetFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=True)
+    return proxy
+
+
+def identities(proxy: FleetFilterProxy) -> list[str]:
+    return [proxy.index(r, Column.IDENTITY).data() for r in range(proxy.rowCount())]
+
+
+def test_search_matches_identity_reference_model_firmware_error(qtmodeltester: Any) -> None:
+    model = make_model(
+        qtmodeltester,
+        [charger(1, reference="Car park north"), faulted(2),
+         charger(3, firmware_version="2.0.0-beta"), charger(4, model={"vendor": "Zaptec"})],
+    )
+    proxy = proxy_over(qtmodeltester, model)
+    proxy.set_search("north")
+    assert identities(proxy) == ["PC-0001"]
+    proxy.set_search("groundfail")
+    assert identities(proxy) == ["PC-0002"]
+    proxy.set_search("2.0.0")
+    assert identities(proxy) == ["PC-0003"]
+    proxy.set_search("ZAPTEC")
+    assert identities(proxy) == ["PC-0004"]
+    proxy.set_search("pc-000 car")  # every word must match
+    assert identities(proxy) == ["PC-0001"]
+    proxy.set_search("")
+    assert proxy.rowCount() == 4
+
+
+def test_health_filter_and_search_combine(qtmodeltester: Any) -> None:
+    model = make_model(qtmodeltester, [charger(1), faulted(2), faulted(3), offline(4)])
+    proxy = proxy_over(qtmodeltester, model)
+    proxy.set_levels({"FAULT"})
+    assert identities(proxy) == ["PC-0002", "PC-0003"]
+    proxy.set_search("0003")
+    assert identities(proxy) == ["PC-0003"]
+    proxy.set_levels(None)
+    proxy.set_search("")
+    assert proxy.rowCount() == 4
+
+
+def test_health_sorts_worst_first_and_heartbeat_by_time(qtmodeltester: Any) -> None:
+    model = make_model(qtmodeltester, [charger(1), offline(2), faulted(3), charger(4)])
+    proxy = proxy_over(qtmodeltester, model)
+    proxy.sort(Column.HEALTH, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(r, Column.HEALTH).data() for r in range(4)] == [
+        "Fault", "Offline", "OK", "OK"
+    ]
+    proxy.sort(Column.HEARTBEAT, Qt.SortOrder.DescendingOrder)  # most recent first
+    assert identities(proxy) == ["PC-0001", "PC-0002", "PC-0003", "PC-0004"]
+    assert isinstance(model.index(0, Column.HEARTBEAT).data(SORT_ROLE), float)
+
+
+def test_sorted_proxy_follows_in_place_update(qtmodeltester: Any) -> None:
+    model = make_model(qtmodeltester, [charger(1), charger(2), charger(3)])
+    proxy = proxy_over(qtmodeltester, model)
+    proxy.sort(Column.HEALTH, Qt.SortOrder.AscendingOrder)
+    model.set_chargers([charger(1), charger(2), faulted(3)])
+    assert identities(proxy)[0] == "PC-0003"  # dynamic sort moved the faulted one up
+
+
+def test_invalid_indexes_give_nothing(qtmodeltester: Any) -> None:
+    model = make_model(qtmodeltester, [charger(1)])
+    assert model.data(QModelIndex()) is None
+    assert model.rowCount(model.index(0, 0)) == 0

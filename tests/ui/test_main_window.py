@@ -1,0 +1,298 @@
+"""The main window against the simulator: list, filters, detail, transactions, banners.
+
+Scenarios run on the qasync loop (`run`), and wait for signals through asyncio futures
+(`SignalWaiter`): pytest-qt's own waits would not advance the asyncio tasks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPersistentModelIndex, QSettings, Qt
+from PySide6.QtGui import QKeySequence
+
+from plugdesk.services.qtasync import SignalWaiter
+from plugdesk.simulator import Simulator
+from plugdesk.ui.fleet_model import UUID_ROLE, Column
+from plugdesk.ui.main_window import MainWindow
+from plugdesk.ui.transactions_model import TxColumn
+from tests.ui.harness import Harness, make_window_harness
+
+
+@pytest.fixture
+def big_fleet() -> Iterator[Simulator]:
+    simulator = Simulator(chargers=60, seed=11)
+    simulator.start()
+    try:
+        yield simulator
+    finally:
+        simulator.stop()
+
+
+@pytest.fixture
+def harness(sim: Any, qtbot: Any, run: Any, qtmodeltester: Any) -> Iterator[Harness]:
+    h = make_window_harness(sim, qtbot)
+    window = h.window
+    assert window is not None
+    # The models are checked on every change the scenarios below make.
+    qtmodeltester.check(window.fleet_model, force_py=True)
+    qtmodeltester.check(window.fleet_view.proxy, force_py=True)
+    qtmodeltester.check(window.detail_pane.connectors_model, force_py=True)
+    yield h
+    run(h.aclose())
+
+
+def win(h: Harness) -> MainWindow:
+    assert h.window is not None
+    return h.window
+
+
+async def load_fleet(h: Harness) -> None:
+    updated = SignalWaiter(h.monitor.fleet_updated)
+    h.monitor.start()
+    await updated.wait(10)
+
+
+async def select(h: Harness, uuid: str, qtbot: Any) -> None:
+    """Click the charger's row like a user, and wait for its detail and transactions."""
+    window = win(h)
+    detail = SignalWaiter(h.chargers.detail_loaded, lambda c: c.uuid == uuid)
+    transactions = SignalWaiter(h.chargers.transactions_loaded, lambda u, _rows: u == uuid)
+    view = window.fleet_view
+    row = view.proxy.mapFromSource(window.fleet_model.index(window.fleet_model.row_of(uuid), 0))
+    view.table.scrollTo(row)
+    rect = view.table.visualRect(row)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    await detail.wait(10)
+    await transactions.wait(10)
+
+
+def shown_uuids(window: MainWindow) -> list[str]:
+    proxy = window.fleet_view.proxy
+    return [proxy.index(r, 0).data(UUID_ROLE) for r in range(proxy.rowCount())]
+
+
+def test_list_fills_across_pages(big_fleet: Simulator, qtbot: Any, run: Any) -> None:
+    h = make_window_harness(big_fleet, qtbot)
+    window = win(h)
+    sizes: list[int] = []
+    h.monitor.fleet_progress.connect(lambda _f: sizes.append(window.fleet_model.rowCount()))
+    try:
+        run(load_fleet(h))
+    finally:
+        run(h.aclose())
+    assert sizes == [25, 50, 60]
+    assert sorted(shown_uuids(window)) == sorted(big_fleet.charger_uuids())
+    counts = window.fleet_model.health_counts()
+    assert window.fleet_view.filter_buttons["ALL"].text() == "All 60"
+    for level, count in counts.items():
+        assert window.fleet_view.filter_buttons[level].text().endswith(f" {count}")
+    assert window.status_bar.refresh_label.text() == "Updated just now"
+    assert window.status_bar.host_label.text() == "127.0.0.1"
+
+
+def test_search_and_health_filters_narrow_the_list(
+    harness: Harness, sim: Any, qtbot: Any, run: Any
+) -> None:
+    window = win(harness)
+    faulted = sim.charger_uuids()[3]
+    sim.force_fault(faulted, error="GroundFailure")
+    run(load_fleet(harness))
+    everything = window.fleet_view.proxy.rowCount()
+    assert everything == 40
+
+    target = next(c for c in sim.chargers() if c["uuid"] == faulted)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.fleet_view.search.hasFocus()
+    qtbot.keyClicks(window.fleet_view.search, target["identity"])
+    assert shown_uuids(window) == [faulted]
+    window.fleet_view.search.clear()
+
+    qtbot.mouseClick(window.fleet_view.filter_buttons["FAULT"], Qt.MouseButton.LeftButton)
+    shown = shown_uuids(window)
+    assert faulted in shown and 0 < len(shown) < everything
+    health = window.fleet_view.proxy
+    assert {health.index(r, Column.HEALTH).data() for r in range(len(shown))} == {"Fault"}
+    assert window.fleet_view.count_label.text() == f"{len(shown)} of 40 shown"
+    qtbot.mouseClick(window.fleet_view.filter_buttons["ALL"], Qt.MouseButton.LeftButton)
+    assert window.fleet_view.proxy.rowCount() == everything
+
+
+def test_selecting_a_charger_fills_detail_and_transactions(
+    harness: Harness, sim: Any, qtbot: Any, run: Any
+) -> None:
+    window = win(harness)
+    run(load_fleet(harness))
+    truth = next(c for c in sim.chargers() if c["connection_status"] == "online")
+    run(select(harness, truth["uuid"], qtbot))
+
+    pane = window.detail_pane
+    assert window.selected_uuid() == truth["uuid"]
+    assert pane.title.text() == truth["identity"]
+    assert pane.values["status"].text() == (truth["status"] or "—")
+    assert pane.connectors_model.rowCount() > 0
+    assert all("None" not in v.text() for v in pane.values.values())
+
+    model = window.transactions_view.model
+    expected = sim.transactions_for(truth["uuid"])
+    assert model.rowCount() == len(expected)
+    ids = {model.index(r, TxColumn.ID).data() for r in range(model.rowCount())}
+    assert ids == {str(t["id"]) for t in expected}
+    if expected:
+        assert window.transactions_view.totals_label.text().startswith(f"{len(expected):,} ")
+
+    # Live power arrives for an online charger's connectors.
+    run(SignalWaiter(harness.chargers.power_loaded).wait(10))
+
+
+def test_transaction_filters_reload_and_id_tag_filters_locally(
+    harness: Harness, sim: Any, qtbot: Any, run: Any
+) -> None:
+    window = win(harness)
+    run(load_fleet(harness))
+    uuid = max(sim.charger_uuids(), key=lambda u: len(sim.transactions_for(u)))
+    run(select(harness, uuid, qtbot))
+    view = window.transactions_view
+    total = view.model.rowCount()
+    assert total > 2
+
+    async def set_status(label: str) -> None:
+        loaded = SignalWaiter(harness.chargers.transactions_loaded)
+        view.filter_bar.status.setCurrentText(label)
+        await loaded.wait(10)
+
+    run(set_status("Finished"))
+    finished = [t for t in sim.transactions_for(uuid) if t["stopped_at"] is not None]
+    assert view.model.rowCount() == len(finished)
+    run(set_status("All"))
+    tag = view.model.index(0, TxColumn.ID_TAG).data()
+    before = len(sim.request_log)
+    qtbot.keyClicks(view.filter_bar.id_tag, tag)
+    assert 0 < view.model.rowCount() <= total
+    assert {view.model.index(r, TxColumn.ID_TAG).data() for r in range(view.model.rowCount())} \
+        == {tag}
+    assert len(sim.request_log) == before  # local: no request
+
+
+def test_refresh_updates_the_row_in_place_and_keeps_selection(
+    harness: Harness, sim: Any, qtbot: Any, run: Any
+) -> None:
+    window = win(harness)
+    run(load_fleet(harness))
+    healthy = [c for c in sim.chargers()
+               if c["connection_status"] == "online" and c["status"] == "Available"]
+    uuid = healthy[len(healthy) // 2]["uuid"]
+    run(select(harness, uuid, qtbot))
+    table = window.fleet_view.table
+    scroll = table.verticalScrollBar().value()
+    persistent = QPersistentModelIndex(window.fleet_model.index(window.fleet_model.row_of(uuid), 0))
+    resets: list[bool] = []
+    window.fleet_model.modelReset.connect(lambda: resets.append(True))
+
+    sim.force_fault(uuid, error="GroundFailure", info="ground fault detected")
+
+    async def refresh() -> None:
+        detail = SignalWaiter(harness.chargers.detail_loaded, lambda c: c.uuid == uuid)
+        updated = SignalWaiter(harness.monitor.fleet_updated)
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+        await updated.wait(10)
+        await detail.wait(10)  # the selected charger's connectors are fetched again
+
+    run(refresh())
+    assert not resets
+    assert persistent.isValid()
+    assert persistent.siblingAtColumn(Column.HEALTH).data() == "Fault"
+    assert persistent.siblingAtColumn(Column.ERROR).data() == "GroundFailure"
+    assert window.fleet_view.selected_uuid() == uuid
+    assert window.selected_uuid() == uuid
+    assert table.verticalScrollBar().value() == scroll
+    assert window.detail_pane.values["error"].text() == "GroundFailure"
+
+
+def test_server_error_keeps_rows_and_shows_stale_banner(
+    harness: Harness, sim: Any, qtbot: Any, run: Any
+) -> None:
+    window = win(harness)
+    run(load_fleet(harness))
+    before = shown_uuids(window)
+    assert window.banner.isHidden()
+    sim.set_chaos("outage")
+    run(harness.refresh())
+    assert shown_uuids(window) == before
+    assert not window.banner.isHidden()
+    assert "marked stale" in window.banner.text
+    assert window.fleet_model.is_stale
+    # Back to normal: the banner goes away and the rows are current again.
+    sim.set_chaos(None)
+    run(harness.refresh())
+    assert window.banner.isHidden() and not window.fleet_model.is_stale
+
+
+def test_stopped_server_shows_offline_banner(harness: Harness, sim: Any, run: Any) -> None:
+    window = win(harness)
+    run(load_fleet(harness))
+    sim.stop()
+    run(harness.refresh())
+    assert window.fleet_model.rowCount() == 40
+    assert "Cannot reach the Plugchoice API" in window.banner.text
+
+
+def test_401_shows_the_sign_in_banner(harness: Harness, sim: Any, qtbot: Any, run: Any) -> None:
+    window = win(harness)
+    run(load_fleet(harness))
+    sim.revoke_token()
+    auth = SignalWaiter(harness.monitor.auth_failed)
+    window.refresh()
+    run(auth.wait(10))
+    assert "Token rejected — sign in again" in window.banner.text
+    assert window.banner.sign_in_button.isVisibleTo(window.banner)
+    assert not window.banner.sign_in_button.isEnabled()  # nobody attached a sign-in yet
+    opened: list[bool] = []
+    window.attach_sign_in(lambda: opened.append(True))
+    qtbot.mouseClick(window.banner.sign_in_button, Qt.MouseButton.LeftButton)
+    assert opened == [True]
+    assert window.fleet_model.rowCount() == 40  # the old rows stay, marked stale
+
+
+def test_shortcuts_and_seams(harness: Harness, qtbot: Any) -> None:
+    window = win(harness)
+    assert window.refresh_action.shortcut() == QKeySequence(Qt.Key.Key_F5)
+    assert window.find_action.shortcut() == QKeySequence("Ctrl+F")
+    assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert not window.export_action.isEnabled()
+    exported: list[bool] = []
+    window.attach_export(lambda: exported.append(True))
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert exported == [True]
+    assert not window.tabs.tabBar().isVisible()
+    from PySide6.QtWidgets import QLabel
+
+    index = window.add_pane("Events", QLabel("events"))
+    assert index == 1 and window.tabs.tabBar().isVisible()
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
+
+
+def test_window_state_is_remembered(harness: Harness, sim: Any, qtbot: Any, tmp_path: Any) -> None:
+    path = str(tmp_path / "window.ini")
+    first = MainWindow(harness.monitor, harness.chargers, settings=QSettings(path, QSettings.Format.IniFormat))
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1200, 800)
+    first.main_splitter.setSizes([400, 800])
+    first.fleet_view.table.sortByColumn(Column.IDENTITY, Qt.SortOrder.DescendingOrder)
+    first.fleet_view.table.horizontalHeader().resizeSection(Column.REFERENCE, 222)
+    first.close()  # saves
+
+    second = MainWindow(harness.monitor, harness.chargers, settings=QSettings(path, QSettings.Format.IniFormat))
+    qtbot.addWidget(second)
+    second.show()
+    header = second.fleet_view.table.horizontalHeader()
+    assert second.size().width() == 1200
+    assert second.main_splitter.sizes()[0] == 400
+    assert header.sectionSize(Column.REFERENCE) == 222
+    assert header.sortIndicatorSection() == Column.IDENTITY
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert second.fleet_view.proxy.sortColumn() == Column.IDENTITY

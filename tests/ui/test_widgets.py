@@ -1,0 +1,108 @@
+"""Badges, detail pane, status bar and banner with hand-made rows (no server)."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
+
+import msgspec
+from PySide6.QtGui import QGuiApplication, QImage
+
+from plugdesk.api.models import PowerUsage
+from plugdesk.domain.health import Health, charger_health
+from plugdesk.ui.badges import STYLES, badge_pixmap
+from plugdesk.ui.detail_pane import ConnectorColumn, DetailPane
+from plugdesk.ui.status_bar import AppStatusBar, ConnectionBanner
+from tests.ui.rows import NOW, charger, connector, faulted
+
+
+def test_every_level_has_its_own_shape_even_in_greyscale(qapp: Any) -> None:
+    assert {level.name for level in Health} <= set(STYLES)
+    images = {}
+    for level in Health:
+        image = badge_pixmap.__wrapped__(level.name, 24, 1.0).toImage()
+        grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+        # Shapes, not just colours: compare where the badge is painted (alpha) ...
+        alpha = bytes(image.convertToFormat(QImage.Format.Format_Alpha8).constBits())
+        images[level.name] = (alpha, bytes(grey.constBits()))
+    for (a, (alpha_a, grey_a)), (b, (alpha_b, grey_b)) in combinations(images.items(), 2):
+        assert grey_a != grey_b, f"{a} and {b} look alike without colour"
+        assert alpha_a != alpha_b or a == b, f"{a} and {b} have the same outline"
+
+
+def test_detail_pane_fills_groups_connectors_and_power(qtbot: Any, qtmodeltester: Any) -> None:
+    pane = DetailPane(clock=lambda: NOW)
+    qtbot.addWidget(pane)
+    qtmodeltester.check(pane.connectors_model, force_py=True)
+    assert pane.placeholder.isVisible() or not pane.isVisible()
+    listed = faulted(7)
+    pane.show_charger(listed, charger_health(listed, NOW))
+    assert pane.title.text() == "PC-0007"
+    assert pane.values["error"].text() == "GroundFailure"
+    assert pane.values["health"].text().startswith("Fault — ")
+    assert pane.values["server"].text() == "—"  # null shows as a dash
+    assert pane.values["pro"].text() == "—"
+    assert pane.connectors_status.text() == "Loading connectors…"
+    assert all("None" not in label.text() for label in pane.values.values())
+
+    detail = msgspec.structs.replace(
+        listed,
+        connectors=[connector(2, status="Faulted", error="GroundFailure"), connector(1)],
+        pincode="1234",
+    )
+    pane.show_detail(detail)
+    model = pane.connectors_model
+    assert model.rowCount() == 2
+    assert model.index(0, ConnectorColumn.CONNECTOR).data() == "1"  # sorted by number
+    assert model.index(1, ConnectorColumn.ERROR).data() == "GroundFailure"
+    assert model.index(0, ConnectorColumn.POWER_TYPE).data() == "AC 3-phase"
+    assert pane.values["pincode"].text() == "Set (hidden)"  # never painted in clear
+    pane.set_power(1, PowerUsage(kw=" 7.4", l1="10.0", l2="10.1", l3="-"))
+    assert model.index(0, ConnectorColumn.LIVE_POWER).data() == "7.40 kW · L1 10.0 A · L2 10.1 A"
+    pane.set_power(2, None, error="The charger did not respond")
+    assert "unavailable" in model.index(1, ConnectorColumn.LIVE_POWER).data()
+
+
+def test_copy_buttons_put_identity_and_uuid_on_the_clipboard(qtbot: Any) -> None:
+    pane = DetailPane(clock=lambda: NOW)
+    qtbot.addWidget(pane)
+    item = charger(3)
+    pane.show_charger(item, charger_health(item, NOW))
+    with qtbot.waitSignal(pane.copied):
+        pane.copy_identity.click()
+    assert QGuiApplication.clipboard().text() == "PC-0003"
+    pane.copy_uuid.click()
+    assert QGuiApplication.clipboard().text() == item.uuid
+
+
+def test_status_bar_texts(qtbot: Any) -> None:
+    bar = AppStatusBar(clock=lambda: NOW)
+    qtbot.addWidget(bar)
+    bar.set_user("Demo")
+    bar.set_host("127.0.0.1")
+    bar.set_budget_source(lambda: (42, 500))
+    bar.set_last_refresh(NOW)
+    assert bar.user_label.text() == "Demo"
+    assert bar.budget_label.text() == "API 42/500 per min"
+    assert bar.refresh_label.text() == "Updated just now"
+    bar.set_last_refresh(NOW.replace(hour=9, minute=57))
+    assert bar.refresh_label.text() == "Updated 3 min ago"
+    bar.set_refreshing(True)
+    assert bar.refresh_label.text() == "Refreshing…"
+
+
+def test_banner_states(qtbot: Any) -> None:
+    banner = ConnectionBanner()
+    qtbot.addWidget(banner)
+    banner.show()
+    banner.show_state("ok")
+    assert banner.isHidden()
+    banner.show_state("auth", "The API rejected the token")
+    assert not banner.isHidden()
+    assert "Token rejected — sign in again" in banner.text
+    assert banner.sign_in_button.isVisibleTo(banner) and not banner.retry_button.isVisibleTo(banner)
+    banner.show_state("stale", "Server error 500", NOW)
+    assert "marked stale" in banner.text and "Server error 500" in banner.text
+    assert banner.retry_button.isVisibleTo(banner)
+    with qtbot.waitSignal(banner.retry_requested):
+        banner.retry_button.click()

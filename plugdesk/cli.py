@@ -40,10 +40,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(64, f"plugdesk: {message}\nTry '{self.prog} --help'.\n")
 
 
-def _common_options() -> argparse.ArgumentParser:
+def _common_options() -> _Parser:
     # SUPPRESS keeps a subcommand's unset option from overwriting the same option given
     # before the subcommand name.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--api-url",
         default=argparse.SUPPRESS,
@@ -106,13 +106,17 @@ def _add_export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         "--charger", action="append", metavar="UUID", help="a charger to export (repeatable)"
     )
     scope.add_argument("--all", action="store_true", help="every charger of the account")
-    export.add_argument("--from", dest="date_from", metavar="DATE", help="started from (YYYY-MM-DD)")
+    export.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="started from (YYYY-MM-DD)"
+    )
     export.add_argument("--to", dest="date_to", metavar="DATE", help="stopped until (YYYY-MM-DD)")
     export.add_argument("--status", choices=("active", "finished"), help="only this status")
     export.add_argument("--format", choices=("csv", "xlsx"), help="file format (default: by -o)")
     export.add_argument("--tz", choices=("utc", "local"), default="utc", help="time zone of times")
     export.add_argument("--delimiter", choices=(",", ";"), default=",", help="CSV delimiter")
-    export.add_argument("-o", "--output", required=True, metavar="FILE", help="file, or - for stdout")
+    export.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="file, or - for stdout"
+    )
 
 
 # -- argument types: each says what was wrong with the value -------------------------------
@@ -195,9 +199,7 @@ def cmd_sim(args: argparse.Namespace) -> int:
     sim.start()
     print(f"Plugchoice simulator: {sim.base_url}", flush=True)
     print(f"Demo token: {sim.token}", flush=True)
-    print(
-        f"Try: {TOKEN_ENV}={sim.token} plugdesk status --api-url {sim.base_url}", flush=True
-    )
+    print(f"Try: {TOKEN_ENV}={sim.token} plugdesk status --api-url {sim.base_url}", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
     try:
         while True:
@@ -220,7 +222,7 @@ async def _status(api_url: str, token: str, *, as_json: bool) -> int:
 
     from plugdesk.api.client import PlugchoiceClient
     from plugdesk.api.errors import PlugchoiceError
-    from plugdesk.domain.health import Level, charger_health
+    from plugdesk.domain.health import SEVERITY, Severity, charger_health
 
     try:
         async with PlugchoiceClient(api_url, token) as client:
@@ -229,19 +231,14 @@ async def _status(api_url: str, token: str, *, as_json: bool) -> int:
         raise CliError(f"Could not check the fleet: {error}", EXIT_UNKNOWN) from None
     now = datetime.now(UTC)
     verdicts = [(charger, charger_health(charger, now)) for charger in chargers]
-    faults = [(c, v) for c, v in verdicts if v.level is Level.FAULT]
-    warnings = [(c, v) for c, v in verdicts if v.level in _WARNING_LEVELS(Level)]
+    faults = [(c, v) for c, v in verdicts if SEVERITY[v.level] is Severity.FAULT]
+    warnings = [(c, v) for c, v in verdicts if SEVERITY[v.level] is Severity.WARNING]
     code = EXIT_FAULT if faults else EXIT_WARNING if warnings else EXIT_OK
     if as_json:
         _print_status_json(verdicts, code)
     else:
         _print_status_lines(faults + warnings, len(chargers), len(faults), len(warnings))
     return code
-
-
-def _WARNING_LEVELS(level_enum: Any) -> set[Any]:  # noqa: N802 - reads like a constant
-    # Offline, never seen and stale are warnings for monitoring; maintenance is not.
-    return {level_enum.WARNING, level_enum.OFFLINE, level_enum.UNKNOWN, level_enum.STALE}
 
 
 def _print_status_lines(
@@ -295,8 +292,10 @@ def _read_token(*, from_stdin: bool) -> str:
     else:
         token = getpass.getpass("Personal access token (input hidden): ").strip()
     if not token:
-        raise CliError("No token given: paste the personal access token from the Plugchoice "
-                       "portal (Settings → Personal Access Tokens).")
+        raise CliError(
+            "No token given: paste the personal access token from the Plugchoice "
+            "portal (Settings → Personal Access Tokens)."
+        )
     return token
 
 

@@ -99,6 +99,7 @@ def configure_logging(
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.addFilter(RedactingFilter(redactor))
     root = logging.getLogger()
+    _previous_levels[id(handler)] = root.level
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
@@ -107,8 +108,16 @@ def configure_logging(
 
 
 def remove_logging(handler: logging.Handler) -> None:
-    logging.getLogger().removeHandler(handler)
+    """Undo `configure_logging` (handler and root level), e.g. when run_gui returns."""
+    root = logging.getLogger()
+    root.removeHandler(handler)
     handler.close()
+    previous = _previous_levels.pop(id(handler), None)
+    if previous is not None:
+        root.setLevel(previous)
+
+
+_previous_levels: dict[int, int] = {}
 
 
 _QT_LEVELS = {

@@ -7,8 +7,10 @@ and stores nothing.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -42,7 +44,7 @@ class SignInService(QObject):
         self,
         credentials: CredentialStore,
         validate: Validator,
-        apply_token: Callable[[str, str | None], Awaitable[None]],
+        apply_token: Callable[[str, str | None], Coroutine[Any, Any, None]],
         runner: TaskRunner,
         *,
         env_token: str | None = None,
@@ -85,7 +87,8 @@ class SignInService(QObject):
             return
         finally:
             self.busy_changed.emit(False)
-        stored_in = self._store(api_url, token)
+        # Keyring calls can block (an unlock prompt), so they run off the UI thread.
+        stored_in = await asyncio.to_thread(self._store, api_url, token)
         await self._apply_token(api_url, token)
         self.signed_in.emit(SignedIn(api_url, user.name or user.email or "—", stored_in))
 

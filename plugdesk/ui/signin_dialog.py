@@ -127,7 +127,9 @@ class SignInDialog(QDialog):
             if info.stored_in
             else self._service.credentials.problem or "The token is used for this session only."
         )
-        self.status_label.setText(f"Signed in as <b>{html.escape(info.user_name)}</b>. {html.escape(where)}")
+        self.status_label.setText(
+            f"Signed in as <b>{html.escape(info.user_name)}</b>. {html.escape(where)}"
+        )
         self.token_edit.clear()  # the widget no longer needs the secret
         self.accept()
 

@@ -54,9 +54,7 @@ def test_store_read_back_and_delete(secret_service: Any) -> None:
     assert CredentialStore().get(URL_B) == "token-for-b-9876543210"
 
 
-def test_sign_in_path_end_to_end(
-    secret_service: Any, sim: Any, run: Any, app_dirs: Path
-) -> None:
+def test_sign_in_path_end_to_end(secret_service: Any, sim: Any, run: Any, app_dirs: Path) -> None:
     async def scenario() -> SignedIn:
         credentials = CredentialStore()
         applied: list[str | None] = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import logging
 import sys
 import warnings
 from pathlib import Path
@@ -41,7 +40,6 @@ def test_self_test_runs_the_real_app_and_shuts_down_cleanly(
 def test_unexpected_errors_reach_a_non_modal_dialog_and_the_log(
     sim: Any, qtbot: Any, run: Any, tmp_path: Path
 ) -> None:
-    level = logging.getLogger().level
     redactor = Redactor()
     handler = configure_logging(tmp_path / "plugdesk.log", redactor)
     errors = ErrorReporter(redactor)
@@ -81,4 +79,3 @@ def test_unexpected_errors_reach_a_non_modal_dialog_and_the_log(
         run(desk.aclose())
         errors.uninstall()
         remove_logging(handler)
-        logging.getLogger().setLevel(level)

@@ -275,9 +275,13 @@ def test_shortcuts_and_seams(harness: Harness, qtbot: Any) -> None:
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
 
 
+def ini(path: str) -> QSettings:
+    return QSettings(path, QSettings.Format.IniFormat)
+
+
 def test_window_state_is_remembered(harness: Harness, sim: Any, qtbot: Any, tmp_path: Any) -> None:
     path = str(tmp_path / "window.ini")
-    first = MainWindow(harness.monitor, harness.chargers, settings=QSettings(path, QSettings.Format.IniFormat))
+    first = MainWindow(harness.monitor, harness.chargers, settings=ini(path))
     qtbot.addWidget(first)
     first.show()
     first.resize(1200, 800)
@@ -286,7 +290,7 @@ def test_window_state_is_remembered(harness: Harness, sim: Any, qtbot: Any, tmp_
     first.fleet_view.table.horizontalHeader().resizeSection(Column.REFERENCE, 222)
     first.close()  # saves
 
-    second = MainWindow(harness.monitor, harness.chargers, settings=QSettings(path, QSettings.Format.IniFormat))
+    second = MainWindow(harness.monitor, harness.chargers, settings=ini(path))
     qtbot.addWidget(second)
     second.show()
     header = second.fleet_view.table.horizontalHeader()

@@ -1,0 +1,161 @@
+"""The settings dialog: edits `Settings` with the same validation the settings file gets.
+
+Each field's problem is shown next to the form in words (the domain's messages), and OK
+stays disabled until every field is valid, so a bad value never reaches the file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plugdesk.domain.settings import FIELD_LABELS, Settings, validate_field
+
+_SPINS: dict[str, tuple[int, int, str]] = {
+    # field: (widget min, widget max, suffix). The widget range is wider than the valid
+    # range on purpose: the domain's message explains the limit instead of a silent clamp.
+    "refresh_interval_s": (1, 86_400, " s"),
+    "stale_after_min": (0, 100_000, " min"),
+    "grace_fault_s": (0, 100_000, " s"),
+    "grace_offline_s": (0, 200_000, " s"),
+    "storm_threshold": (0, 100_000, ""),
+}
+_CHECKS = ("notify_fault", "notify_offline", "notify_stale", "notify_resolved")
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("PlugDesk settings")
+        self._original = settings
+        self.spins: dict[str, QSpinBox] = {}
+        self.checks: dict[str, QCheckBox] = {}
+
+        self.api_url = QLineEdit(settings.api_url)
+        connection = QGroupBox("Connection")
+        connection_form = QFormLayout(connection)
+        connection_form.addRow(FIELD_LABELS["api_url"], self.api_url)
+
+        monitoring = QGroupBox("Monitoring")
+        monitoring_form = QFormLayout(monitoring)
+        for name, (low, high, suffix) in _SPINS.items():
+            spin = QSpinBox()
+            spin.setRange(low, high)
+            spin.setSuffix(suffix)
+            spin.setValue(getattr(settings, name))
+            self.spins[name] = spin
+            monitoring_form.addRow(FIELD_LABELS[name], spin)
+
+        notifications = QGroupBox("Notifications")
+        notifications_form = QFormLayout(notifications)
+        for name in _CHECKS:
+            check = QCheckBox(FIELD_LABELS[name])
+            check.setChecked(getattr(settings, name))
+            self.checks[name] = check
+            notifications_form.addRow(check)
+        self.quiet = QCheckBox("Quiet hours: keep the history, show no pop-ups")
+        self.quiet.setChecked(settings.quiet_hours_enabled)
+        self.quiet_start = _time_edit(settings.quiet_start)
+        self.quiet_end = _time_edit(settings.quiet_end)
+        notifications_form.addRow(self.quiet)
+        notifications_form.addRow("From", self.quiet_start)
+        notifications_form.addRow("Until", self.quiet_end)
+
+        export = QGroupBox("Export defaults")
+        export_form = QFormLayout(export)
+        self.export_format = _combo(("csv", "CSV"), ("xlsx", "Excel (XLSX)"))
+        self.export_tz = _combo(("utc", "UTC"), ("local", "Local time"))
+        self.export_delimiter = _combo((",", "Comma (,)"), (";", "Semicolon (;)"))
+        _select(self.export_format, settings.export_format)
+        _select(self.export_tz, settings.export_tz)
+        _select(self.export_delimiter, settings.export_delimiter)
+        export_form.addRow(FIELD_LABELS["export_format"], self.export_format)
+        export_form.addRow(FIELD_LABELS["export_tz"], self.export_tz)
+        export_form.addRow(FIELD_LABELS["export_delimiter"], self.export_delimiter)
+
+        self.problems = QLabel("")
+        self.problems.setWordWrap(True)
+        self.problems.setAccessibleName("Problems")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        for group in (connection, monitoring, notifications, export):
+            layout.addWidget(group)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+        self.api_url.textChanged.connect(self._revalidate)
+        for spin in self.spins.values():
+            spin.valueChanged.connect(self._revalidate)
+        self.quiet.toggled.connect(self._revalidate)
+        self._revalidate()
+
+    def values(self) -> dict[str, Any]:
+        """The form as settings fields (not yet validated)."""
+        values: dict[str, Any] = {"api_url": self.api_url.text().strip().rstrip("/")}
+        values.update({name: spin.value() for name, spin in self.spins.items()})
+        values.update({name: check.isChecked() for name, check in self.checks.items()})
+        values["quiet_hours_enabled"] = self.quiet.isChecked()
+        values["quiet_start"] = self.quiet_start.time().toString("HH:mm")
+        values["quiet_end"] = self.quiet_end.time().toString("HH:mm")
+        values["export_format"] = self.export_format.currentData()
+        values["export_tz"] = self.export_tz.currentData()
+        values["export_delimiter"] = self.export_delimiter.currentData()
+        return values
+
+    def problem_list(self) -> list[str]:
+        problems = []
+        for name, value in self.values().items():
+            problem = validate_field(name, value)
+            if problem:
+                problems.append(f"{FIELD_LABELS[name]}: {problem}")
+        return problems
+
+    def result_settings(self) -> Settings:
+        """The edited settings; call after the dialog was accepted."""
+        return msgspec.structs.replace(self._original, **self.values())
+
+    def _revalidate(self) -> None:
+        problems = self.problem_list()
+        self.problems.setText("\n".join(problems))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+        self.quiet_start.setEnabled(self.quiet.isChecked())
+        self.quiet_end.setEnabled(self.quiet.isChecked())
+
+
+def _time_edit(hhmm: str) -> QTimeEdit:
+    edit = QTimeEdit(QTime.fromString(hhmm, "HH:mm"))
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+def _combo(*items: tuple[str, str]) -> QComboBox:
+    combo = QComboBox()
+    for data, text in items:
+        combo.addItem(text, data)
+    return combo
+
+
+def _select(combo: QComboBox, data: str) -> None:
+    index = combo.findData(data)
+    combo.setCurrentIndex(max(index, 0))

@@ -35,7 +35,9 @@ QT_MODULES_ALL: Final = frozenset(
 )
 
 # Qt plugins, by plugin folder: None keeps the whole folder, a set keeps only the plugins
-# whose file name contains one of the words, and a folder missing here is dropped whole.
+# whose file name contains one of the words, and a folder missing here is dropped whole
+# (embedded platforms: eglfs, linuxfb, vnc, evdev input; networking: tls,
+# networkinformation; printsupport, sqldrivers, qmltooling, ...).
 # A Linux desktop needs xcb (X11) and wayland; offscreen runs the self-test in CI; windows
 # and cocoa are the other platforms' own.
 PLUGINS_KEPT: Final[dict[str, frozenset[str] | None]] = {
@@ -63,7 +65,17 @@ _PLUGIN_RE: Final = re.compile(r"(?:^|/)plugins/(?P<kind>[^/]+)/(?P<file>[^/]+)$
 _TRANSLATION_RE: Final = re.compile(r"(?:^|/)translations/[^/]+\.qm$")
 
 # The cuts a build can switch off one by one to measure them.
-CUTS: Final = ("qt-modules", "qt-plugins", "gtk3-theme", "translations", "strip")
+CUT_DESCRIPTIONS: Final = {
+    "qt-modules": "PySide6 modules PlugDesk does not import (QtNetwork, the QtDBus binding, "
+    "QtOpenGL, ...) with their Qt libraries and plugins",
+    "qt-plugins": "Qt plugins a desktop app does not use: embedded platforms (eglfs, linuxfb, "
+    "vnc, ...) and evdev/tuio input, image formats other than SVG, and the libraries only "
+    "they link",
+    "gtk3-theme": "Qt's GTK 3 platform theme and the GTK 3 / cairo / pango stack it links",
+    "translations": "Qt's own translations (.qm): PlugDesk's UI is English and loads none",
+    "strip": "symbol tables and debug info in the bundled libraries (strip)",
+}
+CUTS: Final = tuple(CUT_DESCRIPTIONS)
 
 
 def active_cuts(keep: str | None) -> frozenset[str]:
@@ -97,7 +109,7 @@ def is_unwanted(dest: str, cuts: Iterable[str]) -> str | None:
     kind, file = match["kind"], match["file"].lower()
     if kind == "platformthemes" and "gtk3" in file:
         return "gtk3-theme" if "gtk3-theme" in cuts else None
-    if "qt-plugins" not in cuts or kind not in PLUGINS_KEPT and kind in _UNKNOWN_KINDS_KEPT:
+    if "qt-plugins" not in cuts:
         return None
     if kind not in PLUGINS_KEPT:
         return "qt-plugins"
@@ -106,10 +118,6 @@ def is_unwanted(dest: str, cuts: Iterable[str]) -> str | None:
         return None
     return "qt-plugins"
 
-
-# Plugin folders not listed in PLUGINS_KEPT are dropped, except these that Qt may add in a
-# future version and that could matter; listed so that dropping them is a decision.
-_UNKNOWN_KINDS_KEPT: Final = frozenset()
 
 Entry = tuple[str, str, str]  # PyInstaller TOC entry: (dest_name, src_name, typecode)
 GetImports = Callable[[str], Iterable[str]]  # src path -> names of the libraries it links

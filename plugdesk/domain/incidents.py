@@ -213,6 +213,8 @@ class IncidentTracker:
         self._announced: set[int] = set()  # incidents whose "opened" alert has gone out
         self._pending: dict[Key, datetime] = {}  # condition first seen (not yet an incident)
         self._clearing: dict[Key, datetime] = {}  # open incident's condition first seen gone
+        self._mutes: dict[str, Mute] = {}
+        self._paused_until: datetime | None = None
         self._load()
 
     @classmethod
@@ -505,7 +507,7 @@ def _single(item: _Item) -> Alert:
 
 
 _SUMMARY_WORDS = {  # kind -> (what a summary of openings says, what resolutions say)
-    IncidentKind.FAULT: ("faulted", "fault cleared"),
+    IncidentKind.FAULT: ("faulted", "no longer faulted"),
     IncidentKind.OFFLINE: ("offline", "back online"),
     IncidentKind.STALE: ("stopped reporting", "reporting again"),
 }
@@ -515,7 +517,7 @@ def _summary(items: list[_Item], event: AlertEvent) -> Alert:
     """One alert for many: "5 chargers faulted" / "PC-001, PC-014, … and 1 more"."""
     names = list(dict.fromkeys(i.incident.charger_name for i in items))
     chargers = f"{len(names)} charger{'s' if len(names) != 1 else ''}"
-    kinds = list(dict.fromkeys(i.kind for i in items))
+    kinds = [k for k in IncidentKind if any(i.kind is k for i in items)]  # worst first
     column = 0 if event == "opened" else 1
     if len(kinds) == 1:
         title, prefix = f"{chargers} {_SUMMARY_WORDS[kinds[0]][column]}", ""

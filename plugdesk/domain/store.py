@@ -38,7 +38,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +163,13 @@ class Store:
         except _Damaged as damage:
             if self.path is None:
                 raise StoreError(f"The in-memory store failed: {damage}") from None
-            self.set_aside_as = _set_aside(self.path)
+            try:
+                self.set_aside_as = _set_aside(self.path)
+            except OSError as error:
+                raise StoreError(
+                    f"The event history file {self.path} is damaged and could not be moved "
+                    f"aside ({error.strerror}). Move or delete it, then start PlugDesk again."
+                ) from None
             self.problem = (
                 f"The event history file was damaged and could not be read. It was kept as "
                 f"{self.set_aside_as.name} and a new, empty history was started."
@@ -173,15 +179,16 @@ class Store:
 
     def _open(self) -> sqlite3.Connection:
         target = MEMORY if self.path is None else str(self.path)
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             # isolation_level=None: no implicit transactions; this class issues BEGIN itself.
             conn = sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OSError) as error:
             raise StoreError(f"Could not open the event history: {error}") from None
         try:
             _check_intact(conn)
+            _check_version(conn)  # before _configure: a newer file must stay untouched
             _configure(conn)
             _migrate(conn)
         except BaseException:
@@ -437,7 +444,7 @@ class Store:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -483,13 +490,17 @@ def _configure(conn: sqlite3.Connection) -> None:
         raise StoreError(f"Could not open the event history: {error}") from None
 
 
-def _migrate(conn: sqlite3.Connection) -> None:
+def _check_version(conn: sqlite3.Connection) -> None:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"The event history was written by a newer PlugDesk (schema {version}; this "
             f"version knows up to {SCHEMA_VERSION}). Update PlugDesk to use it."
         )
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     for migration in MIGRATIONS:
         if migration.version <= version:
             continue
@@ -512,8 +523,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
 
 
 def _set_aside(path: Path) -> Path:
-    """Rename a damaged store (and its WAL and shared-memory files, which would otherwise be
-    replayed into the new one) to `<name>.corrupt-<timestamp>`."""
+    """Rename a damaged store to `<name>.corrupt-<timestamp>`, with any WAL and shared-memory
+    files SQLite left beside it (they belong to the old file and must not meet the new one;
+    usually SQLite has already folded in or dropped the WAL when it closed the file)."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     n = 1

@@ -302,12 +302,11 @@ def test_non_sqlite_file_is_set_aside_and_a_fresh_store_made(db: Path) -> None:
     db.parent.mkdir(parents=True)
     junk = b"this is not a database, just some text " * 200
     db.write_bytes(junk)
-    (db.parent / (db.name + "-wal")).write_bytes(b"stale wal")
+    (db.parent / (db.name + "-wal")).write_bytes(b"stale wal")  # must not upset the new file
     with Store(db) as fresh:
         assert fresh.set_aside_as is not None
         assert fresh.set_aside_as.name.startswith("plugdesk.sqlite3.corrupt-")
         assert fresh.set_aside_as.read_bytes() == junk  # nothing lost
-        assert (db.parent / (fresh.set_aside_as.name + "-wal")).read_bytes() == b"stale wal"
         assert fresh.problem is not None
         assert "damaged" in fresh.problem and fresh.set_aside_as.name in fresh.problem
         assert fresh.schema_version() == SCHEMA_VERSION
@@ -413,3 +412,9 @@ def test_store_survives_kill_9_with_every_committed_incident(db: Path) -> None:
             # Clean slate for the next round: the child numbers chargers from 1 again.
             after._conn.execute("UPDATE incidents SET closed_at = opened_at")
     assert len(reported_open) >= 2 * (25 + 32 + 39)
+
+
+def test_unusable_path_is_a_plain_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="Could not open the event history"):
+        Store(tmp_path)  # a folder, not a file
+    assert not list(tmp_path.glob("*.corrupt-*"))

@@ -1,0 +1,417 @@
+"""IncidentService: turns good fleet refreshes into incidents, alerts and a fleet summary.
+
+It sits between the FleetMonitor and everything that tells the user something:
+
+    monitor.fleet_updated ──> IncidentService.observe_fleet ──> IncidentTracker.observe
+                                   │                               (commits to the store)
+                                   ├── alerts(list[Alert])         -> Notifier
+                                   ├── incidents_changed()         -> Events pane
+                                   └── health_summary(level, counts, tooltip) -> tray
+
+Only a *successful* refresh is observed: `fleet_updated` is emitted after the whole list
+was fetched; a failed refresh emits `refresh_failed` instead, which this service does not
+listen to, so a network error can neither open nor close an incident.
+
+Each good refresh also replaces the cached fleet in the store (one row, so the file does
+not grow). On the next start `publish_last_known()` reads it back and emits
+`last_known_fleet(chargers, fetched_at)` so the window can show the fleet at once, marked
+stale, while the first refresh runs ("offline start").
+
+Delivery bookkeeping: an alert is committed to the store before it is emitted; whoever
+shows it calls `mark_delivered(alert)` afterwards, so a restart never shows it again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import msgspec
+from PySide6.QtCore import QObject, Signal
+
+from plugdesk.api.models import Charger
+from plugdesk.asyncutil import TaskRunner
+from plugdesk.domain.health import (
+    LABELS,
+    Health,
+    Severity,
+    count_by_level,
+    fleet_health,
+    fleet_level,
+    format_counts,
+)
+from plugdesk.domain.incidents import Alert, IncidentTracker
+from plugdesk.domain.store import Incident, IncidentState, Mute, Store, StoreError
+from plugdesk.services.monitor import FleetMonitor
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT_TASK = "fleet-snapshot"
+LAST_KNOWN_TASK = "last-known-fleet"
+PAUSE_1H = timedelta(hours=1)
+HISTORY_LIMIT = 5000  # incidents the Events pane lists (newest first)
+# Below this many chargers the snapshot is encoded on the loop thread (well under 10 ms);
+# above it, in a worker thread so a 5,000-charger fleet never stalls the window.
+THREADED_ENCODE_FROM = 500
+
+_snapshot_decoder = msgspec.json.Decoder(list[Charger])
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def encode_fleet(chargers: Sequence[Charger]) -> bytes:
+    return msgspec.json.encode(list(chargers))
+
+
+def decode_fleet(data: bytes) -> list[Charger]:
+    return _snapshot_decoder.decode(data)
+
+
+@dataclass(frozen=True)
+class FleetSummary:
+    """What the tray shows: the worst severity, chargers per level, and words."""
+
+    level: str  # a Severity value: "ok" | "warning" | "fault"
+    counts: dict[str, int]  # Health value -> chargers at that level
+    tooltip: str
+
+    @property
+    def faulted(self) -> int:
+        return self.counts.get(Health.FAULT.value, 0)
+
+
+@dataclass(frozen=True)
+class LastKnownFleet:
+    chargers: list[Charger]
+    fetched_at: datetime
+
+
+class IncidentService(QObject):
+    """Feeds good refreshes to the tracker; announces alerts, history changes and health."""
+
+    alerts = Signal(list)  # list[Alert], already committed to the store
+    incidents_changed = Signal()  # the history gained, closed or lost an incident
+    health_summary = Signal(str, dict, str)  # level, counts {Health value: n}, tooltip
+    last_known_fleet = Signal(list, object)  # list[Charger], fetched_at (aware datetime)
+    store_problem = Signal(str)  # a sentence for the window
+    pause_changed = Signal(object)  # datetime until which pop-ups are paused, or None
+
+    def __init__(
+        self,
+        store: Store,
+        tracker: IncidentTracker,
+        runner: TaskRunner,
+        *,
+        source: str = "",
+        clock: Callable[[], datetime] = utc_now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tracker = tracker
+        self._runner = runner
+        self._clock = clock
+        self._source = source
+        self._monitor: FleetMonitor | None = None
+        self._observed_live = False  # a live fleet arrived: the cached one is old news
+        self._closed = False
+        self._summary: FleetSummary | None = None
+        self._stale_note = ""
+        self._snapshot_task: asyncio.Task[None] | None = None
+
+    # -- wiring -------------------------------------------------------------------------
+
+    def attach(self, monitor: FleetMonitor) -> None:
+        """Listen to a FleetMonitor: good refreshes only, plus its connection state for
+        the tray's tooltip."""
+        self.detach()
+        self._monitor = monitor
+        monitor.fleet_updated.connect(self.observe_fleet)
+        monitor.connection_state_changed.connect(self._on_connection)
+
+    def detach(self) -> None:
+        monitor, self._monitor = self._monitor, None
+        if monitor is None:
+            return
+        for signal, slot in (
+            (monitor.fleet_updated, self.observe_fleet),
+            (monitor.connection_state_changed, self._on_connection),
+        ):
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone
+                signal.disconnect(slot)
+
+    def set_source(self, source: str) -> None:
+        """Another account (API URL): its fleet snapshot is kept apart from this one's."""
+        self._source = source
+        self._observed_live = False
+
+    @property
+    def source(self) -> str:
+        return self._source
+
+    @property
+    def summary(self) -> FleetSummary | None:
+        return self._summary
+
+    # -- observing ----------------------------------------------------------------------
+
+    def observe_fleet(self, chargers: Sequence[Charger]) -> list[Alert]:
+        """One good refresh: judge it, commit incidents, emit alerts and the summary."""
+        if self._closed:
+            return []
+        now = self._clock()
+        self._observed_live = True
+        self._stale_note = ""
+        before = self._open_ids()
+        try:
+            alerts = self.tracker.observe(chargers, now)
+        except StoreError as error:
+            # Nothing changed in memory either: the next refresh tries again.
+            log.warning("could not record incidents: %s", error)
+            self.store_problem.emit(f"Could not record charger incidents: {error}")
+            alerts = []
+        self._publish_summary(chargers, now)
+        self._save_snapshot(chargers, now)
+        if alerts or self._open_ids() != before:
+            self.incidents_changed.emit()
+        if alerts:
+            self.alerts.emit(alerts)
+        return alerts
+
+    def _open_ids(self) -> set[int]:
+        return {incident.id for incident in self.tracker.open_incidents()}
+
+    def _on_connection(self, state: str) -> None:
+        """A failed refresh observes nothing, but the tray must not claim current data."""
+        if state == "ok" or self._summary is None:
+            self._stale_note = ""
+            return
+        last = self._monitor.last_success if self._monitor is not None else None
+        when = f" from {_local_clock(last)}" if last is not None else ""
+        self._stale_note = f"Data{when} — the last refresh failed"
+        self._emit_summary(self._summary)
+
+    def _publish_summary(self, chargers: Iterable[Charger], now: datetime, note: str = "") -> None:
+        verdicts = fleet_health(chargers, now, self.tracker.stale_after)
+        counts = count_by_level(verdicts)
+        level = fleet_level(verdicts)
+        summary = FleetSummary(
+            level=level.value,
+            counts={health.value: n for health, n in counts.items()},
+            tooltip=self._tooltip(level, counts, now, note),
+        )
+        self._summary = summary
+        self._emit_summary(summary)
+
+    def _tooltip(
+        self, level: Severity, counts: dict[Health, int], now: datetime, note: str
+    ) -> str:
+        total = sum(counts.values())
+        lines = [f"PlugDesk — {total} charger{'s' if total != 1 else ''}"]
+        if total:
+            lines.append(format_counts(counts))
+        open_count = len(self.tracker.open_incidents())
+        if open_count:
+            lines.append(f"{open_count} open incident{'s' if open_count != 1 else ''}")
+        paused = self.tracker.paused_until(now)
+        if paused is not None:
+            lines.append(f"Notifications paused until {_local_clock(paused)}")
+        if note:
+            lines.append(note)
+        return "\n".join(lines)
+
+    def _emit_summary(self, summary: FleetSummary) -> None:
+        tooltip = summary.tooltip
+        if self._stale_note:
+            tooltip = f"{tooltip}\n{self._stale_note}"
+        self.health_summary.emit(summary.level, dict(summary.counts), tooltip)
+
+    # -- the last known fleet -----------------------------------------------------------
+
+    def _save_snapshot(self, chargers: Sequence[Charger], fetched_at: datetime) -> None:
+        rows = list(chargers)
+        if len(rows) < THREADED_ENCODE_FROM:
+            self._write_snapshot(encode_fleet(rows), fetched_at)
+            return
+        self._snapshot_task = self._runner.start(
+            self._encode_and_save(rows, fetched_at), SNAPSHOT_TASK
+        )
+
+    async def _encode_and_save(self, chargers: list[Charger], fetched_at: datetime) -> None:
+        data = await asyncio.to_thread(encode_fleet, chargers)
+        self._write_snapshot(data, fetched_at)
+
+    def _write_snapshot(self, data: bytes, fetched_at: datetime) -> None:
+        if self._closed:
+            return
+        try:
+            self.store.save_fleet(data, fetched_at, source=self._source)
+        except StoreError as error:
+            # A cache: losing one copy costs nothing but a slower next start.
+            log.warning("could not cache the fleet: %s", error)
+
+    async def flush(self) -> None:
+        """Wait for a snapshot still being written (tests, and a tidy quit)."""
+        task = self._snapshot_task
+        if task is not None and not task.done():
+            await asyncio.gather(task, return_exceptions=True)
+
+    def load_last_known(self) -> LastKnownFleet | None:
+        """The fleet cached by the last good refresh for this source, or None."""
+        try:
+            cached = self.store.load_fleet(source=self._source)
+        except StoreError as error:
+            log.warning("could not read the cached fleet: %s", error)
+            return None
+        if cached is None:
+            return None
+        data, fetched_at = cached
+        try:
+            chargers = decode_fleet(data)
+        except (msgspec.MsgspecError, ValueError, TypeError) as error:
+            # Written by another PlugDesk version, say: the first refresh will replace it.
+            log.info("ignoring an unreadable cached fleet: %s", error)
+            return None
+        return LastKnownFleet(chargers, fetched_at)
+
+    async def aload_last_known(self) -> LastKnownFleet | None:
+        """`load_last_known` with the decoding in a worker thread (big fleets)."""
+        try:
+            cached = self.store.load_fleet(source=self._source)
+        except StoreError as error:
+            log.warning("could not read the cached fleet: %s", error)
+            return None
+        if cached is None:
+            return None
+        data, fetched_at = cached
+        try:
+            chargers = await asyncio.to_thread(decode_fleet, data)
+        except (msgspec.MsgspecError, ValueError, TypeError) as error:
+            log.info("ignoring an unreadable cached fleet: %s", error)
+            return None
+        return LastKnownFleet(chargers, fetched_at)
+
+    async def publish_last_known(self) -> LastKnownFleet | None:
+        """Offline start: emit `last_known_fleet` with the cached fleet (and a summary for
+        the tray, marked as old) unless a live refresh already came in. Call it at start,
+        before or while the first refresh runs."""
+        last = await self.aload_last_known()
+        if last is None or self._observed_live or self._closed:
+            return None
+        note = f"Last known fleet from {_local_clock(last.fetched_at)} — not current"
+        self._publish_summary(last.chargers, self._clock(), note)
+        self.last_known_fleet.emit(last.chargers, last.fetched_at)
+        return last
+
+    def start_offline_view(self) -> None:
+        """`publish_last_known()` as a background task (the app's start-up call)."""
+        self._runner.start(self.publish_last_known(), LAST_KNOWN_TASK)
+
+    # -- delivery bookkeeping -----------------------------------------------------------
+
+    def mark_delivered(self, alert: Alert) -> None:
+        """The alert was shown (or listed in the window): never offer it again."""
+        if self._closed:
+            return
+        try:
+            self.tracker.mark_notified(alert)
+        except StoreError as error:
+            # The worst case is the same alert once more after a restart.
+            log.warning("could not mark an alert as shown: %s", error)
+
+    # -- mutes and the pause ------------------------------------------------------------
+
+    def mute(self, charger_uuid: str, duration: timedelta | None) -> Mute | None:
+        """Mute one charger's pop-ups for `duration`, or until resolved when None."""
+        try:
+            mute = self.tracker.mute(charger_uuid, self._clock(), duration)
+        except StoreError as error:
+            self.store_problem.emit(f"Could not mute the charger: {error}")
+            return None
+        self.incidents_changed.emit()
+        return mute
+
+    def unmute(self, charger_uuid: str) -> None:
+        try:
+            self.tracker.unmute(charger_uuid)
+        except StoreError as error:
+            self.store_problem.emit(f"Could not unmute the charger: {error}")
+            return
+        self.incidents_changed.emit()
+
+    def mute_of(self, charger_uuid: str) -> Mute | None:
+        return self.tracker.mute_of(charger_uuid, self._clock())
+
+    def pause(self, duration: timedelta = PAUSE_1H) -> datetime | None:
+        """No pop-ups for `duration` (the tray's "Pause notifications 1 h")."""
+        until = self._clock() + duration
+        try:
+            self.tracker.pause(until)
+        except StoreError as error:
+            self.store_problem.emit(f"Could not pause notifications: {error}")
+            return None
+        self.pause_changed.emit(until)
+        self._refresh_tooltip()
+        return until
+
+    def resume(self) -> None:
+        try:
+            self.tracker.resume()
+        except StoreError as error:
+            self.store_problem.emit(f"Could not resume notifications: {error}")
+            return
+        self.pause_changed.emit(None)
+        self._refresh_tooltip()
+
+    def paused_until(self) -> datetime | None:
+        return self.tracker.paused_until(self._clock())
+
+    def _refresh_tooltip(self) -> None:
+        summary = self._summary
+        if summary is None:
+            return
+        counts = {h: summary.counts.get(h.value, 0) for h in LABELS}
+        tooltip = self._tooltip(Severity(summary.level), counts, self._clock(), "")
+        self._summary = FleetSummary(summary.level, summary.counts, tooltip)
+        self._emit_summary(self._summary)
+
+    # -- reading the history ------------------------------------------------------------
+
+    def list_incidents(
+        self,
+        *,
+        kind: str | None = None,
+        state: IncidentState | None = None,
+        limit: int | None = HISTORY_LIMIT,
+    ) -> list[Incident]:
+        """Incidents newest first, for the Events pane (the UI never runs SQL itself)."""
+        if self._closed:
+            return []
+        try:
+            return self.store.list_incidents(kind=kind, state=state, limit=limit)
+        except StoreError as error:
+            self.store_problem.emit(str(error))
+            return []
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    # -- the end ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Stop listening and close the store (folds the WAL back). Safe to call twice."""
+        if self._closed:
+            return
+        self.detach()
+        self._closed = True
+        self.store.close()
+
+
+def _local_clock(moment: datetime) -> str:
+    return moment.astimezone().strftime("%H:%M")

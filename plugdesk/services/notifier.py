@@ -1,0 +1,255 @@
+"""Notifier: shows each alert once, through the best channel this desktop has.
+
+The chain, tried in order for every alert until one shows it:
+
+1. **native** — the desktop's own notifications through `desktop-notifier` (freedesktop
+   D-Bus on Linux, Notification Center on macOS, toasts on Windows). It is asyncio-native,
+   so it runs on the qasync loop; its D-Bus traffic goes through dbus-fast, which marshals
+   the uint32 `replaces_id` that `Notify` takes (PySide6's QtDBus cannot, so no hand-rolled
+   call here). Faults go out with critical urgency and carry an "Open" button (and a click
+   on the body does the same) that brings the window up on that charger.
+2. **tray** — the tray icon's balloon, when there is a tray but no notification service.
+3. **toast** — an in-app toast in the main window, when there is neither.
+
+The library never raises when the service is missing (it logs a warning instead), so a
+delivery counts only when its `on_dispatched` callback fired. After a failure the native
+channel rests for `NATIVE_RETRY_AFTER` seconds, so a desktop without a notification service
+does not pay for a D-Bus round trip (and a warning in the log) on every alert, yet one that
+gains a service later (a daemon started after PlugDesk) is used again.
+
+Silent alerts (quiet hours, muted charger, paused, type switched off) never pop up: they go
+to the `quiet` sink (a quiet note in the window) and still count as delivered, since the
+history has them and the window listed them.
+
+After an alert is shown, `delivered(alert, channel)` is emitted; the wiring marks it in the
+store then (`IncidentService.mark_delivered`), so a restart never shows it again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from plugdesk.asyncutil import TaskRunner
+from plugdesk.domain.incidents import Alert
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "PlugDesk"
+NATIVE_TIMEOUT = 8.0  # seconds for the notification service to take a notification
+NATIVE_RETRY_AFTER = 60.0  # seconds the native channel rests after a failure
+OPEN_LABEL = "Open"
+
+
+@dataclass(frozen=True)
+class Note:
+    """One alert as a channel shows it, with the action its "Open" button runs."""
+
+    alert: Alert
+    open: Callable[[], None] = field(compare=False)
+
+    @property
+    def title(self) -> str:
+        return self.alert.title
+
+    @property
+    def body(self) -> str:
+        return self.alert.body
+
+    @property
+    def urgency(self) -> str:
+        return self.alert.urgency
+
+    @property
+    def charger_uuid(self) -> str | None:
+        return self.alert.charger_uuid
+
+
+class Channel(Protocol):
+    """A way to show a note. `deliver` answers True only when the note was shown."""
+
+    name: str
+
+    def available(self) -> bool: ...
+
+    async def deliver(self, note: Note) -> bool: ...
+
+
+QuietSink = Callable[[Note], None]
+
+
+class NativeChannel:
+    """Desktop notifications through `desktop-notifier`."""
+
+    name = "native"
+
+    def __init__(
+        self,
+        *,
+        app_name: str = APP_NAME,
+        icon_path: Path | None = None,
+        timeout: float = NATIVE_TIMEOUT,
+        retry_after: float = NATIVE_RETRY_AFTER,
+        factory: Callable[[], Any] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._app_name = app_name
+        self._icon_path = icon_path
+        self._timeout = timeout
+        self._retry_after = retry_after
+        self._factory = factory or self._make_notifier
+        self._clock = clock
+        self._notifier: Any = None
+        self._resting_until = 0.0
+        self.last_error: str | None = None
+
+    def available(self) -> bool:
+        return self._clock() >= self._resting_until
+
+    def _make_notifier(self) -> Any:
+        from desktop_notifier import DesktopNotifier, Icon
+
+        icon = Icon(path=self._icon_path) if self._icon_path is not None else None
+        return DesktopNotifier(app_name=self._app_name, app_icon=icon)
+
+    async def deliver(self, note: Note) -> bool:
+        from desktop_notifier import Button, Notification, Urgency
+
+        if self._notifier is None:
+            self._notifier = self._factory()
+        dispatched = asyncio.Event()
+        notification = Notification(
+            title=note.title,
+            message=note.body,
+            urgency={"critical": Urgency.Critical, "low": Urgency.Low}.get(
+                note.urgency, Urgency.Normal
+            ),
+            buttons=(Button(title=OPEN_LABEL, on_pressed=note.open),),
+            on_clicked=note.open,
+            on_dispatched=dispatched.set,
+        )
+        try:
+            await asyncio.wait_for(
+                self._notifier.send_notification(notification), self._timeout
+            )
+        except Exception as error:  # any failure of the service means "try the next"
+            self._fail(f"{type(error).__name__}: {error}")
+            return False
+        if not dispatched.is_set():
+            self._fail("no notification service answered")
+            return False
+        self.last_error = None
+        return True
+
+    def _fail(self, reason: str) -> None:
+        log.info("desktop notifications unavailable (%s); using the fallback", reason)
+        self.last_error = reason
+        self._resting_until = self._clock() + self._retry_after
+        notifier, self._notifier = self._notifier, None
+        _drop_bus(notifier)
+
+    async def aclose(self) -> None:
+        notifier, self._notifier = self._notifier, None
+        _drop_bus(notifier)
+
+
+def _drop_bus(notifier: Any) -> None:
+    """Disconnect the D-Bus connection a failed or finished notifier opened.
+
+    desktop-notifier keeps it on its backend (`bus`) and never closes it; after a failed
+    introspection (no notification service) a new notifier would otherwise leave one open
+    socket behind per attempt."""
+    backend = getattr(notifier, "_backend", None)
+    bus = getattr(backend, "bus", None)
+    if bus is not None:
+        with contextlib.suppress(Exception):
+            bus.disconnect()
+
+
+class Notifier(QObject):
+    """Delivers alerts in order, one at a time, through the first channel that works."""
+
+    open_charger = Signal(str)  # a charger's uuid; "" for a summary (open the Events pane)
+    delivered = Signal(object, str)  # Alert, channel name ("native", "tray", "toast", "quiet")
+    undelivered = Signal(object)  # Alert no channel could show (kept for the next start)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        channels: list[Channel] | None = None,
+        *,
+        quiet: QuietSink | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._channels: list[Channel] = list(channels or [])
+        self._quiet = quiet
+        self._lock: asyncio.Lock | None = None
+        self.history: list[tuple[Alert, str]] = []  # (alert, channel) delivered this session
+
+    @property
+    def channels(self) -> list[Channel]:
+        return list(self._channels)
+
+    def set_channels(self, channels: list[Channel]) -> None:
+        self._channels = list(channels)
+
+    def set_quiet_sink(self, sink: QuietSink | None) -> None:
+        self._quiet = sink
+
+    def notify(self, alerts: list[Alert]) -> None:
+        """Slot for `IncidentService.alerts`: deliver in the background, in order."""
+        if alerts:
+            self._runner.start(self.deliver_all(list(alerts)))
+
+    async def deliver_all(self, alerts: list[Alert]) -> list[str]:
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:  # one at a time: the user reads them in the order they came
+            return [await self.deliver(alert) for alert in alerts]
+
+    async def deliver(self, alert: Alert) -> str:
+        """Show one alert; returns the channel that showed it ("" if none could)."""
+        note = Note(alert, self._opener(alert))
+        if alert.silent:
+            if self._quiet is not None:
+                self._quiet(note)
+            return self._done(alert, "quiet")
+        for channel in self._channels:
+            if not channel.available():
+                continue
+            try:
+                shown = await channel.deliver(note)
+            except Exception:
+                log.exception("the %s notification channel failed", channel.name)
+                shown = False
+            if shown:
+                return self._done(alert, channel.name)
+        log.warning("no channel could show the alert %r", alert.title)
+        self.undelivered.emit(alert)
+        return ""
+
+    def _done(self, alert: Alert, channel: str) -> str:
+        log.info("alert shown via %s: %s", channel, alert.title)
+        self.history.append((alert, channel))
+        self.delivered.emit(alert, channel)
+        return channel
+
+    def _opener(self, alert: Alert) -> Callable[[], None]:
+        uuid = alert.charger_uuid or ""
+        return lambda: self.open_charger.emit(uuid)
+
+    async def aclose(self) -> None:
+        for channel in self._channels:
+            closer = getattr(channel, "aclose", None)
+            if closer is not None:
+                await closer()

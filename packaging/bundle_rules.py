@@ -21,19 +21,6 @@ from typing import Final
 # tests/packaging checks that plugdesk's own imports stay inside this set.
 QT_MODULES_USED: Final = frozenset({"QtCore", "QtGui", "QtWidgets", "QtSvg"})
 
-# Every Python binding module PySide6 6.x may ship (Essentials and Addons).
-QT_MODULES_ALL: Final = frozenset(
-    """Qt3DAnimation Qt3DCore Qt3DExtras Qt3DInput Qt3DLogic Qt3DRender QtAxContainer
-    QtBluetooth QtCanvasPainter QtCharts QtConcurrent QtCore QtDBus QtDataVisualization
-    QtDesigner QtGraphs QtGraphsWidgets QtGui QtHelp QtHttpServer QtLabsStyleKit QtLocation
-    QtMultimedia QtMultimediaWidgets QtNetwork QtNetworkAuth QtNfc QtOpenGL QtOpenGLWidgets
-    QtPdf QtPdfWidgets QtPositioning QtPrintSupport QtQml QtQuick QtQuick3D QtQuickControls2
-    QtQuickTest QtQuickWidgets QtRemoteObjects QtScxml QtSensors QtSerialBus QtSerialPort
-    QtSpatialAudio QtSql QtStateMachine QtSvg QtSvgWidgets QtTest QtTextToSpeech QtUiTools
-    QtWebChannel QtWebEngineCore QtWebEngineQuick QtWebEngineWidgets QtWebSockets QtWebView
-    QtXml""".split()
-)
-
 # Qt plugins, by plugin folder: None keeps the whole folder, a set keeps only the plugins
 # whose file name contains one of the words, and a folder missing here is dropped whole
 # (embedded platforms: eglfs, linuxfb, vnc, evdev input; networking: tls,
@@ -73,6 +60,10 @@ CUT_DESCRIPTIONS: Final = {
     "they link",
     "gtk3-theme": "Qt's GTK 3 platform theme and the GTK 3 / cairo / pango stack it links",
     "translations": "Qt's own translations (.qm): PlugDesk's UI is English and loads none",
+    "icu-data": "ICU data Qt never reads (Linux): break dictionaries, unit/currency/language "
+    "names, transliterators, legacy converters; keeps collation, time zones, locales",
+    "dev-modules": "httpx's optional command line (rich, click, pygments) and pytest, found "
+    "in a development environment",
     "strip": "symbol tables and debug info in the bundled libraries (strip)",
 }
 CUTS: Final = tuple(CUT_DESCRIPTIONS)
@@ -87,12 +78,17 @@ def active_cuts(keep: str | None) -> frozenset[str]:
     return frozenset(CUTS) - skipped
 
 
-def excluded_modules(cuts: Iterable[str]) -> list[str]:
-    """Module names for PyInstaller's `excludes`."""
+def excluded_modules(cuts: Iterable[str], qt_modules: Iterable[str]) -> list[str]:
+    """Module names for PyInstaller's `excludes`; `qt_modules` are the PySide6 modules
+    installed (e.g. "QtNetwork"), so a module new in a later PySide6 is excluded too."""
     cuts = set(cuts)
     names = ["tkinter", "_tkinter"]  # never used; keeps a stray import from pulling Tcl/Tk
+    if "dev-modules" in cuts:
+        # httpx imports its CLI (rich, click, pygments) only if they are installed, which
+        # they are in a dev/CI environment (pytest brings pygments).
+        names += ["rich", "click", "pygments", "pytest", "_pytest"]
     if "qt-modules" in cuts:
-        names += sorted(f"PySide6.{name}" for name in QT_MODULES_ALL - QT_MODULES_USED)
+        names += sorted(f"PySide6.{name}" for name in set(qt_modules) - QT_MODULES_USED)
     return names
 
 

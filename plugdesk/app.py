@@ -85,7 +85,9 @@ class Desk:
         self.runner = TaskRunner(on_error=lambda error: errors.report(error, "background task"))
         self.monitor = FleetMonitor(client, self.runner)
         self.chargers = ChargerService(client, self.runner)
-        self.window = MainWindow(self.monitor, self.chargers, settings=settings)
+        self.window = MainWindow(
+            self.monitor, self.chargers, settings=settings, runner=self.runner
+        )
         self.error_dialog = ErrorDialog(app_paths().log_file(), self.window)
         errors.error_reported.connect(self.error_dialog.add_error)
         self.window.set_api_host(client.host)

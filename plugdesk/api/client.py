@@ -552,7 +552,13 @@ class PlugchoiceClient:
 
     def _next_call(self, call: _Call, next_url: str, seen: set[str], page_no: int) -> _Call:
         current = self._http.base_url.join(call.url)
-        target = current.join(next_url)
+        try:
+            target = current.join(next_url)
+        except (httpx.InvalidURL, ValueError, TypeError):
+            raise BadResponseError(
+                f"The API sent an unreadable link to the next page of {call.subject}.",
+                path="$.links.next",
+            ) from None
         if _origin(target) != _origin(self._base):
             raise BadResponseError(
                 f"The API pointed the next page of {call.subject} to another server "
@@ -613,7 +619,7 @@ class PlugchoiceClient:
                     json=call.json,
                     headers=self._headers(call),
                 )
-            except httpx.TransportError as exc:
+            except httpx.RequestError as exc:  # transport trouble, or a body that won't inflate
                 error = network_error(exc, self.host, self._timeout)
                 log.info("%s failed (attempt %d): %s", call.shown, attempt, type(exc).__name__)
                 if may_retry:
@@ -669,7 +675,7 @@ class PlugchoiceClient:
             return None
         retry_after = failure.retry_after if isinstance(failure, RateLimitedError) else None
         if failure.status == 429:
-            wait = retry_after if retry_after is not None else self._backoff(attempt)
+            wait = retry_after if retry_after is not None else max(1.0, self._backoff(attempt))
             call.budget.pause_for(min(wait, self._max_retry_after))
             if retry_after is not None and retry_after > self._max_retry_after:
                 return None  # the server wants a longer break than we are willing to sit out

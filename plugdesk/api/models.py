@@ -213,8 +213,8 @@ class Connector(_Model):
     error_info: str | None = None
     vendor_id: str | None = None
     vendor_error_code: str | None = None
-    max_amperage: float | None = None
-    max_voltage: float | None = None
+    max_amperage: int | float | None = None
+    max_voltage: int | float | None = None
     standard: str | None = None
     format: str | None = None
     power_type: str | None = None
@@ -250,7 +250,7 @@ class Charger(_Model):
     setup_pending: bool | None = None
     setup_completed: bool | None = None
     blocked: bool | None = None
-    max_current: float | None = None
+    max_current: int | float | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
     licenses: Licenses | None = None
@@ -292,8 +292,8 @@ class Transaction(_Model):
     charger_connector_id: int | None = None
     reservation_id: int | None = None
     id_tag: str | None = None
-    meter_start: float | None = None
-    meter_stop: float | None = None
+    meter_start: int | float | None = None  # Wh; integers in practice, fractions tolerated
+    meter_stop: int | float | None = None
     total_kwh: _LooseFloat | None = None
     started_at: datetime | None = None
     stopped_at: datetime | None = None

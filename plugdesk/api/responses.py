@@ -187,7 +187,7 @@ def _validation_error(said: str | None, field_errors: dict[str, list[str]]) -> V
     )
 
 
-def network_error(error: httpx.TransportError, host: str, timeout: float) -> NetworkError:
+def network_error(error: httpx.RequestError, host: str, timeout: float) -> NetworkError:
     """A sentence for a request that got no HTTP answer."""
     kind = type(error).__name__
     if isinstance(error, httpx.ConnectTimeout):

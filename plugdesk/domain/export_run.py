@@ -21,13 +21,14 @@ Guarantees:
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Protocol, TextIO
+from typing import Any, Literal, Protocol, TextIO, TypeVar
 
 from plugdesk.api.errors import AuthError, NotFoundError, PlugchoiceError
 from plugdesk.api.models import Charger, Transaction
@@ -39,6 +40,7 @@ from plugdesk.domain.export import (
     open_export_writer,
 )
 
+T = TypeVar("T")
 ExportWriter = CsvExportWriter | XlsxExportWriter
 ProgressCallback = Callable[[int, int, int], None]  # chargers done, chargers total, rows
 ExportFormat = Literal["csv", "xlsx"]
@@ -314,9 +316,9 @@ class _ExportRun:
         self._progress = progress
         self._resolve_connectors = resolve_connectors
         self._slots = asyncio.Semaphore(concurrency)
-        # The write running in a worker thread: on abort we wait for it, so the file is
+        # The write running in the worker thread: on abort we wait for it, so the file is
         # never closed and deleted under a thread still writing to it.
-        self._pending_write: asyncio.Future[Any] | None = None
+        self._pending: concurrent.futures.Future[Any] | None = None
 
     async def run(self, scope: ExportScope) -> ExportSummary:
         try:
@@ -438,10 +440,10 @@ class _ExportRun:
     # -- worker-thread calls and clean-up --------------------------------------------------
 
     async def _in_thread(self, function: Callable[..., Any], *args: Any) -> Any:
-        future = asyncio.ensure_future(asyncio.to_thread(function, *args))
-        self._pending_write = future
+        future = _WORKER.submit(function, *args)
+        self._pending = future
         try:
-            return await asyncio.shield(future)
+            return await wait_for_thread(future)
         except OSError as error:
             raise ExportFailed(
                 describe_os_error(error, self._writer.path) + " Nothing was exported."
@@ -450,16 +452,50 @@ class _ExportRun:
             raise ExportFailed(f"{error} Nothing was exported.") from None
 
     async def _abort(self) -> None:
-        pending = self._pending_write
+        """Discard the temporary file, after any write still running in the worker (a
+        thread cannot be cancelled: closing its file under it would be worse)."""
+        pending = self._pending
         if pending is not None and not pending.done():
-            # Not cancellable (it is a thread): let the current chunk finish, then discard.
-            with contextlib.suppress(BaseException):
-                await asyncio.shield(pending)
-        await asyncio.shield(asyncio.to_thread(self._writer.abort))
+            try:
+                await wait_for_thread(pending)
+            except asyncio.CancelledError:
+                concurrent.futures.wait([pending])  # cancelled again: clean up all the same
+                self._writer.abort()
+                raise
+            except BaseException:
+                pass  # its error is already reported, or superseded by the one aborting us
+        self._writer.abort()  # an unlink: quick, and it must not be skippable by a cancel
 
     def _report(self, done: int, total: int) -> None:
         if self._progress is not None:
             self._progress(done, total, self._writer.rows_written)
+
+
+# One worker thread for every export's file work: writes of one export stay in order, and
+# a second export simply takes turns.
+_WORKER = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="plugdesk-export")
+_POLL_FIRST, _POLL_MAX = 0.001, 0.02
+
+
+async def run_in_worker(function: Callable[..., T], *args: Any) -> T:
+    """`function(*args)` in the export worker thread, awaited without blocking the loop."""
+    return await wait_for_thread(_WORKER.submit(function, *args))
+
+
+async def wait_for_thread(future: concurrent.futures.Future[T]) -> T:
+    """Await a thread's result by polling, not with `asyncio.to_thread`/`wrap_future`.
+
+    Why: those hand the result back through `loop.call_soon_threadsafe`, which on the qasync
+    loop calls a Qt signal's `emit()` from Python, and PySide6 6.12 on Python 3.11 loses a
+    reference to `True` on every such call (see `services/signal_emit.py`): one per charger
+    written would abort a large export with "bool_dealloc". Polling needs no wake-up from the
+    thread; a write takes milliseconds, so the poll starts at 1 ms and backs off to 20 ms.
+    """
+    delay = _POLL_FIRST
+    while not future.done():
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, _POLL_MAX)
+    return future.result()
 
 
 def _write_sorted(

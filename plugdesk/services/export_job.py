@@ -1,5 +1,8 @@
 """ExportJob: one transaction export, run on the qasync loop, reported through signals.
 
+Signals are emitted through `signal_emit.emit` (PySide6 6.12 loses a reference to `True`
+on every plain `.emit()` on Python 3.11; see that module).
+
 The work itself is `plugdesk.domain.export_run.export_transactions` (no Qt; the command
 line runs the same code). This object only opens the writer off the UI thread, turns the
 outcome into signals, and owns the cancel switch. Make a new job per export (the dialog
@@ -23,7 +26,9 @@ from plugdesk.domain.export_run import (
     TransactionSource,
     describe_os_error,
     export_transactions,
+    run_in_worker,
 )
+from plugdesk.services.signal_emit import emit
 
 log = logging.getLogger(__name__)
 
@@ -83,11 +88,11 @@ class ExportJob(QObject):
         self._cancel = asyncio.Event()
         self.error = None
         self.summary = None
-        self.started.emit()
+        emit(self.started)
         try:
             return await self._export(request, self._cancel)
         except asyncio.CancelledError:
-            self.cancelled.emit()  # the task itself was cancelled (window closing)
+            emit(self.cancelled)  # the task itself was cancelled (window closing)
             raise
         finally:
             self._running = False
@@ -96,7 +101,7 @@ class ExportJob(QObject):
     async def _export(self, request: ExportRequest, cancel: asyncio.Event) -> ExportSummary | None:
         try:
             # Creating the temporary file touches the disk: not on the UI thread.
-            writer = await asyncio.to_thread(request.open_writer)
+            writer = await run_in_worker(request.open_writer)
         except OSError as error:
             self._fail(ExportFailed(describe_os_error(error, request.target)))
             return None
@@ -110,27 +115,31 @@ class ExportJob(QObject):
                 request.filters,
                 writer,
                 concurrency=self._concurrency,
-                progress=self.progress.emit,
+                progress=self._progress,
                 cancel=cancel,
             )
         except ExportCancelled:
-            self.cancelled.emit()
+            emit(self.cancelled)
             return None
         except ExportFailed as error:
             self._fail(error)
             return None
         self.summary = summary
-        self.finished.emit(summary)
+        emit(self.finished, summary)
         return summary
+
+    def _progress(self, done: int, total: int, rows: int) -> None:
+        emit(self.progress, done, total, rows)
 
     def _fail(self, error: ExportFailed) -> None:
         log.info("export failed: %s", error.one_line())
         self.error = error
-        self.failed.emit(error.report())
+        emit(self.failed, error.report())
 
     def _unexpected(self, error: BaseException) -> None:
         # A bug, not an expected failure: still tell the dialog instead of hanging on it.
         log.error("export crashed", exc_info=error)
-        self.failed.emit(
-            f"The export stopped on an unexpected error: {error}. No file was written."
+        emit(
+            self.failed,
+            f"The export stopped on an unexpected error: {error}. No file was written.",
         )

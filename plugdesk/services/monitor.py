@@ -45,7 +45,10 @@ class FleetMonitor(QObject):
     fleet_updated = Signal(list)  # list[Charger]: the complete fleet after a good refresh
     fleet_progress = Signal(list)  # list[Charger] so far, page by page, on the first load only
     refresh_started = Signal()
-    refresh_finished = Signal(bool)  # True when it succeeded
+    # The connection state after the refresh ("ok" when it worked). Not a bool on purpose:
+    # PySide6 6.12 on Python 3.11 drops a reference to True/False on every emission of a
+    # Python bool through a signal, which crashes the interpreter after a few thousand.
+    refresh_finished = Signal(str)
     refresh_failed = Signal(str)  # a sentence for the user
     connection_state_changed = Signal(str)  # a ConnectionState value
     auth_failed = Signal()
@@ -163,18 +166,18 @@ class FleetMonitor(QObject):
                     self.fleet_progress.emit(list(fetched))
         except AuthError:
             self._fail_auth()
-            self.refresh_finished.emit(False)
+            self.refresh_finished.emit(self.state)
             return False
         except PlugchoiceError as error:
             self._fail(error, partial=fetched if first_load else None)
-            self.refresh_finished.emit(False)
+            self.refresh_finished.emit(self.state)
             return False
         self._chargers = fetched
         self._last_success = self._clock()
         self._last_error = None
         self._set_state(ConnectionState.OK)
         self.fleet_updated.emit(list(fetched))
-        self.refresh_finished.emit(True)
+        self.refresh_finished.emit(self.state)
         return True
 
     def _fail(self, error: PlugchoiceError, partial: list[Charger] | None) -> None:

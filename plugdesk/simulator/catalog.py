@@ -8,7 +8,6 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass
 
-HEX = "0123456789ABCDEF"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are read off a sticker
 
 
@@ -40,11 +39,13 @@ class ModelSpec:
 
 
 def _digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice(string.digits) for _ in range(n))
+    return f"{rng.randrange(10**n):0{n}d}"
 
 
-def _alnum(rng: random.Random, n: int, alphabet: str = string.ascii_uppercase + string.digits) -> str:
-    return "".join(rng.choice(alphabet) for _ in range(n))
+def _alnum(
+    rng: random.Random, n: int, alphabet: str = string.ascii_uppercase + string.digits
+) -> str:
+    return "".join(rng.choices(alphabet, k=n))
 
 
 T2_SOCKET_32 = ConnectorSpec("IEC_62196_T2", "SOCKET", "AC_3_PHASE", 32, 400, 22.0)
@@ -227,9 +228,9 @@ def reference_for(rng: random.Random, dc: bool, bay: int) -> str | None:
 def id_tag(rng: random.Random) -> str:
     roll = rng.random()
     if roll < 0.6:
-        return "04" + "".join(rng.choice(HEX) for _ in range(12))  # 7-byte MIFARE UID
+        return f"04{rng.getrandbits(48):012X}"  # 7-byte MIFARE UID
     if roll < 0.8:
-        return "".join(rng.choice(HEX) for _ in range(8))  # 4-byte UID
+        return f"{rng.getrandbits(32):08X}"  # 4-byte UID
     return "APP-" + _alnum(rng, 8, CODE_ALPHABET)
 
 

@@ -56,10 +56,10 @@ class PublicInfo:
 
 class Connector:
     __slots__ = (
+        "claimed_by",
         "comm_record",
         "connector_id",
         "created_ts",
-        "claimed_by",
         "db_id",
         "error",
         "error_info",
@@ -226,8 +226,8 @@ class Fleet:
         self.hooks: SessionHooks | None = None
         self._heap: list[tuple[float, int, int, int, int, int]] = []
         self._seq = 0
-        self._processed_ts = self.start_ts
         self.next_tx_id = 0
+        self._big_index = 0 if big_charger_transactions > 0 else -1
         self._handlers: dict[int, Callable[[float, int, int, int], None]] = {
             EV_FAULT: self._on_fault,
             EV_FAULT_END: self._on_fault_end,
@@ -252,7 +252,6 @@ class Fleet:
         while heap and heap[0][0] <= now:
             ts, _, kind, a, b, gen = heapq.heappop(heap)
             handlers[kind](ts, a, b, gen)
-        self._processed_ts = max(self._processed_ts, now)
 
     def rng(self, charger: Charger) -> Rng:
         charger.counter += 1
@@ -273,7 +272,11 @@ class Fleet:
         next_connector_id = 5001
         charger_id = 1000
         for index in range(size):
-            model = catalog.KEMPOWER if index == 0 else rng.choices(catalog.MODELS, catalog.MODEL_WEIGHTS)[0]
+            model = (
+                catalog.KEMPOWER
+                if index == 0
+                else rng.choices(catalog.MODELS, catalog.MODEL_WEIGHTS)[0]
+            )
             charger = Charger(index, model)
             charger_id += rng.randint(1, 4)
             self._identify(charger, rng, charger_id, identities, size)
@@ -301,7 +304,7 @@ class Fleet:
             self._initial_state(charger, rng, roles.get(charger.index, "normal"))
         self._schedule_life(rng)
         if big > 0 and self.chargers:
-            self.ensure_history(self.chargers[0])
+            self._build_big_history(self.chargers[0])
 
     def _identify(
         self, charger: Charger, rng: random.Random, charger_id: int, seen: set[str], size: int
@@ -399,7 +402,9 @@ class Fleet:
             for connector in charger.connectors:
                 self._initial_connector(charger, connector, rng)
 
-    def _initial_connector(self, charger: Charger, connector: Connector, rng: random.Random) -> None:
+    def _initial_connector(
+        self, charger: Charger, connector: Connector, rng: random.Random
+    ) -> None:
         """Some connectors are mid-session when the simulation starts."""
         roll = rng.random()
         start = self.start_ts
@@ -492,7 +497,9 @@ class Fleet:
                 self._schedule_connector(charger, connector, rng)
         heapq.heapify(self._heap)
 
-    def _schedule_connector(self, charger: Charger, connector: Connector, rng: random.Random) -> None:
+    def _schedule_connector(
+        self, charger: Charger, connector: Connector, rng: random.Random
+    ) -> None:
         start = self.start_ts
         phase = connector.phase
         if phase == "idle":
@@ -613,8 +620,8 @@ class Fleet:
             connector.error, connector.error_info = error, info
             connector.vendor_error_code = vendor_code
             connector.gen += 1
-            connector.updated_ts = ts
-        charger.updated_ts = ts
+            connector.updated_ts = max(connector.updated_ts, ts)
+        charger.updated_ts = max(charger.updated_ts, ts)
         connector_id = None if connector_index is None else connector_index + 1
         charger.fault_records.append(
             self._log(charger, "fault", error, ts, connector_id=connector_id, forced=forced)
@@ -644,13 +651,13 @@ class Fleet:
                 connector.status = None if status is None else status
                 connector.phase = "idle" if status == "Available" else "down"
                 connector.gen += 1
-                connector.updated_ts = ts
+                connector.updated_ts = max(connector.updated_ts, ts)
                 changed = True
                 if connector.phase == "idle":
                     self._schedule_plug(charger, connector, ts)
             if connector.error != "NoError":
                 connector.error = "NoError"
-                connector.updated_ts = ts
+                connector.updated_ts = max(connector.updated_ts, ts)
                 changed = True
             connector.error_info = connector.vendor_error_code = None
             connector.comm_record = None
@@ -658,7 +665,7 @@ class Fleet:
             self._close(record, ts)
         charger.fault_records.clear()
         if changed:
-            charger.updated_ts = ts
+            charger.updated_ts = max(charger.updated_ts, ts)
 
     # -- life: connectivity --------------------------------------------------------------
 
@@ -693,7 +700,7 @@ class Fleet:
         charger.frozen_heartbeat_ts = charger.heartbeat_ts(ts)
         charger.connection = "offline"
         charger.last_disconnection_ts = ts
-        charger.updated_ts = ts
+        charger.updated_ts = max(charger.updated_ts, ts)
         charger.offline_record = self._log(charger, "offline", None, ts, forced=forced)
 
     def go_online(self, charger: Charger, ts: float) -> None:
@@ -702,7 +709,7 @@ class Fleet:
         first_time = charger.connection == "never_seen"
         charger.connection = "online"
         charger.last_connection_ts = ts
-        charger.updated_ts = ts
+        charger.updated_ts = max(charger.updated_ts, ts)
         if charger.offline_record is not None:
             self._close(charger.offline_record, ts)
             charger.offline_record = None
@@ -728,8 +735,7 @@ class Fleet:
 
     def _set_status(self, charger: Charger, connector: Connector, status: str, ts: float) -> None:
         connector.status = status
-        connector.updated_ts = ts
-        charger.updated_ts = ts
+        _touch(charger, connector, ts)
 
     def _on_tx(self, ts: float, index: int, k: int, gen: int) -> None:
         charger = self.chargers[index]
@@ -791,7 +797,7 @@ class Fleet:
         connector.comm_record = None
         if connector.error == "EVCommunicationError":
             connector.error, connector.error_info = "NoError", None
-            connector.updated_ts = charger.updated_ts = ts
+            _touch(charger, connector, ts)
         self._close(record, ts)
         if record in charger.fault_records:
             charger.fault_records.remove(record)
@@ -810,7 +816,9 @@ class Fleet:
         when = self._charging_next(charger, connector, tx, rng.random())
         self.schedule(when, EV_TX, charger.index, connector.index, connector.gen)
 
-    def stop_tx(self, charger: Charger, connector: Connector, ts: float, reason: str | None) -> None:
+    def stop_tx(
+        self, charger: Charger, connector: Connector, ts: float, reason: str | None
+    ) -> None:
         tx = connector.tx
         if tx is not None and tx.stop_ts is None:
             connector.meter_wh += tx.finish(ts, reason)
@@ -841,7 +849,9 @@ class Fleet:
         self._set_status(charger, connector, "Charging", ts)
         return tx
 
-    def release(self, charger: Charger, connector: Connector, ts: float, reason: str | None) -> None:
+    def release(
+        self, charger: Charger, connector: Connector, ts: float, reason: str | None
+    ) -> None:
         """A public session lets go of its connector: Finishing, then back to the fleet."""
         if connector.claimed_by is None:
             return
@@ -889,6 +899,17 @@ class Fleet:
 
     # -- transactions --------------------------------------------------------------------
 
+    def _build_big_history(self, charger: Charger) -> None:
+        """The benchmark charger's history is made up front; it may reach further back
+        than planned, so the charger's creation date follows it."""
+        self.ensure_history(charger)
+        history = charger.txs.history
+        if history is not None and len(history):
+            created = float(int(min(charger.created_ts, history.starts[0] - 3 * DAY)))
+            charger.created_ts = created
+            for connector in charger.connectors:
+                connector.created_ts = created + 60
+
     def ensure_history(self, charger: Charger) -> None:
         if charger.txs.history is not None:
             return
@@ -899,12 +920,12 @@ class Fleet:
             id_base=charger.history_id_base,
             span=charger.history_span,
             connectors=[
-                HistoryConnector(c.db_id, c.meter_origin, c.spec.max_kw)
-                for c in charger.connectors
+                HistoryConnector(c.db_id, c.meter_origin, c.spec.max_kw) for c in charger.connectors
             ],
             session_minutes=charger.model.session_minutes,
             dc=charger.model.is_dc,
             tags=charger.tags,
+            floor=None if charger.index == self._big_index else charger.created_ts,
         )
         charger.txs.changed()
 
@@ -984,10 +1005,15 @@ class Fleet:
             return dash | {"timestamp": iso_z(last) if last is not None else "-"}
         stamp = iso_z(now - now % 10)  # meter values arrive every 10 s
         tx = connector.tx
-        if tx is None or tx.stop_ts is not None or connector.status not in (
-            "Charging",
-            "SuspendedEV",
-            "SuspendedEVSE",
+        if (
+            tx is None
+            or tx.stop_ts is not None
+            or connector.status
+            not in (
+                "Charging",
+                "SuspendedEV",
+                "SuspendedEVSE",
+            )
         ):
             return dash | {"timestamp": stamp}
         charging = tx.charge_end_ts is None and connector.status == "Charging"
@@ -1004,6 +1030,12 @@ class Fleet:
             phases = [f"{amps + d:4.1f}" if kw else f"{0.0:4.1f}" for d in (0.0, 0.2, -0.1)]
         return {"timestamp": stamp, "L1": phases[0], "L2": phases[1], "L3": phases[2],
                 "kW": f"{kw:4.1f}"}  # fmt: skip
+
+
+def _touch(charger: Charger, connector: Connector, ts: float) -> None:
+    """`updated_at` never goes back (events from before the start run late)."""
+    connector.updated_ts = max(connector.updated_ts, ts)
+    charger.updated_ts = max(charger.updated_ts, ts)
 
 
 def _fault_stop_reason(error: str) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from plugdesk.simulator.catalog import CURRENCY_HOLD, CURRENCY_TAX
 from plugdesk.simulator.fleet import EV_SESSION, Charger, Connector, Fleet
-from plugdesk.simulator.replies import NOT_FOUND, TOO_MANY, Reply, error, validation
+from plugdesk.simulator.replies import TOO_MANY, Reply, error, validation
 from plugdesk.simulator.transactions import Tx
 from plugdesk.simulator.util import iso_offset_or_none
 
@@ -162,7 +162,7 @@ class PublicCharging:
         if charger.connection != "online" or connector.claimed_by != session.token:
             self._finish_early(session, ts, "failed", "The charger did not start charging.")
             return
-        tag = f"PUB-{session.token[4:12].upper()}"
+        tag = f"PUB-{secrets.token_hex(4).upper()}"  # never derived from the token
         session.tx = self.fleet.start_session_tx(charger, connector, ts, tag)
         session.charging_started_ts = ts
         self._move(session, "charging", ts + self.charge_seconds)

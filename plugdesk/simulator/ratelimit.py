@@ -17,7 +17,10 @@ class Verdict:
     retry_after: int  # whole seconds; 0 when allowed
 
     def headers(self) -> dict[str, str]:
-        headers = {"X-RateLimit-Limit": str(self.limit), "X-RateLimit-Remaining": str(self.remaining)}
+        headers = {
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(self.remaining),
+        }
         if not self.allowed:
             headers["Retry-After"] = str(self.retry_after)
         return headers

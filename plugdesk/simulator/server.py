@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import secrets
@@ -14,7 +15,7 @@ import struct
 import threading
 import time
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,7 +27,14 @@ from plugdesk.simulator.fleet import Fleet
 from plugdesk.simulator.public import PublicCharging
 from plugdesk.simulator.ratelimit import SlidingWindow
 from plugdesk.simulator.records import RequestRecord
-from plugdesk.simulator.replies import NOT_FOUND, TOO_MANY, UNAUTHENTICATED, Reply, error, validation
+from plugdesk.simulator.replies import (
+    NOT_FOUND,
+    TOO_MANY,
+    UNAUTHENTICATED,
+    Reply,
+    error,
+    validation,
+)
 from plugdesk.simulator.transactions import TxQuery
 from plugdesk.simulator.util import SimClock, to_datetime
 
@@ -77,7 +85,7 @@ class Request:
     method: str
     path: str
     query: list[tuple[str, str]]
-    headers: Mapping[str, str]
+    authorization: str | None
     body: bytes
     client: str
 
@@ -167,7 +175,7 @@ class App:
             return self._finish(error(404, NOT_FOUND), {})
         limits: dict[str, str] = {}
         if route.auth:
-            token = _bearer(request.headers.get("Authorization"))
+            token = _bearer(request.authorization)
             if token is None or mode == "token-revoked" or not self.token_ok(token):
                 if mode == "token-revoked":
                     log.chaos = mode
@@ -439,7 +447,9 @@ def parse_transaction_query(pairs: list[tuple[str, str]]) -> tuple[TxQuery, int 
     if "filter[stopped_until]" in params:
         stopped = _parse_date(params["filter[stopped_until]"])
         if stopped is None:
-            errors["filter.stopped_until"] = ["The filter.stopped until field must be a valid date."]
+            errors["filter.stopped_until"] = [
+                "The filter.stopped until field must be a valid date."
+            ]
         elif started is not None and stopped[0] < started[0]:
             errors["filter.stopped_until"] = [
                 "The filter.stopped until field must be a date after or equal to "
@@ -484,10 +494,8 @@ class HttpServer(ThreadingHTTPServer):
         with self._connections_lock:
             connections = list(self._connections)
         for connection in connections:
-            try:
+            with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -495,6 +503,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "PlugchoiceSim/1.0"
     sys_version = ""
     timeout = 30  # idle keep-alive connections are closed after this
+    disable_nagle_algorithm = True  # headers and body go out in two writes
     server: HttpServer
 
     def setup(self) -> None:
@@ -536,7 +545,7 @@ class _Handler(BaseHTTPRequestHandler):
             method=method,
             path=split.path,
             query=parse_qsl(split.query, keep_blank_values=True),
-            headers=self.headers,
+            authorization=self.headers.get("Authorization"),
             body=body,
             client=str(self.client_address[0]),
         )
@@ -558,15 +567,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(action.body[: action.cut_at])
         self.wfile.flush()
         self.close_connection = True
-        try:
+        with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
 
     def _reset(self) -> None:
         """Close with a TCP reset and no answer at all."""
         self.close_connection = True
-        try:
+        with contextlib.suppress(OSError):
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        except OSError:
-            pass

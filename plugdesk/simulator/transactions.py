@@ -173,9 +173,14 @@ def generate_history(
     session_minutes: tuple[float, float],
     dc: bool,
     tags: Sequence[str],
+    floor: float | None = None,
 ) -> History:
     """`count` finished sessions spread over `span`, never overlapping on a connector,
-    with meter registers that run continuously into the live meter of each connector."""
+    with meter registers that run continuously into the live meter of each connector.
+
+    Nothing starts before `floor` (the charger's creation) when one is given; without
+    it the history may reach back further than `span` (the caller then moves
+    `created_at`)."""
     history = History(id_base, tags, [c.db_id for c in connectors])
     if count <= 0 or not connectors:
         return history
@@ -214,14 +219,29 @@ def generate_history(
         history.tag.append(min(int(expo(1.0 / max(n_tags / 3, 1))), n_tags - 1))
         history.reason.append(reason)
         history.flags.append((1 if valid else 0) | (2 if rand() < 0.02 else 0))
-    overshoot = max(history.stops) - span_end
-    if overshoot > 0:
-        shift = float(int(overshoot) + 1)
-        for k in range(len(history)):
-            history.starts[k] -= shift
-            history.stops[k] -= shift
+    _fit(history, span_end, floor)
     _assign_meters(history, connectors)
     return history
+
+
+def _fit(history: History, end: float, floor: float | None) -> None:
+    """Move the sessions back so the last one stops by `end`; squeeze them (gaps and
+    durations alike) if that would start them before `floor`."""
+    overshoot = max(history.stops) - end
+    if overshoot <= 0:
+        return
+    first = history.starts[0]
+    starts, stops = history.starts, history.stops
+    if floor is None or first - overshoot >= floor:
+        shift = float(int(overshoot) + 1)
+        for k in range(len(history)):
+            starts[k] -= shift
+            stops[k] -= shift
+        return
+    scale = (end - floor) / (max(stops) - first)
+    for k in range(len(history)):
+        starts[k] = float(int(floor + (starts[k] - first) * scale))
+        stops[k] = float(int(floor + (stops[k] - first) * scale))
 
 
 def _assign_meters(history: History, connectors: Sequence[HistoryConnector]) -> None:

@@ -55,6 +55,7 @@ from plugdesk.domain.export_run import (
 )
 from plugdesk.domain.settings import Settings
 from plugdesk.services.export_job import ExportJob
+from plugdesk.services.signal_emit import emit
 from plugdesk.ui import formatting as fmt
 
 JobFactory = Callable[[], ExportJob]
@@ -604,7 +605,7 @@ class ExportDialog(QDialog):
         self.open_folder_button.setVisible(summary.path is not None)
         self.open_folder_button.setFocus()
         self._remember_choices(summary)
-        self.export_finished.emit(summary)
+        emit(self.export_finished, summary)
         self._validate_after_run()
 
     def _on_failed(self, message: str) -> None:
@@ -649,7 +650,7 @@ class ExportDialog(QDialog):
             export_delimiter=delimiter,
             export_last_dir=str(folder),
         )
-        self.settings_changed.emit(self._settings)
+        emit(self.settings_changed, self._settings)
 
     def _open_result_folder(self) -> None:
         if self.last_summary is not None and self.last_summary.path is not None:

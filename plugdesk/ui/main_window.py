@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from plugdesk import __version__
 from plugdesk.api.models import Charger, PowerUsage, Transaction
+from plugdesk.asyncutil import TaskRunner
 from plugdesk.services.chargers import ChargerService, TransactionFilters
 from plugdesk.services.monitor import ConnectionState, FleetMonitor
 from plugdesk.ui.detail_pane import DetailPane
@@ -52,9 +53,12 @@ class MainWindow(QMainWindow):
         chargers: ChargerService,
         *,
         settings: QSettings | None = None,
+        runner: TaskRunner | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         parent: QWidget | None = None,
     ) -> None:
+        """`runner` lets the transactions table sort and filter large lists off the UI
+        thread; without one it does that work in place."""
         super().__init__(parent)
         self.setWindowTitle("PlugDesk")
         self.setObjectName("PlugDeskMainWindow")
@@ -70,6 +74,7 @@ class MainWindow(QMainWindow):
         self.fleet_view = FleetView(self.fleet_model)
         self.detail_pane = DetailPane(clock=clock)
         self.transactions_view = TransactionsView()
+        self.transactions_view.model.set_runner(runner)
         self.banner = ConnectionBanner()
         self.status_bar = AppStatusBar(clock=clock)
         self.setStatusBar(self.status_bar)
@@ -172,7 +177,7 @@ class MainWindow(QMainWindow):
         monitor.fleet_progress.connect(self.fleet_model.set_chargers)
         monitor.fleet_updated.connect(self._on_fleet)
         monitor.refresh_started.connect(lambda: self.status_bar.set_refreshing(True))
-        monitor.refresh_finished.connect(lambda _ok: self.status_bar.set_refreshing(False))
+        monitor.refresh_finished.connect(lambda _state: self.status_bar.set_refreshing(False))
         monitor.connection_state_changed.connect(self._on_connection_state)
         monitor.refresh_failed.connect(self._on_refresh_failed)
         chargers.detail_loaded.connect(self._on_detail)

@@ -200,8 +200,7 @@ class TransactionsView(QWidget):
         self.filter_bar.filters_changed.connect(self.filters_changed)
         self.filter_bar.id_tag_changed.connect(self._on_id_tag)
         self.filter_bar.invalid.connect(self.status_label.setText)
-        self.model.modelReset.connect(self._update_totals)
-        self.model.layoutChanged.connect(self._update_totals)
+        self.model.arranged.connect(self._update_totals)
         self.show_placeholder()
 
     def filters(self) -> TransactionFilters:

@@ -475,3 +475,12 @@ def test_tokens_never_reach_logs_or_messages(caplog: pytest.LogCaptureFixture) -
 def test_datetimes_filter_utc_z_accepted_by_iso_parser() -> None:
     text = transaction_params(started_from=datetime(2024, 5, 1, tzinfo=UTC))
     assert datetime.fromisoformat(text["filter[started_from]"]) == datetime(2024, 5, 1, tzinfo=UTC)
+
+
+def test_unreadable_next_link_is_a_bad_response() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=samples.page([samples.charger()], "http://[::1"))
+
+    with pytest.raises(BadResponseError) as caught:
+        run(make_client(handler).list_chargers())
+    assert caught.value.path == "$.links.next"

@@ -59,7 +59,9 @@ def make_harness(sim: Any, *, token: str | None = None, **client_options: Any) -
 
 def make_window_harness(sim: Any, qtbot: Any, settings: Any = None) -> Harness:
     harness = make_harness(sim)
-    window = MainWindow(harness.monitor, harness.chargers, settings=settings)
+    window = MainWindow(
+        harness.monitor, harness.chargers, settings=settings, runner=harness.runner
+    )
     qtbot.addWidget(window)
     window.set_api_host(harness.client.host)
     window.set_user("Demo")

@@ -46,7 +46,6 @@ def test_unexpected_errors_reach_a_non_modal_dialog_and_the_log(
     errors.install()
     desk = run(build_desk(sim.base_url, sim.token, errors))
     try:
-        qtbot.addWidget(desk.window)
 
         async def scenario() -> None:
             shown = SignalWaiter(errors.error_reported)

@@ -218,7 +218,7 @@ def test_server_error_keeps_rows_and_shows_stale_banner(
     run(load_fleet(harness))
     before = shown_uuids(window)
     assert window.banner.isHidden()
-    sim.set_chaos("outage")
+    sim.set_chaos("flaky", error_rate=1.0)
     run(harness.refresh())
     assert shown_uuids(window) == before
     assert not window.banner.isHidden()

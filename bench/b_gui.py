@@ -1,0 +1,296 @@
+"""Benchmarks of the running window against a 5,000-charger simulator (in its own
+process): fleet load, search-as-you-type and event-loop responsiveness."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import time
+from typing import Any
+
+import httpx
+
+from bench.common import Result, emit, ratio_row, spread
+from bench.qtharness import make_desk, paint, qt_loop, until
+from plugdesk.app import Desk
+from plugdesk.services.qtasync import SignalWaiter
+
+FLEET = 5000
+STEP_TIMEOUT = 180.0
+
+
+def _options(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--token", required=True)
+    parser.add_argument("--big-uuid", default="")
+    parser.add_argument("--runs", type=int, default=3)
+    return parser.parse_args(argv)
+
+
+async def _shown_desk(base_url: str, token: str) -> Desk:
+    desk = make_desk(base_url, token)
+    desk.window.show()
+    paint(desk)
+    await asyncio.sleep(0)
+    return desk
+
+
+async def _load(desk: Desk) -> None:
+    """The first load as the app does it: every page, shown as it comes."""
+    if not await desk.monitor.refresh():
+        raise RuntimeError(f"the fleet did not load: {desk.monitor.last_error}")
+    paint(desk)
+    rows = desk.window.fleet_model.rowCount()
+    if rows != FLEET:
+        raise RuntimeError(f"the fleet model shows {rows} chargers, not {FLEET}")
+
+
+# -- fleet load ------------------------------------------------------------------------------
+
+
+async def _bare_fetch(base_url: str, token: str) -> int:
+    """The floor: the same pages with a bare httpx loop and json.loads."""
+    headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+    count = 0
+    async with httpx.AsyncClient(headers=headers) as http:
+        url: str | None = f"{base_url}/chargers"
+        while url:
+            document = json.loads((await http.get(url)).content)
+            count += len(document["data"])
+            url = document["links"]["next"]
+    return count
+
+
+def fleet_load_worker(argv: list[str]) -> None:
+    options = _options(argv)
+    _app, loop = qt_loop()
+    measured: list[float] = []
+    floor: list[float] = []
+    app_only: list[float] = []
+
+    async def one_load() -> float:
+        desk = await _shown_desk(options.base_url, options.token)
+        try:
+            started = time.perf_counter()
+            await _load(desk)
+            return time.perf_counter() - started
+        finally:
+            await desk.aclose()
+
+    def floor_once() -> float:
+        # A plain asyncio loop: the floor owes nothing to Qt or qasync.
+        started = time.perf_counter()
+        count = asyncio.run(_bare_fetch(options.base_url, options.token))
+        took = time.perf_counter() - started
+        asyncio.set_event_loop(loop)
+        if count != FLEET:
+            raise RuntimeError(f"the bare loop read {count} chargers")
+        return took
+
+    loop.run_until_complete(one_load())  # warm-up: imports, first paint, server caches
+    floor_once()
+    for index in range(options.runs):
+        if index % 2:
+            floor.append(floor_once())
+            measured.append(loop.run_until_complete(one_load()))
+        else:
+            measured.append(loop.run_until_complete(one_load()))
+            floor.append(floor_once())
+    # The same bare loop on the app's qasync loop, to tell event-loop cost from ours.
+    for _ in range(max(1, options.runs // 2)):
+        started = time.perf_counter()
+        loop.run_until_complete(_bare_fetch(options.base_url, options.token))
+        app_only.append(time.perf_counter() - started)
+    row = ratio_row(
+        "fleet load",
+        measured,
+        floor,
+        unit="s",
+        limit=1.3,
+        details={
+            "chargers": FLEET,
+            "pages": FLEET // 25,
+            "bare_loop_on_qasync_s": statistics.median(app_only),
+        },
+    )
+    emit(row.to_json())
+
+
+# -- search ----------------------------------------------------------------------------------
+
+# Typed one key at a time, then erased: broad words, narrowing words, an identity.
+QUERIES = ("alfen", " bay", "wallbox commander", "groundfailure", "wb0579")
+
+
+def search_worker(argv: list[str]) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    options = _options(argv)
+    _app, loop = qt_loop()
+    latencies: list[float] = []
+    shown_counts: list[int] = []
+
+    async def scenario() -> None:
+        desk = await _shown_desk(options.base_url, options.token)
+        try:
+            await _load(desk)
+            box = desk.window.fleet_view.search
+            box.setFocus()
+            for _ in range(options.runs):
+                for query in QUERIES:
+                    keys = [*query, *([Qt.Key.Key_Backspace] * len(query))]
+                    for key in keys:
+                        started = time.perf_counter()
+                        QTest.keyClick(box, key)
+                        paint(desk)
+                        latencies.append(time.perf_counter() - started)
+                        shown_counts.append(desk.window.fleet_view.proxy.rowCount())
+                        await asyncio.sleep(0)  # the loop's own work between keystrokes
+                if box.text():
+                    raise RuntimeError(f"the search box still says {box.text()!r}")
+        finally:
+            await desk.aclose()
+
+    loop.run_until_complete(scenario())
+    ms = [x * 1000 for x in latencies]
+    median, low, high = spread(ms)
+    row = Result(
+        name="search",
+        median=median,
+        min=low,
+        max=high,
+        unit="ms",
+        floor=None,
+        ratio=None,
+        target="median ≤ 16 ms, max ≤ 50 ms",
+        passed=median <= 16 and high <= 50,
+        samples=ms,
+        details={
+            "keystrokes": len(ms),
+            "p95_ms": sorted(ms)[int(0.95 * (len(ms) - 1))],
+            "rows_shown_min": min(shown_counts),
+            "rows_shown_max": max(shown_counts),
+        },
+    )
+    emit(row.to_json())
+
+
+# -- responsiveness --------------------------------------------------------------------------
+
+
+class StallMeter:
+    """Two tickers on the one loop: a QTimer (Qt's side) and an asyncio sleep (asyncio's
+    side); a stall is how late a tick came."""
+
+    PERIOD = 0.005
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.stalls: list[tuple[float, float, str]] = []  # (lateness s, when, which)
+        self._timer = QTimer()
+        self._timer.setInterval(round(self.PERIOD * 1000))
+        self._timer.timeout.connect(self._on_timer)
+        self._last_timer = 0.0
+        self._running = False
+        self._task: asyncio.Task[None] | None = None
+        self.phase = "start"
+
+    def start(self) -> None:
+        self._running = True
+        self._last_timer = time.perf_counter()
+        self._timer.start()
+        self._task = asyncio.get_event_loop().create_task(self._ticker())
+
+    async def stop(self) -> None:
+        self._running = False
+        self._timer.stop()
+        if self._task is not None:
+            await self._task
+
+    def _on_timer(self) -> None:
+        now = time.perf_counter()
+        self._note(now - self._last_timer - self.PERIOD, now, "qtimer")
+        self._last_timer = now
+
+    async def _ticker(self) -> None:
+        while self._running:
+            started = time.perf_counter()
+            await asyncio.sleep(self.PERIOD)
+            now = time.perf_counter()
+            self._note(now - started - self.PERIOD, now, "asyncio")
+
+    def _note(self, lateness: float, when: float, which: str) -> None:
+        self.stalls.append((max(0.0, lateness), when, f"{which}:{self.phase}"))
+
+    def worst(self) -> tuple[float, str]:
+        lateness, _when, where = max(self.stalls)
+        return lateness, where
+
+
+def responsiveness_worker(argv: list[str]) -> None:
+    options = _options(argv)
+    _app, loop = qt_loop()
+    worst: list[float] = []
+    where: list[str] = []
+    counts: list[dict[str, Any]] = []
+
+    async def one_run() -> None:
+        desk = await _shown_desk(options.base_url, options.token)
+        meter = StallMeter()
+        try:
+            window, monitor = desk.window, desk.monitor
+            fleet_done = SignalWaiter(monitor.fleet_updated)
+            loaded = SignalWaiter(desk.chargers.transactions_loaded)
+            meter.start()
+            await asyncio.sleep(0.05)
+            meter.phase = "fleet"
+            monitor.refresh_now()
+            await until(
+                lambda: window.fleet_model.row_of(options.big_uuid) is not None, STEP_TIMEOUT
+            )
+            meter.phase = "fleet+transactions"
+            if not window.select_charger(options.big_uuid):
+                raise RuntimeError("the big charger could not be selected")
+            await fleet_done.wait(STEP_TIMEOUT)
+            meter.phase = "transactions"
+            _uuid, rows = await loaded.wait(STEP_TIMEOUT)
+            meter.phase = "showing"
+            await until(
+                lambda: window.transactions_view.model.rowCount() >= min(len(rows), 1),
+                STEP_TIMEOUT,
+            )
+            await asyncio.sleep(0.3)  # the table settles and paints
+            await meter.stop()
+            lateness, at = meter.worst()
+            worst.append(lateness * 1000)
+            where.append(at)
+            counts.append(
+                {"chargers": window.fleet_model.rowCount(), "transactions": len(rows)}
+            )
+        finally:
+            if meter._running:
+                await meter.stop()
+            await desk.aclose()
+
+    for _ in range(options.runs):
+        loop.run_until_complete(one_run())
+    median, low, high = spread(worst)
+    row = Result(
+        name="responsiveness",
+        median=median,
+        min=low,
+        max=high,
+        unit="ms",
+        floor=None,
+        ratio=None,
+        target="longest stall ≤ 50 ms (median of runs)",
+        passed=median <= 50,
+        samples=worst,
+        details={"worst_phase_per_run": where, "loaded": counts},
+    )
+    emit(row.to_json())

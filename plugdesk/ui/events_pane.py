@@ -1,0 +1,476 @@
+"""The "Events" pane: the incident history from the store, newest first.
+
+Each row is one incident (a fault, an outage or a silence of one charger): when it opened
+and closed in local time with a relative age, how long it lasted, the error code and the
+charger's own words. Filters: charger text (identity, reference or UUID), kind, open or
+closed. A double-click selects the charger in the Chargers pane; the context menu mutes a
+charger's pop-ups for 1 h, 24 h or until its incidents resolve (the tracker owns mutes).
+
+The model keeps typed rows keyed by incident id and updates them in place when the history
+changes, so the selection and scroll position survive every refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plugdesk.domain.incidents import MUTE_1H, MUTE_24H
+from plugdesk.domain.store import Incident
+from plugdesk.services.incidents import IncidentService
+from plugdesk.ui import formatting as fmt
+from plugdesk.ui.badges import badge_icon
+
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+UUID_ROLE = Qt.ItemDataRole.UserRole + 2
+INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 3
+AGE_TICK_MS = 30_000
+_LAST = "\uffff"  # sorts missing text after every real value
+
+KIND_LABELS = {"fault": "Fault", "offline": "Offline", "stale": "Stale"}
+# The badge an open incident wears: the health level its kind stands for.
+_KIND_LEVELS = {"fault": "FAULT", "offline": "OFFLINE", "stale": "STALE"}
+
+
+class EventColumn(IntEnum):
+    STATE = 0
+    CHARGER = 1
+    KIND = 2
+    ERROR = 3
+    INFO = 4
+    OPENED = 5
+    CLOSED = 6
+    LASTED = 7
+
+
+HEADERS = {
+    EventColumn.STATE: "State",
+    EventColumn.CHARGER: "Charger",
+    EventColumn.KIND: "Kind",
+    EventColumn.ERROR: "Error code",
+    EventColumn.INFO: "Info",
+    EventColumn.OPENED: "Opened",
+    EventColumn.CLOSED: "Closed",
+    EventColumn.LASTED: "Lasted",
+}
+COLUMN_WIDTHS = {
+    EventColumn.STATE: 90,
+    EventColumn.CHARGER: 170,
+    EventColumn.KIND: 80,
+    EventColumn.ERROR: 170,
+    EventColumn.INFO: 220,
+    EventColumn.OPENED: 210,
+    EventColumn.CLOSED: 210,
+}
+_TIME_COLUMNS = (EventColumn.OPENED, EventColumn.CLOSED, EventColumn.LASTED)
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.title() or fmt.DASH)
+
+
+def lasted(incident: Incident, now: datetime) -> timedelta:
+    """From the first sighting of the condition to its end (or to now while open)."""
+    return (incident.closed_at or now) - incident.first_seen_at
+
+
+class EventsModel(QAbstractTableModel):
+    """Incidents as rows; `set_incidents` updates in place (keyed by incident id)."""
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[Incident] = []
+        self._index: dict[int, int] = {}
+        self._clock = clock
+
+    # -- reading ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(EventColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(EventColumn):
+            return HEADERS[EventColumn(section)]
+        return None
+
+    def incident(self, row: int) -> Incident:
+        return self._rows[row]
+
+    def incidents(self) -> list[Incident]:
+        return list(self._rows)
+
+    def row_of(self, incident_id: int) -> int | None:
+        return self._index.get(incident_id)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(EventColumn):
+            return None
+        incident = self._rows[index.row()]
+        column = EventColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(incident, column)
+        if role == SORT_ROLE:
+            return self._sort_key(incident, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(incident, column)
+        if role == UUID_ROLE:
+            return incident.charger_uuid
+        if role == INCIDENT_ROLE:
+            return incident
+        if role == Qt.ItemDataRole.DecorationRole and column is EventColumn.STATE:
+            return badge_icon(_KIND_LEVELS.get(incident.kind, "UNKNOWN") if incident.is_open
+                              else "OK")  # fmt: skip
+        return None
+
+    def _display(self, incident: Incident, column: EventColumn) -> str:
+        now = self._clock()
+        if column is EventColumn.STATE:
+            return "Open" if incident.is_open else "Closed"
+        if column is EventColumn.CHARGER:
+            return incident.charger_name
+        if column is EventColumn.KIND:
+            return kind_label(incident.kind)
+        if column is EventColumn.ERROR:
+            return fmt.text(incident.error_code)
+        if column is EventColumn.INFO:
+            return fmt.text(incident.error_info)
+        if column is EventColumn.OPENED:
+            return fmt.with_age(incident.opened_at, now)
+        if column is EventColumn.CLOSED:
+            return fmt.with_age(incident.closed_at, now)
+        return fmt.duration(lasted(incident, now))
+
+    def _sort_key(self, incident: Incident, column: EventColumn) -> str:
+        # Text keys, so Qt compares them in C++; fixed-width numbers sort as text, and the
+        # id breaks ties so equal keys keep a stable order.
+        tie = f"{incident.id:012d}"
+        if column is EventColumn.OPENED:
+            return f"{incident.opened_at.timestamp():018.6f}|{tie}"
+        if column is EventColumn.CLOSED:
+            closed = incident.closed_at
+            return f"{_LAST if closed is None else f'{closed.timestamp():018.6f}'}|{tie}"
+        if column is EventColumn.LASTED:
+            seconds = max(0.0, lasted(incident, self._clock()).total_seconds())
+            return f"{seconds:018.3f}|{tie}"
+        shown = self._display(incident, column)
+        return f"{_LAST if shown == fmt.DASH else shown.casefold()}\x1f{tie}"
+
+    def _tooltip(self, incident: Incident, column: EventColumn) -> str | None:
+        if column is EventColumn.CHARGER:
+            parts = [incident.charger_reference, incident.charger_identity, incident.charger_uuid]
+            return "\n".join(dict.fromkeys(p for p in parts if p))
+        if column is EventColumn.OPENED:
+            seen = fmt.local_time_seconds(incident.first_seen_at)
+            return (f"Opened {fmt.local_time_seconds(incident.opened_at)}\n"
+                    f"First seen {seen} (the grace period ran in between)")  # fmt: skip
+        if column is EventColumn.CLOSED and incident.closed_at is not None:
+            return f"First seen cleared {fmt.local_time_seconds(incident.closed_at)}"
+        if column is EventColumn.INFO and incident.error_info:
+            return incident.error_info
+        return None
+
+    # -- updating in place --------------------------------------------------------------
+
+    def set_incidents(self, incidents: Sequence[Incident]) -> None:
+        """Make the rows match: remove gone ones, update changed ones, append new ones
+        (the proxy sorts them; nothing resets, so selection and scroll survive)."""
+        fresh = {incident.id: incident for incident in incidents}
+        gone = sorted((p for i, p in self._index.items() if i not in fresh), reverse=True)
+        for position in gone:  # from the bottom, so earlier positions stay valid
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self._rows[position]
+            self.endRemoveRows()
+        if gone:
+            self._index = {r.id: p for p, r in enumerate(self._rows)}
+        for incident_id, position in self._index.items():
+            if self._rows[position] != fresh[incident_id]:
+                self._rows[position] = fresh[incident_id]
+                self._changed(position)
+        new = [i for i in incidents if i.id not in self._index]
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            for offset, incident in enumerate(new):
+                self._rows.append(incident)
+                self._index[incident.id] = first + offset
+            self.endInsertRows()
+
+    def refresh_ages(self) -> None:
+        """Time moved on: relative ages and open incidents' durations change."""
+        if not self._rows:
+            return
+        last = len(self._rows) - 1
+        self.dataChanged.emit(
+            self.index(0, min(_TIME_COLUMNS)), self.index(last, max(_TIME_COLUMNS))
+        )
+
+    def _changed(self, position: int) -> None:
+        self.dataChanged.emit(
+            self.index(position, 0), self.index(position, len(EventColumn) - 1)
+        )
+
+
+class EventsFilterProxy(QSortFilterProxyModel):
+    """Charger text (every word must match name, identity, reference or UUID), kind and
+    state filters; sorts by `SORT_ROLE`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._kind: str | None = None
+        self._state: str | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_text(self, text: str) -> None:
+        words = text.casefold().split()
+        if words != self._words:
+            self._refilter(lambda: setattr(self, "_words", words))
+
+    def set_kind(self, kind: str | None) -> None:
+        if kind != self._kind:
+            self._refilter(lambda: setattr(self, "_kind", kind))
+
+    def set_state(self, state: str | None) -> None:
+        """"open", "closed" or None for both."""
+        if state != self._state:
+            self._refilter(lambda: setattr(self, "_state", state))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        self.beginFilterChange()
+        change()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        source = self.sourceModel()
+        if not isinstance(source, EventsModel) or source_parent.isValid():
+            return True
+        incident = source.incident(source_row)
+        if self._kind is not None and incident.kind != self._kind:
+            return False
+        if self._state == "open" and not incident.is_open:
+            return False
+        if self._state == "closed" and incident.is_open:
+            return False
+        if not self._words:
+            return True
+        names = (incident.charger_identity, incident.charger_reference, incident.charger_uuid)
+        haystack = " ".join(p for p in names if p).casefold()
+        return all(word in haystack for word in self._words)
+
+
+class EventsPane(QWidget):
+    """The Events tab. Reads the history through the IncidentService (no SQL here)."""
+
+    charger_activated = Signal(str)  # double-click: select this charger in the window
+    mute_changed = Signal(str, str)  # uuid, a sentence for the status bar
+
+    def __init__(
+        self,
+        service: IncidentService | None = None,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.model = EventsModel(self, clock=clock)
+        self.proxy = EventsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter by charger: identity, reference or UUID")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Filter events by charger")
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName("Kind of event")
+        self.kind_filter.addItem("All kinds", None)
+        for kind, label in KIND_LABELS.items():
+            self.kind_filter.addItem(label, kind)
+        self.kind_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_kind(self.kind_filter.currentData())
+        )
+        self.state_filter = QComboBox()
+        self.state_filter.setAccessibleName("Open or closed")
+        for label, state in (("Open and closed", None), ("Open", "open"), ("Closed", "closed")):
+            self.state_filter.addItem(label, state)
+        self.state_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_state(self.state_filter.currentData())
+        )
+        self.count_label = QLabel()
+        self.count_label.setEnabled(False)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(EventColumn.OPENED, Qt.SortOrder.DescendingOrder)  # newest first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setAccessibleName("Events")
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.state_filter)
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):  # fmt: skip
+            signal.connect(self._update_count)
+        self._ages = QTimer(self)
+        self._ages.setInterval(AGE_TICK_MS)
+        self._ages.timeout.connect(self.model.refresh_ages)
+        self._ages.start()
+        if service is not None:
+            service.incidents_changed.connect(self.reload)
+            self.reload()
+        self._update_count()
+
+    # -- data ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the history again (slot for `IncidentService.incidents_changed`)."""
+        if self.service is not None:
+            self.model.set_incidents(self.service.list_incidents())
+
+    def _update_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        noun = "event" if total == 1 else "events"
+        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total}")
+
+    def incident_at(self, proxy_row: int) -> Incident | None:
+        value = self.proxy.index(proxy_row, 0).data(INCIDENT_ROLE)
+        return value if isinstance(value, Incident) else None
+
+    # -- user actions -------------------------------------------------------------------
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        uuid = index.data(UUID_ROLE)
+        if uuid:
+            self.charger_activated.emit(str(uuid))
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        incident = index.data(INCIDENT_ROLE)
+        if not isinstance(incident, Incident):
+            return
+        menu = self.context_menu(incident)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def context_menu(self, incident: Incident) -> QMenu:
+        """Show the charger, and mute or unmute its pop-ups."""
+        menu = QMenu(self)
+        uuid, name = incident.charger_uuid, incident.charger_name
+        show = QAction(f"Show {name} in Chargers", menu)
+        show.triggered.connect(lambda: self.charger_activated.emit(uuid))
+        menu.addAction(show)
+        menu.addSeparator()
+        for action in mute_actions(menu, self.service, uuid, name, self.mute_changed.emit):
+            menu.addAction(action)
+        return menu
+
+
+def mute_actions(
+    parent: QObject,
+    service: IncidentService | None,
+    uuid: str,
+    name: str,
+    report: Callable[[str, str], None] | None = None,
+) -> list[QAction]:
+    """"Mute for 1 h / 24 h / until resolved" (and "Unmute" when muted) for one charger:
+    for the Events pane and any other charger list that wants the same menu."""
+
+    def mute(duration: timedelta | None, words: str) -> None:
+        if service is not None and service.mute(uuid, duration) is not None and report:
+            report(uuid, f"{name} muted {words}")
+
+    def unmute() -> None:
+        if service is not None:
+            service.unmute(uuid)
+            if report:
+                report(uuid, f"{name} unmuted")
+
+    current = service.mute_of(uuid) if service is not None else None
+    actions = []
+    for text, duration, words in (
+        ("Mute for 1 hour", MUTE_1H, "for 1 hour"),
+        ("Mute for 24 hours", MUTE_24H, "for 24 hours"),
+        ("Mute until resolved", None, "until its incidents resolve"),
+    ):
+        action = QAction(text, parent)
+        action.triggered.connect(lambda _c=False, d=duration, w=words: mute(d, w))
+        action.setEnabled(service is not None)
+        actions.append(action)
+    if current is not None:
+        until = (
+            "until resolved"
+            if current.until_resolved or current.until is None
+            else f"until {fmt.local_clock(current.until)}"
+        )
+        action = QAction(f"Unmute (muted {until})", parent)
+        action.triggered.connect(unmute)
+        actions.append(action)
+    return actions

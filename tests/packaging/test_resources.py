@@ -1,0 +1,129 @@
+"""Desktop integration files: valid for the freedesktop tools, consistent with the package."""
+
+from __future__ import annotations
+
+import configparser
+import subprocess
+import tomllib
+import xml.etree.ElementTree as ET
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+from pytestqt.qtbot import QtBot
+
+import plugdesk
+
+from .loader import RESOURCES, ROOT
+
+DESKTOP = RESOURCES / "plugdesk.desktop"
+METAINFO = RESOURCES / "com.plugdesk.PlugDesk.metainfo.xml"
+SVG = RESOURCES / "plugdesk.svg"
+
+
+def _pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _desktop_entry() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # case-sensitive keys
+    parser.read(DESKTOP, encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def test_desktop_file_passes_desktop_file_validate() -> None:
+    result = subprocess.run(
+        ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, timeout=30
+    )
+    # It prints errors, warnings and hints alike; a clean file prints nothing.
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+
+
+def test_metainfo_passes_appstreamcli_validate() -> None:
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", "--no-color", str(METAINFO)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    # Only infos ("I:") are tolerated, e.g. <developer>, which AppStream 1.0 wants and
+    # Debian's older appstreamcli does not know yet.
+    assert not [line for line in output.splitlines() if line[:2] in ("E:", "W:")], output
+
+
+def test_desktop_entry_points_at_the_installed_app() -> None:
+    entry = _desktop_entry()
+    project = _pyproject()["project"]
+    assert entry["Exec"] == "plugdesk-gui"
+    assert "plugdesk-gui" in project["gui-scripts"]
+    assert entry["Icon"] == SVG.stem == "plugdesk"
+    # Qt's X11 WM_CLASS class is the applicationName; app.py sets it to "PlugDesk".
+    assert entry["StartupWMClass"] == "PlugDesk"
+    assert entry["Type"] == "Application"
+    assert entry["Terminal"] == "false"
+
+
+def test_metainfo_describes_this_release() -> None:
+    root = ET.parse(METAINFO).getroot()
+    assert root.get("type") == "desktop-application"
+    assert root.findtext("id") == METAINFO.name.removesuffix(".metainfo.xml")
+    assert root.findtext("launchable") == DESKTOP.name
+    assert root.findtext("project_license") == "MIT" == _pyproject()["project"]["license"]["text"]
+    releases = root.findall("releases/release")
+    # The newest release comes first and must be the package's version: bumping
+    # plugdesk.__version__ without a release note fails here.
+    assert releases[0].get("version") == plugdesk.__version__
+    assert releases[0].get("date")
+    binaries = {node.text for node in root.findall("provides/binary")}
+    project = _pyproject()["project"]
+    assert binaries == set(project["scripts"]) | set(project["gui-scripts"])
+
+
+def test_icon_svg_renders_crisply_at_tray_and_dock_sizes(qtbot: QtBot) -> None:
+    renderer = QSvgRenderer(str(SVG))
+    assert renderer.isValid()
+    view = renderer.viewBoxF()
+    assert view.width() == view.height()  # square, as icon themes expect
+    for size in (16, 256):
+        image = _render(renderer, size)
+        pixels = [image.pixelColor(x, y) for x in range(size) for y in range(size)]
+        opaque = [colour for colour in pixels if colour.alpha() == 255]
+        white = [colour for colour in opaque if colour.lightness() > 240]
+        # A filled rounded tile with a white plug on it, at both ends of the size range.
+        assert len(opaque) > 0.6 * len(pixels)
+        assert 0.1 * len(opaque) < len(white) < 0.5 * len(opaque)
+
+
+def _render(renderer: QSvgRenderer, size: int) -> QImage:
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return image
+
+
+def test_wheel_ships_resources_from_the_one_source_folder() -> None:
+    """resources/ is mapped into the wheel as plugdesk/resources (no second copy in git)."""
+    setuptools = _pyproject()["tool"]["setuptools"]
+    assert setuptools["package-dir"]["plugdesk.resources"] == "resources"
+    patterns = setuptools["package-data"]["plugdesk.resources"]
+    shipped = {path.name for pattern in patterns for path in RESOURCES.glob(pattern)}
+    assert shipped == {path.name for path in RESOURCES.iterdir() if path.is_file()}
+    # The package list is explicit (a mapped folder cannot be found by find:): every
+    # package in the tree must be in it, or the wheel silently misses it.
+    listed = set(setuptools["packages"])
+    on_disk = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "plugdesk").rglob("__init__.py")
+    }
+    assert on_disk | {"plugdesk.resources"} == listed
+
+
+def test_resources_folder_holds_only_shipped_files() -> None:
+    # Generated icons belong in packaging/build/, never next to the source SVG.
+    files = sorted(path.name for path in RESOURCES.rglob("*") if path.is_file())
+    assert files == sorted([DESKTOP.name, METAINFO.name, SVG.name])

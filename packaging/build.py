@@ -204,21 +204,24 @@ def smoke_test(size: int) -> int:
 
 
 def _smoke_run(executable: Path, args: list[str]) -> list[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     command = f"{executable.name} {' '.join(args)}"
     print(f"\n$ QT_QPA_PLATFORM=offscreen {executable} {' '.join(args)}", flush=True)
     started = time.monotonic()
-    try:
-        done = subprocess.run(
-            [str(executable), *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=SMOKE_TIMEOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    except subprocess.TimeoutExpired:
-        return [f"`{command}` did not finish within {SMOKE_TIMEOUT:.0f} s"]
+    # A throw-away home (settings, logs, local store), so a build never touches the real
+    # user's PlugDesk folders.
+    with tempfile.TemporaryDirectory(prefix="plugdesk-smoke-") as home:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PLUGDESK_HOME=home)
+        try:
+            done = subprocess.run(
+                [str(executable), *args],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=SMOKE_TIMEOUT,
+                stdin=subprocess.DEVNULL,
+            )
+        except subprocess.TimeoutExpired:
+            return [f"`{command}` did not finish within {SMOKE_TIMEOUT:.0f} s"]
     print(done.stdout, end="")
     print(done.stderr, end="", file=sys.stderr)
     print(f"(exit {done.returncode} after {time.monotonic() - started:.1f} s)")

@@ -1,8 +1,7 @@
 """api layer: the pure-async Plugchoice API v3 client (no Qt); see DESIGN.md.
 
-    from plugdesk.api import PlugchoiceClient
-    async with PlugchoiceClient("https://app.plugchoice.com/api/v3", token) as client:
-        chargers = await client.list_chargers()
+Typical use: `async with PlugchoiceClient(url, token) as client:` then
+`await client.list_chargers()`. Models live in `plugdesk.api.models`.
 """
 
 from plugdesk.api.budget import RequestBudget

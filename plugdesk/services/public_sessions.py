@@ -54,7 +54,6 @@ from plugdesk.domain.public_input import (
     validate_public_code,
     validate_session_token,
 )
-from plugdesk.services.signal_emit import emit
 
 log = logging.getLogger(__name__)
 
@@ -195,21 +194,21 @@ class PublicSessionService(QObject):
         try:
             checked = validate_public_code(code)
         except InputError as error:
-            emit(self.lookup_failed, str(error))
+            self.lookup_failed.emit(str(error))
             return False
         self._runner.start(self._lookup(checked), LOOKUP_TASK)
         return True
 
     async def _lookup(self, code: str) -> None:
-        emit(self.lookup_busy_changed, True)
+        self.lookup_busy_changed.emit(True)
         try:
             charger = await self._client.get_public_charger(code)
         except PlugchoiceError as error:
-            emit(self.lookup_failed, lookup_failure_message(error, code))
+            self.lookup_failed.emit(lookup_failure_message(error, code))
             return
         finally:
-            emit(self.lookup_busy_changed, False)
-        emit(self.lookup_done, charger)
+            self.lookup_busy_changed.emit(False)
+        self.lookup_done.emit(charger)
 
     # -- start ---------------------------------------------------------------------------------
 
@@ -222,7 +221,7 @@ class PublicSessionService(QObject):
             checked_connector = validate_connector(connector)
             checked_email = validate_email(email)
         except InputError as error:
-            emit(self.start_failed, str(error))
+            self.start_failed.emit(str(error))
             return False
         self._set_starting(True)
         self._runner.start(
@@ -232,7 +231,7 @@ class PublicSessionService(QObject):
 
     def _set_starting(self, busy: bool) -> None:
         self._starting = busy
-        emit(self.start_busy_changed, busy)
+        self.start_busy_changed.emit(busy)
 
     async def _start(self, code: str, connector: int, email: str | None) -> None:
         # "Busy" lasts until the new session is followed, so no second start slips in.
@@ -241,7 +240,7 @@ class PublicSessionService(QObject):
                 started = await self._client.start_public_session(code, connector, email)
             except (PlugchoiceError, ValueError) as error:
                 log.info("public session start on %s refused: %s", code, type(error).__name__)
-                emit(self.start_failed, start_failure_message(error, code, connector))
+                self.start_failed.emit(start_failure_message(error, code, connector))
                 return
             key = await self._remember(started.session_token)
             state = SessionState(data=started.data, payment=started.payment)
@@ -256,11 +255,11 @@ class PublicSessionService(QObject):
         try:
             checked = validate_session_token(token)
         except InputError as error:
-            emit(self.track_failed, str(error))
+            self.track_failed.emit(str(error))
             return None
         for key, entry in self._entries.items():
             if entry.token == checked and not entry.info.ended:
-                emit(self.track_failed, f"Session {mask(checked)} is already followed.")
+                self.track_failed.emit(f"Session {mask(checked)} is already followed.")
                 return key
         key = self._new_key()
         self._add(key, checked, None)
@@ -292,7 +291,7 @@ class PublicSessionService(QObject):
             self._register_secret(token)  # so the app's log redactor knows it
         info = TrackedSession(key=key, masked_token=mask(token), state=state)
         self._entries[key] = _Entry(info=info, token=token)
-        emit(self.session_added, key)
+        self.session_added.emit(key)
         if state is not None:
             self._apply(key, state)
         if state is None or not state.data.is_terminal:
@@ -319,10 +318,10 @@ class PublicSessionService(QObject):
             return False
         refusal = _local_refusal(action, entry.info.state)
         if refusal is not None:
-            emit(self.session_error, key, refusal)
+            self.session_error.emit(key, refusal)
             return False
         entry.info.action = action
-        emit(self.action_busy_changed, key, True)
+        self.action_busy_changed.emit(key, True)
         self._runner.start(self._act(key, entry, action), f"public-{action}:{key}", replace=False)
         return True
 
@@ -340,13 +339,13 @@ class PublicSessionService(QObject):
         except PlugchoiceError as error:
             log.info("public session %s: %s refused (%s)", key, action, error.status)
             entry.info.error = action_failure_message(action, error)
-            emit(self.session_error, key, entry.info.error)
+            self.session_error.emit(key, entry.info.error)
             self._pacer.poke(key, self._clock())  # see what the session did instead
             self._wake.set()
             return
         finally:
             entry.info.action = None
-            emit(self.action_busy_changed, key, False)
+            self.action_busy_changed.emit(key, False)
         entry.changes += 1
         self._pacer.poke(key, self._clock())
         self._apply(key, state)
@@ -358,7 +357,7 @@ class PublicSessionService(QObject):
         if entry is None or not entry.info.ended:
             return False
         del self._entries[key]
-        emit(self.session_removed, key)
+        self.session_removed.emit(key)
         return True
 
     # -- polling ---------------------------------------------------------------------------------
@@ -403,7 +402,7 @@ class PublicSessionService(QObject):
             log.info("public session polling rate limited; pausing %.1f s", wait)
             self._report(key, f"Plugchoice asked PlugDesk to slow down (429). Checking again "
                          f"in {_seconds(wait)}, then at a slower pace for a while.")
-            emit(self.pace_changed)
+            self.pace_changed.emit()
             return
         except PlugchoiceError as error:
             wait = self._pacer.note_failure(key, self._clock())
@@ -418,14 +417,14 @@ class PublicSessionService(QObject):
         backoff = self._pacer.backoff
         self._pacer.note_status(key, state.data.status, self._clock())
         if self._pacer.backoff != backoff:
-            emit(self.pace_changed)
+            self.pace_changed.emit()
         self._apply(key, state)
 
     def _report(self, key: str, message: str) -> None:
         entry = self._entries.get(key)
         if entry is not None:
             entry.info.error = message
-        emit(self.session_error, key, message)
+        self.session_error.emit(key, message)
 
     def _apply(self, key: str, state: SessionState) -> None:
         entry = self._entries.get(key)
@@ -434,7 +433,7 @@ class PublicSessionService(QObject):
         entry.info.state = state
         entry.info.error = None
         entry.info.updated_at = datetime.now(UTC)
-        emit(self.session_updated, key, state)
+        self.session_updated.emit(key, state)
         if state.data.is_terminal:
             self._pacer.remove(key)  # at once, so no further GET goes out for it
             self._runner.start(self._end(key, None))
@@ -448,11 +447,11 @@ class PublicSessionService(QObject):
         entry.info.ended = True
         if message is not None:
             entry.info.error = message
-            emit(self.session_error, key, message)
+            self.session_error.emit(key, message)
         await self._forget_secret(key)
         entry.token = ""  # nothing left to do with it
         log.info("public session %s ended (%s)", key, entry.info.status or "unknown")
-        emit(self.session_ended, key)
+        self.session_ended.emit(key)
 
     # -- keyring -----------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import asyncio
 import getpass
 import json
 import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn

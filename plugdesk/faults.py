@@ -18,7 +18,6 @@ It lives beside `app.py` (above `ui/` and `services/`) because it joins both.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -84,7 +83,6 @@ class FaultMonitoring:
     toasts: ToastArea
     events_pane: EventsPane
     events_tab: int
-    app: QApplication | None = None
 
     def set_source(self, api_url: str) -> None:
         """Account switch (another API URL): keep each account's cached fleet apart."""
@@ -95,14 +93,13 @@ class FaultMonitoring:
 
     def close(self) -> None:
         """Stop listening, close the store and take the icon out of the tray (idempotent;
-        the notifier's tasks belong to the desk's runner, which cancels them)."""
+        the notifier's tasks belong to the desk's runner, which cancels them).
+
+        Call it from `Desk.aclose`, not from `QApplication.aboutToQuit`: qasync ends every
+        `run_until_complete` with `app.exit()`, which emits aboutToQuit each time."""
         self.service.close()
         if self.tray is not None:
             self.tray.hide()
-        app, self.app = self.app, None
-        if app is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                app.aboutToQuit.disconnect(self.close)
 
     async def aclose(self) -> None:
         await self.notifier.aclose()
@@ -141,7 +138,7 @@ def wire_fault_monitoring(
     channels: list[Channel] = [c for c in (native_channel, tray, toasts) if c is not None]
     notifier = Notifier(desk.runner, channels, quiet=toasts.show_quiet, parent=window)
     parts = FaultMonitoring(store, tracker, service, notifier, native_channel, tray, toasts,
-                            events, events_tab, qapp)  # fmt: skip
+                            events, events_tab)  # fmt: skip
 
     service.alerts.connect(notifier.notify)
     notifier.delivered.connect(lambda alert, _channel: service.mark_delivered(alert))
@@ -152,9 +149,6 @@ def wire_fault_monitoring(
     service.last_known_fleet.connect(lambda fleet, when: show_last_known(window, fleet, when))
     if tray is not None:
         _wire_tray(tray, desk, service, sign_out)
-    # A safety net for a quit that skips Desk.aclose (close() is idempotent).
-    qapp.aboutToQuit.connect(parts.close)
-
     service.start_offline_view()
     return parts
 

@@ -487,9 +487,9 @@ async def wait_for_thread(future: concurrent.futures.Future[T]) -> T:
 
     Why: those hand the result back through `loop.call_soon_threadsafe`, which on the qasync
     loop calls a Qt signal's `emit()` from Python, and PySide6 6.12 on Python 3.11 loses a
-    reference to `True` on every such call (see `services/signal_emit.py`): one per charger
-    written would abort a large export with "bool_dealloc". Polling needs no wake-up from the
-    thread; a write takes milliseconds, so the poll starts at 1 ms and backs off to 20 ms.
+    reference to `True` on every such call: one per charger written would, in a large export,
+    abort the interpreter with "bool_dealloc". Polling needs no wake-up from the thread; a
+    write takes milliseconds, so the poll starts at 1 ms and backs off to 20 ms.
     """
     delay = _POLL_FIRST
     while not future.done():

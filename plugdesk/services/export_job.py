@@ -1,8 +1,5 @@
 """ExportJob: one transaction export, run on the qasync loop, reported through signals.
 
-Signals are emitted through `signal_emit.emit` (PySide6 6.12 loses a reference to `True`
-on every plain `.emit()` on Python 3.11; see that module).
-
 The work itself is `plugdesk.domain.export_run.export_transactions` (no Qt; the command
 line runs the same code). This object only opens the writer off the UI thread, turns the
 outcome into signals, and owns the cancel switch. Make a new job per export (the dialog
@@ -13,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,11 +26,11 @@ from plugdesk.domain.export_run import (
     export_transactions,
     run_in_worker,
 )
-from plugdesk.services.signal_emit import emit
 
 log = logging.getLogger(__name__)
 
 EXPORT_TASK = "transaction-export"
+PROGRESS_INTERVAL_S = 0.1
 
 
 class ExportJob(QObject):
@@ -58,6 +56,7 @@ class ExportJob(QObject):
         self._concurrency = concurrency
         self._cancel: asyncio.Event | None = None
         self._running = False
+        self._last_progress = 0.0
         self.error: ExportFailed | None = None  # the last failure, with per-charger detail
         self.summary: ExportSummary | None = None
 
@@ -88,11 +87,11 @@ class ExportJob(QObject):
         self._cancel = asyncio.Event()
         self.error = None
         self.summary = None
-        emit(self.started)
+        self.started.emit()
         try:
             return await self._export(request, self._cancel)
         except asyncio.CancelledError:
-            emit(self.cancelled)  # the task itself was cancelled (window closing)
+            self.cancelled.emit()  # the task itself was cancelled (window closing)
             raise
         finally:
             self._running = False
@@ -119,27 +118,32 @@ class ExportJob(QObject):
                 cancel=cancel,
             )
         except ExportCancelled:
-            emit(self.cancelled)
+            self.cancelled.emit()
             return None
         except ExportFailed as error:
             self._fail(error)
             return None
         self.summary = summary
-        emit(self.finished, summary)
+        self.finished.emit(summary)
         return summary
 
     def _progress(self, done: int, total: int, rows: int) -> None:
-        emit(self.progress, done, total, rows)
+        # At most ~10 updates a second: a big fleet of small chargers would otherwise flood
+        # the event loop with repaints. The first and the last always go out.
+        now = time.monotonic()
+        if 0 < done < total and now - self._last_progress < PROGRESS_INTERVAL_S:
+            return
+        self._last_progress = now
+        self.progress.emit(done, total, rows)
 
     def _fail(self, error: ExportFailed) -> None:
         log.info("export failed: %s", error.one_line())
         self.error = error
-        emit(self.failed, error.report())
+        self.failed.emit(error.report())
 
     def _unexpected(self, error: BaseException) -> None:
         # A bug, not an expected failure: still tell the dialog instead of hanging on it.
         log.error("export crashed", exc_info=error)
-        emit(
-            self.failed,
+        self.failed.emit(
             f"The export stopped on an unexpected error: {error}. No file was written.",
         )

@@ -101,6 +101,7 @@ class _Entry:
     info: TrackedSession
     token: str = field(repr=False)
     changes: int = 0  # bumped by every action answer; a poll answer older than it is dropped
+    ending: bool = False  # terminal: the token is being deleted
 
 
 class PublicSessionService(QObject):
@@ -258,7 +259,7 @@ class PublicSessionService(QObject):
             self.track_failed.emit(str(error))
             return None
         for key, entry in self._entries.items():
-            if entry.token == checked and not entry.info.ended:
+            if entry.token == checked and not entry.ending:
                 self.track_failed.emit(f"Session {mask(checked)} is already followed.")
                 return key
         key = self._new_key()
@@ -314,7 +315,7 @@ class PublicSessionService(QObject):
 
     def _action(self, key: str, action: str) -> bool:
         entry = self._entries.get(key)
-        if entry is None or entry.info.ended or entry.info.action is not None:
+        if entry is None or entry.ending or entry.info.action is not None:
             return False
         refusal = _local_refusal(action, entry.info.state)
         if refusal is not None:
@@ -387,7 +388,7 @@ class PublicSessionService(QObject):
 
     async def _poll(self, key: str) -> None:
         entry = self._entries.get(key)
-        if entry is None or entry.info.ended:
+        if entry is None or entry.ending:
             self._pacer.remove(key)
             return
         changes = entry.changes
@@ -439,17 +440,19 @@ class PublicSessionService(QObject):
             self._runner.start(self._end(key, None))
 
     async def _end(self, key: str, message: str | None) -> None:
-        """Terminal status (or gone): stop polling, delete the token, say so."""
-        entry = self._entries.get(key)
+        """Terminal status (or gone): stop polling, delete the token, then say so."""
         self._pacer.remove(key)
-        if entry is None or entry.info.ended:
+        entry = self._entries.get(key)
+        if entry is None or entry.ending:
             return
+        entry.ending = True
+        # Shielded: quitting right now must not leave a dead session's token behind.
+        await asyncio.shield(self._forget_secret(key))
+        entry.token = ""  # nothing left to do with it
         entry.info.ended = True
         if message is not None:
             entry.info.error = message
             self.session_error.emit(key, message)
-        await self._forget_secret(key)
-        entry.token = ""  # nothing left to do with it
         log.info("public session %s ended (%s)", key, entry.info.status or "unknown")
         self.session_ended.emit(key)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -38,4 +38,3 @@ class RequestRecord:
     authorized: bool
     route: str = ""  # e.g. "chargers.index", "public.sessions.start"; "" when unrouted
     chaos: str | None = None  # the chaos mode that changed this answer, if any
-    extra: dict[str, Any] = field(default_factory=dict)

@@ -501,8 +501,7 @@ class HttpServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "PlugchoiceSim/1.0"
-    sys_version = ""
-    timeout = 30  # idle keep-alive connections are closed after this
+    timeout = 75  # idle keep-alive connections close after this (nginx's default)
     disable_nagle_algorithm = True  # headers and body go out in two writes
     server: HttpServer
 
@@ -515,6 +514,9 @@ class _Handler(BaseHTTPRequestHandler):
             super().finish()
         finally:
             self.server.track(self.connection, False)
+
+    def version_string(self) -> str:
+        return self.server_version
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # paths carry session tokens; the request log is the record

@@ -55,7 +55,6 @@ from plugdesk.domain.export_run import (
 )
 from plugdesk.domain.settings import Settings
 from plugdesk.services.export_job import ExportJob
-from plugdesk.services.signal_emit import emit
 from plugdesk.ui import formatting as fmt
 
 JobFactory = Callable[[], ExportJob]
@@ -605,7 +604,7 @@ class ExportDialog(QDialog):
         self.open_folder_button.setVisible(summary.path is not None)
         self.open_folder_button.setFocus()
         self._remember_choices(summary)
-        emit(self.export_finished, summary)
+        self.export_finished.emit(summary)
         self._validate_after_run()
 
     def _on_failed(self, message: str) -> None:
@@ -650,7 +649,7 @@ class ExportDialog(QDialog):
             export_delimiter=delimiter,
             export_last_dir=str(folder),
         )
-        emit(self.settings_changed, self._settings)
+        self.settings_changed.emit(self._settings)
 
     def _open_result_folder(self) -> None:
         if self.last_summary is not None and self.last_summary.path is not None:

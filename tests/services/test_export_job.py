@@ -374,7 +374,8 @@ def test_server_failing_mid_export_keeps_the_existing_file(
     for charger in error.failures:
         assert charger.name == identities[charger.uuid]
         assert charger.message  # the reason, e.g. the server's error
-    assert len(error.failures) + error.skipped == 4  # two had been read before it broke
+    # Two chargers were read before it broke, and one more may have been fetched ahead.
+    assert 3 <= len(error.failures) + error.skipped <= 4
 
 
 def test_simulator_going_away_mid_export(tmp_path: Path) -> None:

@@ -200,7 +200,9 @@ def cmd_sim(args: argparse.Namespace) -> int:
     sim.start()
     print(f"Plugchoice simulator: {sim.base_url}", flush=True)
     print(f"Demo token: {sim.token}", flush=True)
-    print(f"Try: {TOKEN_ENV}={sim.token} plugdesk status --api-url {sim.base_url}", flush=True)
+    # Real tokens contain "|" (Sanctum style), so the hint must be shell-quoted.
+    hint = f"{TOKEN_ENV}={shlex.quote(sim.token)} plugdesk status --api-url {sim.base_url}"
+    print(f"Try: {hint}", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
     try:
         while True:

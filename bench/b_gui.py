@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from bench.common import Result, emit, ratio_row, spread
-from bench.qtharness import make_desk, paint, qt_loop, until
+from bench.qtharness import finish, make_desk, paint, qt_loop, until
 from plugdesk.app import Desk
 from plugdesk.services.qtasync import SignalWaiter
 
@@ -104,6 +104,7 @@ def fleet_load_worker(argv: list[str]) -> None:
         started = time.perf_counter()
         loop.run_until_complete(_bare_fetch(options.base_url, options.token))
         app_only.append(time.perf_counter() - started)
+    finish(loop)
     row = ratio_row(
         "fleet load",
         measured,
@@ -156,6 +157,7 @@ def search_worker(argv: list[str]) -> None:
             await desk.aclose()
 
     loop.run_until_complete(scenario())
+    finish(loop)
     ms = [x * 1000 for x in latencies]
     median, low, high = spread(ms)
     row = Result(
@@ -279,6 +281,7 @@ def responsiveness_worker(argv: list[str]) -> None:
 
     for _ in range(options.runs):
         loop.run_until_complete(one_run())
+    finish(loop)
     median, low, high = spread(worst)
     row = Result(
         name="responsiveness",

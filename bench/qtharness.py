@@ -52,3 +52,10 @@ def paint(desk: Desk) -> None:
     """Lay out and paint what is visible now (offscreen paints into the backing store)."""
     QApplication.processEvents()
     desk.window.fleet_view.table.viewport().repaint()
+
+
+def finish(loop: asyncio.AbstractEventLoop) -> None:
+    """Stop the loop's worker threads (qasync runs them as QThreads, which abort the
+    process if still alive at exit) and close it."""
+    loop.run_until_complete(loop.shutdown_default_executor())
+    loop.close()

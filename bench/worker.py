@@ -3,28 +3,25 @@ application, memory and GIL); it prints its rows as `BENCH_RESULT {json}` lines.
 
 from __future__ import annotations
 
+import importlib
 import sys
-from collections.abc import Callable
 
-
-def _workers() -> dict[str, Callable[[list[str]], None]]:
-    from bench import b_budget, b_data, b_gui, b_memory
-
-    return {
-        "decode": b_data.decode_worker,
-        "export": b_data.export_worker,
-        "fleet_load": b_gui.fleet_load_worker,
-        "search": b_gui.search_worker,
-        "responsiveness": b_gui.responsiveness_worker,
-        "memory_floor": b_memory.floor_worker,
-        "memory_app": b_memory.app_worker,
-        "budget": b_budget.worker,
-    }
+WORKERS = {
+    "decode": "bench.b_data:decode_worker",
+    "export": "bench.b_data:export_worker",
+    "fleet_load": "bench.b_gui:fleet_load_worker",
+    "search": "bench.b_gui:search_worker",
+    "responsiveness": "bench.b_gui:responsiveness_worker",
+    "memory_floor": "bench.b_memory:floor_worker",
+    "memory_app": "bench.b_memory:app_worker",
+    "budget": "bench.b_budget:worker",
+}
 
 
 def main() -> None:
     name, *argv = sys.argv[1:]
-    _workers()[name](argv)
+    module, _, function = WORKERS[name].partition(":")
+    getattr(importlib.import_module(module), function)(argv)
 
 
 if __name__ == "__main__":

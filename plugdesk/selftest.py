@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Final
 
+from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
@@ -113,8 +114,6 @@ def run_checks(app: QApplication, window: QMainWindow | None, fleet_count: int) 
 def _check_build() -> tuple[Status, str]:
     bundle = getattr(sys, "_MEIPASS", None)
     where = f"PyInstaller bundle in {bundle}" if bundle else f"source, {sys.executable}"
-    from PySide6 import __version__ as pyside_version
-
     return Status.INFO, (
         f"{where}; Python {platform.python_version()}, PySide6 {pyside_version}, "
         f"{platform.system()} {platform.machine()}"
@@ -212,7 +211,7 @@ def _check_tray() -> tuple[Status, str]:
 
 
 def _check_notifications() -> tuple[Status, str]:
-    """Which path an alert takes: native (desktop-notifier) -> tray balloon -> in-app."""
+    """Which path an alert takes: native (desktop-notifier) -> tray balloon -> in-app toast."""
     try:
         from desktop_notifier.main import get_backend_class
 
@@ -220,7 +219,7 @@ def _check_notifications() -> tuple[Status, str]:
     except ImportError as error:  # a module missing from the build: that is a broken build
         return Status.FAIL, f"desktop-notifier cannot load its backend: {error}"
     tray = QSystemTrayIcon.isSystemTrayAvailable()
-    fallback = "tray messages" if tray else "in-app banner"
+    fallback = "tray balloon" if tray else "in-app toast"
     usable, why = _native_usable(backend.__name__)
     if usable:
         return Status.INFO, f"native ({backend.__name__})"

@@ -267,7 +267,7 @@ async def export_transactions(
     try:
         if cancel is not None:
             await _until_done_or_cancelled(work, cancel)
-            if cancel.is_set() and not work.done():
+            if cancel.is_set() and not work.done() and not run.committing:
                 work.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await work
@@ -275,9 +275,10 @@ async def export_transactions(
         return await work
     except BaseException:
         if not work.done():
-            work.cancel()
+            if not run.committing:  # a commit under way is let finish: the file is whole
+                work.cancel()
             with contextlib.suppress(BaseException):
-                await work
+                await asyncio.shield(work)
         raise
 
 
@@ -319,6 +320,7 @@ class _ExportRun:
         # The write running in the worker thread: on abort we wait for it, so the file is
         # never closed and deleted under a thread still writing to it.
         self._pending: concurrent.futures.Future[Any] | None = None
+        self.committing = False
 
     async def run(self, scope: ExportScope) -> ExportSummary:
         try:
@@ -327,6 +329,9 @@ class _ExportRun:
             failures, skipped = await self._fetch_and_write(chargers)
             if failures or skipped:
                 raise _failed(failures, skipped, len(chargers))
+            # Past this point a cancel is too late: the complete file is being put in place,
+            # and reporting "cancelled" for a file that did appear would be a lie.
+            self.committing = True
             path = await self._in_thread(self._writer.commit)
         except BaseException:
             await self._abort()

@@ -34,7 +34,7 @@ Times are clock seconds (monotonic); nothing here sleeps or does I/O.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Final, Generic, Protocol, TypeVar
 
@@ -254,9 +254,15 @@ T = TypeVar("T", bound=Keyed)
 
 
 class SweepMerge(Generic[T]):
-    """The fleet as the latest reading of each charger, in list order."""
+    """The fleet as the latest reading of each charger, in list order.
 
-    def __init__(self, items: Iterable[T] = ()) -> None:
+    `notable(item)` picks what counts as news (say status and error, not the heartbeat
+    time that moves on every reading); by default any difference does."""
+
+    def __init__(
+        self, items: Iterable[T] = (), notable: Callable[[T], object] | None = None
+    ) -> None:
+        self._notable = notable
         self._items: dict[str, T] = {}
         self._seen: dict[str, int] = {}
         self._sweep = 0
@@ -270,11 +276,13 @@ class SweepMerge(Generic[T]):
         self._sweep += 1  # the pages that follow belong to the next sweep
 
     def add_page(self, items: Iterable[T]) -> int:
-        """One page's chargers; returns how many are new or changed."""
+        """One page's chargers (kept as the latest reading); returns how many are new or
+        changed notably."""
+        notable = self._notable
         changed = 0
         for item in items:
             old = self._items.get(item.uuid)
-            if old is None or old != item:
+            if old is None or (old != item if notable is None else notable(old) != notable(item)):
                 changed += 1
             self._items[item.uuid] = item
             self._seen[item.uuid] = self._sweep

@@ -10,7 +10,8 @@ every session this computer follows together. So the pace is set in two layers:
   sliding window, however many sessions are tracked.
 
 A 429 pauses everything until Retry-After and doubles a shared slow-down factor; each run
-of `recover_after` good answers halves it again, so the pace recovers by itself.
+of `recover_after` good answers, or a whole window without a 429, halves it again, so the
+pace recovers by itself.
 Nothing here sleeps or does I/O: the service asks `next_poll(now)` and waits.
 """
 
@@ -72,6 +73,7 @@ class PollPacer:
     _paused_until: float = 0.0
     _backoff: float = 1.0
     _good_in_row: int = 0
+    _backoff_since: float = 0.0  # when the slow-down factor last changed
 
     # -- what is tracked ------------------------------------------------------------------
 
@@ -117,6 +119,7 @@ class PollPacer:
 
     def next_poll(self, now: float) -> tuple[str, float] | None:
         """The session to poll next and the clock time it may go, or None if none tracked."""
+        self._decay(now)
         if not self._slots:
             return None
         key = min(self._slots, key=lambda k: self._slots[k].due)
@@ -139,7 +142,7 @@ class PollPacer:
     def note_status(self, key: str, status: str, now: float) -> None:
         """A good answer: adjust this session's interval and schedule its next poll."""
         slot = self._slots.get(key)
-        self._recover()
+        self._recover(now)
         if slot is None:
             return
         slot.failures = 0
@@ -160,6 +163,7 @@ class PollPacer:
         self._good_in_row = 0
         wait = max(retry_after or 0.0, self.settings.interval * self._backoff)
         self._paused_until = max(self._paused_until, now + wait)
+        self._backoff_since = self._paused_until  # the quiet window starts after the pause
         slot = self._slots.get(key)
         if slot is not None:
             slot.due = self._paused_until
@@ -177,13 +181,20 @@ class PollPacer:
 
     # -- internals ----------------------------------------------------------------------------
 
-    def _recover(self) -> None:
+    def _recover(self, now: float) -> None:
         if self._backoff <= 1.0:
             return
         self._good_in_row += 1
         if self._good_in_row >= self.settings.recover_after:
             self._backoff = max(1.0, self._backoff / 2)
+            self._backoff_since = now
             self._good_in_row = 0
+
+    def _decay(self, now: float) -> None:
+        """A whole window without a 429 also halves the slow-down (even with nothing polled)."""
+        while self._backoff > 1.0 and now - self._backoff_since >= self.settings.window:
+            self._backoff = max(1.0, self._backoff / 2)
+            self._backoff_since += self.settings.window
 
     def _prune(self, now: float) -> None:
         horizon = now - self.settings.window

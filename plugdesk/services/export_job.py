@@ -68,8 +68,14 @@ class ExportJob(QObject):
         """Run `request` in the background; ignored while an export is running."""
         if self._running:
             return
-        self._running = True  # set now, so a double click cannot start a second run
-        self._runner.start(self._run_started(request), EXPORT_TASK, replace=False)
+        # Set now, not when the task first runs: a double click cannot start a second run,
+        # and a cancel() straight after start() is not lost.
+        self._running = True
+        self._cancel = asyncio.Event()
+        # A name per job: with the app's shared runner, a second dialog's export must run
+        # beside this one, not be dropped as a duplicate.
+        name = f"{EXPORT_TASK}:{id(self):x}"
+        self._runner.start(self._run_started(request, self._cancel), name, replace=False)
 
     def cancel(self) -> None:
         """Stop the running export; `cancelled` follows once the temporary file is gone."""
@@ -81,23 +87,35 @@ class ExportJob(QObject):
         if self._running:
             raise RuntimeError("this export job is already running")
         self._running = True
-        return await self._run_started(request)
-
-    async def _run_started(self, request: ExportRequest) -> ExportSummary | None:
         self._cancel = asyncio.Event()
+        return await self._run_started(request, self._cancel)
+
+    async def _run_started(
+        self, request: ExportRequest, cancel: asyncio.Event
+    ) -> ExportSummary | None:
         self.error = None
         self.summary = None
         self.started.emit()
         try:
-            return await self._export(request, self._cancel)
+            return await self._export(request, cancel)
         except asyncio.CancelledError:
             self.cancelled.emit()  # the task itself was cancelled (window closing)
             raise
+        except Exception as error:  # a bug: still end with a signal, never leave a dialog
+            log.error("export crashed", exc_info=error)  # waiting on a job that is gone
+            self.failed.emit(
+                f"The export stopped on an unexpected error ({type(error).__name__}: {error}). "
+                "No file was written."
+            )
+            return None
         finally:
             self._running = False
             self._cancel = None
 
     async def _export(self, request: ExportRequest, cancel: asyncio.Event) -> ExportSummary | None:
+        if cancel.is_set():  # cancelled before it began: not even a temporary file
+            self.cancelled.emit()
+            return None
         try:
             # Creating the temporary file touches the disk: not on the UI thread.
             writer = await run_in_worker(request.open_writer)
@@ -142,8 +160,5 @@ class ExportJob(QObject):
         self.failed.emit(error.report())
 
     def _unexpected(self, error: BaseException) -> None:
-        # A bug, not an expected failure: still tell the dialog instead of hanging on it.
-        log.error("export crashed", exc_info=error)
-        self.failed.emit(
-            f"The export stopped on an unexpected error: {error}. No file was written.",
-        )
+        # Only reached for errors outside the export itself (those end in `failed`).
+        log.error("export task failed", exc_info=error)

@@ -4,21 +4,33 @@ One refresh at a time (a tick or F5 while one runs is dropped: the running one b
 news). A failed refresh keeps the last good list and says the data is stale; a 401 stops
 polling altogether until `resume()` (after sign-in), so a revoked token does not burn the
 request budget.
+
+Large fleets are watched differently (`plugdesk.domain.fleet_pacing`): reading 200 pages
+every 30 s would cost 400 of the account's 500 requests a minute. Once the first load
+shows more than `burst_pages` pages, the timer ticks every few seconds and each tick
+reads the few pages the pacer allows, going round the list (5,000 chargers: the whole
+list every ~53 s, 225 requests a minute, a fault seen within a minute). `fleet_updated`
+still carries the complete fleet; between two complete sweeps it is sent only when a
+page brought news (status, connection, error...), not for heartbeat times alone. F5 is
+still one complete refresh.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.api.errors import AuthError, NetworkError, PlugchoiceError
+from plugdesk.api.errors import AuthError, NetworkError, PlugchoiceError, RateLimitedError
 from plugdesk.api.models import Charger
 from plugdesk.asyncutil import TaskRunner
+from plugdesk.domain.fleet_pacing import REST_OF_SWEEP, FleetPacer, FleetPaceSettings, SweepMerge
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +49,25 @@ class ConnectionState(StrEnum):
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def notable(charger: Charger) -> tuple[object, ...]:
+    """What makes a charger's new reading worth a fleet update before the sweep ends
+    (not `last_heartbeat_at` or `updated_at`, which move on every reading)."""
+    return (
+        charger.connection_status,
+        charger.status,
+        charger.error,
+        charger.error_info,
+        charger.vendor_error_code,
+        charger.blocked,
+        charger.setup_completed,
+        charger.identity,
+        charger.reference,
+        charger.firmware_version,
+        charger.last_connection_at,
+        charger.last_disconnection_at,
+    )
 
 
 class FleetMonitor(QObject):
@@ -60,20 +91,31 @@ class FleetMonitor(QObject):
         *,
         interval: float = DEFAULT_INTERVAL,
         clock: Callable[[], datetime] = utc_now,
+        pacing: FleetPaceSettings | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
+        """`pacing` tunes how large fleets are watched (tests and benchmarks scale its
+        durations down); its `interval` follows `set_interval`."""
         super().__init__(parent)
         self._client = client
         self._runner = runner
         self._clock = clock
+        self._monotonic = monotonic
+        self._pacer = FleetPacer(pacing or FleetPaceSettings(interval=interval))
+        self._merge: SweepMerge[Charger] = SweepMerge(notable=notable)
+        self._sweep: AsyncIterator[list[Charger]] | None = None
+        self._sweep_pages = 0
+        self._stepping = False
         self._chargers: list[Charger] = []
         self._last_success: datetime | None = None
         self._last_error: str | None = None
         self._state = ConnectionState.OK
         self._paused_for_auth = False
         self._timer = QTimer(self)
-        self._timer.timeout.connect(self.refresh_now)
-        self.set_interval(interval)
+        self._timer.timeout.connect(self._tick)
+        self._interval = DEFAULT_INTERVAL
+        self.set_interval(interval if pacing is None else pacing.interval)
 
     # -- what the UI reads -----------------------------------------------------------------
 
@@ -100,7 +142,13 @@ class FleetMonitor(QObject):
 
     @property
     def interval(self) -> float:
-        return self._timer.interval() / 1000.0
+        """The user's refresh interval (a large fleet is read a few pages at a time)."""
+        return self._interval
+
+    @property
+    def pacer(self) -> FleetPacer:
+        """The large-fleet pacer (its plan: `cycle()`, `requests_per_window()`...)."""
+        return self._pacer
 
     @property
     def is_polling(self) -> bool:
@@ -118,11 +166,17 @@ class FleetMonitor(QObject):
         self._chargers = []
         self._last_success = None
         self._last_error = None
+        self._pacer = FleetPacer(self._pacer.settings)
+        self._merge = SweepMerge(notable=notable)
+        self._end_sweep()
+        self._apply_pace()
 
     def set_interval(self, seconds: float) -> None:
         """Seconds between refreshes (at least 5: the API allows 500 requests a minute and
         a large fleet takes one request per 25 chargers)."""
-        self._timer.setInterval(round(max(MIN_INTERVAL, seconds) * 1000))
+        self._interval = max(MIN_INTERVAL, seconds)
+        self._pacer.settings = replace(self._pacer.settings, interval=self._interval)
+        self._apply_pace()
 
     def start(self) -> None:
         """Refresh now and then every `interval` seconds (unless paused by a 401)."""
@@ -133,6 +187,7 @@ class FleetMonitor(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._end_sweep()
 
     def resume(self) -> None:
         """After a new sign-in: poll again."""
@@ -140,10 +195,11 @@ class FleetMonitor(QObject):
         self.start()
 
     def refresh_now(self) -> bool:
-        """Start a refresh unless one is running (or a 401 paused polling). True if started."""
-        if self._paused_for_auth or self.is_refreshing:
+        """Start a refresh unless one is running (or a 401 paused polling). True if started.
+        A large fleet's few-pages step gives way to it."""
+        if self._paused_for_auth or (self.is_refreshing and not self._stepping):
             return False
-        self._runner.start(self.refresh(), REFRESH_TASK, replace=False)
+        self._runner.start(self.refresh(), REFRESH_TASK, replace=True)
         return True
 
     def report_auth_failure(self) -> None:
@@ -157,8 +213,11 @@ class FleetMonitor(QObject):
         self.refresh_started.emit()
         first_load = self._last_success is None
         fetched: list[Charger] = []
+        pages = 0
         try:
             async for page in self._client.iter_charger_pages():
+                pages += 1
+                self._pacer.note_page(self._monotonic())
                 fetched.extend(page)
                 if first_load:
                     # Show the first pages while the rest load (a 5,000-charger fleet
@@ -169,9 +228,14 @@ class FleetMonitor(QObject):
             self.refresh_finished.emit(self.state)
             return False
         except PlugchoiceError as error:
+            self._note_trouble(error)
             self._fail(error, partial=fetched if first_load else None)
             self.refresh_finished.emit(self.state)
             return False
+        self._pacer.note_sweep_done(self._monotonic(), pages)
+        self._merge.reset(fetched)
+        self._end_sweep()  # the paced sweep starts again after a complete read
+        self._apply_pace()
         self._chargers = fetched
         self._last_success = self._clock()
         self._last_error = None
@@ -179,6 +243,93 @@ class FleetMonitor(QObject):
         self.fleet_updated.emit(list(fetched))
         self.refresh_finished.emit(self.state)
         return True
+
+    # -- large fleets: a few pages a tick ---------------------------------------------------
+
+    def _tick(self) -> None:
+        if self._pacer.spreading and self._last_success is not None:
+            if not (self._paused_for_auth or self.is_refreshing):
+                self._runner.start(self._step(), REFRESH_TASK, replace=False)
+            return
+        self.refresh_now()
+
+    async def _step(self) -> None:
+        """Read the pages the pacer allows now, going round the list; send the fleet when
+        a page brought news or a sweep completed."""
+        due = self._pacer.pages_due(self._monotonic())
+        to_the_end = due >= REST_OF_SWEEP
+        read = news = 0
+        self._stepping = True
+        try:
+            while due > 0:
+                if self._sweep is None:
+                    self._sweep = self._client.iter_charger_pages()
+                    self._sweep_pages = 0
+                try:
+                    page = await anext(self._sweep)
+                except StopAsyncIteration:
+                    news += self._sweep_done()
+                    if to_the_end:
+                        break
+                    continue
+                read += 1
+                self._sweep_pages += 1
+                self._pacer.note_page(self._monotonic())
+                news += self._merge.add_page(page)
+                due -= 1
+        except AuthError:
+            self._end_sweep()
+            self._fail_auth()
+            return
+        except PlugchoiceError as error:
+            # What was read is kept in the merge and goes out with the next good step.
+            self._end_sweep()
+            self._note_trouble(error)
+            self._fail(error, partial=None)
+            return
+        except BaseException:  # cancelled (F5 replaces a step): the sweep cannot go on
+            self._end_sweep()
+            raise
+        finally:
+            self._stepping = False
+        if news or (read and self.is_stale):
+            self._publish()
+
+    def _sweep_done(self) -> int:
+        """The list ended: drop chargers gone for two sweeps; always worth a fleet update
+        (heartbeat ages and staleness move on even when nothing else does)."""
+        gone = self._merge.end_sweep()
+        self._pacer.note_sweep_done(self._monotonic(), self._sweep_pages)
+        self._end_sweep()
+        self._apply_pace()
+        return 1 + len(gone)
+
+    def _publish(self) -> None:
+        fleet = self._merge.items()
+        self._chargers = fleet
+        self._last_success = self._clock()
+        self._last_error = None
+        self._set_state(ConnectionState.OK)
+        self.fleet_updated.emit(list(fleet))
+
+    def _end_sweep(self) -> None:
+        # A half-read sweep cannot be resumed: the list is followed from its first page.
+        self._sweep = None
+        self._sweep_pages = 0
+
+    def _note_trouble(self, error: PlugchoiceError) -> None:
+        now = self._monotonic()
+        if isinstance(error, RateLimitedError):
+            self._pacer.note_rate_limited(now, error.retry_after)
+        else:
+            self._pacer.note_failure(now)
+
+    def _apply_pace(self) -> None:
+        """Tick every few seconds for a large fleet, every `interval` for a small one."""
+        seconds = self._pacer.settings.tick if self._pacer.spreading else self._interval
+        milliseconds = max(1, round(seconds * 1000))
+        if self._timer.interval() != milliseconds:
+            self._timer.setInterval(milliseconds)
 
     def _fail(self, error: PlugchoiceError, partial: list[Charger] | None) -> None:
         message = str(error)

@@ -141,6 +141,7 @@ class PublicSessionService(QObject):
         if poll_interval is not None:
             settings = replace(settings, interval=poll_interval)
         self._pacer = PollPacer(settings)
+        self._last_backoff = self._pacer.backoff
         self._clock = clock
         self._register_secret = register_secret
         self._entries: dict[str, _Entry] = {}
@@ -249,7 +250,7 @@ class PublicSessionService(QObject):
         finally:
             self._set_starting(False)
 
-    # -- follow: pasted tokens and the keyring -----------------------------------------------
+    # -- follow: pasted tokens and the keyring -------------------------------------------------
 
     def track_existing(self, token: str) -> str | None:
         """Follow a session from its pasted token. Returns its key, or None if refused."""
@@ -361,7 +362,7 @@ class PublicSessionService(QObject):
         self.session_removed.emit(key)
         return True
 
-    # -- polling ---------------------------------------------------------------------------------
+    # -- polling -------------------------------------------------------------------------------
 
     def _ensure_polling(self) -> None:
         self._wake.set()
@@ -373,6 +374,7 @@ class PublicSessionService(QObject):
         while not self._closed:
             self._wake.clear()
             upcoming = self._pacer.next_poll(self._clock())
+            self._check_pace()
             if upcoming is None:
                 return  # nothing to follow; `_ensure_polling` starts a new loop when needed
             key, at = upcoming
@@ -403,7 +405,7 @@ class PublicSessionService(QObject):
             log.info("public session polling rate limited; pausing %.1f s", wait)
             self._report(key, f"Plugchoice asked PlugDesk to slow down (429). Checking again "
                          f"in {_seconds(wait)}, then at a slower pace for a while.")
-            self.pace_changed.emit()
+            self._check_pace()
             return
         except PlugchoiceError as error:
             wait = self._pacer.note_failure(key, self._clock())
@@ -415,11 +417,14 @@ class PublicSessionService(QObject):
             # An action answered while this GET was out; its state is newer than ours.
             self._pacer.poke(key, self._clock())
             return
-        backoff = self._pacer.backoff
         self._pacer.note_status(key, state.data.status, self._clock())
-        if self._pacer.backoff != backoff:
-            self.pace_changed.emit()
+        self._check_pace()
         self._apply(key, state)
+
+    def _check_pace(self) -> None:
+        if self._pacer.backoff != self._last_backoff:
+            self._last_backoff = self._pacer.backoff
+            self.pace_changed.emit()
 
     def _report(self, key: str, message: str) -> None:
         entry = self._entries.get(key)
@@ -456,7 +461,7 @@ class PublicSessionService(QObject):
         log.info("public session %s ended (%s)", key, entry.info.status or "unknown")
         self.session_ended.emit(key)
 
-    # -- keyring -----------------------------------------------------------------------------------
+    # -- keyring -------------------------------------------------------------------------------
 
     async def _in_keyring_thread(self, function: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -493,7 +498,7 @@ class PublicSessionService(QObject):
         async with self._keyring_lock:
             await self._in_keyring_thread(self._credentials.delete_secret, key)
 
-    # -- shutdown ----------------------------------------------------------------------------------
+    # -- shutdown ------------------------------------------------------------------------------
 
     async def aclose(self) -> None:
         """Stop polling (tokens stay in the keyring so the next start resumes)."""
@@ -503,7 +508,7 @@ class PublicSessionService(QObject):
         self._keyring_pool.shutdown(wait=False)
 
 
-# -- messages --------------------------------------------------------------------------------------
+# -- messages ----------------------------------------------------------------------------------
 
 GONE_MESSAGE = (
     "Plugchoice no longer knows this session (404): the token is wrong or the session has "

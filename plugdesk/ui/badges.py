@@ -110,7 +110,10 @@ class HealthBadgeDelegate(QStyledItemDelegate):
         icon_side = min(16, rect.height() - 4)
         icon_rect = QRectF(rect.left() + 4, rect.center().y() - icon_side / 2 + 0.5,
                            icon_side, icon_side)
-        paint_badge_icon(painter, icon_rect, index.data(self._level_role))
+        # A cached pixmap: vector-drawing the badge per cell per paint costs too much.
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pixmap = badge_pixmap(level_key(index.data(self._level_role)), icon_side, ratio)
+        painter.drawPixmap(icon_rect.topLeft(), pixmap)
         text_rect = rect.adjusted(icon_side + 10, 0, -2, 0)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text  # type: ignore[attr-defined]

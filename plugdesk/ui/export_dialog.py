@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -63,7 +63,7 @@ FolderOpener = Callable[[Path], object]
 # QDateEdit cannot be empty: its minimum date shows as "any" and means "no bound".
 NO_DATE = QDate(1990, 1, 1)
 NO_DATE_TEXT = "any"
-LIST_MAX_HEIGHT = 150
+LIST_HEIGHT = 130  # about six rows: enough to pick from, the filter box does the rest
 STATUS_CHOICES = (("All", None), ("Active only", "active"), ("Finished only", "finished"))
 
 
@@ -110,6 +110,21 @@ def _default_folder() -> Path:
     return Path.home()
 
 
+def _compact(widget: QWidget) -> QHBoxLayout:
+    """A form field at its natural width (a stretched combo box reads as a text field)."""
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def _find(selected: Charger | str | None, chargers: Sequence[Charger]) -> Charger | None:
+    """The window knows the selected charger by UUID; the list has its details."""
+    if not isinstance(selected, str):
+        return selected
+    return next((c for c in chargers if c.uuid == selected), Charger(uuid=selected))
+
+
 def open_folder_in_file_manager(folder: Path) -> object:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
@@ -126,7 +141,7 @@ class ExportDialog(QDialog):
         self,
         job_factory: JobFactory,
         chargers: Sequence[Charger],
-        selected: Charger | None = None,
+        selected: Charger | str | None = None,
         *,
         settings: Settings | None = None,
         today: date | None = None,
@@ -138,7 +153,7 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(560)
         self._job_factory = job_factory
         self._chargers = sorted(chargers, key=charger_sort_key)
-        self._selected = selected
+        self._selected = _find(selected, self._chargers)
         self._settings = settings or Settings()
         self._today = today or date.today()
         self._open_folder = open_folder
@@ -152,6 +167,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self._build_filters())
         layout.addWidget(self._build_file())
         layout.addWidget(self._build_outcome())
+        layout.addStretch(1)  # room the window gains goes here, not between the choices
         layout.addWidget(self._build_buttons())
         self._apply_settings()
         self._select_default_scope()
@@ -183,7 +199,7 @@ class ExportDialog(QDialog):
         self.charger_filter.textChanged.connect(self._filter_list)
         self.charger_list = QListWidget()
         self.charger_list.setAccessibleName("Chargers to export")
-        self.charger_list.setMaximumHeight(LIST_MAX_HEIGHT)
+        self.charger_list.setFixedHeight(LIST_HEIGHT)
         self.charger_list.setUniformItemSizes(True)
         for charger in self._chargers:
             item = QListWidgetItem(self._list_label(charger))
@@ -193,6 +209,7 @@ class ExportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.charger_list.addItem(item)
         self.charger_list.itemChanged.connect(self._on_checked)
+        self._scroll_to_checked()
         self.check_all = QPushButton("Check shown")
         self.check_none = QPushButton("Uncheck all")
         self.check_all.clicked.connect(lambda: self._check_shown(True))
@@ -211,6 +228,13 @@ class ExportDialog(QDialog):
         layout.addWidget(self.chosen_count)
         layout.addWidget(self.scope_all)
         return box
+
+    def _scroll_to_checked(self) -> None:
+        for row in range(self.charger_list.count()):
+            item = self.charger_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                self.charger_list.scrollToItem(item, QListWidget.ScrollHint.PositionAtTop)
+                return
 
     @staticmethod
     def _list_label(charger: Charger) -> str:
@@ -244,7 +268,7 @@ class ExportDialog(QDialog):
         dates.addStretch(1)
         form = QFormLayout(box)
         form.addRow("Period", dates)
-        form.addRow("Status", self.status)
+        form.addRow("Status", _compact(self.status))
         return box
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -293,8 +317,8 @@ class ExportDialog(QDialog):
         where.addWidget(self.browse)
         form = QFormLayout(box)
         form.addRow("Format", formats)
-        form.addRow("Times in", self.timezone)
-        form.addRow("Delimiter", self.delimiter)
+        form.addRow("Times in", _compact(self.timezone))
+        form.addRow("Delimiter", _compact(self.delimiter))
         form.addRow("Save to", where)
         return box
 
@@ -310,7 +334,11 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self.failures = QListWidget()
         self.failures.setAccessibleName("Chargers that failed")
-        self.failures.setMaximumHeight(110)
+        self.failures.setMaximumHeight(120)
+        self.failures.setWordWrap(True)  # reasons are sentences: wrap, never cut them off
+        self.failures.setAlternatingRowColors(True)
+        self.failures.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.failures.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.failures.hide()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -619,10 +647,18 @@ class ExportDialog(QDialog):
         )
         lines = [str(failure) for failure in error.failures] if error else message.splitlines()[1:]
         if error is not None and error.skipped:
-            lines.append(f"{error.skipped:,} more chargers were not tried.")
+            lines.append(
+                "1 more charger was not tried."
+                if error.skipped == 1
+                else f"{error.skipped:,} more chargers were not tried."
+            )
         self.failures.clear()
-        self.failures.addItems(lines)
+        for line in lines:
+            item = QListWidgetItem(line)
+            item.setToolTip(line)
+            self.failures.addItem(item)
         self.failures.setVisible(bool(lines))
+        self._fit()
         self._validate_after_run()
         if self._close_when_stopped:
             super().reject()
@@ -655,6 +691,20 @@ class ExportDialog(QDialog):
         if self.last_summary is not None and self.last_summary.path is not None:
             self._open_folder(self.last_summary.path.parent)
 
+    def _fit(self) -> None:
+        # Word-wrapped labels (height for width) do not push a top-level window's minimum
+        # size up by themselves: grow the dialog to fit a longer message or the list
+        # (never shrink it: the user may have made it bigger on purpose).
+        QTimer.singleShot(0, self._grow)
+
+    def _grow(self) -> None:
+        layout = self.layout()
+        needed = self.sizeHint().height()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = max(needed, layout.totalHeightForWidth(self.width()))
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
     def _say(self, text: str, *, rich: bool = False, warning: bool = False) -> None:
         self.message.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.message.setText(text)
@@ -662,6 +712,7 @@ class ExportDialog(QDialog):
         color = self.palette().color(self.foregroundRole())
         style = "color: #b3261e;" if warning else f"color: {color.name()};"
         self.message.setStyleSheet(style)
+        self._fit()
 
     # -- closing ---------------------------------------------------------------------------
 
@@ -680,3 +731,22 @@ class ExportDialog(QDialog):
             self.reject()
             return
         super().closeEvent(event)
+
+
+def open_export_dialog(
+    parent: QWidget | None,
+    job_factory: JobFactory,
+    chargers: Sequence[Charger],
+    selected: Charger | str | None,
+    *,
+    settings: Settings | None = None,
+    on_settings_changed: Callable[[Settings], object] | None = None,
+) -> ExportDialog:
+    """Show the dialog window-modal without a nested event loop (`open()`, not `exec()`,
+    so the qasync loop keeps running the export), deleted when closed."""
+    dialog = ExportDialog(job_factory, chargers, selected, settings=settings, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if on_settings_changed is not None:
+        dialog.settings_changed.connect(on_settings_changed)
+    dialog.open()
+    return dialog

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any, Protocol
@@ -108,11 +107,43 @@ def error_code(charger: Charger) -> str | None:
     return None if charger.error in (None, "", "NoError") else charger.error
 
 
-@dataclass(frozen=True)
 class FleetRow:
-    charger: Charger
-    verdict: Verdict
-    search_text: str  # casefolded identity, reference, model, firmware, error
+    """One charger, its verdict, and every cell text and sort key worked out once: a
+    view asks `data()` about ten times per visible cell on every paint, so those calls
+    must be lookups."""
+
+    __slots__ = ("charger", "search_text", "sort_keys", "texts", "verdict")
+
+    def __init__(self, charger: Charger, verdict: Verdict, now: datetime) -> None:
+        self.charger = charger
+        self.verdict = verdict
+        fields = (
+            charger.identity, charger.reference, model_name(charger), charger.firmware_version,
+            charger.parsed_firmware_version, charger.error, charger.error_info, charger.uuid,
+        )
+        self.search_text = " ".join(f for f in fields if f).casefold()
+        status = charger.connection_status
+        self.texts: list[str] = [
+            fmt.text(charger.identity or charger.uuid),
+            fmt.text(charger.reference),
+            level_label(verdict.level),
+            CONNECTION_LABELS.get(status or "", fmt.text(status)),
+            fmt.text(charger.status),
+            fmt.text(error_code(charger)),
+            fmt.text(model_name(charger)),
+            fmt.text(charger.firmware_version),
+            fmt.relative_age(charger.last_heartbeat_at, now),
+        ]
+        identity = (charger.identity or charger.uuid).casefold()
+        keys: list[Any] = [
+            _LAST if shown == fmt.DASH else f"{shown.casefold()} {identity}"
+            for shown in self.texts
+        ]
+        keys[Column.IDENTITY] = identity
+        keys[Column.HEALTH] = f"{level_rank(verdict.level):02d} {identity}"
+        seen = charger.last_heartbeat_at
+        keys[Column.HEARTBEAT] = seen.timestamp() if seen is not None else 0.0
+        self.sort_keys = keys
 
     @property
     def uuid(self) -> str:
@@ -122,19 +153,21 @@ class FleetRow:
     def level_key(self) -> str:
         return level_key(self.verdict.level)
 
+    def update_age(self, now: datetime) -> None:
+        self.texts[Column.HEARTBEAT] = fmt.relative_age(self.charger.last_heartbeat_at, now)
 
-def make_row(charger: Charger, verdict: Verdict) -> FleetRow:
-    fields = (
-        charger.identity,
-        charger.reference,
-        model_name(charger),
-        charger.firmware_version,
-        charger.parsed_firmware_version,
-        charger.error,
-        charger.error_info,
-        charger.uuid,
-    )
-    return FleetRow(charger, verdict, " ".join(f for f in fields if f).casefold())
+
+def make_row(charger: Charger, verdict: Verdict, now: datetime) -> FleetRow:
+    return FleetRow(charger, verdict, now)
+
+
+_COLUMNS = len(Column)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_SORT, _UUID, _CHARGER, _LEVEL = int(SORT_ROLE), int(UUID_ROLE), int(CHARGER_ROLE), int(LEVEL_ROLE)
 
 
 class FleetTableModel(QAbstractTableModel):
@@ -152,6 +185,8 @@ class FleetTableModel(QAbstractTableModel):
         self._clock = clock
         self._stale = False
         self._stale_note = ""
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -159,13 +194,13 @@ class FleetTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < _COLUMNS:
             return HEADERS[Column(section)]
         return None
 
@@ -185,70 +220,38 @@ class FleetTableModel(QAbstractTableModel):
     def is_stale(self) -> bool:
         return self._stale
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
             return None
-        if not 0 <= index.column() < len(Column):
+        position, column = index.row(), index.column()
+        if position >= len(self._rows) or column >= _COLUMNS:
             return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == UUID_ROLE:
-            return row.uuid
-        if role == CHARGER_ROLE:
-            return row.charger
-        if role == LEVEL_ROLE:
-            return row.verdict.level
-        if role == Qt.ItemDataRole.DecorationRole and column is Column.HEALTH:
-            return badge_icon(row.verdict.level)
-        if role == Qt.ItemDataRole.ForegroundRole and self._stale:
+        row = self._rows[position]
+        if role == _DISPLAY:
+            return row.texts[column]
+        if role == _SORT:
+            return row.sort_keys[column]
+        if role == _FOREGROUND:
             # Stale data must not look current: the palette's disabled text colour.
-            palette = QGuiApplication.palette()
-            return palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        if role == Qt.ItemDataRole.FontRole and column is Column.IDENTITY:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._stale_brush() if self._stale else None
+        if role == _FONT:
+            return self._bold if column == Column.IDENTITY else None
+        if role == _DECORATION:
+            return badge_icon(row.verdict.level) if column == Column.HEALTH else None
+        if role == _UUID:
+            return row.uuid
+        if role == _LEVEL:
+            return row.verdict.level
+        if role == _CHARGER:
+            return row.charger
+        if role == _TOOLTIP:
+            return self._tooltip(row, Column(column))
         return None
 
-    def _display(self, row: FleetRow, column: Column) -> str:
-        charger = row.charger
-        if column is Column.IDENTITY:
-            return fmt.text(charger.identity or charger.uuid)
-        if column is Column.REFERENCE:
-            return fmt.text(charger.reference)
-        if column is Column.HEALTH:
-            return level_label(row.verdict.level)
-        if column is Column.CONNECTION:
-            status = charger.connection_status
-            return CONNECTION_LABELS.get(status or "", fmt.text(status))
-        if column is Column.STATUS:
-            return fmt.text(charger.status)
-        if column is Column.ERROR:
-            return fmt.text(error_code(charger))
-        if column is Column.MODEL:
-            return fmt.text(model_name(charger))
-        if column is Column.FIRMWARE:
-            return fmt.text(charger.firmware_version)
-        return fmt.relative_age(charger.last_heartbeat_at, self._clock())
-
-    def _sort_key(self, row: FleetRow, column: Column) -> Any:
-        charger = row.charger
-        identity = (charger.identity or charger.uuid).casefold()
-        if column is Column.HEALTH:
-            return f"{level_rank(row.verdict.level):02d} {identity}"
-        if column is Column.HEARTBEAT:
-            seen = charger.last_heartbeat_at
-            return seen.timestamp() if seen is not None else 0.0
-        if column is Column.IDENTITY:
-            return identity
-        shown = self._display(row, column)
-        return _LAST if shown == fmt.DASH else f"{shown.casefold()} {identity}"
+    @staticmethod
+    def _stale_brush() -> Any:
+        palette = QGuiApplication.palette()
+        return palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
     def _tooltip(self, row: FleetRow, column: Column) -> str | None:
         charger = row.charger
@@ -277,14 +280,14 @@ class FleetTableModel(QAbstractTableModel):
             verdict = self._health(charger, now)
             if old.charger == charger and _same_verdict(old.verdict, verdict):
                 continue
-            self._rows[position] = make_row(charger, verdict)
+            self._rows[position] = make_row(charger, verdict, now)
             self._changed(position)
         new = [c for uuid, c in fresh.items() if uuid not in self._index]
         if new:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
             for offset, charger in enumerate(new):
-                self._rows.append(make_row(charger, self._health(charger, now)))
+                self._rows.append(make_row(charger, self._health(charger, now), now))
                 self._index[charger.uuid] = first + offset
             self.endInsertRows()
 
@@ -307,8 +310,10 @@ class FleetTableModel(QAbstractTableModel):
         for position, old in enumerate(self._rows):
             verdict = self._health(old.charger, now)
             if not _same_verdict(old.verdict, verdict):
-                self._rows[position] = make_row(old.charger, verdict)
+                self._rows[position] = make_row(old.charger, verdict, now)
                 self._changed(position)
+            else:
+                old.update_age(now)
         self.dataChanged.emit(
             self.index(0, Column.HEARTBEAT), self.index(len(self._rows) - 1, Column.HEARTBEAT)
         )

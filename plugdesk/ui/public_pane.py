@@ -110,7 +110,7 @@ def charger_text(data: PublicSession | None) -> str:
     return f"{name}{code}"
 
 
-# -- the list of followed sessions ---------------------------------------------------------------
+# -- the list of followed sessions -------------------------------------------------------------
 
 
 class PublicSessionsModel(QAbstractTableModel):
@@ -171,7 +171,7 @@ class PublicSessionsModel(QAbstractTableModel):
             return format_money(amount, session_currency(data))
         return fmt.DASH
 
-    # -- updates ----------------------------------------------------------------------------
+    # -- updates -------------------------------------------------------------------------------
 
     def key_at(self, row: int) -> str | None:
         return self._rows[row].key if 0 <= row < len(self._rows) else None
@@ -203,7 +203,7 @@ class PublicSessionsModel(QAbstractTableModel):
             self.endRemoveRows()
 
 
-# -- the pane ------------------------------------------------------------------------------------
+# -- the pane ----------------------------------------------------------------------------------
 
 
 def _message_label() -> QLabel:

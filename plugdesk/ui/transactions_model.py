@@ -67,8 +67,19 @@ TX_HEADERS = {
     TxColumn.STOP_REASON: "Stop reason",
     TxColumn.VALID: "Valid",
 }
-_NUMERIC = {TxColumn.ID, TxColumn.CONNECTOR, TxColumn.KWH, TxColumn.METER_START,
-            TxColumn.METER_STOP, TxColumn.DURATION}
+_NUMERIC = frozenset(int(c) for c in (
+    TxColumn.ID, TxColumn.CONNECTOR, TxColumn.KWH, TxColumn.METER_START, TxColumn.METER_STOP,
+    TxColumn.DURATION,
+))
+_TX_COLUMNS = len(TxColumn)
+# Plain ints: data() runs about ten times per visible cell on every paint.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SORT, _TRANSACTION, _ACTIVE = int(SORT_ROLE), int(TRANSACTION_ROLE), int(ACTIVE_ROLE)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _FAR_FUTURE = math.inf
 
 
@@ -109,6 +120,10 @@ class TransactionsModel(QAbstractTableModel):
         self._generation = 0
         self._pending: bool | None = None  # None: nothing pending; else "is a reset"
         self._totals = Totals(0, 0, 0.0, timedelta(0))
+        self._cells: dict[int, list[str]] = {}  # id(transaction) -> texts, filled lazily
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._active_tint = _active_tint()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -137,53 +152,37 @@ class TransactionsModel(QAbstractTableModel):
         """All loaded transactions, before the local id-tag filter."""
         return len(self._all)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
             return None
-        if not 0 <= index.column() < len(TxColumn):
+        position, column = index.row(), index.column()
+        if position >= len(self._rows) or column >= _TX_COLUMNS:
             return None
-        tx = self._rows[index.row()]
-        column = TxColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(tx, column)
-        if role == SORT_ROLE:
-            return _sort_key(column, self._clock())(tx)[1]
-        if role == TRANSACTION_ROLE:
+        tx = self._rows[position]
+        if role == _DISPLAY:
+            if column == TxColumn.DURATION and tx.stopped_at is None:
+                return fmt.duration(tx.duration_until(self._clock()))  # still counting
+            cells = self._cells.get(id(tx))
+            if cells is None:
+                cells = self._cells[id(tx)] = _texts(tx)
+            return cells[column]
+        if role == _ALIGNMENT:
+            return _RIGHT if column in _NUMERIC else None
+        if role == _BACKGROUND:
+            return self._active_tint if tx.stopped_at is None else None
+        if role == _FONT:
+            return self._bold if tx.stopped_at is None else None
+        if role == _SORT:
+            return _sort_key(TxColumn(column), self._clock())(tx)[1]
+        if role == _TRANSACTION:
             return tx
-        if role == ACTIVE_ROLE:
+        if role == _ACTIVE:
             return tx.is_active
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if tx.is_active:
-            return _active_style(role)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TxColumn.STARTED, TxColumn.STOPPED):
+        if role == _TOOLTIP and column in (TxColumn.STARTED, TxColumn.STOPPED):
             return fmt.local_time_seconds(
-                tx.started_at if column is TxColumn.STARTED else tx.stopped_at
+                tx.started_at if column == TxColumn.STARTED else tx.stopped_at
             )
         return None
-
-    def _display(self, tx: Transaction, column: TxColumn) -> str:
-        if column is TxColumn.ID:
-            return str(tx.id)
-        if column is TxColumn.CONNECTOR:
-            return fmt.text(tx.charger_connector_id)
-        if column is TxColumn.ID_TAG:
-            return fmt.text(tx.id_tag)
-        if column is TxColumn.STARTED:
-            return fmt.local_time(tx.started_at)
-        if column is TxColumn.STOPPED:
-            return "Active" if tx.is_active else fmt.local_time(tx.stopped_at)
-        if column is TxColumn.DURATION:
-            return fmt.duration(tx.duration_until(self._clock()))
-        if column is TxColumn.KWH:
-            return fmt.kwh(tx.total_kwh)
-        if column is TxColumn.METER_START:
-            return fmt.number(_whole(tx.meter_start))
-        if column is TxColumn.METER_STOP:
-            return fmt.number(_whole(tx.meter_stop))
-        if column is TxColumn.STOP_REASON:
-            return fmt.text(tx.stop_reason)
-        return fmt.yes_no(tx.is_valid)
 
     # -- changing --------------------------------------------------------------------------
     # Filtering, sorting and totalling 10,000 rows takes tens of milliseconds of Python:
@@ -197,6 +196,8 @@ class TransactionsModel(QAbstractTableModel):
     def set_transactions(self, transactions: Sequence[Transaction]) -> None:
         """Replace everything (one model reset once the rows are arranged)."""
         self._all = list(transactions)
+        self._cells = {}
+        self._active_tint = _active_tint()  # the palette may have changed (dark mode)
         self._arrange(reset=True)
 
     def clear(self) -> None:
@@ -304,6 +305,14 @@ def _totals(rows: Sequence[Transaction], now: datetime) -> Totals:
     return Totals(len(rows), active, kwh, timedelta(seconds=seconds))
 
 
+def _active_tint() -> QColor:
+    """Active sessions stand out with a tint of the palette's highlight colour (and bold
+    text), so the highlight follows light and dark themes."""
+    colour = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
+    colour.setAlpha(48)
+    return colour
+
+
 def _loop_running() -> bool:
     try:
         asyncio.get_running_loop()
@@ -312,24 +321,27 @@ def _loop_running() -> bool:
     return True
 
 
+def _texts(tx: Transaction) -> list[str]:
+    """The cell texts of a transaction, in column order (made once, when first shown)."""
+    return [
+        str(tx.id),
+        fmt.text(tx.charger_connector_id),
+        fmt.text(tx.id_tag),
+        fmt.local_time(tx.started_at),
+        "Active" if tx.is_active else fmt.local_time(tx.stopped_at),
+        fmt.duration(tx.duration),
+        fmt.kwh(tx.total_kwh),
+        fmt.number(_whole(tx.meter_start)),
+        fmt.number(_whole(tx.meter_stop)),
+        fmt.text(tx.stop_reason),
+        fmt.yes_no(tx.is_valid),
+    ]
+
+
 def _whole(value: float | None) -> float | int | None:
     if value is not None and float(value).is_integer():
         return int(value)
     return value
-
-
-def _active_style(role: int) -> Any:
-    """Active sessions stand out: a tint of the palette's highlight colour and bold text,
-    so the highlight follows light and dark themes."""
-    if role == Qt.ItemDataRole.BackgroundRole:
-        colour = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
-        colour.setAlpha(48)
-        return colour
-    if role == Qt.ItemDataRole.FontRole:
-        font = QFont()
-        font.setBold(True)
-        return font
-    return None
 
 
 def _sort_key(column: TxColumn, now: datetime) -> Callable[[Transaction], tuple[int, Any]]:

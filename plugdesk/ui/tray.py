@@ -55,6 +55,7 @@ class FleetTray(QObject):
         self.level = "ok"
         self.faulted = 0
         self._paused = False
+        self._shown: tuple[str, int] | None = None  # the state last reported, if any
         self._on_message_click: Note | None = None
         self.icon = QSystemTrayIcon(self)
         self.icon.setObjectName("plugdeskTray")
@@ -94,7 +95,8 @@ class FleetTray(QObject):
         """Slot for `IncidentService.health_summary`."""
         level = level if level in LEVELS else "warning"
         faulted = int(counts.get("fault", 0))
-        if (level, faulted) != (self.level, self.faulted):
+        if (level, faulted) != self._shown:
+            self._shown = (level, faulted)
             self._set_icon(level, faulted)
             # Logged so a support log (and the desktop test) can follow the icon's state.
             log.info("tray state: %s (%d faulted)", level, faulted)

@@ -6,7 +6,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
-from plugdesk.domain.fleet_pacing import REST_OF_SWEEP, FleetPaceSettings, FleetPacer, SweepMerge
+from plugdesk.domain.fleet_pacing import REST_OF_SWEEP, FleetPacer, FleetPaceSettings, SweepMerge
 
 
 @dataclass
@@ -159,6 +159,7 @@ def test_scaled_settings_keep_the_ratios() -> None:
 class Item:
     uuid: str
     status: str = "Available"
+    heartbeat: int = 0
 
 
 def test_merge_keeps_order_counts_changes_and_drops_after_two_missed_sweeps() -> None:
@@ -173,3 +174,10 @@ def test_merge_keeps_order_counts_changes_and_drops_after_two_missed_sweeps() ->
     assert merge.items()[1].status == "Faulted"
     merge.reset([Item("z")])
     assert len(merge) == 1
+
+
+def test_merge_counts_only_notable_changes_but_keeps_the_latest_reading() -> None:
+    merge = SweepMerge([Item("a"), Item("b")], notable=lambda item: item.status)
+    assert merge.add_page([Item("a", heartbeat=1), Item("b", heartbeat=1)]) == 0
+    assert [i.heartbeat for i in merge.items()] == [1, 1]
+    assert merge.add_page([Item("a", "Faulted", heartbeat=2)]) == 1

@@ -144,3 +144,18 @@ def test_scaled_settings_keep_the_ratio() -> None:
     assert abs(scaled.interval - 5 / 30) < 1e-9
     assert scaled.max_per_window == 24
     assert abs(scaled.min_gap - 2.0 / 24) < 1e-9
+
+
+def test_a_quiet_window_also_recovers_the_pace() -> None:
+    pacer = PollPacer(PaceSettings())
+    pacer.add("a", 0.0)
+    pacer.note_rate_limited("a", 5.0, 0.0)
+    pacer.note_rate_limited("a", 5.0, 5.0)  # paused until 25 (4 x the 5 s interval)
+    assert pacer.backoff == 4.0
+    pacer.remove("a")  # the session ended: no good answers will come
+    pacer.next_poll(84.0)
+    assert pacer.backoff == 4.0  # the quiet window counts from the end of the pause
+    pacer.next_poll(85.0)
+    assert pacer.backoff == 2.0
+    pacer.next_poll(145.0)
+    assert pacer.backoff == 1.0

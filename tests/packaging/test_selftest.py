@@ -114,8 +114,8 @@ def test_notification_path_follows_the_session_bus(
     window = _window(qtbot)
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     without = _check(selftest.run_checks(identity, window, 3), "notifications")
-    # offscreen has no tray either, so alerts would go to the in-app banner
-    assert without.detail == "in-app banner (DBusDesktopNotifier has no D-Bus session bus)"
+    # offscreen has no tray either, so alerts would go to the in-app toast
+    assert without.detail == "in-app toast (DBusDesktopNotifier has no D-Bus session bus)"
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/0/bus")
     with_bus = _check(selftest.run_checks(identity, window, 3), "notifications")
     assert with_bus.detail == "native (DBusDesktopNotifier)"

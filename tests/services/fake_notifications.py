@@ -65,15 +65,15 @@ class NotificationServer(ServiceInterface):
         return self.state.received
 
     @dbus_method()
-    def GetCapabilities(self) -> DBusStrList:  # noqa: N802 (D-Bus names)
+    def GetCapabilities(self) -> DBusStrList:
         return ["actions", "body", "body-markup"]
 
     @dbus_method()
-    def GetServerInformation(self) -> ServerInfo:  # noqa: N802
+    def GetServerInformation(self) -> ServerInfo:
         return ("plugdesk-test", "PlugDesk tests", "1.0", "1.2")
 
     @dbus_method()
-    def Notify(  # noqa: N802
+    def Notify(
         self,
         app_name: DBusStr,
         replaces_id: DBusUInt32,
@@ -88,21 +88,23 @@ class NotificationServer(ServiceInterface):
         self._next += 1
         plain = {key: value.value for key, value in hints.items()}
         self.state.received.append(
-            Received(number, app_name, replaces_id, app_icon, summary, body, list(actions),
-                     plain, expire_timeout)  # fmt: skip
+            Received(
+                number, app_name, replaces_id, app_icon, summary, body, list(actions), plain,
+                expire_timeout,
+            )
         )
         return number
 
     @dbus_method()
-    def CloseNotification(self, id: DBusUInt32) -> None:  # noqa: N802, A002
+    def CloseNotification(self, id: DBusUInt32) -> None:
         self.NotificationClosed(id, 3)
 
     @dbus_signal()
-    def ActionInvoked(self, id: DBusUInt32, action_key: DBusStr) -> ActionArgs:  # noqa: N802, A002
+    def ActionInvoked(self, id: DBusUInt32, action_key: DBusStr) -> ActionArgs:
         return (id, action_key)
 
     @dbus_signal()
-    def NotificationClosed(self, id: DBusUInt32, reason: DBusUInt32) -> ClosedArgs:  # noqa: N802, A002
+    def NotificationClosed(self, id: DBusUInt32, reason: DBusUInt32) -> ClosedArgs:
         return (id, reason)
 
     def click(self, received: Received, label: str) -> None:

@@ -46,10 +46,12 @@ def run_sim(args: argparse.Namespace) -> int:
 
 def run_pipeline(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync  # after PySide6
     from PySide6.QtWidgets import QApplication
 
-    import qasync  # after PySide6
+    from plugdesk import qtpatch
 
+    qtpatch.install()  # as the app does at start (PySide6 6.12 drops `True` on emit)
     app = QApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

@@ -101,7 +101,9 @@ def make_rig(
     return PublicRig(sim, client, credentials, runner, service, errors)
 
 
-def free_connector(sim: Simulator, *, currency: str | None = None, skip: int = 0) -> tuple[str, int]:
+def free_connector(
+    sim: Simulator, *, currency: str | None = None, skip: int = 0
+) -> tuple[str, int]:
     """A public code of an online charger and one of its Available connectors."""
     found = []
     for code in sim.public_codes():

@@ -78,7 +78,9 @@ def export(
 # -- complete and exact ------------------------------------------------------------------
 
 
-def test_fleet_export_holds_every_transaction_exactly_once(fleet: Simulator, tmp_path: Path) -> None:
+def test_fleet_export_holds_every_transaction_exactly_once(
+    fleet: Simulator, tmp_path: Path
+) -> None:
     out = tmp_path / "fleet.csv"
     progress: list[tuple[int, int, int]] = []
     summary = export(fleet, CsvExportWriter(out), progress=lambda *p: progress.append(p))
@@ -325,6 +327,23 @@ def test_cancel_mid_export_leaves_no_new_file(fleet: Simulator, tmp_path: Path) 
     assert list(folder.iterdir()) == []
 
 
+def test_cancel_after_the_last_charger_is_too_late_and_says_so(
+    fleet: Simulator, tmp_path: Path
+) -> None:
+    """Once every row is written the file is being put in place: a cancel then must not
+    report "cancelled" for a file that does appear."""
+    out = _existing(tmp_path / "late.csv")
+    cancel = asyncio.Event()
+    summary = export(
+        fleet,
+        CsvExportWriter(out),
+        progress=lambda done, total, rows: cancel.set() if total and done == total else None,
+        cancel=cancel,
+    )
+    assert cancel.is_set()
+    assert summary.rows == len(read_csv(out)) == len(truth_ids(fleet))
+
+
 def test_cancelling_the_task_aborts_too(fleet: Simulator, tmp_path: Path) -> None:
     """Ctrl+C in the command line and closing the window cancel the task itself."""
     out = _existing(tmp_path / "task.csv")
@@ -432,7 +451,7 @@ def test_disk_full_keeps_the_existing_file(fleet: Simulator, tmp_path: Path) -> 
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(*args)
 
-    writer.write_transactions = write_then_fill_up  # type: ignore[method-assign]
+    writer.write_transactions = write_then_fill_up  # type: ignore[method-assign, assignment]
     with pytest.raises(ExportFailed, match="disk is full"):
         export(fleet, writer, concurrency=1)
     assert out.read_bytes() == OLD_CONTENT
@@ -495,7 +514,8 @@ def test_job_cancel_emits_cancelled_and_writes_nothing(
 ) -> None:
     job, client = _job(fleet)
     out = _existing(tmp_path / "job-cancel.csv")
-    job.progress.connect(lambda done, total, rows: job.cancel() if done else None)
+    fleet.set_chaos("slow", latency=0.1)  # long enough for progress between chargers
+    job.progress.connect(lambda done, total, rows: job.cancel() if 0 < done < total else None)
     outcomes: list[str] = []
     job.finished.connect(lambda *_: outcomes.append("finished"))
     job.failed.connect(lambda *_: outcomes.append("failed"))
@@ -580,3 +600,33 @@ def test_default_date_is_passed_as_a_plain_day(fleet: Simulator, tmp_path: Path)
     (record,) = transaction_requests(fleet)[:1]
     assert query_value(record, "filter[started_from]") == "2026-10-01"
     assert query_value(record, "filter[stopped_until]") == "2026-10-31"
+
+
+class _BrokenClient:
+    """A client with a bug (not an API error): the job must still end with `failed`."""
+
+    def iter_chargers(self) -> Any:
+        raise RuntimeError("boom")
+
+    async def get_charger(self, uuid: str) -> Any:
+        raise AssertionError("not reached")
+
+    def iter_transactions(self, uuid: str, **filters: Any) -> Any:
+        raise AssertionError("not reached")
+
+
+def test_job_turns_a_bug_into_failed_not_silence(tmp_path: Path, run: Run) -> None:
+    job = ExportJob(_BrokenClient())
+    out = _existing(tmp_path / "bug.csv")
+
+    async def scenario() -> tuple[Any, ...]:
+        failed = _on_signal(job.failed)
+        job.start(_request(out))
+        return await failed
+
+    (message,) = run(scenario())
+    assert message == (
+        "The export stopped on an unexpected error (RuntimeError: boom). No file was written."
+    )
+    assert not job.is_running
+    assert out.read_bytes() == OLD_CONTENT and not temp_files(tmp_path)

@@ -182,7 +182,9 @@ def test_an_hour_of_fleet_life_gives_each_fault_exactly_once(
     assert len(blips) >= 3, story
 
 
-def _offline_gap(log: list[FaultRecord], incident: Incident, refreshes: list[datetime]) -> timedelta:
+def _offline_gap(
+    log: list[FaultRecord], incident: Incident, refreshes: list[datetime]
+) -> timedelta:
     """A fault that ended while its charger was offline is seen gone only once the charger
     is back: allow the length of that outage."""
     if incident.kind != "fault":

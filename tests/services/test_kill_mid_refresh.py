@@ -162,8 +162,8 @@ def _run_until_killed(
 
 def _run_to_the_end(sim: dict[str, str], store: Path, refreshes: int) -> Report:
     done = subprocess.run(
-        [sys.executable, "-m", MODULE, "pipeline", "--api", sim["base_url"], "--store",
-         str(store), "--refreshes", str(refreshes)],  # fmt: skip
+        [sys.executable, "-m", MODULE, "pipeline", "--api", sim["base_url"],
+         "--store", str(store), "--refreshes", str(refreshes)],
         cwd=ROOT,
         env=_env(sim["token"]),
         capture_output=True,

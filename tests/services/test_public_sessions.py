@@ -7,6 +7,7 @@ runs from start to `captured` in a few seconds and rate-limit windows are short.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -52,7 +53,9 @@ def secrets_in(memory_keyring: Any) -> dict[str, str]:
     }
 
 
-async def start_session(rig: PublicRig, code: str, connector: int, email: str | None = None) -> str:
+async def start_session(
+    rig: PublicRig, code: str, connector: int, email: str | None = None
+) -> str:
     added = SignalWaiter(rig.service.session_added)
     failed = SignalWaiter(rig.service.start_failed)
     assert rig.service.start(code, connector, email)
@@ -67,7 +70,7 @@ async def start_session(rig: PublicRig, code: str, connector: int, email: str | 
     return str(result[0])
 
 
-async def wait_status(rig: PublicRig, key: str, status: str, timeout: float = 10) -> SessionState:
+async def wait_status(rig: PublicRig, key: str, status: str, seconds: float = 10) -> SessionState:
     current = rig.service.session(key)
     if current is not None and current.status == status:
         assert current.state is not None
@@ -75,18 +78,18 @@ async def wait_status(rig: PublicRig, key: str, status: str, timeout: float = 10
     waiter = SignalWaiter(
         rig.service.session_updated, lambda k, state: k == key and state.data.status == status
     )
-    _, state = await waiter.wait(timeout)
+    _, state = await waiter.wait(seconds)
     return state  # type: ignore[no-any-return]
 
 
-async def wait_ended(rig: PublicRig, key: str, timeout: float = 10) -> None:
+async def wait_ended(rig: PublicRig, key: str, seconds: float = 10) -> None:
     session = rig.service.session(key)
     if session is not None and session.ended:
         return
-    await SignalWaiter(rig.service.session_ended, lambda k: k == key).wait(timeout)
+    await SignalWaiter(rig.service.session_ended, lambda k: k == key).wait(seconds)
 
 
-# -- look-up -------------------------------------------------------------------------------------
+# -- look-up -----------------------------------------------------------------------------------
 
 
 def test_lookup_shows_the_charger_and_its_pricing(run: Run, fast_sim: Simulator) -> None:
@@ -145,7 +148,7 @@ def test_a_bad_code_is_refused_before_any_request(run: Run, fast_sim: Simulator)
     assert [r for r in fast_sim.request_log if "public-charging" in r.path] == []
 
 
-# -- a whole session ------------------------------------------------------------------------------
+# -- a whole session ---------------------------------------------------------------------------
 
 
 def test_session_from_start_to_captured(
@@ -190,9 +193,7 @@ def test_session_from_start_to_captured(
     assert token[:12] not in caplog.text
 
 
-def test_a_second_start_cannot_fire_while_one_is_in_flight(
-    run: Run, fast_sim: Simulator
-) -> None:
+def test_a_second_start_cannot_fire_while_one_is_in_flight(run: Run, fast_sim: Simulator) -> None:
     code, connector = free_connector(fast_sim)
     busy: list[bool] = []
 
@@ -209,7 +210,7 @@ def test_a_second_start_cannot_fire_while_one_is_in_flight(
 
     first, second = run(scenario())
     assert (first, second) == (True, False)
-    starts = [r for r in fast_sim.request_log if r.method == "POST" and r.path.endswith("/sessions")]
+    starts = [r for r in fast_sim.request_log if r.route == "public.sessions.start"]
     assert len(starts) == 1
     assert busy == [True, False]
 
@@ -257,7 +258,7 @@ def test_start_refusals_have_their_own_messages(run: Run) -> None:
     assert starts == [404, 400, 422, 201, 409, 429]  # each sent once: never retried
 
 
-# -- polling pace -----------------------------------------------------------------------------------
+# -- polling pace ------------------------------------------------------------------------------
 
 
 def test_polling_stops_at_a_terminal_status(
@@ -286,11 +287,12 @@ def test_polling_stops_at_a_terminal_status(
     assert secrets_in(memory_keyring) == {}
 
 
-def test_a_429_while_polling_slows_the_pace_and_it_recovers(run: Run, fast_sim: Simulator) -> None:
+def test_a_429_while_polling_slows_the_pace_and_it_recovers(run: Run) -> None:
     """Another program on this address uses up the GET budget: the service must wait out
     Retry-After, poll slower for a while, then return to its normal pace."""
     import httpx
 
+    fast_sim = fast_simulator(public_session_charge_seconds=3600.0)  # charges throughout
     code, connector = free_connector(fast_sim)
     paces: list[float] = []
 
@@ -303,11 +305,12 @@ def test_a_429_while_polling_slows_the_pace_and_it_recovers(run: Run, fast_sim: 
         key = await start_session(rig, code, connector)
         assert rig.service.confirm(key)
         await wait_status(rig, key, "charging")
+        slowing = SignalWaiter(rig.service.pace_changed)
         async with httpx.AsyncClient() as other:  # exhaust this address's GET bucket
             url = f"{fast_sim.base_url}/public-charging/sessions/someone-elses-token"
             for _ in range(30):
                 await other.get(url)
-        await SignalWaiter(rig.service.pace_changed).wait(5)
+        await slowing.wait(5)
         slowed = rig.service.backoff
         while rig.service.backoff > 1:
             await SignalWaiter(rig.service.pace_changed).wait(10)
@@ -316,7 +319,10 @@ def test_a_429_while_polling_slows_the_pace_and_it_recovers(run: Run, fast_sim: 
         await rig.aclose()
         return gets, slowed, errors[0] if errors else ""
 
-    gets, slowed, message = run(scenario(), timeout=30)
+    try:
+        gets, slowed, message = run(scenario(), timeout=30)
+    finally:
+        fast_sim.stop()
     assert slowed == 2.0
     assert paces[0] == 2.0 and paces[-1] == 1.0  # slowed down, then recovered
     assert "slow down (429)" in message
@@ -327,9 +333,9 @@ def test_a_429_while_polling_slows_the_pace_and_it_recovers(run: Run, fast_sim: 
     # Retry-After (at least 1 s on the wire) was honoured, and the pace after it was slower.
     assert after[0][0] - gets[limited[0]][0] >= 1.0
     interval = PaceSettings().scaled(SCALE).interval
-    slow_gaps = [b[0] - a[0] for a, b in zip(after, after[1:3], strict=False)]
+    slow_gaps = [b[0] - a[0] for a, b in itertools.pairwise(after[:3])]
     assert all(gap >= interval * 2 * 0.9 for gap in slow_gaps), slow_gaps
-    normal_gaps = [b[0] - a[0] for a, b in zip(after[-3:], after[-2:], strict=False)]
+    normal_gaps = [b[0] - a[0] for a, b in itertools.pairwise(after[-3:])]
     assert all(gap < interval * 2 * 0.9 for gap in normal_gaps), normal_gaps
 
 
@@ -349,7 +355,7 @@ def test_a_scaled_five_minute_session_never_exceeds_30_gets_a_minute(run: Run) -
             for key in keys:
                 assert rig.service.confirm(key)
             for key in keys:
-                await wait_ended(rig, key, timeout=25)
+                await wait_ended(rig, key, 25)
             end = time.monotonic()
             statuses = [s.status or "" for s in rig.service.sessions()]
             await rig.aclose()
@@ -367,7 +373,7 @@ def test_a_scaled_five_minute_session_never_exceeds_30_gets_a_minute(run: Run) -
         sim.stop()
 
 
-# -- several sessions, resume, pasted tokens ------------------------------------------------
+# -- several sessions, resume, pasted tokens ---------------------------------------------------
 
 
 def test_two_sessions_are_followed_at_once(

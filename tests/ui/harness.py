@@ -7,8 +7,12 @@ Retries skip their back-off sleeps so a chaos scenario does not slow the suite d
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel
 
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.asyncutil import TaskRunner
@@ -35,7 +39,7 @@ class Harness:
         self.monitor.stop()
         await self.runner.cancel_all()
         await self.client.aclose()
-        if self.window is not None:
+        if self.window is not None and shiboken6.isValid(self.window):
             self.window.close()
         assert not self.errors, f"unexpected errors: {self.errors!r}"
 
@@ -68,3 +72,29 @@ def make_window_harness(sim: Any, qtbot: Any, settings: Any = None) -> Harness:
     window.show()
     harness.window = window
     return harness
+
+
+class ModelChecks:
+    """pytest-qt's model tester, one per model: its `qtmodeltester` fixture is a single
+    tester, and checking a second model with it leaves the first model's signals wired
+    to checks that look at the second one. Each tester re-checks its model on every
+    change (rows inserted, removed, data changed, layout, reset)."""
+
+    def __init__(self) -> None:
+        self.testers: list[Any] = []
+
+    def check(self, model: QAbstractItemModel) -> None:
+        # Imported late: pytest-qt sets its Qt binding up only once pytest has started.
+        from pytestqt.modeltest import ModelTester
+
+        tester = ModelTester(None)
+        tester.check(model, force_py=True)
+        self.testers.append(tester)
+
+    def close(self) -> None:
+        """Disconnect, before the models go away with their window."""
+        for tester in self.testers:
+            with contextlib.suppress(RuntimeError):  # model already deleted
+                tester._cleanup()
+        self.testers.clear()
+

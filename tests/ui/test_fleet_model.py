@@ -15,12 +15,13 @@ from plugdesk.ui.fleet_model import (
     FleetFilterProxy,
     FleetTableModel,
 )
+from tests.ui.harness import ModelChecks
 from tests.ui.rows import NOW, charger, faulted, offline
 
 
-def make_model(qtmodeltester: Any, chargers: list[Any]) -> FleetTableModel:
+def make_model(checks: ModelChecks, chargers: list[Any]) -> FleetTableModel:
     model = FleetTableModel(clock=lambda: NOW)
-    qtmodeltester.check(model, force_py=True)  # re-checks after every change below
+    checks.check(model)  # re-checks after every change below
     model.set_chargers(chargers)
     return model
 
@@ -29,8 +30,8 @@ def cell(model: Any, row: int, column: Column, role: int = Qt.ItemDataRole.Displ
     return model.index(row, column).data(role)
 
 
-def test_rows_show_every_column_and_dash_for_missing(qtmodeltester: Any) -> None:
-    model = make_model(qtmodeltester, [charger(1, reference=None, firmware_version=None)])
+def test_rows_show_every_column_and_dash_for_missing(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(1, reference=None, firmware_version=None)])
     texts = [cell(model, 0, column) for column in Column]
     assert texts[Column.IDENTITY] == "PC-0001"
     assert texts[Column.REFERENCE] == fmt.DASH
@@ -43,9 +44,9 @@ def test_rows_show_every_column_and_dash_for_missing(qtmodeltester: Any) -> None
     assert "None" not in texts
 
 
-def test_health_levels_from_the_domain_rules(qtmodeltester: Any) -> None:
+def test_health_levels_from_the_domain_rules(model_checks: ModelChecks) -> None:
     model = make_model(
-        qtmodeltester,
+        model_checks,
         [charger(1), faulted(2), offline(3), charger(4, status="Unavailable"),
          charger(5, connection_status="never_seen")],
     )
@@ -58,8 +59,8 @@ def test_health_levels_from_the_domain_rules(qtmodeltester: Any) -> None:
     assert cell(model, 1, Column.HEALTH, LEVEL_ROLE).name == "FAULT"
 
 
-def test_refresh_updates_changed_rows_in_place(qtmodeltester: Any) -> None:
-    model = make_model(qtmodeltester, [charger(1), charger(2), charger(3)])
+def test_refresh_updates_changed_rows_in_place(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(1), charger(2), charger(3)])
     kept = QPersistentModelIndex(model.index(1, 0))
     changed: list[tuple[int, int]] = []
     model.dataChanged.connect(lambda a, b, _roles=(): changed.append((a.row(), b.row())))
@@ -74,8 +75,8 @@ def test_refresh_updates_changed_rows_in_place(qtmodeltester: Any) -> None:
     assert cell(model, 1, Column.HEALTH) == "Fault"
 
 
-def test_unchanged_refresh_emits_nothing(qtmodeltester: Any) -> None:
-    model = make_model(qtmodeltester, [charger(1), charger(2)])
+def test_unchanged_refresh_emits_nothing(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(1), charger(2)])
     signals: list[str] = []
     model.dataChanged.connect(lambda *_: signals.append("changed"))
     model.rowsInserted.connect(lambda *_: signals.append("inserted"))
@@ -83,8 +84,8 @@ def test_unchanged_refresh_emits_nothing(qtmodeltester: Any) -> None:
     assert signals == []
 
 
-def test_gone_chargers_removed_new_ones_appended(qtmodeltester: Any) -> None:
-    model = make_model(qtmodeltester, [charger(1), charger(2), charger(3), charger(4)])
+def test_gone_chargers_removed_new_ones_appended(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(1), charger(2), charger(3), charger(4)])
     kept = QPersistentModelIndex(model.index(3, 0))
     model.set_chargers([charger(1), charger(4), charger(5)])
     assert [cell(model, r, Column.IDENTITY) for r in range(model.rowCount())] == [
@@ -95,18 +96,18 @@ def test_gone_chargers_removed_new_ones_appended(qtmodeltester: Any) -> None:
     assert model.row_of(charger(2).uuid) is None
 
 
-def test_stale_greys_rows_and_explains(qtmodeltester: Any) -> None:
-    model = make_model(qtmodeltester, [charger(1)])
+def test_stale_greys_rows_and_explains(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(1)])
     assert cell(model, 0, Column.IDENTITY, Qt.ItemDataRole.ForegroundRole) is None
     model.set_stale(True, "Data from 09:58")
     assert cell(model, 0, Column.IDENTITY, Qt.ItemDataRole.ForegroundRole) is not None
     assert "Data from 09:58" in cell(model, 0, Column.HEALTH, Qt.ItemDataRole.ToolTipRole)
 
 
-def proxy_over(qtmodeltester: Any, model: FleetTableModel) -> FleetFilterProxy:
+def proxy_over(checks: ModelChecks, model: FleetTableModel) -> FleetFilterProxy:
     proxy = FleetFilterProxy()
     proxy.setSourceModel(model)
-    qtmodeltester.check(proxy, force_py=True)
+    checks.check(proxy)
     return proxy
 
 
@@ -114,13 +115,13 @@ def identities(proxy: FleetFilterProxy) -> list[str]:
     return [proxy.index(r, Column.IDENTITY).data() for r in range(proxy.rowCount())]
 
 
-def test_search_matches_identity_reference_model_firmware_error(qtmodeltester: Any) -> None:
+def test_search_matches_identity_reference_model_firmware_error(model_checks: ModelChecks) -> None:
     model = make_model(
-        qtmodeltester,
+        model_checks,
         [charger(1, reference="Car park north"), faulted(2),
          charger(3, firmware_version="2.0.0-beta"), charger(4, model={"vendor": "Zaptec"})],
     )
-    proxy = proxy_over(qtmodeltester, model)
+    proxy = proxy_over(model_checks, model)
     proxy.set_search("north")
     assert identities(proxy) == ["PC-0001"]
     proxy.set_search("groundfail")
@@ -135,9 +136,9 @@ def test_search_matches_identity_reference_model_firmware_error(qtmodeltester: A
     assert proxy.rowCount() == 4
 
 
-def test_health_filter_and_search_combine(qtmodeltester: Any) -> None:
-    model = make_model(qtmodeltester, [charger(1), faulted(2), faulted(3), offline(4)])
-    proxy = proxy_over(qtmodeltester, model)
+def test_health_filter_and_search_combine(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(1), faulted(2), faulted(3), offline(4)])
+    proxy = proxy_over(model_checks, model)
     proxy.set_levels({"FAULT"})
     assert identities(proxy) == ["PC-0002", "PC-0003"]
     proxy.set_search("0003")
@@ -147,9 +148,9 @@ def test_health_filter_and_search_combine(qtmodeltester: Any) -> None:
     assert proxy.rowCount() == 4
 
 
-def test_health_sorts_worst_first_and_heartbeat_by_time(qtmodeltester: Any) -> None:
-    model = make_model(qtmodeltester, [charger(1), offline(2), faulted(3), charger(4)])
-    proxy = proxy_over(qtmodeltester, model)
+def test_health_sorts_worst_first_and_heartbeat_by_time(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(1), offline(2), faulted(3), charger(4)])
+    proxy = proxy_over(model_checks, model)
     proxy.sort(Column.HEALTH, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(r, Column.HEALTH).data() for r in range(4)] == [
         "Fault", "Offline", "OK", "OK"
@@ -159,15 +160,15 @@ def test_health_sorts_worst_first_and_heartbeat_by_time(qtmodeltester: Any) -> N
     assert isinstance(model.index(0, Column.HEARTBEAT).data(SORT_ROLE), float)
 
 
-def test_sorted_proxy_follows_in_place_update(qtmodeltester: Any) -> None:
-    model = make_model(qtmodeltester, [charger(1), charger(2), charger(3)])
-    proxy = proxy_over(qtmodeltester, model)
+def test_sorted_proxy_follows_in_place_update(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(1), charger(2), charger(3)])
+    proxy = proxy_over(model_checks, model)
     proxy.sort(Column.HEALTH, Qt.SortOrder.AscendingOrder)
     model.set_chargers([charger(1), charger(2), faulted(3)])
     assert identities(proxy)[0] == "PC-0003"  # dynamic sort moved the faulted one up
 
 
-def test_invalid_indexes_give_nothing(qtmodeltester: Any) -> None:
-    model = make_model(qtmodeltester, [charger(1)])
+def test_invalid_indexes_give_nothing(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(1)])
     assert model.data(QModelIndex()) is None
     assert model.rowCount(model.index(0, 0)) == 0

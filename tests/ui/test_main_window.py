@@ -15,10 +15,11 @@ from PySide6.QtGui import QKeySequence
 
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
+from plugdesk.ui.detail_pane import ConnectorColumn
 from plugdesk.ui.fleet_model import UUID_ROLE, Column
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.transactions_model import TxColumn
-from tests.ui.harness import Harness, make_window_harness
+from tests.ui.harness import Harness, ModelChecks, make_window_harness
 
 
 @pytest.fixture
@@ -32,15 +33,18 @@ def big_fleet() -> Iterator[Simulator]:
 
 
 @pytest.fixture
-def harness(sim: Any, qtbot: Any, run: Any, qtmodeltester: Any) -> Iterator[Harness]:
+def harness(sim: Any, qtbot: Any, run: Any) -> Iterator[Harness]:
     h = make_window_harness(sim, qtbot)
     window = h.window
     assert window is not None
-    # The models are checked on every change the scenarios below make.
-    qtmodeltester.check(window.fleet_model, force_py=True)
-    qtmodeltester.check(window.fleet_view.proxy, force_py=True)
-    qtmodeltester.check(window.detail_pane.connectors_model, force_py=True)
+    # Every model is checked again on every change the scenarios below make.
+    checks = ModelChecks()
+    checks.check(window.fleet_model)
+    checks.check(window.fleet_view.proxy)
+    checks.check(window.detail_pane.connectors_model)
+    checks.check(window.transactions_view.model)
     yield h
+    checks.close()
     run(h.aclose())
 
 
@@ -126,6 +130,7 @@ def test_selecting_a_charger_fills_detail_and_transactions(
     window = win(harness)
     run(load_fleet(harness))
     truth = next(c for c in sim.chargers() if c["connection_status"] == "online")
+    power = SignalWaiter(harness.chargers.power_loaded, lambda uuid, *_: uuid == truth["uuid"])
     run(select(harness, truth["uuid"], qtbot))
 
     pane = window.detail_pane
@@ -144,7 +149,11 @@ def test_selecting_a_charger_fills_detail_and_transactions(
         assert window.transactions_view.totals_label.text().startswith(f"{len(expected):,} ")
 
     # Live power arrives for an online charger's connectors.
-    run(SignalWaiter(harness.chargers.power_loaded).wait(10))
+    _uuid, connector, _usage = run(power.wait(10))
+    live = pane.connectors_model.index(
+        pane.connectors_model.connector_ids().index(connector), ConnectorColumn.LIVE_POWER
+    ).data()
+    assert live and "None" not in live
 
 
 def test_transaction_filters_reload_and_id_tag_filters_locally(
@@ -203,8 +212,9 @@ def test_refresh_updates_the_row_in_place_and_keeps_selection(
     run(refresh())
     assert not resets
     assert persistent.isValid()
-    assert persistent.siblingAtColumn(Column.HEALTH).data() == "Fault"
-    assert persistent.siblingAtColumn(Column.ERROR).data() == "GroundFailure"
+    model = window.fleet_model
+    assert model.index(persistent.row(), Column.HEALTH).data() == "Fault"
+    assert model.index(persistent.row(), Column.ERROR).data() == "GroundFailure"
     assert window.fleet_view.selected_uuid() == uuid
     assert window.selected_uuid() == uuid
     assert table.verticalScrollBar().value() == scroll
@@ -284,18 +294,20 @@ def test_window_state_is_remembered(harness: Harness, sim: Any, qtbot: Any, tmp_
     first = MainWindow(harness.monitor, harness.chargers, settings=ini(path))
     qtbot.addWidget(first)
     first.show()
-    first.resize(1200, 800)
-    first.main_splitter.setSizes([400, 800])
+    first.resize(700, 650)  # the offscreen screen is 800 x 800
+    first.main_splitter.setSizes([250, 450])
     first.fleet_view.table.sortByColumn(Column.IDENTITY, Qt.SortOrder.DescendingOrder)
     first.fleet_view.table.horizontalHeader().resizeSection(Column.REFERENCE, 222)
+    size, splitter = first.size(), first.main_splitter.sizes()
+    assert size.width() < 780 and splitter[0] < 300  # not just the defaults
     first.close()  # saves
 
     second = MainWindow(harness.monitor, harness.chargers, settings=ini(path))
     qtbot.addWidget(second)
     second.show()
     header = second.fleet_view.table.horizontalHeader()
-    assert second.size().width() == 1200
-    assert second.main_splitter.sizes()[0] == 400
+    assert second.size() == size
+    assert second.main_splitter.sizes() == splitter
     assert header.sectionSize(Column.REFERENCE) == 222
     assert header.sortIndicatorSection() == Column.IDENTITY
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

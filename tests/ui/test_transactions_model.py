@@ -10,12 +10,13 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.transactions_model import ACTIVE_ROLE, TransactionsModel, TxColumn
+from tests.ui.harness import ModelChecks
 from tests.ui.rows import NOW, transaction
 
 
-def make_model(qtmodeltester: Any, rows: list[Any]) -> TransactionsModel:
+def make_model(checks: ModelChecks, rows: list[Any]) -> TransactionsModel:
     model = TransactionsModel(clock=lambda: NOW)
-    qtmodeltester.check(model, force_py=True)
+    checks.check(model)
     model.set_transactions(rows)
     return model
 
@@ -24,9 +25,9 @@ def column(model: TransactionsModel, col: TxColumn) -> list[Any]:
     return [model.index(r, col).data() for r in range(model.rowCount())]
 
 
-def test_cells_read_like_the_design_says(qtmodeltester: Any) -> None:
+def test_cells_read_like_the_design_says(model_checks: ModelChecks) -> None:
     active = transaction(1, stopped_at=None, meter_stop=None, total_kwh=None, stop_reason=None)
-    model = make_model(qtmodeltester, [transaction(0), active])
+    model = make_model(model_checks, [transaction(0), active])
     finished = [model.index(0, c).data() for c in TxColumn]
     assert finished[TxColumn.ID] == "0"
     assert finished[TxColumn.KWH] == "7.000"
@@ -44,8 +45,8 @@ def test_cells_read_like_the_design_says(qtmodeltester: Any) -> None:
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
-def test_id_tag_filter_is_local_and_totals_follow_it(qtmodeltester: Any) -> None:
-    model = make_model(qtmodeltester, [transaction(n) for n in range(10)])
+def test_id_tag_filter_is_local_and_totals_follow_it(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [transaction(n) for n in range(10)])
     assert model.totals().count == 10
     assert model.totals().kwh == 70.0
     model.set_id_tag_filter("tag-3")
@@ -58,9 +59,9 @@ def test_id_tag_filter_is_local_and_totals_follow_it(qtmodeltester: Any) -> None
     assert model.rowCount() == 10
 
 
-def test_sorting_by_column_keeps_persistent_indexes(qtmodeltester: Any) -> None:
+def test_sorting_by_column_keeps_persistent_indexes(model_checks: ModelChecks) -> None:
     rows = [transaction(n, total_kwh=str(n % 4)) for n in range(8)]
-    model = make_model(qtmodeltester, rows)
+    model = make_model(model_checks, rows)
     model.sort(TxColumn.ID, Qt.SortOrder.AscendingOrder)
     watched = QPersistentModelIndex(model.index(5, TxColumn.ID))  # id 5
     model.sort(TxColumn.KWH, Qt.SortOrder.DescendingOrder)
@@ -71,10 +72,10 @@ def test_sorting_by_column_keeps_persistent_indexes(qtmodeltester: Any) -> None:
     assert column(model, TxColumn.ID) == [str(n) for n in range(7, -1, -1)]
 
 
-def test_missing_values_sort_together(qtmodeltester: Any) -> None:
+def test_missing_values_sort_together(model_checks: ModelChecks) -> None:
     rows = [transaction(1, stop_reason=None), transaction(2, stop_reason="Remote"),
             transaction(3, stop_reason="EVDisconnected")]
-    model = make_model(qtmodeltester, rows)
+    model = make_model(model_checks, rows)
     model.sort(TxColumn.STOP_REASON, Qt.SortOrder.AscendingOrder)
     assert column(model, TxColumn.STOP_REASON) == ["EVDisconnected", "Remote", fmt.DASH]
 

@@ -13,6 +13,7 @@ from plugdesk.domain.health import Health, charger_health
 from plugdesk.ui.badges import STYLES, badge_pixmap
 from plugdesk.ui.detail_pane import ConnectorColumn, DetailPane
 from plugdesk.ui.status_bar import AppStatusBar, ConnectionBanner
+from tests.ui.harness import ModelChecks
 from tests.ui.rows import NOW, charger, connector, faulted
 
 
@@ -30,10 +31,12 @@ def test_every_level_has_its_own_shape_even_in_greyscale(qapp: Any) -> None:
         assert alpha_a != alpha_b or a == b, f"{a} and {b} have the same outline"
 
 
-def test_detail_pane_fills_groups_connectors_and_power(qtbot: Any, qtmodeltester: Any) -> None:
+def test_detail_pane_fills_groups_connectors_and_power(
+    qtbot: Any, model_checks: ModelChecks
+) -> None:
     pane = DetailPane(clock=lambda: NOW)
     qtbot.addWidget(pane)
-    qtmodeltester.check(pane.connectors_model, force_py=True)
+    model_checks.check(pane.connectors_model)
     assert pane.placeholder.isVisible() or not pane.isVisible()
     listed = faulted(7)
     pane.show_charger(listed, charger_health(listed, NOW))

@@ -1,0 +1,417 @@
+"""One simulated hour of PlugDesk under a chaos scenario, and what it left behind.
+
+The real parts, wired as the app wires them: `app.Desk` (PlugchoiceClient over HTTP to the
+simulator on loopback, FleetMonitor, ChargerService, MainWindow with its banner and status
+bar, the TaskRunner whose errors go to the app's one exception route, `ErrorReporter`),
+`faults.wire_fault_monitoring` (IncidentService, IncidentTracker with the default
+settings, the SQLite store in the app's data folder, Notifier -> in-app toasts offscreen),
+and an `ExportJob` (what the export dialog runs).
+
+Time. The simulator's clock stands still (`time_scale=0`) and the driver moves it 30 s (the
+monitor's default interval) after each refresh, so every refresh sees the fleet at a known
+simulated instant and the tracker's grace periods run on that clock. The chaos timeline
+(when a mode is switched on and off) is scripted in simulated minutes, so each scenario
+is repeatable: same seed, same fleet, same chaos draws for the same request sequence.
+
+The client's own real-time constants are compressed 20x so an hour fits in seconds: the
+timeout is 1 s (20 s in the app), retry back-off sleeps are 1/20 of the app's, and the
+request budget is 500 requests per 3 s (500 per 60 s), with the simulator enforcing the
+same limit. Retry-After values are the server's own (whole seconds) and not compressed:
+the client must sit each one out in full.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from plugdesk.api.budget import RequestBudget
+from plugdesk.api.client import PlugchoiceClient
+from plugdesk.app import Desk
+from plugdesk.domain.export_run import ExportFilters, ExportRequest, ExportScope, ExportSummary
+from plugdesk.domain.incidents import Alert
+from plugdesk.domain.settings import Settings
+from plugdesk.domain.store import Incident
+from plugdesk.faults import FaultMonitoring, wire_fault_monitoring
+from plugdesk.services.errors import ErrorReporter, Redactor
+from plugdesk.services.export_job import ExportJob
+from plugdesk.services.qtasync import SignalWaiter
+from plugdesk.simulator import Simulator
+from tests.ui.test_event_loop import Gaps
+
+START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+CADENCE = 30.0  # simulated seconds between refreshes (FleetMonitor's default interval)
+HOUR_STEPS = 120  # 121 refreshes: t = 0 s ... 3600 s
+COMPRESSION = 20.0  # the client's real-time constants run this much faster
+TIMEOUT = 20.0 / COMPRESSION
+BUDGET_LIMIT = 500
+BUDGET_WINDOW = 60.0 / COMPRESSION
+REFRESH_TIMEOUT = 60.0  # real seconds one refresh may take, retries and all
+EXPORT_TIMEOUT = 120.0
+EXPORT_REFRESH_GAP = 0.05  # real seconds between refreshes while the export runs
+MAX_STALL = 0.100
+
+
+# -- the scenarios --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One chaos mode switched on for a stretch of the simulated hour."""
+
+    name: str
+    injects: str  # what the user's API does, in words (README)
+    knobs: dict[str, Any] = field(default_factory=dict)
+    on: float = 10.0  # simulated minute the chaos starts
+    off: float = 40.0  # ... and ends (token-revoked: the user signs in again then)
+    export_at: float = 25.0  # simulated minute an export of every charger starts
+    seed: int = 31
+
+
+SCENARIOS = (
+    Scenario(
+        "flaky",
+        "10 % of fleet requests answer 500 Server Error or 504 (charger did not respond)",
+        {"error_rate": 0.1},
+    ),
+    Scenario(
+        "throttled",
+        "429 Too Many Attempts storms: every request for 1 s out of every 2 s, "
+        "Retry-After up to the storm's end",
+        {"storm_seconds": 1.0, "period": 2.0},
+    ),
+    Scenario(
+        "garbage",
+        "20 % of fleet answers broken: malformed or truncated JSON, wrong field types, "
+        "an HTML 502 page, an empty 200",
+        {"rate": 0.2},
+    ),
+    Scenario(
+        "slow",
+        "20 % of fleet answers come 1.5 s late, beyond the client's 1 s timeout "
+        "(30 s vs 20 s in the app)",
+        {"rate": 0.2, "latency": 1.5},
+        on=20.0,
+        off=32.0,
+    ),
+    Scenario(
+        "drop",
+        "30 % of fleet answers are cut off mid-body (connection closed)",
+        {"rate": 0.3},
+    ),
+    Scenario(
+        "outage",
+        "the server resets every connection for 8 simulated minutes, then is back",
+        {},
+        on=21.0,
+        off=29.0,
+    ),
+    Scenario(
+        "token-revoked",
+        "401 Unauthenticated from minute 20; the user signs in again at minute 35",
+        {},
+        on=20.0,
+        off=35.0,
+    ),
+)
+
+
+# -- recording what crossed the wire (client side) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exchange:
+    sent: float  # time.monotonic() when the request went out
+    received: float  # ... when the answer's head came back (or the request failed)
+    url: str
+    status: int  # 0: no answer (connection reset, timeout, ...)
+    retry_after: str | None
+
+
+class RecordingTransport(httpx.AsyncBaseTransport):
+    """The client's real transport, noting when each request left and each answer came."""
+
+    def __init__(self) -> None:
+        self._inner = httpx.AsyncHTTPTransport()
+        self.exchanges: list[Exchange] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        sent = time.monotonic()
+        try:
+            response = await self._inner.handle_async_request(request)
+        except BaseException:
+            self.exchanges.append(Exchange(sent, time.monotonic(), str(request.url), 0, None))
+            raise
+        retry_after = response.headers.get("retry-after")
+        exchange = Exchange(
+            sent, time.monotonic(), str(request.url), response.status_code, retry_after
+        )
+        self.exchanges.append(exchange)
+        return response
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+async def compressed_sleep(seconds: float) -> None:
+    """The client's back-off, COMPRESSION times faster."""
+    await asyncio.sleep(seconds / COMPRESSION)
+
+
+# -- the event-loop ticker -------------------------------------------------------------------
+
+
+class StallMeter(Gaps):
+    """tests/ui/test_event_loop.py's ticker (an asyncio task and a QTimer), also noting
+    what the driver was doing when the longest gap happened, and pausable while the
+    harness (not the app) does slow work such as reading the simulator's truth."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.phase = "start"
+        self.worst_phase = ""
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._running = True
+        self._qt_last = time.perf_counter()
+        self._task = asyncio.get_running_loop().create_task(self.run())
+
+    async def pause(self) -> None:
+        self.stop()
+        if self._task is not None:
+            await self._task
+            self._task = None
+
+    def _qt_tick(self) -> None:
+        before = self.qt_max
+        super()._qt_tick()
+        if self.qt_max > before and self.qt_max >= max(self.asyncio_max, 0.05):
+            self.worst_phase = f"Qt during {self.phase}"
+
+    async def run(self) -> None:
+        self.timer.start()
+        last = time.perf_counter()
+        while self._running:
+            await asyncio.sleep(0.005)
+            now = time.perf_counter()
+            gap = now - last
+            if gap > self.asyncio_max:
+                self.asyncio_max = gap
+                if gap >= max(self.qt_max, 0.05):
+                    self.worst_phase = f"asyncio during {self.phase}"
+            self.ticks += 1
+            last = now
+        self.timer.stop()
+
+    @property
+    def worst(self) -> float:
+        return max(self.asyncio_max, self.qt_max)
+
+
+# -- what each refresh showed -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The window and the history right after one refresh."""
+
+    minute: float
+    outcome: str  # "ok", "stale", "offline", "auth", or "paused" (no refresh: signed out)
+    banner_shown: bool
+    banner_state: str
+    banner_text: str
+    sign_in_shown: bool
+    table_stale: bool
+    detail_stale: bool
+    incidents: tuple[tuple[int, bool], ...]  # (id, open) of every incident
+
+
+@dataclass
+class ExportOutcome:
+    started_minute: float
+    summary: ExportSummary | None = None
+    failure: str | None = None
+    cancelled: bool = False
+    truth_ids: list[int] = field(default_factory=list)
+    target: Path | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class HourRun:
+    """Everything a chaos test asserts on."""
+
+    scenario: Scenario
+    sim: Simulator
+    desk: Desk
+    parts: FaultMonitoring
+    errors: ErrorReporter
+    transport: RecordingTransport
+    meter: StallMeter
+    export_dir: Path
+    start: datetime = START
+    snapshots: list[Snapshot] = field(default_factory=list)
+    observed: list[datetime] = field(default_factory=list)  # sim time of good refreshes
+    alerts: list[Alert] = field(default_factory=list)
+    export: ExportOutcome | None = None
+    incidents: list[Incident] = field(default_factory=list)
+    real_seconds: float = 0.0
+
+    @property
+    def client(self) -> PlugchoiceClient:
+        return self.desk.client
+
+    def minute(self) -> float:
+        return (self.sim.now() - self.start).total_seconds() / 60
+
+
+def build(sim: Simulator, scenario: Scenario, export_dir: Path) -> HourRun:
+    """The desk as `app.run_gui` builds it, on the test's qasync loop (call inside it)."""
+    errors = ErrorReporter(Redactor([sim.token]))
+    errors.install()
+    asyncio.get_event_loop().set_exception_handler(errors.loop_exception_handler)
+    transport = RecordingTransport()
+    client = PlugchoiceClient(
+        sim.base_url,
+        sim.token,
+        timeout=TIMEOUT,
+        budget=RequestBudget(per_minute=BUDGET_LIMIT, window=BUDGET_WINDOW),
+        sleep=compressed_sleep,
+        transport=transport,
+    )
+    desk = Desk(client, errors=errors)
+    desk.monitor.set_interval(3600)  # the driver refreshes every simulated 30 s itself
+    parts = wire_fault_monitoring(desk, settings=Settings(), clock=sim.now, native=False)
+    run = HourRun(scenario, sim, desk, parts, errors, transport, StallMeter(), export_dir)
+    desk.monitor.fleet_updated.connect(lambda _fleet: run.observed.append(sim.now()))
+    parts.notifier.delivered.connect(lambda alert, _channel: run.alerts.append(alert))
+    return run
+
+
+# -- driving the hour ---------------------------------------------------------------------------
+
+
+async def drive(run: HourRun) -> None:
+    """Refresh every 30 simulated seconds for an hour, chaos on and off on schedule, an
+    export in the middle; the ticker runs throughout."""
+    began = time.monotonic()
+    scenario, sim = run.scenario, run.sim
+    run.meter.start()
+    try:
+        run.meter.phase = "start-up"
+        run.desk.start()  # shows the window and starts the first refresh
+        for step in range(HOUR_STEPS + 1):
+            minute = step * CADENCE / 60
+            if minute == scenario.on:
+                sim.set_chaos(scenario.name, **scenario.knobs)
+            if minute == scenario.off:
+                await _chaos_over(run)
+            run.meter.phase = f"refresh at minute {minute:g}"
+            outcome = await refresh(run)
+            run.snapshots.append(snapshot(run, minute, outcome))
+            if minute == scenario.export_at:
+                run.export = await export_while_refreshing(run)
+            run.meter.phase = f"advancing past minute {minute:g}"
+            if step < HOUR_STEPS:
+                sim.advance(CADENCE)
+        run.meter.phase = "settling"
+        await run.parts.notifier.deliver_all([])  # the last alerts out
+        await run.parts.service.flush()
+    finally:
+        await run.meter.pause()
+        run.real_seconds = time.monotonic() - began
+    run.incidents = run.parts.store.list_incidents()
+
+
+async def _chaos_over(run: HourRun) -> None:
+    run.sim.set_chaos(None)
+    if run.scenario.name == "token-revoked":
+        # The user follows the banner: signs in again (the sign-in seam of app.Desk).
+        await run.desk.apply_token(run.sim.base_url, run.sim.token)
+
+
+async def refresh(run: HourRun) -> str:
+    """One refresh to its end (F5's path); "paused" when polling waits for a sign-in."""
+    monitor = run.desk.monitor
+    finished = SignalWaiter(monitor.refresh_finished)
+    if not monitor.refresh_now() and not monitor.is_refreshing:
+        finished.disconnect()
+        return "paused"
+    (state,) = await finished.wait(REFRESH_TIMEOUT)
+    return str(state)
+
+
+def snapshot(run: HourRun, minute: float, outcome: str) -> Snapshot:
+    window = run.desk.window
+    banner = window.banner
+    return Snapshot(
+        minute=minute,
+        outcome=outcome,
+        banner_shown=banner.isVisible(),
+        banner_state=banner.state,
+        banner_text=banner.text,
+        sign_in_shown=banner.sign_in_button.isVisible(),
+        table_stale=window.fleet_model.is_stale,
+        detail_stale=bool(window.detail_pane.stale_label.text()),
+        incidents=tuple((i.id, i.is_open) for i in run.parts.store.list_incidents()),
+    )
+
+
+async def export_while_refreshing(run: HourRun) -> ExportOutcome:
+    """Export every charger's transactions (the export dialog's job) while the monitor
+    keeps refreshing, both on one request budget. The simulated clock stands still
+    meanwhile, so the file can be compared with the server's truth at that instant."""
+    outcome = ExportOutcome(run.minute(), target=run.export_dir / "chaos-export.csv")
+    assert outcome.target is not None
+    job = ExportJob(run.desk.client, run.desk.runner)
+    request = ExportRequest(ExportScope.all(), ExportFilters(), outcome.target)
+    job.failed.connect(lambda message: setattr(outcome, "failure", message))
+    job.cancelled.connect(lambda: setattr(outcome, "cancelled", True))
+    began = time.monotonic()
+    task = asyncio.ensure_future(job.run(request))
+    run.meter.phase = f"export at minute {outcome.started_minute:g}"
+    while not task.done():
+        if await refresh(run) == "paused":
+            break
+        await asyncio.wait({task}, timeout=EXPORT_REFRESH_GAP)
+    outcome.summary = await asyncio.wait_for(task, EXPORT_TIMEOUT)
+    outcome.seconds = time.monotonic() - began
+    # Reading the simulator's truth is the harness's work, not the app's: not timed.
+    await run.meter.pause()
+    outcome.truth_ids = [
+        int(tx["id"]) for u in run.sim.charger_uuids() for tx in run.sim.transactions_for(u)
+    ]
+    run.meter.start()
+    return outcome
+
+
+async def close(run: HourRun) -> None:
+    await run.parts.service.flush()
+    await run.parts.aclose()
+    await run.desk.aclose()
+    run.errors.uninstall()
+
+
+def run_hour(
+    sim: Simulator, scenario: Scenario, export_dir: Path, runner: Callable[..., Any]
+) -> HourRun:
+    """Build, drive and close one scenario on the test's loop (`run` fixture)."""
+
+    async def built() -> HourRun:
+        return build(sim, scenario, export_dir)
+
+    hour = runner(built())
+    try:
+        runner(drive(hour), timeout=300)
+    finally:
+        runner(close(hour), timeout=60)
+    return hour
+

@@ -36,6 +36,7 @@ from plugdesk.services.errors import (
 )
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.ui.error_dialog import ErrorDialog
+from plugdesk.ui.icons import app_icon
 from plugdesk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(app_icon())  # every window, and the X11/Wayland taskbar entry
     return app
 
 
@@ -200,12 +202,17 @@ async def _until_quit(app: QApplication, desk: Desk) -> int:
     return 0
 
 
-async def _self_test(desk: Desk, out: TextIO) -> int:
+async def _self_test(app: QApplication, desk: Desk, out: TextIO) -> int:
+    from plugdesk.selftest import run_checks
     from plugdesk.ui.self_test import SelfTest
 
     desk.start()
     passed = await SelfTest(desk.window, out, lambda: desk.errors.count).run()
-    return 0 if passed else 1
+    # Then the install itself: icon, desktop identity, tray/notification path, keyring,
+    # SQLite, Qt plugins, ICU data (what a broken bundle would lack).
+    report = run_checks(app, desk.window, desk.window.fleet_model.rowCount())
+    print(report.render(), file=out, flush=True)
+    return 0 if passed and report.ok else 1
 
 
 def run_gui(
@@ -237,7 +244,7 @@ def run_gui(
                 build_desk(api_url, token, errors, demo=demo, settings=settings_factory())
             )
             try:
-                main = _self_test(desk, sys.stdout) if self_test else _until_quit(app, desk)
+                main = _self_test(app, desk, sys.stdout) if self_test else _until_quit(app, desk)
                 code = runner.run(main)
             except RuntimeError as error:
                 # app.quit() stopped the loop before `main` woke: still a normal quit.

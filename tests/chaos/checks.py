@@ -85,7 +85,7 @@ def no_unhandled_errors(run: HourRun, figures: Figures) -> None:
 def responsive(run: HourRun, figures: Figures) -> None:
     meter = run.meter
     figures.max_stall_ms = round(meter.worst * 1000, 1)
-    figures.stall_where = meter.worst_phase
+    figures.stall_where = f"{meter.worst_phase} ({meter.worst_cpu * 1000:.0f} ms CPU)"
     assert meter.ticks > 100, "the ticker hardly ran"
     assert meter.worst < MAX_STALL, (
         f"event loop blocked {meter.worst * 1000:.0f} ms ({meter.worst_phase}); "

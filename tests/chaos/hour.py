@@ -177,6 +177,7 @@ class StallMeter(Gaps):
         super().__init__()
         self.phase = "start"
         self.worst_phase = ""
+        self.worst_cpu = 0.0  # CPU time the loop thread spent in the worst asyncio gap
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -198,17 +199,18 @@ class StallMeter(Gaps):
 
     async def run(self) -> None:
         self.timer.start()
-        last = time.perf_counter()
+        last, last_cpu = time.perf_counter(), time.thread_time()
         while self._running:
             await asyncio.sleep(0.005)
-            now = time.perf_counter()
+            now, cpu = time.perf_counter(), time.thread_time()
             gap = now - last
             if gap > self.asyncio_max:
                 self.asyncio_max = gap
+                self.worst_cpu = cpu - last_cpu
                 if gap >= max(self.qt_max, 0.05):
                     self.worst_phase = f"asyncio during {self.phase}"
             self.ticks += 1
-            last = now
+            last, last_cpu = now, cpu
         self.timer.stop()
 
     @property

@@ -19,7 +19,6 @@ from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import SignalInstance
 
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.domain.export import EXPORT_COLUMNS, CsvExportWriter, XlsxExportWriter
@@ -34,6 +33,7 @@ from plugdesk.domain.export_run import (
     export_transactions,
 )
 from plugdesk.services.export_job import ExportJob
+from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from tests.services.export_support import (
     EVIL_TAGS,
@@ -461,17 +461,6 @@ def test_disk_full_keeps_the_existing_file(fleet: Simulator, tmp_path: Path) -> 
 # -- ExportJob: the same work, as signals on the qasync loop ---------------------------------
 
 
-def _on_signal(signal: SignalInstance) -> asyncio.Future[tuple[Any, ...]]:
-    future: asyncio.Future[tuple[Any, ...]] = asyncio.get_event_loop().create_future()
-
-    def resolve(*args: Any) -> None:
-        if not future.done():
-            future.set_result(args)
-
-    signal.connect(resolve)
-    return future
-
-
 Run = Callable[..., Any]
 
 
@@ -493,10 +482,10 @@ def test_job_reports_progress_then_finished(fleet: Simulator, tmp_path: Path, ru
     out = tmp_path / "job.xlsx"
 
     async def scenario() -> tuple[Any, ...]:
-        finished = _on_signal(job.finished)
+        finished = SignalWaiter(job.finished)
         job.start(_request(out, fmt="xlsx"))
         assert job.is_running
-        result = await finished
+        result = await finished.wait(30)
         await client.aclose()
         return result
 
@@ -521,9 +510,9 @@ def test_job_cancel_emits_cancelled_and_writes_nothing(
     job.failed.connect(lambda *_: outcomes.append("failed"))
 
     async def scenario() -> None:
-        cancelled = _on_signal(job.cancelled)
+        cancelled = SignalWaiter(job.cancelled)
         job.start(_request(out))
-        await cancelled
+        await cancelled.wait(30)
         await client.aclose()
 
     run(scenario(), timeout=30)
@@ -538,9 +527,9 @@ def test_job_failure_lists_each_charger(fleet: Simulator, tmp_path: Path, run: R
     out = tmp_path / "job-failed.csv"
 
     async def scenario() -> tuple[Any, ...]:
-        failed = _on_signal(job.failed)
+        failed = SignalWaiter(job.failed)
         job.start(_request(out, ExportScope.of([fleet.charger_uuids()[1], missing])))
-        result = await failed
+        result = await failed.wait(30)
         await client.aclose()
         return result
 
@@ -557,9 +546,9 @@ def test_job_permission_denied_is_a_sentence(fleet: Simulator, run: Run) -> None
     target = Path("/sys/plugdesk-export.csv")  # no one, not even root, may create files here
 
     async def scenario() -> tuple[Any, ...]:
-        failed = _on_signal(job.failed)
+        failed = SignalWaiter(job.failed)
         job.start(_request(target))
-        result = await failed
+        result = await failed.wait(30)
         await client.aclose()
         return result
 
@@ -620,9 +609,9 @@ def test_job_turns_a_bug_into_failed_not_silence(tmp_path: Path, run: Run) -> No
     out = _existing(tmp_path / "bug.csv")
 
     async def scenario() -> tuple[Any, ...]:
-        failed = _on_signal(job.failed)
+        failed = SignalWaiter(job.failed)
         job.start(_request(out))
-        return await failed
+        return await failed.wait(30)
 
     (message,) = run(scenario())
     assert message == (

@@ -14,8 +14,12 @@ Guarantees:
 - All requests go through the client, hence through its shared `RequestBudget`.
 - All or nothing: if any charger fails, the writer is aborted (no file, an existing file
   untouched) and `ExportFailed` lists every failed charger and why. Cancel (the `cancel`
-  event, or cancelling the task) aborts the same way. Only a fully written export is
-  committed. (A stream such as stdout cannot be taken back: its rows stay written.)
+  event, or cancelling the task) aborts the same way until the last row is written; after
+  that the complete file is being put in place and the export finishes. Only a fully
+  written export is committed. (A stream such as stdout cannot be taken back.)
+- Cost: one request per page of transactions, plus one `GET /chargers/{uuid}` per charger
+  that has transactions in range (for its OCPP connector numbers), plus the charger list
+  pages for "all chargers".
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import errno
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -227,14 +232,12 @@ def describe_os_error(error: OSError, path: Path | str | None = None) -> str:
     reason = error.strerror or str(error)
     if isinstance(error, PermissionError):
         return f"Cannot write {where}: permission denied. Choose another folder."
-    if error.errno is not None and error.errno == _ENOSPC:
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):  # quota: same
         return f"Cannot write {where}: the disk is full. Free some space or choose another disk."
     if isinstance(error, FileNotFoundError):
         return f"Cannot write {where}: the folder does not exist."
     return f"Cannot write {where}: {reason}."
 
-
-_ENOSPC = 28
 
 
 # -- the run ---------------------------------------------------------------------------------

@@ -102,6 +102,12 @@ def tariff_text(pricing: Any) -> str:
     return f"{per_kwh} + {format_money(pricing.start_fee, pricing.currency)} start fee"
 
 
+def session_label(session: TrackedSession) -> str:
+    """ "#3 · abcd…": the number tells sessions apart when their tokens share a prefix."""
+    number = session.key.rsplit(":", 1)[-1]
+    return f"#{number} · {session.masked_token}" if number.isdigit() else session.masked_token
+
+
 def charger_text(data: PublicSession | None) -> str:
     if data is None or data.charger is None:
         return fmt.DASH
@@ -148,15 +154,18 @@ class PublicSessionsModel(QAbstractTableModel):
             return row.key
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and row.error:
-            return row.error
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.error:
+                return row.error
+            if index.column() in (1, 3):  # long texts that the column may elide
+                return self._cell(row, index.column())
         return None
 
     @staticmethod
     def _cell(row: TrackedSession, column: int) -> str:
         data = row.state.data if row.state is not None else None
         if column == 0:
-            return row.masked_token
+            return session_label(row)
         if column == 1:
             return charger_text(data)
         if column == 2:
@@ -256,6 +265,7 @@ class PublicPane(QWidget):
         self._selected: str | None = None
         self._select_next_added = False
         self._lookup_busy = False
+        self._looked_up: str | None = None  # public code of the charger shown by the look-up
         self.model = PublicSessionsModel(self)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -379,6 +389,8 @@ class PublicPane(QWidget):
         self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sessions_view.verticalHeader().hide()
         self.sessions_view.setAlternatingRowColors(True)
+        self.sessions_view.setWordWrap(False)  # one line a session; tooltips hold the rest
+        self.sessions_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.sessions_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -575,11 +587,12 @@ class PublicPane(QWidget):
     # -- look-up results -----------------------------------------------------------------------
 
     def _on_lookup_busy(self, busy: bool) -> None:
+        # The button stays usable: a newer look-up simply replaces the one in flight.
         self._lookup_busy = busy
-        self.lookup_button.setEnabled(not busy)
 
     def _on_lookup_done(self, charger: PublicCharger) -> None:
         _show(self.lookup_message, None)
+        self._looked_up = charger.public_code
         self.charger_name.setText(
             f"{charger.name or fmt.DASH} ({charger.public_code})"
             if charger.public_code
@@ -608,6 +621,7 @@ class PublicPane(QWidget):
             self.connectors_list.setCurrentItem(first_free)
 
     def _on_lookup_failed(self, message: str) -> None:
+        self._looked_up = None
         _show(self.lookup_message, message, warning=True)
         for label in (self.charger_name, self.charger_online, self.charger_pricing):
             label.setText(fmt.DASH)
@@ -627,7 +641,7 @@ class PublicPane(QWidget):
     def _update_start_enabled(self) -> None:
         has_code = bool(self.code_edit.text().strip())
         self.start_button.setEnabled(has_code and not self.service.start_in_flight)
-        self.lookup_button.setEnabled(has_code and not self._lookup_busy)
+        self.lookup_button.setEnabled(has_code)
 
     # -- sessions ------------------------------------------------------------------------------
 
@@ -637,10 +651,14 @@ class PublicPane(QWidget):
             return
         self.model.upsert(session)
         if self._select_next_added or self._selected is None:
+            started_here = self._select_next_added
             self._select_next_added = False
             self.select(key)
-            if session.state is not None and session.state.data.needs_payment:
-                _show(self.start_message, None)
+            data = session.state.data if session.state is not None else None
+            code = data.charger.public_code if data and data.charger else None
+            if started_here and code and code == self._looked_up and not self._lookup_busy:
+                # The connector just taken should not still read "Available" here.
+                self.service.lookup(code)
 
     def _on_session_changed(self, key: str, *_: object) -> None:
         session = self.service.session(key)
@@ -682,9 +700,8 @@ class PublicPane(QWidget):
         state = session.state
         data = state.data if state is not None else None
         connector = f", connector {data.connector_id}" if data and data.connector_id else ""
-        self.detail_title.setText(
-            f"Session {session.masked_token} — {charger_text(data)}{connector}"
-        )
+        title = f"Session {session_label(session)} — {charger_text(data)}{connector}"
+        self.detail_title.setText(title)
         self.status_label.setText(status_label(session.status))
         self.status_label.setToolTip(f"API status: {session.status}" if session.status else "")
         self._show_payment(session, state)

@@ -43,7 +43,7 @@ from plugdesk.faults import FaultMonitoring, wire_fault_monitoring
 from plugdesk.services.errors import ErrorReporter, Redactor
 from plugdesk.services.export_job import ExportJob
 from plugdesk.services.qtasync import SignalWaiter
-from plugdesk.simulator import Simulator
+from tests.chaos.remote_sim import RemoteSimulator
 from tests.ui.test_event_loop import Gaps
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -252,7 +252,7 @@ class HourRun:
     """Everything a chaos test asserts on."""
 
     scenario: Scenario
-    sim: Simulator
+    sim: RemoteSimulator
     desk: Desk
     parts: FaultMonitoring
     errors: ErrorReporter
@@ -275,7 +275,7 @@ class HourRun:
         return (self.sim.now() - self.start).total_seconds() / 60
 
 
-def build(sim: Simulator, scenario: Scenario, export_dir: Path) -> HourRun:
+def build(sim: RemoteSimulator, scenario: Scenario, export_dir: Path) -> HourRun:
     """The desk as `app.run_gui` builds it, on the test's qasync loop (call inside it)."""
     errors = ErrorReporter(Redactor([sim.token]))
     errors.install()
@@ -388,9 +388,7 @@ async def export_while_refreshing(run: HourRun) -> ExportOutcome:
     outcome.seconds = time.monotonic() - began
     # Reading the simulator's truth is the harness's work, not the app's: not timed.
     await run.meter.pause()
-    outcome.truth_ids = [
-        int(tx["id"]) for u in run.sim.charger_uuids() for tx in run.sim.transactions_for(u)
-    ]
+    outcome.truth_ids = run.sim.all_transaction_ids()
     run.meter.start()
     return outcome
 
@@ -403,7 +401,7 @@ async def close(run: HourRun) -> None:
 
 
 def run_hour(
-    sim: Simulator, scenario: Scenario, export_dir: Path, runner: Callable[..., Any]
+    sim: RemoteSimulator, scenario: Scenario, export_dir: Path, runner: Callable[..., Any]
 ) -> HourRun:
     """Build, drive and close one scenario on the test's loop (`run` fixture)."""
 

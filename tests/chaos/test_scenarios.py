@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from plugdesk.simulator import Simulator
 from tests.chaos.checks import all_checks
 from tests.chaos.hour import BUDGET_LIMIT, BUDGET_WINDOW, SCENARIOS, START, Scenario, run_hour
+from tests.chaos.remote_sim import RemoteSimulator
 
 
 @pytest.fixture(params=SCENARIOS, ids=[s.name for s in SCENARIOS])
@@ -21,8 +21,8 @@ def scenario(request: pytest.FixtureRequest) -> Scenario:
 
 
 @pytest.fixture
-def chaos_sim(scenario: Scenario) -> Iterator[Simulator]:
-    simulator = Simulator(
+def chaos_sim(scenario: Scenario) -> Iterator[RemoteSimulator]:
+    simulator = RemoteSimulator(
         chargers=40,
         seed=scenario.seed,
         time_scale=0,
@@ -30,16 +30,14 @@ def chaos_sim(scenario: Scenario) -> Iterator[Simulator]:
         rate_limit_per_minute=BUDGET_LIMIT,
         rate_window_seconds=BUDGET_WINDOW,
     )
-    simulator.start()
     try:
         yield simulator
     finally:
-        simulator.set_chaos(None)
         simulator.stop()
 
 
 def test_an_hour_of_chaos(
-    scenario: Scenario, chaos_sim: Simulator, tmp_path: Path, run: Any, qtbot: Any
+    scenario: Scenario, chaos_sim: RemoteSimulator, tmp_path: Path, run: Any, qtbot: Any
 ) -> None:
     export_dir = tmp_path / "exports"
     export_dir.mkdir()

@@ -289,8 +289,8 @@ def test_a_fault_reaches_the_notification_daemon_and_turns_the_tray_red(
                    lambda: _count(desk.screenshot(tmp_path / "before.png"), GREEN, tray_area))
         assert not _count(before, RED, tray_area)
 
-        target = sim.charger_uuids()[2]
-        listed = sim.charger(target)
+        listed = next(c for c in sim.chargers() if c["status"] == "Available" and not c["blocked"])
+        target = listed["uuid"]
         name = listed["reference"] or listed["identity"]
         sim.force_fault(target, "GroundFailure", "Ground fault detected")
 

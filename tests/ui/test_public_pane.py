@@ -207,7 +207,7 @@ def test_lookup_start_pay_charge_and_capture(
     assert checks["poll"].startswith("Ended")
     assert checks["buttons"] == (False, False, True)
     token = checks["token"]
-    assert checks["row"][0] == token[:4] + "…"
+    assert checks["row"][0] == "#1 · " + token[:4] + "…"
     assert checks["row"][2] == "Captured (paid)"
     for screen in (checks["created_screen"], checks["final_screen"]):
         assert token not in screen and token[4:] not in screen
@@ -424,7 +424,7 @@ def test_tracking_resumes_in_a_new_pane_from_the_keyring(
     token = stored_tokens(memory_keyring)[key]
     run(after_restart(), timeout=25)
     assert seen["rows"] == 1
-    assert seen["cells"][0] == token[:4] + "…"
+    assert seen["cells"][0] == f"#{key.rsplit(':', 1)[1]} · {token[:4]}…"
     assert seen["cells"][1].endswith(f"({code})")
     assert seen["status"] == "Waiting for card hold" and seen["payment"]
     assert seen["final"] == "Captured (paid)"
@@ -460,7 +460,7 @@ def test_track_a_pasted_token(run: Run, qtbot: Any, fast_sim: Simulator) -> None
     assert "spaces or line breaks" in seen["bad"] and "bad token" not in seen["bad"]
     assert seen["cleared_bad"] == "" and seen["cleared"] == ""
     assert seen["echo"] == QLineEdit.EchoMode.Password
-    assert seen["title"].startswith(f"Session {token[:4]}…")
+    assert seen["title"].startswith(f"Session #1 · {token[:4]}…")
     assert token not in seen["screen"] and token[4:] not in seen["screen"]
 
 

@@ -17,10 +17,12 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-import qasync  # after PySide6, so qasync picks the binding already loaded
+import PySide6  # noqa: F401 - first: qasync uses the Qt binding already imported
+import qasync
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from plugdesk import qtpatch
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.asyncutil import TaskRunner
@@ -34,6 +36,7 @@ from plugdesk.services.errors import (
     restore_qt_messages,
     route_qt_messages,
 )
+from plugdesk.services.gcguard import MainThreadGC
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.icons import app_icon
@@ -51,6 +54,7 @@ WINDOW_STATE_FILE = "window.ini"
 
 def make_application() -> QApplication:
     """The QApplication (reused if one exists, e.g. under pytest-qt)."""
+    qtpatch.install()  # PySide6 6.12 on Python 3.11 loses a reference to True per emit
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -144,12 +148,19 @@ class Desk:
             self.monitor.stop()
             self.window.show_signed_out()
 
+    def begin_shutdown(self) -> None:
+        """Quit was asked for (`aboutToQuit`): stop polling at once. Tasks caught mid-step
+        when Qt's loop ends can fail in odd ways (no running loop); that is shutdown noise
+        for the log, not an error dialog."""
+        self.monitor.stop()
+        self.errors.set_quiet(True)
+
     async def aclose(self) -> None:
         """Stop polling, cancel every task, close the HTTP client, stop the simulator."""
         if self._closed:
             return
         self._closed = True
-        self.monitor.stop()
+        self.begin_shutdown()
         self.window.save_state()
         await self.runner.cancel_all()
         await self.client.aclose()
@@ -193,12 +204,17 @@ async def build_desk(
 
 async def _until_quit(app: QApplication, desk: Desk) -> int:
     quit_event = asyncio.Event()
-    app.aboutToQuit.connect(quit_event.set)
+
+    def quitting() -> None:
+        desk.begin_shutdown()
+        quit_event.set()
+
+    app.aboutToQuit.connect(quitting)
     try:
         desk.start()
         await quit_event.wait()
     finally:
-        app.aboutToQuit.disconnect(quit_event.set)
+        app.aboutToQuit.disconnect(quitting)
     return 0
 
 
@@ -236,6 +252,8 @@ def run_gui(
     errors = ErrorReporter(redactor)
     errors.install()
     route_qt_messages()
+    collector = MainThreadGC()  # cycles holding QObjects must die on this thread
+    collector.install()
     log.info("PlugDesk starting (%s)", "self-test" if self_test else "demo" if demo else "live")
     try:
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
@@ -257,6 +275,7 @@ def run_gui(
     finally:
         errors.uninstall()
         restore_qt_messages()
+        collector.uninstall()
         log.info("PlugDesk stopped")
         remove_logging(handler)
     return code

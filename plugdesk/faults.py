@@ -136,7 +136,8 @@ def wire_fault_monitoring(
     tray = install_tray(qapp, window)
     native_channel = NativeChannel(icon_path=_notification_icon()) if native else None
     channels: list[Channel] = [c for c in (native_channel, tray, toasts) if c is not None]
-    notifier = Notifier(desk.runner, channels, quiet=toasts.show_quiet, parent=window)
+    notifier = Notifier(desk.runner, channels, quiet=toasts.show_quiet,
+                        detail=service.identity_line, parent=window)  # fmt: skip
     parts = FaultMonitoring(store, tracker, service, notifier, native_channel, tray, toasts,
                             events, events_tab)  # fmt: skip
 

@@ -152,13 +152,22 @@ class ErrorReporter(QObject):
         self.redactor = redactor
         self.count = 0
         self._reporting = False
+        self._quiet = False
         self._previous_hook: Any = None
+
+    def set_quiet(self, quiet: bool) -> None:
+        """While quitting: log errors as warnings and show nothing."""
+        self._quiet = quiet
 
     def report(self, error: BaseException, context: str = "") -> None:
         """Log `error` with its traceback and announce it (never raises)."""
-        self.count += 1
         where = f" ({context})" if context else ""
-        log.error("unexpected error%s", where, exc_info=(type(error), error, error.__traceback__))
+        exc_info = (type(error), error, error.__traceback__)
+        if self._quiet:
+            log.warning("error while shutting down%s", where, exc_info=exc_info)
+            return
+        self.count += 1
+        log.error("unexpected error%s", where, exc_info=exc_info)
         if self._reporting:  # an error while showing an error: the log has it
             return
         self._reporting = True

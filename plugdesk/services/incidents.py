@@ -325,6 +325,21 @@ class IncidentService(QObject):
             # The worst case is the same alert once more after a restart.
             log.warning("could not mark an alert as shown: %s", error)
 
+    def identity_line(self, alert: Alert) -> str | None:
+        """"Charger <identity>" for a one-charger alert whose title shows the manager's
+        own label: labels need not be unique, the identity is on the charger's sticker."""
+        if alert.charger_uuid is None or len(alert.incident_ids) != 1 or self._closed:
+            return None
+        try:
+            incident = self.store.get_incident(alert.incident_ids[0])
+        except StoreError:
+            return None
+        if incident is None or not incident.charger_reference or not incident.charger_identity:
+            return None
+        if incident.charger_identity == incident.charger_reference:
+            return None
+        return f"Charger {incident.charger_identity}"
+
     # -- mutes and the pause ------------------------------------------------------------
 
     def mute(self, charger_uuid: str, duration: timedelta | None) -> Mute | None:

@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 APP_NAME = "PlugDesk"
 NATIVE_TIMEOUT = 8.0  # seconds for the notification service to take a notification
 NATIVE_RETRY_AFTER = 60.0  # seconds the native channel rests after a failure
+BUS_CLOSE_TIMEOUT = 5.0
 OPEN_LABEL = "Open"
 
 
@@ -55,6 +56,7 @@ class Note:
 
     alert: Alert
     open: Callable[[], None] = field(compare=False)
+    detail: str | None = None  # e.g. "Charger KSAT-2207-64668" when the title shows a label
 
     @property
     def title(self) -> str:
@@ -62,7 +64,8 @@ class Note:
 
     @property
     def body(self) -> str:
-        return self.alert.body
+        """The alert's words, plus the detail line when there is one."""
+        return f"{self.alert.body}\n{self.detail}" if self.detail else self.alert.body
 
     @property
     def urgency(self) -> str:
@@ -84,6 +87,7 @@ class Channel(Protocol):
 
 
 QuietSink = Callable[[Note], None]
+Detail = Callable[[Alert], str | None]
 
 
 class NativeChannel:
@@ -154,24 +158,32 @@ class NativeChannel:
         self.last_error = reason
         self._resting_until = self._clock() + self._retry_after
         notifier, self._notifier = self._notifier, None
-        _drop_bus(notifier)
+        _drop_bus(notifier)  # the running loop sees the socket close and tidies up
 
     async def aclose(self) -> None:
+        """Close the D-Bus connection and wait until the loop has let go of its socket
+        (a socket watcher left on a closed loop can crash Qt later)."""
         notifier, self._notifier = self._notifier, None
-        _drop_bus(notifier)
+        bus = _drop_bus(notifier)
+        if bus is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(bus.wait_for_disconnect(), BUS_CLOSE_TIMEOUT)
 
 
-def _drop_bus(notifier: Any) -> None:
-    """Disconnect the D-Bus connection a failed or finished notifier opened.
+def _drop_bus(notifier: Any) -> Any:
+    """Disconnect the D-Bus connection a failed or finished notifier opened; returns the
+    bus (or None) so the caller can wait for it to finish.
 
     desktop-notifier keeps it on its backend (`bus`) and never closes it; after a failed
     introspection (no notification service) a new notifier would otherwise leave one open
     socket behind per attempt."""
     backend = getattr(notifier, "_backend", None)
     bus = getattr(backend, "bus", None)
-    if bus is not None:
-        with contextlib.suppress(Exception):
-            bus.disconnect()
+    if bus is None:
+        return None
+    with contextlib.suppress(Exception):
+        bus.disconnect()
+    return bus
 
 
 class Notifier(QObject):
@@ -187,12 +199,16 @@ class Notifier(QObject):
         channels: list[Channel] | None = None,
         *,
         quiet: QuietSink | None = None,
+        detail: Detail | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`detail(alert)` may add a line to what is shown (the charger's identity when
+        the title names it by the manager's own label, which need not be unique)."""
         super().__init__(parent)
         self._runner = runner
         self._channels: list[Channel] = list(channels or [])
         self._quiet = quiet
+        self._detail = detail
         self._lock: asyncio.Lock | None = None
         self.history: list[tuple[Alert, str]] = []  # (alert, channel) delivered this session
 
@@ -219,7 +235,7 @@ class Notifier(QObject):
 
     async def deliver(self, alert: Alert) -> str:
         """Show one alert; returns the channel that showed it ("" if none could)."""
-        note = Note(alert, self._opener(alert))
+        note = Note(alert, self._opener(alert), self._detail_for(alert))
         if alert.silent:
             if self._quiet is not None:
                 self._quiet(note)
@@ -237,6 +253,15 @@ class Notifier(QObject):
         log.warning("no channel could show the alert %r", alert.title)
         self.undelivered.emit(alert)
         return ""
+
+    def _detail_for(self, alert: Alert) -> str | None:
+        if self._detail is None:
+            return None
+        try:
+            return self._detail(alert)
+        except Exception:  # a missing detail must never cost the alert itself
+            log.exception("could not describe the alert %r", alert.title)
+            return None
 
     def _done(self, alert: Alert, channel: str) -> str:
         log.info("alert shown via %s: %s", channel, alert.title)

@@ -151,6 +151,7 @@ class PublicSessionService(QObject):
         # Keyring calls may block (D-Bus, an unlock prompt): one worker thread of our own,
         # not the loop's default executor (qasync's QThreads must not outlive the app).
         self._keyring_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keyring")
+        self._keyring_jobs: set[asyncio.Future[None]] = set()
         self._wake = asyncio.Event()
         self._closed = False
 
@@ -411,6 +412,12 @@ class PublicSessionService(QObject):
             wait = self._pacer.note_failure(key, self._clock())
             self._report(key, f"{error} Checking again in {_seconds(wait)}.")
             return
+        except Exception as error:  # a bug must not stop polling for every session
+            log.error("polling public session %s failed: %s", key, type(error).__name__)
+            wait = self._pacer.note_failure(key, self._clock())
+            self._report(key, f"Unexpected problem ({type(error).__name__}). Checking again "
+                         f"in {_seconds(wait)}.")
+            return
         if key not in self._entries:
             return  # forgotten while the answer was on its way
         if entry.changes != changes:
@@ -451,8 +458,11 @@ class PublicSessionService(QObject):
         if entry is None or entry.ending:
             return
         entry.ending = True
-        # Shielded: quitting right now must not leave a dead session's token behind.
-        await asyncio.shield(self._forget_secret(key))
+        # Shielded (and awaited by aclose): quitting now must not leave a dead token behind.
+        forget = asyncio.ensure_future(self._forget_secret(key))
+        self._keyring_jobs.add(forget)
+        forget.add_done_callback(self._keyring_jobs.discard)
+        await asyncio.shield(forget)
         entry.token = ""  # nothing left to do with it
         entry.info.ended = True
         if message is not None:
@@ -505,6 +515,8 @@ class PublicSessionService(QObject):
         self._closed = True
         self._wake.set()
         await self._runner.cancel_all()
+        if self._keyring_jobs:
+            await asyncio.gather(*self._keyring_jobs, return_exceptions=True)
         self._keyring_pool.shutdown(wait=False)
 
 

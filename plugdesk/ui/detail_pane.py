@@ -293,7 +293,7 @@ class DetailPane(QWidget):
         scroll.setWidget(groups)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(scroll, 3)
+        layout.addWidget(scroll, 1)
 
         self.connectors_label = QLabel("<b>Connectors</b>")
         self.connectors_model = ConnectorsModel(self)
@@ -309,12 +309,25 @@ class DetailPane(QWidget):
         )
         self.connectors_status = QLabel()
         self.connectors_status.setEnabled(False)
+        self.connectors_status.setWordWrap(True)  # an error message must not widen the pane
         row = QHBoxLayout()
         row.addWidget(self.connectors_label)
         row.addWidget(self.connectors_status, 1)
         layout.addLayout(row)
-        layout.addWidget(self.connectors_table, 2)
+        layout.addWidget(self.connectors_table, 0)
+        self._fit_connectors_height(2)
         return content
+
+    def _fit_connectors_height(self, rows: int) -> None:
+        """As tall as its rows (a charger has one to four connectors): the space left
+        goes to the fields above."""
+        table = self.connectors_table
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + table.verticalHeader().defaultSectionSize() * max(1, rows)
+            + 2 * table.frameWidth()
+        )
+        table.setFixedHeight(height)
 
     def _build_header(self) -> QHBoxLayout:
         self.badge = QLabel()
@@ -326,6 +339,11 @@ class DetailPane(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Long names and UUIDs must not widen the pane (and squeeze the charger list):
+        # they may be clipped, and the tooltip and copy buttons have the whole text.
+        for label in (self.title, self.subtitle):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(120)
         self.stale_label = QLabel()
         self.copy_identity = QPushButton("Copy identity")
         self.copy_identity.setToolTip("Copy the charger's identity to the clipboard")
@@ -428,17 +446,22 @@ class DetailPane(QWidget):
 
     def _fill(self, charger: Charger, verdict: Verdict | None) -> None:
         self.title.setText(charger.identity or charger.uuid)
+        self.title.setToolTip(self.title.text())
         reference = f"{charger.reference} · " if charger.reference else ""
         self.subtitle.setText(f"{reference}UUID {charger.uuid}")
+        self.subtitle.setToolTip(self.subtitle.text())
         level = verdict.level if verdict is not None else "UNKNOWN"
         ratio = self.devicePixelRatioF()
         self.badge.setPixmap(badge_pixmap(level_key(level), 28, ratio))
         self.badge.setToolTip(level_label(level))
         for key, text in field_values(charger, verdict, self._clock()).items():
-            self.values[key].setText(text)
+            label = self.values[key]
+            label.setText(text)
+            label.setToolTip(text)  # a narrow pane may clip a long value
 
     def _show_connectors(self, connectors: Sequence[Connector]) -> None:
         self.connectors_model.set_connectors(connectors)
+        self._fit_connectors_height(min(len(connectors), 6))
         if not connectors:
             self.connectors_status.setText("This charger reports no connectors.")
         elif self._charger is not None and not self._charger.is_online:

@@ -264,6 +264,8 @@ class FleetTableModel(QAbstractTableModel):
             return charger.error_info
         if column is Column.FIRMWARE and charger.parsed_firmware_version:
             return f"Parsed: {charger.parsed_firmware_version}"
+        if column in (Column.IDENTITY, Column.REFERENCE, Column.MODEL):
+            return row.texts[column] + note  # the column may be too narrow for it
         return note.strip() or None
 
     # -- updating in place -----------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from plugdesk.ui.badges import HealthBadgeDelegate, badge_icon
 from plugdesk.ui.fleet_model import (
+    HEADERS,
     LEVEL_ORDER,
     LEVEL_ROLE,
     UUID_ROLE,
@@ -28,11 +30,17 @@ from plugdesk.ui.fleet_model import (
 )
 
 COLUMN_WIDTHS = {
-    Column.IDENTITY: 120, Column.REFERENCE: 140, Column.HEALTH: 110, Column.CONNECTION: 90,
-    Column.STATUS: 90, Column.ERROR: 130, Column.MODEL: 130, Column.FIRMWARE: 80,
-    Column.HEARTBEAT: 100,
+    Column.IDENTITY: 120, Column.REFERENCE: 135, Column.HEALTH: 110, Column.CONNECTION: 82,
+    Column.STATUS: 92, Column.ERROR: 120, Column.MODEL: 135, Column.FIRMWARE: 80,
+    Column.HEARTBEAT: 90,
 }
+# Free-text columns are fitted to their contents on the first load; the others keep the
+# widths above (their words are known and short).
+FITTED = (Column.IDENTITY, Column.REFERENCE, Column.ERROR, Column.MODEL, Column.FIRMWARE)
 ALL = "ALL"
+FIT_SAMPLE_ROWS = 200  # resizing to contents looks at this many rows, not 5,000
+MIN_WIDTH, MAX_WIDTH, MAX_IDENTITY_WIDTH = 60, 130, 160
+HIDDEN_BY_DEFAULT = (Column.MODEL, Column.FIRMWARE)
 
 
 class FleetView(QWidget):
@@ -91,8 +99,16 @@ class FleetView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+        # Right-click the header to choose columns; model and firmware start hidden (the
+        # detail pane shows them and the search matches them) so the list fits beside it.
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        for column in HIDDEN_BY_DEFAULT:
+            header.setSectionHidden(column, True)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        self.columns_fitted = False  # set when saved widths are restored, or on first fill
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         layout = QVBoxLayout(self)
@@ -104,6 +120,38 @@ class FleetView(QWidget):
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
             signal.connect(self.update_counts)
         self.update_counts()
+
+    def _column_menu(self, position: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        menu.setTitle("Columns")
+        for column in Column:
+            action = menu.addAction(HEADERS[column])
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column is not Column.IDENTITY)  # a row needs its name
+            action.toggled.connect(
+                lambda shown, c=column: header.setSectionHidden(c, not shown)
+            )
+        menu.exec(header.mapToGlobal(position))
+
+    def set_column_visible(self, column: Column, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not visible)
+
+    def fit_columns_once(self) -> None:
+        """The first complete fleet decides the column widths (unless the user's own were
+        restored): wide enough for the texts, within bounds, judged on a sample of rows."""
+        if self.columns_fitted:
+            return
+        self.columns_fitted = True
+        header = self.table.horizontalHeader()
+        for column in FITTED:
+            if header.isSectionHidden(column):
+                continue
+            self.table.resizeColumnToContents(column)
+            width = header.sectionSize(column)
+            cap = MAX_IDENTITY_WIDTH if column is Column.IDENTITY else MAX_WIDTH
+            header.resizeSection(column, max(MIN_WIDTH, min(width, cap)))
 
     # -- selection -------------------------------------------------------------------------
 
@@ -180,6 +228,7 @@ class FleetView(QWidget):
     def restore_header(self, state: QByteArray) -> None:
         header = self.table.horizontalHeader()
         if header.restoreState(state):
+            self.columns_fitted = True  # the user's widths win
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def current_index(self) -> QModelIndex:

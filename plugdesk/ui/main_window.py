@@ -107,10 +107,10 @@ class MainWindow(QMainWindow):
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.fleet_view)
         self.main_splitter.addWidget(self.right_splitter)
-        self.main_splitter.setStretchFactor(0, 5)
-        self.main_splitter.setStretchFactor(1, 6)
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setChildrenCollapsible(False)
-        self.main_splitter.setSizes([620, 820])
+        self.main_splitter.setSizes([720, 720])
         self.right_splitter.setSizes([430, 470])
 
         self.tabs = QTabWidget()
@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
 
     def _on_fleet(self, fleet: list[Charger]) -> None:
         self.fleet_model.set_chargers(fleet)
+        self.fleet_view.fit_columns_once()
         self.fleet_model.set_stale(False)
         self.detail_pane.set_stale(False)
         self.status_bar.set_last_refresh(self.monitor.last_success)
@@ -323,6 +324,7 @@ class MainWindow(QMainWindow):
             self.detail_pane.show_charger(row.charger, row.verdict, stale=self.fleet_model.is_stale)
         self._power.stop()
         self.chargers.cancel_power()
+        self.transactions_view.model.set_connector_numbers({})
         self.chargers.request_detail(uuid)
         self.chargers.request_transactions(uuid, self.transactions_view.filters())
         self.charger_selected.emit(uuid)
@@ -331,6 +333,11 @@ class MainWindow(QMainWindow):
         if charger.uuid != self._selected:
             return
         self.detail_pane.show_detail(charger)
+        self.transactions_view.model.set_connector_numbers({
+            c.id: c.connector_id
+            for c in charger.connectors or []
+            if c.id is not None and c.connector_id is not None
+        })
         if charger.is_online and charger.connectors:
             self._request_power()
             self._power.start()

@@ -127,7 +127,7 @@ class ConnectionBanner(QFrame):
             self.hide()
             return
         when = f" from {fmt.local_clock(since)}" if since is not None else ""
-        detail_html = f" <span>({html.escape(detail)})</span>" if detail else ""
+        detail_html = f" ({html.escape(detail)})" if detail and detail != AUTH_TEXT else ""
         if state == "auth":
             headline, level = AUTH_TEXT, "FAULT"
         elif state == "signed-out":

@@ -62,10 +62,16 @@ TX_HEADERS = {
     TxColumn.STOPPED: "Stopped",
     TxColumn.DURATION: "Duration",
     TxColumn.KWH: "kWh",
-    TxColumn.METER_START: "Meter start (Wh)",
-    TxColumn.METER_STOP: "Meter stop (Wh)",
+    TxColumn.METER_START: "Meter start",
+    TxColumn.METER_STOP: "Meter stop",
     TxColumn.STOP_REASON: "Stop reason",
     TxColumn.VALID: "Valid",
+}
+TX_HEADER_TIPS = {
+    TxColumn.CONNECTOR: "The connector's number on the charger",
+    TxColumn.METER_START: "Meter reading at the start, in Wh",
+    TxColumn.METER_STOP: "Meter reading at the stop, in Wh",
+    TxColumn.KWH: "Energy delivered, in kWh",
 }
 _NUMERIC = frozenset(int(c) for c in (
     TxColumn.ID, TxColumn.CONNECTOR, TxColumn.KWH, TxColumn.METER_START, TxColumn.METER_STOP,
@@ -121,6 +127,7 @@ class TransactionsModel(QAbstractTableModel):
         self._pending: bool | None = None  # None: nothing pending; else "is a reset"
         self._totals = Totals(0, 0, 0.0, timedelta(0))
         self._cells: dict[int, list[str]] = {}  # id(transaction) -> texts, filled lazily
+        self._connector_numbers: dict[int, int] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._active_tint = _active_tint()
@@ -136,9 +143,12 @@ class TransactionsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(TxColumn):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TxColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return TX_HEADERS[TxColumn(section)]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return TX_HEADER_TIPS.get(TxColumn(section))
         return None
 
     def transaction(self, row: int) -> Transaction:
@@ -164,7 +174,7 @@ class TransactionsModel(QAbstractTableModel):
                 return fmt.duration(tx.duration_until(self._clock()))  # still counting
             cells = self._cells.get(id(tx))
             if cells is None:
-                cells = self._cells[id(tx)] = _texts(tx)
+                cells = self._cells[id(tx)] = _texts(tx, self._connector_numbers)
             return cells[column]
         if role == _ALIGNMENT:
             return _RIGHT if column in _NUMERIC else None
@@ -178,6 +188,8 @@ class TransactionsModel(QAbstractTableModel):
             return tx
         if role == _ACTIVE:
             return tx.is_active
+        if role == _TOOLTIP and column == TxColumn.CONNECTOR:
+            return f"Connector record {fmt.text(tx.charger_connector_id)}"
         if role == _TOOLTIP and column in (TxColumn.STARTED, TxColumn.STOPPED):
             return fmt.local_time_seconds(
                 tx.started_at if column == TxColumn.STARTED else tx.stopped_at
@@ -192,6 +204,17 @@ class TransactionsModel(QAbstractTableModel):
 
     def set_runner(self, runner: TaskRunner | None) -> None:
         self._runner = runner
+
+    def set_connector_numbers(self, numbers: dict[int, int]) -> None:
+        """Transactions name a connector by its record id (`charger_connector_id`, e.g.
+        5009); the charger's detail maps those to the numbers on the charger (1, 2)."""
+        if numbers == self._connector_numbers:
+            return
+        self._connector_numbers = dict(numbers)
+        self._cells = {}
+        if self._rows:
+            column = TxColumn.CONNECTOR
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def set_transactions(self, transactions: Sequence[Transaction]) -> None:
         """Replace everything (one model reset once the rows are arranged)."""
@@ -321,11 +344,13 @@ def _loop_running() -> bool:
     return True
 
 
-def _texts(tx: Transaction) -> list[str]:
+def _texts(tx: Transaction, connector_numbers: dict[int, int]) -> list[str]:
     """The cell texts of a transaction, in column order (made once, when first shown)."""
+    record = tx.charger_connector_id
+    number = connector_numbers.get(record) if record is not None else None
     return [
         str(tx.id),
-        fmt.text(tx.charger_connector_id),
+        fmt.text(number if number is not None else record),
         fmt.text(tx.id_tag),
         fmt.local_time(tx.started_at),
         "Active" if tx.is_active else fmt.local_time(tx.stopped_at),

@@ -37,8 +37,8 @@ DEFAULT_LIMIT = 1000
 DEBOUNCE_MS = 350
 COLUMN_WIDTHS = {
     TxColumn.ID: 70, TxColumn.CONNECTOR: 80, TxColumn.ID_TAG: 130, TxColumn.STARTED: 130,
-    TxColumn.STOPPED: 130, TxColumn.DURATION: 95, TxColumn.KWH: 80, TxColumn.METER_START: 120,
-    TxColumn.METER_STOP: 120, TxColumn.STOP_REASON: 120, TxColumn.VALID: 50,
+    TxColumn.STOPPED: 130, TxColumn.DURATION: 90, TxColumn.KWH: 75, TxColumn.METER_START: 95,
+    TxColumn.METER_STOP: 95, TxColumn.STOP_REASON: 115, TxColumn.VALID: 50,
 }
 
 
@@ -183,6 +183,7 @@ class TransactionsView(QWidget):
             header.resizeSection(column, width)
         self.status_label = QLabel()
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.setWordWrap(True)  # an error message must not widen the window
         self.totals_label = QLabel()
         self.totals_label.setAccessibleName("Transaction totals")
 

@@ -87,9 +87,10 @@ def responsive(run: HourRun, figures: Figures) -> None:
     figures.max_stall_ms = round(meter.worst * 1000, 1)
     figures.stall_where = f"{meter.worst_phase} ({meter.worst_cpu * 1000:.0f} ms CPU)"
     assert meter.ticks > 100, "the ticker hardly ran"
+    stacks = "\n".join(meter.worst_stacks)
     assert meter.worst < MAX_STALL, (
         f"event loop blocked {meter.worst * 1000:.0f} ms ({meter.worst_phase}); "
-        f"asyncio {meter.asyncio_max * 1000:.0f} ms, Qt {meter.qt_max * 1000:.0f} ms"
+        f"asyncio {meter.asyncio_max * 1000:.0f} ms, Qt {meter.qt_max * 1000:.0f} ms\n{stacks}"
     )
 
 
@@ -203,14 +204,22 @@ def within_budget(run: HourRun, figures: Figures) -> None:
     assert figures.limiter_429 == 0, "the server's own rate limiter had to refuse requests"
 
 
+_HARM = {  # what a chaos mode did to an answer that still had a 2xx status
+    "garbage": "broken body",
+    "slow": "late, past the timeout",
+    "drop": "cut off mid-body",
+}
+
+
 def _refusal(record: RequestRecord) -> str:
+    """What the server did instead of answering well ("" when it answered well)."""
     if record.chaos is None:
         return "" if record.status < 400 else f"{record.status} (not chaos)"
     if record.status == 0:
-        return f"{record.chaos}: no answer"
+        return f"{record.chaos}: connection reset"
     if record.status >= 400:
         return f"{record.chaos}: {record.status}"
-    return f"{record.chaos}: mangled {record.status}"
+    return f"{record.chaos}: {_HARM.get(record.chaos, 'changed')}"
 
 
 def _busiest_window(times: list[float], window: float) -> int:
@@ -334,5 +343,7 @@ def all_checks(run: HourRun) -> Figures:
             failures.append(f"{check.__name__}: {error}")
     figures.save()
     print(figures.line())
+    for stack in run.meter.worst_stacks:
+        print("  worst gap:", stack)
     assert not failures, "\n".join(failures)
     return figures

@@ -30,7 +30,9 @@ CALL_TIMEOUT = 60.0  # seconds; a loaded machine may take a while for a big flee
 
 def _serve(conn: multiprocessing.connection.Connection, options: dict[str, Any]) -> None:
     from plugdesk.simulator import Simulator
+    from plugdesk.simulator.server import HttpServer
 
+    HttpServer.handle_error = _quiet_handle_error  # type: ignore[method-assign]
     sim = Simulator(**options)
     sim.start()
     try:
@@ -51,6 +53,18 @@ def _serve(conn: multiprocessing.connection.Connection, options: dict[str, Any])
                 conn.send(("ok", result))
     finally:
         sim.stop()
+
+
+def _quiet_handle_error(server: Any, request: Any, client_address: Any) -> None:
+    """socketserver prints a traceback when a client hangs up before the answer is
+    written (a client timeout under `slow` chaos, a reset under `drop`): that is the
+    scenario working, not a server fault. Anything else still goes to stderr."""
+    import socketserver
+    import sys
+
+    if isinstance(sys.exc_info()[1], ConnectionError):
+        return
+    socketserver.BaseServer.handle_error(server, request, client_address)
 
 
 def _call(sim: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:

@@ -25,10 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     token = os.environ["PLUGDESK_TOKEN"]
 
     from plugdesk import app as app_module
-    from plugdesk import qtpatch
     from plugdesk.faults import wire_fault_monitoring
 
-    qtpatch.install()
     base = app_module.Desk
 
     class WiredDesk(base):  # type: ignore[misc,valid-type]

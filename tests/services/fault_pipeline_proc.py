@@ -46,12 +46,13 @@ def run_sim(args: argparse.Namespace) -> int:
 
 def run_pipeline(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import qasync  # after PySide6
+    import PySide6  # noqa: F401 - first: qasync uses the Qt binding already imported
+    import qasync
     from PySide6.QtWidgets import QApplication
 
     from plugdesk import qtpatch
 
-    qtpatch.install()  # as the app does at start (PySide6 6.12 drops `True` on emit)
+    qtpatch.install()  # as app.make_application does
     app = QApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

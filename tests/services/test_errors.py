@@ -90,3 +90,37 @@ def test_loop_exception_handler_reports_task_errors(qapp: Any) -> None:
     finally:
         loop.close()
     assert [s for s, _ in seen] == ["KeyError: 'in a callback'"]
+
+
+def test_quiet_while_shutting_down_logs_but_shows_nothing(qapp: Any, tmp_path: Path) -> None:
+    handler = configure_logging(tmp_path / "x.log", Redactor())
+    reporter = ErrorReporter(Redactor())
+    seen = run_reporter_case(reporter)
+    try:
+        reporter.set_quiet(True)
+        reporter.report(RuntimeError("no running event loop"), "background task")
+        handler.flush()
+    finally:
+        remove_logging(handler)
+    assert seen == [] and reporter.count == 0
+    assert "error while shutting down (background task)" in (tmp_path / "x.log").read_text()
+
+
+def test_main_thread_gc_collects_only_from_its_timer(qapp: Any) -> None:
+    import gc
+
+    from plugdesk.services.gcguard import MainThreadGC
+
+    was_enabled = gc.isenabled()
+    collector = MainThreadGC(interval_ms=10)
+    collector.install()
+    try:
+        assert not gc.isenabled()
+        for _ in range(3000):  # make cycles: enough to cross the first threshold
+            cycle: list[Any] = []
+            cycle.append(cycle)
+        collector.check()
+        assert collector.collections == 1
+    finally:
+        collector.uninstall()
+    assert gc.isenabled() == was_enabled

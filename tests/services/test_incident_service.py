@@ -67,6 +67,11 @@ def test_a_fault_alerts_once_after_the_grace_period(
     mine = [a for a in pipeline.alerts[len(before):] if a.charger_uuid == uuid]
     assert [a.kind for a in mine] == ["opened"]
     assert name in mine[0].title and mine[0].urgency == "critical"
+    line = pipeline.service.identity_line(mine[0])
+    if listed["reference"]:  # the title shows the label: the identity is added
+        assert line == f"Charger {listed['identity']}"
+    else:
+        assert line is None
     (incident,) = [i for i in pipeline.store.list_incidents() if i.charger_uuid == uuid]
     assert incident.kind == "fault" and incident.error_code == "GroundFailure"
     assert incident.error_info == "Ground fault detected"

@@ -4,7 +4,7 @@ bus, through desktop-notifier) -> tray -> in-app, quiet alerts, order and bookke
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -78,6 +78,21 @@ def runner() -> TaskRunner:
 
 
 @pytest.fixture
+def natives(run: Any) -> Iterator[Callable[..., NativeChannel]]:
+    """NativeChannel factory; every channel's D-Bus connection is closed afterwards (a
+    socket watcher left behind on the test's closed loop would crash a later test)."""
+    made: list[NativeChannel] = []
+
+    def make(**options: Any) -> NativeChannel:
+        made.append(NativeChannel(**options))
+        return made[-1]
+
+    yield make
+    for channel in made:
+        run(channel.aclose())
+
+
+@pytest.fixture
 def server(session_bus: str, run: Any) -> Iterator[NotificationServer]:
     bus, server = run(start_server())
     yield server
@@ -92,10 +107,11 @@ def delivered_log(notifier: Notifier) -> list[tuple[Alert, str]]:
 
 
 def test_native_notification_is_critical_with_an_open_button(
-    server: NotificationServer, runner: TaskRunner, run: Any
+    server: NotificationServer, runner: TaskRunner, run: Any,
+    natives: Any,
 ) -> None:
     tray = FakeChannel("tray")
-    notifier = Notifier(runner, [NativeChannel(), tray])
+    notifier = Notifier(runner, [natives(), tray])
     seen = delivered_log(notifier)
 
     async def scenario() -> str:
@@ -118,9 +134,10 @@ def test_native_notification_is_critical_with_an_open_button(
 
 
 def test_clicking_the_body_opens_too_and_a_summary_opens_the_events(
-    server: NotificationServer, runner: TaskRunner, run: Any
+    server: NotificationServer, runner: TaskRunner, run: Any,
+    natives: Any,
 ) -> None:
-    notifier = Notifier(runner, [NativeChannel()])
+    notifier = Notifier(runner, [natives()])
 
     async def scenario() -> list[str]:
         opened: list[str] = []
@@ -141,10 +158,11 @@ def test_clicking_the_body_opens_too_and_a_summary_opens_the_events(
 
 
 def test_no_notification_service_falls_back_to_the_tray(
-    session_bus: str, runner: TaskRunner, run: Any
+    session_bus: str, runner: TaskRunner, run: Any,
+    natives: Any,
 ) -> None:
     """A session bus with nobody owning org.freedesktop.Notifications (plain X session)."""
-    native = NativeChannel()
+    native = natives()
     tray = FakeChannel("tray")
     notifier = Notifier(runner, [native, tray])
     seen = delivered_log(notifier)
@@ -156,21 +174,23 @@ def test_no_notification_service_falls_back_to_the_tray(
 
 
 def test_no_bus_at_all_and_no_tray_gives_the_in_app_toast(
-    monkeypatch: pytest.MonkeyPatch, runner: TaskRunner, run: Any, tmp_path: Any
+    monkeypatch: pytest.MonkeyPatch, runner: TaskRunner, run: Any, tmp_path: Any,
+    natives: Any,
 ) -> None:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
     toast = FakeChannel("toast")
-    notifier = Notifier(runner, [NativeChannel(), toast])
+    notifier = Notifier(runner, [natives(), toast])
     assert run(notifier.deliver(FAULT), timeout=20) == "toast"
     assert [n.alert for n in toast.shown] == [FAULT]
 
 
 def test_native_is_tried_again_after_its_rest(
-    session_bus: str, runner: TaskRunner, run: Any
+    session_bus: str, runner: TaskRunner, run: Any,
+    natives: Any,
 ) -> None:
     """A notification daemon that starts after PlugDesk is used once the rest is over."""
     now = [0.0]
-    native = NativeChannel(retry_after=60, clock=lambda: now[0])
+    native = natives(retry_after=60, clock=lambda: now[0])
     tray = FakeChannel("tray")
     notifier = Notifier(runner, [native, tray])
     assert run(notifier.deliver(FAULT), timeout=20) == "tray"
@@ -182,15 +202,16 @@ def test_native_is_tried_again_after_its_rest(
         assert [r.summary for r in server.received] == ["3 chargers faulted"]
     finally:
         bus.disconnect()
-        run(native.aclose())
+        run(bus.wait_for_disconnect())
 
 
 def test_quiet_alerts_never_pop_up_but_are_listed_and_count_as_delivered(
-    server: NotificationServer, runner: TaskRunner, run: Any
+    server: NotificationServer, runner: TaskRunner, run: Any,
+    natives: Any,
 ) -> None:
     quiet_notes: list[Note] = []
     tray = FakeChannel("tray")
-    notifier = Notifier(runner, [NativeChannel(), tray], quiet=quiet_notes.append)
+    notifier = Notifier(runner, [natives(), tray], quiet=quiet_notes.append)
     seen = delivered_log(notifier)
     assert run(notifier.deliver(QUIET), timeout=20) == "quiet"
     assert server.received == [] and tray.shown == []
@@ -236,3 +257,25 @@ def test_alerts_are_shown_one_at_a_time_in_order(runner: TaskRunner, run: Any) -
 
     run(scenario())
     assert [alert for alert, _ in seen] == [FAULT, OFFLINE, SUMMARY]
+
+
+def test_a_detail_line_is_added_and_a_broken_one_costs_nothing(
+    runner: TaskRunner, run: Any
+) -> None:
+    tray = FakeChannel("tray")
+    notifier = Notifier(
+        runner, [tray], detail=lambda a: "Charger PC-001-ID" if a is FAULT else None
+    )
+    run(notifier.deliver(FAULT))
+    run(notifier.deliver(OFFLINE))
+    assert [n.body for n in tray.shown] == [
+        "GroundFailure (ground fault detected)\nCharger PC-001-ID",
+        "Offline for 5 min",
+    ]
+
+    def broken(_alert: Alert) -> str:
+        raise RuntimeError("store closed")
+
+    notifier = Notifier(runner, [tray], detail=broken)
+    assert run(notifier.deliver(FAULT)) == "tray"
+    assert tray.shown[-1].body == FAULT.body

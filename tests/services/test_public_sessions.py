@@ -367,7 +367,7 @@ def test_a_scaled_five_minute_session_never_exceeds_30_gets_a_minute(run: Run) -
         times = session_get_times(sim)
         assert len(times) > 40  # it did poll, all along
         assert max_in_window(times, WINDOW) <= 30
-        assert max_in_window(times, WINDOW) <= 24 + 1  # our own ceiling, plus clock jitter
+        assert max_in_window(times, WINDOW) <= 24 + 2  # our own ceiling, plus arrival jitter
         assert not [r for r in sim.request_log if r.status == 429]
     finally:
         sim.stop()

@@ -13,7 +13,9 @@ import sys
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 if sys.argv[1] == "patched":
     from plugdesk import qtpatch
-    assert qtpatch.install() and qtpatch.install()
+    # Active exactly where needed (PySide6 6.12 on 3.11); a no-op on a fixed PySide6.
+    needed = qtpatch.drops_true()  # probed before the patch (after it, nothing drops)
+    assert qtpatch.install() is needed and qtpatch.install() is needed
 app = QCoreApplication([])
 class Source(QObject):
     flag = Signal(bool)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.ui.harness import ModelChecks
+from tests.ui.harness import ModelChecks, collect_on_main_thread
 
 
 @pytest.fixture
@@ -15,3 +15,9 @@ def model_checks() -> Iterator[ModelChecks]:
     checks = ModelChecks()
     yield checks
     checks.close()
+
+
+@pytest.fixture(autouse=True)
+def main_thread_gc() -> Iterator[None]:
+    """Reference cycles holding QObjects are collected on the main thread only."""
+    yield from collect_on_main_thread()

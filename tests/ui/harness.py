@@ -8,6 +8,7 @@ Retries skip their back-off sleeps so a chaos scenario does not slow the suite d
 from __future__ import annotations
 
 import contextlib
+import gc
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,3 +99,17 @@ class ModelChecks:
                 tester._cleanup()
         self.testers.clear()
 
+
+
+def collect_on_main_thread() -> Iterator[None]:
+    """Fixture body: no automatic cycle collection during the test (it could run in the
+    simulator's or a worker's thread and delete QObjects there, see
+    plugdesk.services.gcguard); collect here, on the main thread, afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        if was_enabled:
+            gc.enable()

@@ -32,6 +32,7 @@ BIG = 10_000
 # (the real API is on another machine).
 SIM_SCRIPT = """
 import json, sys
+from plugdesk.simulator import Simulator
 sim = Simulator(chargers=5, seed=3, big_charger_transactions=%d)
 sim.start()
 big = max(sim.charger_uuids(), key=lambda u: len(sim.transactions_for(u)))

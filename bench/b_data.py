@@ -8,6 +8,7 @@ import argparse
 import csv
 import json
 import statistics
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,7 @@ def decode_worker(argv: list[str]) -> None:
     for key, decoder in variants.items():
         assert len(decoder.decode(body).data) == 10_000
         mine, base = interleaved(
-            lambda d=decoder: d.decode(body), lambda: json.loads(body), options.runs
+            partial(decoder.decode, body), lambda: json.loads(body), options.runs
         )
         details[key] = statistics.median(mine) / statistics.median(base)
     row = ratio_row(

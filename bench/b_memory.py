@@ -60,15 +60,15 @@ def app_worker(argv: list[str]) -> None:
     from plugdesk.api.models import Transaction
 
     _app, loop = qt_loop()
+    rows: list[Transaction] = []
+    with Path(options.pages_file).open("rb") as pages:
+        for line in pages:  # page by page, as the client decodes them
+            rows.extend(decode.decode_page(line, Transaction).data)
 
     async def scenario() -> dict[str, float]:
         desk = await _shown_desk(options.base_url, options.token)
         try:
             await _load(desk)
-            rows: list[Transaction] = []
-            with Path(options.pages_file).open("rb") as pages:
-                for line in pages:
-                    rows.extend(decode.decode_page(line, Transaction).data)
             view = desk.window.transactions_view
             view.set_transactions(rows)
             for _ in range(50):  # let the model arrange the rows (maybe off the UI thread)

@@ -42,12 +42,18 @@ class Result:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["pass"] = data.pop("passed")
+        for key in ("median", "min", "max"):
+            if data[key] != data[key]:  # NaN: the benchmark failed to run
+                data[key] = None
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Result:
         values = dict(data)
         values["passed"] = values.pop("pass")
+        for key in ("median", "min", "max"):
+            if values[key] is None:
+                values[key] = float("nan")
         return cls(**values)
 
 

@@ -39,9 +39,9 @@ def make_desk(
     return Desk(client, errors=errors)
 
 
-async def until(condition: Callable[[], bool], timeout: float, step: float = 0.005) -> None:
-    """Wait (letting the loop run) until `condition()` holds; TimeoutError after `timeout`."""
-    deadline = time.monotonic() + timeout
+async def until(condition: Callable[[], bool], seconds: float, step: float = 0.005) -> None:
+    """Wait (letting the loop run) until `condition()` holds; TimeoutError after `seconds`."""
+    deadline = time.monotonic() + seconds
     while not condition():
         if time.monotonic() > deadline:
             raise TimeoutError("a benchmark step took too long")

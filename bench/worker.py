@@ -10,7 +10,6 @@ WORKERS = {
     "decode": "bench.b_data:decode_worker",
     "export": "bench.b_data:export_worker",
     "fleet_load": "bench.b_gui:fleet_load_worker",
-    "search": "bench.b_gui:search_worker",
     "responsiveness": "bench.b_gui:responsiveness_worker",
     "memory_floor": "bench.b_memory:floor_worker",
     "memory_app": "bench.b_memory:app_worker",

@@ -27,6 +27,7 @@ from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.paths import app_paths
+from plugdesk.housekeeping import clean_at_start
 from plugdesk.services.chargers import ChargerService
 from plugdesk.services.errors import (
     ErrorReporter,
@@ -248,6 +249,7 @@ def run_gui(
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     redactor = Redactor([token])
     handler = configure_logging(app_paths().log_file(), redactor)
+    clean_at_start()  # temporary files a killed PlugDesk left (exports, settings)
     app = make_application()
     errors = ErrorReporter(redactor)
     errors.install()

@@ -26,9 +26,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import msgspec
 from PySide6.QtCore import QObject, Signal
@@ -51,12 +53,13 @@ from plugdesk.services.monitor import FleetMonitor
 log = logging.getLogger(__name__)
 
 SNAPSHOT_TASK = "fleet-snapshot"
+SUMMARY_TASK = "fleet-summary"
 LAST_KNOWN_TASK = "last-known-fleet"
 PAUSE_1H = timedelta(hours=1)
 HISTORY_LIMIT = 5000  # incidents the Events pane lists (newest first)
-# Below this many chargers the snapshot is encoded on the loop thread (well under 10 ms);
-# above it, in a worker thread so a 5,000-charger fleet never stalls the window.
-THREADED_ENCODE_FROM = 500
+# Below this many chargers the tray summary and the fleet cache are done on the loop thread
+# (a few ms); above it, in worker threads, so a 5,000-charger fleet never stalls the window.
+THREADED_FROM = 500
 
 _snapshot_decoder = msgspec.json.Decoder(list[Charger])
 
@@ -124,6 +127,8 @@ class IncidentService(QObject):
         self._summary: FleetSummary | None = None
         self._stale_note = ""
         self._snapshot_task: asyncio.Task[None] | None = None
+        self._writer: SnapshotWriter | None = None
+        self._summary_task: asyncio.Task[None] | None = None
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -197,10 +202,25 @@ class IncidentService(QObject):
         self._stale_note = f"Data{when} — the last refresh failed"
         self._emit_summary(self._summary)
 
-    def _publish_summary(self, chargers: Iterable[Charger], now: datetime, note: str = "") -> None:
-        verdicts = fleet_health(chargers, now, self.tracker.stale_after)
-        counts = count_by_level(verdicts)
-        level = fleet_level(verdicts)
+    def _publish_summary(self, chargers: Sequence[Charger], now: datetime, note: str = "") -> None:
+        """Judge the fleet's health for the tray: here for a small fleet, in a worker
+        thread for a big one (5,000 verdicts take ~100 ms; the rules are pure)."""
+        stale_after = self.tracker.stale_after
+        if len(chargers) < THREADED_FROM:
+            self._set_summary(*_judge(chargers, now, stale_after), now, note)
+            return
+
+        async def judge_off_the_loop() -> None:
+            level, counts = await asyncio.to_thread(_judge, list(chargers), now, stale_after)
+            if not self._closed:
+                self._set_summary(level, counts, now, note)
+
+        # The newest refresh wins: an older judgement still running is dropped.
+        self._summary_task = self._runner.start(judge_off_the_loop(), SUMMARY_TASK)
+
+    def _set_summary(
+        self, level: Severity, counts: dict[Health, int], now: datetime, note: str
+    ) -> None:
         summary = FleetSummary(
             level=level.value,
             counts={health.value: n for health, n in counts.items()},
@@ -236,16 +256,14 @@ class IncidentService(QObject):
 
     def _save_snapshot(self, chargers: Sequence[Charger], fetched_at: datetime) -> None:
         rows = list(chargers)
-        if len(rows) < THREADED_ENCODE_FROM:
-            self._write_snapshot(encode_fleet(rows), fetched_at)
+        if len(rows) < THREADED_FROM or self.store.path is None:
+            self._write_snapshot(encode_fleet(rows), fetched_at)  # ~1 ms: not worth a hop
             return
+        if self._writer is None:
+            self._writer = SnapshotWriter(self.store.path)
         self._snapshot_task = self._runner.start(
-            self._encode_and_save(rows, fetched_at), SNAPSHOT_TASK
+            self._writer.save(rows, fetched_at, self._source), SNAPSHOT_TASK
         )
-
-    async def _encode_and_save(self, chargers: list[Charger], fetched_at: datetime) -> None:
-        data = await asyncio.to_thread(encode_fleet, chargers)
-        self._write_snapshot(data, fetched_at)
 
     def _write_snapshot(self, data: bytes, fetched_at: datetime) -> None:
         if self._closed:
@@ -257,10 +275,11 @@ class IncidentService(QObject):
             log.warning("could not cache the fleet: %s", error)
 
     async def flush(self) -> None:
-        """Wait for a snapshot still being written (tests, and a tidy quit)."""
-        task = self._snapshot_task
-        if task is not None and not task.done():
-            await asyncio.gather(task, return_exceptions=True)
+        """Wait for work still running in threads: the fleet cache being written and the
+        tray summary of a big fleet (tests, and a tidy quit)."""
+        tasks = [t for t in (self._snapshot_task, self._summary_task) if t and not t.done()]
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
 
     def load_last_known(self) -> LastKnownFleet | None:
         """The fleet cached by the last good refresh for this source, or None."""
@@ -425,7 +444,52 @@ class IncidentService(QObject):
             return
         self.detach()
         self._closed = True
+        if self._writer is not None:
+            self._writer.close()  # waits for a write in progress: it is one transaction
         self.store.close()
+
+
+class SnapshotWriter:
+    """Encodes and writes the fleet cache of a big fleet in one thread of its own, over its
+    own connection to the store file (a Store belongs to the thread that opened it; WAL
+    lets the two connections work side by side). For 5,000 chargers that is ~10 ms of
+    encoding and ~45 ms of writing 4 MB that the window no longer waits for."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fleet-cache")
+        self._store: Store | None = None  # opened in the writer thread, on first use
+
+    async def save(self, chargers: list[Charger], fetched_at: datetime, source: str) -> None:
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._executor, self._write, chargers, fetched_at, source)
+
+    def _write(self, chargers: list[Charger], fetched_at: datetime, source: str) -> None:
+        try:
+            if self._store is None:
+                self._store = Store(self._path)
+            self._store.save_fleet(encode_fleet(chargers), fetched_at, source=source)
+        except StoreError as error:
+            log.warning("could not cache the fleet: %s", error)
+
+    def close(self) -> None:
+        def close_store() -> None:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+        try:
+            self._executor.submit(close_store).result(timeout=30)
+        finally:
+            self._executor.shutdown(wait=True)
+
+
+def _judge(
+    chargers: Sequence[Charger], now: datetime, stale_after: timedelta
+) -> tuple[Severity, dict[Health, int]]:
+    """The fleet's worst severity and chargers per level (pure: any thread)."""
+    verdicts = fleet_health(chargers, now, stale_after)
+    return fleet_level(verdicts), count_by_level(verdicts)
 
 
 def _local_clock(moment: datetime) -> str:

@@ -102,7 +102,12 @@ class FleetMonitor(QObject):
         self._runner = runner
         self._clock = clock
         self._monotonic = monotonic
-        self._pacer = FleetPacer(pacing or FleetPaceSettings(interval=interval))
+        self._interval = max(MIN_INTERVAL, interval)
+        if pacing is None:
+            pacing = FleetPaceSettings(interval=self._interval)
+        else:
+            self._interval = pacing.interval  # scaled down by a test: taken as given
+        self._pacer = FleetPacer(pacing)
         self._merge: SweepMerge[Charger] = SweepMerge(notable=notable)
         self._sweep: AsyncIterator[list[Charger]] | None = None
         self._sweep_pages = 0
@@ -114,8 +119,7 @@ class FleetMonitor(QObject):
         self._paused_for_auth = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
-        self._interval = DEFAULT_INTERVAL
-        self.set_interval(interval if pacing is None else pacing.interval)
+        self._apply_pace()
 
     # -- what the UI reads -----------------------------------------------------------------
 

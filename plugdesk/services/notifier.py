@@ -31,6 +31,7 @@ import asyncio
 import contextlib
 import logging
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -270,8 +271,18 @@ class Notifier(QObject):
         return channel
 
     def _opener(self, alert: Alert) -> Callable[[], None]:
+        # A weak reference: notes live on in channels (a balloon, a toast, the D-Bus
+        # callbacks), and a note -> notifier -> channel -> note cycle would leave this
+        # QObject to the cyclic garbage collector, which may run on any thread.
         uuid = alert.charger_uuid or ""
-        return lambda: self.open_charger.emit(uuid)
+        notifier = weakref.ref(self)
+
+        def open_charger() -> None:
+            alive = notifier()
+            if alive is not None:
+                alive.open_charger.emit(uuid)
+
+        return open_charger
 
     async def aclose(self) -> None:
         for channel in self._channels:

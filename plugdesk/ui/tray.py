@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
@@ -85,11 +86,12 @@ class FleetTray(QObject):
         self.icon.show()
 
     def hide(self) -> None:
-        self.icon.hide()
+        if shiboken6.isValid(self.icon):  # gone with the window already: nothing to hide
+            self.icon.hide()
 
     @property
     def is_visible(self) -> bool:
-        return self.icon.isVisible()
+        return shiboken6.isValid(self.icon) and self.icon.isVisible()
 
     def set_health(self, level: str, counts: dict[str, int], tooltip: str) -> None:
         """Slot for `IncidentService.health_summary`."""

@@ -37,8 +37,8 @@ def main(argv: list[str] | None = None) -> int:
             self.monitor.set_interval(args.interval)
 
         async def aclose(self) -> None:
+            await self.faults.aclose()  # before the window goes; idempotent
             await super().aclose()
-            await self.faults.aclose()  # idempotent if the app already closed it
 
     app_module.Desk = WiredDesk  # type: ignore[misc]
     return app_module.run_gui(args.api, token)

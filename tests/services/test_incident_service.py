@@ -205,19 +205,40 @@ def test_another_accounts_snapshot_is_not_shown(
         run(second.aclose())
 
 
-def test_big_fleet_snapshot_is_encoded_off_the_loop(db: Path, run: Any) -> None:
+def test_big_fleet_cache_and_summary_are_made_off_the_loop(db: Path, run: Any) -> None:
+    import threading
+
+    from plugdesk.services import incidents as module
+
     big = Simulator(chargers=600, seed=3, time_scale=0, rate_limit_per_minute=100_000)
     big.start()
+    threads: set[str] = set()
+    encode = module.encode_fleet
+
+    def spying_encode(chargers: Any) -> bytes:
+        threads.add(threading.current_thread().name)
+        return encode(chargers)
+
+    module.encode_fleet = spying_encode  # type: ignore[assignment]
     try:
         p = make_pipeline(big, db, unlimited=True)
         try:
             run(p.refresh(), timeout=60)
-            run(p.service.flush())
+            run(p.service.flush())  # the summary is judged in a worker thread
+            _level, counts, _tip = p.summaries[-1]
+            assert sum(counts.values()) == 600
             last = p.service.load_last_known()
             assert last is not None and len(last.chargers) == 600
+            assert all(name.startswith("fleet-cache") for name in threads), threads
+            for _ in range(3):  # later refreshes replace the one row
+                run(p.refresh(), timeout=60)
+            run(p.service.flush())
         finally:
             run(p.aclose())
+        with sqlite3.connect(db) as raw:
+            assert raw.execute("SELECT COUNT(*) FROM fleet_snapshot").fetchone() == (1,)
     finally:
+        module.encode_fleet = encode  # type: ignore[assignment]
         big.stop()
 
 

@@ -11,12 +11,7 @@ from plugdesk.services.chargers import TransactionFilters
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
-from tests.ui.harness import Harness, collect_on_main_thread, make_harness
-
-
-@pytest.fixture(autouse=True)
-def main_thread_gc() -> Iterator[None]:
-    yield from collect_on_main_thread()
+from tests.ui.harness import Harness, make_harness
 
 
 @pytest.fixture

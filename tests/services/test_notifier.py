@@ -14,6 +14,7 @@ from plugdesk.domain.incidents import Alert
 from plugdesk.services.notifier import NativeChannel, Note, Notifier
 from plugdesk.services.qtasync import SignalWaiter
 from tests.services.fake_notifications import NotificationServer, start_server
+from tests.services.faults_helpers import collect_qt_garbage
 
 FAULT = Alert(
     kind="opened",
@@ -72,9 +73,10 @@ class FakeChannel:
 
 
 @pytest.fixture
-def runner() -> TaskRunner:
+def runner() -> Iterator[TaskRunner]:
     errors: list[BaseException] = []
-    return TaskRunner(on_error=errors.append)
+    yield TaskRunner(on_error=errors.append)
+    collect_qt_garbage()
 
 
 @pytest.fixture

@@ -1,13 +1,17 @@
 """Loading a 10,000-transaction charger must never block the event loop for 100 ms.
 
-Two tickers measure the gaps while the window loads and shows the rows: an asyncio task
-(what the network code feels) and a QTimer (what painting and input feel).
+Two tickers measure the gaps while the window loads, shows, sorts and filters the rows:
+an asyncio task (what the network code feels) and a QTimer (what painting and input feel).
+The UI thread's CPU time between ticks is always checked; the wall-clock gaps are checked
+too unless the machine has more runnable processes than CPUs (then the OS scheduler, not
+the app, decides how long a runnable thread waits).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
 import sys
 import time
@@ -70,11 +74,15 @@ def big_charger_sim() -> Iterator[RemoteSim]:
 
 
 class Gaps:
-    """Longest pause between ticks of an asyncio ticker and of a QTimer."""
+    """Longest pause between ticks of an asyncio ticker and of a QTimer, in wall-clock
+    time, and the most CPU time the UI thread spent between two asyncio ticks (work that
+    did not yield: what the app itself is responsible for, whatever else the machine runs).
+    """
 
     def __init__(self) -> None:
         self.asyncio_max = 0.0
         self.qt_max = 0.0
+        self.cpu_max = 0.0
         self.ticks = 0
         self._running = True
         self._qt_last = time.perf_counter()
@@ -89,17 +97,23 @@ class Gaps:
 
     async def run(self) -> None:
         self.timer.start()
-        last = time.perf_counter()
+        last, last_cpu = time.perf_counter(), time.thread_time()
         while self._running:
             await asyncio.sleep(0.005)
-            now = time.perf_counter()
+            now, cpu = time.perf_counter(), time.thread_time()
             self.asyncio_max = max(self.asyncio_max, now - last)
+            self.cpu_max = max(self.cpu_max, cpu - last_cpu)
             self.ticks += 1
-            last = now
+            last, last_cpu = now, cpu
         self.timer.stop()
 
     def stop(self) -> None:
         self._running = False
+
+
+def machine_is_busy() -> bool:
+    """More runnable processes than CPUs: wall-clock gaps then measure the scheduler."""
+    return os.getloadavg()[0] > (os.cpu_count() or 1)
 
 
 def test_loading_10000_transactions_never_blocks(
@@ -149,6 +163,12 @@ def test_loading_10000_transactions_never_blocks(
     known = [k for k in kwh if k is not None]  # active ones have none yet
     assert known == sorted(known, reverse=True)
     assert gaps.ticks > 10
-    print(f"longest gaps: asyncio {gaps.asyncio_max * 1000:.0f} ms, Qt {gaps.qt_max * 1000:.0f} ms")
-    assert gaps.asyncio_max < MAX_GAP, f"asyncio loop blocked {gaps.asyncio_max * 1000:.0f} ms"
-    assert gaps.qt_max < MAX_GAP, f"Qt events blocked {gaps.qt_max * 1000:.0f} ms"
+    report = (
+        f"longest gaps: asyncio {gaps.asyncio_max * 1000:.0f} ms, Qt {gaps.qt_max * 1000:.0f} ms"
+        f"; most UI-thread CPU between ticks {gaps.cpu_max * 1000:.0f} ms"
+    )
+    print(report)
+    assert gaps.cpu_max < MAX_GAP, report
+    if not machine_is_busy():  # on an overloaded machine the OS, not the app, adds gaps
+        assert gaps.asyncio_max < MAX_GAP, report
+        assert gaps.qt_max < MAX_GAP, report

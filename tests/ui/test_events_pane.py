@@ -22,6 +22,7 @@ from plugdesk.ui.events_pane import (
     EventsModel,
     EventsPane,
 )
+from tests.services.faults_helpers import collect_qt_garbage
 
 NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
 
@@ -70,6 +71,7 @@ def service(store: Store) -> Iterator[IncidentService]:
     service = IncidentService(store, IncidentTracker(store), TaskRunner(), clock=clock)
     yield service
     service.close()
+    collect_qt_garbage()
 
 
 @pytest.fixture

@@ -401,7 +401,6 @@ def test_tracking_resumes_in_a_new_pane_from_the_keyring(
         key = await start_from_pane(qtbot, pane, connector)
         await rig.aclose()
         pane.close()
-        seen["keep"] = (rig, pane)
         return key
 
     async def after_restart() -> None:

@@ -14,6 +14,7 @@ from plugdesk.services.notifier import Note
 from plugdesk.ui import tray as tray_module
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.tray import FleetTray, install_tray
+from tests.services.faults_helpers import collect_qt_garbage
 from tests.ui.harness import Harness, make_window_harness
 
 ALERT = Alert(
@@ -31,6 +32,7 @@ def tray(qapp: Any) -> Iterator[FleetTray]:
     icon = FleetTray()
     yield icon
     icon.deleteLater()
+    collect_qt_garbage()
 
 
 @pytest.fixture
@@ -46,6 +48,7 @@ def window_harness(sim: Any, qtbot: Any, run: Any) -> Iterator[Harness]:
     h = make_window_harness(sim, qtbot)
     yield h
     run(h.aclose())
+    collect_qt_garbage()
 
 
 def test_health_states_change_the_icon_and_tooltip(tray: FleetTray) -> None:
@@ -160,3 +163,16 @@ def test_with_a_tray_closing_hides_to_it(
     finally:
         if installed is not None:
             installed.hide()
+
+
+def test_the_tray_can_be_hidden_after_its_window_is_gone(qapp: Any) -> None:
+    """Quitting deletes the window (the tray's parent) while the clean-up still runs."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    icon = FleetTray(owner)
+    shiboken6.delete(owner)
+    assert not shiboken6.isValid(icon.icon)
+    icon.hide()  # no "Internal C++ object already deleted"
+    assert icon.is_visible is False

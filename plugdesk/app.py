@@ -19,14 +19,16 @@ from typing import TYPE_CHECKING, TextIO
 
 import PySide6  # noqa: F401 - first: qasync uses the Qt binding already imported
 import qasync
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from plugdesk import qtpatch
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import AuthError, PlugchoiceError
+from plugdesk.api.models import User
 from plugdesk.asyncutil import TaskRunner
+from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.paths import app_paths
+from plugdesk.domain.settings import Settings, load_settings, save_settings
 from plugdesk.housekeeping import clean_at_start
 from plugdesk.services.chargers import ChargerService
 from plugdesk.services.errors import (
@@ -37,11 +39,18 @@ from plugdesk.services.errors import (
     restore_qt_messages,
     route_qt_messages,
 )
+from plugdesk.services.export_job import ExportJob
 from plugdesk.services.gcguard import MainThreadGC
 from plugdesk.services.monitor import FleetMonitor
+from plugdesk.services.public_sessions import PublicSessionService
+from plugdesk.services.signin import SignInService
 from plugdesk.ui.error_dialog import ErrorDialog
+from plugdesk.ui.export_dialog import open_export_dialog
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.main_window import MainWindow
+from plugdesk.ui.public_pane import PublicPane
+from plugdesk.ui.settings_dialog import SettingsDialog
+from plugdesk.ui.signin_dialog import SignInDialog
 
 if TYPE_CHECKING:
     from plugdesk.simulator import Simulator
@@ -49,13 +58,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 APP_NAME = "PlugDesk"
+TOKEN_ENV = "PLUGDESK_TOKEN"
+# Demo sessions live under their own keyring service so that tracking a demo session never
+# touches (or, when the simulator forgets it, deletes) a real public session's token.
+DEMO_KEYRING_SERVICE = "plugdesk-demo"
 DESKTOP_FILE = "plugdesk"
 WINDOW_STATE_FILE = "window.ini"
 
 
 def make_application() -> QApplication:
     """The QApplication (reused if one exists, e.g. under pytest-qt)."""
-    qtpatch.install()  # PySide6 6.12 on Python 3.11 loses a reference to True per emit
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -84,17 +96,21 @@ class Desk:
         simulator: Simulator | None = None,
         settings: QSettings | None = None,
         demo: bool = False,
+        app_settings: Settings | None = None,
+        settings_problem: str | None = None,
     ) -> None:
         self.client = client
         self.errors = errors
         self.simulator = simulator
         self.demo = demo
+        self.app_settings = app_settings or Settings()
+        self.settings_problem = settings_problem
         self.runner = TaskRunner(on_error=lambda error: errors.report(error, "background task"))
-        self.monitor = FleetMonitor(client, self.runner)
-        self.chargers = ChargerService(client, self.runner)
-        self.window = MainWindow(
-            self.monitor, self.chargers, settings=settings, runner=self.runner
+        self.monitor = FleetMonitor(
+            client, self.runner, interval=self.app_settings.refresh_interval_s
         )
+        self.chargers = ChargerService(client, self.runner)
+        self.window = MainWindow(self.monitor, self.chargers, settings=settings, runner=self.runner)
         self.error_dialog = ErrorDialog(app_paths().log_file(), self.window)
         errors.error_reported.connect(self.error_dialog.add_error)
         self.window.set_api_host(client.host)
@@ -102,15 +118,92 @@ class Desk:
             lambda: (client.budget.used_last_window(), client.budget.limit)
         )
         self.window.setWindowTitle("PlugDesk — Demo" if demo else "PlugDesk")
+        self.credentials = CredentialStore(DEMO_KEYRING_SERVICE if demo else "plugdesk")
+        self.signin = SignInService(
+            self.credentials,
+            _validate_token,
+            self.apply_token,
+            self.runner,
+            env_token=os.environ.get(TOKEN_ENV),
+        )
+        self.public = PublicSessionService(
+            client, self.credentials, self.runner, register_secret=errors.redactor.add_secret
+        )
+        self._wire_features()
         self._closed = False
+
+    def _wire_features(self) -> None:
+        window = self.window
+        window.attach_export(self.open_export)
+        window.add_pane("Public charging", PublicPane(self.public))
+        settings_action = window.file_menu.addAction("Settings…")
+        settings_action.triggered.connect(self.open_settings)
+        if not self.demo:
+            window.attach_sign_in(self.open_sign_in)
+            self.sign_out_action = window.file_menu.addAction("Sign out")
+            self.sign_out_action.triggered.connect(self.sign_out)
+        # The quit action is last in the File menu; keep it there.
+        window.file_menu.removeAction(window.quit_action)
+        window.file_menu.addSeparator()
+        window.file_menu.addAction(window.quit_action)
+
+    # -- features ------------------------------------------------------------------------
+
+    def open_export(self) -> None:
+        open_export_dialog(
+            self.window,
+            lambda: ExportJob(self.client, self.runner),
+            self.monitor.chargers,
+            self.window.selected_uuid(),
+            settings=self.app_settings,
+            on_settings_changed=self.save_app_settings,
+        )
+
+    def open_sign_in(self, reason: str | None = None) -> None:
+        dialog = SignInDialog(self.signin, self.client.base_url, reason=reason, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal without a nested event loop: the qasync loop runs on
+        self.sign_in_dialog = dialog
+
+    def sign_out(self) -> None:
+        self.signin.sign_out(self.client.base_url)
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.app_settings, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._settings_edited(dialog.result_settings()))
+        dialog.open()
+        return dialog
+
+    def _settings_edited(self, edited: Settings) -> None:
+        url_changed = edited.api_url != self.app_settings.api_url
+        self.save_app_settings(edited)
+        self.monitor.set_interval(edited.refresh_interval_s)
+        if url_changed and not self.demo:
+            token = self.signin.stored_token(edited.api_url)
+            self.runner.start(self.apply_token(edited.api_url, token), "switch-account")
+            if not token:
+                self.open_sign_in(f"Sign in to {edited.api_url}.")
+
+    def save_app_settings(self, settings: Settings) -> None:
+        """Keep and save the settings; a failed save is said, the old file stays."""
+        self.app_settings = settings
+        try:
+            save_settings(settings, app_paths().settings_path())
+        except (OSError, ValueError) as error:
+            self.errors.report(error, "saving the settings")
 
     def start(self) -> None:
         """Show the window and start polling (or ask for a sign-in without a token)."""
         self.window.show()
+        if self.settings_problem:
+            show_notice(self.window, "Settings were reset", self.settings_problem)
+        self.runner.start(self.public.resume_saved(), "public-resume")
         if self.demo:
             self.window.set_user("Demo")
         if not self.client.has_token:
             self.window.show_signed_out()
+            self.open_sign_in()
             return
         self.monitor.start()
         if not self.demo:
@@ -134,6 +227,7 @@ class Desk:
             old, self.client = self.client, PlugchoiceClient(api_url, token)
             self.monitor.set_client(self.client)
             self.chargers.set_client(self.client)
+            self.public.set_client(self.client)
             self.window.fleet_model.clear()
             self.window.set_api_host(self.client.host)
             client = self.client
@@ -163,6 +257,7 @@ class Desk:
         self._closed = True
         self.begin_shutdown()
         self.window.save_state()
+        await self.public.aclose()
         await self.runner.cancel_all()
         await self.client.aclose()
         if self.simulator is not None:
@@ -170,6 +265,21 @@ class Desk:
         self.error_dialog.close()
         self.window.close()
         self.window.deleteLater()
+
+
+async def _validate_token(api_url: str, token: str) -> User:
+    """`GET /user` with a short-lived client: the running one keeps its token until the
+    new one is known to work."""
+    async with PlugchoiceClient(api_url, token) as client:
+        return await client.get_user()
+
+
+def show_notice(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """A non-blocking message box (no nested event loop, so async work keeps running)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def start_simulator() -> Simulator:
@@ -189,6 +299,7 @@ async def build_desk(
     settings: QSettings | None = None,
 ) -> Desk:
     """Create (but do not show) everything; demo mode starts the simulator first."""
+    app_settings, settings_problem = load_settings(app_paths().settings_path())
     simulator = None
     if demo:
         simulator = await asyncio.to_thread(start_simulator)
@@ -200,7 +311,15 @@ async def build_desk(
         if simulator is not None:
             await asyncio.to_thread(simulator.stop)
         raise
-    return Desk(client, errors=errors, simulator=simulator, settings=settings, demo=demo)
+    return Desk(
+        client,
+        errors=errors,
+        simulator=simulator,
+        settings=settings,
+        demo=demo,
+        app_settings=app_settings,
+        settings_problem=settings_problem,
+    )
 
 
 async def _until_quit(app: QApplication, desk: Desk) -> int:

@@ -156,11 +156,24 @@ def _positive_float(text: str) -> float:
 
 
 def resolve_api_url(args: argparse.Namespace) -> str:
-    url: str = getattr(args, "api_url", None) or os.environ.get(API_URL_ENV) or DEFAULT_API_URL
     from plugdesk.api.client import check_api_url
+
+    url: str = getattr(args, "api_url", None) or os.environ.get(API_URL_ENV) or _settings_url()
 
     check_api_url(url)
     return url.rstrip("/")
+
+
+def _settings_url() -> str:
+    """The API URL saved in the settings (a broken settings file means the default)."""
+    from plugdesk.domain.paths import app_paths
+    from plugdesk.domain.settings import load_settings
+
+    path = app_paths().settings_path()
+    if not path.exists():
+        return DEFAULT_API_URL
+    settings, _problem = load_settings(path)
+    return settings.api_url
 
 
 def resolve_token(api_url: str) -> str | None:

@@ -269,6 +269,10 @@ class PublicSessionService(QObject):
         self._runner.start(self._store_secret(key, checked))
         return key
 
+    def set_client(self, client: PublicChargingClient) -> None:
+        """Use another API client (the user switched API URL); tracked sessions carry on."""
+        self._client = client
+
     async def resume_saved(self) -> list[str]:
         """Follow again every session whose token the keyring holds (after a restart)."""
         async with self._keyring_lock:

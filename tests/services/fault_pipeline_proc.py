@@ -50,9 +50,6 @@ def run_pipeline(args: argparse.Namespace) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from plugdesk import qtpatch
-
-    qtpatch.install()  # as app.make_application does
     app = QApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

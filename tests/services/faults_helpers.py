@@ -3,7 +3,6 @@ loopback HTTP to the simulator, with a real SQLite store."""
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -36,15 +35,6 @@ class Pipeline:
         await self.service.flush()
         self.service.close()
         await self.harness.aclose()
-        collect_qt_garbage()
-
-
-def collect_qt_garbage() -> None:
-    """Collect cyclic garbage now, on the Qt thread. Left to itself Python's collector runs
-    wherever an allocation trips it, e.g. in the simulator's server threads, and a QObject
-    destroyed there leaves its timers registered on the main thread: a later test then
-    crashes in Qt's timer dispatch (seen with this suite)."""
-    gc.collect()
 
 
 def make_pipeline(

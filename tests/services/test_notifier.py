@@ -14,7 +14,6 @@ from plugdesk.domain.incidents import Alert
 from plugdesk.services.notifier import NativeChannel, Note, Notifier
 from plugdesk.services.qtasync import SignalWaiter
 from tests.services.fake_notifications import NotificationServer, start_server
-from tests.services.faults_helpers import collect_qt_garbage
 
 FAULT = Alert(
     kind="opened",
@@ -73,10 +72,9 @@ class FakeChannel:
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
+def runner() -> TaskRunner:
     errors: list[BaseException] = []
-    yield TaskRunner(on_error=errors.append)
-    collect_qt_garbage()
+    return TaskRunner(on_error=errors.append)
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from plugdesk.faults import FaultMonitoring, wire_fault_monitoring
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from plugdesk.ui.main_window import MainWindow
-from tests.services.faults_helpers import collect_qt_garbage
 from tests.ui.harness import Harness, make_window_harness
 
 FAST = Settings(grace_fault_s=0, grace_offline_s=0, storm_threshold=1000)
@@ -75,7 +74,6 @@ async def close(desk: DeskStandIn, parts: FaultMonitoring) -> None:
     await parts.service.flush()
     await parts.aclose()
     await desk.harness.aclose()
-    collect_qt_garbage()
 
 
 def healthy(sim: Simulator) -> str:
@@ -227,4 +225,3 @@ def test_closing_is_idempotent_and_stops_listening(
     run(desk.harness.refresh())  # the monitor still works; fault monitoring is off
     assert seen == []
     run(desk.harness.aclose())
-    collect_qt_garbage()

@@ -14,7 +14,6 @@ from plugdesk.services.notifier import Note
 from plugdesk.ui import tray as tray_module
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.tray import FleetTray, install_tray
-from tests.services.faults_helpers import collect_qt_garbage
 from tests.ui.harness import Harness, make_window_harness
 
 ALERT = Alert(
@@ -32,7 +31,6 @@ def tray(qapp: Any) -> Iterator[FleetTray]:
     icon = FleetTray()
     yield icon
     icon.deleteLater()
-    collect_qt_garbage()
 
 
 @pytest.fixture
@@ -48,7 +46,6 @@ def window_harness(sim: Any, qtbot: Any, run: Any) -> Iterator[Harness]:
     h = make_window_harness(sim, qtbot)
     yield h
     run(h.aclose())
-    collect_qt_garbage()
 
 
 def test_health_states_change_the_icon_and_tooltip(tray: FleetTray) -> None:

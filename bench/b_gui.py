@@ -18,6 +18,7 @@ from plugdesk.app import Desk
 from plugdesk.services.qtasync import SignalWaiter
 
 FLEET = 5000
+BIG = 10_000  # transactions of the big charger
 STEP_TIMEOUT = 180.0
 
 
@@ -200,6 +201,8 @@ class StallMeter:
         self._task = asyncio.get_event_loop().create_task(self._ticker())
 
     async def stop(self) -> None:
+        if not self._running:
+            return
         self._running = False
         self._timer.stop()
         if self._task is not None:
@@ -226,10 +229,14 @@ class StallMeter:
 
 
 def responsiveness_worker(argv: list[str]) -> None:
+    """The longest stall while the fleet loads and the big charger's 10,000 transactions
+    load and show (the judged figure); then, for the record, while a later complete
+    refresh replaces 5,000 chargers whose heartbeats all moved on."""
     options = _options(argv)
     _app, loop = qt_loop()
     worst: list[float] = []
     where: list[str] = []
+    later: list[float] = []
     counts: list[dict[str, Any]] = []
 
     async def one_run() -> None:
@@ -237,6 +244,11 @@ def responsiveness_worker(argv: list[str]) -> None:
         meter = StallMeter()
         try:
             window, monitor = desk.window, desk.monitor
+            # All of the charger's transactions (the view's default limit is lower).
+            limit = window.transactions_view.filter_bar.limit
+            limit.blockSignals(True)
+            limit.setValue(BIG)
+            limit.blockSignals(False)
             fleet_done = SignalWaiter(monitor.fleet_updated)
             loaded = SignalWaiter(desk.chargers.transactions_loaded)
             meter.start()
@@ -253,21 +265,22 @@ def responsiveness_worker(argv: list[str]) -> None:
             meter.phase = "transactions"
             _uuid, rows = await loaded.wait(STEP_TIMEOUT)
             meter.phase = "showing"
-            await until(
-                lambda: window.transactions_view.model.rowCount() >= min(len(rows), 1),
-                STEP_TIMEOUT,
-            )
+            await until(lambda: window.transactions_view.model.rowCount() == len(rows),
+                        STEP_TIMEOUT)
             await asyncio.sleep(0.3)  # the table settles and paints
-            await meter.stop()
             lateness, at = meter.worst()
             worst.append(lateness * 1000)
             where.append(at)
             counts.append(
                 {"chargers": window.fleet_model.rowCount(), "transactions": len(rows)}
             )
+            meter.stalls.clear()
+            meter.phase = "later refresh"
+            await monitor.refresh()
+            await asyncio.sleep(0.3)
+            later.append(meter.worst()[0] * 1000)
         finally:
-            if meter._running:
-                await meter.stop()
+            await meter.stop()
             await desk.aclose()
 
     for _ in range(options.runs):
@@ -285,6 +298,7 @@ def responsiveness_worker(argv: list[str]) -> None:
         target="longest stall ≤ 50 ms (median of runs)",
         passed=median <= 50,
         samples=worst,
-        details={"worst_phase_per_run": where, "loaded": counts},
+        details={"worst_phase_per_run": where, "loaded": counts,
+                 "later_refresh_stall_ms": later},
     )
     emit(row.to_json())

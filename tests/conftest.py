@@ -191,10 +191,15 @@ def secret_service(session_bus: str, tmp_path: Path) -> Iterator[Any]:
     daemon.stdin.close()
 
     def available() -> bool:
+        # Ready once the default (login) collection exists and is unlocked: the service
+        # name appears on the bus a moment before the daemon has unlocked it, and a write
+        # in that moment would ask a (non-existent) prompter to create a collection.
         try:
             connection = secretstorage.dbus_init()
             try:
-                return bool(secretstorage.check_service_availability(connection))
+                if not secretstorage.check_service_availability(connection):
+                    return False
+                return not secretstorage.Collection(connection).is_locked()
             finally:
                 connection.close()
         except Exception:

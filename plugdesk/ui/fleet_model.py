@@ -10,7 +10,7 @@ and severity, not by the display text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any, Protocol
@@ -276,6 +276,7 @@ class FleetTableModel(QAbstractTableModel):
         now = self._clock()
         fresh = {c.uuid: c for c in chargers}
         self._remove_missing(fresh.keys())
+        changed: list[int] = []
         for uuid, position in self._index.items():
             charger = fresh[uuid]
             old = self._rows[position]
@@ -283,7 +284,8 @@ class FleetTableModel(QAbstractTableModel):
             if old.charger == charger and _same_verdict(old.verdict, verdict):
                 continue
             self._rows[position] = make_row(charger, verdict, now)
-            self._changed(position)
+            changed.append(position)
+        self._changed(changed)
         new = [c for uuid, c in fresh.items() if uuid not in self._index]
         if new:
             first = len(self._rows)
@@ -309,13 +311,15 @@ class FleetTableModel(QAbstractTableModel):
         if not self._rows:
             return
         now = self._clock()
+        changed: list[int] = []
         for position, old in enumerate(self._rows):
             verdict = self._health(old.charger, now)
             if not _same_verdict(old.verdict, verdict):
                 self._rows[position] = make_row(old.charger, verdict, now)
-                self._changed(position)
+                changed.append(position)
             else:
                 old.update_age(now)
+        self._changed(changed)
         self.dataChanged.emit(
             self.index(0, Column.HEARTBEAT), self.index(len(self._rows) - 1, Column.HEARTBEAT)
         )
@@ -336,8 +340,27 @@ class FleetTableModel(QAbstractTableModel):
         self._index.clear()
         self.endResetModel()
 
-    def _changed(self, position: int) -> None:
-        self.dataChanged.emit(self.index(position, 0), self.index(position, len(Column) - 1))
+    def _changed(self, positions: Iterable[int]) -> None:
+        """One dataChanged per run of adjacent changed rows, not one per row: every
+        emission makes the views and the health counters look at the whole fleet again,
+        which for thousands of rows changing at once (their heartbeats) was quadratic."""
+        last = len(Column) - 1
+        for first, end in _runs(sorted(positions)):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+
+
+def _runs(positions: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in a sorted list."""
+    start = previous = None
+    for position in positions:
+        if previous is not None and position == previous + 1:
+            previous = position
+            continue
+        if start is not None and previous is not None:
+            yield start, previous
+        start = previous = position
+    if start is not None and previous is not None:
+        yield start, previous
 
 
 def _same_verdict(a: Verdict, b: Verdict) -> bool:

@@ -7,7 +7,11 @@ import argparse
 import asyncio
 import json
 import statistics
+import sys
+import threading
 import time
+import traceback
+from collections import Counter
 from typing import Any
 
 import httpx
@@ -178,27 +182,36 @@ def _search_row(latencies: list[float], shown: list[int]) -> Result:
 
 class StallMeter:
     """Two tickers on the one loop: a QTimer (Qt's side) and an asyncio sleep (asyncio's
-    side); a stall is how late a tick came."""
+    side); a stall is how late a tick came. A watchdog thread also notes what the main
+    thread was running whenever no tick came for `BLAME_AFTER` seconds: the closing note's
+    answer to "where does the time go" for each stall."""
 
     PERIOD = 0.005
+    BLAME_AFTER = 0.04
 
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
 
         self.stalls: list[tuple[float, float, str]] = []  # (lateness s, when, which)
+        self.blame: Counter[str] = Counter()  # "file:line function" -> samples while stalled
         self._timer = QTimer()
         self._timer.setInterval(round(self.PERIOD * 1000))
         self._timer.timeout.connect(self._on_timer)
         self._last_timer = 0.0
+        self._last_tick = 0.0
         self._running = False
         self._task: asyncio.Task[None] | None = None
+        self._watchdog: threading.Thread | None = None
+        self._main = threading.get_ident()
         self.phase = "start"
 
     def start(self) -> None:
         self._running = True
-        self._last_timer = time.perf_counter()
+        self._last_timer = self._last_tick = time.perf_counter()
         self._timer.start()
         self._task = asyncio.get_event_loop().create_task(self._ticker())
+        self._watchdog = threading.Thread(target=self._watch, daemon=True)
+        self._watchdog.start()
 
     async def stop(self) -> None:
         if not self._running:
@@ -207,6 +220,8 @@ class StallMeter:
         self._timer.stop()
         if self._task is not None:
             await self._task
+        if self._watchdog is not None:
+            self._watchdog.join()
 
     def _on_timer(self) -> None:
         now = time.perf_counter()
@@ -221,11 +236,31 @@ class StallMeter:
             self._note(now - started - self.PERIOD, now, "asyncio")
 
     def _note(self, lateness: float, when: float, which: str) -> None:
+        self._last_tick = when
         self.stalls.append((max(0.0, lateness), when, f"{which}:{self.phase}"))
+
+    def _watch(self) -> None:
+        while self._running:
+            time.sleep(0.01)
+            if time.perf_counter() - self._last_tick < self.BLAME_AFTER:
+                continue
+            frame = sys._current_frames().get(self._main)
+            if frame is not None:
+                self.blame[_where(frame)] += 1
 
     def worst(self) -> tuple[float, str]:
         lateness, _when, where = max(self.stalls)
         return lateness, where
+
+
+def _where(frame: Any) -> str:
+    """The innermost PlugDesk frame, with the one that called it (or the innermost)."""
+    stack = traceback.extract_stack(frame)
+    ours = [f for f in stack if "/plugdesk/" in f.filename]
+    picked = ours[-2:] if ours else stack[-1:]
+    return " < ".join(
+        f"{f.filename.rsplit('/plugdesk/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(picked)
+    )
 
 
 def responsiveness_worker(argv: list[str]) -> None:
@@ -238,6 +273,7 @@ def responsiveness_worker(argv: list[str]) -> None:
     where: list[str] = []
     later: list[float] = []
     counts: list[dict[str, Any]] = []
+    blame: Counter[str] = Counter()
 
     async def one_run() -> None:
         desk = await _shown_desk(options.base_url, options.token)
@@ -269,6 +305,7 @@ def responsiveness_worker(argv: list[str]) -> None:
                         STEP_TIMEOUT)
             await asyncio.sleep(0.3)  # the table settles and paints
             lateness, at = meter.worst()
+            blame.update(meter.blame)
             worst.append(lateness * 1000)
             where.append(at)
             counts.append(
@@ -298,7 +335,12 @@ def responsiveness_worker(argv: list[str]) -> None:
         target="longest stall ≤ 50 ms (median of runs)",
         passed=median <= 50,
         samples=worst,
-        details={"worst_phase_per_run": where, "loaded": counts,
-                 "later_refresh_stall_ms": later},
+        details={
+            "worst_phase_per_run": where,
+            "loaded": counts,
+            "later_refresh_stall_ms": later,
+            # Where the main thread was while no tick came (10 ms samples), loading only.
+            "stalled_in": dict(blame.most_common(8)),
+        },
     )
     emit(row.to_json())

@@ -29,6 +29,7 @@ from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.paths import app_paths
 from plugdesk.domain.settings import Settings, load_settings, save_settings
+from plugdesk.faults import wire_fault_monitoring
 from plugdesk.housekeeping import clean_at_start
 from plugdesk.services.chargers import ChargerService
 from plugdesk.services.errors import (
@@ -130,6 +131,9 @@ class Desk:
             client, self.credentials, self.runner, register_secret=errors.redactor.add_secret
         )
         self._wire_features()
+        self.faults = wire_fault_monitoring(
+            self, settings=self.app_settings, sign_out=None if self.demo else self.sign_out
+        )
         self._closed = False
 
     def _wire_features(self) -> None:
@@ -179,6 +183,7 @@ class Desk:
         url_changed = edited.api_url != self.app_settings.api_url
         self.save_app_settings(edited)
         self.monitor.set_interval(edited.refresh_interval_s)
+        self.faults.apply_settings(edited)
         if url_changed and not self.demo:
             token = self.signin.stored_token(edited.api_url)
             self.runner.start(self.apply_token(edited.api_url, token), "switch-account")
@@ -225,6 +230,7 @@ class Desk:
         self.errors.redactor.add_secret(token)
         if api_url.rstrip("/") != self.client.base_url:
             old, self.client = self.client, PlugchoiceClient(api_url, token)
+            self.faults.set_source(self.client.base_url)
             self.monitor.set_client(self.client)
             self.chargers.set_client(self.client)
             self.public.set_client(self.client)
@@ -256,6 +262,8 @@ class Desk:
             return
         self._closed = True
         self.begin_shutdown()
+        # Before the window goes: the tray icon and the store close with it.
+        await self.faults.aclose()
         self.window.save_state()
         await self.public.aclose()
         await self.runner.cancel_all()

@@ -67,8 +67,6 @@ class DeskParts(Protocol):
     @property
     def client(self) -> _Client: ...
 
-    async def apply_token(self, api_url: str, token: str | None) -> None: ...
-
 
 @dataclass
 class FaultMonitoring:
@@ -83,6 +81,11 @@ class FaultMonitoring:
     toasts: ToastArea
     events_pane: EventsPane
     events_tab: int
+
+    def apply_settings(self, settings: Settings) -> None:
+        """New grace periods, storm threshold and notification preferences (from the
+        settings dialog); open incidents and pending timers are kept."""
+        self.tracker.apply_settings(settings)
 
     def set_source(self, api_url: str) -> None:
         """Account switch (another API URL): keep each account's cached fleet apart."""
@@ -119,8 +122,8 @@ def wire_fault_monitoring(
     """Build and connect everything; call it once, after the window exists and before
     `desk.start()` (so the cached fleet shows while the first refresh runs).
 
-    `sign_out` is what the tray's "Sign out" runs (pass the sign-in service's, which also
-    forgets the stored token); without it the tray signs this session out only."""
+    `sign_out` is what the tray's "Sign out" runs (the app's, which also forgets the
+    stored token); without one (demo mode) the entry is greyed out."""
     qapp = app or _application()
     window = desk.window
     settings = settings or _settings()
@@ -149,18 +152,17 @@ def wire_fault_monitoring(
     service.store_problem.connect(lambda text: window.status_bar.showMessage(text, STATUS_MS))
     service.last_known_fleet.connect(lambda fleet, when: show_last_known(window, fleet, when))
     if tray is not None:
-        _wire_tray(tray, desk, service, sign_out)
+        _wire_tray(tray, window, service, sign_out)
     service.start_offline_view()
     return parts
 
 
 def _wire_tray(
     tray: FleetTray,
-    desk: DeskParts,
+    window: MainWindow,
     service: IncidentService,
     sign_out: Callable[[], None] | None,
 ) -> None:
-    window = desk.window
     service.health_summary.connect(tray.set_health)
     service.pause_changed.connect(tray.set_paused)
     tray.set_paused(service.paused_until())
@@ -169,12 +171,9 @@ def _wire_tray(
     tray.pause_requested.connect(lambda pause: service.pause() if pause else service.resume())
     tray.quit_requested.connect(window.quit_app)
     if sign_out is None:
-
-        def sign_out_session() -> None:
-            desk.runner.start(desk.apply_token(desk.client.base_url, None), "sign-out")
-
-        sign_out = sign_out_session
-    tray.sign_out_requested.connect(sign_out)
+        tray.set_signed_in(False)
+    else:
+        tray.sign_out_requested.connect(sign_out)
 
 
 # -- what the wiring does in the window ------------------------------------------------

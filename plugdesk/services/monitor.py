@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 DEFAULT_INTERVAL = 30.0
 MIN_INTERVAL = 5.0
 REFRESH_TASK = "fleet-refresh"
+PROGRESS_PAGES = 8  # first-load progress after each of these pages, then on doubling
 AUTH_MESSAGE = "Token rejected — sign in again"
 
 
@@ -74,7 +75,9 @@ class FleetMonitor(QObject):
     """Polls the fleet; the UI listens to its signals and never calls the API itself."""
 
     fleet_updated = Signal(list)  # list[Charger]: the complete fleet after a good refresh
-    fleet_progress = Signal(list)  # list[Charger] so far, page by page, on the first load only
+    # list[Charger] so far on the first load only: after each of the first pages, then each
+    # time the list has doubled
+    fleet_progress = Signal(list)
     refresh_started = Signal()
     # The connection state after the refresh ("ok" when it worked). Not a bool on purpose:
     # PySide6 6.12 on Python 3.11 drops a reference to True/False on every emission of a
@@ -217,15 +220,19 @@ class FleetMonitor(QObject):
         self.refresh_started.emit()
         first_load = self._last_success is None
         fetched: list[Charger] = []
-        pages = 0
+        pages = shown = 0
         try:
             async for page in self._client.iter_charger_pages():
                 pages += 1
                 self._pacer.note_page(self._monotonic())
                 fetched.extend(page)
-                if first_load:
+                if first_load and (pages <= PROGRESS_PAGES or len(fetched) >= 2 * shown):
                     # Show the first pages while the rest load (a 5,000-charger fleet
                     # takes 200 requests); later refreshes replace the list in one go.
+                    # Past the first few pages, only when the list has doubled: every
+                    # progress makes the window re-judge all it shows, so one per page
+                    # would cost O(n²) (5,000 chargers: 500,000 health checks).
+                    shown = len(fetched)
                     self.fleet_progress.emit(list(fetched))
         except AuthError:
             self._fail_auth()

@@ -98,6 +98,13 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.title() or fmt.DASH)
 
 
+def charger_label(incident: Incident) -> str:
+    """The manager's label with the identity beside it ("Gate (PC-003)"): labels need not
+    be unique, and the identity is what is printed on the charger."""
+    name, identity = incident.charger_name, incident.charger_identity
+    return f"{name} ({identity})" if identity and identity != name else name
+
+
 def lasted(incident: Incident, now: datetime) -> timedelta:
     """From the first sighting of the condition to its end (or to now while open)."""
     return (incident.closed_at or now) - incident.first_seen_at
@@ -169,7 +176,7 @@ class EventsModel(QAbstractTableModel):
         if column is EventColumn.STATE:
             return "Open" if incident.is_open else "Closed"
         if column is EventColumn.CHARGER:
-            return incident.charger_name
+            return charger_label(incident)
         if column is EventColumn.KIND:
             return kind_label(incident.kind)
         if column is EventColumn.ERROR:
@@ -423,7 +430,7 @@ class EventsPane(QWidget):
     def context_menu(self, incident: Incident) -> QMenu:
         """Show the charger, and mute or unmute its pop-ups."""
         menu = QMenu(self)
-        uuid, name = incident.charger_uuid, incident.charger_name
+        uuid, name = incident.charger_uuid, charger_label(incident)
         show = QAction(f"Show {name} in Chargers", menu)
         show.triggered.connect(lambda: self.charger_activated.emit(uuid))
         menu.addAction(show)

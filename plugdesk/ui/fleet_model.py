@@ -10,7 +10,7 @@ and severity, not by the display text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any, Protocol
@@ -340,27 +340,15 @@ class FleetTableModel(QAbstractTableModel):
         self._index.clear()
         self.endResetModel()
 
-    def _changed(self, positions: Iterable[int]) -> None:
-        """One dataChanged per run of adjacent changed rows, not one per row: every
-        emission makes the views and the health counters look at the whole fleet again,
-        which for thousands of rows changing at once (their heartbeats) was quadratic."""
-        last = len(Column) - 1
-        for first, end in _runs(sorted(positions)):
-            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
-
-
-def _runs(positions: list[int]) -> Iterator[tuple[int, int]]:
-    """(first, last) of each run of consecutive numbers in a sorted list."""
-    start = previous = None
-    for position in positions:
-        if previous is not None and position == previous + 1:
-            previous = position
-            continue
-        if start is not None and previous is not None:
-            yield start, previous
-        start = previous = position
-    if start is not None and previous is not None:
-        yield start, previous
+    def _changed(self, positions: Sequence[int]) -> None:
+        """One dataChanged from the first to the last changed row, not one per row: each
+        emission makes the proxy, the views and the health counters look at the fleet
+        again, which for hundreds of rows changing at once (heartbeats, ages in the health
+        reasons) was quadratic: 70 ms a refresh at 1,000 chargers, seconds at 5,000."""
+        if positions:
+            self.dataChanged.emit(
+                self.index(min(positions), 0), self.index(max(positions), len(Column) - 1)
+            )
 
 
 def _same_verdict(a: Verdict, b: Verdict) -> bool:

@@ -46,6 +46,7 @@ from plugdesk.domain.store import Incident
 from plugdesk.faults import FaultMonitoring, wire_fault_monitoring
 from plugdesk.services.errors import ErrorReporter, Redactor
 from plugdesk.services.export_job import ExportJob
+from plugdesk.services.gcguard import MainThreadGC
 from plugdesk.services.qtasync import SignalWaiter
 from tests.chaos.remote_sim import RemoteSimulator
 from tests.ui.test_event_loop import Gaps
@@ -303,6 +304,7 @@ class HourRun:
     export: ExportOutcome | None = None
     incidents: list[Incident] = field(default_factory=list)
     real_seconds: float = 0.0
+    collector: MainThreadGC | None = None
 
     @property
     def client(self) -> PlugchoiceClient:
@@ -317,6 +319,8 @@ def build(sim: RemoteSimulator, scenario: Scenario, export_dir: Path) -> HourRun
     errors = ErrorReporter(Redactor([sim.token]))
     errors.install()
     asyncio.get_event_loop().set_exception_handler(errors.loop_exception_handler)
+    collector = MainThreadGC()  # as run_gui: cycles are collected on this thread only
+    collector.install()
     transport = RecordingTransport()
     client = PlugchoiceClient(
         sim.base_url,
@@ -330,6 +334,7 @@ def build(sim: RemoteSimulator, scenario: Scenario, export_dir: Path) -> HourRun
     desk.monitor.set_interval(3600)  # the driver refreshes every simulated 30 s itself
     parts = wire_fault_monitoring(desk, settings=Settings(), clock=sim.now, native=False)
     run = HourRun(scenario, sim, desk, parts, errors, transport, StallMeter(), export_dir)
+    run.collector = collector
     desk.monitor.fleet_updated.connect(lambda _fleet: run.observed.append(sim.now()))
     parts.notifier.delivered.connect(lambda alert, _channel: run.alerts.append(alert))
     return run
@@ -438,6 +443,8 @@ async def close(run: HourRun) -> None:
     await run.parts.aclose()
     await run.desk.aclose()
     run.errors.uninstall()
+    if run.collector is not None:
+        run.collector.uninstall()
 
 
 def run_hour(

@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hours", type=float, default=24)
     parser.add_argument("--chargers", type=int, default=1000)
     parser.add_argument("--interval", type=float, default=30.0, help="the refresh interval")
+    parser.add_argument("--tick", type=float, default=3.0, help="the pacer's tick")
+    parser.add_argument("--latency", type=float, default=60.0, help="the pacer's fault latency")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -89,6 +91,7 @@ async def _soak(args: argparse.Namespace) -> int:
     from plugdesk import app as app_module
     from plugdesk.api.budget import RequestBudget
     from plugdesk.api.client import PlugchoiceClient
+    from plugdesk.domain.fleet_pacing import FleetPaceSettings
     from plugdesk.domain.settings import Settings
     from plugdesk.faults import wire_fault_monitoring
     from plugdesk.services.errors import ErrorReporter, Redactor
@@ -103,14 +106,17 @@ async def _soak(args: argparse.Namespace) -> int:
     errors = ErrorReporter(Redactor([sim.token]))
     errors.install()
     asyncio.get_running_loop().set_exception_handler(errors.loop_exception_handler)
-    # app.Desk builds its FleetMonitor itself: give it the simulated monotonic clock.
+    # app.Desk builds its FleetMonitor itself: give it the simulated monotonic clock
+    # (and the pacing asked for: the defaults unless a slower cadence was chosen).
+    pacing = FleetPaceSettings(
+        interval=args.interval, tick=args.tick, latency_target=args.latency
+    )
     app_module.FleetMonitor = functools.partial(  # type: ignore[misc]
-        FleetMonitor, monotonic=clock.monotonic
+        FleetMonitor, monotonic=clock.monotonic, pacing=pacing
     )
     client = PlugchoiceClient(sim.base_url, sim.token, budget=RequestBudget(10**9))
     desk = app_module.Desk(client, errors=errors)
     monitor = desk.monitor
-    monitor.set_interval(args.interval)
     parts = wire_fault_monitoring(desk, settings=Settings(), clock=clock.now, native=False)
     store_path = parts.store.path
     assert store_path is not None
@@ -132,8 +138,7 @@ async def _soak(args: argparse.Namespace) -> int:
                 clock.seconds += tick
                 sim.advance(tick)
                 timer.timeout.emit()  # the monitor's timer fires
-                while monitor.is_refreshing:
-                    await asyncio.sleep(0.001)
+                await _idle(monitor)
             await asyncio.sleep(0.05)  # deliveries and snapshot writes settle
             await parts.service.flush()
             samples.append(_sample(hour, parts, store_path, shown, began))
@@ -152,6 +157,8 @@ async def _soak(args: argparse.Namespace) -> int:
         "hours": args.hours,
         "chargers": args.chargers,
         "interval": args.interval,
+        "tick": args.tick,
+        "latency_target": args.latency,
         "requests": requests,
         "fault_records": faults,
         "alerts_shown": len(shown),
@@ -161,6 +168,12 @@ async def _soak(args: argparse.Namespace) -> int:
     }
     print("SUMMARY " + json.dumps(summary), flush=True)
     return 0
+
+
+async def _idle(monitor: Any) -> None:
+    """Until the tick's pages are read and judged (the step is a task of its own)."""
+    while monitor.is_refreshing:  # noqa: ASYNC110 - the monitor has no "done" signal
+        await asyncio.sleep(0.001)
 
 
 def _sample(

@@ -4,9 +4,9 @@ in PLUGDESK_TOKEN and DISPLAY / DBUS_SESSION_BUS_ADDRESS pointing at the test's 
 and session bus.
 
 If `app.Desk` already wires fault monitoring (`desk.faults`), that wiring is used as is;
-otherwise this adds the same call the lead is asked to add to `Desk.__init__`:
-`self.faults = wire_fault_monitoring(self)`. The refresh interval is set to the monitor's
-minimum (5 s) so the test waits seconds, not half a minute, for the next refresh.
+otherwise this adds the same call the lead is asked to add to `Desk.__init__`. The refresh
+interval is set to the monitor's minimum (5 s) so the test waits seconds, not half a
+minute, for the next refresh.
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ def main(argv: list[str] | None = None) -> int:
         def __init__(self, *a: Any, **k: Any) -> None:
             super().__init__(*a, **k)
             if getattr(self, "faults", None) is None:
-                self.faults = wire_fault_monitoring(self)
+                self.faults = wire_fault_monitoring(
+                    self, settings=self.app_settings, sign_out=self.sign_out
+                )
             self.monitor.set_interval(args.interval)
 
         async def aclose(self) -> None:

@@ -144,3 +144,23 @@ async def _sleep(seconds: float) -> None:
     import asyncio
 
     await asyncio.sleep(seconds)
+
+
+def test_first_load_progress_thins_out_on_a_large_fleet(run: Any) -> None:
+    """Page by page for the first 8 pages, then only when the list has doubled: each
+    progress makes the window re-judge every charger it shows."""
+    with Simulator(chargers=25 * 20, seed=5) as sim:
+        client = PlugchoiceClient(sim.base_url, sim.token)
+        runner = TaskRunner(on_error=lambda error: None)
+        monitor = FleetMonitor(client, runner)
+        progress: list[int] = []
+        monitor.fleet_progress.connect(lambda fleet: progress.append(len(fleet)))
+
+        async def scenario() -> int:
+            assert await monitor.refresh()
+            await client.aclose()
+            return len(monitor.chargers)
+
+        total = run(scenario(), timeout=30)
+    assert total == 500
+    assert progress == [25 * n for n in range(1, 9)] + [400]

@@ -110,7 +110,9 @@ def test_proxy_passes_the_model_tester(pane: EventsPane, model_checks: ModelChec
 
 
 def test_newest_first_with_local_times_and_ages(pane: EventsPane) -> None:
-    assert shown_column(pane, EventColumn.CHARGER) == ["PC-004", "Gate", "PC-002", "Lobby"]
+    assert shown_column(pane, EventColumn.CHARGER) == [
+        "PC-004", "Gate (PC-003)", "PC-002", "Lobby (PC-001)"
+    ]
     assert shown_column(pane, EventColumn.STATE) == ["Open", "Open", "Closed", "Closed"]
     assert shown_column(pane, EventColumn.KIND) == ["Stale", "Fault", "Offline", "Fault"]
     assert shown_column(pane, EventColumn.ERROR) == ["—", "HighTemperature", "—", "GroundFailure"]
@@ -128,20 +130,20 @@ def test_newest_first_with_local_times_and_ages(pane: EventsPane) -> None:
 
 def test_filters_by_charger_kind_and_state(pane: EventsPane) -> None:
     pane.search.setText("gate")
-    assert shown_column(pane, EventColumn.CHARGER) == ["Gate"]
+    assert shown_column(pane, EventColumn.CHARGER) == ["Gate (PC-003)"]
     pane.search.setText("pc-00")
     assert len(shown_column(pane, EventColumn.CHARGER)) == 4
     pane.search.setText("uuid-b")
     assert shown_column(pane, EventColumn.CHARGER) == ["PC-002"]
     pane.search.clear()
     pane.kind_filter.setCurrentIndex(pane.kind_filter.findData("fault"))
-    assert shown_column(pane, EventColumn.CHARGER) == ["Gate", "Lobby"]
+    assert shown_column(pane, EventColumn.CHARGER) == ["Gate (PC-003)", "Lobby (PC-001)"]
     assert pane.count_label.text() == "2 of 4"
     pane.state_filter.setCurrentIndex(pane.state_filter.findData("closed"))
-    assert shown_column(pane, EventColumn.CHARGER) == ["Lobby"]
+    assert shown_column(pane, EventColumn.CHARGER) == ["Lobby (PC-001)"]
     pane.kind_filter.setCurrentIndex(0)
     pane.state_filter.setCurrentIndex(pane.state_filter.findData("open"))
-    assert shown_column(pane, EventColumn.CHARGER) == ["PC-004", "Gate"]
+    assert shown_column(pane, EventColumn.CHARGER) == ["PC-004", "Gate (PC-003)"]
 
 
 def test_history_changes_update_rows_in_place(
@@ -187,7 +189,7 @@ def test_context_menu_mutes_and_unmutes(
     incident = pane.proxy.index(1, 0).data(INCIDENT_ROLE)
     menu = pane.context_menu(incident)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Show Gate in Chargers", "Mute for 1 hour", "Mute for 24 hours",
+    assert texts == ["Show Gate (PC-003) in Chargers", "Mute for 1 hour", "Mute for 24 hours",
                      "Mute until resolved"]  # fmt: skip
     with qtbot.waitSignal(pane.charger_activated) as shown:
         menu.actions()[0].trigger()
@@ -195,7 +197,7 @@ def test_context_menu_mutes_and_unmutes(
     next(a for a in menu.actions() if a.text() == "Mute for 1 hour").trigger()
     mute = service.mute_of("uuid-c")
     assert mute is not None and mute.until == NOW + timedelta(hours=1)
-    assert messages == ["Gate muted for 1 hour"]
+    assert messages == ["Gate (PC-003) muted for 1 hour"]
     menu = pane.context_menu(incident)
     unmute = [a for a in menu.actions() if a.text().startswith("Unmute")]
     assert len(unmute) == 1 and "until" in unmute[0].text()
@@ -205,7 +207,7 @@ def test_context_menu_mutes_and_unmutes(
          if a.text() == "Mute until resolved").trigger()  # fmt: skip
     mute = service.mute_of("uuid-c")
     assert mute is not None and mute.until_resolved
-    assert messages[-1] == "Gate muted until its incidents resolve"
+    assert messages[-1] == "Gate (PC-003) muted until its incidents resolve"
 
 
 def test_an_empty_history_reads_plainly(store: Store, qtbot: Any) -> None:

@@ -28,7 +28,6 @@ class DeskStandIn:
     """What wire_fault_monitoring reads from app.Desk, built from the test harness."""
 
     harness: Harness
-    signed_out: int = 0
 
     @property
     def window(self) -> MainWindow:
@@ -46,9 +45,6 @@ class DeskStandIn:
     @property
     def client(self) -> Any:
         return self.harness.client
-
-    async def apply_token(self, api_url: str, token: str | None) -> None:
-        self.signed_out += token is None
 
 
 @pytest.fixture
@@ -225,3 +221,14 @@ def test_closing_is_idempotent_and_stops_listening(
     run(desk.harness.refresh())  # the monitor still works; fault monitoring is off
     assert seen == []
     run(desk.harness.aclose())
+
+
+def test_settings_changes_reach_the_tracker(frozen_sim: Simulator, qtbot: Any, run: Any) -> None:
+    desk, parts = wired(frozen_sim, qtbot)
+    try:
+        assert parts.tracker.grace_fault.total_seconds() == 0
+        parts.apply_settings(msgspec.structs.replace(FAST, grace_fault_s=300, notify_fault=False))
+        assert parts.tracker.grace_fault.total_seconds() == 300
+        assert parts.tracker.prefs.fault is False
+    finally:
+        run(close(desk, parts))

@@ -84,7 +84,14 @@ def test_full_session_leaves_the_token_in_no_file(
 
     written = _files_under(app_dirs, exports)
     names = {path.name for path in written}
-    assert {"plugdesk.log", "window.ini", "settings.json", "all.csv", "all.xlsx"} <= names, names
+    assert {
+        "plugdesk.log",
+        "window.ini",
+        "settings.json",
+        "plugdesk.sqlite3",
+        "all.csv",
+        "all.xlsx",
+    } <= (names), names
     assert log_file.stat().st_size > 0
     needle = token.encode()
     leaks = [path for path in written if needle in path.read_bytes()]

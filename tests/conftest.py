@@ -140,14 +140,39 @@ def _wait_for(predicate: Callable[[], bool], timeout: float, what: str) -> None:
     raise RuntimeError(f"{what} did not come up within {timeout} s")
 
 
+# A session bus without service activation: only the services a test starts itself exist
+# on it (the stock session config would start a second, locked gnome-keyring or a
+# notification daemon on first use, racing the one the test starts).
+PRIVATE_BUS_CONFIG = """<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
 @pytest.fixture
 def session_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A private D-Bus session bus (so tests never touch the developer's own session)."""
     import signal
     import subprocess
 
+    config = tmp_path / "session-bus.conf"
+    config.write_text(PRIVATE_BUS_CONFIG)
     done = subprocess.run(
-        ["dbus-daemon", "--session", "--print-address=1", "--print-pid=1", "--fork", "--nopidfile"],
+        [
+            "dbus-daemon",
+            f"--config-file={config}",
+            "--print-address=1",
+            "--print-pid=1",
+            "--fork",
+            "--nopidfile",
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -165,13 +190,16 @@ def secret_service(session_bus: str, tmp_path: Path) -> Iterator[Any]:
     """GNOME Keyring's Secret Service on the private bus, with an unlocked login keyring.
 
     Yields the real `keyring` SecretService backend, also set as the active keyring."""
+    import shutil
     import subprocess
+    import tempfile
 
     import secretstorage
     from keyring.backends import SecretService
 
-    home = tmp_path / "keyring-home"
-    home.mkdir()
+    # A short folder: the daemon's control socket lives in it, and Unix socket paths are
+    # limited to 108 bytes (pytest's tmp_path for a long test name goes past that).
+    home = Path(tempfile.mkdtemp(prefix="pdkr-"))
     env = dict(
         os.environ,
         HOME=str(home),
@@ -207,7 +235,7 @@ def secret_service(session_bus: str, tmp_path: Path) -> Iterator[Any]:
 
     previous = keyring.get_keyring()
     try:
-        _wait_for(available, 15, "GNOME Keyring")
+        _wait_for(available, 30, "GNOME Keyring")
         backend = SecretService.Keyring()
         keyring.set_keyring(backend)
         yield backend
@@ -215,3 +243,4 @@ def secret_service(session_bus: str, tmp_path: Path) -> Iterator[Any]:
         keyring.set_keyring(previous)
         daemon.terminate()
         daemon.wait(timeout=10)
+        shutil.rmtree(home, ignore_errors=True)

@@ -527,9 +527,8 @@ async def _gather_or_cancel(coros: Sequence[Awaitable[None]]) -> None:
 
 
 def _auth_failed(error: AuthError) -> ExportFailed:
-    return ExportFailed(
-        f"The API rejected the token ({error}); sign in again. Nothing was exported."
-    )
+    # str(error) already says it: "The API rejected the token (401 ...). Sign in again."
+    return ExportFailed(f"{error} Nothing was exported.")
 
 
 def _failed(failures: Sequence[ChargerFailure], skipped: int, total: int) -> ExportFailed:

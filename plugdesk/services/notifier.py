@@ -32,6 +32,7 @@ import contextlib
 import logging
 import time
 import weakref
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ NATIVE_TIMEOUT = 8.0  # seconds for the notification service to take a notificat
 NATIVE_RETRY_AFTER = 60.0  # seconds the native channel rests after a failure
 BUS_CLOSE_TIMEOUT = 5.0
 OPEN_LABEL = "Open"
+HISTORY_KEPT = 500  # deliveries remembered (for logs and tests)
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,8 @@ class Notifier(QObject):
         self._quiet = quiet
         self._detail = detail
         self._lock: asyncio.Lock | None = None
-        self.history: list[tuple[Alert, str]] = []  # (alert, channel) delivered this session
+        # (alert, channel) of the latest deliveries; bounded, since PlugDesk runs for weeks
+        self.history: deque[tuple[Alert, str]] = deque(maxlen=HISTORY_KEPT)
 
     @property
     def channels(self) -> list[Channel]:

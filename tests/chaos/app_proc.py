@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import os
 import signal
 import sqlite3
@@ -99,13 +100,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 async def _work(args: argparse.Namespace) -> int:
+    from plugdesk import app as app_module
     from plugdesk.api.budget import RequestBudget
     from plugdesk.api.client import PlugchoiceClient
     from plugdesk.app import Desk
     from plugdesk.domain.export_run import ExportFilters, ExportRequest, ExportScope
     from plugdesk.domain.incidents import Alert
     from plugdesk.domain.settings import Settings
-    from plugdesk.faults import wire_fault_monitoring
     from plugdesk.services.errors import ErrorReporter, Redactor
     from plugdesk.services.export_job import ExportJob
     from plugdesk.services.notifier import Note
@@ -130,15 +131,24 @@ async def _work(args: argparse.Namespace) -> int:
     errors = ErrorReporter(Redactor([token]))
     asyncio.get_running_loop().set_exception_handler(errors.loop_exception_handler)
     client = PlugchoiceClient(args.api, token, budget=RequestBudget(per_minute=1_000_000))
-    desk = Desk(client, errors=errors)
-    desk.monitor.set_interval(3600)  # refreshed back to back below
     scale, epoch, wall = args.clock_scale, args.epoch, time.time
 
     def clock() -> datetime:
         return datetime.fromtimestamp(epoch, UTC) + timedelta(seconds=(wall() - epoch) * scale)
 
     fast = Settings(grace_fault_s=0, grace_offline_s=0, storm_threshold=1000)
-    parts = wire_fault_monitoring(desk, settings=fast, clock=clock, native=False)
+    # app.Desk as the app builds it, its fault monitoring on the fast clock and, with no
+    # desktop here, without the native notification service.
+    build_faults = app_module.wire_fault_monitoring
+    app_module.wire_fault_monitoring = functools.partial(  # type: ignore[assignment]
+        build_faults, clock=clock, native=False
+    )
+    try:
+        desk = Desk(client, errors=errors, app_settings=fast)
+    finally:
+        app_module.wire_fault_monitoring = build_faults
+    desk.monitor.set_interval(3600)  # refreshed back to back below
+    parts = desk.faults
     parts.notifier.set_channels([Recorder()])
     parts.service.alerts.connect(lambda alerts: [_line("COMMITTED", ids(a)) for a in alerts])
     # Connected after the wiring's own mark_delivered: this runs once it is recorded.
@@ -165,8 +175,7 @@ async def _work(args: argparse.Namespace) -> int:
         await parts.notifier.deliver_all([])  # the last alerts out before a clean exit
         await parts.service.flush()
     finally:
-        await parts.aclose()
-        await desk.aclose()
+        await desk.aclose()  # the fault monitoring (store, notifier) with it
     if errors.count:
         _line("ERRORS", errors.count)
         return 1

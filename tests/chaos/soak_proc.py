@@ -92,8 +92,6 @@ async def _soak(args: argparse.Namespace) -> int:
     from plugdesk.api.budget import RequestBudget
     from plugdesk.api.client import PlugchoiceClient
     from plugdesk.domain.fleet_pacing import FleetPaceSettings
-    from plugdesk.domain.settings import Settings
-    from plugdesk.faults import wire_fault_monitoring
     from plugdesk.services.errors import ErrorReporter, Redactor
     from plugdesk.services.monitor import FleetMonitor
     from plugdesk.services.qtasync import SignalWaiter
@@ -114,10 +112,17 @@ async def _soak(args: argparse.Namespace) -> int:
     app_module.FleetMonitor = functools.partial(  # type: ignore[misc]
         FleetMonitor, monotonic=clock.monotonic, pacing=pacing
     )
+    build_faults = app_module.wire_fault_monitoring
+    app_module.wire_fault_monitoring = functools.partial(  # type: ignore[assignment]
+        build_faults, clock=clock.now, native=False  # simulated time; no desktop here
+    )
     client = PlugchoiceClient(sim.base_url, sim.token, budget=RequestBudget(10**9))
-    desk = app_module.Desk(client, errors=errors)
+    try:
+        desk = app_module.Desk(client, errors=errors)
+    finally:
+        app_module.wire_fault_monitoring = build_faults
     monitor = desk.monitor
-    parts = wire_fault_monitoring(desk, settings=Settings(), clock=clock.now, native=False)
+    parts = desk.faults
     store_path = parts.store.path
     assert store_path is not None
     timer = monitor.findChild(QTimer)
@@ -147,8 +152,7 @@ async def _soak(args: argparse.Namespace) -> int:
                 print("ERROR the monitor stopped spreading the sweep", flush=True)
     finally:
         await parts.notifier.deliver_all([])
-        await parts.aclose()
-        await desk.aclose()
+        await desk.aclose()  # the fault monitoring (store, notifier) with it
         requests = len(sim.request_log)
         faults = len(sim.fault_log)
         sim.stop()

@@ -222,3 +222,36 @@ def test_kill_9_during_an_export_leaves_no_file_and_start_up_sweeps(
     assert not target.exists()
     _check_store(app_run, [report, final])
     _never_twice([report, final])
+
+
+def test_the_app_start_sweeps_leftovers_of_killed_writes(
+    qapp: object, app_dirs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`run_gui` itself (here its offscreen self-test) removes what killed writes left in
+    the config folder and the last export folder, and nothing young or not ours."""
+    from plugdesk.app import run_gui
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    config = app_dirs / "config"
+    (config / "settings.json").write_text(json.dumps({"export_last_dir": str(exports)}))
+    old = time.time() - STALE_AGE
+    stale = [
+        config / f".settings.json.0badc0de{TEMP_SUFFIX}",
+        exports / f".transactions-2026-10.csv.5eed5eed{TEMP_SUFFIX}",
+        exports / f".transactions-2026-10.xlsx.feedf00d{TEMP_SUFFIX}",
+    ]
+    for path in stale:
+        path.write_bytes(b"half a file")
+        os.utime(path, (old, old))
+    young = exports / f".transactions-2026-11.csv.0ddba11s{TEMP_SUFFIX}"
+    young.write_bytes(b"being written by another PlugDesk")
+    theirs = exports / "notes.tmp"
+    theirs.write_bytes(b"not ours")
+    os.utime(theirs, (old, old))
+
+    assert run_gui("", None, demo=True, self_test=True) == 0, capsys.readouterr().out
+    assert not [p for p in stale if p.exists()], "start-up left interrupted writes behind"
+    assert young.exists() and theirs.exists()
+    log_text = (app_dirs / "log" / "plugdesk.log").read_text()
+    assert "removed a temporary file left by an interrupted write" in log_text

@@ -83,7 +83,7 @@ def fleet_load_worker(argv: list[str]) -> None:
         desk = await _shown_desk(options.base_url, options.token)
         try:
             started = time.perf_counter()
-            await _load(desk)
+            await asyncio.wait_for(_load(desk), STEP_TIMEOUT)
             return time.perf_counter() - started, desk if keep else None
         finally:
             if not keep:

@@ -20,14 +20,32 @@ from plugdesk.services.errors import ErrorReporter, Redactor
 UNLIMITED = 10_000_000
 
 
+WAKE_MS = 20
+_keep: list[object] = []
+
+
 def qt_loop() -> tuple[QApplication, asyncio.AbstractEventLoop]:
-    """The QApplication and a qasync loop, set as the current loop."""
+    """The QApplication and a qasync loop, set as the current loop.
+
+    A do-nothing timer wakes the loop every 20 ms, as the app's own timers do: without
+    any, a bench process once sat idle in poll() for minutes with its load task pending
+    (a wake-up from one of qasync's executor threads that never arrived)."""
     import qasync as qa
+    from PySide6.QtCore import QTimer
 
     app = make_application()
     loop = qa.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    wake = QTimer()
+    wake.setInterval(WAKE_MS)
+    wake.timeout.connect(_nothing)
+    wake.start()
+    _keep.append(wake)
     return app, loop
+
+
+def _nothing() -> None:
+    return None
 
 
 def make_desk(

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import msgspec
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self._power = QTimer(self)
         self._power.setInterval(POWER_INTERVAL_MS)
         self._power.timeout.connect(self._request_power)
-        self.resize(1440, 900)
+        self.resize(_default_size())
         self.restore_state()
 
     # -- layout ----------------------------------------------------------------------------
@@ -440,3 +440,13 @@ def _int(value: object) -> int | None:
         return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return None
+
+
+def _default_size() -> QSize:
+    """1440x900, or 90 % of a smaller screen: the first window must fit on a laptop."""
+    wanted = QSize(1440, 900)
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    available = screen.availableGeometry().size() * 0.9
+    return wanted.boundedTo(available)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -56,10 +56,10 @@ class SignInDialog(QDialog):
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.token_edit.setPlaceholderText("Personal access token")
         self.token_edit.setAccessibleName("Personal access token")
-        self._reveal = QAction(QIcon.fromTheme("view-reveal-symbolic"), "Show token", self)
-        self._reveal.setCheckable(True)
-        self._reveal.toggled.connect(self._toggle_reveal)
-        self.token_edit.addAction(self._reveal, QLineEdit.ActionPosition.TrailingPosition)
+        # A plain check box, not an icon in the field: icon themes are missing on many
+        # desktops, and a check box is reachable by keyboard and screen readers.
+        self.reveal_check = QCheckBox("Show token")
+        self.reveal_check.toggled.connect(self._toggle_reveal)
 
         self.url_edit = QLineEdit(api_url)
         self.url_edit.setAccessibleName("API URL")
@@ -68,9 +68,7 @@ class SignInDialog(QDialog):
         advanced.setChecked(False)
         advanced_form = QFormLayout(advanced)
         advanced_form.addRow("API URL", self.url_edit)
-        self.url_edit.setVisible(False)
-        advanced.toggled.connect(self.url_edit.setVisible)
-        self._advanced = advanced
+        self._advanced = advanced  # unchecked: greyed out, still shows which API is used
 
         self.status_label = QLabel("")
         self.status_label.setWordWrap(True)
@@ -87,6 +85,7 @@ class SignInDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Token", self.token_edit)
+        form.addRow("", self.reveal_check)
         layout = QVBoxLayout(self)
         layout.addWidget(self.reason_label)
         layout.addWidget(hint)
@@ -102,7 +101,6 @@ class SignInDialog(QDialog):
     def _toggle_reveal(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.token_edit.setEchoMode(mode)
-        self._reveal.setText("Hide token" if shown else "Show token")
 
     def _submit(self) -> None:
         self.status_label.setText("Checking the token…")

@@ -128,6 +128,7 @@ def history_matches_the_faults(run: HourRun, figures: Figures) -> None:
     assert not missing and not extra, f"history differs:\nmissing {missing}\nextra {extra}"
 
     end = run.sim.now()
+    assert end == run.clock.now(), "the driver's clock and the simulator's disagree"
     cover = coverage(truth, observed, incidents, periods, end)
     figures.faults_over_grace = cover.over_grace
     figures.faults_watchable = cover.watchable
@@ -175,10 +176,13 @@ def told_the_user(run: HourRun, figures: Figures) -> None:
         if shot.outcome == "ok":
             assert not shot.banner_shown, f"banner still up {where}: {shot.banner_text}"
             assert not shot.table_stale and not shot.detail_stale, f"still marked stale {where}"
+            assert shot.refreshed_label.startswith("Updated"), f"{where}: {shot.refreshed_label}"
         elif shot.outcome in ("stale", "offline"):
             assert shot.banner_shown and shot.banner_state == shot.outcome, where
             assert "marked stale" in shot.banner_text, f"{where}: {shot.banner_text}"
             assert shot.table_stale and shot.detail_stale, f"not marked stale {where}"
+            assert shot.status_message.startswith("Refresh failed: "), shot.status_message
+            assert "Traceback" not in shot.status_message
         else:  # "auth", or "paused" (polling waits for a sign-in)
             assert shot.banner_shown and shot.banner_state == "auth", where
             assert AUTH_TEXT in shot.banner_text, f"{where}: {shot.banner_text}"

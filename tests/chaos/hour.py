@@ -32,7 +32,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -315,6 +315,8 @@ class Snapshot:
     sign_in_shown: bool
     table_stale: bool
     detail_stale: bool
+    status_message: str  # the status bar's passing message
+    refreshed_label: str  # the status bar's "Updated … ago"
     incidents: tuple[tuple[int, bool], ...]  # (id, open) of every incident
 
 
@@ -327,6 +329,18 @@ class ExportOutcome:
     truth_ids: list[int] = field(default_factory=list)
     target: Path | None = None
     seconds: float = 0.0
+
+
+class SimulatedClock:
+    """The simulator's time, kept here: its clock stands still unless the driver moves
+    it, so START plus what was advanced *is* its time, read without a round trip to the
+    simulator's process (the app reads it on every refresh, on its event loop)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def now(self) -> datetime:
+        return START + timedelta(seconds=self.seconds)
 
 
 @dataclass
@@ -349,13 +363,14 @@ class HourRun:
     incidents: list[Incident] = field(default_factory=list)
     real_seconds: float = 0.0
     collector: MainThreadGC | None = None
+    clock: SimulatedClock = field(default_factory=lambda: SimulatedClock())
 
     @property
     def client(self) -> PlugchoiceClient:
         return self.desk.client
 
     def minute(self) -> float:
-        return (self.sim.now() - self.start).total_seconds() / 60
+        return (self.clock.now() - self.start).total_seconds() / 60
 
 
 def desk_on_simulated_time(
@@ -390,12 +405,14 @@ def build(sim: RemoteSimulator, scenario: Scenario, export_dir: Path) -> HourRun
         sleep=compressed_sleep,
         transport=transport,
     )
-    desk = desk_on_simulated_time(client, errors, sim.now)
+    clock = SimulatedClock()
+    desk = desk_on_simulated_time(client, errors, clock.now)
     desk.monitor.set_interval(3600)  # the driver refreshes every simulated 30 s itself
     parts = desk.faults
     run = HourRun(scenario, sim, desk, parts, errors, transport, StallMeter(), export_dir)
     run.collector = collector
-    desk.monitor.fleet_updated.connect(lambda _fleet: run.observed.append(sim.now()))
+    run.clock = clock
+    desk.monitor.fleet_updated.connect(lambda _fleet: run.observed.append(clock.now()))
     parts.notifier.delivered.connect(lambda alert, _channel: run.alerts.append(alert))
     return run
 
@@ -426,6 +443,7 @@ async def drive(run: HourRun) -> None:
             run.meter.phase = f"advancing past minute {minute:g}"
             if step < HOUR_STEPS:
                 await harness(sim.advance, CADENCE)
+                run.clock.seconds += CADENCE
         run.meter.phase = "settling"
         await run.parts.notifier.deliver_all([])  # the last alerts out
         await run.parts.service.flush()
@@ -474,6 +492,8 @@ def snapshot(run: HourRun, minute: float, outcome: str) -> Snapshot:
         sign_in_shown=banner.sign_in_button.isVisible(),
         table_stale=window.fleet_model.is_stale,
         detail_stale=bool(window.detail_pane.stale_label.text()),
+        status_message=window.status_bar.currentMessage(),
+        refreshed_label=window.status_bar.refresh_label.text(),
         incidents=tuple((i.id, i.is_open) for i in run.parts.store.list_incidents()),
     )
 

@@ -23,6 +23,7 @@ the client must sit each one out in full.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import gc
 import os
@@ -80,10 +81,10 @@ class Scenario:
     on: float = 10.0  # simulated minute the chaos starts
     off: float = 40.0  # ... and ends (token-revoked: the user signs in again then)
     export_at: float = 25.0  # simulated minute an export of every charger starts
-    seed: int = 31
+    seed: int = 31  # the fleet's seed: each scenario gets its own fleet history (SCENARIOS)
 
 
-SCENARIOS = (
+_SCENARIOS = (
     Scenario(
         "flaky",
         "10 % of fleet requests answer 500 Server Error or 504 (charger did not respond)",
@@ -128,6 +129,12 @@ SCENARIOS = (
         on=20.0,
         off=35.0,
     ),
+)
+
+
+# Each scenario on a fleet of its own (seeds 31, 32, ...): more fault histories covered.
+SCENARIOS = tuple(
+    dataclasses.replace(scenario, seed=31 + index) for index, scenario in enumerate(_SCENARIOS)
 )
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -19,8 +21,10 @@ import httpx
 from bench.common import Result, emit, ratio_row, spread
 from bench.qtharness import finish, make_desk, paint, qt_loop, until
 from plugdesk.app import Desk
+from plugdesk.domain.paths import HOME_ENV
 from plugdesk.services.qtasync import SignalWaiter
 
+_ROOT_HOME = os.environ.get(HOME_ENV) or tempfile.mkdtemp(prefix="plugdesk-bench-")
 FLEET = 5000
 BIG = 10_000  # transactions of the big charger
 STEP_TIMEOUT = 180.0
@@ -36,11 +40,14 @@ def _options(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-async def _shown_desk(base_url: str, token: str) -> Desk:
+async def _shown_desk(base_url: str, token: str, *, fresh: bool = True) -> Desk:
+    """The app's window, shown. `fresh`: its own empty app folder, as on a first launch
+    (otherwise the fleet saved by the previous window is shown first, marked stale)."""
+    if fresh:
+        os.environ[HOME_ENV] = tempfile.mkdtemp(prefix="desk-", dir=_ROOT_HOME)
     desk = make_desk(base_url, token)
     desk.window.show()
-    paint(desk)
-    await asyncio.sleep(0)
+    await paint(desk)
     return desk
 
 
@@ -48,7 +55,7 @@ async def _load(desk: Desk) -> None:
     """The first load as the app does it: every page, shown as it comes."""
     if not await desk.monitor.refresh():
         raise RuntimeError(f"the fleet did not load: {desk.monitor.last_error}")
-    paint(desk)
+    await paint(desk)
     rows = desk.window.fleet_model.rowCount()
     if rows != FLEET:
         raise RuntimeError(f"the fleet model shows {rows} chargers, not {FLEET}")
@@ -145,7 +152,7 @@ async def _search(desk: Desk, passes: int) -> tuple[list[float], list[int]]:
             for key in [*query, *([Qt.Key.Key_Backspace] * len(query))]:
                 started = time.perf_counter()
                 QTest.keyClick(box, key)
-                paint(desk)
+                await paint(desk)
                 latencies.append(time.perf_counter() - started)
                 shown.append(desk.window.fleet_view.proxy.rowCount())
                 await asyncio.sleep(0)  # the loop's own work between keystrokes
@@ -274,6 +281,7 @@ def responsiveness_worker(argv: list[str]) -> None:
     later: list[float] = []
     counts: list[dict[str, Any]] = []
     blame: Counter[str] = Counter()
+    restarted: list[dict[str, Any]] = []
 
     async def one_run() -> None:
         desk = await _shown_desk(options.base_url, options.token)
@@ -319,6 +327,26 @@ def responsiveness_worker(argv: list[str]) -> None:
         finally:
             await meter.stop()
             await desk.aclose()
+        restarted.append(await _restart_stall())
+
+    async def _restart_stall() -> dict[str, Any]:
+        """A second launch in the same app folder: the saved fleet shows first, then the
+        first load replaces it."""
+        desk = await _shown_desk(options.base_url, options.token, fresh=False)
+        meter = StallMeter()
+        try:
+            done = SignalWaiter(desk.monitor.fleet_updated)
+            meter.start()
+            meter.phase = "restart"
+            desk.monitor.refresh_now()
+            await done.wait(STEP_TIMEOUT)
+            await asyncio.sleep(0.3)
+            await meter.stop()
+            return {"stall_ms": meter.worst()[0] * 1000,
+                    "stalled_in": dict(meter.blame.most_common(4))}
+        finally:
+            await meter.stop()
+            await desk.aclose()
 
     for _ in range(options.runs):
         loop.run_until_complete(one_run())
@@ -339,6 +367,7 @@ def responsiveness_worker(argv: list[str]) -> None:
             "worst_phase_per_run": where,
             "loaded": counts,
             "later_refresh_stall_ms": later,
+            "restart_with_saved_fleet": restarted,
             # Where the main thread was while no tick came (10 ms samples), loading only.
             "stalled_in": dict(blame.most_common(8)),
         },

@@ -73,7 +73,7 @@ def app_worker(argv: list[str]) -> None:
             view.set_transactions(rows)
             for _ in range(50):  # let the model arrange the rows (maybe off the UI thread)
                 await asyncio.sleep(0.05)
-                paint(desk)
+                await paint(desk)
                 if view.model.rowCount() == len(rows):
                     break
             view.table.viewport().repaint()

@@ -66,9 +66,15 @@ async def until(condition: Callable[[], bool], seconds: float, step: float = 0.0
         await asyncio.sleep(step)
 
 
-def paint(desk: Desk) -> None:
-    """Lay out and paint what is visible now (offscreen paints into the backing store)."""
-    QApplication.processEvents()
+async def paint(desk: Desk) -> None:
+    """Let the loop run the views' pending layout work, then paint the fleet table now
+    (offscreen paints into the backing store).
+
+    Never `QApplication.processEvents()` inside a coroutine: it would run other tasks'
+    steps while this task is still executing ("Cannot enter into task"), and those tasks
+    would never finish."""
+    for _ in range(2):
+        await asyncio.sleep(0)
     desk.window.fleet_view.table.viewport().repaint()
 
 

@@ -1,11 +1,12 @@
 """One simulated hour of PlugDesk under a chaos scenario, and what it left behind.
 
-The real parts, wired as the app wires them: `app.Desk` (PlugchoiceClient over HTTP to the
-simulator on loopback, FleetMonitor, ChargerService, MainWindow with its banner and status
-bar, the TaskRunner whose errors go to the app's one exception route, `ErrorReporter`),
-`faults.wire_fault_monitoring` (IncidentService, IncidentTracker with the default
-settings, the SQLite store in the app's data folder, Notifier -> in-app toasts offscreen),
-and an `ExportJob` (what the export dialog runs).
+The real parts, built as `app.run_gui` builds them: `app.Desk` (PlugchoiceClient over
+HTTP to the simulator, FleetMonitor, ChargerService, the main window with its banner and
+status bar, sign-in, export and public charging, and its fault monitoring: IncidentService,
+IncidentTracker with the default settings, the SQLite store in the app's data folder,
+Notifier -> in-app toasts offscreen), the app's one exception route (`ErrorReporter`),
+the main-thread garbage collector, and an `ExportJob` (what the export dialog runs). The
+simulator runs in a process of its own (`remote_sim.py`), as a real API would.
 
 Time. The simulator's clock stands still (`time_scale=0`) and the driver moves it 30 s (the
 monitor's default interval) after each refresh, so every refresh sees the fleet at a known
@@ -370,7 +371,7 @@ class HourRun:
     incidents: list[Incident] = field(default_factory=list)
     real_seconds: float = 0.0
     collector: MainThreadGC | None = None
-    clock: SimulatedClock = field(default_factory=lambda: SimulatedClock())
+    clock: SimulatedClock = field(default_factory=SimulatedClock)
 
     @property
     def client(self) -> PlugchoiceClient:

@@ -12,6 +12,7 @@ import re
 import secrets
 import socket
 import struct
+import sys
 import threading
 import time
 import traceback
@@ -481,6 +482,14 @@ class HttpServer(ThreadingHTTPServer):
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         super().__init__(address, _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up mid-answer (timeouts, chaos `drop`/`slow`) is normal
+        traffic for this server, not a traceback on stderr; anything else still is."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
     def track(self, connection: socket.socket, add: bool) -> None:
         with self._connections_lock:

@@ -71,7 +71,7 @@ def test_metainfo_describes_this_release() -> None:
     assert root.get("type") == "desktop-application"
     assert root.findtext("id") == METAINFO.name.removesuffix(".metainfo.xml")
     assert root.findtext("launchable") == DESKTOP.name
-    assert root.findtext("project_license") == "MIT" == _pyproject()["project"]["license"]["text"]
+    assert root.findtext("project_license") == "MIT" == _pyproject()["project"]["license"]
     releases = root.findall("releases/release")
     # The newest release comes first and must be the package's version: bumping
     # plugdesk.__version__ without a release note fails here.

@@ -58,7 +58,11 @@ from plugdesk.api.responses import (
     error_from_response,
     network_error,
     parse_int_header,
+    parse_retry_after,
 )
+
+# The request's budget rides along with it, so the httpx hooks below know whom to pause.
+BUDGET_EXTENSION = "plugdesk.budget"
 
 log = logging.getLogger(__name__)
 
@@ -301,6 +305,7 @@ class PlugchoiceClient:
             # Honour system proxies and CA settings, except for this computer (the
             # simulator must never be reached through a proxy).
             trust_env=not is_loopback_host(self._base.host),
+            event_hooks={"request": [self._hold_while_paused], "response": [self._pause_on_429]},
         )
 
     # -- life cycle and settings ---------------------------------------------------------
@@ -618,6 +623,7 @@ class PlugchoiceClient:
                     params=call.params,
                     json=call.json,
                     headers=self._headers(call),
+                    extensions={BUDGET_EXTENSION: call.budget},
                 )
             except httpx.RequestError as exc:  # transport trouble, or a body that won't inflate
                 error = network_error(exc, self.host, self._timeout)
@@ -681,6 +687,23 @@ class PlugchoiceClient:
                 return None  # the server wants a longer break than we are willing to sit out
             return wait
         return self._backoff(attempt)
+
+    async def _hold_while_paused(self, request: httpx.Request) -> None:
+        """Last look before the request leaves: a 429 that arrived after this caller got
+        its budget slot still holds it back (no other task runs between here and the send)."""
+        budget = request.extensions.get(BUDGET_EXTENSION)
+        while isinstance(budget, RequestBudget) and (wait := budget.paused_for()) > 0:
+            await self._sleep(wait)
+
+    async def _pause_on_429(self, response: httpx.Response) -> None:
+        """Pause the budget the moment a 429's headers arrive, before its body is read:
+        other callers must not slip a request in while this one is still reading."""
+        budget = response.request.extensions.get(BUDGET_EXTENSION)
+        if response.status_code != 429 or not isinstance(budget, RequestBudget):
+            return
+        retry_after = parse_retry_after(response.headers.get("retry-after"))
+        wait = retry_after if retry_after is not None else 1.0
+        budget.pause_for(min(wait, self._max_retry_after))
 
     @staticmethod
     def _backoff(attempt: int) -> float:

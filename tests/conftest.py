@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
@@ -80,16 +81,70 @@ def memory_keyring(request: pytest.FixtureRequest) -> Iterator[MemoryKeyring | N
         keyring.set_keyring(previous)
 
 
+_open_qloop: asyncio.AbstractEventLoop | None = None
+
+
+@contextlib.contextmanager
+def _loop_running(loop: asyncio.AbstractEventLoop | None) -> Iterator[None]:
+    """Qt events processed outside `run_until_complete` include the qasync loop's
+    callbacks: a task step run there, with no running loop, fails inside httpx
+    ("unknown async library"). Make the loop the running one while they run."""
+    if loop is None or loop.is_closed() or loop.is_running():
+        yield
+        return
+    asyncio.events._set_running_loop(loop)
+    try:
+        yield
+    finally:
+        asyncio.events._set_running_loop(None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    import pytestqt.plugin
+
+    plain_process_events = pytestqt.plugin._process_events
+
+    def process_events_as_the_loop() -> None:
+        # pytest-qt processes Qt events after every test phase.
+        with _loop_running(_open_qloop):
+            plain_process_events()
+
+    pytestqt.plugin._process_events = process_events_as_the_loop
+
+
+def _test_loop_class() -> type[asyncio.AbstractEventLoop]:
+    import qasync
+
+    class TestLoop(qasync.QEventLoop):  # type: ignore[misc]
+        """qasync's run_until_complete processes events once more after the loop has
+        stopped: keep the loop the running one until that is done."""
+
+        def run_forever(self) -> Any:
+            try:
+                return super().run_forever()
+            finally:
+                asyncio.events._set_running_loop(self)
+
+        def run_until_complete(self, future: Any) -> Any:
+            try:
+                return super().run_until_complete(future)
+            finally:
+                asyncio.events._set_running_loop(None)
+
+    return TestLoop
+
+
 @pytest.fixture
 def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop over the test QApplication, set as the current loop."""
-    import qasync
-
-    loop = qasync.QEventLoop(qapp, already_running=False)
+    global _open_qloop
+    loop = _test_loop_class()(qapp, already_running=False)
     asyncio.set_event_loop(loop)
+    _open_qloop = loop
     try:
         yield loop
     finally:
+        _open_qloop = None
         pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
         for task in pending:
             task.cancel()

@@ -5,6 +5,12 @@ others, so `decode_object` accepts both. Pages come as a JSON:API-ish envelope
 (`links.next`) or a flat Laravel one (`next_page_url`); `decode_page` reads either.
 Bodies above `THREAD_THRESHOLD` bytes are decoded in a worker thread by `adecode_*`,
 so a 10,000-row page never stalls the Qt event loop.
+
+Models in `TOLERANT_TWINS` (transactions) are decoded in two tries: first fast, in
+msgspec's lax mode with no Python per row; only if that refuses the document (a naive
+timestamp, a padded number, or a real error) again through the tolerant twin, whose rows
+are then converted to the model. Errors are always those of the tolerant decode, so a bad
+item is reported exactly as for any other model.
 """
 
 from __future__ import annotations
@@ -13,11 +19,12 @@ import asyncio
 import re
 from collections.abc import Callable
 from functools import lru_cache, partial
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, get_args, get_origin
 
 import msgspec
 
 from plugdesk.api.errors import BadResponseError, clean_server_text
+from plugdesk.api.models import TOLERANT_TWINS
 
 T = TypeVar("T")
 
@@ -69,9 +76,39 @@ class _Envelope(msgspec.Struct):
 
 
 @lru_cache(maxsize=64)
-def _decoder(kind: Any) -> msgspec.json.Decoder[Any]:
+def _decoder(kind: Any, *, strict: bool = True) -> msgspec.json.Decoder[Any]:
     # Decoders are immutable and thread-safe; building one costs more than using it.
-    return msgspec.json.Decoder(kind)
+    return msgspec.json.Decoder(kind, strict=strict)
+
+
+def _tolerant_kind(kind: Any) -> Any | None:
+    """`kind` with its model replaced by the tolerant twin, or None if it has none."""
+    if kind in TOLERANT_TWINS:
+        return TOLERANT_TWINS[kind]
+    if get_origin(kind) is Page:
+        (item,) = get_args(kind)
+        if item in TOLERANT_TWINS:
+            return Page[TOLERANT_TWINS[item]]  # type: ignore[valid-type]
+    return None
+
+
+def _decode(data: bytes | msgspec.Raw, kind: Any) -> Any:
+    """Decode `data` as `kind`; raises what msgspec (or a model's hook) raises."""
+    tolerant = _tolerant_kind(kind)
+    if tolerant is None:
+        return _decoder(kind).decode(data)
+    try:
+        return _decoder(kind, strict=False).decode(data)
+    except _DECODE_FAILURES:
+        pass  # the tolerant decode below accepts it, or raises the error to report
+    decoded = _decoder(tolerant, strict=False).decode(data)
+    # Twin rows -> model rows, in C; they are already normalised, so this cannot fail.
+    if isinstance(decoded, Page):
+        decoded.data = msgspec.convert(
+            decoded.data, list[get_args(kind)[0]], from_attributes=True  # type: ignore[misc]
+        )
+        return decoded
+    return msgspec.convert(decoded, kind, from_attributes=True)
 
 
 def _describe_body(body: bytes) -> str | None:
@@ -114,7 +151,7 @@ def bad_response(
 def decode_as(body: bytes, kind: Any, *, context: str = "API answer") -> Any:
     """Decode `body` as `kind`, mapping any failure to BadResponseError."""
     try:
-        return _decoder(kind).decode(body)
+        return _decode(body, kind)
     except _DECODE_FAILURES as error:
         raise bad_response(error, body, context=context) from None
 
@@ -132,9 +169,8 @@ def decode_object(body: bytes, kind: type[T], *, context: str = "API answer") ->
         # Not wrapped (or `data` is something else): the document itself is the object.
         result: T = decode_as(body, kind, context=context)
         return result
-    decoder: msgspec.json.Decoder[Any] = _decoder(kind)  # type: ignore[arg-type]
     try:
-        wrapped: T = decoder.decode(raw)
+        wrapped: T = _decode(raw, kind)
     except _DECODE_FAILURES as error:
         raise bad_response(error, body, context=context, prefix="$.data") from None
     return wrapped

@@ -11,14 +11,23 @@ Tolerance rules (see shared/API.md):
 Several fields accept a looser JSON type at runtime than their annotation shows to mypy
 (`_LooseFloat`): msgspec decodes the loose type, and `__post_init__` normalises it, so
 callers only ever see the declared type.
+
+`Transaction` is the exception, because a charger can have 100,000 of them: it has no
+`__post_init__` (a Python call per row) and is decoded in msgspec's lax mode, which turns
+`"7.00"` into a float in C; its timestamps must carry an offset (API.md says they do).
+The rare document that does not fit (a naive timestamp, a padded number) is decoded again
+through `TolerantTransaction`, which normalises each row as the other models do; see
+`TOLERANT_TWINS` and `plugdesk.api.decode`. Lax mode also means a Transaction accepts
+numeric strings for its numbers, `0`/`1` for `is_valid` and Unix seconds for timestamps.
 """
 
 from __future__ import annotations
 
 import math
+import sys
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import msgspec
 
@@ -30,6 +39,14 @@ if TYPE_CHECKING:
 else:  # what msgspec accepts on the wire; normalised in __post_init__
     _LooseFloat = float | str
     _LooseDatetime = str
+
+# Constraints msgspec checks in C while decoding, so the fast Transaction decode needs no
+# Python per row: a naive timestamp or a non-finite number ("NaN" in lax mode) fails the
+# fast decode and sends the document down the tolerant path instead.
+_AwareDatetime = Annotated[datetime, msgspec.Meta(tz=True)]
+_FiniteFloat = Annotated[
+    float, msgspec.Meta(ge=-sys.float_info.max, le=sys.float_info.max)
+]
 
 
 # -- known values ---------------------------------------------------------------------------
@@ -160,8 +177,12 @@ def _parse_timestamp(value: str | datetime | None) -> datetime | None:
     return _aware(datetime.fromisoformat(text))
 
 
-class _Model(msgspec.Struct, kw_only=True):
+class _Struct(msgspec.Struct, kw_only=True):
     """Base: keyword-only construction; unknown JSON fields are ignored (msgspec default)."""
+
+
+class _Model(_Struct):
+    """A model whose naive timestamps (`_datetime_fields`) are made aware after decoding."""
 
     _datetime_fields: ClassVar[tuple[str, ...]] = ()
 
@@ -286,7 +307,13 @@ class Charger(_Model):
 # -- transactions and power -----------------------------------------------------------------
 
 
-class Transaction(_Model):
+class Transaction(_Struct, gc=False):
+    """One charging session. Built for bulk: no `__post_init__`, and not tracked by the
+    cyclic GC (`gc=False`: its fields are scalars, so it can never be part of a cycle).
+
+    `created_at`/`updated_at` are not decoded: nothing shows or exports them, and for
+    100,000 rows they would cost about 11 MB. Add them back here if a view needs them."""
+
     id: int
     charger_id: int | None = None
     charger_connector_id: int | None = None
@@ -294,24 +321,11 @@ class Transaction(_Model):
     id_tag: str | None = None
     meter_start: int | float | None = None  # Wh; integers in practice, fractions tolerated
     meter_stop: int | float | None = None
-    total_kwh: _LooseFloat | None = None
-    started_at: datetime | None = None
-    stopped_at: datetime | None = None
+    total_kwh: _FiniteFloat | None = None  # "7.00" is a float already (lax decoding)
+    started_at: _AwareDatetime | None = None
+    stopped_at: _AwareDatetime | None = None
     stop_reason: str | None = None
     is_valid: bool | None = None
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-
-    _datetime_fields: ClassVar[tuple[str, ...]] = (
-        "started_at",
-        "stopped_at",
-        "created_at",
-        "updated_at",
-    )
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        self.total_kwh = to_float(self.total_kwh)
 
     @property
     def is_active(self) -> bool:
@@ -330,6 +344,28 @@ class Transaction(_Model):
         if self.started_at is None:
             return None
         return (self.stopped_at or now) - self.started_at
+
+
+class TolerantTransaction(Transaction):
+    """What `Transaction` accepts when the fast decode refuses a document: naive timestamps
+    (taken as UTC) and `total_kwh` as any numeric string (" 1.5 "), normalised per row.
+    The decoder converts these rows to plain `Transaction`s; nothing else should hold one."""
+
+    total_kwh: _LooseFloat | None = None
+    started_at: datetime | None = None
+    stopped_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        self.total_kwh = to_float(self.total_kwh)
+        self.started_at = _aware(self.started_at)
+        self.stopped_at = _aware(self.stopped_at)
+
+
+# Models decoded fast (lax mode, no per-row hook) with a tolerant twin for the documents
+# that the fast decode refuses; `plugdesk.api.decode` reads this.
+TOLERANT_TWINS: dict[type[msgspec.Struct], type[msgspec.Struct]] = {
+    Transaction: TolerantTransaction,
+}
 
 
 class PowerUsage(_Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -105,6 +106,73 @@ def test_transaction_active_and_duration() -> None:
     assert active.duration is None
     now = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
     assert active.duration_until(now) == timedelta(hours=1)
+
+
+def test_documented_transaction_pages_take_the_fast_decode() -> None:
+    """Offsets and "7.00"/7/null energies (the API's shape) decode in msgspec's lax mode
+    alone, so a normal page never pays for the tolerant per-row path."""
+    items = [
+        samples.transaction(id=1, total_kwh="7.00"),
+        samples.transaction(id=2, total_kwh=7, started_at="2024-05-01T10:00:00+02:00"),
+        samples.transaction(id=3, total_kwh=None, stopped_at=None),
+    ]
+    body = enc(samples.page(items, None))
+    fast = msgspec.json.decode(body, type=decode.Page[Transaction], strict=False)
+    assert [tx.total_kwh for tx in fast.data] == [7.0, 7.0, None]
+    page = decode.decode_page(body, Transaction)
+    assert page.data == fast.data
+    assert all(type(tx.total_kwh) is float for tx in page.data[:2])
+    assert page.data[1].started_at == datetime(2024, 5, 1, 8, tzinfo=UTC)
+
+
+def test_naive_transaction_timestamps_fall_back_to_utc_for_the_whole_page() -> None:
+    items = [
+        samples.transaction(id=1),
+        samples.transaction(id=2, started_at="2024-05-01 08:00:00", stopped_at=None),
+        samples.transaction(id=3, stopped_at="2024-05-01T10:30:00", total_kwh=" 1.5 "),
+    ]
+    page = decode.decode_page(enc(samples.page(items, "https://x/?page=2")), Transaction)
+    assert page.next_url == "https://x/?page=2"
+    assert [type(tx) for tx in page.data] == [Transaction] * 3  # not the tolerant twin
+    for tx in page.data:
+        assert tx.started_at == datetime(2024, 5, 1, 8, tzinfo=UTC)
+        assert tx.started_at.tzinfo is not None
+    assert page.data[1].is_active
+    assert page.data[2].stopped_at == datetime(2024, 5, 1, 10, 30, tzinfo=UTC)
+    assert page.data[2].total_kwh == 1.5
+    # The same row as the fast path makes it from an aware document: equal, field by field.
+    assert page.data[0] == decode.decode_object(enc(samples.transaction(id=1)), Transaction)
+
+
+def test_naive_single_transaction_is_utc_wrapped_or_bare() -> None:
+    doc = samples.transaction(started_at="2024-05-01T08:00:00", total_kwh="2.5")
+    for body in (enc(doc), enc({"data": doc})):
+        tx = decode.decode_object(body, Transaction)
+        assert type(tx) is Transaction
+        assert tx.started_at == datetime(2024, 5, 1, 8, tzinfo=UTC)
+        assert tx.total_kwh == 2.5
+
+
+def test_bad_transaction_on_a_naive_page_still_names_its_path() -> None:
+    items = [
+        samples.transaction(started_at="2024-05-01 08:00:00"),
+        samples.transaction(id="nine thousand"),
+    ]
+    with pytest.raises(BadResponseError) as caught:
+        decode.decode_page(enc(samples.page(items, None)), Transaction)
+    assert caught.value.path == "$.data[1].id"
+    assert "$.data[1].id" in str(caught.value)
+
+
+def test_transactions_ignore_unused_fields_and_are_not_gc_tracked() -> None:
+    tx = decode.decode_object(
+        enc(samples.transaction(brand_new_field=[1, {"x": 2}], reservation_id=None)),
+        Transaction,
+    )
+    assert not hasattr(tx, "created_at")  # not shown or exported: not decoded (memory)
+    assert tx.reservation_id is None
+    # 100,000 rows: no GC header each, and the collector never walks them.
+    assert not gc.is_tracked(tx)
 
 
 def test_power_usage_strings_dashes_and_spaces() -> None:

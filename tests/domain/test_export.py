@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from plugdesk.api import decode
 from plugdesk.api.models import Charger, Transaction
 from plugdesk.domain.atomic import TEMP_SUFFIX
 from plugdesk.domain.export import (
@@ -128,7 +129,7 @@ def test_row_from_the_real_api_model() -> None:
         b' "started_at": "2026-07-01T08:00:00.000000Z", "stopped_at": "2026-07-01T09:00:00Z",'
         b' "stop_reason": "Remote", "is_valid": true, "new_field": 1}'
     )
-    tx = msgspec.json.decode(body, type=Transaction)
+    tx = decode.decode_object(body, Transaction)  # the app's decoding ("7.00" -> 7.0)
     row = ExportRow.from_transaction(tx, CHARGER)
     assert row.transaction_id == 77
     assert row.energy_kwh == 7.0

@@ -55,10 +55,14 @@ async def _load(desk: Desk) -> None:
     """The first load as the app does it: every page, shown as it comes."""
     if not await desk.monitor.refresh():
         raise RuntimeError(f"the fleet did not load: {desk.monitor.last_error}")
+    model = desk.window.fleet_model
+    try:  # a big list is judged in a worker thread, then swapped into the table
+        await until(lambda: model.rowCount() == FLEET, 30)
+    except TimeoutError:
+        raise RuntimeError(
+            f"the fleet model shows {model.rowCount()} chargers, not {FLEET}"
+        ) from None
     await paint(desk)
-    rows = desk.window.fleet_model.rowCount()
-    if rows != FLEET:
-        raise RuntimeError(f"the fleet model shows {rows} chargers, not {FLEET}")
 
 
 # -- fleet load ------------------------------------------------------------------------------

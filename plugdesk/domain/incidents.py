@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Literal
 
 from plugdesk.domain.health import (
     DEFAULT_STALE_AFTER,
+    Assessment,
     ChargerLike,
     Condition,
     IncidentKind,
@@ -256,10 +257,28 @@ class IncidentTracker:
             IncidentKind.STALE: self.grace_stale,
         }[kind]
 
-    def observe(self, chargers: Iterable[ChargerLike], now: datetime) -> list[Alert]:
+    def assess_fleet(
+        self, chargers: Iterable[ChargerLike], now: datetime
+    ) -> dict[str, Assessment]:
+        """Every charger's assessment, by UUID (the first row counts if pagination
+        repeated one). Pure, so a big fleet's may be worked out in a worker thread."""
+        now = to_utc(now)
+        assessed: dict[str, Assessment] = {}
+        for charger in chargers:
+            if charger.uuid and charger.uuid not in assessed:
+                assessed[charger.uuid] = assess(charger, now, self.stale_after)
+        return assessed
+
+    def observe(
+        self,
+        chargers: Iterable[ChargerLike],
+        now: datetime,
+        assessed: dict[str, Assessment] | None = None,
+    ) -> list[Alert]:
         """Judge one good refresh (a failed one is simply not observed). Commits every
         opened and closed incident, then returns the alerts to show. If the store fails,
-        raises StoreError and changes nothing, so the next observe tries again."""
+        raises StoreError and changes nothing, so the next observe tries again.
+        `assessed`: `assess_fleet(chargers, now)` already worked out elsewhere."""
         now = to_utc(now)
         plan = _Plan(pending=dict(self._pending), clearing=dict(self._clearing))
         seen: set[str] = set()
@@ -268,7 +287,9 @@ class IncidentTracker:
             if not uuid or uuid in seen:  # pagination can repeat a row: first one counts
                 continue
             seen.add(uuid)
-            assessment = assess(charger, now, self.stale_after)
+            assessment = (
+                assessed[uuid] if assessed is not None else assess(charger, now, self.stale_after)
+            )
             labels = _Labels(charger.identity, charger.reference)
             for kind, condition in assessment.conditions.items():
                 self._step((uuid, kind), condition, assessment.maintenance, labels, now, plan)

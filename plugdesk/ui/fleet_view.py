@@ -117,8 +117,10 @@ class FleetView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
-        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
-            signal.connect(self.update_counts)
+        model.rows_settled.connect(self.update_counts)
+        model.modelReset.connect(self.update_counts)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
+            signal.connect(self._update_count)
         self.update_counts()
 
     def _column_menu(self, position: QPoint) -> None:

@@ -9,6 +9,7 @@ work. Seams for the parts wired later by the app: `add_pane()` (events, public c
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -38,6 +39,7 @@ from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
 from plugdesk.ui.transactions_view import TransactionsView
 
 AGE_TICK_MS = 30_000
+PREPARE_IN_THREAD_FROM = 500  # chargers: smaller lists are judged on the GUI thread
 POWER_INTERVAL_MS = 15_000
 STATE_VERSION = 1
 
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
     export_requested = Signal()
     sign_in_requested = Signal()
     charger_selected = Signal(str)
+    fleet_shown = Signal()  # the charger table holds the latest list
 
     def __init__(
         self,
@@ -68,6 +71,8 @@ class MainWindow(QMainWindow):
         self.close_hides = False  # a tray icon sets this: closing then only hides the window
         self._clock = clock
         self._selected: str | None = None
+        self._runner = runner
+        self._fleet_generation = 0  # the newest list handed to the charger table
         self._export_handler: Callable[[], None] | None = None
 
         self.fleet_model = FleetTableModel(self, clock=clock)
@@ -174,7 +179,7 @@ class MainWindow(QMainWindow):
 
     def _connect_services(self) -> None:
         monitor, chargers = self.monitor, self.chargers
-        monitor.fleet_progress.connect(self.fleet_model.set_chargers)
+        monitor.fleet_progress.connect(self._on_fleet_progress)
         monitor.fleet_updated.connect(self._on_fleet)
         monitor.refresh_started.connect(lambda: self.status_bar.set_refreshing(True))
         monitor.refresh_finished.connect(lambda _state: self.status_bar.set_refreshing(False))
@@ -270,14 +275,42 @@ class MainWindow(QMainWindow):
 
     # -- service answers -------------------------------------------------------------------
 
+    def _on_fleet_progress(self, fleet: list[Charger]) -> None:
+        # The first pages of a first load: add and update, remove nothing yet (a saved
+        # fleet shown at start-up stays until the complete list says what is gone).
+        self.show_fleet(fleet, complete=False)
+
     def _on_fleet(self, fleet: list[Charger]) -> None:
-        self.fleet_model.set_chargers(fleet)
-        self.fleet_view.fit_columns_once()
         self.fleet_model.set_stale(False)
         self.detail_pane.set_stale(False)
         self.status_bar.set_last_refresh(self.monitor.last_success)
         self.banner.show_state("ok")
+        self.show_fleet(fleet, complete=True)
+
+    def show_fleet(self, fleet: list[Charger], *, complete: bool) -> None:
+        """Hand a list to the charger table. Judging and laying out a row costs ~25 µs,
+        so a big list is prepared in a worker thread (the loop would otherwise stall
+        for 125 ms at 5,000 chargers) and only swapped in here; a newer list wins."""
+        self._fleet_generation += 1
+        if self._runner is None or len(fleet) <= PREPARE_IN_THREAD_FROM:
+            self.fleet_model.set_chargers(fleet, complete=complete)
+            self._fleet_shown()
+            return
+        generation = self._fleet_generation
+
+        async def prepare_then_apply() -> None:
+            prepared = await asyncio.to_thread(self.fleet_model.prepare, fleet)
+            if generation == self._fleet_generation:
+                self.fleet_model.apply(prepared, complete=complete)
+                self._fleet_shown()
+
+        self._runner.start(prepare_then_apply(), f"fleet-rows-{generation}")
+
+    def _fleet_shown(self) -> None:
+        if self.fleet_model.rowCount():
+            self.fleet_view.fit_columns_once()
         self._refresh_selected_detail()
+        self.fleet_shown.emit()
 
     def _refresh_selected_detail(self) -> None:
         """The selected charger may have changed: update the pane from its new row and
@@ -384,7 +417,16 @@ class MainWindow(QMainWindow):
             self.transactions_view.show_error(message)
 
     def _refresh_ages(self) -> None:
-        self.fleet_model.refresh_ages()
+        model = self.fleet_model
+        if self._runner is None or model.rowCount() <= PREPARE_IN_THREAD_FROM:
+            model.refresh_ages()
+        else:
+            chargers = [row.charger for row in model.rows()]
+
+            async def judge_then_apply() -> None:
+                model.apply_ages(await asyncio.to_thread(model.prepare, chargers))
+
+            self._runner.start(judge_then_apply(), "fleet-ages")
         self.detail_pane.refresh_ages()
         self.status_bar.update_texts()
 

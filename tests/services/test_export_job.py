@@ -412,7 +412,8 @@ def test_simulator_going_away_mid_export(tmp_path: Path) -> None:
     assert not temp_files(tmp_path)
     # Five failures in a row mean the server is gone: the rest is not tried.
     assert len(error.failures) == 5
-    assert error.skipped == 12 - 3 - 5
+    # With two at a time, the charger beside the third may still have been read.
+    assert error.skipped in (12 - 3 - 5, 12 - 4 - 5)
     assert "not tried" in str(error)
     assert "not tried" in error.one_line() and "; " in error.one_line()
 

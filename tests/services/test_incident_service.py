@@ -222,6 +222,14 @@ def test_big_fleet_cache_and_summary_are_made_off_the_loop(db: Path, run: Any) -
     module.encode_fleet = spying_encode  # type: ignore[assignment]
     try:
         p = make_pipeline(big, db, unlimited=True)
+        assessed_in: list[str] = []
+        assess_fleet = p.service.tracker.assess_fleet
+
+        def spying_assess(*args: Any) -> Any:
+            assessed_in.append(threading.current_thread().name)
+            return assess_fleet(*args)
+
+        p.service.tracker.assess_fleet = spying_assess  # type: ignore[method-assign]
         try:
             run(p.refresh(), timeout=60)
             run(p.service.flush())  # the summary is judged in a worker thread
@@ -230,6 +238,8 @@ def test_big_fleet_cache_and_summary_are_made_off_the_loop(db: Path, run: Any) -
             last = p.service.load_last_known()
             assert last is not None and len(last.chargers) == 600
             assert all(name.startswith("fleet-cache") for name in threads), threads
+            # The incidents' assessment of 600 chargers ran in a worker thread too.
+            assert assessed_in and threading.main_thread().name not in assessed_in
             for _ in range(3):  # later refreshes replace the one row
                 run(p.refresh(), timeout=60)
             run(p.service.flush())

@@ -96,6 +96,46 @@ def test_gone_chargers_removed_new_ones_appended(model_checks: ModelChecks) -> N
     assert model.row_of(charger(2).uuid) is None
 
 
+def test_gone_rows_are_removed_one_range_at_a_time(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(n) for n in range(1, 11)])
+    removals: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _parent, first, last: removals.append((first, last)))
+    kept = [charger(n) for n in (1, 5, 6, 7, 10)]
+    model.set_chargers(kept)
+    assert removals == [(7, 8), (1, 3)]  # from the bottom: rows 8-9 and 2-4 of the fleet
+    assert [cell(model, r, Column.IDENTITY) for r in range(5)] == [
+        "PC-0001", "PC-0005", "PC-0006", "PC-0007", "PC-0010"
+    ]
+    assert model.row_of(charger(10).uuid) == 4
+
+
+def test_progress_pages_add_and_update_but_remove_nothing(model_checks: ModelChecks) -> None:
+    saved = [charger(n) for n in range(1, 6)]
+    model = make_model(model_checks, saved)
+    model.set_chargers([faulted(2), charger(9)], complete=False)  # a first page came in
+    assert model.rowCount() == 6
+    assert cell(model, model.row_of(charger(2).uuid) or 0, Column.HEALTH) == "Fault"
+    model.set_chargers([faulted(2), charger(9)])  # the complete list
+    assert sorted(r.charger.identity or "" for r in model.rows()) == ["PC-0002", "PC-0009"]
+
+
+def test_model_sorts_its_rows_and_the_selection_follows(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(1), charger(2), charger(3)])
+    proxy = proxy_over(model_checks, model)
+    selected = QPersistentModelIndex(proxy.index(2, Column.IDENTITY))  # PC-0003
+    proxy.sort(Column.IDENTITY, Qt.SortOrder.DescendingOrder)  # handed to the model
+    assert (model.sort_column, model.sort_order) == (Column.IDENTITY,
+                                                     Qt.SortOrder.DescendingOrder)
+    assert [cell(model, r, Column.IDENTITY) for r in range(3)] == [
+        "PC-0003", "PC-0002", "PC-0001"
+    ]
+    assert selected.row() == 0 and selected.data() == "PC-0003"
+    assert model.row_of(charger(1).uuid) == 2
+    model.set_chargers([charger(1), charger(2), charger(3), charger(4)])  # new: in order
+    assert identities(proxy) == ["PC-0004", "PC-0003", "PC-0002", "PC-0001"]
+    assert selected.data() == "PC-0003"
+
+
 def test_stale_greys_rows_and_explains(model_checks: ModelChecks) -> None:
     model = make_model(model_checks, [charger(1)])
     assert cell(model, 0, Column.IDENTITY, Qt.ItemDataRole.ForegroundRole) is None

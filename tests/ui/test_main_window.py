@@ -6,6 +6,7 @@ Scenarios run on the qasync loop (`run`), and wait for signals through asyncio f
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +21,7 @@ from plugdesk.ui.fleet_model import UUID_ROLE, Column
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.transactions_model import TxColumn
 from tests.ui.harness import Harness, ModelChecks, make_window_harness
+from tests.ui.rows import charger
 
 
 @pytest.fixture
@@ -95,6 +97,42 @@ def test_list_fills_across_pages(big_fleet: Simulator, qtbot: Any, run: Any) -> 
         assert window.fleet_view.filter_buttons[level].text().endswith(f" {count}")
     assert window.status_bar.refresh_label.text() == "Updated just now"
     assert window.status_bar.host_label.text() == "127.0.0.1"
+
+
+def test_a_big_fleet_is_judged_in_a_worker_thread_and_replaces_the_saved_one(
+    qtbot: Any, run: Any
+) -> None:
+    simulator = Simulator(chargers=600, seed=5, time_scale=0, rate_limit_per_minute=100_000)
+    simulator.start()
+    h = make_window_harness(simulator, qtbot)
+    window = win(h)
+    model = window.fleet_model
+    prepared_in: list[str] = []
+    prepare = model.prepare
+
+    def spying_prepare(chargers: Any) -> Any:
+        prepared_in.append(threading.current_thread().name)
+        return prepare(chargers)
+
+    model.prepare = spying_prepare  # type: ignore[method-assign]
+    # A fleet saved last time (chargers since removed from the account) is shown first.
+    model.set_chargers([charger(n) for n in range(1, 301)])
+    assert model.rowCount() == 300
+    try:
+
+        async def load() -> None:
+            shown = SignalWaiter(window.fleet_shown, lambda: model.rowCount() == 600
+                                 and model.row_of(charger(1).uuid) is None)
+            h.monitor.start()
+            await shown.wait(30)
+
+        run(load(), timeout=40)
+    finally:
+        run(h.aclose())
+        simulator.stop()
+    assert sorted(shown_uuids(window)) == sorted(simulator.charger_uuids())
+    # Progress pages of a few hundred are judged in place; the complete 600 in a worker.
+    assert prepared_in[-1] != threading.main_thread().name
 
 
 def test_search_and_health_filters_narrow_the_list(
@@ -311,4 +349,5 @@ def test_window_state_is_remembered(harness: Harness, sim: Any, qtbot: Any, tmp_
     assert header.sectionSize(Column.REFERENCE) == 222
     assert header.sortIndicatorSection() == Column.IDENTITY
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-    assert second.fleet_view.proxy.sortColumn() == Column.IDENTITY
+    assert second.fleet_model.sort_column == Column.IDENTITY
+    assert second.fleet_model.sort_order == Qt.SortOrder.DescendingOrder

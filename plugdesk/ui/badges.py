@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -87,52 +86,6 @@ def badge_icon(level: object, size: int = 16) -> QIcon:
     for ratio in (1.0, 2.0):
         icon.addPixmap(badge_pixmap(level_key(level), size, ratio))
     return icon
-
-
-class HealthBadgeDelegate(QStyledItemDelegate):
-    """Paints the health cell as badge + label; the level comes from `level_role`."""
-
-    def __init__(self, level_role: int, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._level_role = level_role
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        label = opt.text  # type: ignore[attr-defined]
-        opt.text = ""  # type: ignore[attr-defined]
-        opt.icon = QIcon()  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
-        rect: QRect = opt.rect  # type: ignore[attr-defined]
-        icon_side = min(16, rect.height() - 4)
-        icon_rect = QRectF(rect.left() + 4, rect.center().y() - icon_side / 2 + 0.5,
-                           icon_side, icon_side)
-        # A cached pixmap: vector-drawing the badge per cell per paint costs too much.
-        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        pixmap = badge_pixmap(level_key(index.data(self._level_role)), icon_side, ratio)
-        painter.drawPixmap(icon_rect.topLeft(), pixmap)
-        text_rect = rect.adjusted(icon_side + 10, 0, -2, 0)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text  # type: ignore[attr-defined]
-        painter.save()
-        painter.setPen(opt.palette.color(role))  # type: ignore[attr-defined]
-        painter.setFont(opt.font)  # type: ignore[attr-defined]
-        elided = opt.fontMetrics.elidedText(  # type: ignore[attr-defined]
-            label, Qt.TextElideMode.ElideRight, text_rect.width()
-        )
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         elided)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        hint = super().sizeHint(option, index)
-        return QSize(hint.width() + 22, max(hint.height(), 20))
-
-
-# -- shapes --------------------------------------------------------------------------------
 
 
 def _fill(painter: QPainter, style: BadgeStyle) -> None:

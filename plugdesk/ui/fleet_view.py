@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plugdesk.ui.badges import HealthBadgeDelegate, badge_icon
+from plugdesk.ui.badges import badge_icon
 from plugdesk.ui.fleet_model import (
     HEADERS,
     LEVEL_ORDER,
-    LEVEL_ROLE,
     UUID_ROLE,
     Column,
     FleetFilterProxy,
@@ -94,7 +93,6 @@ class FleetView(QWidget):
         self.table.setAccessibleName("Chargers")
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.setItemDelegateForColumn(Column.HEALTH, HealthBadgeDelegate(LEVEL_ROLE, self))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

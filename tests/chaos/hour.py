@@ -53,7 +53,7 @@ from plugdesk.services.export_job import ExportJob
 from plugdesk.services.gcguard import MainThreadGC
 from plugdesk.services.qtasync import SignalWaiter
 from tests.chaos.remote_sim import RemoteSimulator
-from tests.ui.test_event_loop import Gaps
+from tests.ui.gaps import Gaps, run_queue_wait
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 CADENCE = 30.0  # simulated seconds between refreshes (FleetMonitor's default interval)
@@ -274,15 +274,6 @@ class StallMeter(Gaps):
     def worst_raw(self) -> float:
         """The longest wall-clock gap, run-queue waits included."""
         return max(self.raw_asyncio_max, self.raw_qt_max)
-
-
-def run_queue_wait() -> float:
-    """Seconds this thread has spent runnable but waiting for a CPU (Linux; 0 elsewhere)."""
-    try:
-        with open("/proc/thread-self/schedstat", "rb") as handle:
-            return int(handle.read().split()[1]) / 1e9
-    except (OSError, IndexError, ValueError):
-        return 0.0
 
 
 class _Sampler(threading.Thread):

@@ -2,29 +2,28 @@
 
 Two tickers measure the gaps while the window loads, shows, sorts and filters the rows:
 an asyncio task (what the network code feels) and a QTimer (what painting and input feel).
-The UI thread's CPU time between ticks is always checked; the wall-clock gaps are checked
-too unless the machine has more runnable processes than CPUs (then the OS scheduler, not
-the app, decides how long a runnable thread waits).
+The UI thread's CPU time between ticks is checked, and so are the wall-clock gaps less
+the time the OS kept the thread waiting for a CPU (run-queue wait: on a shared machine the
+scheduler, not the app, decides that part).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.fleet_model import UUID_ROLE
 from plugdesk.ui.transactions_model import TxColumn
+from tests.ui.gaps import Gaps
 from tests.ui.harness import make_window_harness
 
 MAX_GAP = 0.100
@@ -71,49 +70,6 @@ def big_charger_sim() -> Iterator[RemoteSim]:
         assert process.stdin is not None
         process.stdin.close()
         process.wait(timeout=10)
-
-
-class Gaps:
-    """Longest pause between ticks of an asyncio ticker and of a QTimer, in wall-clock
-    time, and the most CPU time the UI thread spent between two asyncio ticks (work that
-    did not yield: what the app itself is responsible for, whatever else the machine runs).
-    """
-
-    def __init__(self) -> None:
-        self.asyncio_max = 0.0
-        self.qt_max = 0.0
-        self.cpu_max = 0.0
-        self.ticks = 0
-        self._running = True
-        self._qt_last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._qt_tick)
-
-    def _qt_tick(self) -> None:
-        now = time.perf_counter()
-        self.qt_max = max(self.qt_max, now - self._qt_last)
-        self._qt_last = now
-
-    async def run(self) -> None:
-        self.timer.start()
-        last, last_cpu = time.perf_counter(), time.thread_time()
-        while self._running:
-            await asyncio.sleep(0.005)
-            now, cpu = time.perf_counter(), time.thread_time()
-            self.asyncio_max = max(self.asyncio_max, now - last)
-            self.cpu_max = max(self.cpu_max, cpu - last_cpu)
-            self.ticks += 1
-            last, last_cpu = now, cpu
-        self.timer.stop()
-
-    def stop(self) -> None:
-        self._running = False
-
-
-def machine_is_busy() -> bool:
-    """More runnable processes than CPUs: wall-clock gaps then measure the scheduler."""
-    return os.getloadavg()[0] > (os.cpu_count() or 1)
 
 
 def test_loading_10000_transactions_never_blocks(
@@ -165,10 +121,10 @@ def test_loading_10000_transactions_never_blocks(
     assert gaps.ticks > 10
     report = (
         f"longest gaps: asyncio {gaps.asyncio_max * 1000:.0f} ms, Qt {gaps.qt_max * 1000:.0f} ms"
+        f" (wall clock {gaps.raw_max * 1000:.0f} ms with the waits for a CPU)"
         f"; most UI-thread CPU between ticks {gaps.cpu_max * 1000:.0f} ms"
     )
     print(report)
     assert gaps.cpu_max < MAX_GAP, report
-    if not machine_is_busy():  # on an overloaded machine the OS, not the app, adds gaps
-        assert gaps.asyncio_max < MAX_GAP, report
-        assert gaps.qt_max < MAX_GAP, report
+    assert gaps.asyncio_max < MAX_GAP, report
+    assert gaps.qt_max < MAX_GAP, report

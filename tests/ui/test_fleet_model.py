@@ -136,6 +136,17 @@ def test_model_sorts_its_rows_and_the_selection_follows(model_checks: ModelCheck
     assert selected.data() == "PC-0003"
 
 
+def test_rows_of_the_same_charger_objects_are_reused(model_checks: ModelChecks) -> None:
+    first_page = [charger(1), charger(2)]
+    model = make_model(model_checks, first_page)
+    shown = model.rows_by_uuid()
+    grown = model.prepare([*first_page, charger(3)], shown)  # the next progress list
+    assert grown[charger(1).uuid] is shown[charger(1).uuid]
+    assert grown[charger(3).uuid].charger.identity == "PC-0003"
+    decoded_again = model.prepare([charger(1)], shown)  # a later refresh: new objects
+    assert decoded_again[charger(1).uuid] is not shown[charger(1).uuid]
+
+
 def test_stale_greys_rows_and_explains(model_checks: ModelChecks) -> None:
     model = make_model(model_checks, [charger(1)])
     assert cell(model, 0, Column.IDENTITY, Qt.ItemDataRole.ForegroundRole) is None

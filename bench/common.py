@@ -210,3 +210,13 @@ def peak_rss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_queue_wait() -> float:
+    """Seconds the calling thread has spent runnable but waiting for a CPU (Linux's
+    /proc/thread-self/schedstat; 0 elsewhere)."""
+    try:
+        with open("/proc/thread-self/schedstat", "rb") as handle:
+            return int(handle.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0

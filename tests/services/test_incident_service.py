@@ -10,7 +10,12 @@ from typing import Any
 import pytest
 
 from plugdesk.domain.store import Store
-from plugdesk.services.incidents import IncidentService, decode_fleet, encode_fleet
+from plugdesk.services.incidents import (
+    IncidentService,
+    decode_fleet,
+    decode_fleet_in_slices,
+    encode_fleet,
+)
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from tests.services.faults_helpers import Pipeline, make_pipeline
@@ -261,6 +266,8 @@ def test_snapshot_codec_round_trips_every_field(frozen_sim: Simulator, run: Any)
 
     fleet = run(fetch())
     assert decode_fleet(encode_fleet(fleet)) == fleet
+    # The start-up path decodes a slice at a time: the same chargers, in order.
+    assert run(decode_fleet_in_slices(encode_fleet(fleet * 20))) == fleet * 20
 
 
 def test_an_unreadable_snapshot_is_ignored(db: Path, run: Any) -> None:

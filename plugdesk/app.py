@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import PySide6  # noqa: F401 - first: qasync uses the Qt binding already imported
 import qasync
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from plugdesk.api.client import PlugchoiceClient
@@ -40,21 +40,20 @@ from plugdesk.services.errors import (
     restore_qt_messages,
     route_qt_messages,
 )
-from plugdesk.services.export_job import ExportJob
 from plugdesk.services.gcguard import MainThreadGC
 from plugdesk.services.monitor import FleetMonitor
-from plugdesk.services.public_sessions import PublicSessionService
 from plugdesk.services.signin import SignInService
 from plugdesk.ui.error_dialog import ErrorDialog
-from plugdesk.ui.export_dialog import open_export_dialog
 from plugdesk.ui.icons import app_icon
+from plugdesk.ui.lazy_pane import add_lazy_pane
 from plugdesk.ui.main_window import MainWindow
-from plugdesk.ui.public_pane import PublicPane
-from plugdesk.ui.settings_dialog import SettingsDialog
-from plugdesk.ui.signin_dialog import SignInDialog
+from plugdesk.ui.ready_hook import install_ready_hook
 
 if TYPE_CHECKING:
+    from plugdesk.services.public_sessions import PublicSessionService
     from plugdesk.simulator import Simulator
+    from plugdesk.ui.public_pane import PublicPane
+    from plugdesk.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +62,8 @@ TOKEN_ENV = "PLUGDESK_TOKEN"
 # Demo sessions live under their own keyring service so that tracking a demo session never
 # touches (or, when the simulator forgets it, deletes) a real public session's token.
 DEMO_KEYRING_SERVICE = "plugdesk-demo"
+# The longest the saved public sessions wait for the first fleet refresh to end.
+RESUME_WAIT_MS = 2_000
 DESKTOP_FILE = "plugdesk"
 WINDOW_STATE_FILE = "window.ini"
 
@@ -127,9 +128,7 @@ class Desk:
             self.runner,
             env_token=os.environ.get(TOKEN_ENV),
         )
-        self.public = PublicSessionService(
-            client, self.credentials, self.runner, register_secret=errors.redactor.add_secret
-        )
+        self._public: PublicSessionService | None = None
         self._wire_features()
         self.faults = wire_fault_monitoring(
             self, settings=self.app_settings, sign_out=None if self.demo else self.sign_out
@@ -139,7 +138,7 @@ class Desk:
     def _wire_features(self) -> None:
         window = self.window
         window.attach_export(self.open_export)
-        window.add_pane("Public charging", PublicPane(self.public))
+        self.public_tab, _index = add_lazy_pane(window, "Public charging", self._public_pane)
         settings_action = window.file_menu.addAction("Settings…")
         settings_action.triggered.connect(self.open_settings)
         if not self.demo:
@@ -151,9 +150,34 @@ class Desk:
         window.file_menu.addSeparator()
         window.file_menu.addAction(window.quit_action)
 
+    @property
+    def public(self) -> PublicSessionService:
+        """Public charging sessions, made on first use (the saved ones are resumed after the
+        first refresh): the fleet can be shown without this module and its pacing."""
+        if self._public is None:
+            from plugdesk.services.public_sessions import PublicSessionService  # lazy: see above
+
+            self._public = PublicSessionService(
+                self.client,
+                self.credentials,
+                self.runner,
+                register_secret=self.errors.redactor.add_secret,
+            )
+        return self._public
+
     # -- features ------------------------------------------------------------------------
+    # Their dialogs and panes are imported when first opened: start-up should not pay for
+    # them (the export alone brings in xlsxwriter).
+
+    def _public_pane(self) -> PublicPane:
+        from plugdesk.ui.public_pane import PublicPane  # lazy: built when the tab is opened
+
+        return PublicPane(self.public)
 
     def open_export(self) -> None:
+        from plugdesk.services.export_job import ExportJob  # lazy: see "features" above
+        from plugdesk.ui.export_dialog import open_export_dialog
+
         open_export_dialog(
             self.window,
             lambda: ExportJob(self.client, self.runner),
@@ -164,6 +188,8 @@ class Desk:
         )
 
     def open_sign_in(self, reason: str | None = None) -> None:
+        from plugdesk.ui.signin_dialog import SignInDialog  # lazy: see "features" above
+
         dialog = SignInDialog(self.signin, self.client.base_url, reason=reason, parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal without a nested event loop: the qasync loop runs on
@@ -173,6 +199,8 @@ class Desk:
         self.signin.sign_out(self.client.base_url)
 
     def open_settings(self) -> SettingsDialog:
+        from plugdesk.ui.settings_dialog import SettingsDialog  # lazy: see "features" above
+
         dialog = SettingsDialog(self.app_settings, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._settings_edited(dialog.result_settings()))
@@ -201,18 +229,40 @@ class Desk:
     def start(self) -> None:
         """Show the window and start polling (or ask for a sign-in without a token)."""
         self.window.show()
+        install_ready_hook(self.window)  # the start-up benchmark's probe; off unless asked
         if self.settings_problem:
             show_notice(self.window, "Settings were reset", self.settings_problem)
-        self.runner.start(self.public.resume_saved(), "public-resume")
         if self.demo:
             self.window.set_user("Demo")
         if not self.client.has_token:
             self.window.show_signed_out()
+            self._resume_public_sessions()
             self.open_sign_in()
             return
         self.monitor.start()
+        self._resume_public_sessions(after_first_refresh=True)
         if not self.demo:
             self.runner.start(self._show_user(), "user")
+
+    def _resume_public_sessions(self, *, after_first_refresh: bool = False) -> None:
+        """Follow the saved public sessions again. Their tokens are in the keyring, whose
+        first use finds its backend (~0.1 s of imports and probing in the keyring thread,
+        holding the GIL much of it): when polling, wait until the first refresh has ended
+        (the fleet is on screen by then) or RESUME_WAIT_MS, whichever comes first."""
+        started = False
+
+        def resume(*_args: object) -> None:
+            nonlocal started
+            if not started and not self._closed:
+                started = True
+                self.monitor.refresh_finished.disconnect(resume)
+                self.runner.start(self.public.resume_saved(), "public-resume")
+
+        if not after_first_refresh:
+            self.runner.start(self.public.resume_saved(), "public-resume")
+            return
+        self.monitor.refresh_finished.connect(resume)
+        QTimer.singleShot(RESUME_WAIT_MS, self.window, resume)
 
     async def _show_user(self) -> None:
         try:
@@ -233,7 +283,8 @@ class Desk:
             self.faults.set_source(self.client.base_url)
             self.monitor.set_client(self.client)
             self.chargers.set_client(self.client)
-            self.public.set_client(self.client)
+            if self._public is not None:  # else it is made with the new client
+                self._public.set_client(self.client)
             self.window.fleet_model.clear()
             self.window.set_api_host(self.client.host)
             client = self.client
@@ -265,7 +316,8 @@ class Desk:
         # Before the window goes: the tray icon and the store close with it.
         await self.faults.aclose()
         self.window.save_state()
-        await self.public.aclose()
+        if self._public is not None:
+            await self._public.aclose()
         await self.runner.cancel_all()
         await self.client.aclose()
         if self.simulator is not None:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtWidgets import QApplication
 
@@ -38,11 +38,14 @@ from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.notifier import Channel, NativeChannel, Notifier
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui import icons
-from plugdesk.ui.events_pane import EventsPane
 from plugdesk.ui.fleet_view import ALL
+from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.toast import ToastArea
 from plugdesk.ui.tray import FleetTray, bring_up, install_tray
+
+if TYPE_CHECKING:
+    from plugdesk.ui.events_pane import EventsPane
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +82,13 @@ class FaultMonitoring:
     native: NativeChannel | None
     tray: FleetTray | None
     toasts: ToastArea
-    events_pane: EventsPane
+    events_page: LazyPane  # the Events tab; its pane is built when first shown
     events_tab: int
+
+    @property
+    def events_pane(self) -> EventsPane:
+        """The Events pane (built now if the tab was never opened)."""
+        return cast("EventsPane", self.events_page.contents())
 
     def apply_settings(self, settings: Settings) -> None:
         """New grace periods, storm threshold and notification preferences (from the
@@ -133,8 +141,14 @@ def wire_fault_monitoring(
                               clock=clock)  # fmt: skip
     service.attach(desk.monitor)
 
-    events = EventsPane(service)
-    events_tab = window.add_pane("Events", events)
+    parts: FaultMonitoring  # assigned below, before the Events tab can first be shown
+
+    def events_pane() -> EventsPane:
+        from plugdesk.ui.events_pane import EventsPane  # lazy: built when first shown
+
+        return _wire_events_pane(EventsPane(service), window, parts)
+
+    events_page, events_tab = add_lazy_pane(window, "Events", events_pane)
     toasts = ToastArea(window)
     tray = install_tray(qapp, window)
     native_channel = NativeChannel(icon_path=_notification_icon()) if native else None
@@ -142,19 +156,23 @@ def wire_fault_monitoring(
     notifier = Notifier(desk.runner, channels, quiet=toasts.show_quiet,
                         detail=service.identity_line, parent=window)  # fmt: skip
     parts = FaultMonitoring(store, tracker, service, notifier, native_channel, tray, toasts,
-                            events, events_tab)  # fmt: skip
+                            events_page, events_tab)  # fmt: skip
 
     service.alerts.connect(notifier.notify)
     notifier.delivered.connect(lambda alert, _channel: service.mark_delivered(alert))
     notifier.open_charger.connect(lambda uuid: open_charger(window, parts, uuid))
-    events.charger_activated.connect(lambda uuid: open_charger(window, parts, uuid))
-    events.mute_changed.connect(lambda _uuid, text: window.status_bar.showMessage(text, STATUS_MS))
     service.store_problem.connect(lambda text: window.status_bar.showMessage(text, STATUS_MS))
     service.last_known_fleet.connect(lambda fleet, when: show_last_known(window, fleet, when))
     if tray is not None:
         _wire_tray(tray, window, service, sign_out)
     service.start_offline_view()
     return parts
+
+
+def _wire_events_pane(events: EventsPane, window: MainWindow, parts: FaultMonitoring) -> EventsPane:
+    events.charger_activated.connect(lambda uuid: open_charger(window, parts, uuid))
+    events.mute_changed.connect(lambda _uuid, text: window.status_bar.showMessage(text, STATUS_MS))
+    return events
 
 
 def _wire_tray(
@@ -200,8 +218,8 @@ def show_last_known(window: MainWindow, chargers: list[Charger], fetched_at: dat
     if window.fleet_model.rowCount() or window.monitor.last_success is not None:
         return  # live data got there first
     when = fmt.local_time(fetched_at)
-    window.fleet_model.set_chargers(chargers)
     window.fleet_model.set_stale(True, f"Last known fleet from {when} — refreshing")
+    window.show_fleet(chargers, complete=True)
     window.detail_pane.set_stale(True)
     window.status_bar.showMessage(
         f"Showing the last known fleet from {when}, marked stale, while the first refresh runs",

@@ -12,11 +12,14 @@ message could show them.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import ipaddress
 import logging
 import random
 import re
+import ssl
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -75,6 +78,7 @@ MAX_PUBLIC_CODE_LENGTH = 10
 MAX_EMAIL_LENGTH = 255
 CONNECTOR_RANGE = range(1, 101)
 # Backoff for 5xx and lost connections: 0.5 s, 1 s, 2 s ... capped, with jitter.
+READ_AHEAD_AFTER = 4  # pages of a list read one by one before reading ahead
 BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
 
@@ -124,6 +128,44 @@ def check_api_url(url: str) -> str:
             "token unencrypted (it is only allowed for this computer, e.g. the simulator)."
         )
     return text.rstrip("/")
+
+
+def tls_verify(base: httpx.URL) -> ssl.SSLContext | bool:
+    """What the client verifies TLS with: the CA bundle for an https API.
+
+    An http:// base URL (loopback only, see `check_api_url`) never speaks TLS: every request,
+    next-page links included, stays on its origin and redirects are not followed. Loading
+    the CA bundle would cost ~40 ms at start-up for nothing, so such a client gets a context
+    that trusts no CA at all: should TLS ever be attempted, it fails closed."""
+    if base.scheme == "https":
+        return True
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies hostnames, trusts nobody
+
+
+def _page_number(url: str) -> int | None:
+    """The `page` query parameter as a number, if the URL has one."""
+    value = httpx.URL(url).params.get("page")
+    return int(value) if value is not None and value.isdigit() else None
+
+
+def _with_page(url: str, number: int) -> str:
+    return str(httpx.URL(url).copy_set_param("page", str(number)))
+
+
+def _normalized(url: str) -> str:
+    """A numbered page's URL as `_with_page` spells it, to compare a link with a guess."""
+    number = _page_number(url)
+    return _with_page(url, number) if number is not None else url
+
+
+async def _cancel_all(in_flight: deque[tuple[str, asyncio.Task[bytes]]]) -> None:
+    """Drop pages read ahead that are not needed (past the end, or not linked to)."""
+    tasks = [task for _url, task in in_flight]
+    in_flight.clear()
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int]:
@@ -299,7 +341,7 @@ class PlugchoiceClient:
             base_url=self._base,
             headers={"Accept": "application/json", "User-Agent": USER_AGENT},
             timeout=httpx.Timeout(self._timeout, connect=min(self._timeout, 10.0)),
-            verify=True,
+            verify=tls_verify(self._base),
             follow_redirects=False,  # a redirect could carry the token elsewhere
             transport=transport,
             # Honour system proxies and CA settings, except for this computer (the
@@ -357,9 +399,12 @@ class PlugchoiceClient:
         call = _Call("GET", "user", self.budget, "your user account")
         return await self._fetch_object(call, User)
 
-    def iter_charger_pages(self) -> AsyncIterator[list[Charger]]:
-        """Every page of GET /chargers, following `links.next` / `next_page_url`."""
+    def iter_charger_pages(self, *, read_ahead: int = 0) -> AsyncIterator[list[Charger]]:
+        """Every page of GET /chargers, following `links.next` / `next_page_url`.
+        `read_ahead`: once the list is long, keep that many more pages in flight."""
         call = _Call("GET", "chargers", self.budget, "the charger list")
+        if read_ahead > 0:
+            return self._iter_pages_reading_ahead(call, Charger, read_ahead)
         return self._iter_pages(call, Charger, limit=None)
 
     def iter_chargers(self) -> AsyncIterator[Charger]:
@@ -554,6 +599,62 @@ class PlugchoiceClient:
             call = self._next_call(call, next_url, seen, page_no)
             previous = items
             page_no += 1
+
+    async def _iter_pages_reading_ahead(
+        self, call: _Call, item: type[T], ahead: int
+    ) -> AsyncIterator[list[T]]:
+        """`_iter_pages` (no limit) that, once the list runs past READ_AHEAD_AFTER pages
+        and its next links number the pages (`?page=N`, as the API documents), keeps
+        `ahead` more pages in flight instead of waiting for each reply before asking for
+        the next: a 200-page fleet then costs a few round trips' worth of waiting, not
+        200. The links still rule: each in-flight page is used only if the page before it
+        links to it, otherwise the guesses are dropped and the links followed one by one.
+        At most `ahead` requests go past the end of the list."""
+        seen = {str(self._http.base_url.join(call.url))}
+        in_flight: deque[tuple[str, asyncio.Task[bytes]]] = deque()
+        previous: list[T] | None = None
+        page_no = 1
+        try:
+            while True:
+                task = in_flight.popleft()[1] if in_flight else None
+                body = await task if task is not None else await self._send(call)
+                context = f"reply to {call.shown}, page {page_no}"
+                try:
+                    page = await decode.adecode_page(body, item, context=context)
+                except BadResponseError as error:
+                    raise self._redacted(error, call) from None
+                items = page.data
+                if previous is not None and items and items == previous:
+                    raise self._loop_error(call, page_no)
+                if items:
+                    yield items
+                next_url = page.next_url
+                if not next_url or not items:
+                    return
+                call = self._next_call(call, next_url, seen, page_no)
+                previous = items
+                page_no += 1
+                if in_flight and in_flight[0][0] != _normalized(call.url):
+                    await _cancel_all(in_flight)  # the server links elsewhere: follow it
+                self._keep_reading_ahead(call, page_no, ahead, in_flight)
+        finally:
+            await _cancel_all(in_flight)
+
+    def _keep_reading_ahead(
+        self,
+        call: _Call,
+        page_no: int,
+        ahead: int,
+        in_flight: deque[tuple[str, asyncio.Task[bytes]]],
+    ) -> None:
+        """Top up the pages in flight: `call` is page `page_no`, the next one to read."""
+        if page_no <= READ_AHEAD_AFTER or _page_number(call.url) != page_no:
+            return
+        first = page_no + len(in_flight) if in_flight else page_no
+        for number in range(first, page_no + ahead):
+            url = _with_page(call.url, number)
+            guess = dataclasses.replace(call, url=url)
+            in_flight.append((url, asyncio.ensure_future(self._send(guess))))
 
     def _next_call(self, call: _Call, next_url: str, seen: set[str], page_no: int) -> _Call:
         current = self._http.base_url.join(call.url)

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-import keyring
-import keyring.backend
-import keyring.errors
+if TYPE_CHECKING:
+    import keyring.backend
 
 log = logging.getLogger(__name__)
 
@@ -86,36 +86,52 @@ class CredentialStore:
     def __init__(
         self, service: str = SERVICE, backend: keyring.backend.KeyringBackend | None = None
     ) -> None:
+        """`backend` defaults to keyring's choice, made on first use: finding it imports
+        and probes every installed backend (~0.1 s), which start-up should not wait for."""
         self.service = service
         self._memory: dict[str, str] = {}
         self._problem: str | None = None
-        self._backend: keyring.backend.KeyringBackend | None = None
-        try:
-            chosen = backend if backend is not None else keyring.get_keyring()
-        except Exception as error:  # keyring's own start-up can fail on odd systems
-            self._go_session_only(_reason(error))
+        self._backend: keyring.backend.KeyringBackend | None = backend
+        self._resolved = False
+        # The first use may come from the app's keyring thread or from the UI thread.
+        self._resolving = threading.Lock()
+
+    def _resolve(self) -> None:
+        """Choose the backend once and judge it (session-only mode if it is unusable)."""
+        if self._resolved:
             return
-        self._backend = chosen
-        unusable = _why_unusable(chosen)
-        if unusable:
-            self._go_session_only(unusable)
+        with self._resolving:
+            if self._resolved:
+                return
+            try:
+                backend = _default_backend() if self._backend is None else self._backend
+            except Exception as error:  # keyring's own start-up can fail on odd systems
+                self._go_session_only(_reason(error))
+            else:
+                self._backend = backend
+                unusable = _why_unusable(backend)
+                if unusable:
+                    self._go_session_only(unusable)
+            self._resolved = True
 
     # -- state the UI shows --------------------------------------------------------------
 
     @property
     def session_only(self) -> bool:
         """True when secrets are kept in memory only (no usable OS store)."""
+        self._resolve()
         return self._problem is not None
 
     @property
     def problem(self) -> str | None:
         """The sentence for the user when in session-only mode, with the reason."""
+        self._resolve()
         return self._problem
 
     @property
     def backend_name(self) -> str:
         """Which secret store holds the secrets, in words for the user."""
-        if self._backend is None or self.session_only:
+        if self.session_only or self._backend is None:
             return SESSION_ONLY_NAME
         return _friendly_name(self._backend)
 
@@ -194,6 +210,8 @@ class CredentialStore:
             self._memory[user] = value
 
     def _delete(self, user: str) -> bool:
+        import keyring.errors  # lazy, as in _default_backend
+
         in_memory = self._memory.pop(user, None) is not None
         try:
             self._call(lambda backend: backend.delete_password(self.service, user))
@@ -207,8 +225,10 @@ class CredentialStore:
         self, action: Callable[[keyring.backend.KeyringBackend], T], secret: str | None = None
     ) -> T:
         """Run `action` on the backend; any failure switches to session-only mode."""
-        if self._backend is None or self.session_only:
+        if self.session_only or self._backend is None:
             raise _StoreUnavailable
+        import keyring.errors  # lazy, as in _default_backend (loaded by now)
+
         try:
             return action(self._backend)
         except keyring.errors.PasswordDeleteError:
@@ -221,6 +241,12 @@ class CredentialStore:
     def _go_session_only(self, reason: str) -> None:
         self._problem = f"{NO_STORE_MESSAGE} ({reason})"
         log.warning("No usable password store, keeping secrets in memory only: %s", reason)
+
+
+def _default_backend() -> keyring.backend.KeyringBackend:
+    import keyring  # lazy: importing keyring loads its backend machinery (~20 ms)
+
+    return keyring.get_keyring()
 
 
 def _why_unusable(backend: keyring.backend.KeyringBackend) -> str | None:

@@ -44,8 +44,6 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import IO, Any, Final, Literal, NamedTuple, Protocol, TextIO, cast
 
-import xlsxwriter
-
 from plugdesk.domain.atomic import AtomicFile
 
 EXPORT_COLUMNS: Final[tuple[str, ...]] = (
@@ -532,6 +530,8 @@ class XlsxExportWriter(_ExportWriter):
         self.path = self._atomic.target
         self._row = 1
         self._date_formats: dict[timedelta | None, Any] = {}
+        import xlsxwriter  # lazy: a large import that CSV exports and start-up never need
+
         try:
             self._book = xlsxwriter.Workbook(
                 str(self._atomic.temp_path),
@@ -638,6 +638,8 @@ class XlsxExportWriter(_ExportWriter):
         self._totals.add(row)
 
     def _totals_row(self) -> None:
+        from xlsxwriter.utility import xl_col_to_name  # loaded with the Workbook already
+
         sheet, rows = self._sheet, self._totals.rows
         last = self._row  # the blank row; data is rows 2..last in Excel's 1-based terms
         total_row = self._row + 1
@@ -657,7 +659,7 @@ class XlsxExportWriter(_ExportWriter):
             if rows == 0:  # SUBTOTAL over an empty range would wrap onto the header
                 sheet.write_number(total_row, _COL[target], value, fmt)
                 continue
-            column = xlsxwriter.utility.xl_col_to_name(_COL[source])
+            column = xl_col_to_name(_COL[source])
             formula = f"=SUBTOTAL({function},{column}2:{column}{last})"
             sheet.write_formula(total_row, _COL[target], formula, fmt, value)
         if rows:

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 DEFAULT_INTERVAL = 30.0
 MIN_INTERVAL = 5.0
 REFRESH_TASK = "fleet-refresh"
+READ_AHEAD = 4  # a complete refresh of a long list keeps this many pages in flight
 PROGRESS_PAGES = 8  # first-load progress after each of these pages, then on doubling
 AUTH_MESSAGE = "Token rejected — sign in again"
 
@@ -222,7 +223,7 @@ class FleetMonitor(QObject):
         fetched: list[Charger] = []
         pages = shown = 0
         try:
-            async for page in self._client.iter_charger_pages():
+            async for page in self._client.iter_charger_pages(read_ahead=READ_AHEAD):
                 pages += 1
                 self._pacer.note_page(self._monotonic())
                 fetched.extend(page)

@@ -114,6 +114,54 @@ def test_pagination_across_four_pages() -> None:
             assert charger.connection_status == truth[charger.uuid]["connection_status"]
 
 
+def test_reading_ahead_keeps_pages_in_flight_and_the_order() -> None:
+    with Simulator(chargers=300, seed=3, time_scale=0) as sim:  # 12 pages
+        in_flight = most = 0
+
+        async def scenario() -> tuple[list[str], list[int]]:
+            nonlocal in_flight, most
+            async with client_for(sim) as client:
+                send = client._send
+
+                async def counting(call: Any) -> bytes:
+                    nonlocal in_flight, most
+                    in_flight += 1
+                    most = max(most, in_flight)
+                    try:
+                        return await send(call)
+                    finally:
+                        in_flight -= 1
+
+                client._send = counting  # type: ignore[method-assign]
+                sizes: list[int] = []
+                uuids: list[str] = []
+                async for page in client.iter_charger_pages(read_ahead=4):
+                    sizes.append(len(page))
+                    uuids.extend(c.uuid for c in page)
+                return uuids, sizes
+
+        uuids, sizes = arun(scenario())
+        assert uuids == sim.charger_uuids()  # every charger once, in the server's order
+        assert sizes == [25] * 12
+        assert 1 < most <= 4
+        pages = [int(r.query.get("page", "1")) for r in requests_to(sim, "chargers.index")]
+        assert sorted(set(pages)) == [*range(1, 13), *range(13, max(pages) + 1)]
+        assert max(pages) <= 12 + 3  # at most three asked for past the end
+        assert pages[:4] == [1, 2, 3, 4]  # a short list is read one page at a time
+
+
+def test_reading_ahead_is_not_spent_on_a_short_list() -> None:
+    with Simulator(chargers=80, seed=3, time_scale=0) as sim:  # 4 pages
+
+        async def scenario() -> int:
+            async with client_for(sim) as client:
+                return sum([len(p) async for p in client.iter_charger_pages(read_ahead=4)])
+
+        assert arun(scenario()) == 80
+        pages = [r.query.get("page", "1") for r in requests_to(sim, "chargers.index")]
+        assert pages == ["1", "2", "3", "4"]
+
+
 def test_get_charger_with_connectors_and_power_usage(sim: Simulator) -> None:
     uuid = sim.charger_uuids()[0]
     truth = sim.charger(uuid)

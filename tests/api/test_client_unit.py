@@ -247,6 +247,56 @@ def test_identical_page_content_stops_with_bad_response() -> None:
     assert len(seen) == 2
 
 
+def test_reading_ahead_follows_the_links_when_they_skip_pages() -> None:
+    # Pages 1-6, then the server links to 8, 9, 10: the guessed page 7 is not used.
+    order = [1, 2, 3, 4, 5, 6, 8, 9, 10]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params.get("page", "1"))
+        items = [samples.charger(uuid=f"c{page}-{i}") for i in range(2)]
+        following = order.index(page) + 1 if page in order else None
+        nxt = None if following is None or following == len(order) else order[following]
+        link = f"{BASE}/chargers?page={nxt}" if nxt else None
+        return httpx.Response(200, json=samples.page(items if page in order else [], link))
+
+    send, seen = recording(handler)
+    pages = run(_read_ahead(make_client(send)))
+    assert [p[0].uuid for p in pages] == [f"c{n}-0" for n in order]
+    assert len(seen) <= len(order) + 2 * 3  # guesses dropped twice at most
+
+
+def test_reading_ahead_needs_numbered_pages() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        cursor = int(request.url.params.get("cursor", "0"))
+        items = [samples.charger(uuid=f"c{cursor}")]
+        link = f"{BASE}/chargers?cursor={cursor + 1}" if cursor < 7 else None
+        return httpx.Response(200, json=samples.page(items, link))
+
+    send, seen = recording(handler)
+    pages = run(_read_ahead(make_client(send)))
+    assert [p[0].uuid for p in pages] == [f"c{n}" for n in range(8)]
+    assert len(seen) == 8  # nothing guessed
+
+
+def test_a_failing_page_read_ahead_fails_the_list_and_drops_the_rest() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params.get("page", "1"))
+        if page == 7:
+            return httpx.Response(403, json={"message": "This action is unauthorized."})
+        items = [samples.charger(uuid=f"c{page}")]
+        return httpx.Response(200, json=samples.page(items, f"{BASE}/chargers?page={page + 1}"))
+
+    send, seen = recording(handler)
+    with pytest.raises(ForbiddenError):
+        run(_read_ahead(make_client(send)))
+    assert max(int(r.url.params["page"]) for r in seen if "page" in r.url.params) <= 7 + 3
+
+
+async def _read_ahead(client: PlugchoiceClient) -> list[Any]:
+    async with client:
+        return [page async for page in client.iter_charger_pages(read_ahead=4)]
+
+
 def test_next_link_to_another_host_is_refused() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         items = [samples.charger()]

@@ -1,0 +1,60 @@
+"""A tab whose contents are built the first time it is shown.
+
+The window's side panes (events, public charging) are seldom the first thing a user looks
+at, and building them (with their imports) costs start-up time before the fleet is shown.
+`add_lazy_pane` adds the tab at once, so the tab bar and indexes are as before, and calls
+the factory when the tab first becomes current, or when code asks for the contents.
+
+Uses the tab widget's `currentChanged` signal, not a `showEvent` override: on PySide6 6.12 /
+Python 3.11 every Python override of a virtual loses a reference to its return value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from plugdesk.ui.main_window import MainWindow
+
+
+class LazyPane(QWidget):
+    """The tab's page: empty until `contents()` builds the real pane inside it."""
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory: Callable[[], QWidget] | None = factory
+        self._contents: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def is_built(self) -> bool:
+        return self._contents is not None
+
+    def contents(self) -> QWidget:
+        """The real pane, built now if it was not yet."""
+        if self._contents is None:
+            factory, self._factory = self._factory, None
+            assert factory is not None
+            self._contents = factory()
+            self._layout.addWidget(self._contents)
+        return self._contents
+
+
+def add_lazy_pane(
+    window: MainWindow, title: str, factory: Callable[[], QWidget]
+) -> tuple[LazyPane, int]:
+    """Add a tab titled `title` whose pane `factory` builds when first needed; returns the
+    page and its tab index."""
+    page = LazyPane(factory)
+    index = window.add_pane(title, page)
+    tabs = window.tabs
+
+    def build_when_shown(current: int) -> None:
+        if tabs.widget(current) is page:
+            page.contents()
+            tabs.currentChanged.disconnect(build_when_shown)
+
+    tabs.currentChanged.connect(build_when_shown)
+    return page, index

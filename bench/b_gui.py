@@ -212,13 +212,25 @@ class StallMeter:
         self._timer_waited = 0.0
         self._last_tick = 0.0
         self.raw_worst = 0.0  # wall clock, the waits for a CPU included
+        self.gc_worst = 0.0  # the longest cycle collection, in seconds
+        self._gc_started = 0.0
         self._running = False
         self._task: asyncio.Task[None] | None = None
         self._watchdog: threading.Thread | None = None
         self._main = threading.get_ident()
         self.phase = "start"
 
+    def _on_gc(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        else:
+            pause = time.perf_counter() - self._gc_started
+            self.gc_worst = max(self.gc_worst, pause)
+
     def start(self) -> None:
+        import gc
+
+        gc.callbacks.append(self._on_gc)
         self._running = True
         self._last_timer = self._last_tick = time.perf_counter()
         self._timer_waited = run_queue_wait()
@@ -228,6 +240,10 @@ class StallMeter:
         self._watchdog.start()
 
     async def stop(self) -> None:
+        import gc
+
+        if self._on_gc in gc.callbacks:
+            gc.callbacks.remove(self._on_gc)
         if not self._running:
             return
         self._running = False
@@ -291,6 +307,7 @@ def responsiveness_worker(argv: list[str]) -> None:
     _app, loop = qt_loop()
     worst: list[float] = []
     raw: list[float] = []  # the same, wall clock with the waits for a CPU
+    gc_worst: list[float] = []  # the longest cycle collection in the same window
     where: list[str] = []
     later: list[float] = []
     counts: list[dict[str, Any]] = []
@@ -330,6 +347,7 @@ def responsiveness_worker(argv: list[str]) -> None:
             blame.update(meter.blame)
             worst.append(lateness * 1000)
             raw.append(meter.raw_worst * 1000)
+            gc_worst.append(meter.gc_worst * 1000)
             where.append(at)
             counts.append(
                 {"chargers": window.fleet_model.rowCount(), "transactions": len(rows)}
@@ -381,6 +399,7 @@ def responsiveness_worker(argv: list[str]) -> None:
         details={
             "worst_phase_per_run": where,
             "wall_clock_worst_ms": raw,
+            "longest_gc_ms": gc_worst,
             "loaded": counts,
             "later_refresh_stall_ms": later,
             "restart_with_saved_fleet": restarted,

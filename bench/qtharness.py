@@ -14,6 +14,7 @@ from plugdesk.api.budget import RequestBudget
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.app import Desk, make_application
 from plugdesk.services.errors import ErrorReporter, Redactor
+from plugdesk.services.gcguard import MainThreadGC
 
 # Benchmarks of CPU and memory must not wait for the rate limit; the request-budget
 # benchmark sets the real one.
@@ -34,6 +35,9 @@ def qt_loop() -> tuple[QApplication, asyncio.AbstractEventLoop]:
     from PySide6.QtCore import QTimer
 
     app = make_application()
+    collector = MainThreadGC()  # as run_gui: cycles are collected on this thread, timed
+    collector.install()
+    _keep.append(collector)
     loop = qa.QEventLoop(app)
     asyncio.set_event_loop(loop)
     wake = QTimer()

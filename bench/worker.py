@@ -18,9 +18,17 @@ WORKERS = {
 
 
 def main() -> None:
+    from plugdesk.cli import collector_paused, import_before_qt
+
     name, *argv = sys.argv[1:]
     module, _, function = WORKERS[name].partition(":")
-    getattr(importlib.import_module(module), function)(argv)
+    # As `plugdesk` starts: the network stack loaded before Qt (not by the first request
+    # in the middle of a measurement: anyio's backend took 96 ms under Qt's import hook),
+    # and what the imports made frozen out of later cycle collections.
+    with collector_paused():
+        import_before_qt(demo=False)
+        worker = getattr(importlib.import_module(module), function)
+    worker(argv)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ WORKERS = {
 
 
 def main() -> None:
-    from plugdesk.cli import collector_paused, import_before_qt
+    from plugdesk.cli import collector_paused, import_before_qt, spare_qt_import_hook
 
     name, *argv = sys.argv[1:]
     module, _, function = WORKERS[name].partition(":")
@@ -27,6 +27,7 @@ def main() -> None:
     # and what the imports made frozen out of later cycle collections.
     with collector_paused():
         import_before_qt(demo=False)
+        spare_qt_import_hook()
         worker = getattr(importlib.import_module(module), function)
     worker(argv)
 

@@ -56,6 +56,31 @@ def test_the_gui_imports_leave_unopened_features_out() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def test_modules_without_qt_features_are_not_read_by_qt_import_hook() -> None:
+    script = textwrap.dedent("""
+        import sys
+        from plugdesk.cli import import_before_qt, spare_qt_import_hook
+        import_before_qt(demo=False)
+        spare_qt_import_hook()
+        import shibokensupport.feature as feature
+        scanned = []
+        uses_pyside = feature._mod_uses_pyside
+        feature._mod_uses_pyside = lambda m: scanned.append(m.__name__) or uses_pyside(m)
+        import plugdesk.app
+        from anyio._core import _synchronization  # a runtime import, as anyio does
+        marked = feature.pyside_feature_dict
+        assert marked["httpx"] == -1 and marked["plugdesk.ui.fleet_model"] == -1, marked
+        ours = [name for name in scanned if name.startswith(("plugdesk", "httpx", "anyio"))]
+        assert not ours, ours
+        from PySide6.QtWidgets import QApplication  # Qt itself is unaffected
+        assert QApplication.instance() is None
+    """)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_no_cycle_collection_while_the_window_loads() -> None:
     was_enabled = gc.isenabled()
     try:

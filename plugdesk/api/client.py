@@ -577,15 +577,8 @@ class PlugchoiceClient:
         remaining = limit
         page_no = 1
         while True:
-            body = await self._send(call)
-            context = f"reply to {call.shown}, page {page_no}"
-            try:
-                page = await decode.adecode_page(body, item, context=context)
-            except BadResponseError as error:
-                raise self._redacted(error, call) from None
+            page = await self._list_page(await self._send(call), item, call, page_no, previous)
             items = page.data
-            if previous is not None and items and items == previous:
-                raise self._loop_error(call, page_no)
             if remaining is not None and len(items) >= remaining:
                 yield items[:remaining]
                 return
@@ -618,14 +611,8 @@ class PlugchoiceClient:
             while True:
                 task = in_flight.popleft()[1] if in_flight else None
                 body = await task if task is not None else await self._send(call)
-                context = f"reply to {call.shown}, page {page_no}"
-                try:
-                    page = await decode.adecode_page(body, item, context=context)
-                except BadResponseError as error:
-                    raise self._redacted(error, call) from None
+                page = await self._list_page(body, item, call, page_no, previous)
                 items = page.data
-                if previous is not None and items and items == previous:
-                    raise self._loop_error(call, page_no)
                 if items:
                     yield items
                 next_url = page.next_url
@@ -639,6 +626,20 @@ class PlugchoiceClient:
                 self._keep_reading_ahead(call, page_no, ahead, in_flight)
         finally:
             await _cancel_all(in_flight)
+
+    async def _list_page(
+        self, body: bytes, item: type[T], call: _Call, page_no: int, previous: list[T] | None
+    ) -> decode.Page[T]:
+        """One page of a list, decoded. A server that sends the previous page's rows again
+        would keep us looping forever: that is a BadResponseError."""
+        context = f"reply to {call.shown}, page {page_no}"
+        try:
+            page = await decode.adecode_page(body, item, context=context)
+        except BadResponseError as error:
+            raise self._redacted(error, call) from None
+        if previous is not None and page.data and page.data == previous:
+            raise self._loop_error(call, page_no)
+        return page
 
     def _keep_reading_ahead(
         self,

@@ -181,6 +181,18 @@ def sim() -> Iterator[Any]:
         simulator.stop()
 
 
+@pytest.fixture
+def fast_sim() -> Iterator[Any]:
+    """A simulator whose public-charging sessions move at test speed (public pane tests)."""
+    from tests.services.public_support import fast_simulator
+
+    simulator = fast_simulator()
+    try:
+        yield simulator
+    finally:
+        simulator.stop()
+
+
 # -- real desktop services, started privately by the tests that need them -----------------
 
 

@@ -20,7 +20,7 @@ import pytest
 from plugdesk.domain.atomic import TEMP_SUFFIX
 from plugdesk.domain.store import Store
 from tests.chaos.remote_sim import RemoteSimulator
-from tests.services.test_kill_mid_refresh import Lines, Report
+from tests.services.test_kill_mid_refresh import Lines, Report, kill_9
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULE = "tests.chaos.app_proc"
@@ -79,16 +79,12 @@ def _kill_when(run: AppRun, args: list[str], ready: str, *, committed: int = 0,
     lines = Lines(process.stdout)
     try:
         deadline = time.monotonic() + STARTUP + WORK
-        seen = 0
-        while True:
-            line = lines.next(deadline)
-            assert line is not None, f"the app ended early: {lines.seen[-5:]} {_err(process)}"
-            seen += line.startswith("COMMITTED")
-            if seen >= committed and line.startswith(ready):
-                break
+        try:
+            lines.wait_for(ready, committed=committed, deadline=deadline, what="the app")
+        except AssertionError as error:
+            raise AssertionError(f"{error} {_err(process)}") from None
         time.sleep(delay)
-        os.kill(process.pid, signal.SIGKILL)
-        assert process.wait(timeout=30) == -signal.SIGKILL
+        kill_9(process)
     finally:
         _reap(process)
     return Report.parse(lines.drain())

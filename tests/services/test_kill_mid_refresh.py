@@ -61,6 +61,17 @@ class Lines:
             self.seen.append(line)
         return line
 
+    def wait_for(self, ready: str, *, committed: int, deadline: float, what: str) -> None:
+        """Read until `committed` COMMITTED lines came and then a line starting with
+        `ready`; a stream that ends first fails the test, naming `what` ended."""
+        seen = 0
+        while True:
+            line = self.next(deadline)
+            assert line is not None, f"{what} ended early: {self.seen[-5:]}"
+            seen += line.startswith("COMMITTED")
+            if seen >= committed and line.startswith(ready):
+                return
+
     def drain(self) -> list[str]:
         self._thread.join(timeout=30)
         while True:
@@ -132,6 +143,12 @@ def sim_process() -> Iterator[dict[str, str]]:
             process.wait(timeout=20)
 
 
+def kill_9(process: subprocess.Popen[str]) -> None:
+    """SIGKILL, and check that it is what ended the process."""
+    os.kill(process.pid, signal.SIGKILL)
+    assert process.wait(timeout=30) == -signal.SIGKILL
+
+
 def _run_until_killed(
     sim: dict[str, str], store: Path, *, events: int, delay: float
 ) -> Report:
@@ -143,16 +160,9 @@ def _run_until_killed(
     lines = Lines(process.stdout)
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT + EVENTS_TIMEOUT
-        committed = 0
-        while True:
-            line = lines.next(deadline)
-            assert line is not None, f"the pipeline ended early: {lines.seen[-5:]}"
-            committed += line.startswith("COMMITTED")
-            if committed >= events and line.startswith("REFRESH"):
-                break
+        lines.wait_for("REFRESH", committed=events, deadline=deadline, what="the pipeline")
         time.sleep(delay)
-        os.kill(process.pid, signal.SIGKILL)
-        assert process.wait(timeout=30) == -signal.SIGKILL
+        kill_9(process)
     finally:
         if process.poll() is None:
             process.kill()

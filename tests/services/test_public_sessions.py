@@ -10,7 +10,7 @@ import asyncio
 import itertools
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -33,15 +33,6 @@ from tests.services.public_support import (
 )
 
 Run = Callable[..., Any]
-
-
-@pytest.fixture
-def fast_sim() -> Iterator[Simulator]:
-    sim = fast_simulator()
-    try:
-        yield sim
-    finally:
-        sim.stop()
 
 
 def secrets_in(memory_keyring: Any) -> dict[str, str]:

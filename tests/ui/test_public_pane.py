@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -30,15 +30,6 @@ from tests.services.public_support import (
 )
 
 Run = Callable[..., Any]
-
-
-@pytest.fixture
-def fast_sim() -> Iterator[Simulator]:
-    sim = fast_simulator()
-    try:
-        yield sim
-    finally:
-        sim.stop()
 
 
 def make_pane(qtbot: Any, rig: PublicRig) -> PublicPane:

@@ -145,8 +145,9 @@ def test_reading_ahead_keeps_pages_in_flight_and_the_order() -> None:
         assert sizes == [25] * 12
         assert 1 < most <= 4
         pages = [int(r.query.get("page", "1")) for r in requests_to(sim, "chargers.index")]
-        assert sorted(set(pages)) == [*range(1, 13), *range(13, max(pages) + 1)]
-        assert max(pages) <= 12 + 3  # at most three asked for past the end
+        assert set(range(1, 13)) <= set(pages)
+        # At most three guesses past the end (a guess cancelled early is never sent).
+        assert all(page <= 12 + 3 for page in pages)
         assert pages[:4] == [1, 2, 3, 4]  # a short list is read one page at a time
 
 

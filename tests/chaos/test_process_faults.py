@@ -18,9 +18,14 @@ from pathlib import Path
 import pytest
 
 from plugdesk.domain.atomic import TEMP_SUFFIX
-from plugdesk.domain.store import Store
 from tests.chaos.remote_sim import RemoteSimulator
-from tests.services.test_kill_mid_refresh import Lines, Report, kill_9
+from tests.services.test_kill_mid_refresh import (
+    Lines,
+    Report,
+    check_store,
+    kill_9,
+    never_twice,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULE = "tests.chaos.app_proc"
@@ -127,33 +132,6 @@ def _err(process: subprocess.Popen[str]) -> str:
     return process.stderr.read()[-800:]
 
 
-def _check_store(run: AppRun, reports: list[Report]) -> None:
-    """Opens cleanly (no set-aside, integrity ok) and holds everything reported."""
-    with Store(run.store_path) as store:
-        assert store.problem is None and store.set_aside_as is None
-        assert store.integrity_check() == "ok"
-        assert store.journal_mode() == "wal"
-        incidents = {i.id: i for i in store.list_incidents()}
-    for report in reports:
-        for event, incident_id in report.committed:
-            assert incident_id in incidents, f"committed incident {incident_id} lost"
-            if event == "resolved":
-                assert not incidents[incident_id].is_open, f"close of {incident_id} lost"
-        for event, incident_id in report.marked:
-            incident = incidents[incident_id]
-            flag = incident.notified_open if event == "opened" else incident.notified_close
-            assert flag, f"delivery of {event} {incident_id} lost"
-
-
-def _never_twice(reports: list[Report]) -> None:
-    """Nothing a run showed had been shown *and recorded* by an earlier run (shown but
-    killed before it was recorded may come once more: at least once, never twice)."""
-    for later in range(1, len(reports)):
-        earlier = set().union(*(r.marked for r in reports[:later]))
-        again = reports[later].shown & earlier
-        assert not again, f"announced again after a restart: {sorted(again)}"
-
-
 def _temp_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.name.endswith(TEMP_SUFFIX))
 
@@ -173,18 +151,18 @@ def test_kill_9_during_refreshes_and_store_writes_loses_nothing(app_run: AppRun)
     for delay in (0.0, 0.004, 0.012):  # a few ms into a refresh: fetching, judging, writing
         reports.append(_kill_when(app_run, ["refresh"], "REFRESH", committed=3, delay=delay))
         assert reports[-1].committed, "nothing happened before the kill"
-        _check_store(app_run, reports)
+        check_store(app_run.store_path, reports, fleet_saved=False)
     kills = []
     for prefix, nth in STORE_WRITES:
         report, lines = _killed_itself(app_run, ["refresh", "--kill-at", prefix,
                                                  "--kill-nth", str(nth)])  # fmt: skip
         kills.append(lines[-1])
         reports.append(report)
-        _check_store(app_run, reports)
+        check_store(app_run.store_path, reports, fleet_saved=False)
     final, _ = _run_to_the_end(app_run, "--refreshes", "12")
     reports.append(final)
-    _check_store(app_run, reports)
-    _never_twice(reports)
+    check_store(app_run.store_path, reports, fleet_saved=False)
+    never_twice(reports)
     assert final.shown == final.marked  # a clean end records every delivery
     print(f"{len(reports)} runs, {len(kills)} self-kills in store writes: {kills}")
 
@@ -201,7 +179,7 @@ def test_kill_9_during_an_export_leaves_no_file_and_start_up_sweeps(
     target = exports / "transactions.csv"
     report = _kill_when(app_run, ["export", "--export-to", str(target)], "EXPORT",
                         delay=0.01)  # fmt: skip
-    _check_store(app_run, [report])
+    check_store(app_run.store_path, [report], fleet_saved=False)
     assert not target.exists(), "an interrupted export published a file"
     leftovers = _temp_files(exports)
     assert leftovers, "the export was killed before it wrote anything: the test means nothing"
@@ -216,8 +194,8 @@ def test_kill_9_during_an_export_leaves_no_file_and_start_up_sweeps(
     assert lines[0] == f"STARTED {len(leftovers)}", lines[0]
     assert _temp_files(exports) == [busy], "start-up removed too little or too much"
     assert not target.exists()
-    _check_store(app_run, [report, final])
-    _never_twice([report, final])
+    check_store(app_run.store_path, [report, final], fleet_saved=False)
+    never_twice([report, final])
 
 
 def test_the_app_start_sweeps_leftovers_of_killed_writes(

@@ -40,6 +40,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from tests.services.fault_pipeline_proc import Recorder, ids
+
 
 def _line(*parts: object) -> None:
     print(*parts, flush=True)
@@ -105,27 +107,10 @@ async def _work(args: argparse.Namespace) -> int:
     from plugdesk.api.client import PlugchoiceClient
     from plugdesk.app import Desk
     from plugdesk.domain.export_run import ExportFilters, ExportRequest, ExportScope
-    from plugdesk.domain.incidents import Alert
     from plugdesk.domain.settings import Settings
     from plugdesk.services.errors import ErrorReporter, Redactor
     from plugdesk.services.export_job import ExportJob
-    from plugdesk.services.notifier import Note
     from plugdesk.services.qtasync import SignalWaiter
-
-    def ids(alert: Alert) -> str:
-        return f"{alert.event} {' '.join(str(i) for i in alert.incident_ids)}"
-
-    class Recorder:
-        """The desktop's notification service: a line on stdout is the user seeing it."""
-
-        name = "recorder"
-
-        def available(self) -> bool:
-            return True
-
-        async def deliver(self, note: Note) -> bool:
-            _line("SHOWN", ids(note.alert))
-            return True
 
     token = os.environ["PLUGDESK_TOKEN"]
     errors = ErrorReporter(Redactor([token]))

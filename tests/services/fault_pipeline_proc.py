@@ -20,10 +20,33 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported at run time only once Qt is up, in the workers below
+    from plugdesk.domain.incidents import Alert
+    from plugdesk.services.notifier import Note
 
 
 def _line(*parts: object) -> None:
     print(*parts, flush=True)
+
+
+def ids(alert: Alert) -> str:
+    """An alert as the report lines name it: "<event> <id> [<id>...]"."""
+    return f"{alert.event} {' '.join(str(i) for i in alert.incident_ids)}"
+
+
+class Recorder:
+    """The notification channel: a line on stdout is the user seeing it."""
+
+    name = "recorder"
+
+    def available(self) -> bool:
+        return True
+
+    async def deliver(self, note: Note) -> bool:
+        _line("SHOWN", ids(note.alert))
+        return True
 
 
 def run_sim(args: argparse.Namespace) -> int:
@@ -61,26 +84,11 @@ async def _pipeline(args: argparse.Namespace) -> int:
     from plugdesk.api.budget import RequestBudget
     from plugdesk.api.client import PlugchoiceClient
     from plugdesk.asyncutil import TaskRunner
-    from plugdesk.domain.incidents import Alert, IncidentTracker, NotificationPrefs
+    from plugdesk.domain.incidents import IncidentTracker, NotificationPrefs
     from plugdesk.domain.store import Store
     from plugdesk.services.incidents import IncidentService
     from plugdesk.services.monitor import FleetMonitor
-    from plugdesk.services.notifier import Note, Notifier
-
-    def ids(alert: Alert) -> str:
-        return f"{alert.event} {' '.join(str(i) for i in alert.incident_ids)}"
-
-    class Recorder:
-        """The notification channel: a line on stdout is the user seeing it."""
-
-        name = "recorder"
-
-        def available(self) -> bool:
-            return True
-
-        async def deliver(self, note: Note) -> bool:
-            _line("SHOWN", ids(note.alert))
-            return True
+    from plugdesk.services.notifier import Notifier
 
     failures: list[BaseException] = []
     token = os.environ["PLUGDESK_TOKEN"]  # not on the command line, where ps shows it

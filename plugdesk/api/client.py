@@ -38,14 +38,31 @@ from plugdesk.api.budget import (
     PUBLIC_SESSION_START_PER_MINUTE,
     RequestBudget,
 )
+from plugdesk.api.charger_models import (
+    ActionResult,
+    LatestMeterValue,
+    LockSetting,
+    LogFilterOptions,
+    MeterValue,
+    OcppLog,
+    OcppLogPage,
+    PlugChargeSetting,
+    PublicChargingSettings,
+    SocketLockSetting,
+)
 from plugdesk.api.errors import (
     BadResponseError,
+    ChargerTimeoutError,
+    ForbiddenError,
+    GatewayTimeoutError,
     InsecureURLError,
+    NotFoundError,
     PlugchoiceError,
     RateLimitedError,
     mask,
     redact,
 )
+from plugdesk.api.fleet_models import Site, SiteConnector, Team, TeamCharger, TeamTransaction
 from plugdesk.api.models import (
     TRANSACTION_STATUSES,
     Charger,
@@ -55,6 +72,20 @@ from plugdesk.api.models import (
     StartedSession,
     Transaction,
     User,
+)
+from plugdesk.api.params import (
+    charge_limit_body,
+    charging_profile_body,
+    check_bool,
+    log_params,
+    meter_value_params,
+    plug_charge_body,
+    public_charging_body,
+    reference_body,
+    site_params,
+    start_body,
+    stop_body,
+    team_charger_params,
 )
 from plugdesk.api.responses import (
     RETRYABLE_STATUSES,
@@ -495,6 +526,358 @@ class PlugchoiceClient:
         )
         return await self._fetch_object(call, PowerUsage)
 
+    # -- endpoints: sites, teams, meter values, OCPP log, actions, settings ----------------
+    # (issue 13; argument rules in plugdesk.api.params, models in fleet_models and
+    # charger_models). Reads follow every page of whichever envelope the API sends;
+    # writes (POST/PUT) are sent once and never retried, see `_write`.
+
+    def iter_sites(
+        self, *, search: str | None = None, team: str | None = None
+    ) -> AsyncIterator[Site]:
+        """Every site ("location") this account can see, optionally searched or of one team."""
+        call = _Call(
+            "GET",
+            "sites",
+            self.budget,
+            "the site list",
+            params=site_params(search=search, team=team),
+        )
+        return _flatten(self._iter_pages(call, Site, limit=None))
+
+    async def list_sites(self, *, search: str | None = None, team: str | None = None) -> list[Site]:
+        return [site async for site in self.iter_sites(search=search, team=team)]
+
+    async def get_site(self, site: str) -> Site:
+        site = _check_segment(site, "site UUID")
+        return await self._fetch_object(self._site_call(site, ""), Site)
+
+    async def list_site_chargers(self, site: str) -> list[Charger]:
+        """The site's chargers, each with its connectors."""
+        return await self._collect(self._site_call(site, "/chargers", "the chargers of "), Charger)
+
+    async def list_site_connectors(self, site: str) -> list[SiteConnector]:
+        """The site's connectors, each with its charger."""
+        call = self._site_call(site, "/connectors", "the connectors of ")
+        return await self._collect(call, SiteConnector)
+
+    def iter_site_transactions(
+        self, site: str, *, limit: int | None = None
+    ) -> AsyncIterator[Transaction]:
+        call = self._site_call(site, "/transactions", "the transactions of ")
+        return _flatten(self._iter_pages(call, Transaction, limit=_check_limit(limit)))
+
+    async def list_site_transactions(
+        self, site: str, *, limit: int | None = None
+    ) -> list[Transaction]:
+        return [row async for row in self.iter_site_transactions(site, limit=limit)]
+
+    async def list_site_teams(self, site: str) -> list[Team]:
+        """The teams with access to the site."""
+        return await self._collect(self._site_call(site, "/teams", "the teams of "), Team)
+
+    async def list_teams(self) -> list[Team]:
+        """The user's teams: GET /teams, which no docs page lists; where it answers 404,
+        the union of the teams of every site the user can see."""
+        try:
+            return await self._collect(_Call("GET", "teams", self.budget, "your team list"), Team)
+        except NotFoundError:
+            log.info("GET teams -> 404; collecting teams from the sites instead")
+        teams: dict[str | int, Team] = {}
+        async for site in self.iter_sites():
+            for team in await self.list_site_teams(site.uuid):
+                if team.key is not None:
+                    teams.setdefault(team.key, team)
+        return list(teams.values())
+
+    def iter_team_chargers(
+        self,
+        team: str,
+        *,
+        search: str | None = None,
+        connection_status: str | None = None,
+        status: str | None = None,
+        connector_status: str | None = None,
+        vendor: str | None = None,
+        license: str | None = None,
+        site_uuid: str | None = None,
+        sort: str | None = None,
+    ) -> AsyncIterator[TeamCharger]:
+        """The team's chargers, filtered on the server (e.g. `connector_status="Faulted"`
+        for only those that need attention); `sort` one of identity, connection_status,
+        status, created_at, prefixed with '-' for descending."""
+        params = team_charger_params(
+            search=search,
+            connection_status=connection_status,
+            status=status,
+            connector_status=connector_status,
+            vendor=vendor,
+            license=license,
+            site_uuid=site_uuid,
+            sort=sort,
+        )
+        call = self._team_call(team, "/chargers", "the chargers of ", params)
+        return _flatten(self._iter_pages(call, TeamCharger, limit=None))
+
+    async def list_team_chargers(self, team: str, **filters: str | None) -> list[TeamCharger]:
+        """`iter_team_chargers` collected; same keyword filters."""
+        return [charger async for charger in self.iter_team_chargers(team, **filters)]
+
+    async def list_team_sites(self, team: str) -> list[Site]:
+        return await self._collect(self._team_call(team, "/sites", "the sites of "), Site)
+
+    def iter_team_transactions(
+        self, team: str, *, limit: int | None = None
+    ) -> AsyncIterator[TeamTransaction]:
+        call = self._team_call(team, "/transactions", "the transactions of ")
+        return _flatten(self._iter_pages(call, TeamTransaction, limit=_check_limit(limit)))
+
+    async def list_team_transactions(
+        self, team: str, *, limit: int | None = None
+    ) -> list[TeamTransaction]:
+        return [row async for row in self.iter_team_transactions(team, limit=limit)]
+
+    async def rename_charger(self, uuid: str, reference: str) -> Charger:
+        """Set the charger's own label (PUT {reference}); sent once, never retried."""
+        body = reference_body(reference)
+        call = self._charger_call("PUT", uuid, "", json=body)
+        return self._decoded(await self._write(call, "rename"), Charger, call)
+
+    async def get_latest_meter_value(self, uuid: str, connector_id: int) -> LatestMeterValue:
+        """The connector's last OCPP MeterValues message, as the charger sent it."""
+        connector_id = _check_connector(connector_id)
+        call = self._charger_call(
+            "GET", uuid, f"/connectors/{connector_id}/latest-metervalue", connector=connector_id
+        )
+        return await self._fetch_object(call, LatestMeterValue)
+
+    def iter_meter_values(
+        self,
+        uuid: str,
+        *,
+        date_from: date | datetime,
+        date_to: date | datetime,
+        context: str | None = None,
+        measurand: str | None = None,
+        phase: str | None = None,
+        location: str | None = None,
+        unit: str | None = None,
+        limit: int | None = None,
+        order: str | None = None,
+    ) -> AsyncIterator[MeterValue]:
+        """Stored readings between two moments (sent as UTC `Y-m-d H:i:s`); `limit`
+        (1..10000) caps the total, `order` is "asc" or "desc"."""
+        params = meter_value_params(
+            date_from=date_from,
+            date_to=date_to,
+            context=context,
+            measurand=measurand,
+            phase=phase,
+            location=location,
+            unit=unit,
+            limit=limit,
+            order=order,
+        )
+        call = self._charger_call("GET", uuid, "/metervalues", params=params, what="meter values")
+        return _flatten(self._iter_pages(call, MeterValue, limit=limit))
+
+    async def list_meter_values(
+        self, uuid: str, *, date_from: date | datetime, date_to: date | datetime, **options: Any
+    ) -> list[MeterValue]:
+        """`iter_meter_values` collected; same keyword options."""
+        values = self.iter_meter_values(uuid, date_from=date_from, date_to=date_to, **options)
+        return [value async for value in values]
+
+    def iter_charger_log_pages(
+        self,
+        uuid: str,
+        *,
+        method: str | None = None,
+        status: str | None = None,
+        destination: str | None = None,
+        hide_insignificant: bool | None = None,
+        date_from: date | datetime | None = None,
+        date_to: date | datetime | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> AsyncIterator[OcppLogPage]:
+        """The charger's OCPP messages a page at a time (newest first unless
+        `sort="created_at"`), each page with the methods `filter_options` offers.
+        `limit` caps the total read (client side; the endpoint has no limit)."""
+        params = log_params(
+            method=method,
+            status=status,
+            destination=destination,
+            hide_insignificant=hide_insignificant,
+            date_from=date_from,
+            date_to=date_to,
+            sort=sort,
+        )
+        call = self._charger_call("GET", uuid, "/logs", params=params, what="OCPP log")
+        return self._iter_log_pages(call, _check_limit(limit))
+
+    async def list_charger_logs(self, uuid: str, **filters: Any) -> OcppLogPage:
+        """Every log entry matching `filters` (as `iter_charger_log_pages`) and the
+        methods offered on the last page read."""
+        result = OcppLogPage(entries=[], methods=[])
+        async for page in self.iter_charger_log_pages(uuid, **filters):
+            result.entries.extend(page.entries)
+            result.methods = page.methods
+        return result
+
+    async def restart_charger(self, uuid: str) -> ActionResult:
+        """Ask the charger to restart (the API offers no soft/hard choice)."""
+        return await self._action(uuid, "restart", None, "restart")
+
+    async def start_charging(
+        self, uuid: str, id_token: str, connector_id: int | None = None
+    ) -> ActionResult:
+        """Remote start for `id_token` (<= 20 characters); the charger picks the
+        connector when `connector_id` is left out."""
+        return await self._action(uuid, "start", start_body(id_token, connector_id), "start")
+
+    async def stop_charging(self, uuid: str, transaction_id: int | None = None) -> ActionResult:
+        """Remote stop of `transaction_id`, or of the active transaction when left out."""
+        return await self._action(uuid, "stop", stop_body(transaction_id), "stop")
+
+    async def set_charge_limit(
+        self, uuid: str, connector_id: int, limit: float, stack_level: int = 1
+    ) -> ActionResult:
+        """Cap the current (A) of a connector, or of the whole charger with `connector_id=0`."""
+        body = charge_limit_body(connector_id, limit, stack_level)
+        return await self._action(uuid, "charge-limit", body, "charge limit")
+
+    async def set_charging_profile(
+        self, uuid: str, connector_id: int, profile: Mapping[str, Any]
+    ) -> ActionResult:
+        """Send an OCPP 1.6 SetChargingProfile (`profile` in snake_case, with its
+        `charging_schedule`) for a connector, or the whole charger with `connector_id=0`."""
+        body = charging_profile_body(connector_id, profile)
+        return await self._action(uuid, "charging-profile", body, "charging profile")
+
+    async def get_lock(self, uuid: str) -> LockSetting:
+        """Whether the charger is locked (made Unavailable)."""
+        return await self._fetch_object(
+            self._charger_call("GET", uuid, "/settings/lock"), LockSetting
+        )
+
+    async def set_lock(self, uuid: str, enabled: bool) -> None:
+        """Lock (make Unavailable) or unlock the charger; the API answers 204."""
+        body = {"enabled": check_bool(enabled, "enabled")}
+        await self._write(self._charger_call("POST", uuid, "/settings/lock", json=body), "lock")
+
+    async def get_socket_lock(self, uuid: str) -> SocketLockSetting:
+        call = self._charger_call("GET", uuid, "/settings/socket-lock")
+        return await self._fetch_object(call, SocketLockSetting)
+
+    async def get_plug_charge(self, uuid: str) -> PlugChargeSetting:
+        call = self._charger_call("GET", uuid, "/settings/plug-charge")
+        return await self._fetch_object(call, PlugChargeSetting)
+
+    async def set_plug_charge(self, uuid: str, enabled: bool, card_uid: str | None = None) -> None:
+        """Plug & charge on (with the card it bills, <= 20 characters) or off; 204."""
+        body = plug_charge_body(enabled, card_uid)
+        call = self._charger_call("POST", uuid, "/settings/plug-charge", json=body)
+        await self._write(call, "plug & charge setting")
+
+    async def get_public_charging_settings(self, uuid: str) -> PublicChargingSettings:
+        call = self._charger_call("GET", uuid, "/settings/public-charging")
+        return await self._fetch_object(call, PublicChargingSettings)
+
+    async def set_public_charging_settings(
+        self,
+        uuid: str,
+        *,
+        enabled: bool,
+        price_per_kwh: int,
+        start_fee: int,
+        billing_plan: str,
+    ) -> None:
+        """Public charging on/off with its prices (minor units); the API answers 204."""
+        body = public_charging_body(enabled, price_per_kwh, start_fee, billing_plan)
+        call = self._charger_call("POST", uuid, "/settings/public-charging", json=body)
+        await self._write(call, "public charging setting")
+
+    # -- helpers of the block above
+
+    def _site_call(self, site: str, suffix: str, what: str = "") -> _Call:
+        site = _check_segment(site, "site UUID")
+        return _Call(
+            "GET", f"sites/{quote(site, safe='')}{suffix}", self.budget, f"{what}site {site}"
+        )
+
+    def _team_call(
+        self, team: str, suffix: str, what: str, params: dict[str, str] | None = None
+    ) -> _Call:
+        team = _check_segment(team, "team UUID")
+        path = f"teams/{quote(team, safe='')}{suffix}"
+        return _Call("GET", path, self.budget, f"{what}team {team}", params=params or None)
+
+    def _charger_call(
+        self,
+        method: str,
+        uuid: str,
+        suffix: str,
+        *,
+        params: dict[str, str] | None = None,
+        json: dict[str, Any] | None = None,
+        what: str | None = None,
+        connector: int | None = None,
+    ) -> _Call:
+        uuid = _check_segment(uuid, "charger UUID")
+        subject = f"charger {uuid}"
+        if connector is not None:
+            subject = f"connector {connector} of {subject}"
+        if what is not None:
+            subject = f"the {what} of {subject}"
+        path = f"chargers/{quote(uuid, safe='')}{suffix}"
+        return _Call(method, path, self.budget, subject, params=params or None, json=json)
+
+    async def _collect(self, call: _Call, item: type[T]) -> list[T]:
+        return [row async for page in self._iter_pages(call, item, limit=None) for row in page]
+
+    async def _iter_log_pages(self, call: _Call, limit: int | None) -> AsyncIterator[OcppLogPage]:
+        methods: list[str] = []
+
+        def keep_methods(page: decode.Page[OcppLog]) -> None:
+            options = decode.filter_options_as(page, LogFilterOptions)
+            if options is not None and options.methods is not None:
+                methods[:] = options.methods
+
+        async for entries in self._iter_pages(call, OcppLog, limit=limit, on_page=keep_methods):
+            yield OcppLogPage(entries=entries, methods=list(methods))
+
+    async def _action(
+        self, uuid: str, name: str, body: dict[str, Any] | None, doing: str
+    ) -> ActionResult:
+        call = self._charger_call("POST", uuid, f"/actions/{name}", json=body)
+        answer = await self._write(call, doing)
+        if not answer.strip():
+            return ActionResult()  # 204 or an empty body: the API did not say
+        return self._decoded(answer, ActionResult, call)
+
+    async def _write(self, call: _Call, doing: str) -> bytes:
+        """Send a change to a charger exactly once (POST/PUT are never retried, see
+        `_Call.retryable`) and say plainly what a 504 or 403 means for it."""
+        assert not call.retryable, "a change to a charger must never be retried"
+        try:
+            return await self._send(call)
+        except GatewayTimeoutError:
+            raise ChargerTimeoutError(
+                f"The charger did not answer in time (504): the {doing} may still happen. "
+                "Check the charger before trying again."
+            ) from None
+        except ForbiddenError:
+            raise ForbiddenError(
+                f"This token lacks permission for the {doing} on {call.subject} (403 "
+                "Forbidden). Ask the charger's owner for access."
+            ) from None
+
+    def _decoded(self, body: bytes, kind: type[T], call: _Call) -> T:
+        try:
+            return decode.decode_object(body, kind, context=f"reply to {call.shown}")
+        except BadResponseError as error:
+            raise self._redacted(error, call) from None
+
     # -- endpoints: public charging (no auth; the session token is the credential) ------
 
     async def get_public_charger(self, code: str) -> PublicCharger:
@@ -566,7 +949,12 @@ class PlugchoiceClient:
             raise self._redacted(error, call) from None
 
     async def _iter_pages(
-        self, call: _Call, item: type[T], *, limit: int | None
+        self,
+        call: _Call,
+        item: type[T],
+        *,
+        limit: int | None,
+        on_page: Callable[[decode.Page[T]], None] | None = None,
     ) -> AsyncIterator[list[T]]:
         """Follow next links until there are none; stop early once `limit` items came.
 
@@ -578,6 +966,8 @@ class PlugchoiceClient:
         page_no = 1
         while True:
             page = await self._list_page(await self._send(call), item, call, page_no, previous)
+            if on_page is not None:
+                on_page(page)  # e.g. keep the page's filter_options
             items = page.data
             if remaining is not None and len(items) >= remaining:
                 yield items[:remaining]

@@ -61,12 +61,26 @@ class Page(msgspec.Struct, Generic[T]):
     meta: Meta | None = None
     next_page_url: str | None = None  # flat Laravel envelope
     current_page: int | None = None
+    # Team lists and the OCPP log add the values their filters take; kept raw so a shape
+    # PlugDesk does not expect never costs the page (see `filter_options_as`).
+    filter_options: msgspec.Raw = msgspec.Raw(b"")
 
     @property
     def next_url(self) -> str | None:
         """The next page's URL, or None on the last page."""
         nxt = self.links.next if self.links is not None else None
         return nxt or self.next_page_url or None
+
+
+def filter_options_as(page: Page[Any], kind: Any) -> Any | None:
+    """The page's `filter_options` as `kind`, or None when absent or unreadable."""
+    raw = bytes(page.filter_options)
+    if not raw:
+        return None
+    try:
+        return _decoder(kind, strict=False).decode(raw)
+    except _DECODE_FAILURES:
+        return None
 
 
 class _Envelope(msgspec.Struct):

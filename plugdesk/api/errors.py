@@ -123,6 +123,11 @@ class GatewayTimeoutError(ServerError):
     default_status = 504
 
 
+class ChargerTimeoutError(GatewayTimeoutError):
+    """504 on an action or settings write: the charger did not answer in time, so the
+    change may still happen. Never retried; the message says to check the charger."""
+
+
 class NetworkError(PlugchoiceError):
     """No HTTP answer at all: DNS, refused connection, TLS failure, timeout, dropped link."""
 

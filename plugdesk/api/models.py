@@ -82,6 +82,9 @@ ERROR_CODES: tuple[str, ...] = (
     "OverVoltage",
     "WeakSignal",
 )
+# The API spells OCPP's `WeakSignal` as `WeakSignalLevel`: both mean the same, so
+# decoding keeps one spelling (`normalise_error`).
+ERROR_ALIASES: dict[str, str] = {"WeakSignalLevel": "WeakSignal"}
 STOP_REASONS: tuple[str, ...] = (
     "EmergencyStop",
     "EVDisconnected",
@@ -167,6 +170,13 @@ def to_float(value: float | str | None, *, dash_is_none: bool = False) -> float 
     return number
 
 
+def normalise_error(code: str | None) -> str | None:
+    """An error code in OCPP's spelling (`WeakSignalLevel` -> `WeakSignal`)."""
+    if code is None:
+        return None
+    return ERROR_ALIASES.get(code, code)
+
+
 def _parse_timestamp(value: str | datetime | None) -> datetime | None:
     """Lenient ISO 8601 (with `Z`), `"-"`/empty meaning not available."""
     if value is None or isinstance(value, datetime):
@@ -245,6 +255,10 @@ class Connector(_Model):
 
     _datetime_fields: ClassVar[tuple[str, ...]] = ("created_at", "updated_at")
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.error = normalise_error(self.error)
+
     @property
     def has_error(self) -> bool:
         """An error code other than OCPP's `NoError`."""
@@ -288,6 +302,10 @@ class Charger(_Model):
         "created_at",
         "updated_at",
     )
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.error = normalise_error(self.error)
 
     @property
     def display_name(self) -> str:

@@ -152,3 +152,152 @@ def page(items: list[Any], next_url: str | None, current: int = 1) -> dict[str, 
         "links": {"first": None, "last": None, "prev": None, "next": next_url},
         "meta": {"current_page": current, "from": 1, "path": "", "per_page": 25, "to": 25},
     }
+
+
+# -- issue 13: sites, teams, meter values, OCPP log, settings ---------------------------------
+
+SITE: dict[str, Any] = {
+    "uuid": "a4855dc5-0acb-33c3-b921-f4291f719ca0",
+    "id": 1,
+    "name": "Car park",
+    "address": None,
+    "street": "Main Street",
+    "postal_code": "1234AB",
+    "house_number": 12,
+    "house_number_addition": "A",
+    "city": "Utrecht",
+    "country": "NL",
+    "smart_charging": "off_peak",
+    "chargers_count": 4,
+    "capabilities": {
+        "smart_charging": False,
+        "load_management": {"dynamic": True, "peak_shaving": False, "solar": False},
+    },
+    "permissions": {"basic": True, "sensitive": False, "full": False},
+    "created_at": "2026-01-10T01:14:32.000000Z",
+    "updated_at": "2026-01-10T01:14:32.000000Z",
+}
+
+TEAM_CHARGER: dict[str, Any] = {
+    "uuid": "550e8400-e29b-41d4-a716-446655440000",
+    "identity": "CHARGER-001",
+    "connection_status": "online",
+    "status": "Faulted",
+    "error": "WeakSignalLevel",
+    "licenses": {"smart": False, "pro": True},
+    "model": {"vendor": "ABB", "name": "Terra AC"},
+    "internal_model": {"name": "Terra AC W22", "sku": "TAC-W22"},
+    "site": {"uuid": "660e8400-e29b-41d4-a716-446655440001", "name": "Main Office"},
+    "connectors": {"data": [{"id": 1, "connector_id": 1, "status": "Faulted"}]},
+}
+
+TEAM_TRANSACTION: dict[str, Any] = {
+    "id": 77,
+    "status": "finished",
+    "charger": {
+        "uuid": "c1",
+        "identity": "PC-1",
+        "reference": None,
+        "site": {"uuid": "s1", "name": "Main"},
+        "is_mid": True,
+    },
+    "connector_id": 1,
+    "id_tag": "CARD",
+    "started_at": "2026-01-10T01:14:32.000000Z",
+    "stopped_at": "2026-01-10T03:14:32.000000Z",
+    "meter_start": 1000,
+    "meter_stop": 8000,
+    "total_kwh": "7.00",
+    "stop_reason": "EVDisconnected",
+}
+
+METER_VALUE: dict[str, Any] = {
+    "id": 3,
+    "charger_id": 2,
+    "charger_connector_id": None,
+    "charger_transaction_id": None,
+    "timestamp": "2026-01-25T10:46:59.000000Z",
+    "value": "28003",
+    "context": "Sample.Clock",
+    "format": "Raw",
+    "measurand": "Energy.Active.Import.Register",
+    "phase": None,
+    "location": "Outlet",
+    "unit": "Wh",
+}
+
+LATEST_METER_VALUE: dict[str, Any] = {
+    "connectorId": 1,
+    "meterValue": [
+        {
+            "timestamp": "2026-01-10T01:14:32.628Z",
+            "sampledValue": [
+                {"value": "1234", "unit": "Wh"},
+                {"value": "16.0", "measurand": "Current.Import", "phase": "L1", "unit": "A"},
+            ],
+        }
+    ],
+}
+
+PUBLIC_CHARGING_SETTINGS: dict[str, Any] = {
+    "enabled": True,
+    "price_per_kwh": 35,
+    "start_fee": 50,
+    "currency": "EUR",
+    "public_code": "AB12CD",
+    "public_url": "https://example.org/c/AB12CD",
+    "preauth_amount": 2500,
+    "limits": {"max_price_per_kwh": 100, "max_start_fee": 500},
+    "connect": {"onboarded": True},
+    "billing": {"plan": "transaction"},
+}
+
+
+def ocpp_logs() -> list[dict[str, Any]]:
+    """Log entries whose params/result come as objects, JSON strings and plain text."""
+    base = {"charger_id": 2, "status": "done", "version": "1.6", "destination": "centralsystem"}
+    return [
+        {
+            **base,
+            "id": 1,
+            "method": "BootNotification",
+            "params": {"chargePointVendor": "ABB"},
+            "result": '{"status": "Accepted", "interval": 300}',
+            "created_at": "2026-01-10T01:14:32.000000Z",
+        },
+        {
+            **base,
+            "id": 2,
+            "method": "Heartbeat",
+            "params": "{}",
+            "result": "not json",
+            "created_at": "2026-01-10 01:15:32",
+        },
+    ]
+
+
+def flat_page(items: list[Any], next_url: str | None) -> dict[str, Any]:
+    """The flat Laravel envelope of the team endpoints."""
+    return {
+        "data": items,
+        "first_page_url": "https://x/?page=1",
+        "from": 1,
+        "next_page_url": next_url,
+        "path": "https://x/",
+        "per_page": 25,
+        "prev_page_url": None,
+        "to": len(items),
+        "filter_options": {"statuses": ["Available"]},
+    }
+
+
+def length_aware_page(items: list[Any], next_url: str | None) -> dict[str, Any]:
+    """The length-aware paginator of metervalues: links.last, meta.total, meta.links."""
+    doc = page(items, next_url)
+    doc["links"]["last"] = "https://x/?page=2"
+    doc["meta"].update(
+        last_page=2,
+        total=len(items) * 2,
+        links=[{"url": "https://x/?page=1", "label": "1", "page": 1, "active": True}],
+    )
+    return doc

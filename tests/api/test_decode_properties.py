@@ -12,7 +12,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plugdesk.api import decode
+from plugdesk.api.charger_models import (
+    ActionResult,
+    LatestMeterValue,
+    MeterValue,
+    OcppLog,
+    PublicChargingSettings,
+    SocketLockSetting,
+)
 from plugdesk.api.errors import BadResponseError
+from plugdesk.api.fleet_models import Site, SiteConnector, Team, TeamCharger, TeamTransaction
 from plugdesk.api.models import (
     Charger,
     PowerUsage,
@@ -59,7 +68,70 @@ TARGETS: list[tuple[str, Decoder, dict[str, Any]]] = [
         samples.started_session("sess_0123456789"),
     ),
 ]
-MODEL_TYPES = (User, Charger, PowerUsage, PublicCharger, SessionState, StartedSession)
+# Issue 13's decoders: sites, teams, meter values, OCPP log, actions and settings.
+TARGETS += [
+    (
+        "site page",
+        lambda b: decode.decode_page(b, Site),
+        samples.page([samples.SITE, {**samples.SITE, "smart_charging": True}], "https://x/?page=2"),
+    ),
+    ("site", lambda b: decode.decode_object(b, Site), {"data": samples.SITE}),
+    ("team page", lambda b: decode.decode_page(b, Team), samples.page([{"uuid": "t1"}], None)),
+    (
+        "team charger page (flat)",
+        lambda b: decode.decode_page(b, TeamCharger),
+        samples.flat_page([samples.TEAM_CHARGER], "https://x/?page=2"),
+    ),
+    (
+        "site connector page",
+        lambda b: decode.decode_page(b, SiteConnector),
+        samples.page([{**samples.CONNECTOR, "charger": {"uuid": "c1", "status": "Faulted"}}], None),
+    ),
+    (
+        "team transaction page (flat)",
+        lambda b: decode.decode_page(b, TeamTransaction),
+        samples.flat_page([samples.TEAM_TRANSACTION], None),
+    ),
+    (
+        "meter value page (length-aware)",
+        lambda b: decode.decode_page(b, MeterValue),
+        samples.length_aware_page([samples.METER_VALUE], "https://x/?page=2"),
+    ),
+    (
+        "OCPP log page",
+        lambda b: decode.decode_page(b, OcppLog),
+        samples.page(samples.ocpp_logs(), None) | {"filter_options": {"methods": ["Heartbeat"]}},
+    ),
+    (
+        "latest meter value",
+        lambda b: decode.decode_object(b, LatestMeterValue),
+        samples.LATEST_METER_VALUE,
+    ),
+    ("action result", lambda b: decode.decode_object(b, ActionResult), {"status": "Accepted"}),
+    (
+        "socket lock",
+        lambda b: decode.decode_object(b, SocketLockSetting),
+        {"enabled": True, "interactable": False, "error": "stuck"},
+    ),
+    (
+        "public charging settings",
+        lambda b: decode.decode_object(b, PublicChargingSettings),
+        samples.PUBLIC_CHARGING_SETTINGS,
+    ),
+]
+MODEL_TYPES = (
+    User,
+    Charger,
+    PowerUsage,
+    PublicCharger,
+    SessionState,
+    StartedSession,
+    Site,
+    ActionResult,
+    LatestMeterValue,
+    SocketLockSetting,
+    PublicChargingSettings,
+)
 
 json_values = st.recursive(
     st.none()

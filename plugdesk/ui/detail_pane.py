@@ -1,13 +1,18 @@
-"""Everything about one charger: grouped fields, its connectors and their live power.
+"""Everything about one charger: grouped fields, its connectors and their last power reading.
 
 The pane fills at once from the list row (the list already has most fields), then again
 when `GET /chargers/{uuid}` brings the connectors. Every missing value reads "—".
+
+The API's power-usage is the last stored sample, not a live value: hours after a session
+it still returns that session's last figures. So the power column always says how old
+the reading is ("7.40 kW, 3 min ago") and marks one older than `LIVE_WINDOW` as a past
+reading.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -145,7 +150,7 @@ class ConnectorColumn(IntEnum):
     MAX_AMPS = 4
     MAX_VOLTS = 5
     STANDARD = 6
-    LIVE_POWER = 7
+    POWER = 7
 
 
 CONNECTOR_HEADERS = {
@@ -156,14 +161,20 @@ CONNECTOR_HEADERS = {
     ConnectorColumn.MAX_AMPS: "Max A",
     ConnectorColumn.MAX_VOLTS: "Max V",
     ConnectorColumn.STANDARD: "Standard",
-    ConnectorColumn.LIVE_POWER: "Live power",
+    ConnectorColumn.POWER: "Power (last reading)",
 }
 HEADER_ORDER = tuple(ConnectorColumn)
 POWER_TYPE_LABELS = {"AC_1_PHASE": "AC 1-phase", "AC_3_PHASE": "AC 3-phase", "DC": "DC"}
 
 
-def describe_power(usage: PowerUsage | None) -> str:
-    """"7.40 kW · L1 10.0 A · L2 10.1 A · L3 9.9 A"; "—" when nothing is available."""
+# A reading younger than this counts as current; older ones read as a past reading.
+LIVE_WINDOW = timedelta(minutes=2)
+
+
+def describe_power(usage: PowerUsage | None, now: datetime) -> str:
+    """The reading with its age from `timestamp`: "7.40 kW · L1 10.0 A, 1 min ago" while
+    fresh, "Last reading 7.40 kW · L1 10.0 A, 3 h ago" once older than LIVE_WINDOW,
+    "— " when nothing is available."""
     if usage is None or not usage.available:
         return fmt.DASH
     phases = [
@@ -171,14 +182,35 @@ def describe_power(usage: PowerUsage | None) -> str:
         for name, value in (("L1", usage.l1), ("L2", usage.l2), ("L3", usage.l3))
         if value is not None
     ]
-    return " · ".join([fmt.kw(usage.kw), *phases]) if usage.kw is not None else " · ".join(phases)
+    reading = " · ".join([fmt.kw(usage.kw), *phases] if usage.kw is not None else phases)
+    taken = usage.timestamp
+    if taken is None:
+        return f"{reading}, time unknown"
+    age = fmt.relative_age(taken, now)
+    if now - taken > LIVE_WINDOW:
+        return f"Last reading {reading}, {age}"
+    return f"{reading}, {age}"
+
+
+def power_tooltip(usage: PowerUsage | None) -> str | None:
+    """When the reading was taken, in local time; the API keeps the last sample for hours."""
+    if usage is None or usage.timestamp is None:
+        return None
+    return f"Reading taken {fmt.local_time_seconds(usage.timestamp)} (the last sample stored)"
 
 
 class ConnectorsModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         super().__init__(parent)
+        self._clock = clock
         self._connectors: list[Connector] = []
-        self._power: dict[int, str] = {}
+        # connector number -> its last reading, or the text of why there is none
+        self._power: dict[int, PowerUsage | str] = {}
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._connectors)
@@ -205,6 +237,9 @@ class ConnectorsModel(QAbstractTableModel):
             return self._display(connector, column)
         if role == Qt.ItemDataRole.ToolTipRole and column is ConnectorColumn.ERROR:
             return connector.error_info or None
+        if role == Qt.ItemDataRole.ToolTipRole and column is ConnectorColumn.POWER:
+            power = self._power.get(connector.connector_id or 0)
+            return power_tooltip(power) if isinstance(power, PowerUsage) else None
         return None
 
     def _display(self, connector: Connector, column: ConnectorColumn) -> str:
@@ -224,8 +259,10 @@ class ConnectorsModel(QAbstractTableModel):
         if column is ConnectorColumn.STANDARD:
             parts = [p for p in (connector.standard, connector.format) if p]
             return fmt.text(" / ".join(parts))
-        connector_id = connector.connector_id
-        return self._power.get(connector_id, fmt.DASH) if connector_id is not None else fmt.DASH
+        power = self._power.get(connector.connector_id or 0) if connector.connector_id else None
+        if isinstance(power, str):
+            return power
+        return describe_power(power, self._clock()) if power is not None else fmt.DASH
 
     def connector_ids(self) -> list[int]:
         return [c.connector_id for c in self._connectors if c.connector_id is not None]
@@ -236,12 +273,23 @@ class ConnectorsModel(QAbstractTableModel):
         self._power = {}
         self.endResetModel()
 
-    def set_power(self, connector_id: int, text: str) -> None:
-        self._power[connector_id] = text
+    def set_power(self, connector_id: int, power: PowerUsage | str | None) -> None:
+        """The connector's reading, or a text saying why there is none."""
+        if power is None:
+            self._power.pop(connector_id, None)
+        else:
+            self._power[connector_id] = power
         for row, connector in enumerate(self._connectors):
             if connector.connector_id == connector_id:
-                cell = self.index(row, ConnectorColumn.LIVE_POWER)
+                cell = self.index(row, ConnectorColumn.POWER)
                 self.dataChanged.emit(cell, cell)
+
+    def refresh_ages(self) -> None:
+        """Re-read the power column: "1 min ago" becomes "Last reading …, 3 min ago"."""
+        if self._connectors:
+            top = self.index(0, ConnectorColumn.POWER)
+            bottom = self.index(len(self._connectors) - 1, ConnectorColumn.POWER)
+            self.dataChanged.emit(top, bottom)
 
 
 # -- the pane ------------------------------------------------------------------------------
@@ -296,7 +344,7 @@ class DetailPane(QWidget):
         layout.addWidget(scroll, 1)
 
         self.connectors_label = QLabel("<b>Connectors</b>")
-        self.connectors_model = ConnectorsModel(self)
+        self.connectors_model = ConnectorsModel(self, clock=self._clock)
         self.connectors_table = QTableView()
         self.connectors_table.setModel(self.connectors_model)
         self.connectors_table.verticalHeader().setVisible(False)
@@ -434,8 +482,8 @@ class DetailPane(QWidget):
     def set_power(
         self, connector_id: int, usage: PowerUsage | None, error: str | None = None
     ) -> None:
-        text = f"unavailable ({error})" if error else describe_power(usage)
-        self.connectors_model.set_power(connector_id, text)
+        power = f"unavailable ({error})" if error else usage
+        self.connectors_model.set_power(connector_id, power)
 
     def set_stale(self, stale: bool) -> None:
         self.stale_label.setText("<i>not current — last refresh failed</i>" if stale else "")
@@ -443,6 +491,7 @@ class DetailPane(QWidget):
     def refresh_ages(self) -> None:
         if self._charger is not None:
             self._fill(self._charger, self._verdict)
+            self.connectors_model.refresh_ages()
 
     def _fill(self, charger: Charger, verdict: Verdict | None) -> None:
         self.title.setText(charger.identity or charger.uuid)
@@ -465,7 +514,9 @@ class DetailPane(QWidget):
         if not connectors:
             self.connectors_status.setText("This charger reports no connectors.")
         elif self._charger is not None and not self._charger.is_online:
-            self.connectors_status.setText("Live power is shown while the charger is online.")
+            self.connectors_status.setText(
+                "Power readings are fetched while the charger is online."
+            )
         else:
             self.connectors_status.setText("")
 

@@ -185,10 +185,10 @@ def test_selecting_a_charger_fills_detail_and_transactions(
     if expected:
         assert window.transactions_view.totals_label.text().startswith(f"{len(expected):,} ")
 
-    # Live power arrives for an online charger's connectors.
+    # The last power reading arrives for an online charger's connectors, with its age.
     _uuid, connector, _usage = run(power.wait(10))
     live = pane.connectors_model.index(
-        pane.connectors_model.connector_ids().index(connector), ConnectorColumn.LIVE_POWER
+        pane.connectors_model.connector_ids().index(connector), ConnectorColumn.POWER
     ).data()
     assert live and "None" not in live
 

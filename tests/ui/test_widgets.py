@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from itertools import combinations
 from typing import Any
 
 import msgspec
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 
 from plugdesk.api.models import PowerUsage
@@ -61,9 +63,45 @@ def test_detail_pane_fills_groups_connectors_and_power(
     assert model.index(0, ConnectorColumn.POWER_TYPE).data() == "AC 3-phase"
     assert pane.values["pincode"].text() == "Set (hidden)"  # never painted in clear
     pane.set_power(1, PowerUsage(kw=" 7.4", l1="10.0", l2="10.1", l3="-"))
-    assert model.index(0, ConnectorColumn.LIVE_POWER).data() == "7.40 kW · L1 10.0 A · L2 10.1 A"
+    assert (
+        model.index(0, ConnectorColumn.POWER).data()
+        == "7.40 kW · L1 10.0 A · L2 10.1 A, time unknown"  # no timestamp: no claim of "now"
+    )
     pane.set_power(2, None, error="The charger did not respond")
-    assert "unavailable" in model.index(1, ConnectorColumn.LIVE_POWER).data()
+    assert "unavailable" in model.index(1, ConnectorColumn.POWER).data()
+
+
+def test_power_reading_shows_its_age_and_is_not_called_live_once_old(qtbot: Any) -> None:
+    """The API's power-usage is the last stored sample, possibly hours old."""
+    clock = {"now": NOW}
+    pane = DetailPane(clock=lambda: clock["now"])
+    qtbot.addWidget(pane)
+    listed = charger(4)
+    pane.show_charger(listed, charger_health(listed, NOW))
+    pane.show_detail(msgspec.structs.replace(listed, connectors=[connector(1)]))
+    model = pane.connectors_model
+    header = model.headerData(ConnectorColumn.POWER, Qt.Orientation.Horizontal)
+    assert "live" not in header.lower()
+
+    taken = (NOW - timedelta(seconds=20)).isoformat()
+    pane.set_power(1, PowerUsage(timestamp=taken, kw="7.2"))
+    cell = model.index(0, ConnectorColumn.POWER)
+    assert cell.data() == "7.20 kW, just now"
+    assert "Reading taken" in cell.data(Qt.ItemDataRole.ToolTipRole)
+
+    clock["now"] = NOW + timedelta(minutes=3)  # the same sample, minutes later
+    with qtbot.waitSignal(model.dataChanged):
+        pane.refresh_ages()
+    assert model.index(0, ConnectorColumn.POWER).data() == "Last reading 7.20 kW, 3 min ago"
+
+    hours_old = (NOW - timedelta(hours=5)).isoformat()
+    pane.set_power(1, PowerUsage(timestamp=hours_old, kw="0.0", l1="0"))
+    assert model.index(0, ConnectorColumn.POWER).data() == (
+        "Last reading 0.00 kW · L1 0.0 A, 5 h ago"
+    )
+    clock["now"] = NOW
+    pane.set_power(1, PowerUsage(timestamp=(NOW - timedelta(seconds=90)).isoformat(), kw="3"))
+    assert model.index(0, ConnectorColumn.POWER).data() == "3.00 kW, 2 min ago"  # within 2 min
 
 
 def test_copy_buttons_put_identity_and_uuid_on_the_clipboard(qtbot: Any) -> None:

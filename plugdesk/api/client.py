@@ -858,7 +858,8 @@ class PlugchoiceClient:
     async def _write(self, call: _Call, doing: str) -> bytes:
         """Send a change to a charger exactly once (POST/PUT are never retried, see
         `_Call.retryable`) and say plainly what a 504 or 403 means for it."""
-        assert not call.retryable, "a change to a charger must never be retried"
+        if call.retryable:  # a programming error, never a user's: writes are POST/PUT
+            raise RuntimeError(f"{call.method} would be retried; charger writes must not be.")
         try:
             return await self._send(call)
         except GatewayTimeoutError:

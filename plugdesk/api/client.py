@@ -666,6 +666,7 @@ class PlugchoiceClient:
     ) -> AsyncIterator[MeterValue]:
         """Stored readings between two moments (sent as UTC `Y-m-d H:i:s`); `limit`
         (1..10000) caps the total, `order` is "asc" or "desc"."""
+        limit = _check_limit(limit)  # the same 1..10000 as transactions
         params = meter_value_params(
             date_from=date_from,
             date_to=date_to,

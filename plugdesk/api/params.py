@@ -13,7 +13,6 @@ from plugdesk.api.charger_models import BILLING_PLANS, LOG_DESTINATIONS, LOG_STA
 from plugdesk.api.fleet_models import TEAM_CHARGER_SORTS
 from plugdesk.api.models import CHARGER_STATUSES, CONNECTION_STATUSES, CONNECTOR_STATUSES
 
-MAX_METER_VALUE_LIMIT = 10_000
 MAX_ID_TOKEN_LENGTH = 20  # start action's id_token and plug & charge card_uid
 MAX_REFERENCE_LENGTH = 255
 MAX_TEXT_FILTER_LENGTH = 255
@@ -179,11 +178,7 @@ def meter_value_params(
     ):
         if value is not None:
             params[name] = check_text(value, f"{name} filter", max_length=64)
-    if limit is not None:
-        if not _is_int(limit) or not 1 <= limit <= MAX_METER_VALUE_LIMIT:
-            raise ValueError(
-                f"The limit must be between 1 and {MAX_METER_VALUE_LIMIT}, not {limit!r}."
-            )
+    if limit is not None:  # checked (1..10000) by the client's `_check_limit`
         params["limit"] = str(limit)
     if order is not None:
         # The docs' examples name it `order_by` (asc|desc).

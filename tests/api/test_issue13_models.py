@@ -3,6 +3,8 @@ OCPP log, settings): absent keys, both spellings, both types."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import msgspec
 import pytest
 
@@ -16,7 +18,7 @@ from plugdesk.api.charger_models import (
 )
 from plugdesk.api.errors import BadResponseError
 from plugdesk.api.fleet_models import Site, TeamCharger, TeamTransaction
-from plugdesk.api.models import Charger, Connector
+from plugdesk.api.models import Charger, Connector, PowerUsage, SessionState
 from tests.api import samples
 
 
@@ -120,3 +122,21 @@ def test_filter_options_never_cost_the_page() -> None:
     page = decode.decode_page(body(doc), Site)
     assert page.data[0].uuid == samples.SITE["uuid"]
     assert decode.filter_options_as(page, dict[str, list[str]]) is None
+
+
+@pytest.mark.parametrize("payment", ["absent", None])
+def test_session_payment_null_or_absent(payment: object) -> None:
+    doc = samples.session_state("charging")
+    doc.pop("payment", None)
+    if payment != "absent":
+        doc["payment"] = payment
+    state = decode.decode_object(body(doc), SessionState)
+    assert state.payment is None and state.data.status == "charging"
+
+
+def test_power_usage_keeps_its_millisecond_timestamp() -> None:
+    usage = decode.decode_object(
+        body({"timestamp": "2025-10-28T16:26:14.628Z", "L1": " 0.0", "kW": "7.2"}), PowerUsage
+    )
+    assert usage.timestamp == datetime(2025, 10, 28, 16, 26, 14, 628000, tzinfo=UTC)
+    assert usage.kw == 7.2 and usage.l1 == 0.0 and usage.l2 is None

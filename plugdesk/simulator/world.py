@@ -33,14 +33,23 @@ CITIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("BE", "Gent", "90{d}0", ("Kortrijksesteenweg", "Dok Noord", "Sint-Pietersnieuwstraat")),
     ("BE", "Bruxelles", "10{d}0", ("Boulevard du Roi Albert II", "Avenue Louise",
                                   "Rue de la Loi")),
-    ("DE", "Köln", "50{d}{d}{d}", ("Aachener Straße", "Hohenzollernring", "Deutz-Mülheimer Straße")),
-    ("DE", "Düsseldorf", "40{d}{d}{d}", ("Königsallee", "Kaiserswerther Straße", "Speditionstraße")),
+    ("DE", "Köln", "50{d}{d}{d}", ("Aachener Straße", "Hohenzollernring",
+                                   "Deutz-Mülheimer Straße")),
+    ("DE", "Düsseldorf", "40{d}{d}{d}", ("Königsallee", "Kaiserswerther Straße",
+                                         "Speditionstraße")),
     ("DE", "Aachen", "520{d}{d}", ("Jülicher Straße", "Trierer Straße", "Pascalstraße")),
     ("DE", "Berlin", "10{d}{d}{d}", ("Friedrichstraße", "Kurfürstendamm", "Frankfurter Allee")),
     ("FR", "Lille", "590{d}0", ("Rue Nationale", "Boulevard de la Liberté", "Avenue Le Corbusier")),
     ("FR", "Paris", "750{d}{d}", ("Rue de Rivoli", "Boulevard Haussmann", "Quai de la Rapée")),
     ("FR", "Strasbourg", "670{d}0", ("Allée de la Robertsau", "Rue du Marais Vert")),
 )  # fmt: skip
+# The first sites take turns over the countries, so even the demo spans all four.
+MIXED = tuple(
+    city
+    for n in range(len(CITIES))
+    for country in ("NL", "BE", "DE", "FR")
+    for city in [c for c in CITIES if c[0] == country][n : n + 1]
+)
 KINDS = (
     "Parking P2", "Head Office Garage", "Depot North", "Visitor Car Park", "Hotel Forecourt",
     "Staff Parking B1", "Retail Park West", "Fleet Yard", "Station Square", "Fast Hub",
@@ -151,9 +160,7 @@ class World:
         count = site_count(chargers)
         names: set[str] = set()
         for k in range(count):
-            country, city, postal, streets = CITIES[k % len(CITIES)] if k < len(CITIES) else (
-                rng.choice(CITIES)
-            )
+            country, city, postal, streets = MIXED[k] if k < len(MIXED) else rng.choice(CITIES)
             name = f"{city} {KINDS[k % len(KINDS)]}"
             if name in names:
                 name = f"{name} {k // len(KINDS) + 1}"

@@ -7,8 +7,18 @@ from typing import Any
 import httpx
 
 SIMPLE = {"data", "links", "meta"}
-FLAT = {"current_page", "data", "first_page_url", "from", "next_page_url", "path", "per_page",
-        "prev_page_url", "to", "filter_options"}  # fmt: skip
+FLAT = {
+    "current_page",
+    "data",
+    "first_page_url",
+    "from",
+    "next_page_url",
+    "path",
+    "per_page",
+    "prev_page_url",
+    "to",
+    "filter_options",
+}
 
 
 def next_url(body: dict[str, Any]) -> str | None:

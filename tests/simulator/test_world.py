@@ -15,10 +15,23 @@ from tests.simulator.conftest import START, Connect, MakeSim
 from tests.simulator.pages import FLAT, SIMPLE, items, walk
 
 SITE_FIELDS = {
-    "uuid", "id", "name", "address", "street", "postal_code", "house_number",
-    "house_number_addition", "city", "country", "smart_charging", "chargers_count",
-    "capabilities", "permissions", "created_at", "updated_at",
-}  # fmt: skip
+    "uuid",
+    "id",
+    "name",
+    "address",
+    "street",
+    "postal_code",
+    "house_number",
+    "house_number_addition",
+    "city",
+    "country",
+    "smart_charging",
+    "chargers_count",
+    "capabilities",
+    "permissions",
+    "created_at",
+    "updated_at",
+}
 
 
 @pytest.fixture(scope="module")
@@ -80,16 +93,33 @@ def test_site_chargers_connectors_and_teams(fleet: Simulator, api: httpx.Client)
             c["status"] for c in detail["connectors"]
         ]
         for connector in charger["connectors"]:
-            assert {"id", "charger_id", "connector_id", "status", "max_amperage", "max_voltage",
-                    "standard", "format", "power_type", "phase_rotation"} <= set(connector)  # fmt: skip
+            assert {
+                "id",
+                "charger_id",
+                "connector_id",
+                "status",
+                "max_amperage",
+                "max_voltage",
+                "standard",
+                "format",
+                "power_type",
+                "phase_rotation",
+            } <= set(connector)
     connectors = items(walk(api, f"sites/{site['uuid']}/connectors"))
     assert len(connectors) == sum(len(c["connectors"]) for c in chargers)
-    assert set(connectors[0]["charger"]) == {"uuid", "id", "identity", "connection_status",
-                                             "status"}  # fmt: skip
+    assert set(connectors[0]["charger"]) == {
+        "uuid",
+        "id",
+        "identity",
+        "connection_status",
+        "status",
+    }
     teams = items(walk(api, f"sites/{site['uuid']}/teams"))
     assert teams[0]["name"] == "Sam's Team"
-    assert all(site["uuid"] in {s["uuid"] for s in items(walk(api, f"teams/{t['uuid']}/sites"))}
-               for t in teams)  # fmt: skip
+    assert all(
+        site["uuid"] in {s["uuid"] for s in items(walk(api, f"teams/{t['uuid']}/sites"))}
+        for t in teams
+    )
 
 
 def test_site_and_team_transactions_are_newest_first_over_three_pages(
@@ -138,8 +168,9 @@ def test_teams_endpoint_off_from_the_start(make_sim: MakeSim, connect: Connect) 
     assert connect(sim).get("teams").status_code == 404
 
 
-def test_team_chargers_flat_envelope_over_three_pages(big: Simulator, big_api: httpx.Client
-                                                      ) -> None:  # fmt: skip
+def test_team_chargers_flat_envelope_over_three_pages(
+    big: Simulator, big_api: httpx.Client
+) -> None:
     team = big.teams()[0]
     pages = walk(big_api, f"teams/{team['id']}/chargers")
     assert len(pages) >= 3 and set(pages[0]) == FLAT
@@ -153,8 +184,14 @@ def test_team_chargers_flat_envelope_over_three_pages(big: Simulator, big_api: h
     assert set(row["internal_model"]) >= {"vendor", "name"}
     assert isinstance(row["connectors"], dict) and isinstance(row["connectors"]["data"], list)
     options = pages[0]["filter_options"]
-    assert {"connection_status", "status", "connector_status", "vendor", "license",
-            "site_uuid"} <= set(options)  # fmt: skip
+    assert {
+        "connection_status",
+        "status",
+        "connector_status",
+        "vendor",
+        "license",
+        "site_uuid",
+    } <= set(options)
     # A smaller team sees only its sites' chargers.
     other = big.teams()[1]
     theirs = items(walk(big_api, f"teams/{other['uuid']}/chargers"))
@@ -167,15 +204,19 @@ def test_team_chargers_flat_envelope_over_three_pages(big: Simulator, big_api: h
     [
         ("connection_status", "offline", lambda c, d: c["connection_status"] == "offline"),
         ("status", "Faulted", lambda c, d: c["status"] == "Faulted"),
-        ("connector_status", "Charging",
-         lambda c, d: any(k["status"] == "Charging" for k in c["connectors"]["data"])),
+        (
+            "connector_status",
+            "Charging",
+            lambda c, d: any(k["status"] == "Charging" for k in c["connectors"]["data"]),
+        ),
         ("vendor", "alfen", lambda c, d: d["model"]["vendor"] == "Alfen"),
         ("license", "pro", lambda c, d: c["licenses"]["pro"]),
         ("identity", "ACE", lambda c, d: "ACE" in c["identity"]),
     ],
-)  # fmt: skip
-def test_each_team_charger_filter(big: Simulator, big_api: httpx.Client, name: str, value: str,
-                                  check: object) -> None:  # fmt: skip
+)
+def test_each_team_charger_filter(
+    big: Simulator, big_api: httpx.Client, name: str, value: str, check: object
+) -> None:
     team = big.teams()[0]["uuid"]
     rows = items(walk(big_api, f"teams/{team}/chargers", **{f"filter[{name}]": value}))
     truth = {c["uuid"]: c for c in big.chargers()}
@@ -186,8 +227,7 @@ def test_each_team_charger_filter(big: Simulator, big_api: httpx.Client, name: s
     assert sorted(r["uuid"] for r in rows) == sorted(wanted)
 
 
-def test_team_search_site_filter_sorts_and_bad_names(big: Simulator, big_api: httpx.Client
-                                                     ) -> None:  # fmt: skip
+def test_team_search_site_filter_sorts_and_bad_names(big: Simulator, big_api: httpx.Client) -> None:
     team = big.teams()[0]["uuid"]
     site = big.sites()[5]
     on_site = items(walk(big_api, f"teams/{team}/chargers", **{"filter[site_uuid]": site["uuid"]}))
@@ -197,10 +237,19 @@ def test_team_search_site_filter_sorts_and_bad_names(big: Simulator, big_api: ht
     searched = items(walk(big_api, f"teams/{team}/chargers", search=some.lower()))
     assert searched and all(some in r["identity"] for r in searched)
     for field in ("identity", "connection_status", "status", "created_at"):
-        up = items(walk(big_api, f"teams/{team}/chargers", sort=field,
-                        **{"filter[site_uuid]": site["uuid"]}))  # fmt: skip
-        down = items(walk(big_api, f"teams/{team}/chargers", sort=f"-{field}",
-                          **{"filter[site_uuid]": site["uuid"]}))  # fmt: skip
+        up = items(
+            walk(
+                big_api, f"teams/{team}/chargers", sort=field, **{"filter[site_uuid]": site["uuid"]}
+            )
+        )
+        down = items(
+            walk(
+                big_api,
+                f"teams/{team}/chargers",
+                sort=f"-{field}",
+                **{"filter[site_uuid]": site["uuid"]},
+            )
+        )
         keys = [r[field] or "" for r in up]
         assert keys == sorted(keys)
         assert [r[field] or "" for r in down] == sorted(keys, reverse=True)
@@ -215,9 +264,10 @@ def test_a_connector_only_fault_shows_in_site_and_team_lists_not_in_get_chargers
 ) -> None:
     assert fleet.connector_fault_log, "the world starts with a faulted connector somewhere"
     uuid = next(
-        u for u in fleet.charger_uuids()
+        u
+        for u in fleet.charger_uuids()
         if fleet.charger(u)["status"] == "Available" and len(fleet.charger(u)["connectors"]) == 2
-    )  # fmt: skip
+    )
     fleet.force_fault(uuid, "ConnectorLockFailure", connector_id=2)
     record = fleet.connector_fault_log[-1]
     assert (record.charger_uuid, record.connector_id, record.ended_at) == (uuid, 2, None)
@@ -225,19 +275,24 @@ def test_a_connector_only_fault_shows_in_site_and_team_lists_not_in_get_chargers
     assert listed["status"] == "Available" and "connectors" not in listed
     assert listed["error"] in (None, "NoError")
     detail = api.get(f"chargers/{uuid}").json()["data"]
-    assert [c["status"] for c in detail["connectors"]] == [detail["connectors"][0]["status"],
-                                                           "Faulted"]  # fmt: skip
+    assert [c["status"] for c in detail["connectors"]] == [
+        detail["connectors"][0]["status"],
+        "Faulted",
+    ]
     site = next(s for s in fleet.sites() if uuid in fleet.site_charger_uuids(s["uuid"]))
-    on_site = next(c for c in items(walk(api, f"sites/{site['uuid']}/chargers"))
-                   if c["uuid"] == uuid)  # fmt: skip
+    on_site = next(
+        c for c in items(walk(api, f"sites/{site['uuid']}/chargers")) if c["uuid"] == uuid
+    )
     assert on_site["status"] == "Available"
     assert on_site["connectors"][1]["status"] == "Faulted"
     assert on_site["connectors"][1]["error"] == "ConnectorLockFailure"
     team = fleet.teams()[0]["uuid"]
     faulted = items(walk(api, f"teams/{team}/chargers", **{"filter[connector_status]": "Faulted"}))
     assert uuid in {r["uuid"] for r in faulted}
-    assert uuid not in {r["uuid"] for r in items(walk(api, f"teams/{team}/chargers",
-                                                      **{"filter[status]": "Faulted"}))}  # fmt: skip
+    assert uuid not in {
+        r["uuid"]
+        for r in items(walk(api, f"teams/{team}/chargers", **{"filter[status]": "Faulted"}))
+    }
     fleet.clear_fault(uuid)
     assert fleet.connector_fault_log[-1].ended_at is not None
 
@@ -254,8 +309,10 @@ def test_describe_names_codes_sites_and_teams(fleet: Simulator) -> None:
 def test_plugdesk_sim_prints_codes_sites_and_team() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "plugdesk", "sim", "--port", "0", "--seed", "7"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert process.stdout is not None
         lines = []

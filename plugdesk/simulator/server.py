@@ -263,6 +263,9 @@ class App:
             **limits,
             **reply.headers,
         }
+        if reply.status == 204:  # No Content: no body, no Content-Type
+            del headers["Content-Type"]
+            return Action(204, headers, b"")
         return Action(reply.status, headers, encode_json(reply.body))
 
     def _apply(self, decision: Decision, action: Action, reply: Reply) -> Action:
@@ -669,7 +672,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(action.status)
         for name, value in action.headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(action.body)))
+        if action.status != 204:  # a 204 must not carry Content-Length (RFC 9110)
+            self.send_header("Content-Length", str(len(action.body)))
         self.end_headers()
         if action.cut_at is None:
             self.wfile.write(action.body)

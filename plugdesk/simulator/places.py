@@ -11,6 +11,7 @@ from plugdesk.simulator import paging
 from plugdesk.simulator.fleet import Charger, Fleet
 from plugdesk.simulator.paging import PER_PAGE, Links
 from plugdesk.simulator.replies import Reply, error
+from plugdesk.simulator.util import iso_z, iso_z_or_none
 from plugdesk.simulator.world import Site, Team, World
 
 _FILTER_KEY = re.compile(r"^filter\[([^\]]*)\]$")
@@ -98,12 +99,12 @@ class Places:
             "connection_status": charger.connection,
             "status": charger.status,
             "error": charger.error,
-            "last_heartbeat_at": self.fleet.charger_api(charger, now)["last_heartbeat_at"],
+            "last_heartbeat_at": iso_z_or_none(charger.heartbeat_ts(now)),
             "licenses": {"smart": charger.licenses[0], "pro": charger.licenses[1]},
             "internal_model": {"id": model.model_id, "vendor": model.vendor, "name": model.name},
             "site": site.ref(),
             "connectors": {"data": self.connectors_of(charger)},
-            "created_at": self.fleet.charger_api(charger, now)["created_at"],
+            "created_at": iso_z(charger.created_ts),
         }
 
     # -- sites ---------------------------------------------------------------------------

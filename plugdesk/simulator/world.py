@@ -194,8 +194,9 @@ class World:
             return
         # Sites differ in size: a depot holds many chargers, a café lot two.
         weights = [rng.uniform(0.3, 3.0) for _ in range(count)]
+        rest = rng.choices(range(count), weights, k=max(0, chargers - count))
         for charger in range(chargers):
-            k = charger if charger < count else rng.choices(range(count), weights)[0]
+            k = charger if charger < count else rest[charger - count]
             self.site_of[charger] = k
             self.sites[k].chargers.append(charger)
 

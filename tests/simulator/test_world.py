@@ -328,3 +328,20 @@ def test_plugdesk_sim_prints_codes_sites_and_team() -> None:
     for line in expected:
         assert line in output
     assert "Public codes to try:" in output and "Team: Sam's Team" in output
+
+
+def test_same_seed_same_world(make_sim: MakeSim, connect: Connect) -> None:
+    def snapshot(seed: int) -> list[object]:
+        sim = make_sim(chargers=60, seed=seed)
+        api = connect(sim)
+        uuid = sim.charger_uuids()[7]
+        paths = [
+            "sites",
+            f"teams/{sim.teams()[0]['uuid']}/chargers",
+            f"chargers/{uuid}/logs",
+            f"sites/{sim.sites()[1]['uuid']}/transactions",
+        ]
+        return [sim.sites(), sim.teams()] + [api.get(p).json()["data"] for p in paths]
+
+    assert snapshot(21) == snapshot(21)
+    assert snapshot(21)[0] != snapshot(22)[0]

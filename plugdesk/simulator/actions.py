@@ -162,7 +162,8 @@ class Actions:
         down_at = now + 2
         up_at = down_at + self.rng.uniform(20, 60)
         self.fleet.call_at(down_at, lambda ts: self._reboot_down(charger, ts, gen))
-        self.fleet.call_at(up_at, lambda ts: self._boot(charger, ts, gen))
+        held = charger.offline_gen  # force_offline meanwhile keeps it down (tests)
+        self.fleet.call_at(up_at, lambda ts: self._boot(charger, ts, gen, held))
         return Reply(200, {"status": "Accepted"})
 
     def _reboot_down(self, charger: Charger, ts: float, gen: int) -> None:
@@ -181,8 +182,9 @@ class Actions:
                 connector.phase = "down"
         fleet.go_offline(charger, ts, forced=False)
 
-    def _boot(self, charger: Charger, ts: float, gen: int) -> None:
-        if gen != charger.reboot_gen or charger.connection != "offline":
+    def _boot(self, charger: Charger, ts: float, gen: int, held: int) -> None:
+        stale = gen != charger.reboot_gen or held != charger.offline_gen
+        if stale or charger.connection != "offline":
             return
         fleet = self.fleet
         hard = list(charger.hard_faults)

@@ -3,6 +3,16 @@
     with Simulator(chargers=40, seed=7) as sim:
         httpx.get(f"{sim.base_url}/chargers", headers={"Authorization": f"Bearer {sim.token}"})
 
+Behind the endpoints (every table of API.md): a fleet (fleet.py), sites and teams around
+it (world.py), actions and settings with effects on the simulated clock (actions.py), and
+the OCPP log and meter values worked out on request (ocpp.py).
+
+For tests: `force_fault(..., connector_id=, hard=)`, `fault_log` / `connector_fault_log`,
+`action_log` (every action and settings write) beside `request_log`,
+`force_action_outcome("reply" | "timeout_done" | "timeout_lost" | None)`,
+`set_teams_endpoint(bool)`, `sites()`, `teams()`, `site_charger_uuids()`,
+`team_charger_uuids()` and `describe()` (what `plugdesk sim` prints).
+
 Simulated time = start + real elapsed x time_scale + everything passed to `advance`.
 The fleet at simulated time T depends only on the seed and the start time, not on when
 requests came (pass `start_time` and `time_scale=0` to compare two simulators exactly).

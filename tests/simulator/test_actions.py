@@ -337,3 +337,16 @@ def test_actions_on_an_offline_charger_time_out_and_do_nothing(
     sim.advance(120)
     assert sim.charger(uuid)["connection_status"] == "offline"
     assert sim.action_log[-1].outcome == "timeout_lost"
+
+
+def test_a_charger_forced_offline_during_a_restart_stays_offline(
+    sim: Simulator, api: httpx.Client
+) -> None:
+    uuid = pick(sim, healthy)
+    assert api.post(f"chargers/{uuid}/actions/restart").json() == {"status": "Accepted"}
+    sim.advance(5)
+    sim.force_offline(uuid)
+    sim.advance(120)
+    assert sim.charger(uuid)["connection_status"] == "offline"
+    sim.force_online(uuid)
+    assert sim.charger(uuid)["connection_status"] == "online"

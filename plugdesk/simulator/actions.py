@@ -56,6 +56,7 @@ class Actions:
         self.ocpp: dict[int, list[Entry]] = {}  # charger index -> messages actions caused
         self.plug_charge: dict[int, tuple[bool, str | None]] = {}
         self.saved_public: dict[int, PublicInfo] = {}
+        self.first_boot: dict[int, float] = {}  # never-seen chargers brought online
 
     # -- the shared steps ----------------------------------------------------------------
 
@@ -189,6 +190,23 @@ class Actions:
         fleet = self.fleet
         hard = list(charger.hard_faults)
         fleet.go_online(charger, ts)
+        self.boot_message(charger, ts)
+        fleet.clear_fault_at(charger, ts)  # a transient fault is gone after the reboot
+        idle = "Unavailable" if charger.blocked or charger.locked else "Available"
+        for connector in charger.connectors:
+            connector.gen += 1
+            connector.status = idle
+            connector.phase = "idle" if idle == "Available" else "down"
+            connector.updated_ts = max(connector.updated_ts, ts)
+            if connector.phase == "idle":
+                fleet._schedule_plug(charger, connector, ts)
+        for error_code, info, vendor, index, forced in hard:
+            fleet._apply_fault(charger, ts, error_code, info, vendor, index, forced=forced)
+        for connector in charger.connectors:
+            self._status_message(charger, connector, ts)
+
+    def boot_message(self, charger: Charger, ts: float) -> None:
+        """The BootNotification a charger sends when it (re)starts."""
         model = charger.model
         self.message(
             charger,
@@ -203,19 +221,6 @@ class Actions:
             {"status": "Accepted", "currentTime": iso_z(ts), "interval": int(charger.hb_interval)},
             to_charger=False,
         )
-        fleet.clear_fault_at(charger, ts)  # a transient fault is gone after the reboot
-        idle = "Unavailable" if charger.blocked or charger.locked else "Available"
-        for connector in charger.connectors:
-            connector.gen += 1
-            connector.status = idle
-            connector.phase = "idle" if idle == "Available" else "down"
-            connector.updated_ts = max(connector.updated_ts, ts)
-            if connector.phase == "idle":
-                fleet._schedule_plug(charger, connector, ts)
-        for error_code, info, vendor, index, forced in hard:
-            fleet._apply_fault(charger, ts, error_code, info, vendor, index, forced=forced)
-        for connector in charger.connectors:
-            self._status_message(charger, connector, ts)
 
     # -- transactions --------------------------------------------------------------------
 

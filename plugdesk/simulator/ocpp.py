@@ -441,6 +441,7 @@ def _messages(
     if charger.connection != "never_seen":
         period = charger.hb_interval
         beat_lo = max(lo, hi - DAY)  # heartbeats of the last day of the window at most
+        beat_lo = max(beat_lo, actions.first_boot.get(charger.index, beat_lo) + 1)
         t = beat_lo + ((charger.hb_phase - beat_lo) % period)
         while t <= hi:
             if not any(a <= t < b for a, b in offline):

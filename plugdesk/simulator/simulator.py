@@ -315,7 +315,12 @@ class Simulator:
         """Bring the charger online now (a never-seen one boots for the first time)."""
         with self._lock:
             now = self._sync()
-            self._fleet.force_online(self._fleet.charger(uuid), now)
+            charger = self._fleet.charger(uuid)
+            first_boot = charger.connection == "never_seen"
+            self._fleet.force_online(charger, now)
+            if first_boot:
+                self._actions.first_boot[charger.index] = now
+                self._actions.boot_message(charger, now)
 
     @property
     def fault_log(self) -> list[FaultRecord]:
@@ -333,7 +338,7 @@ class Simulator:
 
     @property
     def action_log(self) -> list[ActionRecord]:
-        """Every action and settings write (and rename) the API was asked for, in order."""
+        """Every action and settings write the API was asked for, in order."""
         with self._lock:
             return list(self._actions.log)
 
@@ -379,8 +384,9 @@ class Simulator:
         lines = [f"Public codes to try: {', '.join(codes) if codes else '(none)'}"]
         lines.append(f"Sites ({len(self._world.sites)}):")
         for site in self._world.sites[:8]:
-            lines.append(f"  {site.name} – {site.address}, {site.country} "
-                         f"({len(site.chargers)} chargers)")  # fmt: skip
+            count = len(site.chargers)
+            noun = "charger" if count == 1 else "chargers"
+            lines.append(f"  {site.name} – {site.address}, {site.country} ({count} {noun})")
         if len(self._world.sites) > 8:
             lines.append(f"  … and {len(self._world.sites) - 8} more")
         for team in self._world.teams:

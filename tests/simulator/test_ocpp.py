@@ -269,3 +269,19 @@ def test_a_started_and_limited_session_still_adds_up(fleet: Simulator, api: http
     assert round((register[-1] - register[0]) / 1000, 2) == round(float(tx["total_kwh"]), 2)
     steps = [b - a for a, b in pairwise(register)]
     assert max(steps[-3:]) < max(steps[:3])  # the limit slowed the charge
+
+
+def test_a_first_boot_is_logged(fleet: Simulator, api: httpx.Client) -> None:
+    uuid = next(
+        u for u in fleet.charger_uuids() if fleet.charger(u)["connection_status"] == "never_seen"
+    )
+    assert api.get(f"chargers/{uuid}/logs").json()["data"] == []
+    fleet.force_online(uuid)
+    fleet.advance(600)
+    rows = items(walk(api, f"chargers/{uuid}/logs", **{"filter[hide_insignificant]": "1"}))
+    assert [r["method"] for r in rows] == ["BootNotification"]
+    params = decoded(rows[0]["params"])
+    assert params["chargePointSerialNumber"] == fleet.charger(uuid)["identity"]
+    everything = items(walk(api, f"chargers/{uuid}/logs"))
+    assert everything[-1]["method"] == "BootNotification"  # nothing before the first boot
+    assert {r["method"] for r in everything[:-1]} == {"Heartbeat"}

@@ -226,6 +226,7 @@ class Fleet:
         seed: int,
         start_ts: float,
         big_charger_transactions: int = 0,
+        connector_faults_at_start: bool = True,
     ) -> None:
         if size < 0:
             raise ValueError(f"fleet size must be >= 0, not {size}")
@@ -252,7 +253,7 @@ class Fleet:
             EV_SESSION: self._on_session,
             EV_CALL: self._on_call,
         }
-        self._build(size, big_charger_transactions)
+        self._build(size, big_charger_transactions, connector_faults_at_start)
 
     # -- scheduling ----------------------------------------------------------------------
 
@@ -289,7 +290,7 @@ class Fleet:
 
     # -- building ------------------------------------------------------------------------
 
-    def _build(self, size: int, big: int) -> None:
+    def _build(self, size: int, big: int, connector_faults: bool) -> None:
         rng = random.Random(derive(self.seed, _BUILD))
         roles = _pick_roles(rng, size)
         identities: set[str] = set()
@@ -329,7 +330,8 @@ class Fleet:
         self._schedule_life(rng)
         if big > 0 and self.chargers:
             self._build_big_history(self.chargers[0])
-        self._fault_some_connectors(roles)
+        if connector_faults:
+            self._fault_some_connectors(roles)
 
     def _fault_some_connectors(self, roles: dict[int, str]) -> None:
         """A few chargers start with one faulted connector while they report Available

@@ -69,6 +69,7 @@ class Simulator:
         teams_endpoint: bool = True,
         action_timeout_done_rate: float = 0.04,
         action_timeout_lost_rate: float = 0.02,
+        connector_faults_at_start: bool = True,
     ) -> None:
         self.seed = seed
         self.host = host
@@ -83,6 +84,7 @@ class Simulator:
             seed=seed,
             start_ts=start_ts,
             big_charger_transactions=big_charger_transactions,
+            connector_faults_at_start=connector_faults_at_start,
         )
         rng = random.Random(derive(seed, 0x5742))
         keys = (

@@ -82,8 +82,7 @@ class Site:
     @property
     def address(self) -> str:
         number = self.house_number + (self.house_number_addition or "")
-        if self.country in ("FR", "BE") and self.city in ("Lille", "Paris", "Strasbourg",
-                                                          "Bruxelles"):  # fmt: skip
+        if self.country == "FR":  # "12 Rue Nationale" in France, "Weena 12" elsewhere
             return f"{number} {self.street}, {self.postal_code} {self.city}"
         return f"{self.street} {number}, {self.postal_code} {self.city}"
 

@@ -345,3 +345,31 @@ def test_same_seed_same_world(make_sim: MakeSim, connect: Connect) -> None:
 
     assert snapshot(21) == snapshot(21)
     assert snapshot(21)[0] != snapshot(22)[0]
+
+
+def test_the_new_world_leaves_the_rest_of_the_fleet_as_it_was(make_sim: MakeSim) -> None:
+    """Sites, teams and the connectors faulted at the start draw from streams of their own:
+    every other charger lives exactly as it did without them (only live transaction ids,
+    numbered across the fleet, may move)."""
+    with_faults = make_sim(chargers=120, seed=9)
+    without = make_sim(chargers=120, seed=9, connector_faults_at_start=False)
+    chosen = {
+        r.charger_uuid for r in with_faults.connector_fault_log if r.started_at < with_faults.now()
+    }
+    assert chosen
+    for _ in range(4):
+        one = {c["uuid"]: c for c in with_faults.chargers()}
+        two = {c["uuid"]: c for c in without.chargers()}
+        assert set(one) == set(two)
+        assert [u for u in one if one[u] != two[u] and u not in chosen] == []
+        with_faults.advance(1800)
+        without.advance(1800)
+
+    def charger_level(sim: Simulator) -> list[object]:
+        return [
+            (r.charger_uuid, r.kind, r.error, r.started_at, r.ended_at)
+            for r in sim.fault_log
+            if r.connector_id is None and r.charger_uuid not in chosen
+        ]
+
+    assert charger_level(with_faults) == charger_level(without)

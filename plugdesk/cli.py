@@ -218,6 +218,7 @@ def cmd_sim(args: argparse.Namespace) -> int:
     # Real tokens contain "|" (Sanctum style), so the hint must be shell-quoted.
     hint = f"{TOKEN_ENV}={shlex.quote(sim.token)} plugdesk status --api-url {sim.base_url}"
     print(f"Try: {hint}", flush=True)
+    print("\n".join(sim.describe()), flush=True)
     print("Press Ctrl+C to stop.", flush=True)
     try:
         while True:

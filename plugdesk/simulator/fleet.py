@@ -33,8 +33,12 @@ HISTORY_DAYS = 120
 HISTORY_END_GAP = 6 * 3600.0  # history stops this long before start; live ones follow
 
 # Event kinds (heap entries are (ts, seq, kind, a, b, gen)).
-EV_FAULT, EV_FAULT_END, EV_OFFLINE, EV_ONLINE, EV_TX, EV_COMM_END, EV_SESSION = range(7)
+EV_FAULT, EV_FAULT_END, EV_OFFLINE, EV_ONLINE, EV_TX, EV_COMM_END, EV_SESSION, EV_CALL = range(8)
 _BUILD, _FIRST_FAULT, _FIRST_OFFLINE = 0xB0, 0xF1, 0x0F
+_CONNECTOR_FAULTS = 0xC0F1  # the stream that picks connectors faulted at the start
+# Faults a reboot does not cure: they come back with the BootNotification.
+HARD_ERRORS = frozenset({"GroundFailure", "PowerSwitchFailure", "ConnectorLockFailure",
+                         "PowerMeterFailure"})  # fmt: skip
 
 
 class SessionHooks(Protocol):
@@ -65,6 +69,7 @@ class Connector:
         "error_info",
         "gen",
         "index",
+        "limit_a",
         "meter_origin",
         "meter_wh",
         "phase",
@@ -98,6 +103,7 @@ class Connector:
         self.gen = 0
         self.claimed_by: str | None = None  # public session token holding it
         self.comm_record: int | None = None
+        self.limit_a: float | None = None  # a charge limit set through the API (A)
 
 
 class Charger:
@@ -113,6 +119,7 @@ class Charger:
         "fault_records",
         "firmware",
         "frozen_heartbeat_ts",
+        "hard_faults",
         "hb_interval",
         "hb_phase",
         "history_count",
@@ -124,6 +131,7 @@ class Charger:
         "last_connection_ts",
         "last_disconnection_ts",
         "licenses",
+        "locked",
         "max_current",
         "model",
         "offline_gen",
@@ -132,6 +140,7 @@ class Charger:
         "permissions",
         "pincode",
         "public",
+        "reboot_gen",
         "reference",
         "server",
         "setup_completed",
@@ -185,6 +194,10 @@ class Charger:
         self.history_id_base = 0
         self.history_span = (0.0, 0.0)
         self.tags: list[str] = []
+        self.locked = False  # settings/lock: made Unavailable through the API
+        self.reboot_gen = 0
+        # (error, info, vendor code, connector index or None, forced) of hard faults
+        self.hard_faults: list[tuple[str, str | None, str | None, int | None, bool]] = []
 
     @property
     def no_error(self) -> str | None:
@@ -213,6 +226,7 @@ class Fleet:
         seed: int,
         start_ts: float,
         big_charger_transactions: int = 0,
+        connector_faults_at_start: bool = True,
     ) -> None:
         if size < 0:
             raise ValueError(f"fleet size must be >= 0, not {size}")
@@ -226,6 +240,7 @@ class Fleet:
         self.hooks: SessionHooks | None = None
         self._heap: list[tuple[float, int, int, int, int, int]] = []
         self._seq = 0
+        self._calls: dict[int, Callable[[float], None]] = {}
         self.next_tx_id = 0
         self._big_index = 0 if big_charger_transactions > 0 else -1
         self._handlers: dict[int, Callable[[float, int, int, int], None]] = {
@@ -236,8 +251,9 @@ class Fleet:
             EV_TX: self._on_tx,
             EV_COMM_END: self._on_comm_end,
             EV_SESSION: self._on_session,
+            EV_CALL: self._on_call,
         }
-        self._build(size, big_charger_transactions)
+        self._build(size, big_charger_transactions, connector_faults_at_start)
 
     # -- scheduling ----------------------------------------------------------------------
 
@@ -253,6 +269,15 @@ class Fleet:
             ts, _, kind, a, b, gen = heapq.heappop(heap)
             handlers[kind](ts, a, b, gen)
 
+    def call_at(self, ts: float, call: Callable[[float], None]) -> None:
+        """Run `call(ts)` when simulated time reaches `ts` (actions use this)."""
+        self._seq += 1
+        self._calls[self._seq] = call
+        heapq.heappush(self._heap, (ts, self._seq, EV_CALL, 0, self._seq, 0))
+
+    def _on_call(self, ts: float, _a: int, key: int, _gen: int) -> None:
+        self._calls.pop(key)(ts)
+
     def rng(self, charger: Charger) -> Rng:
         charger.counter += 1
         return Rng(derive(self.seed, charger.index, charger.counter))
@@ -265,7 +290,7 @@ class Fleet:
 
     # -- building ------------------------------------------------------------------------
 
-    def _build(self, size: int, big: int) -> None:
+    def _build(self, size: int, big: int, connector_faults: bool) -> None:
         rng = random.Random(derive(self.seed, _BUILD))
         roles = _pick_roles(rng, size)
         identities: set[str] = set()
@@ -305,6 +330,28 @@ class Fleet:
         self._schedule_life(rng)
         if big > 0 and self.chargers:
             self._build_big_history(self.chargers[0])
+        if connector_faults:
+            self._fault_some_connectors(roles)
+
+    def _fault_some_connectors(self, roles: dict[int, str]) -> None:
+        """A few chargers start with one faulted connector while they report Available
+        (how OCPP shows one broken socket). Picked from a stream of its own, so every
+        other charger lives exactly as before; these few stop charging on that socket."""
+        rng = random.Random(derive(self.seed, _CONNECTOR_FAULTS))
+        healthy = [
+            c for c in self.chargers
+            if c.index > 0 and c.index not in roles and c.public is None
+        ]  # fmt: skip
+        wanted = min(len(healthy), max(1, round(len(self.chargers) * 0.03))) if healthy else 0
+        for charger in sorted(rng.sample(healthy, wanted), key=lambda c: c.index):
+            idle = [c.index for c in charger.connectors if c.phase == "idle"]
+            if not idle:
+                continue  # never cut a session that began before the start short
+            k = rng.choice(idle)
+            error = rng.choice(("ConnectorLockFailure", "HighTemperature", "PowerMeterFailure"))
+            info = rng.choice(catalog.FAULT_INFO[error])
+            since = float(int(self.start_ts - rng.uniform(600, 3 * DAY)))
+            self._apply_fault(charger, since, error, info, None, k, forced=False)
 
     def _identify(
         self, charger: Charger, rng: random.Random, charger_id: int, seen: set[str], size: int
@@ -433,6 +480,8 @@ class Fleet:
     def _open_tx(self, charger: Charger, connector: Connector, ts: float, pick: float) -> Tx:
         car = (50.0, 100.0, 150.0) if connector.spec.power_type == "DC" else (7.4, 11.0, 11.0, 22.0)
         kw = min(connector.spec.max_kw, car[int(pick * len(car))])
+        if connector.limit_a is not None:
+            kw = min(kw, limit_kw(connector, connector.limit_a))
         tag = charger.tags[int(pick * 7919) % len(charger.tags)]
         tx = Tx(self.next_tx_id, connector.index, connector.db_id, tag, connector.meter_wh, ts, kw)
         self.next_tx_id += 1
@@ -623,6 +672,8 @@ class Fleet:
             connector.updated_ts = max(connector.updated_ts, ts)
         charger.updated_ts = max(charger.updated_ts, ts)
         connector_id = None if connector_index is None else connector_index + 1
+        if forced or error in HARD_ERRORS:
+            charger.hard_faults.append((error, info, vendor_code, connector_index, forced))
         charger.fault_records.append(
             self._log(charger, "fault", error, ts, connector_id=connector_id, forced=forced)
         )
@@ -642,7 +693,7 @@ class Fleet:
         if charger.connection == "never_seen":
             status: str | None = None
         else:
-            status = "Unavailable" if charger.blocked else "Available"
+            status = "Unavailable" if charger.blocked or charger.locked else "Available"
         changed = charger.status != status or charger.error != charger.no_error
         charger.status, charger.error = status, charger.no_error
         charger.error_info = charger.vendor_error_code = None
@@ -664,6 +715,7 @@ class Fleet:
         for record in charger.fault_records:
             self._close(record, ts)
         charger.fault_records.clear()
+        charger.hard_faults.clear()
         if changed:
             charger.updated_ts = max(charger.updated_ts, ts)
 
@@ -757,6 +809,9 @@ class Fleet:
             reason = rng.weighted(catalog.NORMAL_STOPS, catalog.NORMAL_STOP_WEIGHTS)
             self.stop_tx(charger, connector, ts, reason)
             self.schedule(ts + rng.uniform(10, 120), EV_TX, index, k, connector.gen)
+        elif phase == "finishing" and charger.locked:
+            connector.phase = "down"  # a lock waited for the session to end
+            self._set_status(charger, connector, "Unavailable", ts)
         elif phase == "finishing":
             connector.phase = "idle"
             self._set_status(charger, connector, "Available", ts)
@@ -1030,6 +1085,16 @@ class Fleet:
             phases = [f"{amps + d:4.1f}" if kw else f"{0.0:4.1f}" for d in (0.0, 0.2, -0.1)]
         return {"timestamp": stamp, "L1": phases[0], "L2": phases[1], "L3": phases[2],
                 "kW": f"{kw:4.1f}"}  # fmt: skip
+
+
+def limit_kw(connector: Connector, amps: float) -> float:
+    """The power a current limit allows on this connector."""
+    spec = connector.spec
+    if spec.power_type == "AC_3_PHASE":
+        return amps * 230 * 3 / 1000
+    if spec.power_type == "AC_1_PHASE":
+        return amps * 230 / 1000
+    return amps * spec.max_voltage * 0.8 / 1000
 
 
 def _touch(charger: Charger, connector: Connector, ts: float) -> None:

@@ -21,10 +21,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
+from plugdesk.simulator import ocpp, paging
+from plugdesk.simulator.actions import ACTIONS, Actions
 from plugdesk.simulator.chaos import Chaos, Decision
-from plugdesk.simulator.fleet import Fleet
+from plugdesk.simulator.fleet import Charger, Fleet
+from plugdesk.simulator.paging import Links
+from plugdesk.simulator.places import Places
 from plugdesk.simulator.public import PublicCharging
 from plugdesk.simulator.ratelimit import SlidingWindow
 from plugdesk.simulator.records import RequestRecord
@@ -40,7 +44,7 @@ from plugdesk.simulator.transactions import TxQuery
 from plugdesk.simulator.util import SimClock, to_datetime
 
 PREFIX = "/api/v3"
-PER_PAGE = 25
+PER_PAGE = paging.PER_PAGE
 TX_FILTERS = ("status", "started_from", "stopped_until")
 PUBLIC_BUCKETS = {"lookup": 30, "get": 30, "start": 3, "action": 10}
 _FILTER_KEY = re.compile(r"^filter\[([^\]]*)\]$")
@@ -67,7 +71,35 @@ ROUTES = (
     _route("GET", "/chargers", "chargers.index"),
     _route("GET", "/chargers/{uuid}", "chargers.show"),
     _route("GET", "/chargers/{uuid}/transactions", "chargers.transactions"),
+    _route("PUT", "/chargers/{uuid}", "chargers.update"),
     _route("GET", "/chargers/{uuid}/connectors/{connector}/power-usage", "chargers.power_usage"),
+    _route(
+        "GET",
+        "/chargers/{uuid}/connectors/{connector}/latest-metervalue",
+        "chargers.latest_metervalue",
+    ),
+    _route("GET", "/chargers/{uuid}/metervalues", "chargers.metervalues"),
+    _route("GET", "/chargers/{uuid}/logs", "chargers.logs"),
+    *(_route("POST", f"/chargers/{{uuid}}/actions/{a}", f"chargers.actions.{a}") for a in ACTIONS),
+    *(
+        _route("GET", f"/chargers/{{uuid}}/settings/{s}", f"chargers.settings.{s}")
+        for s in ("lock", "socket-lock", "plug-charge", "public-charging")
+    ),
+    *(
+        _route("POST", f"/chargers/{{uuid}}/settings/{s}", f"chargers.settings.{s}.update")
+        for s in ("lock", "plug-charge", "public-charging")
+    ),
+    _route("GET", "/sites", "sites.index"),
+    _route("GET", "/sites/{site}", "sites.show"),
+    *(
+        _route("GET", f"/sites/{{site}}/{p}", f"sites.{p}")
+        for p in ("chargers", "connectors", "transactions", "teams")
+    ),
+    _route("GET", "/teams", "teams.index"),
+    *(
+        _route("GET", f"/teams/{{team}}/{p}", f"teams.{p}")
+        for p in ("chargers", "sites", "transactions")
+    ),
     _route("GET", "/public-charging/chargers/{code}", "public.chargers.show", False, "lookup"),
     _route("POST", "/public-charging/sessions", "public.sessions.start", False, "start"),
     _route("GET", "/public-charging/sessions/{token}", "public.sessions.show", False, "get"),
@@ -115,6 +147,8 @@ class App:
         *,
         fleet: Fleet,
         public: PublicCharging,
+        places: Places,
+        actions: Actions,
         clock: SimClock,
         lock: threading.RLock,
         auth_limiter: SlidingWindow,
@@ -127,6 +161,8 @@ class App:
     ) -> None:
         self.fleet = fleet
         self.public = public
+        self.places = places
+        self.actions = actions
         self.clock = clock
         self.lock = lock
         self.auth_limiter = auth_limiter
@@ -227,6 +263,9 @@ class App:
             **limits,
             **reply.headers,
         }
+        if reply.status == 204:  # No Content: no body, no Content-Type
+            del headers["Content-Type"]
+            return Action(204, headers, b"")
         return Action(reply.status, headers, encode_json(reply.body))
 
     def _apply(self, decision: Decision, action: Action, reply: Reply) -> Action:
@@ -249,24 +288,104 @@ class App:
     ) -> Reply:
         name = route.name
         if name == "user":
-            return Reply(200, {"data": self.user})
+            return Reply(200, self.user)  # a bare object, no `data` (API.md)
         if name == "chargers.index":
             return self._chargers_index(request, path, now)
         if name.startswith("chargers."):
             charger = self.fleet.by_uuid.get(params["uuid"])
             if charger is None:
                 return error(404, "Charger not found.")
-            if name == "chargers.show":
-                return Reply(200, {"data": self.fleet.charger_api(charger, now, detail=True)})
-            if name == "chargers.transactions":
-                return self._transactions(charger.uuid, request, path)
-            connector = params["connector"]
-            index = int(connector) - 1 if connector.isdigit() else -1
-            if not 0 <= index < len(charger.connectors) or charger.connection == "never_seen":
-                return error(404, "Connector not found.")
-            usage = self.fleet.power_usage(charger, charger.connectors[index], now)
-            return Reply(200, usage)
+            return self._charger_route(name, charger, params, request, path, now)
+        if name.startswith(("sites.", "teams.")):
+            return self._places(name, params, request, path, now)
         return self._public(name, params, request, now)
+
+    def _charger_route(
+        self,
+        name: str,
+        charger: Charger,
+        params: dict[str, str],
+        request: Request,
+        path: str,
+        now: float,
+    ) -> Reply:
+        links = Links(self.origin, path, request.query)
+        if name == "chargers.show":
+            return Reply(200, {"data": self.fleet.charger_api(charger, now, detail=True)})
+        if name == "chargers.update":
+            return self._rename(charger, request, now)
+        if name == "chargers.transactions":
+            return self._transactions(charger.uuid, request, path)
+        if name == "chargers.metervalues":
+            return ocpp.meter_values(charger, self.fleet, request.query, links, now)
+        if name == "chargers.logs":
+            return ocpp.logs(charger, self.fleet, self.actions, request.query, links, now)
+        if name.startswith("chargers.actions."):
+            action = name.removeprefix("chargers.actions.")
+            return self.actions.run(charger, action, _json_body(request), now)
+        if name.startswith("chargers.settings."):
+            setting = name.removeprefix("chargers.settings.")
+            if setting.endswith(".update"):
+                action = "settings/" + setting.removesuffix(".update")
+                return self.actions.run(charger, action, _json_body(request), now)
+            return self.actions.settings(charger, setting)
+        connector = params["connector"]
+        index = int(connector) - 1 if connector.isdigit() else -1
+        if not 0 <= index < len(charger.connectors) or charger.connection == "never_seen":
+            return error(404, "Connector not found.")
+        if name == "chargers.latest_metervalue":
+            return Reply(200, ocpp.latest_meter_value(
+                charger, charger.connectors[index], self.fleet, now))  # fmt: skip
+        usage = self.fleet.power_usage(charger, charger.connectors[index], now)
+        return Reply(200, usage)
+
+    def _rename(self, charger: Charger, request: Request, now: float) -> Reply:
+        body = _json_body(request)
+        if not charger.permissions[2]:
+            return error(403, "This action is unauthorized.")
+        reference = body.get("reference", ...) if isinstance(body, dict) else ...
+        if reference is ...:
+            return validation({"reference": ["The reference field is required."]})
+        if reference is not None and not isinstance(reference, str):
+            return validation({"reference": ["The reference field must be a string."]})
+        if reference is not None and len(reference) > 255:
+            return validation(
+                {"reference": ["The reference field must not be greater than 255 characters."]}
+            )
+        charger.reference = reference.strip() or None if reference is not None else None
+        charger.updated_ts = max(charger.updated_ts, now)
+        return Reply(200, {"data": self.fleet.charger_api(charger, now, detail=True)})
+
+    def _places(
+        self, name: str, params: dict[str, str], request: Request, path: str, now: float
+    ) -> Reply:
+        places, query = self.places, request.query
+        links = Links(self.origin, path, query)
+        if name == "sites.index":
+            return places.sites_index(query, links)
+        if name == "teams.index":
+            return places.teams_index(query, links)
+        if name.startswith("sites."):
+            site = places.site(params["site"])
+            if site is None:
+                return error(404, "Site not found.")
+            if name == "sites.show":
+                return places.site_show(site)
+            if name == "sites.chargers":
+                return places.site_chargers(site, query, links, now)
+            if name == "sites.connectors":
+                return places.site_connectors(site, query, links)
+            if name == "sites.transactions":
+                return places.site_transactions(site, query, links)
+            return places.site_teams(site, query, links)
+        team = places.team(params["team"])
+        if team is None:
+            return error(404, "Team not found.")
+        if name == "teams.chargers":
+            return places.team_chargers(team, query, links, now)
+        if name == "teams.sites":
+            return places.team_sites(team, query, links)
+        return places.team_transactions(team, query, links)
 
     def _public(self, name: str, params: dict[str, str], request: Request, now: float) -> Reply:
         public = self.public
@@ -324,29 +443,7 @@ class App:
         has_next: bool,
     ) -> dict[str, Any]:
         """The simple-paginator envelope: no total, no last page; links keep the query."""
-        base = self.origin + path
-        others = [(k, v) for k, v in query if k != "page"]
-
-        def link(number: int) -> str:
-            return f"{base}?{urlencode([*others, ('page', str(number))])}"
-
-        offset = (page - 1) * PER_PAGE
-        return {
-            "data": items,
-            "links": {
-                "first": link(1),
-                "last": None,
-                "prev": link(page - 1) if page > 1 else None,
-                "next": link(page + 1) if has_next else None,
-            },
-            "meta": {
-                "current_page": page,
-                "from": offset + 1 if items else None,
-                "path": base,
-                "per_page": PER_PAGE,
-                "to": offset + len(items) if items else None,
-            },
-        }
+        return paging.simple(Links(self.origin, path, query), page, items, has_next)
 
 
 class _LogEntry:
@@ -393,11 +490,16 @@ def tokens_match(given: str, expected: str) -> bool:
     return secrets.compare_digest(given.encode(), expected.encode())
 
 
-def _page_number(query: list[tuple[str, str]]) -> int:
-    value = dict(query).get("page", "1")
-    if _INTEGER.match(value) and int(value) >= 1:
-        return int(value)
-    return 1  # Laravel falls back to page 1 for anything else
+_page_number = paging.page_number
+
+
+def _json_body(request: Request) -> Any:
+    """The request's JSON body; anything unreadable counts as an empty one (Laravel sees
+    no fields, so validation names what is missing)."""
+    try:
+        return json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return {}
 
 
 def _parse_date(text: str) -> tuple[float, bool] | None:
@@ -570,7 +672,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(action.status)
         for name, value in action.headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(action.body)))
+        if action.status != 204:  # a 204 must not carry Content-Length (RFC 9110)
+            self.send_header("Content-Length", str(len(action.body)))
         self.end_headers()
         if action.cut_at is None:
             self.wfile.write(action.body)

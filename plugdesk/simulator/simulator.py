@@ -3,6 +3,16 @@
     with Simulator(chargers=40, seed=7) as sim:
         httpx.get(f"{sim.base_url}/chargers", headers={"Authorization": f"Bearer {sim.token}"})
 
+Behind the endpoints (every table of API.md): a fleet (fleet.py), sites and teams around
+it (world.py), actions and settings with effects on the simulated clock (actions.py), and
+the OCPP log and meter values worked out on request (ocpp.py).
+
+For tests: `force_fault(..., connector_id=, hard=)`, `fault_log` / `connector_fault_log`,
+`action_log` (every action and settings write) beside `request_log`,
+`force_action_outcome("reply" | "timeout_done" | "timeout_lost" | None)`,
+`set_teams_endpoint(bool)`, `sites()`, `teams()`, `site_charger_uuids()`,
+`team_charger_uuids()` and `describe()` (what `plugdesk sim` prints).
+
 Simulated time = start + real elapsed x time_scale + everything passed to `advance`.
 The fleet at simulated time T depends only on the seed and the start time, not on when
 requests came (pass `start_time` and `time_scale=0` to compare two simulators exactly).
@@ -24,14 +34,17 @@ from types import TracebackType
 from typing import Any
 
 from plugdesk.simulator import catalog
+from plugdesk.simulator.actions import OUTCOMES, ActionRecord, Actions
 from plugdesk.simulator.chaos import Chaos
 from plugdesk.simulator.fleet import Charger, Fleet
+from plugdesk.simulator.places import Places
 from plugdesk.simulator.public import PublicCharging
 from plugdesk.simulator.ratelimit import SlidingWindow
 from plugdesk.simulator.records import FaultRecord, RequestRecord
 from plugdesk.simulator.server import PUBLIC_BUCKETS, App, HttpServer, tokens_match
 from plugdesk.simulator.transactions import Tx
 from plugdesk.simulator.util import SimClock, derive, iso_z, to_datetime, to_timestamp
+from plugdesk.simulator.world import World
 
 
 class Simulator:
@@ -53,6 +66,10 @@ class Simulator:
         public_starts_per_hour: int = 6,
         public_session_charge_seconds: float = 40.0,
         public_session_expire_seconds: float = 900.0,
+        teams_endpoint: bool = True,
+        action_timeout_done_rate: float = 0.04,
+        action_timeout_lost_rate: float = 0.02,
+        connector_faults_at_start: bool = True,
     ) -> None:
         self.seed = seed
         self.host = host
@@ -67,6 +84,7 @@ class Simulator:
             seed=seed,
             start_ts=start_ts,
             big_charger_transactions=big_charger_transactions,
+            connector_faults_at_start=connector_faults_at_start,
         )
         rng = random.Random(derive(seed, 0x5742))
         keys = (
@@ -85,6 +103,15 @@ class Simulator:
         unknown = set(limits) - set(PUBLIC_BUCKETS)
         if unknown:
             raise ValueError(f"unknown public rate-limit bucket(s): {', '.join(sorted(unknown))}")
+        user = self._user(rng, start_ts)
+        self._world = World(
+            seed=seed, start_ts=start_ts, charger_count=chargers, owner=user["name"].split()[0]
+        )
+        self.teams_endpoint = teams_endpoint
+        self._places = Places(self._fleet, self._world, lambda: self.teams_endpoint)
+        self._actions = Actions(
+            self._fleet, seed, action_timeout_done_rate, action_timeout_lost_rate
+        )
         self._chaos = Chaos(seed)
         if chaos is not None:
             self._chaos.set(chaos, {})
@@ -94,13 +121,15 @@ class Simulator:
         self._app = App(
             fleet=self._fleet,
             public=self._public,
+            places=self._places,
+            actions=self._actions,
             clock=self._clock,
             lock=self._lock,
             auth_limiter=SlidingWindow(rate_limit_per_minute, rate_window_seconds),
             public_limiters={k: SlidingWindow(v, rate_window_seconds) for k, v in limits.items()},
             chaos=self._chaos,
             token_ok=self._token_ok,
-            user=self._user(rng, start_ts),
+            user=user,
             record=self._record,
             on_error=self.server_errors.append,
         )
@@ -257,13 +286,21 @@ class Simulator:
         error: str = "GroundFailure",
         info: str | None = None,
         connector_id: int | None = None,
+        *,
+        hard: bool = True,
     ) -> None:
-        """Fault the charger (or one connector) now; it stays faulted until clear_fault."""
+        """Fault the charger (or only one connector: the charger stays Available) now.
+
+        It stays until clear_fault. A hard fault comes back after a restart; one made
+        with `hard=False` is transient: a restart clears it."""
         if info is None:
             info = catalog.FAULT_INFO.get(error, (None,))[0]
         with self._lock:
             now = self._sync()
-            self._fleet.force_fault(self._fleet.charger(uuid), now, error, info, connector_id)
+            charger = self._fleet.charger(uuid)
+            self._fleet.force_fault(charger, now, error, info, connector_id)
+            if not hard:
+                charger.hard_faults.clear()
 
     def clear_fault(self, uuid: str) -> None:
         with self._lock:
@@ -280,13 +317,83 @@ class Simulator:
         """Bring the charger online now (a never-seen one boots for the first time)."""
         with self._lock:
             now = self._sync()
-            self._fleet.force_online(self._fleet.charger(uuid), now)
+            charger = self._fleet.charger(uuid)
+            first_boot = charger.connection == "never_seen"
+            self._fleet.force_online(charger, now)
+            if first_boot:
+                self._actions.first_boot[charger.index] = now
+                self._actions.boot_message(charger, now)
 
     @property
     def fault_log(self) -> list[FaultRecord]:
         with self._lock:
             self._sync()
             return list(self._fleet.fault_log)
+
+    @property
+    def connector_fault_log(self) -> list[FaultRecord]:
+        """The faults of one connector while its charger reported Available (GET
+        /chargers cannot show them; site and team lists and GET /chargers/{uuid} can)."""
+        return [r for r in self.fault_log if r.kind == "fault" and r.connector_id is not None]
+
+    # -- actions -------------------------------------------------------------------------
+
+    @property
+    def action_log(self) -> list[ActionRecord]:
+        """Every action and settings write the API was asked for, in order."""
+        with self._lock:
+            return list(self._actions.log)
+
+    def force_action_outcome(self, outcome: str | None) -> None:
+        """Pin how the next actions answer: "reply" (the charger's own answer),
+        "timeout_done" (504, but it happens), "timeout_lost" (504, it does not);
+        None goes back to the seeded shares."""
+        if outcome is not None and outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {outcome!r}; choose from {', '.join(OUTCOMES)}")
+        with self._lock:
+            self._actions.forced = outcome
+
+    def set_teams_endpoint(self, enabled: bool) -> None:
+        """Whether GET /teams exists (404 when not; API.md says it may not)."""
+        self.teams_endpoint = enabled
+
+    # -- sites and teams -----------------------------------------------------------------
+
+    def sites(self) -> list[dict[str, Any]]:
+        """Every site as a GET /sites item."""
+        with self._lock:
+            return [self._places.site_api(s) for s in self._world.sites]
+
+    def site_charger_uuids(self, site_uuid: str) -> list[str]:
+        site = self._world.site(site_uuid)
+        if site is None:
+            raise KeyError(f"no site with uuid {site_uuid!r}")
+        return [self._fleet.chargers[i].uuid for i in site.chargers]
+
+    def teams(self) -> list[dict[str, Any]]:
+        """Every team as a GET /teams item (whether or not that endpoint is switched on)."""
+        return [t.to_api() for t in self._world.teams]
+
+    def team_charger_uuids(self, team_uuid: str) -> list[str]:
+        team = self._world.team(team_uuid)
+        if team is None:
+            raise KeyError(f"no team with uuid {team_uuid!r}")
+        return [self._fleet.chargers[i].uuid for i in self._world.team_chargers(team)]
+
+    def describe(self) -> list[str]:
+        """What `plugdesk sim` prints about the world: codes to try, sites, teams."""
+        codes = self.public_codes()[:4]
+        lines = [f"Public codes to try: {', '.join(codes) if codes else '(none)'}"]
+        lines.append(f"Sites ({len(self._world.sites)}):")
+        for site in self._world.sites[:8]:
+            count = len(site.chargers)
+            noun = "charger" if count == 1 else "chargers"
+            lines.append(f"  {site.name} – {site.address}, {site.country} ({count} {noun})")
+        if len(self._world.sites) > 8:
+            lines.append(f"  … and {len(self._world.sites) - 8} more")
+        for team in self._world.teams:
+            lines.append(f"Team: {team.name} (id {team.id}, {len(team.sites)} sites)")
+        return lines
 
     @property
     def request_log(self) -> list[RequestRecord]:

@@ -43,6 +43,7 @@ class Tx:
         "id_tag",
         "is_valid",
         "kw",
+        "kw_changes",
         "meter_start",
         "overrides",
         "reservation_id",
@@ -69,6 +70,7 @@ class Tx:
         self.meter_start = meter_start
         self.start_ts = start_ts
         self.kw = kw
+        self.kw_changes: list[tuple[float, float]] | None = None  # (since, kW) after a limit
         self.charge_end_ts: float | None = None
         self.stop_ts: float | None = None
         self.wh_final: int | None = None
@@ -80,8 +82,30 @@ class Tx:
     def wh_at(self, now: float) -> int:
         if self.wh_final is not None:
             return self.wh_final
-        end = now if self.charge_end_ts is None else min(self.charge_end_ts, now)
-        return max(0, int((end - self.start_ts) * self.kw / 3.6))
+        return self.energy_at(now)
+
+    def energy_at(self, t: float) -> int:
+        """Wh delivered by `t` (meter values sample this; at the stop it is `wh_final`)."""
+        end = t if self.charge_end_ts is None else min(self.charge_end_ts, t)
+        if self.stop_ts is not None:
+            end = min(end, self.stop_ts)
+        if not self.kw_changes:
+            return max(0, int((end - self.start_ts) * self.kw / 3.6))
+        total, since, kw = 0.0, self.start_ts, self.kw_changes[0][1]
+        for at, new_kw in self.kw_changes[1:]:
+            if at >= end:
+                break
+            total += (at - since) * kw
+            since, kw = at, new_kw
+        total += max(0.0, end - since) * kw
+        return max(0, int(total / 3.6))
+
+    def set_kw(self, ts: float, kw: float) -> None:
+        """A charge limit changes the power from `ts` on (energy before it stays)."""
+        if self.kw_changes is None:
+            self.kw_changes = [(self.start_ts, self.kw)]
+        self.kw_changes.append((ts, kw))
+        self.kw = kw
 
     def finish(self, ts: float, reason: str | None) -> int:
         wh = self.wh_at(ts)

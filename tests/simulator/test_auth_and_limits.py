@@ -34,7 +34,7 @@ def test_the_demo_token_is_deterministic_and_sanctum_shaped() -> None:
 
 
 def test_user_and_unknown_things(fleet: Simulator, api: httpx.Client) -> None:
-    user = api.get("user").json()["data"]
+    user = api.get("user").json()  # a bare object: no `data` (API.md)
     assert set(user) == {"uuid", "id", "name", "email", "avatar", "created_at", "updated_at"}
     missing = api.get("chargers/00000000-0000-4000-8000-000000000000")
     assert missing.status_code == 404 and "message" in missing.json()

@@ -20,6 +20,7 @@ def test_charger_pages_follow_links_next_to_the_end(fleet: Simulator, api: httpx
     assert len(body["data"]) == 25  # per_page is ignored
     assert body["meta"] == {
         "current_page": 1,
+        "current_page_url": f"{fleet.base_url}/chargers?per_page=100&page=1",
         "from": 1,
         "path": f"{fleet.base_url}/chargers",
         "per_page": 25,

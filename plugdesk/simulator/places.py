@@ -1,0 +1,364 @@
+"""Sites and teams endpoints: `/sites...`, `/teams...` (see API.md, "Sites and teams")."""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Callable
+from typing import Any
+
+from plugdesk.simulator import paging
+from plugdesk.simulator.fleet import Charger, Fleet
+from plugdesk.simulator.paging import PER_PAGE, Links
+from plugdesk.simulator.replies import Reply, error
+from plugdesk.simulator.util import iso_z, iso_z_or_none
+from plugdesk.simulator.world import Site, Team, World
+
+_FILTER_KEY = re.compile(r"^filter\[([^\]]*)\]$")
+TEAM_CHARGER_FILTERS = (
+    "search",
+    "identity",
+    "connection_status",
+    "status",
+    "connector_status",
+    "vendor",
+    "license",
+    "site_uuid",
+)
+TEAM_CHARGER_SORTS = ("identity", "connection_status", "status", "created_at")
+CONNECTION_STATUSES = ("online", "offline", "never_seen")
+CHARGER_STATUSES = ("Available", "Faulted", "Unavailable")
+CONNECTOR_STATUSES = (
+    "Available",
+    "Preparing",
+    "Charging",
+    "SuspendedEVSE",
+    "SuspendedEV",
+    "Finishing",
+    "Reserved",
+    "Unavailable",
+    "Faulted",
+)
+
+
+def _params(query: list[tuple[str, str]]) -> dict[str, str]:
+    return {k: v for k, v in query if v != ""}
+
+
+def _not_allowed(kind: str, given: list[str], allowed: tuple[str, ...]) -> Reply:
+    return error(
+        400,
+        f"Requested {kind}(s) `{', '.join(given)}` are not allowed. "
+        f"Allowed {kind}(s) are `{', '.join(allowed)}`.",
+    )
+
+
+class Places:
+    def __init__(self, fleet: Fleet, world: World, teams_endpoint: Callable[[], bool]) -> None:
+        self.fleet = fleet
+        self.world = world
+        self.teams_endpoint = teams_endpoint
+
+    # -- views ---------------------------------------------------------------------------
+
+    def site_api(self, site: Site) -> dict[str, Any]:
+        return site.to_api(len(site.chargers))
+
+    def site_connector(self, charger: Charger, k: int) -> dict[str, Any]:
+        full = self.fleet.connector_api(charger, charger.connectors[k])
+        keep = (
+            "id",
+            "charger_id",
+            "connector_id",
+            "status",
+            "error",
+            "error_info",
+            "max_amperage",
+            "max_voltage",
+            "standard",
+            "format",
+            "power_type",
+            "phase_rotation",
+        )
+        return {key: full[key] for key in keep}
+
+    def connectors_of(self, charger: Charger) -> list[dict[str, Any]]:
+        if charger.connection == "never_seen":
+            return []
+        return [self.site_connector(charger, k) for k in range(len(charger.connectors))]
+
+    def team_charger(self, charger: Charger, now: float) -> dict[str, Any]:
+        """The reduced charger item of GET /teams/{team}/chargers."""
+        model = charger.model
+        site = self.world.site_for(charger.index)
+        return {
+            "uuid": charger.uuid,
+            "id": charger.id,
+            "identity": charger.identity,
+            "reference": charger.reference,
+            "connection_status": charger.connection,
+            "status": charger.status,
+            "error": charger.error,
+            "last_heartbeat_at": iso_z_or_none(charger.heartbeat_ts(now)),
+            "licenses": {"smart": charger.licenses[0], "pro": charger.licenses[1]},
+            "internal_model": {"id": model.model_id, "vendor": model.vendor, "name": model.name},
+            "site": site.ref(),
+            "connectors": {"data": self.connectors_of(charger)},
+            "created_at": iso_z(charger.created_ts),
+        }
+
+    # -- sites ---------------------------------------------------------------------------
+
+    def sites_index(self, query: list[tuple[str, str]], links: Links) -> Reply:
+        params = _params(query)
+        sites = self.world.sites
+        if "team" in params:
+            team = self.world.team(params["team"])
+            sites = [] if team is None else [self.world.sites[k] for k in team.sites]
+        search = params.get("search", "").strip().lower()
+        if search:
+            sites = [s for s in sites if search in f"{s.name} {s.address}".lower()]
+        page = paging.page_number(query)
+        return self._simple(links, page, sites, self.site_api)
+
+    def site(self, key: str) -> Site | None:
+        return self.world.site(key)
+
+    def site_show(self, site: Site) -> Reply:
+        return Reply(200, {"data": self.site_api(site)})
+
+    def site_chargers(
+        self, site: Site, query: list[tuple[str, str]], links: Links, now: float
+    ) -> Reply:
+        def item(index: int) -> dict[str, Any]:
+            charger = self.fleet.chargers[index]
+            return {
+                **self.fleet.charger_api(charger, now),
+                "connectors": self.connectors_of(charger),
+            }
+
+        return self._simple(links, paging.page_number(query), site.chargers, item)
+
+    def site_connectors(self, site: Site, query: list[tuple[str, str]], links: Links) -> Reply:
+        pairs = [
+            (index, k)
+            for index in site.chargers
+            if self.fleet.chargers[index].connection != "never_seen"
+            for k in range(len(self.fleet.chargers[index].connectors))
+        ]
+
+        def item(pair: tuple[int, int]) -> dict[str, Any]:
+            charger = self.fleet.chargers[pair[0]]
+            return {
+                **self.site_connector(charger, pair[1]),
+                "charger": {
+                    "uuid": charger.uuid,
+                    "id": charger.id,
+                    "identity": charger.identity,
+                    "connection_status": charger.connection,
+                    "status": charger.status,
+                },
+            }
+
+        return self._simple(links, paging.page_number(query), pairs, item)
+
+    def site_teams(self, site: Site, query: list[tuple[str, str]], links: Links) -> Reply:
+        teams = [self.world.teams[k] for k in site.teams]
+        return self._simple(links, paging.page_number(query), teams, Team.to_api)
+
+    def site_transactions(self, site: Site, query: list[tuple[str, str]], links: Links) -> Reply:
+        page = paging.page_number(query)
+        offset = (page - 1) * PER_PAGE
+        rows = self.newest_transactions(site.chargers, offset, PER_PAGE + 1)
+        items = [self._tx_item(index, ref, with_site=False) for index, ref in rows[:PER_PAGE]]
+        return Reply(200, paging.simple(links, page, items, len(rows) > PER_PAGE))
+
+    # -- teams ---------------------------------------------------------------------------
+
+    def teams_index(self, query: list[tuple[str, str]], links: Links) -> Reply:
+        if not self.teams_endpoint():
+            return error(404, "Not Found.")
+        return self._simple(links, paging.page_number(query), self.world.teams, Team.to_api)
+
+    def team(self, key: str) -> Team | None:
+        return self.world.team(key)
+
+    def team_sites(self, team: Team, query: list[tuple[str, str]], links: Links) -> Reply:
+        sites = [self.world.sites[k] for k in team.sites]
+        page = paging.page_number(query)
+        offset = (page - 1) * PER_PAGE
+        items = [self.site_api(s) for s in sites[offset : offset + PER_PAGE]]
+        options = {"country": sorted({s.country for s in sites})}
+        return Reply(200, paging.flat(links, page, items, offset + PER_PAGE < len(sites), options))
+
+    def team_transactions(self, team: Team, query: list[tuple[str, str]], links: Links) -> Reply:
+        page = paging.page_number(query)
+        offset = (page - 1) * PER_PAGE
+        rows = self.newest_transactions(self.world.team_chargers(team), offset, PER_PAGE + 1)
+        items = [self._tx_item(index, ref, with_site=True) for index, ref in rows[:PER_PAGE]]
+        options = {"status": ["active", "finished"]}
+        return Reply(200, paging.flat(links, page, items, len(rows) > PER_PAGE, options))
+
+    def team_chargers(
+        self, team: Team, query: list[tuple[str, str]], links: Links, now: float
+    ) -> Reply:
+        params = _params(query)
+        filters: dict[str, list[str]] = {}
+        unknown = []
+        for key, value in params.items():
+            found = _FILTER_KEY.match(key)
+            if found is None:
+                continue
+            name = found.group(1)
+            if name not in TEAM_CHARGER_FILTERS:
+                unknown.append(name)
+            filters[name] = [v.strip() for v in value.split(",") if v.strip()]
+        if unknown:
+            return _not_allowed("filter", unknown, TEAM_CHARGER_FILTERS)
+        if "search" in params:
+            filters.setdefault("search", [params["search"].strip()])
+        sort = params.get("sort", "identity")
+        fields = [s.strip() for s in sort.split(",") if s.strip()]
+        bad = [f for f in fields if f.lstrip("-") not in TEAM_CHARGER_SORTS]
+        if bad:
+            return _not_allowed("sort", bad, TEAM_CHARGER_SORTS)
+        chargers = [self.fleet.chargers[i] for i in self.world.team_chargers(team)]
+        options = self._charger_options(chargers)
+        chosen = [c for c in chargers if self._matches(c, filters)]
+        for field in reversed(fields):  # stable sorts: the first field decides last
+            chosen.sort(key=_sort_key(field.lstrip("-")), reverse=field.startswith("-"))
+        page = paging.page_number(query)
+        offset = (page - 1) * PER_PAGE
+        items = [self.team_charger(c, now) for c in chosen[offset : offset + PER_PAGE]]
+        return Reply(200, paging.flat(links, page, items, offset + PER_PAGE < len(chosen), options))
+
+    def _matches(self, charger: Charger, filters: dict[str, list[str]]) -> bool:
+        for name, values in filters.items():
+            if not values:
+                continue
+            if name in ("search", "identity"):
+                if not any(v.lower() in charger.identity.lower() for v in values):
+                    return False
+            elif name == "connection_status":
+                if charger.connection not in values:
+                    return False
+            elif name == "status":
+                if charger.status not in values:
+                    return False
+            elif name == "connector_status":
+                if charger.connection == "never_seen" or not any(
+                    c.status in values for c in charger.connectors
+                ):
+                    return False
+            elif name == "vendor":
+                if charger.model.vendor.lower() not in {v.lower() for v in values}:
+                    return False
+            elif name == "license":
+                held = {"smart": charger.licenses[0], "pro": charger.licenses[1]}
+                if not all(held.get(v.lower(), False) for v in values):
+                    return False
+            elif name == "site_uuid" and self.world.site_for(charger.index).uuid not in values:
+                return False
+        return True
+
+    def _charger_options(self, chargers: list[Charger]) -> dict[str, Any]:
+        sites: dict[str, str] = {}
+        for charger in chargers:
+            site = self.world.site_for(charger.index)
+            sites[site.uuid] = site.name
+        return {
+            "connection_status": list(CONNECTION_STATUSES),
+            "status": list(CHARGER_STATUSES),
+            "connector_status": list(CONNECTOR_STATUSES),
+            "vendor": sorted({c.model.vendor for c in chargers}),
+            "license": ["smart", "pro"],
+            "site_uuid": [
+                {"uuid": u, "name": n} for u, n in sorted(sites.items(), key=lambda p: p[1])
+            ],
+        }
+
+    # -- transactions across chargers ----------------------------------------------------
+
+    def newest_transactions(
+        self, indices: list[int], offset: int, count: int
+    ) -> list[tuple[int, int]]:
+        """(charger index, ref) for rows offset..offset+count, newest first across the
+        chargers. Histories are generated only when the merge reaches them."""
+        heap: list[tuple[float, int, int, int, int]] = []  # (-start, -id, index, pos, kind)
+        for index in indices:
+            charger = self.fleet.chargers[index]
+            store = charger.txs
+            if store.extras:
+                tx = store.extras[-1]
+                heap.append((-tx.start_ts, -tx.id, index, len(store.extras) - 1, 0))
+            if store.history is None and charger.history_count > 0:
+                heap.append((-charger.history_span[1], 0, index, -1, 2))  # not made yet
+            elif store.history is not None and len(store.history):
+                heap.append(_history_head(charger, len(store.history) - 1))
+        heapq.heapify(heap)
+        rows: list[tuple[int, int]] = []
+        skipped = 0
+        while heap and len(rows) < count:
+            _, _, index, pos, kind = heapq.heappop(heap)
+            charger = self.fleet.chargers[index]
+            if kind == 2:
+                self.fleet.ensure_history(charger)
+                history = charger.txs.history
+                if history is not None and len(history):
+                    heapq.heappush(heap, _history_head(charger, len(history) - 1))
+                continue
+            if kind == 0:
+                ref = ~pos
+                if pos > 0:
+                    tx = charger.txs.extras[pos - 1]
+                    heapq.heappush(heap, (-tx.start_ts, -tx.id, index, pos - 1, 0))
+            else:
+                ref = pos
+                if pos > 0:
+                    heapq.heappush(heap, _history_head(charger, pos - 1))
+            if skipped < offset:
+                skipped += 1
+            else:
+                rows.append((index, ref))
+        return rows
+
+    def _tx_item(self, index: int, ref: int, *, with_site: bool) -> dict[str, Any]:
+        charger = self.fleet.chargers[index]
+        item = charger.txs.render(ref, charger.id)
+        about: dict[str, Any] = {
+            "uuid": charger.uuid,
+            "identity": charger.identity,
+            "reference": charger.reference,
+        }
+        if with_site:
+            about["site"] = self.world.site_for(index).ref()
+        item["charger"] = about
+        db_id = item["charger_connector_id"]
+        number = next((c.connector_id for c in charger.connectors if c.db_id == db_id), None)
+        item["connector"] = {"connector_id": number}
+        return item
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _simple(
+        self, links: Links, page: int, rows: list[Any], render: Callable[[Any], dict[str, Any]]
+    ) -> Reply:
+        offset = (page - 1) * PER_PAGE
+        items = [render(row) for row in rows[offset : offset + PER_PAGE]]
+        return Reply(200, paging.simple(links, page, items, offset + PER_PAGE < len(rows)))
+
+
+def _history_head(charger: Charger, pos: int) -> tuple[float, int, int, int, int]:
+    history = charger.txs.history
+    assert history is not None
+    return (-history.starts[pos], -(history.id_base + pos), charger.index, pos, 1)
+
+
+def _sort_key(field: str) -> Callable[[Charger], Any]:
+    if field == "identity":
+        return lambda c: c.identity
+    if field == "connection_status":
+        return lambda c: c.connection
+    if field == "status":
+        return lambda c: c.status or ""
+    return lambda c: (c.created_ts, c.id)

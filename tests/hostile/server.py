@@ -173,5 +173,3 @@ def charger(n: int, **extra: Any) -> dict[str, Any]:
     }
     doc.update(extra)
     return doc
-
-

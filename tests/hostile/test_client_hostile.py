@@ -232,8 +232,10 @@ def test_superscript_page_link_reads_like_any_link(hostile: HostileServer) -> No
             send_json(h, page([charger(9)], None))
             return
         n = int(h.path.split("page=")[1]) if "page=" in h.path else 1
-        nxt = f"{hostile.base_url}/chargers?page={n + 1}" if n < 6 else (
-            f"{hostile.base_url}/chargers?page=²"
+        nxt = (
+            f"{hostile.base_url}/chargers?page={n + 1}"
+            if n < 6
+            else (f"{hostile.base_url}/chargers?page=²")
         )
         send_json(h, page([charger(n)], nxt))
 

@@ -283,3 +283,26 @@ def test_every_failure_here_is_a_plugchoice_error(hostile: HostileServer) -> Non
     hostile.route("chargers", json_reply(page([charger(1)], "http://[::1")))
     error = _fails_with(_list(client_for(hostile)), PlugchoiceError)
     assert str(error).endswith(".")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        {"status": 400, "doc": {"message": f"bad token {TOKEN}"}},
+        {"status": 422, "doc": {"message": "x", "errors": {TOKEN: [f"echo {TOKEN}"]}}},
+        {"status": 200, "doc": {"data": {"id": f"not a number {TOKEN}"}}},
+    ],
+    ids=["400-message", "422-fields", "bad-json-value"],
+)
+def test_server_text_echoing_the_token_is_masked(hostile: HostileServer, reply: Any) -> None:
+    hostile.route("user", json_reply(reply["doc"], status=reply["status"]))
+    client = client_for(hostile)
+
+    async def go() -> Any:
+        async with client:
+            return await client.get_user()
+
+    error = _fails_with(go(), PlugchoiceError)
+    assert TOKEN not in str(error) and TOKEN not in repr(error)
+    if reply["status"] != 200:  # the server's words are shown, masked
+        assert TOKEN[:4] + "…" in str(error)

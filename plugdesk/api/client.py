@@ -886,8 +886,9 @@ class PlugchoiceClient:
         deadline = _DEADLINE.get()
         if deadline is not None and time.monotonic() >= deadline - 0.001:
             return self._deadline_error(call)
+        unit = "second" if allowed == 1 else "seconds"
         return DeadlineError(
-            f"{self.host} did not finish answering {call.subject} within {allowed:g} seconds. "
+            f"{self.host} did not finish answering {call.subject} within {allowed:g} {unit}. "
             "Try again in a moment."
         )
 

@@ -56,7 +56,9 @@ class HostileServer:
         self._httpd.daemon_threads = True
         self.port = self._httpd.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}/api/v3"
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     def route(self, path: str, handler: Handler) -> None:
         self.routes["/api/v3/" + path.lstrip("/")] = handler

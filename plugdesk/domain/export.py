@@ -443,11 +443,15 @@ class CsvExportWriter(_ExportWriter):
             None if text is None else guard_formula(text)
             for text in (charger.uuid, charger.identity, charger.reference)
         )
-        numbers, zone, guard = charger.connector_numbers, self._zone, guard_formula
+        numbers, zone, guard, safe = (
+            charger.connector_numbers,
+            self._zone,
+            guard_formula,
+            _SAFE_FIRST,
+        )
         writerow, reasons = self._writer.writerow, _GuardCache()
         count, kwh_sum, minutes_sum = 0, 0.0, 0.0
         for tx in transactions:
-            self._note_implausible(tx, charger)
             started, stopped = tx.started_at, tx.stopped_at
             minutes = kwh = None
             if started is not None:
@@ -463,11 +467,18 @@ class CsvExportWriter(_ExportWriter):
                 started_text = None
                 if stopped is not None and stopped.tzinfo is None:
                     stopped = stopped.replace(tzinfo=UTC)
-            raw_kwh = tx.total_kwh
+            raw_kwh, raw_start, raw_stop = tx.total_kwh, tx.meter_start, tx.meter_stop
             if raw_kwh is not None:
                 kwh = _kwh(raw_kwh)
                 if kwh is not None:
                     kwh_sum += kwh
+            m_start, m_stop = _wh(raw_start), _wh(raw_stop)
+            if (
+                (kwh is None and raw_kwh is not None and raw_kwh != "")
+                or (m_start is None and raw_start is not None)
+                or (m_stop is None and raw_stop is not None)
+            ):
+                self._note_implausible(tx, charger)
             connector = tx.charger_connector_id
             id_tag = tx.id_tag
             valid = tx.is_valid
@@ -478,12 +489,12 @@ class CsvExportWriter(_ExportWriter):
                     identity,
                     reference,
                     None if connector is None else numbers.get(connector, connector),
-                    None if id_tag is None else guard(id_tag),
+                    id_tag if not id_tag or id_tag[0] in safe else guard(id_tag),
                     started_text,
                     None if stopped is None else stopped.astimezone(zone).isoformat("T", "seconds"),
                     None if minutes is None else f"{minutes:.1f}",
-                    _wh(tx.meter_start),
-                    _wh(tx.meter_stop),
+                    m_start,
+                    m_stop,
                     None if kwh is None else f"{kwh:.3f}",
                     reasons[tx.stop_reason],
                     None if valid is None else ("true" if valid else "false"),

@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeVar, get_args, get_origin
 import msgspec
 
 from plugdesk.api.errors import BadResponseError, clean_server_text
-from plugdesk.api.models import TOLERANT_TWINS
+from plugdesk.api.models import TOLERANT_TWINS, Transaction, forget_impossible_dates
 
 T = TypeVar("T")
 
@@ -193,6 +193,8 @@ def decode_object(body: bytes, kind: type[T], *, context: str = "API answer") ->
 def decode_page(body: bytes, item: type[T], *, context: str = "API answer") -> Page[T]:
     """One page of a list endpoint."""
     page: Page[T] = decode_as(body, Page[item], context=context)  # type: ignore[valid-type]
+    if item is Transaction:
+        forget_impossible_dates(page.data)  # type: ignore[arg-type]
     return page
 
 

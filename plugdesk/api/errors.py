@@ -132,6 +132,11 @@ class NetworkError(PlugchoiceError):
     """No HTTP answer at all: DNS, refused connection, TLS failure, timeout, dropped link."""
 
 
+class DeadlineError(NetworkError):
+    """The time a caller allowed (or one request's total time) ran out before an answer:
+    a server that drips its answer, never answers, or a retry wait that would overrun."""
+
+
 class BadResponseError(PlugchoiceError):
     """An answer PlugDesk cannot read: not JSON, HTML, truncated, or the wrong shape.
 

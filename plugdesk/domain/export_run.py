@@ -160,6 +160,9 @@ class ExportSummary:
     minutes: float
     chargers: int
     path: Path | None  # None when written to a stream
+    # Sentences about what was left out (impossible numbers from the API, per charger):
+    # the export is still published; callers show these next to the summary.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -341,7 +344,12 @@ class _ExportRun:
             raise
         writer = self._writer
         return ExportSummary(
-            writer.rows_written, writer.total_kwh, writer.total_minutes, len(chargers), path
+            writer.rows_written,
+            writer.total_kwh,
+            writer.total_minutes,
+            len(chargers),
+            path,
+            tuple(writer.warnings),
         )
 
     # -- scope -----------------------------------------------------------------------------

@@ -56,7 +56,7 @@ from plugdesk.domain.health import (
     assess,
     describe_duration,
 )
-from plugdesk.domain.store import Incident, Mute, Store, to_utc
+from plugdesk.domain.store import Incident, Mute, Store, StoreReadOnlyError, to_utc
 
 if TYPE_CHECKING:
     from plugdesk.domain.settings import Settings
@@ -216,6 +216,11 @@ class IncidentTracker:
         self._clearing: dict[Key, datetime] = {}  # open incident's condition first seen gone
         self._mutes: dict[str, Mute] = {}
         self._paused_until: datetime | None = None
+        # A read-only history: incidents live in memory only (negative ids), so alerts
+        # still go out, once each, instead of every refresh failing to save and alerting
+        # nothing. `memory_only` tells the service to say so.
+        self.memory_only = store.read_only
+        self._next_memory_id = -1
         self._load()
 
     @classmethod
@@ -345,6 +350,29 @@ class IncidentTracker:
         if not (plan.opens or plan.closes or mutes_ended or expired):
             self._pending, self._clearing = plan.pending, plan.clearing
             return opened, mutes_ended
+        try:
+            opened = self._write(plan, now, mutes_ended | expired)
+        except StoreReadOnlyError:
+            # Other store failures change nothing so the next refresh tries again; a
+            # read-only file will fail every time, so alert from memory instead.
+            self.memory_only = True
+            opened = self._remember(plan, now)
+        # Committed (or remembered): now memory may follow.
+        for incident in opened:
+            key = (incident.charger_uuid, IncidentKind(incident.kind))
+            open_after[key] = incident
+            plan.pending.pop(key, None)
+        for incident, _ in plan.closes:
+            plan.clearing.pop((incident.charger_uuid, IncidentKind(incident.kind)), None)
+        self._open = open_after
+        self._pending = plan.pending
+        self._clearing = plan.clearing
+        for uuid in mutes_ended | expired:
+            self._mutes.pop(uuid, None)
+        return opened, mutes_ended
+
+    def _write(self, plan: _Plan, now: datetime, mutes_gone: set[str]) -> list[Incident]:
+        opened: list[Incident] = []
         with self.store.transaction():
             for (uuid, kind), labels, condition, first_seen in plan.opens:
                 opened.append(
@@ -360,22 +388,34 @@ class IncidentTracker:
                     )
                 )
             for incident, closed_at in plan.closes:
-                self.store.close_incident(incident.id, closed_at)
-            for uuid in mutes_ended | expired:
+                if incident.id > 0:  # a remembered-only incident has no row to close
+                    self.store.close_incident(incident.id, closed_at)
+            for uuid in mutes_gone:
                 self.store.delete_mute(uuid)
-        # Committed: now memory may follow.
-        for incident in opened:
-            key = (incident.charger_uuid, IncidentKind(incident.kind))
-            open_after[key] = incident
-            plan.pending.pop(key, None)
-        for incident, _ in plan.closes:
-            plan.clearing.pop((incident.charger_uuid, IncidentKind(incident.kind)), None)
-        self._open = open_after
-        self._pending = plan.pending
-        self._clearing = plan.clearing
-        for uuid in mutes_ended | expired:
-            self._mutes.pop(uuid, None)
-        return opened, mutes_ended
+        return opened
+
+    def _remember(self, plan: _Plan, now: datetime) -> list[Incident]:
+        """The plan's new incidents, held in memory only (the history cannot take them)."""
+        opened: list[Incident] = []
+        for (uuid, kind), labels, condition, first_seen in plan.opens:
+            opened.append(
+                Incident(
+                    id=self._next_memory_id,
+                    charger_uuid=uuid,
+                    charger_identity=labels.identity,
+                    charger_reference=labels.reference,
+                    kind=kind.value,
+                    error_code=condition.error,
+                    error_info=condition.error_info,
+                    opened_at=now,
+                    closed_at=None,
+                    notified_open=False,
+                    notified_close=False,
+                    first_seen_at=first_seen,
+                )
+            )
+            self._next_memory_id -= 1
+        return opened
 
     # -- alerts -----------------------------------------------------------------------------
 
@@ -460,7 +500,9 @@ class IncidentTracker:
         a restart never offers them again. Call it after showing, silent ones included."""
         for alert in [alerts] if isinstance(alerts, Alert) else list(alerts):
             opened = alert.event == "opened"
-            self.store.mark_notified(alert.incident_ids, opened=opened, closed=not opened)
+            saved = [i for i in alert.incident_ids if i > 0]  # remembered-only: no row
+            if saved:
+                self.store.mark_notified(saved, opened=opened, closed=not opened)
 
     # -- mutes and the pause ----------------------------------------------------------------
 

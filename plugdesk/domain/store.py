@@ -54,6 +54,17 @@ class StoreError(Exception):
     """The store could not be used; `str()` is a sentence for the user."""
 
 
+class StoreReadOnlyError(StoreError):
+    """A write failed because the history file (or its folder) is read-only."""
+
+
+READ_ONLY_PROBLEM = (
+    "The event history file {path} is read-only, so new charger incidents are not saved. "
+    "Alerts still work for as long as PlugDesk runs; make the file writable (check its "
+    "permissions) and restart PlugDesk to keep a history again."
+)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -154,6 +165,25 @@ class Store:
         self.set_aside_as: Path | None = None
         self._depth = 0
         self._conn = self._open_or_replace()
+        # SQLite opens a read-only file without a word and fails every write later: find
+        # out now, so the window can say so instead of alerting going quiet.
+        self.read_only = self._writes_fail()
+        if self.read_only:
+            self.problem = READ_ONLY_PROBLEM.format(path=self.path)
+            log.warning("the event history %s is read-only", self.path)
+
+    def _writes_fail(self) -> bool:
+        """Try a write that changes nothing, inside a transaction rolled back."""
+        try:
+            version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute(f"PRAGMA user_version = {version}")
+            finally:
+                self._conn.execute("ROLLBACK")
+        except sqlite3.Error as error:
+            return _is_read_only(error)
+        return False
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -273,8 +303,9 @@ class Store:
                 raise StoreError(
                     f"Charger {charger_uuid} already has an open {kind} incident."
                 ) from None
-            except sqlite3.Error as error:
-                raise StoreError(f"Could not save to the event history: {error}") from None
+            except sqlite3.Error:
+                with _as_store_error("save to the event history"):
+                    raise
         incident_id = cursor.lastrowid
         assert incident_id is not None
         return Incident(
@@ -458,6 +489,11 @@ class _Damaged(Exception):
     """The file is not a usable SQLite database."""
 
 
+def _is_read_only(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) == sqlite3.SQLITE_READONLY
+
+
 def _is_damage(error: sqlite3.Error) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     return code is not None and (code & 0xFF) in _CORRUPT_CODES
@@ -551,6 +587,10 @@ def _as_store_error(action: str) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
+        if _is_read_only(error):
+            raise StoreReadOnlyError(
+                f"Could not {action}: the event history file is read-only."
+            ) from None
         raise StoreError(f"Could not {action}: {error}") from None
 
 

@@ -48,7 +48,14 @@ from plugdesk.domain.health import (
     format_counts,
 )
 from plugdesk.domain.incidents import Alert, IncidentTracker
-from plugdesk.domain.store import Incident, IncidentState, Mute, Store, StoreError
+from plugdesk.domain.store import (
+    READ_ONLY_PROBLEM,
+    Incident,
+    IncidentState,
+    Mute,
+    Store,
+    StoreError,
+)
 from plugdesk.services.monitor import FleetMonitor
 
 log = logging.getLogger(__name__)
@@ -146,6 +153,7 @@ class IncidentService(QObject):
         self._writer: SnapshotWriter | None = None
         self._summary_task: asyncio.Task[None] | None = None
         self._observing: asyncio.Task[None] | None = None  # a big fleet being assessed
+        self._told_memory_only = False
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -218,6 +226,7 @@ class IncidentService(QObject):
             log.warning("could not record incidents: %s", error)
             self.store_problem.emit(f"Could not record charger incidents: {error}")
             alerts = []
+        self._tell_if_memory_only()
         self._publish_summary(chargers, now)
         self._save_snapshot(chargers, now)
         if alerts or self._open_ids() != before:
@@ -225,6 +234,13 @@ class IncidentService(QObject):
         if alerts:
             self.alerts.emit(alerts)
         return alerts
+
+    def _tell_if_memory_only(self) -> None:
+        """Say once, in the window, that incidents are no longer saved (alerts still go
+        out from memory): a history that silently stops recording is worse than none."""
+        if self.tracker.memory_only and not self._told_memory_only:
+            self._told_memory_only = True
+            self.store_problem.emit(READ_ONLY_PROBLEM.format(path=self.store.path))
 
     def _open_ids(self) -> set[int]:
         return {incident.id for incident in self.tracker.open_incidents()}

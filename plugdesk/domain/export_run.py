@@ -1,7 +1,7 @@
 """Run a transaction export: fetch every page of every charger in scope, write, publish.
 
 This is the core shared by the window (`services/export_job.py` wraps it in a QObject) and
-the command line (`export_cli.py`); it imports no Qt.
+the command line (`cli/export.py`); it imports no Qt.
 
 Guarantees:
 - Complete: every page of every charger (the client follows `links.next`); a transaction

@@ -36,7 +36,6 @@ import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from plugdesk.api.models import Charger
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.health import (
     LABELS,
     Assessment,
@@ -50,6 +49,7 @@ from plugdesk.domain.health import (
 from plugdesk.domain.incidents import Alert, IncidentTracker
 from plugdesk.domain.store import Incident, IncidentState, Mute, Store, StoreError
 from plugdesk.services.monitor import FleetMonitor
+from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 

@@ -40,8 +40,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.incidents import Alert
+from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 

@@ -44,7 +44,6 @@ from plugdesk.api.errors import (
     mask,
 )
 from plugdesk.api.models import PublicCharger, SessionState, StartedSession
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.poll_pacing import PaceSettings, PollPacer
 from plugdesk.domain.public_input import (
@@ -54,6 +53,7 @@ from plugdesk.domain.public_input import (
     validate_public_code,
     validate_session_token,
 )
+from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from plugdesk.api.client import check_api_url
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.api.models import User
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.credentials import CredentialStore
+from plugdesk.tasks import TaskRunner
 
 Validator = Callable[[str, str], Awaitable[User]]
 

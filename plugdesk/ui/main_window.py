@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from plugdesk import __version__
 from plugdesk.api.models import Charger, PowerUsage, Transaction
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.services.chargers import ChargerService, TransactionFilters
 from plugdesk.services.monitor import ConnectionState, FleetMonitor
+from plugdesk.tasks import TaskRunner
 from plugdesk.ui.detail_pane import DetailPane
 from plugdesk.ui.fleet_model import FleetRow, FleetTableModel
 from plugdesk.ui.fleet_view import FleetView

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from plugdesk.api.models import Transaction
-from plugdesk.asyncutil import TaskRunner
+from plugdesk.tasks import TaskRunner
 from plugdesk.ui import formatting as fmt
 
 Index = QModelIndex | QPersistentModelIndex

@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from plugdesk.housekeeping import clean_at_start
+    from plugdesk.domain.housekeeping import clean_at_start
 
     removed = clean_at_start()  # as run_gui does, before anything else is written
     if args.kill_at:
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import qasync
 
-    from plugdesk.app import make_application
+    from plugdesk.app.desk import make_application
 
     app = make_application()
     loop = qasync.QEventLoop(app)
@@ -102,13 +102,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 async def _work(args: argparse.Namespace) -> int:
-    from plugdesk import app as app_module
     from plugdesk.api.budget import RequestBudget
     from plugdesk.api.client import PlugchoiceClient
-    from plugdesk.app import Desk
+    from plugdesk.app import desk as app_module
+    from plugdesk.app.desk import Desk
+    from plugdesk.app.reporting import ErrorReporter, Redactor
     from plugdesk.domain.export_run import ExportFilters, ExportRequest, ExportScope
     from plugdesk.domain.settings import Settings
-    from plugdesk.services.errors import ErrorReporter, Redactor
     from plugdesk.services.export_job import ExportJob
     from plugdesk.services.qtasync import SignalWaiter
 

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QDate
 
-from plugdesk import cli
 from plugdesk.api.client import transaction_params
 from plugdesk.api.models import Charger
+from plugdesk.cli import main as cli
 from plugdesk.domain.export_run import writable_folder_problem
 from plugdesk.domain.public_input import (
     InputError,

@@ -203,7 +203,7 @@ def test_the_app_start_sweeps_leftovers_of_killed_writes(
 ) -> None:
     """`run_gui` itself (here its offscreen self-test) removes what killed writes left in
     the config folder and the last export folder, and nothing young or not ours."""
-    from plugdesk.app import run_gui
+    from plugdesk.app.desk import run_gui
 
     exports = tmp_path / "exports"
     exports.mkdir()

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from plugdesk.cli import main
+from plugdesk.cli.main import main
 
 PYTHON = sys.executable
 

@@ -7,7 +7,7 @@ The test starts, each privately and each stopped at the end:
 - dunst, the notification daemon, with a minimal config,
 - trayer, an XEmbed tray host (Qt uses XEmbed when no StatusNotifierWatcher is on the bus),
 - dbus-monitor, recording every `Notify` call on the bus,
-- PlugDesk itself: `plugdesk.app.run_gui` in a subprocess (tests/desktop/desk_driver.py)
+- PlugDesk itself: `plugdesk.app.desk.run_gui` in a subprocess (tests/desktop/desk_driver.py)
   with QT_QPA_PLATFORM=xcb, its own PLUGDESK_HOME and a settings file with no fault grace.
 
 Then: the fleet is made healthy, the tray must show OK (green badge); one charger is

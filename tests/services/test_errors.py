@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from plugdesk.services.errors import (
+from plugdesk.app.reporting import (
     ErrorReporter,
     Redactor,
     configure_logging,
@@ -109,7 +109,7 @@ def test_quiet_while_shutting_down_logs_but_shows_nothing(qapp: Any, tmp_path: P
 def test_main_thread_gc_collects_only_from_its_timer(qapp: Any) -> None:
     import gc
 
-    from plugdesk.services.gcguard import MainThreadGC
+    from plugdesk.app.startup import MainThreadGC
 
     was_enabled = gc.isenabled()
     collector = MainThreadGC(interval_ms=10)

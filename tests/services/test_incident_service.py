@@ -273,8 +273,8 @@ def test_snapshot_codec_round_trips_every_field(frozen_sim: Simulator, run: Any)
 def test_an_unreadable_snapshot_is_ignored(db: Path, run: Any) -> None:
     from datetime import UTC, datetime
 
-    from plugdesk.asyncutil import TaskRunner
     from plugdesk.domain.incidents import IncidentTracker
+    from plugdesk.tasks import TaskRunner
 
     store = Store(db)
     store.save_fleet(b'{"not": "a list"}', datetime.now(UTC))

@@ -201,8 +201,8 @@ def test_no_signal_carries_a_python_bool() -> None:
     """PySide6 6.12 on Python 3.11 loses a reference to True/False each time a Python bool
     is emitted through a signal (the interpreter aborts after a few thousand emissions):
     the services' signals must not take bools."""
+    from plugdesk.app.reporting import ErrorReporter
     from plugdesk.services.chargers import ChargerService
-    from plugdesk.services.errors import ErrorReporter
 
     for cls in (FleetMonitor, ChargerService, ErrorReporter):
         meta = cls.staticMetaObject

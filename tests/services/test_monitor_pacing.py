@@ -13,11 +13,11 @@ import pytest
 
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.models import Charger
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.fleet_pacing import FleetPaceSettings
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
+from plugdesk.tasks import TaskRunner
 
 SETTINGS = FleetPaceSettings(burst_pages=2).scaled(0.02)
 PAGES = 4

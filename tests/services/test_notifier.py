@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.incidents import Alert
 from plugdesk.services.notifier import NativeChannel, Note, Notifier
 from plugdesk.services.qtasync import SignalWaiter
+from plugdesk.tasks import TaskRunner
 from tests.services.fake_notifications import NotificationServer, start_server
 
 FAULT = Alert(

@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 
-from plugdesk.app import build_desk, run_gui
-from plugdesk.services.errors import ErrorReporter, Redactor, configure_logging, remove_logging
+from plugdesk.app.desk import build_desk, run_gui
+from plugdesk.app.reporting import ErrorReporter, Redactor, configure_logging, remove_logging
 from plugdesk.services.qtasync import SignalWaiter
 
 

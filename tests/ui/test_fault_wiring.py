@@ -13,8 +13,8 @@ import msgspec
 import pytest
 from PySide6.QtCore import QSettings
 
+from plugdesk.app.alerts import FaultMonitoring, wire_fault_monitoring
 from plugdesk.domain.settings import Settings
-from plugdesk.faults import FaultMonitoring, wire_fault_monitoring
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from plugdesk.ui.main_window import MainWindow

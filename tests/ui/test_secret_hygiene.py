@@ -12,10 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from plugdesk.app import build_desk, window_settings
+from plugdesk.app.desk import build_desk, window_settings
+from plugdesk.app.reporting import ErrorReporter, Redactor, configure_logging, remove_logging
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.export_run import ExportFilters, ExportRequest, ExportScope
-from plugdesk.services.errors import ErrorReporter, Redactor, configure_logging, remove_logging
 from plugdesk.services.export_job import ExportJob
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.signin_dialog import SignInDialog

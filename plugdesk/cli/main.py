@@ -339,7 +339,7 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from plugdesk.export_cli import run_export
+    from plugdesk.cli.export import run_export
 
     api_url = resolve_api_url(args)
     token = _require_token(api_url)
@@ -350,7 +350,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     with collector_paused():
         import_before_qt(demo=args.demo or args.self_test)
         spare_qt_import_hook()
-        from plugdesk.app import run_gui
+        from plugdesk.app.desk import run_gui
 
     if args.demo or args.self_test:
         return run_gui("", None, demo=True, self_test=args.self_test)

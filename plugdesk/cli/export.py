@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.cli import CliError
+from plugdesk.cli.main import CliError
 from plugdesk.domain.export import ExportError
 from plugdesk.domain.export_run import (
     ExportCancelled,

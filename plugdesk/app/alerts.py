@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from PySide6.QtWidgets import QApplication
 
 from plugdesk.api.models import Charger
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.paths import app_paths
 from plugdesk.domain.settings import Settings, load_settings
@@ -36,6 +35,7 @@ from plugdesk.domain.store import MEMORY, Store, StoreError
 from plugdesk.services.incidents import IncidentService, utc_now
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.notifier import Channel, NativeChannel, Notifier
+from plugdesk.tasks import TaskRunner
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui import icons
 from plugdesk.ui.fleet_view import ALL

@@ -25,14 +25,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.api.models import User
-from plugdesk.asyncutil import TaskRunner
-from plugdesk.domain.credentials import CredentialStore
-from plugdesk.domain.paths import app_paths
-from plugdesk.domain.settings import Settings, load_settings, save_settings
-from plugdesk.faults import wire_fault_monitoring
-from plugdesk.housekeeping import clean_at_start
-from plugdesk.services.chargers import ChargerService
-from plugdesk.services.errors import (
+from plugdesk.app.alerts import wire_fault_monitoring
+from plugdesk.app.reporting import (
     ErrorReporter,
     Redactor,
     configure_logging,
@@ -40,9 +34,15 @@ from plugdesk.services.errors import (
     restore_qt_messages,
     route_qt_messages,
 )
-from plugdesk.services.gcguard import MainThreadGC
+from plugdesk.app.startup import MainThreadGC
+from plugdesk.domain.credentials import CredentialStore
+from plugdesk.domain.housekeeping import clean_at_start
+from plugdesk.domain.paths import app_paths
+from plugdesk.domain.settings import Settings, load_settings, save_settings
+from plugdesk.services.chargers import ChargerService
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.signin import SignInService
+from plugdesk.tasks import TaskRunner
 from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.lazy_pane import add_lazy_pane
@@ -399,7 +399,7 @@ async def _until_quit(app: QApplication, desk: Desk) -> int:
 
 
 async def _self_test(app: QApplication, desk: Desk, out: TextIO) -> int:
-    from plugdesk.selftest import run_checks
+    from plugdesk.app.selftest import run_checks
     from plugdesk.ui.self_test import SelfTest
 
     desk.start()

@@ -184,7 +184,7 @@ def sim() -> Iterator[Any]:
 @pytest.fixture
 def fast_sim() -> Iterator[Any]:
     """A simulator whose public-charging sessions move at test speed (public pane tests)."""
-    from tests.services.public_support import fast_simulator
+    from tests.support.public import fast_simulator
 
     simulator = fast_simulator()
     try:

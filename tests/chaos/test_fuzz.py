@@ -34,7 +34,7 @@ from plugdesk.domain.settings import Settings, load_settings, save_settings, val
 from plugdesk.simulator import CHAOS_MODES, Simulator
 from plugdesk.ui.export_dialog import NO_DATE, ExportDialog, Period
 from plugdesk.ui.transactions_view import TransactionFilterBar
-from tests.services.export_support import frozen_sim, read_csv, temp_files
+from tests.support.export import frozen_sim, read_csv, temp_files
 
 FUZZ = settings(
     max_examples=120,

@@ -19,7 +19,7 @@ import pytest
 from plugdesk.cli.main import main
 from plugdesk.domain.export import EXPORT_COLUMNS
 from plugdesk.simulator import Simulator
-from tests.services.export_support import (
+from tests.support.export import (
     frozen_sim,
     query_value,
     read_csv,

@@ -7,7 +7,7 @@ The test starts, each privately and each stopped at the end:
 - dunst, the notification daemon, with a minimal config,
 - trayer, an XEmbed tray host (Qt uses XEmbed when no StatusNotifierWatcher is on the bus),
 - dbus-monitor, recording every `Notify` call on the bus,
-- PlugDesk itself: `plugdesk.app.desk.run_gui` in a subprocess (tests/desktop/desk_driver.py)
+- PlugDesk itself: `plugdesk.app.desk.run_gui` in a subprocess (tests/support/desk_proc.py)
   with QT_QPA_PLATFORM=xcb, its own PLUGDESK_HOME and a settings file with no fault grace.
 
 Then: the fleet is made healthy, the tray must show OK (green badge); one charger is
@@ -280,7 +280,7 @@ def test_a_fault_reaches_the_notification_daemon_and_turns_the_tray_red(
         for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             app_env[var] = str(home / var.lower())
         app_err = (tmp_path / "app.stderr").open("w")
-        app = desk.start([sys.executable, "-m", "tests.desktop.desk_driver", "--api",
+        app = desk.start([sys.executable, "-m", "tests.support.desk_proc", "--api",
                           sim.base_url], env=app_env, cwd=ROOT, stderr=app_err)  # fmt: skip
         log = home / "log" / "plugdesk.log"
 

@@ -17,7 +17,7 @@ import pytest
 
 from plugdesk.domain import store as store_module
 from plugdesk.domain.store import SCHEMA_VERSION, Mute, Store, StoreError
-from tests.domain.health_fakes import T0, minutes
+from tests.support.health import T0, minutes
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -35,7 +35,7 @@ from plugdesk.domain.export_run import (
 from plugdesk.services.export_job import ExportJob
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
-from tests.services.export_support import (
+from tests.support.export import (
     EVIL_TAGS,
     expected_order,
     frozen_sim,

@@ -18,7 +18,7 @@ from plugdesk.services.incidents import (
 )
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
-from tests.services.faults_helpers import Pipeline, make_pipeline
+from tests.support.pipeline import Pipeline, make_pipeline
 
 
 @pytest.fixture

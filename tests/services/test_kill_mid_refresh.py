@@ -3,7 +3,7 @@ cleanly afterwards, holds every event the process reported committed, and a rest
 shows a notification again that was already shown and recorded.
 
 Two extra processes: a simulator at 600x time (faults and outages every second or so) and
-the pipeline (tests/services/fault_pipeline_proc.py), which refreshes back to back and
+the pipeline (tests/support/pipeline_proc.py), which refreshes back to back and
 prints what it committed, showed and recorded. The test SIGKILLs it a few milliseconds
 after a refresh starts, i.e. while it fetches pages, judges the fleet or writes the
 incident rows and the fleet snapshot.
@@ -29,7 +29,7 @@ import pytest
 from plugdesk.domain.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULE = "tests.services.fault_pipeline_proc"
+MODULE = "tests.support.pipeline_proc"
 STARTUP_TIMEOUT = 60.0  # a loaded 2-core machine starts Qt slowly
 EVENTS_TIMEOUT = 90.0
 

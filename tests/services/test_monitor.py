@@ -11,7 +11,7 @@ from plugdesk.services.chargers import TransactionFilters
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
-from tests.ui.harness import Harness, make_harness
+from tests.support.harness import Harness, make_harness
 
 
 @pytest.fixture

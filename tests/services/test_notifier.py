@@ -13,7 +13,7 @@ from plugdesk.domain.incidents import Alert
 from plugdesk.services.notifier import NativeChannel, Note, Notifier
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.tasks import TaskRunner
-from tests.services.fake_notifications import NotificationServer, start_server
+from tests.support.notifications import NotificationServer, start_server
 
 FAULT = Alert(
     kind="opened",

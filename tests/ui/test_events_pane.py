@@ -22,7 +22,7 @@ from plugdesk.ui.events_pane import (
     EventsModel,
     EventsPane,
 )
-from tests.ui.harness import ModelChecks
+from tests.support.harness import ModelChecks
 
 NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
 

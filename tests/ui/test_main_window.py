@@ -19,8 +19,8 @@ from plugdesk.ui.detail_pane import ConnectorColumn
 from plugdesk.ui.fleet_model import UUID_ROLE, Column
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.transactions_model import TxColumn
-from tests.ui.harness import Harness, ModelChecks, make_window_harness
-from tests.ui.rows import charger
+from tests.support.harness import Harness, ModelChecks, make_window_harness
+from tests.support.rows import charger
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.events_pane import EventsPane
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.public_pane import PublicPane
-from tests.ui.harness import make_window_harness
+from tests.support.harness import make_window_harness
 
 # Loaded only when the user opens what needs them.
 NOT_AT_START = (

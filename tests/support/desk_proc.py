@@ -1,5 +1,5 @@
 """Run the real PlugDesk GUI (`plugdesk.app.desk.run_gui`) with fault monitoring wired in, for
-the desktop end-to-end test: `python -m tests.desktop.desk_driver --api URL` with the token
+the desktop end-to-end test: `python -m tests.support.desk_proc --api URL` with the token
 in PLUGDESK_TOKEN and DISPLAY / DBUS_SESSION_BUS_ADDRESS pointing at the test's own X server
 and session bus.
 

@@ -1,5 +1,5 @@
 """PlugDesk watching a large fleet for many simulated hours, measuring itself (run with
-`python -m tests.chaos.soak_proc --hours 24 --chargers 1000`).
+`python -m tests.support.soak_proc --hours 24 --chargers 1000`).
 
 The app is composed as `app.run_gui` composes it (start-up housekeeping, the exception
 route, the main-thread garbage collector, `app.Desk`, `faults.wire_fault_monitoring` on
@@ -95,7 +95,7 @@ async def _soak(args: argparse.Namespace) -> int:
     from plugdesk.domain.fleet_pacing import FleetPaceSettings
     from plugdesk.services.monitor import FleetMonitor
     from plugdesk.services.qtasync import SignalWaiter
-    from tests.chaos.remote_sim import RemoteSimulator
+    from tests.support.remote_sim import RemoteSimulator
 
     clock = SimClock()
     began = time.monotonic()

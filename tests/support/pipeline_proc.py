@@ -1,4 +1,4 @@
-"""Two processes for the kill -9 test (run with `python -m tests.services.fault_pipeline_proc`):
+"""Two processes for the kill -9 test (run with `python -m tests.support.pipeline_proc`):
 
 `sim`      a simulator at high time scale; prints one JSON line {"base_url", "token"} and
            serves until its stdin closes (or it is terminated).

@@ -1,4 +1,4 @@
-"""PlugDesk as a process to kill -9 (run with `python -m tests.chaos.app_proc`).
+"""PlugDesk as a process to kill -9 (run with `python -m tests.support.app_proc`).
 
 It starts the way `app.run_gui` does (start-up housekeeping, QApplication, qasync loop,
 the exception route, `app.Desk`, `faults.wire_fault_monitoring` on the app's own store
@@ -40,7 +40,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.services.fault_pipeline_proc import Recorder, ids
+from tests.support.pipeline_proc import Recorder, ids
 
 
 def _line(*parts: object) -> None:

@@ -52,8 +52,8 @@ from plugdesk.domain.incidents import Alert
 from plugdesk.domain.store import Incident
 from plugdesk.services.export_job import ExportJob
 from plugdesk.services.qtasync import SignalWaiter
-from tests.chaos.remote_sim import RemoteSimulator
-from tests.ui.gaps import Gaps, run_queue_wait
+from tests.support.gaps import Gaps, run_queue_wait
+from tests.support.remote_sim import RemoteSimulator
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 CADENCE = 30.0  # simulated seconds between refreshes (FleetMonitor's default interval)

@@ -22,7 +22,7 @@ import qasync
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from plugdesk.api.client import PlugchoiceClient
+from plugdesk.api.client import PlugchoiceClient, check_api_url
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.api.models import User
 from plugdesk.app.alerts import wire_fault_monitoring
@@ -100,6 +100,7 @@ class Desk:
         demo: bool = False,
         app_settings: Settings | None = None,
         settings_problem: str | None = None,
+        url_problem: str | None = None,
     ) -> None:
         self.client = client
         self.errors = errors
@@ -107,6 +108,7 @@ class Desk:
         self.demo = demo
         self.app_settings = app_settings or Settings()
         self.settings_problem = settings_problem
+        self.url_problem = url_problem
         self.runner = TaskRunner(on_error=lambda error: errors.report(error, "background task"))
         self.monitor = FleetMonitor(
             client, self.runner, interval=self.app_settings.refresh_interval_s
@@ -205,6 +207,7 @@ class Desk:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._settings_edited(dialog.result_settings()))
         dialog.open()
+        self.settings_dialog = dialog
         return dialog
 
     def _settings_edited(self, edited: Settings) -> None:
@@ -234,6 +237,12 @@ class Desk:
             show_notice(self.window, "Settings were reset", self.settings_problem)
         if self.demo:
             self.window.set_user("Demo")
+        if self.url_problem:
+            # The saved API URL no longer passes the check: say why, in the dialog that
+            # fixes it (the problem is shown beside the field, OK waits for a good URL).
+            self.window.show_signed_out()
+            self.open_settings()
+            return
         if not self.client.has_token:
             self.window.show_signed_out()
             self._resume_public_sessions()
@@ -278,7 +287,7 @@ class Desk:
     async def apply_token(self, api_url: str, token: str | None) -> None:
         """The sign-in seam: use `token` for `api_url` (None signs out)."""
         self.errors.redactor.add_secret(token)
-        if api_url.rstrip("/") != self.client.base_url:
+        if check_api_url(api_url) != self.client.base_url:
             old, self.client = self.client, PlugchoiceClient(api_url, token)
             self.faults.set_source(self.client.base_url)
             self.monitor.set_client(self.client)
@@ -357,6 +366,7 @@ async def build_desk(
     *,
     demo: bool = False,
     settings: QSettings | None = None,
+    url_problem: str | None = None,
 ) -> Desk:
     """Create (but do not show) everything; demo mode starts the simulator first."""
     app_settings, settings_problem = load_settings(app_paths().settings_path())
@@ -379,6 +389,7 @@ async def build_desk(
         demo=demo,
         app_settings=app_settings,
         settings_problem=settings_problem,
+        url_problem=url_problem,
     )
 
 
@@ -417,11 +428,14 @@ def run_gui(
     *,
     demo: bool = False,
     self_test: bool = False,
+    url_problem: str | None = None,
     settings_factory: Callable[[], QSettings] = window_settings,
 ) -> int:
     """Run the desktop app until the user quits; returns the exit code.
 
     `self_test` runs offscreen against the simulator, prints a report and exits (0 = pass).
+    `url_problem`: the saved API URL failed the URL check (why); the window opens signed
+    out on `api_url` with the settings dialog showing the problem.
     """
     if self_test:
         demo = True
@@ -440,7 +454,14 @@ def run_gui(
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
             runner.get_loop().set_exception_handler(errors.loop_exception_handler)
             desk = runner.run(
-                build_desk(api_url, token, errors, demo=demo, settings=settings_factory())
+                build_desk(
+                    api_url,
+                    token,
+                    errors,
+                    demo=demo,
+                    settings=settings_factory(),
+                    url_problem=url_problem,
+                )
             )
             try:
                 main = _self_test(app, desk, sys.stdout) if self_test else _until_quit(app, desk)

@@ -1,46 +1,44 @@
-"""Command-line entry points: `plugdesk` (GUI) and its subcommands.
+"""`plugdesk`: the window, or one of the subcommands (one module each in this package).
 
 Every command prints one clear line to stderr on failure and exits non-zero; no traceback
-reaches the user. `status` follows the monitoring-plugin convention (0 OK, 1 warning,
-2 fault, 3 could not check) so it can be wired into cron or Nagios.
+reaches the user. A usage error exits 64; a failure the user can act on (`DomainError`,
+an API error) exits with its own code; anything else is a bug: one line saying so, the
+traceback in the log file, exit 70. The exit codes are listed in `plugdesk.cli.common`.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
-import gc
-import getpass
-import json
-import os
-import shlex
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from plugdesk import __version__
-
-DEFAULT_API_URL = "https://app.plugchoice.com/api/v3"
-TOKEN_ENV = "PLUGDESK_TOKEN"
-API_URL_ENV = "PLUGDESK_API_URL"
-
-EXIT_OK, EXIT_WARNING, EXIT_FAULT, EXIT_UNKNOWN = 0, 1, 2, 3
-
-
-class CliError(Exception):
-    """A failure worth one line on stderr; `code` is the exit status."""
-
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
-        self.code = code
+from plugdesk.cli import auth, status
+from plugdesk.cli import sim as sim_command
+from plugdesk.cli.common import (
+    API_URL_ENV,
+    DEFAULT_API_URL,
+    EXIT_BUG,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    TOKEN_ENV,
+    CliError,
+    SavedUrlError,
+    positive_float,
+    require_token,
+    resolve_api_url,
+    resolve_token,
+)
+from plugdesk.domain.errors import DomainError
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line plus a hint, exit code 64."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(64, f"plugdesk: {message}\nTry '{self.prog} --help'.\n")
+        self.exit(EXIT_USAGE, f"plugdesk: {message}\nTry '{self.prog} --help'.\n")
 
 
 def _common_options() -> _Parser:
@@ -77,11 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sim = sub.add_parser("sim", parents=[common], help="run the API simulator in the foreground")
-    sim.add_argument("--port", type=_port, default=0, help="port on 127.0.0.1 (default: free)")
-    sim.add_argument("--chargers", type=_chargers, default=40, help="fleet size (1-10000)")
+    sim.add_argument(
+        "--port", type=sim_command.port, default=0, help="port on 127.0.0.1 (default: free)"
+    )
+    sim.add_argument(
+        "--chargers", type=sim_command.chargers, default=40, help="fleet size (1-10000)"
+    )
     sim.add_argument("--seed", type=int, default=7, help="random seed (same seed, same fleet)")
     sim.add_argument(
-        "--time-scale", type=_positive_float, default=1.0, help="simulated seconds per second"
+        "--time-scale", type=positive_float, default=1.0, help="simulated seconds per second"
     )
     sim.add_argument("--chaos", default=None, metavar="NAME", help="chaos scenario to inject")
 
@@ -125,228 +127,23 @@ def _add_export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 # -- argument types: each says what was wrong with the value -------------------------------
 
 
-def _port(text: str) -> int:
-    value = _int_in_range(text, 0, 65535, "a port")
-    return value
-
-
-def _chargers(text: str) -> int:
-    return _int_in_range(text, 1, 10_000, "a fleet size")
-
-
-def _int_in_range(text: str, low: int, high: int, what: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not low <= value <= high:
-        raise argparse.ArgumentTypeError(f"{what} must be from {low} to {high}, not {value}")
-    return value
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0 < value <= 100_000:
-        raise argparse.ArgumentTypeError(f"must be above 0 and at most 100000, not {text}")
-    return value
-
-
 # -- shared resolution of API URL and token -------------------------------------------------
 
 
-def resolve_api_url(args: argparse.Namespace) -> str:
-    from plugdesk.api.client import check_api_url
-
-    url: str = getattr(args, "api_url", None) or os.environ.get(API_URL_ENV) or _settings_url()
-
-    check_api_url(url)
-    return url.rstrip("/")
-
-
-def _settings_url() -> str:
-    """The API URL saved in the settings (a broken settings file means the default)."""
-    from plugdesk.domain.paths import app_paths
-    from plugdesk.domain.settings import load_settings
-
-    path = app_paths().settings_path()
-    if not path.exists():
-        return DEFAULT_API_URL
-    settings, _problem = load_settings(path)
-    return settings.api_url
-
-
-def resolve_token(api_url: str) -> str | None:
-    """The env token wins (kiosk and scripted use, nothing stored); else the keyring's."""
-    env_token = os.environ.get(TOKEN_ENV, "").strip()
-    if env_token:
-        return env_token
-    from plugdesk.domain.credentials import CredentialStore
-
-    return CredentialStore().get(api_url)
-
-
-def _require_token(api_url: str) -> str:
-    token = resolve_token(api_url)
-    if not token:
-        raise CliError(
-            f"No API token for {api_url}: run 'plugdesk login' or set {TOKEN_ENV}.", EXIT_UNKNOWN
-        )
-    return token
-
-
 # -- commands --------------------------------------------------------------------------------
-
-
-def cmd_sim(args: argparse.Namespace) -> int:
-    import time
-
-    from plugdesk.simulator import Simulator
-
-    sim = Simulator(
-        chargers=args.chargers,
-        seed=args.seed,
-        time_scale=args.time_scale,
-        port=args.port,
-        chaos=args.chaos,
-    )
-    sim.start()
-    print(f"Plugchoice simulator: {sim.base_url}", flush=True)
-    print(f"Demo token: {sim.token}", flush=True)
-    # Real tokens contain "|" (Sanctum style), so the hint must be shell-quoted.
-    hint = f"{TOKEN_ENV}={shlex.quote(sim.token)} plugdesk status --api-url {sim.base_url}"
-    print(f"Try: {hint}", flush=True)
-    print("Press Ctrl+C to stop.", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.stop()
-    return EXIT_OK
-
-
-def cmd_status(args: argparse.Namespace) -> int:
-    api_url = resolve_api_url(args)
-    token = _require_token(api_url)
-    return asyncio.run(_status(api_url, token, as_json=args.json))
-
-
-async def _status(api_url: str, token: str, *, as_json: bool) -> int:
-    from datetime import UTC, datetime
-
-    from plugdesk.api.client import PlugchoiceClient
-    from plugdesk.api.errors import PlugchoiceError
-    from plugdesk.domain.health import SEVERITY, Severity, charger_health
-
-    try:
-        async with PlugchoiceClient(api_url, token) as client:
-            chargers = await client.list_chargers()
-    except PlugchoiceError as error:
-        raise CliError(f"Could not check the fleet: {error}", EXIT_UNKNOWN) from None
-    now = datetime.now(UTC)
-    verdicts = [(charger, charger_health(charger, now)) for charger in chargers]
-    faults = [(c, v) for c, v in verdicts if SEVERITY[v.level] is Severity.FAULT]
-    warnings = [(c, v) for c, v in verdicts if SEVERITY[v.level] is Severity.WARNING]
-    code = EXIT_FAULT if faults else EXIT_WARNING if warnings else EXIT_OK
-    if as_json:
-        _print_status_json(verdicts, code)
-    else:
-        _print_status_lines(faults + warnings, len(chargers), len(faults), len(warnings))
-    return code
-
-
-def _print_status_lines(
-    attention: list[tuple[Any, Any]], total: int, faults: int, warnings: int
-) -> None:
-    for charger, verdict in attention:
-        name = charger.identity or charger.uuid
-        ref = f" ({charger.reference})" if charger.reference else ""
-        print(f"{verdict.label.upper():<8} {name}{ref}: {verdict.reason}")
-    ok = total - faults - warnings
-    state = "FAULT" if faults else "WARNING" if warnings else "OK"
-    print(f"PLUGDESK {state} - {total} chargers: {faults} fault, {warnings} warning, {ok} other")
-
-
-def _print_status_json(verdicts: list[tuple[Any, Any]], code: int) -> None:
-    rows = [
-        {
-            "uuid": charger.uuid,
-            "identity": charger.identity,
-            "reference": charger.reference,
-            "level": verdict.level.name.lower(),
-            "kind": verdict.kind,
-            "reason": verdict.reason,
-            "error": verdict.error,
-        }
-        for charger, verdict in verdicts
-    ]
-    print(json.dumps({"exit_code": code, "chargers": rows}, indent=2))
-
-
-def cmd_login(args: argparse.Namespace) -> int:
-    api_url = resolve_api_url(args)
-    token = _read_token(from_stdin=args.token_stdin)
-    user_name = asyncio.run(_validate_token(api_url, token))
-    from plugdesk.domain.credentials import CredentialStore
-
-    store = CredentialStore()
-    store.set(api_url, token)
-    print(f"Signed in as {user_name} on {api_url}.")
-    if store.session_only:
-        print(f"Warning: {store.problem}", file=sys.stderr)
-        print("The token was NOT stored: set PLUGDESK_TOKEN instead.", file=sys.stderr)
-        return EXIT_WARNING
-    print(f"The token is kept in {store.backend_name}.")
-    return EXIT_OK
-
-
-def _read_token(*, from_stdin: bool) -> str:
-    if from_stdin or not sys.stdin.isatty():
-        token = sys.stdin.readline().strip()
-    else:
-        token = getpass.getpass("Personal access token (input hidden): ").strip()
-    if not token:
-        raise CliError(
-            "No token given: paste the personal access token from the Plugchoice "
-            "portal (Settings → Personal Access Tokens)."
-        )
-    return token
-
-
-async def _validate_token(api_url: str, token: str) -> str:
-    from plugdesk.api.client import PlugchoiceClient
-    from plugdesk.api.errors import PlugchoiceError
-
-    try:
-        async with PlugchoiceClient(api_url, token) as client:
-            user = await client.get_user()
-    except PlugchoiceError as error:
-        raise CliError(f"Sign-in failed: {error}") from None
-    return user.name or user.email or "unknown user"
-
-
-def cmd_logout(args: argparse.Namespace) -> int:
-    api_url = resolve_api_url(args)
-    from plugdesk.domain.credentials import CredentialStore
-
-    removed = CredentialStore().delete(api_url)
-    print(f"Signed out of {api_url}." if removed else f"No token was stored for {api_url}.")
-    return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from plugdesk.cli.export import run_export
 
     api_url = resolve_api_url(args)
-    token = _require_token(api_url)
+    token = require_token(api_url)
     return run_export(args, api_url, token)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from plugdesk.app.startup import collector_paused, import_before_qt, spare_qt_import_hook
+
     with collector_paused():
         import_before_qt(demo=args.demo or args.self_test)
         spare_qt_import_hook()
@@ -354,89 +151,21 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
     if args.demo or args.self_test:
         return run_gui("", None, demo=True, self_test=args.self_test)
-    api_url = resolve_api_url(args)
+    try:
+        api_url = resolve_api_url(args)
+    except SavedUrlError as saved:
+        # Never refuse to start over a saved URL: the window opens, signed out, with the
+        # settings dialog saying what is wrong with it.
+        return run_gui(DEFAULT_API_URL, None, url_problem=saved.problem)
     return run_gui(api_url, resolve_token(api_url))
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No automatic cycle collection while the window's modules load: the imports make
-    ~80,000 long-lived objects and hardly any garbage (~600 objects), yet set off ~100
-    collections (25-30 ms of start-up). What they made is then frozen out of later
-    collections (it lives as long as the process), so the next ones need not walk it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-_QT_OWN = ("PySide6", "shiboken6", "shibokensupport", "__feature__")
-
-
-def spare_qt_import_hook() -> None:
-    """PySide6 watches every import: the first time it meets a module (being imported, or
-    running an import inside a function) it reads the module's whole source, looking for
-    `from __feature__ import`. Neither the modules loaded before Qt nor PySide's-feature-
-    free PlugDesk use that, so they are marked "ignore" (-1, the feature module's own
-    marker) up front: 28 ms less start-up, and no 90 ms stall when anyio first opens a
-    connection in the middle of a refresh. Best effort: the table is PySide's internals."""
-    import PySide6.QtCore  # noqa: F401 - sets the hook and its table up
-
-    try:
-        from shibokensupport.feature import (  # type: ignore[import-not-found]
-            pyside_feature_dict,
-        )
-    except ImportError:
-        return
-    if not isinstance(pyside_feature_dict, dict):
-        return
-    for name in [*sys.modules, *_own_module_names()]:
-        if not name.startswith(_QT_OWN):  # Qt's own entries stay PySide's business
-            pyside_feature_dict.setdefault(name, -1)
-
-
-def _own_module_names() -> list[str]:
-    """PlugDesk's module names, from its files (none in a frozen bundle: that is fine)."""
-    from pathlib import Path
-
-    import plugdesk
-
-    root = Path(plugdesk.__file__).parent
-    names = []
-    for path in root.rglob("*.py"):
-        parts = path.relative_to(root).with_suffix("").parts
-        if parts[-1] == "__init__":
-            parts = parts[:-1]
-        names.append(".".join(("plugdesk", *parts)))
-    return names
-
-
-def import_before_qt(*, demo: bool) -> None:
-    """Load the window's non-Qt libraries before PySide6, which hooks every later import
-    and reads the new module's whole source (looking for `__feature__` use): these cost
-    35-60 ms more start-up when they come after Qt."""
-    import importlib
-
-    import httpcore  # noqa: F401 - httpx loads it when the client is made
-
-    import plugdesk.api.client  # httpx, h11, msgspec and the models
-
-    with contextlib.suppress(ImportError):  # what httpcore loads on its first request
-        importlib.import_module("anyio._backends._asyncio")
-    if demo:
-        import plugdesk.simulator  # noqa: F401
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui,
-    "sim": cmd_sim,
-    "status": cmd_status,
-    "login": cmd_login,
-    "logout": cmd_logout,
+    "sim": sim_command.cmd_sim,
+    "status": status.cmd_status,
+    "login": auth.cmd_login,
+    "logout": auth.cmd_logout,
     "export": cmd_export,
 }
 
@@ -450,13 +179,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.code
     except KeyboardInterrupt:
         print("plugdesk: interrupted", file=sys.stderr)
-        return 130
-    except ValueError as error:  # bad values caught by the layers below (URL, dates, ...)
+        return EXIT_INTERRUPTED
+    except DomainError as error:  # a failure the user can act on, in their words
         print(f"plugdesk: {error}", file=sys.stderr)
-        return 64
-    except Exception as error:  # last resort: one line, never a traceback
-        print(f"plugdesk: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
-        return 70
+        return EXIT_FAILED
+    except Exception as error:  # a bug: one line, the traceback in the log, never on screen
+        print(f"plugdesk: {report_bug(error)}", file=sys.stderr)
+        return EXIT_BUG
+
+
+def report_bug(error: BaseException) -> str:
+    """Log `error` with its traceback (redacted) to the log file; the line to show."""
+    from plugdesk.app.reporting import log_bug
+
+    return log_bug(error, f"plugdesk {' '.join(sys.argv[1:2])}".strip())
 
 
 def gui_main() -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from plugdesk.api.client import check_api_url
-from plugdesk.api.errors import AuthError, PlugchoiceError
+from plugdesk.api.errors import AuthError, InsecureURLError, PlugchoiceError
 from plugdesk.api.models import User
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.tasks import TaskRunner
@@ -66,10 +66,15 @@ class SignInService(QObject):
 
     def sign_in(self, api_url: str, token: str) -> None:
         """Validate in the background; answer with `signed_in` or `sign_in_failed`."""
-        self._runner.start(self._sign_in(api_url.strip().rstrip("/"), token.strip()), "sign-in")
+        self._runner.start(self._sign_in(api_url, token.strip()), "sign-in")
 
     async def _sign_in(self, api_url: str, token: str) -> None:
-        problem = _precheck(api_url, token)
+        try:
+            api_url = check_api_url(api_url)
+        except InsecureURLError as error:
+            self.sign_in_failed.emit(str(error))
+            return
+        problem = _token_problem(token)
         if problem:
             self.sign_in_failed.emit(problem)
             return
@@ -105,14 +110,10 @@ class SignInService(QObject):
         self.signed_out.emit(api_url)
 
 
-def _precheck(api_url: str, token: str) -> str | None:
-    """Problems we can name without the network."""
+def _token_problem(token: str) -> str | None:
+    """What we can say about the token without the network."""
     if not token:
         return "Paste your personal access token first."
     if any(ch.isspace() for ch in token):
         return "The token contains spaces or line breaks; paste it again in one piece."
-    try:
-        check_api_url(api_url)
-    except (PlugchoiceError, ValueError) as error:
-        return str(error)
     return None

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import gc
+import json
 import sys
 import warnings
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialogButtonBox
 
+from plugdesk.app import desk as desk_module
 from plugdesk.app.desk import build_desk, run_gui
 from plugdesk.app.reporting import ErrorReporter, Redactor, configure_logging, remove_logging
+from plugdesk.cli.main import main
+from plugdesk.domain.paths import app_paths
+from plugdesk.domain.settings import DEFAULT_API_URL, api_url_problem, load_settings
 from plugdesk.services.qtasync import SignalWaiter
 
 
@@ -78,3 +85,58 @@ def test_unexpected_errors_reach_a_non_modal_dialog_and_the_log(
         run(desk.aclose())
         errors.uninstall()
         remove_logging(handler)
+
+
+BAD_SAVED_URL = "https://app.plugchoice.com/api/v3?tenant=7"
+
+
+def _save_raw_settings(data: dict[str, Any]) -> None:
+    path = app_paths().settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data), "utf-8")
+
+
+def test_a_saved_url_that_no_longer_passes_still_starts_the_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`plugdesk` with such a settings file starts the window (it used to exit 64)."""
+    _save_raw_settings({"version": 1, "api_url": BAD_SAVED_URL})
+    started: dict[str, Any] = {}
+
+    def fake_run_gui(api_url: str, token: str | None, **options: Any) -> int:
+        started.update(api_url=api_url, token=token, **options)
+        return 0
+
+    monkeypatch.setattr(desk_module, "run_gui", fake_run_gui)
+    assert main([]) == 0
+    assert started["api_url"] == DEFAULT_API_URL and started["token"] is None
+    assert "'?' or '#'" in started["url_problem"]
+
+
+def test_the_window_opens_with_the_settings_dialog_saying_what_is_wrong(
+    sim: Any, qtbot: Any, run: Any
+) -> None:
+    _save_raw_settings({"version": 1, "api_url": BAD_SAVED_URL, "refresh_interval_s": 45})
+    errors = ErrorReporter(Redactor())
+    problem = api_url_problem(BAD_SAVED_URL)
+    assert problem
+    desk = run(build_desk(DEFAULT_API_URL, None, errors, url_problem=problem))
+    try:
+        desk.start()
+        dialog = desk.settings_dialog
+        qtbot.waitUntil(dialog.isVisible)
+        assert desk.window.isVisible()
+        assert dialog.api_url.text() == BAD_SAVED_URL
+        assert "'?' or '#'" in dialog.problems.text()
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()
+        assert dialog.spins["refresh_interval_s"].value() == 45  # the rest was kept
+
+        dialog.api_url.setText(sim.base_url + "/")
+        assert ok.isEnabled() and dialog.problems.text() == ""
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: desk.client.base_url == sim.base_url)
+        saved, _problem = load_settings(app_paths().settings_path())
+        assert saved.api_url == sim.base_url and saved.refresh_interval_s == 45
+    finally:
+        run(desk.aclose())

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from plugdesk.app import desk as app_module
 from plugdesk.app.desk import build_desk
 from plugdesk.app.reporting import ErrorReporter, Redactor
-from plugdesk.cli.main import collector_paused
+from plugdesk.app.startup import collector_paused
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.events_pane import EventsPane
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
@@ -42,7 +42,7 @@ NOT_AT_START = (
 def test_the_gui_imports_leave_unopened_features_out() -> None:
     script = textwrap.dedent(f"""
         import sys
-        from plugdesk.cli.main import import_before_qt
+        from plugdesk.app.startup import import_before_qt
         import_before_qt(demo=True)
         assert "PySide6" not in sys.modules, "the network stack must load before Qt"
         assert "httpcore" in sys.modules and "plugdesk.simulator" in sys.modules
@@ -59,7 +59,7 @@ def test_the_gui_imports_leave_unopened_features_out() -> None:
 def test_modules_without_qt_features_are_not_read_by_qt_import_hook() -> None:
     script = textwrap.dedent("""
         import sys
-        from plugdesk.cli.main import import_before_qt, spare_qt_import_hook
+        from plugdesk.app.startup import import_before_qt, spare_qt_import_hook
         import_before_qt(demo=False)
         spare_qt_import_hook()
         import shibokensupport.feature as feature

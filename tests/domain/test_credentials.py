@@ -11,12 +11,9 @@ import keyring.errors
 import pytest
 from keyring.backends import SecretService, chainer, fail, null
 
-from plugdesk.domain.credentials import (
-    NO_STORE_MESSAGE,
-    CredentialStore,
-    mask_secret,
-    normalize_api_url,
-)
+from plugdesk.api.client import check_api_url
+from plugdesk.api.errors import mask
+from plugdesk.domain.credentials import NO_STORE_MESSAGE, CredentialStore
 from plugdesk.domain.paths import app_paths
 from plugdesk.domain.settings import Settings, save_settings
 
@@ -77,7 +74,7 @@ def test_api_url_spellings_share_one_entry(memory_keyring: Any) -> None:
     store.set("  HTTPS://App.Plugchoice.com/api/v3/ ", TOKEN)
     assert store.get(URL) == TOKEN
     assert list(memory_keyring.entries) == [("plugdesk", URL)]
-    assert normalize_api_url("http://127.0.0.1:8080/api/v3") == "http://127.0.0.1:8080/api/v3"
+    assert check_api_url("http://127.0.0.1:8080/api/v3") == "http://127.0.0.1:8080/api/v3"
 
 
 def test_delete(memory_keyring: Any) -> None:
@@ -140,11 +137,11 @@ def test_backend_names_for_the_user() -> None:
 
 
 def test_mask_secret() -> None:
-    assert mask_secret(TOKEN) == "tok-…"
-    assert mask_secret("abcdefgh") == "ab…"  # short: never most of it
-    assert mask_secret("abc") == "…"
-    assert mask_secret("") == ""
-    assert mask_secret(None) == ""
+    assert mask(TOKEN) == "tok-…"
+    assert mask("abcdefgh") == "ab…"  # short: never most of it
+    assert mask("abc") == "…"
+    assert mask("") == ""
+    assert mask(None) == ""
 
 
 # -- without a usable keyring: session-only mode ------------------------------------------
@@ -247,7 +244,7 @@ def test_a_backend_error_that_quotes_the_token_is_masked(app_dirs: Path) -> None
     assert store.session_only
     assert store.problem is not None
     assert TOKEN not in store.problem
-    assert mask_secret(TOKEN) in store.problem
+    assert mask(TOKEN) in store.problem
 
 
 def test_session_only_message_is_logged_without_the_token(

@@ -17,6 +17,7 @@ from plugdesk.domain.settings import (
     DEFAULT_API_URL,
     Settings,
     SettingsError,
+    api_url_problem,
     check_settings,
     load_settings,
     save_settings,
@@ -152,7 +153,6 @@ def test_wrong_type_names_the_field(path: Path) -> None:
         ("storm_threshold", 0, "from 2 to 1000"),
         ("quiet_start", "25:00", "HH:MM"),
         ("export_delimiter", "\t", "must be ',' or ';'"),
-        ("api_url", "http://plugchoice.example.com/api/v3", "https://"),
     ],
 )
 def test_out_of_range_values(path: Path, field: str, value: object, expected: str) -> None:
@@ -161,6 +161,29 @@ def test_out_of_range_values(path: Path, field: str, value: object, expected: st
     assert settings == Settings()
     assert message is not None and f"{field}: " in message and expected in message
     assert len(_kept_aside(path)) == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("http://plugchoice.example.com/api/v3", "https://"),
+        ("https://app.plugchoice.com/api/v3?x=1", "'?' or '#'"),
+        ("https://app.plugchoice.com/api/v3#top", "'?' or '#'"),
+        ("https://me:pw@app.plugchoice.com/api/v3", "user name or password"),
+    ],
+)
+def test_a_saved_url_that_no_longer_passes_is_kept_with_the_rest(
+    path: Path, url: str, words: str
+) -> None:
+    """The URL rule got stricter than the file: nothing is set aside or reset; whoever uses
+    the URL asks `api_url_problem` (the window then opens its settings dialog)."""
+    path.write_text(json.dumps({"version": 1, "api_url": url, "refresh_interval_s": 60}))
+    settings, message = load_settings(path)
+    assert message is None and not _kept_aside(path)
+    assert settings.api_url == url and settings.refresh_interval_s == 60
+    problem = api_url_problem(settings.api_url)
+    assert problem is not None and words in problem
+    assert validate_field("api_url", url) == problem  # the dialog shows the same words
 
 
 def test_unknown_future_version(path: Path) -> None:

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import IO, Any, Final, Literal, NamedTuple, Protocol, TextIO, cast
 
 from plugdesk.domain.atomic import AtomicFile
+from plugdesk.domain.errors import DomainError
 
 EXPORT_COLUMNS: Final[tuple[str, ...]] = (
     "transaction_id",
@@ -71,7 +72,7 @@ XLSX_MAX_DATA_ROWS: Final = 1_048_576 - 3  # header, blank line and totals row
 _FORMULA_TRIGGERS: Final = frozenset("=+-@\t\r")
 
 
-class ExportError(Exception):
+class ExportError(DomainError):
     """An export that cannot go on; the message is a sentence for the user."""
 
 

@@ -37,6 +37,7 @@ from typing import Any, Literal, Protocol, TextIO, TypeVar
 
 from plugdesk.api.errors import AuthError, NotFoundError, PlugchoiceError
 from plugdesk.api.models import Charger, Transaction
+from plugdesk.domain.errors import DomainError
 from plugdesk.domain.export import (
     ChargerInfo,
     CsvExportWriter,
@@ -172,14 +173,14 @@ class ChargerFailure:
         return f"{self.name}: {self.message}"
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(DomainError):
     """The export was cancelled; nothing was published."""
 
     def __init__(self) -> None:
         super().__init__("The export was cancelled; no file was written.")
 
 
-class ExportFailed(Exception):
+class ExportFailed(DomainError):
     """The export could not be completed; nothing was published.
 
     `str()` is one line (for the command line and the dialog's headline); `failures` has

@@ -24,6 +24,7 @@ from typing import Any, Final, Literal
 import msgspec
 
 from plugdesk.domain.atomic import atomic_write, clean_stale_temp_files
+from plugdesk.domain.errors import DomainError
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ _CHOICES: Final[dict[str, tuple[str, ...]]] = {
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
-class SettingsError(ValueError):
+class SettingsError(DomainError, ValueError):
     """One invalid setting: `field` names it, `problem` says what is wrong with it."""
 
     def __init__(self, field: str, problem: str) -> None:

@@ -42,7 +42,7 @@ from plugdesk.domain.settings import Settings, load_settings, save_settings
 from plugdesk.services.chargers import ChargerService
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.signin import SignInService
-from plugdesk.tasks import TaskRunner
+from plugdesk.tasks import TaskRunner, run_blocking
 from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.lazy_pane import add_lazy_pane
@@ -216,10 +216,13 @@ class Desk:
         self.monitor.set_interval(edited.refresh_interval_s)
         self.faults.apply_settings(edited)
         if url_changed and not self.demo:
-            token = self.signin.stored_token(edited.api_url)
-            self.runner.start(self.apply_token(edited.api_url, token), "switch-account")
-            if not token:
-                self.open_sign_in(f"Sign in to {edited.api_url}.")
+            self.runner.start(self._switch_account(edited.api_url), "switch-account")
+
+    async def _switch_account(self, api_url: str) -> None:
+        token = await self.signin.stored_token(api_url)
+        await self.apply_token(api_url, token)
+        if not token:
+            self.open_sign_in(f"Sign in to {api_url}.")
 
     def save_app_settings(self, settings: Settings) -> None:
         """Keep and save the settings; a failed save is said, the old file stays."""
@@ -294,7 +297,7 @@ class Desk:
             self.chargers.set_client(self.client)
             if self._public is not None:  # else it is made with the new client
                 self._public.set_client(self.client)
-            self.window.fleet_model.clear()
+            self.window.clear_fleet()
             self.window.set_api_host(self.client.host)
             client = self.client
             self.window.set_budget_source(
@@ -330,7 +333,7 @@ class Desk:
         await self.runner.cancel_all()
         await self.client.aclose()
         if self.simulator is not None:
-            await asyncio.to_thread(self.simulator.stop)  # joins its server thread
+            await run_blocking(self.simulator.stop)  # joins its server thread
         self.error_dialog.close()
         self.window.close()
         self.window.deleteLater()
@@ -372,14 +375,14 @@ async def build_desk(
     app_settings, settings_problem = load_settings(app_paths().settings_path())
     simulator = None
     if demo:
-        simulator = await asyncio.to_thread(start_simulator)
+        simulator = await run_blocking(start_simulator)
         api_url, token = simulator.base_url, simulator.token
     errors.redactor.add_secret(token)
     try:
         client = PlugchoiceClient(api_url, token)
     except Exception:
         if simulator is not None:
-            await asyncio.to_thread(simulator.stop)
+            await run_blocking(simulator.stop)
         raise
     return Desk(
         client,
@@ -417,7 +420,7 @@ async def _self_test(app: QApplication, desk: Desk, out: TextIO) -> int:
     passed = await SelfTest(desk.window, out, lambda: desk.errors.count).run()
     # Then the install itself: icon, desktop identity, tray/notification path, keyring,
     # SQLite, Qt plugins, ICU data (what a broken bundle would lack).
-    report = run_checks(app, desk.window, desk.window.fleet_model.rowCount())
+    report = run_checks(app, desk.window, desk.window.charger_count())
     print(report.render(), file=out, flush=True)
     return 0 if passed and report.ok else 1
 

@@ -7,7 +7,6 @@ and stores nothing.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +17,7 @@ from plugdesk.api.client import check_api_url
 from plugdesk.api.errors import AuthError, InsecureURLError, PlugchoiceError
 from plugdesk.api.models import User
 from plugdesk.domain.credentials import CredentialStore
-from plugdesk.tasks import TaskRunner
+from plugdesk.tasks import KEYRING, TaskRunner, run_blocking
 
 Validator = Callable[[str, str], Awaitable[User]]
 
@@ -60,9 +59,11 @@ class SignInService(QObject):
     def credentials(self) -> CredentialStore:
         return self._credentials
 
-    def stored_token(self, api_url: str) -> str | None:
+    async def stored_token(self, api_url: str) -> str | None:
         """The token to start with: the environment's, else the keyring's."""
-        return self.env_token or self._credentials.get(api_url)
+        if self.env_token:
+            return self.env_token
+        return await run_blocking(self._credentials.get, api_url, lane=KEYRING)
 
     def sign_in(self, api_url: str, token: str) -> None:
         """Validate in the background; answer with `signed_in` or `sign_in_failed`."""
@@ -92,8 +93,7 @@ class SignInService(QObject):
             return
         finally:
             self.busy_changed.emit(False)
-        # Keyring calls can block (an unlock prompt), so they run off the UI thread.
-        stored_in = await asyncio.to_thread(self._store, api_url, token)
+        stored_in = await run_blocking(self._store, api_url, token, lane=KEYRING)
         await self._apply_token(api_url, token)
         self.signed_in.emit(SignedIn(api_url, user.name or user.email or "—", stored_in))
 
@@ -104,10 +104,13 @@ class SignInService(QObject):
         return None if self._credentials.session_only else self._credentials.backend_name
 
     def sign_out(self, api_url: str) -> None:
-        self._credentials.delete(api_url)
         self.env_token = None
-        self._runner.start(self._apply_token(api_url, None), "sign-out")
+        self._runner.start(self._sign_out(api_url), "sign-out")
         self.signed_out.emit(api_url)
+
+    async def _sign_out(self, api_url: str) -> None:
+        await run_blocking(self._credentials.delete, api_url, lane=KEYRING)
+        await self._apply_token(api_url, None)
 
 
 def _token_problem(token: str) -> str | None:

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from plugdesk.api.models import Transaction
-from plugdesk.tasks import TaskRunner
+from plugdesk.tasks import COMPUTE, TaskRunner, run_blocking
 from plugdesk.ui import formatting as fmt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -261,7 +261,7 @@ class TransactionsModel(QAbstractTableModel):
         runner.start(self._arrange_off_thread(plan, self._generation, reset), ARRANGE_TASK)
 
     async def _arrange_off_thread(self, plan: _Plan, generation: int, reset: bool) -> None:
-        arranged = await asyncio.to_thread(plan.run)
+        arranged = await run_blocking(plan.run, lane=COMPUTE)
         if generation == self._generation:
             self._pending = None
             self._apply(arranged, reset=reset)

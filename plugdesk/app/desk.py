@@ -413,8 +413,7 @@ async def _until_quit(app: QApplication, desk: Desk) -> int:
 
 
 async def _self_test(app: QApplication, desk: Desk, out: TextIO) -> int:
-    from plugdesk.app.selftest import run_checks
-    from plugdesk.ui.self_test import SelfTest
+    from plugdesk.app.selftest import SelfTest, run_checks
 
     desk.start()
     passed = await SelfTest(desk.window, out, lambda: desk.errors.count).run()

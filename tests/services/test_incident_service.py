@@ -242,7 +242,7 @@ def test_big_fleet_cache_and_summary_are_made_off_the_loop(db: Path, run: Any) -
             assert sum(counts.values()) == 600
             last = p.service.load_last_known()
             assert last is not None and len(last.chargers) == 600
-            assert all(name.startswith("fleet-cache") for name in threads), threads
+            assert all(name.startswith("plugdesk-fleet-cache") for name in threads), threads
             # The incidents' assessment of 600 chargers ran in a worker thread too.
             assert assessed_in and threading.main_thread().name not in assessed_in
             for _ in range(3):  # later refreshes replace the one row

@@ -323,6 +323,8 @@ class IncidentService(QObject):
 
     def load_last_known(self) -> LastKnownFleet | None:
         """The fleet cached by the last good refresh for this source, or None."""
+        if self._closed:  # closed before the start-up read got its turn: nothing to show
+            return None
         try:
             cached = self.store.load_fleet(source=self._source)
         except StoreError as error:
@@ -341,6 +343,8 @@ class IncidentService(QObject):
 
     async def aload_last_known(self) -> LastKnownFleet | None:
         """`load_last_known` with the decoding spread over turns of the loop (big fleets)."""
+        if self._closed:  # closed before the start-up read got its turn: nothing to show
+            return None
         try:
             cached = self.store.load_fleet(source=self._source)
         except StoreError as error:

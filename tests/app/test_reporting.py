@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from plugdesk.app.reporting import (
     ErrorReporter,
     Redactor,
@@ -16,6 +18,9 @@ from plugdesk.app.reporting import (
 )
 
 TOKEN = "pd_live_9f8e7d6c5b4a3210"
+
+# Every test here logs errors on purpose: the logging and reporting of them is the subject.
+pytestmark = pytest.mark.log_warnings("errors are the subject under test")
 
 
 def test_redactor_masks_known_tokens_and_credential_shapes() -> None:

@@ -102,6 +102,7 @@ def test_the_fleet_summary_follows_health(
     assert f"Fault {faulted + 1}" in tooltip
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor says so")
 def test_a_failed_refresh_observes_nothing(
     pipeline: Pipeline, frozen_sim: Simulator, run: Any
 ) -> None:

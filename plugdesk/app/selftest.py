@@ -5,8 +5,8 @@ end) then drives the real window as a user would: the fleet list fills, selectin
 charger fills the detail pane and the transactions, the window paints, no unexpected
 error was reported. Then `run_checks(app, window, fleet_count)` checks the install;
 `report.render()` is printed and the exit code is 0 only if both passed. Used by CI on
-the frozen bundle, so it must finish quickly and print one line per check. Each check says what it saw in one line. Things that depend
-on the desktop rather than on the install (a system tray, a session bus, an unlocked
+the frozen bundle, so it must finish quickly and print one line per check. Things that
+depend on the desktop rather than on the install (a system tray, a session bus, an unlocked
 keyring) are reported as information, never failures: CI runs offscreen with none of them.
 What fails is what a broken bundle looks like: a missing icon or Qt plugin, a module left
 out of the bundle, an empty fleet table.

@@ -223,9 +223,6 @@ class Notifier(QObject):
     def set_channels(self, channels: list[Channel]) -> None:
         self._channels = list(channels)
 
-    def set_quiet_sink(self, sink: QuietSink | None) -> None:
-        self._quiet = sink
-
     def notify(self, alerts: list[Alert]) -> None:
         """Slot for `IncidentService.alerts`: deliver in the background, in order."""
         if alerts:

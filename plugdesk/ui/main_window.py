@@ -285,13 +285,6 @@ class MainWindow(QMainWindow):
         )
         return True
 
-    def selected_transactions(self) -> list[Transaction]:
-        """The transactions shown now (after the id-tag filter), e.g. for an export."""
-        return self.transactions_view.model.visible()
-
-    def transaction_filters(self) -> TransactionFilters:
-        return self.transactions_view.filters()
-
     # -- user actions ----------------------------------------------------------------------
 
     def refresh(self) -> None:

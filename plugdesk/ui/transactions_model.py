@@ -243,10 +243,6 @@ class TransactionsModel(QAbstractTableModel):
         """Totals over the rows shown (after the id-tag filter)."""
         return self._totals
 
-    @property
-    def is_arranging(self) -> bool:
-        return self._pending is not None
-
     def _arrange(self, *, reset: bool) -> None:
         self._generation += 1
         plan = _Plan(self._all, self._id_tag_filter, self._sort, self._clock())

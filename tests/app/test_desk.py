@@ -138,11 +138,12 @@ def test_the_window_opens_with_the_settings_dialog_saying_what_is_wrong(
         assert ok.isEnabled() and dialog.problems.text() == ""
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
-        async def switched() -> None:  # the account switch runs on the loop
-            while desk.client.base_url != sim.base_url or desk.runner.active_count():
-                await asyncio.sleep(0.01)
+        async def switched() -> None:  # OK started the account switch; it runs on the loop
+            (switch,) = [t for t in asyncio.all_tasks() if t.get_name() == "switch-account"]
+            await switch
 
         run(switched())
+        assert desk.client.base_url == sim.base_url
         saved, _problem = load_settings(app_paths().settings_path())
         assert saved.api_url == sim.base_url and saved.refresh_interval_s == 45
     finally:

@@ -76,6 +76,9 @@ def sim_process() -> Iterator[tuple[str, str]]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        for pipe in (proc.stdout, proc.stderr):
+            if pipe is not None:
+                pipe.close()
 
 
 def test_sim_then_status_in_another_process_reports_faults(sim_process: tuple[str, str]) -> None:
@@ -200,6 +203,7 @@ def test_a_saved_url_that_no_longer_passes_is_a_config_error_naming_the_fix(
     assert main(["status", "--api-url", "http://127.0.0.1:9/api/v3"]) == 3  # the flag wins
 
 
+@pytest.mark.log_warnings("a bug on purpose: it is logged")
 def test_an_unexpected_exception_is_reported_as_a_bug_with_the_log_path(
     monkeypatch: pytest.MonkeyPatch, capsys: Any
 ) -> None:

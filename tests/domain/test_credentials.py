@@ -121,6 +121,7 @@ def test_named_secrets_and_their_index(memory_keyring: Any, app_dirs: Path) -> N
     _assert_no_file_holds(app_dirs, "sess-token")
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_a_damaged_index_is_started_afresh(memory_keyring: Any) -> None:
     memory_keyring.entries[("plugdesk", "index:secrets")] = "{not json"
     store = CredentialStore()
@@ -169,6 +170,7 @@ def _session_only_checks(store: CredentialStore, app_dirs: Path) -> None:
     assert store.get(URL) is None
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_fail_backend(app_dirs: Path) -> None:
     keyring.set_keyring(fail.Keyring())
     store = CredentialStore()
@@ -178,17 +180,20 @@ def test_fail_backend(app_dirs: Path) -> None:
     assert CredentialStore().get(URL) is None  # the next start has forgotten it
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_null_backend(app_dirs: Path) -> None:
     keyring.set_keyring(null.Keyring())
     _session_only_checks(CredentialStore(), app_dirs)
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_chainer_with_nothing_usable(app_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(chainer.ChainerBackend, "backends", [])
     keyring.set_keyring(chainer.ChainerBackend())
     _session_only_checks(CredentialStore(), app_dirs)
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_keyring_itself_fails_to_start(app_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken() -> keyring.backend.KeyringBackend:
         raise keyring.errors.InitError("no backend could be loaded")
@@ -199,6 +204,7 @@ def test_keyring_itself_fails_to_start(app_dirs: Path, monkeypatch: pytest.Monke
     _session_only_checks(store, app_dirs)
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 @pytest.mark.parametrize(
     "error",
     [
@@ -226,6 +232,7 @@ def test_backend_that_raises_on_every_call(app_dirs: Path, error: Exception) -> 
     assert backend.calls == calls  # once failed, it stops knocking on a broken store
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_a_failing_read_switches_too(app_dirs: Path) -> None:
     keyring.set_keyring(RaisingKeyring(keyring.errors.KeyringLocked("locked")))
     store = CredentialStore()
@@ -233,6 +240,7 @@ def test_a_failing_read_switches_too(app_dirs: Path) -> None:
     assert store.session_only and store.problem is not None and "locked" in store.problem
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_a_backend_error_that_quotes_the_token_is_masked(app_dirs: Path) -> None:
     class Leaky(RaisingKeyring):
         def set_password(self, service: str, username: str, password: str) -> None:

@@ -101,6 +101,7 @@ def test_saving_invalid_settings_is_refused_and_names_the_field(path: Path) -> N
     assert path.read_bytes() == before
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 def test_corrupt_json_is_kept_aside_with_the_line(path: Path) -> None:
     broken = b'{\n  "version": 1,\n  "refresh_interval_s": 30\n  "notify_fault": true\n}\n'
     path.write_bytes(broken)
@@ -120,6 +121,7 @@ def test_corrupt_json_is_kept_aside_with_the_line(path: Path) -> None:
     assert _kept_aside(path) == [kept]
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
@@ -136,6 +138,7 @@ def test_unreadable_files(path: Path, content: bytes, expected: str) -> None:
     assert [p.read_bytes() for p in _kept_aside(path)] == [content]
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 def test_wrong_type_names_the_field(path: Path) -> None:
     path.write_text(json.dumps({"version": 1, "refresh_interval_s": "30s"}), "utf-8")
     settings, message = load_settings(path)
@@ -145,6 +148,7 @@ def test_wrong_type_names_the_field(path: Path) -> None:
     assert len(_kept_aside(path)) == 1
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
@@ -186,6 +190,7 @@ def test_a_saved_url_that_no_longer_passes_is_kept_with_the_rest(
     assert validate_field("api_url", url) == problem  # the dialog shows the same words
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 def test_unknown_future_version(path: Path) -> None:
     path.write_text(json.dumps({"version": 2, "refresh_interval_s": 30}), "utf-8")
     settings, message = load_settings(path)
@@ -195,6 +200,7 @@ def test_unknown_future_version(path: Path) -> None:
     assert len(_kept_aside(path)) == 1
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 def test_two_bad_files_in_the_same_second_are_both_kept(path: Path) -> None:
     path.write_bytes(b"{bad one")
     load_settings(path)

@@ -605,6 +605,7 @@ class _BrokenClient:
         raise AssertionError("not reached")
 
 
+@pytest.mark.log_warnings("a bug on purpose: it is logged")
 def test_job_turns_a_bug_into_failed_not_silence(tmp_path: Path, run: Run) -> None:
     job = ExportJob(_BrokenClient())
     out = _existing(tmp_path / "bug.csv")

@@ -79,6 +79,7 @@ def test_later_refreshes_replace_the_list_in_one_go(harness: Harness, run: Any) 
     assert progress == []
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_server_error_keeps_last_data_and_marks_it_stale(
     harness: Harness, sim: Any, run: Any
 ) -> None:
@@ -99,6 +100,7 @@ def test_server_error_keeps_last_data_and_marks_it_stale(
     assert not harness.monitor.is_stale
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_unreachable_server_is_offline(harness: Harness, sim: Any, run: Any) -> None:
     run(harness.refresh())
     sim.stop()
@@ -107,6 +109,7 @@ def test_unreachable_server_is_offline(harness: Harness, sim: Any, run: Any) -> 
     assert len(harness.monitor.chargers) == 40
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_401_stops_polling_until_resume(harness: Harness, sim: Any, run: Any) -> None:
     auth: list[bool] = []
     harness.monitor.auth_failed.connect(lambda: auth.append(True))

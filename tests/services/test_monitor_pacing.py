@@ -84,6 +84,7 @@ def test_a_large_fleet_is_read_a_page_at_a_time_and_a_fault_shows_in_time(
     assert max(sum(1 for u in times if t <= u < t + SETTINGS.tick) for t in times) <= 2
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_server_errors_mark_the_fleet_stale_and_the_pacer_backs_off(
     paced_sim: Simulator, run: Any
 ) -> None:

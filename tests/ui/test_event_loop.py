@@ -70,6 +70,8 @@ def big_charger_sim() -> Iterator[RemoteSim]:
         assert process.stdin is not None
         process.stdin.close()
         process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 def test_loading_10000_transactions_never_blocks(

@@ -180,10 +180,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("plugdesk: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except DomainError as error:  # a failure the user can act on, in their words
+    except DomainError as error:  # the user's failure, in their words
         print(f"plugdesk: {error}", file=sys.stderr)
         return EXIT_FAILED
-    except Exception as error:  # a bug: one line, the traceback in the log, never on screen
+    except Exception as error:
+        # lazy: plugdesk.api loads httpx, which start-up imports in its own order
+        from plugdesk.api.errors import PlugchoiceError
+
+        if isinstance(error, PlugchoiceError):  # the API's answer, in the user's words
+            print(f"plugdesk: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        # a bug: one line, the traceback in the log, never on screen
         print(f"plugdesk: {report_bug(error)}", file=sys.stderr)
         return EXIT_BUG
 

@@ -85,7 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument(
         "--time-scale", type=positive_float, default=1.0, help="simulated seconds per second"
     )
-    sim.add_argument("--chaos", default=None, metavar="NAME", help="chaos scenario to inject")
+    sim.add_argument(
+        "--chaos",
+        default=None,
+        metavar="NAME",
+        help="chaos scenario to inject",
+    )
 
     status = sub.add_parser(
         "status", parents=[common], help="check the fleet once; exit 0 OK, 1 warn, 2 fault"

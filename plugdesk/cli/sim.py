@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 import shlex
 
-from plugdesk.cli.common import EXIT_OK, TOKEN_ENV, int_in_range
+from plugdesk.cli.common import EXIT_OK, EXIT_USAGE, TOKEN_ENV, CliError, int_in_range
 
 
 def cmd_sim(args: argparse.Namespace) -> int:
     import time
 
-    from plugdesk.simulator import Simulator
+    from plugdesk.simulator import CHAOS_MODES, Simulator
 
+    if args.chaos is not None and args.chaos not in CHAOS_MODES:
+        raise CliError(
+            f"unknown chaos mode {args.chaos!r}; choose from {', '.join(CHAOS_MODES)}", EXIT_USAGE
+        )
     sim = Simulator(
         chargers=args.chargers,
         seed=args.seed,
@@ -44,3 +48,4 @@ def port(text: str) -> int:
 
 def chargers(text: str) -> int:
     return int_in_range(text, 1, 10_000, "a fleet size")
+

@@ -80,6 +80,7 @@ settings_files = st.one_of(
 )
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 @FUZZ
 @given(content=settings_files)
 def test_any_settings_file_loads_or_is_set_aside_with_a_sentence(

@@ -92,7 +92,11 @@ def _kill_when(run: AppRun, args: list[str], ready: str, *, committed: int = 0,
         kill_9(process)
     finally:
         _reap(process)
-    return Report.parse(lines.drain())
+    report = Report.parse(lines.drain())
+    for pipe in (process.stdin, process.stdout, process.stderr):
+        if pipe is not None:
+            pipe.close()  # an open one is a ResourceWarning, which fails the test
+    return report
 
 
 def _killed_itself(run: AppRun, args: list[str]) -> tuple[Report, list[str]]:

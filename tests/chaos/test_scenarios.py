@@ -36,6 +36,7 @@ def chaos_sim(scenario: Scenario) -> Iterator[RemoteSimulator]:
         simulator.stop()
 
 
+@pytest.mark.log_warnings("chaos makes refreshes fail on purpose; the monitor warns")
 def test_an_hour_of_chaos(
     scenario: Scenario, chaos_sim: RemoteSimulator, tmp_path: Path, run: Any, qtbot: Any
 ) -> None:

@@ -105,6 +105,7 @@ class Desktop:
         options.setdefault("stderr", subprocess.DEVNULL)
         process = subprocess.Popen(args, env=options.pop("env", self.env), **options)
         self.processes.append(process)
+        _close_our_copies(options)
         return process
 
     def run(self, *args: str) -> str:
@@ -131,15 +132,26 @@ class Desktop:
                 process.wait(timeout=15)
 
 
+def _close_our_copies(options: dict[str, Any]) -> None:
+    """A log file handed to a child stays open in the child; close ours (an open one is a
+    ResourceWarning, which fails the test)."""
+    for key in ("stdout", "stderr"):
+        handle = options.get(key)
+        if hasattr(handle, "close"):
+            handle.close()
+
+
 def _start_xvfb(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
     """Xvfb on a display it picks itself and announces on a pipe when it is ready."""
     read, write = os.pipe()
-    process = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp / "xvfb.log").open("wb"),
-    )
+    with (tmp / "xvfb.log").open("wb") as log:  # the child keeps its own copy
+        process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten",
+             "tcp"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
     os.close(write)
     announced = b""
     deadline = time.monotonic() + START_TIMEOUT

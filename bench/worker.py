@@ -18,7 +18,7 @@ WORKERS = {
 
 
 def main() -> None:
-    from plugdesk.cli import collector_paused, import_before_qt, spare_qt_import_hook
+    from plugdesk.app.startup import collector_paused, import_before_qt, spare_qt_import_hook
 
     name, *argv = sys.argv[1:]
     module, _, function = WORKERS[name].partition(":")

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import httpx
 
@@ -150,8 +150,11 @@ def is_loopback_host(host: str) -> bool:
 
 
 def check_api_url(url: str) -> str:
-    """The API base URL, normalised (no trailing slash); InsecureURLError when unusable.
+    """The API base URL, normalised; InsecureURLError (one sentence) when unusable.
 
+    The one URL check: the settings file and dialog, the command line, the keyring entry
+    names and the client all use it. Normalised: trimmed, no trailing slash, scheme and
+    host in lower case (the path keeps its case: servers may treat it as case-sensitive).
     Plain http would put the bearer token on the network in clear text, so it is allowed
     only to this computer (the simulator, a local proxy)."""
     text = (url or "").strip()
@@ -177,7 +180,8 @@ def check_api_url(url: str) -> str:
             f"The API URL must use https:// for {parsed.host}: plain http:// would send your "
             "token unencrypted (it is only allowed for this computer, e.g. the simulator)."
         )
-    return text.rstrip("/")
+    parts = urlsplit(text)
+    return urlunsplit((scheme, parts.netloc.lower(), parts.path, "", "")).rstrip("/")
 
 
 def tls_verify(base: httpx.URL) -> ssl.SSLContext | bool:

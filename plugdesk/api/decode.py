@@ -15,7 +15,6 @@ item is reported exactly as for any other model.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Callable
 from functools import lru_cache, partial
@@ -25,6 +24,7 @@ import msgspec
 
 from plugdesk.api.errors import BadResponseError, clean_server_text
 from plugdesk.api.models import TOLERANT_TWINS, Transaction, forget_impossible_dates
+from plugdesk.tasks import COMPUTE, run_blocking
 
 T = TypeVar("T")
 
@@ -200,7 +200,7 @@ def decode_page(body: bytes, item: type[T], *, context: str = "API answer") -> P
 
 async def _maybe_in_thread(body: bytes, fn: Callable[[], T]) -> T:
     if len(body) > THREAD_THRESHOLD:
-        return await asyncio.to_thread(fn)
+        return await run_blocking(fn, lane=COMPUTE)
     return fn()
 
 

@@ -15,9 +15,16 @@ _MAX_SERVER_TEXT = 300
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]+")
 
 
-def mask(secret: str) -> str:
-    """First four characters and an ellipsis: enough to tell two tokens apart, not to use one."""
-    return f"{secret[:4]}…" if len(secret) > 4 else "…"
+def mask(secret: str | None) -> str:
+    """The one way a secret is shown: enough to tell two apart, never enough to use one.
+
+    First 4 characters and "…"; a short secret (under 12 characters) shows only a quarter
+    of itself, so masking never reveals most of it; empty or None gives "". Used by the log
+    redaction, error messages, reprs and anything shown in the window."""
+    if not secret:
+        return ""
+    keep = 4 if len(secret) >= 12 else len(secret) // 4
+    return secret[:keep] + "…"
 
 
 def redact(text: str, secrets: Iterable[str | None]) -> str:

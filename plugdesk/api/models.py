@@ -518,7 +518,7 @@ class PaymentContext(_Model):
     stripe_account_id: str | None = None
 
     def __repr__(self) -> str:
-        secret = "None" if self.client_secret is None else "'***'"
+        secret = "None" if self.client_secret is None else repr(mask(self.client_secret))
         return (
             f"PaymentContext(client_secret={secret}, "
             f"publishable_key={self.publishable_key!r}, "

@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import IO, Any, Final, Literal, NamedTuple, Protocol, TextIO, cast
 
 from plugdesk.domain.atomic import AtomicFile
+from plugdesk.domain.errors import DomainError
 
 EXPORT_COLUMNS: Final[tuple[str, ...]] = (
     "transaction_id",
@@ -88,7 +89,7 @@ MAX_PLAUSIBLE_KWH: Final = 1_000_000.0
 MAX_PLAUSIBLE_WH: Final = 1e12
 
 
-class ExportError(Exception):
+class ExportError(DomainError):
     """An export that cannot go on; the message is a sentence for the user."""
 
 

@@ -4,13 +4,15 @@
 - A file that cannot be used (not JSON, wrong types, values out of range, a schema version
   from a newer PlugDesk) is renamed to `settings.json.bad-<timestamp>` so nothing is lost,
   defaults are used, and the caller gets one sentence to show the user. The app still starts.
+  One exception: an API URL that no longer passes the URL check (the rule got stricter) is
+  kept as saved, with the rest of the file; whoever uses it checks it (`api_url_problem`),
+  and the window opens its settings dialog showing the problem instead of refusing to start.
 - Validation is per field with plain messages, so the settings dialog can reuse them.
 - The API token is never a setting: it lives in the OS keyring (see `credentials.py`).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import os
@@ -18,11 +20,11 @@ import re
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any, Final, Literal
-from urllib.parse import urlsplit
 
 import msgspec
 
 from plugdesk.domain.atomic import atomic_write, clean_stale_temp_files
+from plugdesk.domain.errors import DomainError
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +112,7 @@ _CHOICES: Final[dict[str, tuple[str, ...]]] = {
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
-class SettingsError(ValueError):
+class SettingsError(DomainError, ValueError):
     """One invalid setting: `field` names it, `problem` says what is wrong with it."""
 
     def __init__(self, field: str, problem: str) -> None:
@@ -137,7 +139,7 @@ def validate_field(name: str, value: Any) -> str | None:
             return f"must be a time like 07:30 (24-hour HH:MM), not {value!r}"
         return None
     if name == "api_url":
-        return check_api_url(value)
+        return api_url_problem(value)
     if name == "version":
         return None if value == SCHEMA_VERSION else f"must be {SCHEMA_VERSION}, not {value!r}"
     if name == "export_last_dir":
@@ -165,25 +167,19 @@ def check_settings(settings: Settings) -> None:
             raise SettingsError(name, problem)
 
 
-def check_api_url(url: Any) -> str | None:
-    """https:// everywhere; plain http:// only to this machine (the simulator)."""
-    if not isinstance(url, str) or not url.strip():
+def api_url_problem(url: Any) -> str | None:
+    """What is wrong with `url` as the API URL (the client's one URL check), or None."""
+    # lazy: the client brings httpx, which start-up loads in its own order (app/startup.py)
+    from plugdesk.api.client import check_api_url
+    from plugdesk.api.errors import InsecureURLError
+
+    if not isinstance(url, str):
         return "must be a URL like https://app.plugchoice.com/api/v3"
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"must start with https:// and name a server, not {url!r}"
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        return "must use https:// (plain http:// is only allowed to this computer)"
-    return None
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+        check_api_url(url)
+    except InsecureURLError as error:
+        return str(error)
+    return None
 
 
 def _check_int(value: Any, low: int, high: int, unit: str) -> str | None:
@@ -269,7 +265,7 @@ def _parse(raw: bytes) -> Settings:
         settings = msgspec.convert(data, Settings)
     except msgspec.ValidationError as error:
         raise _Unusable("invalid", _describe_validation(error, data)) from None
-    problems = validate_settings(settings)
+    problems = [p for p in validate_settings(settings) if not p.startswith("api_url:")]
     if problems:
         raise _Unusable("invalid", "; ".join(problems))
     return settings

@@ -40,6 +40,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Self
 
+from plugdesk.domain.errors import DomainError
+
 log = logging.getLogger(__name__)
 
 MEMORY = ":memory:"
@@ -50,7 +52,7 @@ _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 IncidentState = Literal["open", "closed"]
 
 
-class StoreError(Exception):
+class StoreError(DomainError):
     """The store could not be used; `str()` is a sentence for the user."""
 
 

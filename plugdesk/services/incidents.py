@@ -27,7 +27,6 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -36,7 +35,6 @@ import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from plugdesk.api.models import Charger
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.health import (
     LABELS,
     Assessment,
@@ -57,6 +55,7 @@ from plugdesk.domain.store import (
     StoreError,
 )
 from plugdesk.services.monitor import FleetMonitor
+from plugdesk.tasks import COMPUTE, FLEET_CACHE, TaskRunner, run_blocking, run_blocking_now
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +203,7 @@ class IncidentService(QObject):
         fleet = list(chargers)
 
         async def assess_off_the_loop() -> None:
-            assessed = await asyncio.to_thread(self.tracker.assess_fleet, fleet, now)
+            assessed = await run_blocking(self.tracker.assess_fleet, fleet, now, lane=COMPUTE)
             if previous is not None and not previous.done():
                 await asyncio.wait([previous])  # refreshes are observed in order
             if not self._closed:
@@ -264,7 +263,9 @@ class IncidentService(QObject):
             return
 
         async def judge_off_the_loop() -> None:
-            level, counts = await asyncio.to_thread(_judge, list(chargers), now, stale_after)
+            level, counts = await run_blocking(
+                _judge, list(chargers), now, stale_after, lane=COMPUTE
+            )
             if not self._closed:
                 self._set_summary(level, counts, now, note)
 
@@ -338,6 +339,8 @@ class IncidentService(QObject):
 
     def load_last_known(self) -> LastKnownFleet | None:
         """The fleet cached by the last good refresh for this source, or None."""
+        if self._closed:  # closed before the start-up read got its turn: nothing to show
+            return None
         try:
             cached = self.store.load_fleet(source=self._source)
         except StoreError as error:
@@ -356,6 +359,8 @@ class IncidentService(QObject):
 
     async def aload_last_known(self) -> LastKnownFleet | None:
         """`load_last_known` with the decoding spread over turns of the loop (big fleets)."""
+        if self._closed:  # closed before the start-up read got its turn: nothing to show
+            return None
         try:
             cached = self.store.load_fleet(source=self._source)
         except StoreError as error:
@@ -505,19 +510,17 @@ class IncidentService(QObject):
 
 
 class SnapshotWriter:
-    """Encodes and writes the fleet cache of a big fleet in one thread of its own, over its
+    """Encodes and writes the fleet cache of a big fleet in the FLEET_CACHE lane, over its
     own connection to the store file (a Store belongs to the thread that opened it; WAL
     lets the two connections work side by side). For 5,000 chargers that is ~10 ms of
     encoding and ~45 ms of writing 4 MB that the window no longer waits for."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fleet-cache")
         self._store: Store | None = None  # opened in the writer thread, on first use
 
     async def save(self, chargers: list[Charger], fetched_at: datetime, source: str) -> None:
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self._executor, self._write, chargers, fetched_at, source)
+        await run_blocking(self._write, chargers, fetched_at, source, lane=FLEET_CACHE)
 
     def _write(self, chargers: list[Charger], fetched_at: datetime, source: str) -> None:
         try:
@@ -533,10 +536,7 @@ class SnapshotWriter:
                 self._store.close()
                 self._store = None
 
-        try:
-            self._executor.submit(close_store).result(timeout=30)
-        finally:
-            self._executor.shutdown(wait=True)
+        run_blocking_now(close_store, lane=FLEET_CACHE, timeout=30)
 
 
 def _judge(

@@ -40,8 +40,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.incidents import Alert
+from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -222,9 +222,6 @@ class Notifier(QObject):
 
     def set_channels(self, channels: list[Channel]) -> None:
         self._channels = list(channels)
-
-    def set_quiet_sink(self, sink: QuietSink | None) -> None:
-        self._quiet = sink
 
     def notify(self, alerts: list[Alert]) -> None:
         """Slot for `IncidentService.alerts`: deliver in the background, in order."""

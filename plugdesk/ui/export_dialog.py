@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -53,6 +53,7 @@ from plugdesk.domain.export_run import (
     month_range,
     writable_folder_problem,
 )
+from plugdesk.domain.housekeeping import default_export_folder
 from plugdesk.domain.settings import Settings
 from plugdesk.services.export_job import ExportJob
 from plugdesk.ui import formatting as fmt
@@ -104,9 +105,9 @@ def _from_qdate(value: QDate) -> date | None:
 
 
 def _default_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
+    documents = default_export_folder()  # the folder the start-up sweep also cleans
+    if documents is not None and documents.is_dir():
+        return documents
     return Path.home()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -135,9 +135,6 @@ class FleetView(QWidget):
             )
         menu.exec(header.mapToGlobal(position))
 
-    def set_column_visible(self, column: Column, visible: bool) -> None:
-        self.table.horizontalHeader().setSectionHidden(column, not visible)
-
     def fit_columns_once(self) -> None:
         """The first complete fleet decides the column widths (unless the user's own were
         restored): wide enough for the texts, within bounds, judged on a sample of rows."""
@@ -231,5 +228,3 @@ class FleetView(QWidget):
             self.columns_fitted = True  # the user's widths win
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
-    def current_index(self) -> QModelIndex:
-        return self.table.currentIndex()

@@ -6,7 +6,7 @@ kW, and every missing value as an em dash ("—"), never "None" or an empty cell
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 DASH = "—"
 
@@ -66,12 +66,6 @@ def local_clock(value: datetime | None) -> str:
     if value is None:
         return DASH
     return _aware(value).astimezone().strftime("%H:%M")
-
-
-def local_date(value: date | None) -> str:
-    if value is None:
-        return DASH
-    return value.isoformat()
 
 
 def relative_age(value: datetime | None, now: datetime) -> str:

@@ -29,16 +29,18 @@ from PySide6.QtWidgets import (
 
 from plugdesk import __version__
 from plugdesk.api.models import Charger, PowerUsage, Transaction
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.services.chargers import ChargerService, TransactionFilters
 from plugdesk.services.monitor import ConnectionState, FleetMonitor
+from plugdesk.tasks import TaskRunner
+from plugdesk.ui import formatting as fmt
 from plugdesk.ui.detail_pane import DetailPane
 from plugdesk.ui.fleet_model import FleetRow, FleetTableModel
-from plugdesk.ui.fleet_view import FleetView
+from plugdesk.ui.fleet_view import ALL, FleetView
 from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
 from plugdesk.ui.transactions_view import TransactionsView
 
 AGE_TICK_MS = 30_000
+STATUS_MS = 10_000  # how long a status-bar line stays
 PREPARE_IN_SLICES_FROM = 500  # chargers: smaller lists are judged in one go
 PREPARE_SLICE = 200  # chargers judged per turn of the event loop (~5 ms)
 POWER_INTERVAL_MS = 15_000
@@ -239,12 +241,49 @@ class MainWindow(QMainWindow):
     def select_charger(self, uuid: str) -> bool:
         return self.fleet_view.select_uuid(uuid)
 
-    def selected_transactions(self) -> list[Transaction]:
-        """The transactions shown now (after the id-tag filter), e.g. for an export."""
-        return self.transactions_view.model.visible()
+    def open_charger(self, uuid: str) -> bool:
+        """Show the Chargers pane on `uuid`, clearing the search and the quick filter if
+        they hide it; False (and a status line) when it is not in the list any more."""
+        self.tabs.setCurrentIndex(0)  # the Chargers pane
+        if self.select_charger(uuid):
+            return True
+        self.fleet_view.search.clear()
+        self.fleet_view.set_level_filter(ALL)
+        if self.select_charger(uuid):
+            return True
+        self.say("That charger is not in the list any more.")
+        return False
 
-    def transaction_filters(self) -> TransactionFilters:
-        return self.transactions_view.filters()
+    def clear_fleet(self) -> None:
+        """Forget the rows shown (another account's fleet is coming)."""
+        self.fleet_model.clear()
+
+    def charger_count(self) -> int:
+        return self.fleet_model.rowCount()
+
+    def open_pane(self, index: int) -> None:
+        """Show the pane `add_pane` returned `index` for."""
+        self.tabs.setCurrentIndex(index)
+
+    def say(self, text: str, timeout_ms: int = STATUS_MS) -> None:
+        """A line in the status bar (gone after `timeout_ms`)."""
+        self.status_bar.showMessage(text, timeout_ms)
+
+    def show_last_known_fleet(self, chargers: list[Charger], fetched_at: datetime) -> bool:
+        """Offline start: the cached fleet at once, greyed and labelled as not current.
+        False (nothing shown) when live data got there first."""
+        if self.fleet_model.rowCount() or self.monitor.last_success is not None:
+            return False
+        when = fmt.local_time(fetched_at)
+        self.fleet_model.set_stale(True, f"Last known fleet from {when} — refreshing")
+        self.show_fleet(chargers, complete=True)
+        self.detail_pane.set_stale(True)
+        self.say(
+            f"Showing the last known fleet from {when}, marked stale, while the first "
+            "refresh runs",
+            30_000,
+        )
+        return True
 
     # -- user actions ----------------------------------------------------------------------
 

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plugdesk.api.client import check_api_url
+from plugdesk.api.errors import InsecureURLError
 from plugdesk.domain.settings import FIELD_LABELS, Settings, validate_field
 
 _SPINS: dict[str, tuple[int, int, str]] = {
@@ -112,7 +114,7 @@ class SettingsDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         """The form as settings fields (not yet validated)."""
-        values: dict[str, Any] = {"api_url": self.api_url.text().strip().rstrip("/")}
+        values: dict[str, Any] = {"api_url": _normalised_url(self.api_url.text())}
         values.update({name: spin.value() for name, spin in self.spins.items()})
         values.update({name: check.isChecked() for name, check in self.checks.items()})
         values["quiet_hours_enabled"] = self.quiet.isChecked()
@@ -141,6 +143,15 @@ class SettingsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
         self.quiet_start.setEnabled(self.quiet.isChecked())
         self.quiet_end.setEnabled(self.quiet.isChecked())
+
+
+def _normalised_url(text: str) -> str:
+    """The URL as the one URL check spells it; as typed (trimmed) while it fails the check,
+    so the problem shown is about what the user sees."""
+    try:
+        return check_api_url(text)
+    except InsecureURLError:
+        return text.strip()
 
 
 def _time_edit(hhmm: str) -> QTimeEdit:

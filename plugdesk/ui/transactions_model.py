@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from plugdesk.api.models import Transaction
-from plugdesk.asyncutil import TaskRunner
+from plugdesk.tasks import COMPUTE, TaskRunner, run_blocking
 from plugdesk.ui import formatting as fmt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -243,10 +243,6 @@ class TransactionsModel(QAbstractTableModel):
         """Totals over the rows shown (after the id-tag filter)."""
         return self._totals
 
-    @property
-    def is_arranging(self) -> bool:
-        return self._pending is not None
-
     def _arrange(self, *, reset: bool) -> None:
         self._generation += 1
         plan = _Plan(self._all, self._id_tag_filter, self._sort, self._clock())
@@ -261,7 +257,7 @@ class TransactionsModel(QAbstractTableModel):
         runner.start(self._arrange_off_thread(plan, self._generation, reset), ARRANGE_TASK)
 
     async def _arrange_off_thread(self, plan: _Plan, generation: int, reset: bool) -> None:
-        arranged = await asyncio.to_thread(plan.run)
+        arranged = await run_blocking(plan.run, lane=COMPUTE)
         if generation == self._generation:
             self._pending = None
             self._apply(arranged, reset=reset)

@@ -22,7 +22,7 @@ from plugdesk.domain.incidents import (
 )
 from plugdesk.domain.settings import Settings
 from plugdesk.domain.store import Incident, Store, StoreError
-from tests.domain.health_fakes import T0, charger, fleet, minutes, seconds
+from tests.support.health import T0, charger, fleet, minutes, seconds
 
 LOUD = NotificationPrefs(fault=True, offline=True, stale=True, resolved=True, tz=UTC)
 

@@ -35,7 +35,7 @@ from plugdesk.domain.export_run import (
 from plugdesk.services.export_job import ExportJob
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
-from tests.services.export_support import (
+from tests.support.export import (
     EVIL_TAGS,
     expected_order,
     frozen_sim,
@@ -609,6 +609,7 @@ class _BrokenClient:
         raise AssertionError("not reached")
 
 
+@pytest.mark.log_warnings("a bug on purpose: it is logged")
 def test_job_turns_a_bug_into_failed_not_silence(tmp_path: Path, run: Run) -> None:
     job = ExportJob(_BrokenClient())
     out = _existing(tmp_path / "bug.csv")

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.store import Incident, Store
 from plugdesk.services.incidents import IncidentService
+from plugdesk.tasks import TaskRunner
 from plugdesk.ui.events_pane import (
     INCIDENT_ROLE,
     UUID_ROLE,
@@ -22,7 +22,7 @@ from plugdesk.ui.events_pane import (
     EventsModel,
     EventsPane,
 )
-from tests.ui.harness import ModelChecks
+from tests.support.harness import ModelChecks
 
 NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
 

@@ -19,7 +19,7 @@ from plugdesk.services.export_job import ExportJob
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from plugdesk.ui.export_dialog import ExportDialog, Period, open_export_dialog
-from tests.services.export_support import frozen_sim, read_csv, temp_files, truth_ids
+from tests.support.export import frozen_sim, read_csv, temp_files, truth_ids
 
 Run = Callable[..., Any]
 TODAY = date(2026, 11, 15)

@@ -15,8 +15,8 @@ from plugdesk.ui.fleet_model import (
     FleetFilterProxy,
     FleetTableModel,
 )
-from tests.ui.harness import ModelChecks
-from tests.ui.rows import NOW, charger, faulted, offline
+from tests.support.harness import ModelChecks
+from tests.support.rows import NOW, charger, faulted, offline
 
 
 def make_model(checks: ModelChecks, chargers: list[Any]) -> FleetTableModel:

@@ -1,7 +1,7 @@
 """The public charging pane, driven by clicks, against the simulator over loopback HTTP.
 
 Scenarios run on the qasync loop (`run`), with time scaled so a session goes from start to
-`captured` in a few seconds (see tests/services/public_support.py).
+`captured` in a few seconds (see tests/support/public.py).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from plugdesk.services.public_sessions import SECRET_PREFIX
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from plugdesk.ui.public_pane import DONE_MARK, PENDING_MARK, PublicPane, PublicSessionsModel
-from tests.services.public_support import (
+from tests.support.public import (
     PublicRig,
     fast_simulator,
     free_connector,

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.services.signin import SignInService
+from plugdesk.tasks import TaskRunner
 from plugdesk.ui.signin_dialog import SignInDialog
 
 

@@ -1,4 +1,4 @@
-"""plugdesk.selftest: the checks behind `plugdesk --self-test`, on a stand-in main window.
+"""plugdesk.app.selftest: the checks behind `plugdesk --self-test`, on a stand-in main window.
 
 The app's real window is wired by app.py; here a plain QMainWindow with a filled table plays
 it, so each check can be made to pass and to fail.
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTableView
 from pytestqt.qtbot import QtBot
 
 import plugdesk
-from plugdesk import selftest
-from plugdesk.selftest import Status
+from plugdesk.app import selftest
+from plugdesk.app.selftest import Status
 from plugdesk.ui.icons import app_icon
 
 

@@ -1,5 +1,5 @@
-"""Run the real PlugDesk GUI (`plugdesk.app.run_gui`) with fault monitoring wired in, for
-the desktop end-to-end test: `python -m tests.desktop.desk_driver --api URL` with the token
+"""Run the real PlugDesk GUI (`plugdesk.app.desk.run_gui`) with fault monitoring wired in, for
+the desktop end-to-end test: `python -m tests.support.desk_proc --api URL` with the token
 in PLUGDESK_TOKEN and DISPLAY / DBUS_SESSION_BUS_ADDRESS pointing at the test's own X server
 and session bus.
 
@@ -24,8 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     token = os.environ["PLUGDESK_TOKEN"]
 
-    from plugdesk import app as app_module
-    from plugdesk.faults import wire_fault_monitoring
+    from plugdesk.app import desk as app_module
+    from plugdesk.app.alerts import wire_fault_monitoring
 
     base = app_module.Desk
 

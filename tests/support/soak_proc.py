@@ -1,5 +1,5 @@
 """PlugDesk watching a large fleet for many simulated hours, measuring itself (run with
-`python -m tests.chaos.soak_proc --hours 24 --chargers 1000`).
+`python -m tests.support.soak_proc --hours 24 --chargers 1000`).
 
 The app is composed as `app.run_gui` composes it (start-up housekeeping, the exception
 route, the main-thread garbage collector, `app.Desk`, `faults.wire_fault_monitoring` on
@@ -51,13 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from plugdesk.housekeeping import clean_at_start
+    from plugdesk.domain.housekeeping import clean_at_start
 
     clean_at_start()
     import qasync
 
-    from plugdesk.app import make_application
-    from plugdesk.services.gcguard import MainThreadGC
+    from plugdesk.app.desk import make_application
+    from plugdesk.app.startup import MainThreadGC
 
     app = make_application()
     collector = MainThreadGC()
@@ -88,14 +88,14 @@ async def _soak(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from plugdesk import app as app_module
     from plugdesk.api.budget import RequestBudget
     from plugdesk.api.client import PlugchoiceClient
+    from plugdesk.app import desk as app_module
+    from plugdesk.app.reporting import ErrorReporter, Redactor
     from plugdesk.domain.fleet_pacing import FleetPaceSettings
-    from plugdesk.services.errors import ErrorReporter, Redactor
     from plugdesk.services.monitor import FleetMonitor
     from plugdesk.services.qtasync import SignalWaiter
-    from tests.chaos.remote_sim import RemoteSimulator
+    from tests.support.remote_sim import RemoteSimulator
 
     clock = SimClock()
     began = time.monotonic()

@@ -20,8 +20,8 @@ from plugdesk.domain.export import EXPORT_COLUMNS
 from plugdesk.domain.settings import Settings
 from plugdesk.simulator import RequestRecord
 from plugdesk.ui.status_bar import AUTH_TEXT
-from tests.chaos.hour import MAX_STALL, HourRun
-from tests.chaos.oracle import Truth, coverage, expected_incidents, incident_key
+from tests.support.hour import MAX_STALL, HourRun
+from tests.support.oracle import Truth, coverage, expected_incidents, incident_key
 
 FIGURES_ENV = "PLUGDESK_CHAOS_FIGURES"  # a JSON-lines file to append each run's figures to
 SLACK = 0.001  # seconds: clock reads around one await

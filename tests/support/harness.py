@@ -17,10 +17,10 @@ import shiboken6
 from PySide6.QtCore import QAbstractItemModel
 
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.services.chargers import ChargerService
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.qtasync import SignalWaiter
+from plugdesk.tasks import TaskRunner
 from plugdesk.ui.main_window import MainWindow
 
 
@@ -105,7 +105,7 @@ class ModelChecks:
 def collect_on_main_thread() -> Iterator[None]:
     """Fixture body: no automatic cycle collection during the test (it could run in the
     simulator's or a worker's thread and delete QObjects there, see
-    plugdesk.services.gcguard); collect here, on the main thread, afterwards."""
+    plugdesk.app.startup); collect here, on the main thread, afterwards."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

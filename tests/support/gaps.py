@@ -1,5 +1,5 @@
 """Event-loop gap meters shared by the responsiveness tests (tests/ui/test_event_loop.py)
-and the chaos runs (tests/chaos/hour.py)."""
+and the chaos runs (tests/support/hour.py)."""
 
 from __future__ import annotations
 

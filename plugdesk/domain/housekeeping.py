@@ -19,7 +19,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+import platformdirs
 
 from plugdesk.domain.atomic import clean_stale_temp_files
 from plugdesk.domain.paths import SETTINGS_FILE, AppPaths, app_paths
@@ -42,7 +42,7 @@ def last_export_folder(settings_file: Path) -> Path | None:
 
 def default_export_folder() -> Path | None:
     """Where the export dialog suggests saving (Documents), if there is one."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    documents = platformdirs.user_documents_dir()
     return Path(documents) if documents else None
 
 

@@ -15,15 +15,15 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from plugdesk import app as app_module
-from plugdesk.app import build_desk
-from plugdesk.cli import collector_paused
-from plugdesk.services.errors import ErrorReporter, Redactor
+from plugdesk.app import desk as app_module
+from plugdesk.app.desk import build_desk
+from plugdesk.app.reporting import ErrorReporter, Redactor
+from plugdesk.app.startup import collector_paused
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.events_pane import EventsPane
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.public_pane import PublicPane
-from tests.ui.harness import make_window_harness
+from tests.support.harness import make_window_harness
 
 # Loaded only when the user opens what needs them.
 NOT_AT_START = (
@@ -42,11 +42,11 @@ NOT_AT_START = (
 def test_the_gui_imports_leave_unopened_features_out() -> None:
     script = textwrap.dedent(f"""
         import sys
-        from plugdesk.cli import import_before_qt
+        from plugdesk.app.startup import import_before_qt
         import_before_qt(demo=True)
         assert "PySide6" not in sys.modules, "the network stack must load before Qt"
         assert "httpcore" in sys.modules and "plugdesk.simulator" in sys.modules
-        import plugdesk.app
+        import plugdesk.app.desk
         loaded = [name for name in {NOT_AT_START!r} if name in sys.modules]
         assert not loaded, loaded
     """)
@@ -59,14 +59,14 @@ def test_the_gui_imports_leave_unopened_features_out() -> None:
 def test_modules_without_qt_features_are_not_read_by_qt_import_hook() -> None:
     script = textwrap.dedent("""
         import sys
-        from plugdesk.cli import import_before_qt, spare_qt_import_hook
+        from plugdesk.app.startup import import_before_qt, spare_qt_import_hook
         import_before_qt(demo=False)
         spare_qt_import_hook()
         import shibokensupport.feature as feature
         scanned = []
         uses_pyside = feature._mod_uses_pyside
         feature._mod_uses_pyside = lambda m: scanned.append(m.__name__) or uses_pyside(m)
-        import plugdesk.app
+        import plugdesk.app.desk
         from anyio._core import _synchronization  # a runtime import, as anyio does
         marked = feature.pyside_feature_dict
         assert marked["httpx"] == -1 and marked["plugdesk.ui.fleet_model"] == -1, marked

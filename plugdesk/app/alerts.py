@@ -13,7 +13,8 @@ connects, in this order of data flow:
     Notifier.open_charger, Events pane double-click -> window up, charger selected
     Tray menu              -> open, refresh, pause 1 h, sign out, quit
 
-It lives beside `app.py` (above `ui/` and `services/`) because it joins both.
+It lives in `app/` (above `ui/` and `services/`) because it joins both; it talks to the
+window only through `MainWindow` methods (open_charger, show_last_known_fleet, say, ...).
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtWidgets import QApplication
 
-from plugdesk.api.models import Charger
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.paths import app_paths
 from plugdesk.domain.settings import Settings, load_settings
@@ -36,9 +35,8 @@ from plugdesk.domain.store import MEMORY, Store, StoreError
 from plugdesk.services.incidents import IncidentService, utc_now
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.notifier import Channel, NativeChannel, Notifier
-from plugdesk.ui import formatting as fmt
+from plugdesk.tasks import TaskRunner
 from plugdesk.ui import icons
-from plugdesk.ui.fleet_view import ALL
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.toast import ToastArea
@@ -50,7 +48,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NOTIFICATION_ICON = "plugdesk-notification.png"
-STATUS_MS = 10_000
 
 
 class _Client(Protocol):
@@ -161,8 +158,8 @@ def wire_fault_monitoring(
     service.alerts.connect(notifier.notify)
     notifier.delivered.connect(lambda alert, _channel: service.mark_delivered(alert))
     notifier.open_charger.connect(lambda uuid: open_charger(window, parts, uuid))
-    service.store_problem.connect(lambda text: window.status_bar.showMessage(text, STATUS_MS))
-    service.last_known_fleet.connect(lambda fleet, when: show_last_known(window, fleet, when))
+    service.store_problem.connect(lambda text: window.say(text))
+    service.last_known_fleet.connect(window.show_last_known_fleet)
     if tray is not None:
         _wire_tray(tray, window, service, sign_out)
     service.start_offline_view()
@@ -171,7 +168,7 @@ def wire_fault_monitoring(
 
 def _wire_events_pane(events: EventsPane, window: MainWindow, parts: FaultMonitoring) -> EventsPane:
     events.charger_activated.connect(lambda uuid: open_charger(window, parts, uuid))
-    events.mute_changed.connect(lambda _uuid, text: window.status_bar.showMessage(text, STATUS_MS))
+    events.mute_changed.connect(lambda _uuid, text: window.say(text))
     return events
 
 
@@ -200,31 +197,10 @@ def _wire_tray(
 def open_charger(window: MainWindow, parts: FaultMonitoring, uuid: str) -> None:
     """Bring the window up on a charger ("" = a summary: on the Events pane)."""
     bring_up(window)
-    if not uuid:
-        window.tabs.setCurrentIndex(parts.events_tab)
-        return
-    window.tabs.setCurrentIndex(0)  # the Chargers pane
-    if window.select_charger(uuid):
-        return
-    # Hidden by the search or a quick filter: show everything rather than nothing.
-    window.fleet_view.search.clear()
-    window.fleet_view.set_level_filter(ALL)
-    if not window.select_charger(uuid):
-        window.status_bar.showMessage("That charger is not in the list any more.", STATUS_MS)
-
-
-def show_last_known(window: MainWindow, chargers: list[Charger], fetched_at: datetime) -> None:
-    """Offline start: the cached fleet at once, greyed and labelled as not current."""
-    if window.fleet_model.rowCount() or window.monitor.last_success is not None:
-        return  # live data got there first
-    when = fmt.local_time(fetched_at)
-    window.fleet_model.set_stale(True, f"Last known fleet from {when} — refreshing")
-    window.show_fleet(chargers, complete=True)
-    window.detail_pane.set_stale(True)
-    window.status_bar.showMessage(
-        f"Showing the last known fleet from {when}, marked stale, while the first refresh runs",
-        30_000,
-    )
+    if uuid:
+        window.open_charger(uuid)
+    else:
+        window.open_pane(parts.events_tab)
 
 
 # -- start-up helpers -----------------------------------------------------------------
@@ -251,12 +227,10 @@ def _open_store(window: MainWindow) -> Store:
         store = Store(app_paths().store_path())
     except StoreError as error:
         log.error("event history unavailable: %s", error)
-        window.status_bar.showMessage(
-            f"{error} Events are shown but not kept this session.", 60_000
-        )
+        window.say(f"{error} Events are shown but not kept this session.", 60_000)
         return Store(MEMORY)
     if store.problem:
-        window.status_bar.showMessage(store.problem, 60_000)
+        window.say(store.problem, 60_000)
     return store
 
 

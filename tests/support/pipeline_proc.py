@@ -1,4 +1,4 @@
-"""Two processes for the kill -9 test (run with `python -m tests.services.fault_pipeline_proc`):
+"""Two processes for the kill -9 test (run with `python -m tests.support.pipeline_proc`):
 
 `sim`      a simulator at high time scale; prints one JSON line {"base_url", "token"} and
            serves until its stdin closes (or it is terminated).
@@ -83,12 +83,12 @@ def run_pipeline(args: argparse.Namespace) -> int:
 async def _pipeline(args: argparse.Namespace) -> int:
     from plugdesk.api.budget import RequestBudget
     from plugdesk.api.client import PlugchoiceClient
-    from plugdesk.asyncutil import TaskRunner
     from plugdesk.domain.incidents import IncidentTracker, NotificationPrefs
     from plugdesk.domain.store import Store
     from plugdesk.services.incidents import IncidentService
     from plugdesk.services.monitor import FleetMonitor
     from plugdesk.services.notifier import Notifier
+    from plugdesk.tasks import TaskRunner
 
     failures: list[BaseException] = []
     token = os.environ["PLUGDESK_TOKEN"]  # not on the command line, where ps shows it

@@ -1,4 +1,4 @@
-"""PlugDesk as a process to kill -9 (run with `python -m tests.chaos.app_proc`).
+"""PlugDesk as a process to kill -9 (run with `python -m tests.support.app_proc`).
 
 It starts the way `app.run_gui` does (start-up housekeeping, QApplication, qasync loop,
 the exception route, `app.Desk`, `faults.wire_fault_monitoring` on the app's own store
@@ -40,7 +40,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.services.fault_pipeline_proc import Recorder, ids
+from tests.support.pipeline_proc import Recorder, ids
 
 
 def _line(*parts: object) -> None:
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from plugdesk.housekeeping import clean_at_start
+    from plugdesk.domain.housekeeping import clean_at_start
 
     removed = clean_at_start()  # as run_gui does, before anything else is written
     if args.kill_at:
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import qasync
 
-    from plugdesk.app import make_application
+    from plugdesk.app.desk import make_application
 
     app = make_application()
     loop = qasync.QEventLoop(app)
@@ -102,13 +102,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 async def _work(args: argparse.Namespace) -> int:
-    from plugdesk import app as app_module
     from plugdesk.api.budget import RequestBudget
     from plugdesk.api.client import PlugchoiceClient
-    from plugdesk.app import Desk
+    from plugdesk.app import desk as app_module
+    from plugdesk.app.desk import Desk
+    from plugdesk.app.reporting import ErrorReporter, Redactor
     from plugdesk.domain.export_run import ExportFilters, ExportRequest, ExportScope
     from plugdesk.domain.settings import Settings
-    from plugdesk.services.errors import ErrorReporter, Redactor
     from plugdesk.services.export_job import ExportJob
     from plugdesk.services.qtasync import SignalWaiter
 

@@ -22,17 +22,11 @@ import qasync
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from plugdesk.api.client import PlugchoiceClient
+from plugdesk.api.client import PlugchoiceClient, check_api_url
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.api.models import User
-from plugdesk.asyncutil import TaskRunner
-from plugdesk.domain.credentials import CredentialStore
-from plugdesk.domain.paths import app_paths
-from plugdesk.domain.settings import Settings, load_settings, save_settings
-from plugdesk.faults import wire_fault_monitoring
-from plugdesk.housekeeping import clean_at_start
-from plugdesk.services.chargers import ChargerService
-from plugdesk.services.errors import (
+from plugdesk.app.alerts import wire_fault_monitoring
+from plugdesk.app.reporting import (
     ErrorReporter,
     Redactor,
     configure_logging,
@@ -40,9 +34,15 @@ from plugdesk.services.errors import (
     restore_qt_messages,
     route_qt_messages,
 )
-from plugdesk.services.gcguard import MainThreadGC
+from plugdesk.app.startup import MainThreadGC
+from plugdesk.domain.credentials import CredentialStore
+from plugdesk.domain.housekeeping import clean_at_start
+from plugdesk.domain.paths import app_paths
+from plugdesk.domain.settings import Settings, load_settings, save_settings
+from plugdesk.services.chargers import ChargerService
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.signin import SignInService
+from plugdesk.tasks import TaskRunner, run_blocking
 from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.lazy_pane import add_lazy_pane
@@ -100,6 +100,7 @@ class Desk:
         demo: bool = False,
         app_settings: Settings | None = None,
         settings_problem: str | None = None,
+        url_problem: str | None = None,
     ) -> None:
         self.client = client
         self.errors = errors
@@ -107,6 +108,7 @@ class Desk:
         self.demo = demo
         self.app_settings = app_settings or Settings()
         self.settings_problem = settings_problem
+        self.url_problem = url_problem
         self.runner = TaskRunner(on_error=lambda error: errors.report(error, "background task"))
         self.monitor = FleetMonitor(
             client, self.runner, interval=self.app_settings.refresh_interval_s
@@ -205,6 +207,7 @@ class Desk:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._settings_edited(dialog.result_settings()))
         dialog.open()
+        self.settings_dialog = dialog
         return dialog
 
     def _settings_edited(self, edited: Settings) -> None:
@@ -213,10 +216,13 @@ class Desk:
         self.monitor.set_interval(edited.refresh_interval_s)
         self.faults.apply_settings(edited)
         if url_changed and not self.demo:
-            token = self.signin.stored_token(edited.api_url)
-            self.runner.start(self.apply_token(edited.api_url, token), "switch-account")
-            if not token:
-                self.open_sign_in(f"Sign in to {edited.api_url}.")
+            self.runner.start(self._switch_account(edited.api_url), "switch-account")
+
+    async def _switch_account(self, api_url: str) -> None:
+        token = await self.signin.stored_token(api_url)
+        await self.apply_token(api_url, token)
+        if not token:
+            self.open_sign_in(f"Sign in to {api_url}.")
 
     def save_app_settings(self, settings: Settings) -> None:
         """Keep and save the settings; a failed save is said, the old file stays."""
@@ -234,6 +240,12 @@ class Desk:
             show_notice(self.window, "Settings were reset", self.settings_problem)
         if self.demo:
             self.window.set_user("Demo")
+        if self.url_problem:
+            # The saved API URL no longer passes the check: say why, in the dialog that
+            # fixes it (the problem is shown beside the field, OK waits for a good URL).
+            self.window.show_signed_out()
+            self.open_settings()
+            return
         if not self.client.has_token:
             self.window.show_signed_out()
             self._resume_public_sessions()
@@ -278,14 +290,14 @@ class Desk:
     async def apply_token(self, api_url: str, token: str | None) -> None:
         """The sign-in seam: use `token` for `api_url` (None signs out)."""
         self.errors.redactor.add_secret(token)
-        if api_url.rstrip("/") != self.client.base_url:
+        if check_api_url(api_url) != self.client.base_url:
             old, self.client = self.client, PlugchoiceClient(api_url, token)
             self.faults.set_source(self.client.base_url)
             self.monitor.set_client(self.client)
             self.chargers.set_client(self.client)
             if self._public is not None:  # else it is made with the new client
                 self._public.set_client(self.client)
-            self.window.fleet_model.clear()
+            self.window.clear_fleet()
             self.window.set_api_host(self.client.host)
             client = self.client
             self.window.set_budget_source(
@@ -321,7 +333,7 @@ class Desk:
         await self.runner.cancel_all()
         await self.client.aclose()
         if self.simulator is not None:
-            await asyncio.to_thread(self.simulator.stop)  # joins its server thread
+            await run_blocking(self.simulator.stop)  # joins its server thread
         self.error_dialog.close()
         self.window.close()
         self.window.deleteLater()
@@ -357,19 +369,20 @@ async def build_desk(
     *,
     demo: bool = False,
     settings: QSettings | None = None,
+    url_problem: str | None = None,
 ) -> Desk:
     """Create (but do not show) everything; demo mode starts the simulator first."""
     app_settings, settings_problem = load_settings(app_paths().settings_path())
     simulator = None
     if demo:
-        simulator = await asyncio.to_thread(start_simulator)
+        simulator = await run_blocking(start_simulator)
         api_url, token = simulator.base_url, simulator.token
     errors.redactor.add_secret(token)
     try:
         client = PlugchoiceClient(api_url, token)
     except Exception:
         if simulator is not None:
-            await asyncio.to_thread(simulator.stop)
+            await run_blocking(simulator.stop)
         raise
     return Desk(
         client,
@@ -379,6 +392,7 @@ async def build_desk(
         demo=demo,
         app_settings=app_settings,
         settings_problem=settings_problem,
+        url_problem=url_problem,
     )
 
 
@@ -399,14 +413,13 @@ async def _until_quit(app: QApplication, desk: Desk) -> int:
 
 
 async def _self_test(app: QApplication, desk: Desk, out: TextIO) -> int:
-    from plugdesk.selftest import run_checks
-    from plugdesk.ui.self_test import SelfTest
+    from plugdesk.app.selftest import SelfTest, run_checks
 
     desk.start()
     passed = await SelfTest(desk.window, out, lambda: desk.errors.count).run()
     # Then the install itself: icon, desktop identity, tray/notification path, keyring,
     # SQLite, Qt plugins, ICU data (what a broken bundle would lack).
-    report = run_checks(app, desk.window, desk.window.fleet_model.rowCount())
+    report = run_checks(app, desk.window, desk.window.charger_count())
     print(report.render(), file=out, flush=True)
     return 0 if passed and report.ok else 1
 
@@ -417,11 +430,14 @@ def run_gui(
     *,
     demo: bool = False,
     self_test: bool = False,
+    url_problem: str | None = None,
     settings_factory: Callable[[], QSettings] = window_settings,
 ) -> int:
     """Run the desktop app until the user quits; returns the exit code.
 
     `self_test` runs offscreen against the simulator, prints a report and exits (0 = pass).
+    `url_problem`: the saved API URL failed the URL check (why); the window opens signed
+    out on `api_url` with the settings dialog showing the problem.
     """
     if self_test:
         demo = True
@@ -440,7 +456,14 @@ def run_gui(
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
             runner.get_loop().set_exception_handler(errors.loop_exception_handler)
             desk = runner.run(
-                build_desk(api_url, token, errors, demo=demo, settings=settings_factory())
+                build_desk(
+                    api_url,
+                    token,
+                    errors,
+                    demo=demo,
+                    settings=settings_factory(),
+                    url_problem=url_problem,
+                )
             )
             try:
                 main = _self_test(app, desk, sys.stdout) if self_test else _until_quit(app, desk)

@@ -219,3 +219,24 @@ def _summary(error: BaseException) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else ""
     name = type(error).__name__
     return f"{name}: {text}" if text else name
+
+
+def log_bug(error: BaseException, context: str) -> str:
+    """For the command line: log a bug's traceback (redacted) to the log file; the one line
+    to show instead. Never raises: a log that cannot be written is said in that line."""
+    import os
+
+    from plugdesk.domain.paths import app_paths
+
+    redactor = Redactor([os.environ.get("PLUGDESK_TOKEN")])
+    summary = redactor(_summary(error))
+    try:
+        path = app_paths().log_file()
+        handler = configure_logging(path, redactor)
+    except (OSError, ValueError) as problem:
+        return f"unexpected error (a bug in PlugDesk): {summary}. No log ({problem})."
+    try:
+        log.error("unexpected error (%s)", context, exc_info=error)
+    finally:
+        remove_logging(handler)
+    return f"unexpected error (a bug in PlugDesk): {summary}. The details are in {path}."

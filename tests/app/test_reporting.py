@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from plugdesk.services.errors import (
+import pytest
+
+from plugdesk.app.reporting import (
     ErrorReporter,
     Redactor,
     configure_logging,
@@ -16,6 +18,9 @@ from plugdesk.services.errors import (
 )
 
 TOKEN = "pd_live_9f8e7d6c5b4a3210"
+
+# Every test here logs errors on purpose: the logging and reporting of them is the subject.
+pytestmark = pytest.mark.log_warnings("errors are the subject under test")
 
 
 def test_redactor_masks_known_tokens_and_credential_shapes() -> None:
@@ -109,7 +114,7 @@ def test_quiet_while_shutting_down_logs_but_shows_nothing(qapp: Any, tmp_path: P
 def test_main_thread_gc_collects_only_from_its_timer(qapp: Any) -> None:
     import gc
 
-    from plugdesk.services.gcguard import MainThreadGC
+    from plugdesk.app.startup import MainThreadGC
 
     was_enabled = gc.isenabled()
     collector = MainThreadGC(interval_ms=10)

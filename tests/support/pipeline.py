@@ -12,7 +12,7 @@ from plugdesk.api.budget import RequestBudget
 from plugdesk.domain.incidents import Alert, IncidentTracker, NotificationPrefs
 from plugdesk.domain.store import Store
 from plugdesk.services.incidents import IncidentService
-from tests.ui.harness import Harness, make_harness
+from tests.support.harness import Harness, make_harness
 
 LOUD = NotificationPrefs(fault=True, offline=True, stale=True, resolved=True)
 

@@ -1,9 +1,12 @@
-"""The checks behind `plugdesk --self-test`: is this install (source or bundle) whole?
+"""`plugdesk --self-test`: does the app work, and is this install (source or bundle) whole?
 
-app.py starts the GUI offscreen against the built-in simulator, waits for the first fleet
-refresh, then calls `run_checks(app, window, fleet_count)`, prints `report.render()` and
-exits 0 if `report.ok`, else 1. Each check says what it saw in one line. Things that depend
-on the desktop rather than on the install (a system tray, a session bus, an unlocked
+app/desk.py starts the GUI offscreen against the built-in simulator. `SelfTest` (at the
+end) then drives the real window as a user would: the fleet list fills, selecting a
+charger fills the detail pane and the transactions, the window paints, no unexpected
+error was reported. Then `run_checks(app, window, fleet_count)` checks the install;
+`report.render()` is printed and the exit code is 0 only if both passed. Used by CI on
+the frozen bundle, so it must finish quickly and print one line per check. Things that
+depend on the desktop rather than on the install (a system tray, a session bus, an unlocked
 keyring) are reported as information, never failures: CI runs offscreen with none of them.
 What fails is what a broken bundle looks like: a missing icon or Qt plugin, a module left
 out of the bundle, an empty fleet table.
@@ -11,15 +14,17 @@ out of the bundle, an empty fleet table.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import os
 import platform
 import sqlite3
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Final
+from typing import TYPE_CHECKING, Final, TextIO
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import (
@@ -34,7 +39,11 @@ from PySide6.QtGui import QIcon, QImageReader
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QSystemTrayIcon
 
 from plugdesk import __version__
+from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.icons import app_icon, resource_path
+
+if TYPE_CHECKING:
+    from plugdesk.ui.main_window import MainWindow
 
 DESKTOP_FILE: Final = "plugdesk.desktop"
 # Native keyring backend module per platform: it must import in every build, even where
@@ -278,3 +287,63 @@ def _check_text() -> tuple[Status, str]:
     if not name:
         return Status.FAIL, "time zone names are missing (Europe/Amsterdam has no name)"
     return Status.PASS, f"locale-aware sorting works; Europe/Amsterdam is {name!r}"
+
+
+# -- the window, driven as a user would ------------------------------------------------
+
+STEP_TIMEOUT = 30.0
+
+
+class SelfTest:
+    def __init__(self, window: MainWindow, out: TextIO, errors: Callable[[], int]) -> None:
+        self.window = window
+        self.out = out
+        self.errors = errors
+        self.failures = 0
+
+    def line(self, name: str, ok: bool, detail: str) -> None:
+        self.failures += not ok
+        print(f"  {name:<16} {'ok' if ok else 'FAILED'}  {detail}", file=self.out, flush=True)
+
+    async def run(self) -> bool:
+        started = time.monotonic()
+        print("PlugDesk self-test", file=self.out, flush=True)
+        try:
+            await self._fleet()
+            await self._charger()
+            self._paint()
+        except TimeoutError:
+            self.line("timeout", False, f"a step took longer than {STEP_TIMEOUT:.0f} s")
+        errors = self.errors()
+        self.line("errors", errors == 0, f"{errors} unexpected errors reported")
+        verdict = "passed" if self.failures == 0 else f"FAILED ({self.failures} checks)"
+        took = time.monotonic() - started
+        print(f"PlugDesk self-test {verdict} in {took:.1f} s", file=self.out, flush=True)
+        return self.failures == 0
+
+    async def _fleet(self) -> None:
+        window = self.window
+        if window.monitor.last_success is None:
+            await SignalWaiter(window.monitor.fleet_updated).wait(STEP_TIMEOUT)
+        count = window.fleet_model.rowCount()
+        self.line("fleet", count > 0, f"{count} chargers ({window.fleet_view.summary()})")
+
+    async def _charger(self) -> None:
+        window = self.window
+        service = window.chargers
+        detail = SignalWaiter(service.detail_loaded)
+        transactions = SignalWaiter(service.transactions_loaded)
+        window.fleet_view.table.selectRow(0)
+        (charger,) = await detail.wait(STEP_TIMEOUT)
+        connectors = len(charger.connectors or [])
+        shown = window.detail_pane.title.text()
+        self.line("charger detail", bool(shown) and connectors > 0,
+                  f"{shown}: {connectors} connectors")
+        _uuid, rows = await transactions.wait(STEP_TIMEOUT)
+        await asyncio.sleep(0)  # let the view take the rows
+        self.line("transactions", window.transactions_view.model.rowCount() == len(rows),
+                  f"{len(rows)} loaded, {window.transactions_view.totals_label.text()}")
+
+    def _paint(self) -> None:
+        pixmap = self.window.grab()
+        self.line("paint", not pixmap.isNull(), f"{pixmap.width()}x{pixmap.height()} window")

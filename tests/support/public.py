@@ -14,11 +14,11 @@ from typing import Any
 from plugdesk.api.budget import RequestBudget
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.models import SessionState
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.poll_pacing import PaceSettings
 from plugdesk.services.public_sessions import PublicSessionService
 from plugdesk.simulator import Simulator
+from plugdesk.tasks import TaskRunner
 
 WINDOW = 2.0  # real seconds standing for one API minute
 SCALE = WINDOW / 60.0

@@ -13,12 +13,12 @@ import msgspec
 import pytest
 from PySide6.QtCore import QSettings
 
+from plugdesk.app.alerts import FaultMonitoring, wire_fault_monitoring
 from plugdesk.domain.settings import Settings
-from plugdesk.faults import FaultMonitoring, wire_fault_monitoring
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from plugdesk.ui.main_window import MainWindow
-from tests.ui.harness import Harness, make_window_harness
+from tests.support.harness import Harness, make_window_harness
 
 FAST = Settings(grace_fault_s=0, grace_offline_s=0, storm_threshold=1000)
 

@@ -40,20 +40,20 @@ from typing import Any
 
 import httpx
 
-from plugdesk import app as app_module
 from plugdesk.api.budget import RequestBudget
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.app import Desk
+from plugdesk.app import desk as app_module
+from plugdesk.app.alerts import FaultMonitoring
+from plugdesk.app.desk import Desk
+from plugdesk.app.reporting import ErrorReporter, Redactor
+from plugdesk.app.startup import MainThreadGC
 from plugdesk.domain.export_run import ExportFilters, ExportRequest, ExportScope, ExportSummary
 from plugdesk.domain.incidents import Alert
 from plugdesk.domain.store import Incident
-from plugdesk.faults import FaultMonitoring
-from plugdesk.services.errors import ErrorReporter, Redactor
 from plugdesk.services.export_job import ExportJob
-from plugdesk.services.gcguard import MainThreadGC
 from plugdesk.services.qtasync import SignalWaiter
-from tests.chaos.remote_sim import RemoteSimulator
-from tests.ui.gaps import Gaps, run_queue_wait
+from tests.support.gaps import Gaps, run_queue_wait
+from tests.support.remote_sim import RemoteSimulator
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 CADENCE = 30.0  # simulated seconds between refreshes (FleetMonitor's default interval)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.cli import CliError
+from plugdesk.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError
 from plugdesk.domain.export import ExportError
 from plugdesk.domain.export_run import (
     ExportCancelled,
@@ -32,10 +32,6 @@ from plugdesk.domain.export_run import (
     export_transactions,
     writable_folder_problem,
 )
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 64  # as argparse errors in plugdesk.cli
 
 
 def run_export(args: argparse.Namespace, api_url: str, token: str) -> int:

@@ -21,8 +21,8 @@ import pytest
 
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.store import Store
-from tests.domain.health_fakes import charger
-from tests.services.faults_helpers import LOUD, make_pipeline
+from tests.support.health import charger
+from tests.support.pipeline import LOUD, make_pipeline
 
 NOW = datetime(2026, 5, 1, 12, tzinfo=UTC)
 

@@ -282,7 +282,9 @@ def charging_profile_body(connector_id: object, profile: object) -> dict[str, An
         raise ValueError("The charging profile must be a non-empty mapping of OCPP fields.")
     if "charging_schedule" not in profile:
         raise ValueError("The charging profile needs a 'charging_schedule'.")
-    return {"connector_id": connector, "charging_profile": dict(profile)}
+    # OCPP 1.6 SetChargingProfile.req is {connectorId, csChargingProfiles}: in snake_case
+    # (API.md) that is `cs_charging_profiles`, which the simulator requires too.
+    return {"connector_id": connector, "cs_charging_profiles": dict(profile)}
 
 
 def plug_charge_body(enabled: object, card_uid: object = None) -> dict[str, Any]:

@@ -476,3 +476,59 @@ def test_sessions_model_passes_the_model_tester(
     model = run(scenario())
     assert model.rowCount() == 1
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Session"
+
+
+# -- demo mode -------------------------------------------------------------------------------------
+
+
+def test_demo_code_from_the_hint_runs_to_captured(
+    run: Run, qtbot: Any, fast_sim: Simulator
+) -> None:
+    """The demo's Public charging tab offers codes to try (the ones `plugdesk sim` prints);
+    a session started on one, from the pane, runs to `captured`."""
+    codes = fast_sim.codes_to_try()
+    assert f"Public codes to try: {', '.join(codes)}" in fast_sim.describe()
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        rig = make_rig(fast_sim)
+        pane = PublicPane(rig.service, demo_codes=codes)
+        qtbot.addWidget(pane)
+        pane.show()
+        seen["hint"] = (pane.demo_hint.isVisible(), pane.demo_hint.text())
+        looked_up = SignalWaiter(rig.service.lookup_done)
+        pane.demo_hint.linkActivated.emit(codes[0])  # what clicking the first code does
+        await looked_up.wait(5)
+        seen["field"] = pane.code_edit.text()
+        seen["charger"] = pane.charger_name.text()
+        connector = next(
+            int(k["connector_id"])
+            for k in fast_sim.public_charger(codes[0])["connectors"]
+            if k["status"] == "Available"
+        )
+        key = await start_from_pane(qtbot, pane, connector)
+        click(qtbot, pane.confirm_button)
+        await wait_ended(pane, key, seconds=20)
+        seen["status"] = pane.status_label.text()
+        seen["row"] = pane.model.index(0, 2).data()
+        await rig.aclose()
+
+    run(scenario(), timeout=40)
+    visible, text = seen["hint"]
+    assert visible and "Try one of the demo codes:" in text
+    assert all(f">{code}</a>" in text for code in codes)
+    assert seen["field"] == codes[0] and seen["charger"].endswith(f"({codes[0]})")
+    assert seen["status"] == seen["row"] == "Captured (paid)"
+
+
+def test_no_demo_hint_outside_demo_mode(run: Run, qtbot: Any, fast_sim: Simulator) -> None:
+    async def scenario() -> None:
+        rig = make_rig(fast_sim)
+        for codes in ((), ("<b>X</b>", "")):  # live mode; things that are not codes
+            pane = PublicPane(rig.service, demo_codes=codes)
+            qtbot.addWidget(pane)
+            pane.show()
+            assert pane.demo_hint.isHidden()
+        await rig.aclose()
+
+    run(scenario())

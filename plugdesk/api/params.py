@@ -129,6 +129,8 @@ def team_charger_params(
     """Query of GET /teams/{team}/chargers."""
     params: dict[str, str] = {}
     if search is not None:
+        # Wire name: API.md says only "search by identity". We send a plain `search`, as
+        # GET /sites takes it; the simulator (plugdesk.simulator.places) reads the same.
         params["search"] = check_text(search, "charger search")
     if connection_status is not None:
         params["filter[connection_status]"] = check_choice(

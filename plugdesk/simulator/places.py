@@ -224,6 +224,8 @@ class Places:
             filters[name] = [v.strip() for v in value.split(",") if v.strip()]
         if unknown:
             return _not_allowed("filter", unknown, TEAM_CHARGER_FILTERS)
+        # "Search by identity" (API.md, wire name undocumented): a plain `search`, as on
+        # GET /sites, which is what the client sends; `filter[search]` is taken too.
         if "search" in params:
             filters.setdefault("search", [params["search"].strip()])
         sort = params.get("sort", "identity")

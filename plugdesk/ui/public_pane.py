@@ -553,7 +553,7 @@ class PublicPane(QWidget):
         s.track_failed.connect(lambda text: _show(self.track_message, text, warning=True))
         s.session_added.connect(self._on_session_added)
         s.session_updated.connect(self._on_session_changed)
-        s.session_ended.connect(self._on_session_changed)
+        s.session_ended.connect(self._on_session_ended)
         s.session_error.connect(self._on_session_error)
         s.session_removed.connect(self._on_session_removed)
         s.action_busy_changed.connect(self._on_session_changed)
@@ -686,11 +686,23 @@ class PublicPane(QWidget):
             started_here = self._select_next_added
             self._select_next_added = False
             self.select(key)
-            data = session.state.data if session.state is not None else None
-            code = data.charger.public_code if data and data.charger else None
-            if started_here and code and code == self._looked_up and not self._lookup_busy:
+            if started_here:
                 # The connector just taken should not still read "Available" here.
-                self.service.lookup(code)
+                self._refresh_lookup_of(session)
+
+    def _on_session_ended(self, key: str) -> None:
+        self._on_session_changed(key)
+        session = self.service.session(key)
+        if session is not None:
+            # Nor read "Preparing" (as of the start) once the session is over.
+            self._refresh_lookup_of(session)
+
+    def _refresh_lookup_of(self, session: TrackedSession) -> None:
+        """Look the charger up again if it is the one the look-up box shows."""
+        data = session.state.data if session.state is not None else None
+        code = data.charger.public_code if data and data.charger else None
+        if code and code == self._looked_up and not self._lookup_busy:
+            self.service.lookup(code)
 
     def _on_session_changed(self, key: str, *_: object) -> None:
         session = self.service.session(key)

@@ -174,7 +174,8 @@ class Desk:
     def _public_pane(self) -> PublicPane:
         from plugdesk.ui.public_pane import PublicPane  # lazy: built when the tab is opened
 
-        return PublicPane(self.public)
+        codes = self.simulator.codes_to_try() if self.simulator is not None else ()
+        return PublicPane(self.public, demo_codes=codes)
 
     def open_export(self) -> None:
         from plugdesk.services.export_job import ExportJob  # lazy: see "features" above

@@ -9,7 +9,8 @@ payment context is shown only as present or not: its secrets never reach the scr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, Final
 
@@ -215,6 +216,9 @@ class PublicSessionsModel(QAbstractTableModel):
 # -- the pane ----------------------------------------------------------------------------------
 
 
+_DEMO_CODE = re.compile(r"[A-Z0-9]{1,10}")
+
+
 def _message_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -257,11 +261,14 @@ class PublicPane(QWidget):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        demo_codes: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("PublicPane")
         self.service = service
         self._clock = clock
+        # Demo mode: codes of the built-in simulator a newcomer can try (none otherwise).
+        self._demo_codes = [c for c in demo_codes if _DEMO_CODE.fullmatch(c)]
         self._selected: str | None = None
         self._select_next_added = False
         self._lookup_busy = False
@@ -331,6 +338,8 @@ class PublicPane(QWidget):
         form.addRow("Connectors", self.connectors_list)
         layout = QVBoxLayout(box)
         layout.addLayout(row)
+        self.demo_hint = self._build_demo_hint()
+        layout.addWidget(self.demo_hint)
         layout.addWidget(self.lookup_message)
         layout.addLayout(form)
 
@@ -339,6 +348,24 @@ class PublicPane(QWidget):
         self.lookup_button.clicked.connect(self.lookup)
         self.connectors_list.currentItemChanged.connect(self._on_connector_picked)
         return box
+
+    def _build_demo_hint(self) -> QLabel:
+        """ "Try one of the demo codes: …", each code a link that looks it up."""
+        hint = QLabel()
+        hint.setObjectName("DemoCodes")
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.RichText)  # codes are checked: [A-Z0-9] only
+        links = ", ".join(f'<a href="{c}">{c}</a>' for c in self._demo_codes)
+        hint.setText(f"<small>Try one of the demo codes: {links}</small>")
+        hint.setToolTip("Codes of the demo's simulated public chargers; click one to look it up.")
+        hint.linkActivated.connect(self.try_code)
+        hint.setVisible(bool(self._demo_codes))
+        return hint
+
+    def try_code(self, code: str) -> None:
+        """Put `code` in the field and look it up (the demo hint's links)."""
+        self.code_edit.setText(code)
+        self.lookup()
 
     def _build_start(self) -> QGroupBox:
         box = QGroupBox("Start a session")
@@ -526,7 +553,7 @@ class PublicPane(QWidget):
         s.track_failed.connect(lambda text: _show(self.track_message, text, warning=True))
         s.session_added.connect(self._on_session_added)
         s.session_updated.connect(self._on_session_changed)
-        s.session_ended.connect(self._on_session_changed)
+        s.session_ended.connect(self._on_session_ended)
         s.session_error.connect(self._on_session_error)
         s.session_removed.connect(self._on_session_removed)
         s.action_busy_changed.connect(self._on_session_changed)
@@ -659,11 +686,23 @@ class PublicPane(QWidget):
             started_here = self._select_next_added
             self._select_next_added = False
             self.select(key)
-            data = session.state.data if session.state is not None else None
-            code = data.charger.public_code if data and data.charger else None
-            if started_here and code and code == self._looked_up and not self._lookup_busy:
+            if started_here:
                 # The connector just taken should not still read "Available" here.
-                self.service.lookup(code)
+                self._refresh_lookup_of(session)
+
+    def _on_session_ended(self, key: str) -> None:
+        self._on_session_changed(key)
+        session = self.service.session(key)
+        if session is not None:
+            # Nor read "Preparing" (as of the start) once the session is over.
+            self._refresh_lookup_of(session)
+
+    def _refresh_lookup_of(self, session: TrackedSession) -> None:
+        """Look the charger up again if it is the one the look-up box shows."""
+        data = session.state.data if session.state is not None else None
+        code = data.charger.public_code if data and data.charger else None
+        if code and code == self._looked_up and not self._lookup_busy:
+            self.service.lookup(code)
 
     def _on_session_changed(self, key: str, *_: object) -> None:
         session = self.service.session(key)

@@ -6,6 +6,7 @@ Scenarios run on the qasync loop (`run`), with time scaled so a session goes fro
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable
@@ -476,3 +477,70 @@ def test_sessions_model_passes_the_model_tester(
     model = run(scenario())
     assert model.rowCount() == 1
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Session"
+
+
+# -- demo mode -------------------------------------------------------------------------------------
+
+
+def test_demo_code_from_the_hint_runs_to_captured(
+    run: Run, qtbot: Any, fast_sim: Simulator
+) -> None:
+    """The demo's Public charging tab offers codes to try (the ones `plugdesk sim` prints);
+    a session started on one, from the pane, runs to `captured`."""
+    printed = fast_sim.describe()[0]  # the line `plugdesk sim` prints first
+    codes = printed.removeprefix("Public codes to try: ").split(", ")
+    assert len(codes) == 4 and set(codes) <= set(fast_sim.public_codes())
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        rig = make_rig(fast_sim)
+        pane = PublicPane(rig.service, demo_codes=codes)
+        qtbot.addWidget(pane)
+        pane.show()
+        seen["hint"] = (pane.demo_hint.isVisible(), pane.demo_hint.text())
+        looked_up = SignalWaiter(rig.service.lookup_done)
+        pane.demo_hint.linkActivated.emit(codes[0])  # what clicking the first code does
+        await looked_up.wait(5)
+        seen["field"] = pane.code_edit.text()
+        seen["charger"] = pane.charger_name.text()
+        connector = next(
+            int(k["connector_id"])
+            for k in fast_sim.public_charger(codes[0])["connectors"]
+            if k["status"] == "Available"
+        )
+        key = await start_from_pane(qtbot, pane, connector)
+        click(qtbot, pane.confirm_button)
+        await wait_ended(pane, key, seconds=20)
+        seen["status"] = pane.status_label.text()
+        seen["row"] = pane.model.index(0, 2).data()
+        # The look-up box is looked up again once the session is over: not "Preparing".
+        for _ in range(100):
+            shown = [
+                pane.connectors_list.item(n).text() for n in range(pane.connectors_list.count())
+            ]
+            if shown and not any("Preparing" in text for text in shown):
+                break
+            await asyncio.sleep(0.05)
+        seen["connectors"] = shown
+        await rig.aclose()
+
+    run(scenario(), timeout=40)
+    assert seen["connectors"] and not any("Preparing" in t for t in seen["connectors"])
+    visible, text = seen["hint"]
+    assert visible and "Try one of the demo codes:" in text
+    assert all(f">{code}</a>" in text for code in codes)
+    assert seen["field"] == codes[0] and seen["charger"].endswith(f"({codes[0]})")
+    assert seen["status"] == seen["row"] == "Captured (paid)"
+
+
+def test_no_demo_hint_outside_demo_mode(run: Run, qtbot: Any, fast_sim: Simulator) -> None:
+    async def scenario() -> None:
+        rig = make_rig(fast_sim)
+        for codes in ((), ("<b>X</b>", "")):  # live mode; things that are not codes
+            pane = PublicPane(rig.service, demo_codes=codes)
+            qtbot.addWidget(pane)
+            pane.show()
+            assert pane.demo_hint.isHidden()
+        await rig.aclose()
+
+    run(scenario())

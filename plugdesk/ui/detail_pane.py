@@ -42,6 +42,7 @@ from plugdesk.api.models import Charger, Connector, PowerUsage
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_pixmap, level_key
 from plugdesk.ui.fleet_model import CONNECTION_LABELS, Verdict, level_label, model_name
+from plugdesk.ui.tables import keyboard_friendly
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -299,6 +300,7 @@ class DetailPane(QWidget):
         self.connectors_model = ConnectorsModel(self)
         self.connectors_table = QTableView()
         self.connectors_table.setModel(self.connectors_model)
+        keyboard_friendly(self.connectors_table)
         self.connectors_table.verticalHeader().setVisible(False)
         self.connectors_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.connectors_table.setWordWrap(False)

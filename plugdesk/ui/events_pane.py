@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,7 +29,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +48,7 @@ from plugdesk.domain.store import Incident
 from plugdesk.services.incidents import IncidentService
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon
+from plugdesk.ui.tables import keyboard_friendly
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -352,6 +354,7 @@ class EventsPane(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        keyboard_friendly(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(EventColumn.OPENED, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -370,6 +373,11 @@ class EventsPane(QWidget):
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
+        # The Menu key (and Shift+F10) act on the current row. Qt's keyboard context menu
+        # event carries a position in the table's coordinates, not the viewport's, so
+        # looking up the row under it picked the row below the selected one.
+        self.table.installEventFilter(self)
+        self.open_menu: QMenu | None = None
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
@@ -416,16 +424,31 @@ class EventsPane(QWidget):
         if uuid:
             self.charger_activated.emit(str(uuid))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and _is_keyboard_menu(event):
+            self._menu_for_current_row()
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_context_menu(self, position: QPoint) -> None:
-        index = self.table.indexAt(position)
-        if not index.isValid():
-            return
-        incident = index.data(INCIDENT_ROLE)
+        """A right-click: the row under the mouse."""
+        self._popup_menu(self.table.indexAt(position), position)
+
+    def _menu_for_current_row(self) -> None:
+        index = self.table.currentIndex()
+        selected = self.table.selectionModel().selectedRows()
+        if selected:
+            index = selected[0]
+        self._popup_menu(index, self.table.visualRect(index).center())
+
+    def _popup_menu(self, index: QModelIndex, position: QPoint) -> None:
+        incident = index.data(INCIDENT_ROLE) if index.isValid() else None
         if not isinstance(incident, Incident):
             return
         menu = self.context_menu(incident)
-        menu.exec(self.table.viewport().mapToGlobal(position))
-        menu.deleteLater()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.open_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     def context_menu(self, incident: Incident) -> QMenu:
         """Show the charger, and mute or unmute its pop-ups."""
@@ -438,6 +461,17 @@ class EventsPane(QWidget):
         for action in mute_actions(menu, self.service, uuid, name, self.mute_changed.emit):
             menu.addAction(action)
         return menu
+
+
+def _is_keyboard_menu(event: QEvent) -> bool:
+    """The Menu key or Shift+F10, as a key press or as Qt's keyboard context menu event."""
+    if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+        return event.reason() == QContextMenuEvent.Reason.Keyboard
+    if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        shift_f10 = (event.key() == Qt.Key.Key_F10
+                     and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+        return event.key() == Qt.Key.Key_Menu or shift_f10
+    return False
 
 
 def mute_actions(

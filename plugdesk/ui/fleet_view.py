@@ -27,6 +27,7 @@ from plugdesk.ui.fleet_model import (
     FleetTableModel,
     level_label,
 )
+from plugdesk.ui.tables import keyboard_friendly
 
 COLUMN_WIDTHS = {
     Column.IDENTITY: 120, Column.REFERENCE: 135, Column.HEALTH: 110, Column.CONNECTION: 82,
@@ -84,6 +85,7 @@ class FleetView(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        keyboard_friendly(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.HEALTH, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

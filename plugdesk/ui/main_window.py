@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 import msgspec
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -175,8 +175,32 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.export_action)
         self.addToolBar(self.toolbar)
 
+        self._build_tab_shortcuts()
         self.banner.retry_requested.connect(self.refresh)
         self.banner.sign_in_requested.connect(self.sign_in_requested)
+
+    def _build_tab_shortcuts(self) -> None:
+        """Ctrl+Tab / Ctrl+PgDn and Ctrl+Shift+Tab / Ctrl+PgUp switch tabs from anywhere
+        in the window: window-level shortcuts win over a table's own PgDn and Tab."""
+        self.tab_shortcuts: list[QShortcut] = []
+        for keys, step in (
+            ("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
+            ("Ctrl+Backtab", -1), ("Ctrl+PgUp", -1),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda s=step: self.step_tab(s))
+            self.tab_shortcuts.append(shortcut)
+
+    def step_tab(self, step: int) -> None:
+        """Show the next (1) or previous (-1) tab, wrapping around."""
+        count = self.tabs.count()
+        if count > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+            page, focused = self.tabs.currentWidget(), QApplication.focusWidget()
+            if page is not None and (focused is None or not page.isAncestorOf(focused)):
+                page.setFocus(Qt.FocusReason.TabFocusReason)
+                page.focusNextChild()
 
     def _connect_services(self) -> None:
         monitor, chargers = self.monitor, self.chargers

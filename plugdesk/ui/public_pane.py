@@ -48,6 +48,7 @@ from plugdesk.domain.money import format_energy, format_money, format_price_per_
 from plugdesk.domain.public_input import MAX_CODE_LENGTH, MAX_CONNECTOR, MIN_CONNECTOR
 from plugdesk.services.public_sessions import PublicSessionService, TrackedSession
 from plugdesk.ui import formatting as fmt
+from plugdesk.ui.tables import keyboard_friendly
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -386,6 +387,7 @@ class PublicPane(QWidget):
         box = QGroupBox("Followed sessions")
         self.sessions_view = QTableView()
         self.sessions_view.setModel(self.model)
+        keyboard_friendly(self.sessions_view)
         self.sessions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sessions_view.verticalHeader().hide()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from plugdesk.api.models import Transaction
 from plugdesk.services.chargers import TransactionFilters
+from plugdesk.ui.tables import keyboard_friendly
 from plugdesk.ui.transactions_model import TransactionsModel, TxColumn
 
 STATUS_CHOICES = (("All", None), ("Active", "active"), ("Finished", "finished"))
@@ -166,6 +167,7 @@ class TransactionsView(QWidget):
         self.model = TransactionsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        keyboard_friendly(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TxColumn.STARTED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -219,3 +219,19 @@ def test_an_empty_history_reads_plainly(store: Store, qtbot: Any) -> None:
         assert pane.model.data(QModelIndex()) is None
     finally:
         service.close()
+
+
+@pytest.mark.parametrize("row", [1, 3])  # one in the middle, and the last row
+def test_menu_key_acts_on_the_selected_row(pane: EventsPane, qtbot: Any, row: int) -> None:
+    pane.table.setFocus()
+    pane.table.selectRow(row)
+    expected = pane.proxy.index(row, EventColumn.CHARGER).data()
+    qtbot.keyClick(pane.table, Qt.Key.Key_Menu)
+    menu = pane.open_menu
+    assert menu is not None and menu.isVisible()
+    assert menu.actions()[0].text() == f"Show {expected} in Chargers"
+    menu.close()
+    qtbot.keyClick(pane.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.open_menu is not menu and pane.open_menu is not None
+    assert pane.open_menu.actions()[0].text() == f"Show {expected} in Chargers"
+    pane.open_menu.close()

@@ -1,0 +1,102 @@
+"""The first hour with PlugDesk (issue 22): the whole window from the keyboard, a window
+that fits a laptop and never grows by itself, and the list, detail and export agreeing on
+which charger is selected. Real widgets against the simulator over loopback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from plugdesk.ui.main_window import MainWindow
+from tests.ui.harness import Harness, make_window_harness
+from tests.ui.test_main_window import load_fleet, select, shown_uuids, win
+
+
+@pytest.fixture
+def harness(sim: Any, qtbot: Any, run: Any) -> Iterator[Harness]:
+    h = make_window_harness(sim, qtbot)
+    window = win(h)
+    window.add_pane("Events", QLabel("events"))
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    yield h
+    run(h.aclose())
+
+
+def loaded_with_selection(h: Harness, sim: Any, qtbot: Any, run: Any) -> MainWindow:
+    window = win(h)
+    run(load_fleet(h))
+    online = next(c for c in sim.chargers() if c["connection_status"] == "online")
+    run(select(h, online["uuid"], qtbot))
+    return window
+
+
+def tab_through(window: MainWindow, qtbot: Any, start: QWidget, presses: int) -> list[QWidget]:
+    start.setFocus(Qt.FocusReason.OtherFocusReason)
+    visited: list[QWidget] = []
+    for _ in range(presses):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        assert now is not None
+        visited.append(now)
+    return visited
+
+
+def test_tab_leaves_every_table_and_reaches_filters_and_copy_buttons(
+    harness: Harness, sim: Any, qtbot: Any, run: Any
+) -> None:
+    window = loaded_with_selection(harness, sim, qtbot, run)
+    view, detail, tx = window.fleet_view, window.detail_pane, window.transactions_view
+    visited = tab_through(window, qtbot, view.search, 40)
+    for table in (view.table, detail.connectors_table, tx.table):
+        assert table in visited, table.accessibleName()
+        # One Tab press inside a table moves on to another widget.
+        position = visited.index(table)
+        assert visited[position + 1] is not table
+    for wanted in (detail.copy_identity, detail.copy_uuid, tx.filter_bar.status,
+                   tx.filter_bar.started_from.check, tx.filter_bar.limit,
+                   tx.filter_bar.id_tag):  # fmt: skip
+        assert wanted in visited, wanted.accessibleName() or wanted.objectName()
+    # And the chain goes round: back to the search box.
+    assert view.search in visited
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers", "step"),
+    [
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier, 1),
+        (Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier, 1),
+        (Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier, -1),
+        (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier
+         | Qt.KeyboardModifier.ShiftModifier, -1),
+    ],
+)
+def test_ctrl_tab_and_ctrl_page_keys_switch_tabs_from_a_table(
+    harness: Harness, sim: Any, qtbot: Any, run: Any, key: Any, modifiers: Any, step: int
+) -> None:
+    window = win(harness)
+    run(load_fleet(harness))
+    table = window.fleet_view.table
+    table.setFocus()
+    table.selectRow(0)
+    before_row = table.currentIndex().row()
+    qtbot.keyClick(table, key, modifiers)
+    assert window.tabs.currentIndex() == step % 2
+    assert table.currentIndex().row() == before_row  # no PageDown inside the table
+    window.tabs.setCurrentIndex(0)
+
+
+def test_current_row_frame_is_the_tables_delegate(harness: Harness) -> None:
+    from plugdesk.ui.tables import CurrentRowFrame
+
+    window = win(harness)
+    for table in (window.fleet_view.table, window.transactions_view.table,
+                  window.detail_pane.connectors_table):  # fmt: skip
+        assert isinstance(table.itemDelegate(), CurrentRowFrame)
+        assert not table.tabKeyNavigation()

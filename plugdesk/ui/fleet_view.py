@@ -6,7 +6,6 @@ from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt, 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from plugdesk.ui.fleet_model import (
     FleetTableModel,
     level_label,
 )
+from plugdesk.ui.flow_layout import FlowLayout
 from plugdesk.ui.tables import keyboard_friendly
 
 COLUMN_WIDTHS = {
@@ -62,8 +62,8 @@ class FleetView(QWidget):
         self.filter_buttons: dict[str, QToolButton] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
-        filters = QHBoxLayout()
-        filters.setSpacing(4)
+        filter_row = QWidget()
+        filters = FlowLayout(filter_row, spacing=4)  # chips wrap on a narrow window
         for key in (ALL, *LEVEL_ORDER):
             button = QToolButton()
             button.setCheckable(True)
@@ -76,7 +76,6 @@ class FleetView(QWidget):
             self._group.addButton(button)
             self.filter_buttons[key] = button
             filters.addWidget(button)
-        filters.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
         filters.addWidget(self.count_label)
@@ -114,7 +113,7 @@ class FleetView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
-        layout.addLayout(filters)
+        layout.addWidget(filter_row)
         layout.addWidget(self.table, 1)
 
         model.rows_settled.connect(self.update_counts)

@@ -15,7 +15,14 @@ from datetime import UTC, datetime
 
 import msgspec
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -75,6 +82,7 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._fleet_generation = 0  # the newest list handed to the charger table
         self._export_handler: Callable[[], None] | None = None
+        self._fitted_to_screen = False
 
         self.fleet_model = FleetTableModel(self, clock=clock)
         self.fleet_view = FleetView(self.fleet_model)
@@ -490,6 +498,28 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted_to_screen:
+            self._fitted_to_screen = True
+            self.fit_to_screen()
+        super().showEvent(event)
+
+    def fit_to_screen(self) -> None:
+        """Inside the screen it opens on (a saved geometry may come from a bigger screen),
+        with room for the window manager's frame; maximised windows are left alone."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        available = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        room = available.size() - QSize(max(frame.width(), 10), max(frame.height(), 40))
+        size = self.size().boundedTo(room).expandedTo(self.minimumSizeHint().boundedTo(room))
+        self.resize(size)
+        outer = self.frameGeometry().size().expandedTo(size + QSize(10, 40))
+        x = min(self.x(), available.right() + 1 - outer.width())
+        y = min(self.y(), available.bottom() + 1 - outer.height())
+        self.move(max(x, available.left()), max(y, available.top()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

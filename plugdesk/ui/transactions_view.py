@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from plugdesk.api.models import Transaction
 from plugdesk.services.chargers import TransactionFilters
+from plugdesk.ui.flow_layout import FlowLayout
 from plugdesk.ui.tables import keyboard_friendly
 from plugdesk.ui.transactions_model import TransactionsModel, TxColumn
 
@@ -81,6 +83,19 @@ class _OptionalDate(QWidget):
         self.check.setChecked(value is not None)
 
 
+def _labelled(text: str, field: QWidget) -> QWidget:
+    """A label and its field, kept on one line together."""
+    pair = QWidget()
+    layout = QHBoxLayout(pair)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    label = QLabel(text)
+    label.setBuddy(field)
+    layout.addWidget(label)
+    layout.addWidget(field)
+    return pair
+
+
 class TransactionFilterBar(QWidget):
     filters_changed = Signal(object)  # TransactionFilters (server side)
     id_tag_changed = Signal(str)  # local filter
@@ -109,18 +124,16 @@ class TransactionFilterBar(QWidget):
         self.id_tag.setClearButtonEnabled(True)
         self.id_tag.setAccessibleName("ID tag filter")
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Status"))
-        layout.addWidget(self.status)
-        layout.addSpacing(8)
+        # The filters wrap onto a second line in a narrow pane rather than widen the window;
+        # the ID tag box keeps room for a tag and takes the rest of its line.
+        self.id_tag.setMinimumWidth(self.id_tag.fontMetrics().horizontalAdvance("0") * 18)
+        self.id_tag.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = FlowLayout(self, spacing=8)
+        layout.addWidget(_labelled("Status", self.status))
         layout.addWidget(self.started_from)
         layout.addWidget(self.stopped_until)
-        layout.addSpacing(8)
-        layout.addWidget(QLabel("Limit"))
-        layout.addWidget(self.limit)
-        layout.addSpacing(8)
-        layout.addWidget(self.id_tag, 1)
+        layout.addWidget(_labelled("Limit", self.limit))
+        layout.addWidget(self.id_tag)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

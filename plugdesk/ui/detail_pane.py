@@ -45,6 +45,7 @@ from plugdesk.ui.fleet_model import CONNECTION_LABELS, Verdict, level_label, mod
 from plugdesk.ui.tables import keyboard_friendly
 
 Index = QModelIndex | QPersistentModelIndex
+SELECT_PROMPT = "Select a charger in the list to see its details."
 
 # (group title, [(field key, label)]): the order the pane shows them in.
 GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -266,7 +267,8 @@ class DetailPane(QWidget):
         self.values: dict[str, QLabel] = {}
 
         self._stack = QStackedWidget()
-        self.placeholder = QLabel("Select a charger in the list to see its details.")
+        self.placeholder = QLabel(SELECT_PROMPT)
+        self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)  # the palette's dimmed text
         self._stack.addWidget(self.placeholder)
@@ -396,7 +398,8 @@ class DetailPane(QWidget):
             return ""
         return self._charger.identity or self._charger.uuid
 
-    def show_placeholder(self) -> None:
+    def show_placeholder(self, text: str = SELECT_PROMPT) -> None:
+        self.placeholder.setText(text)
         self._charger = None
         self._verdict = None
         self.connectors_model.set_connectors([])

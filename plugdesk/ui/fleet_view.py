@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +47,7 @@ HIDDEN_BY_DEFAULT = (Column.MODEL, Column.FIRMWARE)
 
 class FleetView(QWidget):
     charger_selected = Signal(str)  # uuid of the newly selected charger
+    selection_hidden = Signal()  # a search or filter hides every charger: none is selected
 
     def __init__(self, model: FleetTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,8 +59,9 @@ class FleetView(QWidget):
         self.search.setPlaceholderText("Search identity, reference, model, firmware, error")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search chargers")
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.search.textChanged.connect(self._update_count)
+        self.search.textChanged.connect(
+            lambda text: self._refilter(lambda: self.proxy.set_search(text))
+        )
 
         self.filter_buttons: dict[str, QToolButton] = {}
         self._group = QButtonGroup(self)
@@ -108,6 +112,7 @@ class FleetView(QWidget):
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         self.columns_fitted = False  # set when saved widths are restored, or on first fill
+        self._had_selection = False  # the user chose a charger once: filters keep one chosen
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         layout = QVBoxLayout(self)
@@ -177,10 +182,32 @@ class FleetView(QWidget):
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
+        self._had_selection = self._had_selection or bool(indexes)
         if indexes:
             uuid = indexes[0].data(UUID_ROLE)
             if uuid:
                 self.charger_selected.emit(str(uuid))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Apply a search or filter. A selected charger still listed stays selected; one
+        now hidden gives way to the first row (Qt would move to a neighbour of the hidden
+        row, often the last one), so the detail pane, the export and the list agree; with
+        no row left, say so (`selection_hidden`)."""
+        before = self.selected_uuid()
+        change()
+        self._update_count()
+        if before is not None and self.selected_uuid() == before:
+            return
+        if not self._had_selection:
+            return
+        if self.proxy.rowCount() == 0:
+            self.table.clearSelection()
+            self.table.selectionModel().clearCurrentIndex()
+            self.selection_hidden.emit()
+            return
+        if before is None or self.model.row_of(before) is None or not self.select_uuid(before):
+            self.table.selectRow(0)
+            self.table.scrollToTop()
 
     # -- quick filters and counts ----------------------------------------------------------
 
@@ -192,8 +219,7 @@ class FleetView(QWidget):
         if not checked:
             return
         key = str(button.property("level"))
-        self.proxy.set_levels(None if key == ALL else {key})
-        self._update_count()
+        self._refilter(lambda: self.proxy.set_levels(None if key == ALL else {key}))
 
     def update_counts(self, *_args: object) -> None:
         counts = self.model.health_counts()

@@ -50,6 +50,7 @@ PREPARE_IN_SLICES_FROM = 500  # chargers: smaller lists are judged in one go
 PREPARE_SLICE = 200  # chargers judged per turn of the event loop (~5 ms)
 POWER_INTERVAL_MS = 15_000
 STATE_VERSION = 1
+HIDDEN_BY_FILTER = "No charger matches the search or filter: none is selected."
 
 
 class MainWindow(QMainWindow):
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
         chargers.power_failed.connect(self._on_power_failed)
         chargers.auth_failed.connect(monitor.report_auth_failure)
         self.fleet_view.charger_selected.connect(self._on_selected)
+        self.fleet_view.selection_hidden.connect(self._on_selection_hidden)
         self.transactions_view.filters_changed.connect(self._on_filters)
         self.detail_pane.copied.connect(
             lambda text: self.status_bar.showMessage(f"Copied {text}", 3000)
@@ -399,6 +401,17 @@ class MainWindow(QMainWindow):
         self.chargers.request_detail(uuid)
         self.chargers.request_transactions(uuid, self.transactions_view.filters())
         self.charger_selected.emit(uuid)
+
+    def _on_selection_hidden(self) -> None:
+        """The search or filter hides every charger: nothing is selected any more, and the
+        detail, transactions and export say so instead of showing the last one."""
+        if self._selected is None:
+            return
+        self._selected = None
+        self._power.stop()
+        self.chargers.cancel_power()
+        self.detail_pane.show_placeholder(HIDDEN_BY_FILTER)
+        self.transactions_view.show_placeholder(HIDDEN_BY_FILTER)
 
     def _on_detail(self, charger: Charger) -> None:
         if charger.uuid != self._selected:

@@ -4,13 +4,15 @@ which charger is selected. Real widgets against the simulator over loopback."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from plugdesk.ui.fleet_model import UUID_ROLE
 from plugdesk.ui.main_window import MainWindow
 from tests.ui.harness import Harness, make_window_harness
 from tests.ui.test_main_window import load_fleet, select, shown_uuids, win
@@ -100,3 +102,52 @@ def test_current_row_frame_is_the_tables_delegate(harness: Harness) -> None:
                   window.detail_pane.connectors_table):  # fmt: skip
         assert isinstance(table.itemDelegate(), CurrentRowFrame)
         assert not table.tabKeyNavigation()
+
+
+def test_list_detail_and_export_agree_on_the_selection_after_searches(
+    harness: Harness, sim: Any, qtbot: Any, run: Any
+) -> None:
+    window = loaded_with_selection(harness, sim, qtbot, run)
+    first = window.selected_uuid()
+    other = next(c for c in sim.chargers() if c["uuid"] != first and c["identity"])
+    view = window.fleet_view
+
+    async def search(text: str) -> None:
+        view.search.clear()
+        qtbot.keyClicks(view.search, text)
+        await asyncio.sleep(0.2)
+
+    run(search("no charger is called this"))
+    assert view.proxy.rowCount() == 0
+    assert window.selected_uuid() is None  # what Export → "Selected charger" reads
+    assert window.detail_pane.charger is None
+    assert "No charger matches" in window.detail_pane.placeholder.text()
+    run(search(other["identity"]))
+    assert shown_uuids(window) == [other["uuid"]]
+    assert view.selected_uuid() == other["uuid"] == window.selected_uuid()
+    detail = window.detail_pane.charger
+    assert detail is not None and detail.uuid == other["uuid"]
+
+
+def test_a_filter_hiding_the_selected_charger_selects_the_first_row(
+    harness: Harness, sim: Any, qtbot: Any, run: Any
+) -> None:
+    faulted = sim.charger_uuids()[3]
+    sim.force_fault(faulted, error="GroundFailure")
+    window = win(harness)
+    run(load_fleet(harness))
+    model = window.fleet_model
+    healthy = next(r.uuid for r in model.rows() if r.level_key == "OK")
+    run(select(harness, healthy, qtbot))
+    view = window.fleet_view
+
+    async def click_fault_chip() -> None:
+        qtbot.mouseClick(view.filter_buttons["FAULT"], Qt.MouseButton.LeftButton)
+        await asyncio.sleep(0.2)
+
+    run(click_fault_chip())
+    assert view.proxy.rowCount() > 0
+    first_row = view.proxy.index(0, 0).data(UUID_ROLE)
+    assert window.selected_uuid() == first_row == view.selected_uuid()
+    detail = window.detail_pane.charger
+    assert detail is not None and detail.uuid == first_row

@@ -111,6 +111,20 @@ class LastKnownFleet:
     fetched_at: datetime
 
 
+@dataclass(frozen=True)
+class PendingProblem:
+    """A condition seen but still inside its grace period: no incident, no alert yet."""
+
+    charger_uuid: str
+    charger_identity: str | None
+    charger_reference: str | None
+    kind: str  # an IncidentKind value
+    error_code: str | None
+    error_info: str | None
+    first_seen_at: datetime
+    alert_at: datetime  # when the grace period runs out, if the condition lasts
+
+
 class IncidentService(QObject):
     """Feeds good refreshes to the tracker; announces alerts, history changes and health."""
 
@@ -146,6 +160,7 @@ class IncidentService(QObject):
         self._writer: SnapshotWriter | None = None
         self._summary_task: asyncio.Task[None] | None = None
         self._observing: asyncio.Task[None] | None = None  # a big fleet being assessed
+        self._pending: list[PendingProblem] = []
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -220,11 +235,42 @@ class IncidentService(QObject):
             alerts = []
         self._publish_summary(chargers, now)
         self._save_snapshot(chargers, now)
-        if alerts or self._open_ids() != before:
+        pending = self._pending_problems(chargers)
+        pending_changed = pending != self._pending
+        self._pending = pending
+        if alerts or self._open_ids() != before or pending_changed:
             self.incidents_changed.emit()
         if alerts:
             self.alerts.emit(alerts)
         return alerts
+
+    def _pending_problems(self, chargers: Sequence[Charger]) -> list[PendingProblem]:
+        """The tracker's conditions still inside their grace period, with the charger's
+        names and error as the last refresh had them."""
+        waiting = self.tracker.pending()
+        if not waiting:
+            return []
+        uuids = {uuid for uuid, _kind in waiting}
+        by_uuid = {c.uuid: c for c in chargers if c.uuid in uuids}
+        problems = []
+        for (uuid, kind), first_seen in sorted(waiting.items(), key=lambda item: item[1]):
+            charger = by_uuid.get(uuid)
+            fault = kind == "fault" and charger is not None
+            problems.append(PendingProblem(
+                charger_uuid=uuid,
+                charger_identity=charger.identity if charger else None,
+                charger_reference=charger.reference if charger else None,
+                kind=str(kind),
+                error_code=charger.error if fault and charger else None,
+                error_info=charger.error_info if fault and charger else None,
+                first_seen_at=first_seen,
+                alert_at=first_seen + self.tracker.grace_for(kind),
+            ))
+        return problems
+
+    def pending_problems(self) -> list[PendingProblem]:
+        """Problems not yet alerted (inside their grace period), oldest first."""
+        return list(self._pending)
 
     def _open_ids(self) -> set[int]:
         return {incident.id for incident in self.tracker.open_incidents()}

@@ -12,6 +12,7 @@ changes, so the selection and scroll position survive every refresh.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from plugdesk.domain.incidents import MUTE_1H, MUTE_24H
 from plugdesk.domain.store import Incident
-from plugdesk.services.incidents import IncidentService
+from plugdesk.services.incidents import IncidentService, PendingProblem
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon
 from plugdesk.ui.tables import keyboard_friendly
@@ -105,6 +106,47 @@ def charger_label(incident: Incident) -> str:
     be unique, and the identity is what is printed on the charger."""
     name, identity = incident.charger_name, incident.charger_identity
     return f"{name} ({identity})" if identity and identity != name else name
+
+
+def is_pending(incident: Incident) -> bool:
+    """A row made by `pending_row`: a problem still inside its grace period."""
+    return incident.id < 0
+
+
+_PENDING_VERBS = {"fault": "Faulted", "offline": "Went offline", "stale": "Went quiet"}
+EMPTY_TEXT = (
+    "No problems so far. A problem shows here as soon as a refresh sees it, marked "
+    "“Pending” while its grace period runs (2 min for faults, 5 min for offline by "
+    "default; see Settings); only a problem that lasts becomes an incident and alerts."
+)
+
+
+def pending_row(problem: PendingProblem) -> Incident:
+    """A pending problem as an Events row: a negative id that stays the same from one
+    refresh to the next (so the row updates in place), opened_at = when it will alert."""
+    key = zlib.crc32(f"{problem.charger_uuid}|{problem.kind}".encode())
+    return Incident(
+        id=-(key + 1),
+        charger_uuid=problem.charger_uuid,
+        charger_identity=problem.charger_identity,
+        charger_reference=problem.charger_reference,
+        kind=problem.kind,
+        error_code=problem.error_code,
+        error_info=problem.error_info,
+        opened_at=problem.alert_at,
+        closed_at=None,
+        notified_open=False,
+        notified_close=False,
+        first_seen_at=problem.first_seen_at,
+    )
+
+
+def pending_text(incident: Incident, now: datetime) -> str:
+    """"Faulted 1 min ago — alert in 1 min"."""
+    verb = _PENDING_VERBS.get(incident.kind, "Seen")
+    left = incident.opened_at - now
+    when = f"alert in {fmt.duration(left)}" if left > timedelta(seconds=30) else "alert due now"
+    return f"{verb} {fmt.relative_age(incident.first_seen_at, now)} — {when}"
 
 
 def lasted(incident: Incident, now: datetime) -> timedelta:
@@ -176,7 +218,9 @@ class EventsModel(QAbstractTableModel):
     def _display(self, incident: Incident, column: EventColumn) -> str:
         now = self._clock()
         if column is EventColumn.STATE:
-            return "Open" if incident.is_open else "Closed"
+            return "Pending" if is_pending(incident) else "Open" if incident.is_open else "Closed"
+        if column is EventColumn.OPENED and is_pending(incident):
+            return pending_text(incident, now)
         if column is EventColumn.CHARGER:
             return charger_label(incident)
         if column is EventColumn.KIND:
@@ -210,6 +254,10 @@ class EventsModel(QAbstractTableModel):
         if column is EventColumn.CHARGER:
             parts = [incident.charger_reference, incident.charger_identity, incident.charger_uuid]
             return "\n".join(dict.fromkeys(p for p in parts if p))
+        if column is EventColumn.OPENED and is_pending(incident):
+            return (f"First seen {fmt.local_time_seconds(incident.first_seen_at)}; if it "
+                    f"lasts, it opens an incident and alerts at "
+                    f"{fmt.local_time_seconds(incident.opened_at)}")  # fmt: skip
         if column is EventColumn.OPENED:
             seen = fmt.local_time_seconds(incident.first_seen_at)
             return (f"Opened {fmt.local_time_seconds(incident.opened_at)}\n"
@@ -351,6 +399,9 @@ class EventsPane(QWidget):
         )
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)  # the palette's dimmed text
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -387,6 +438,7 @@ class EventsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
 
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
@@ -404,12 +456,15 @@ class EventsPane(QWidget):
     # -- data ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the history again (slot for `IncidentService.incidents_changed`)."""
+        """Read the history again (slot for `IncidentService.incidents_changed`), with the
+        problems still inside their grace period on top."""
         if self.service is not None:
-            self.model.set_incidents(self.service.list_incidents())
+            pending = [pending_row(p) for p in self.service.pending_problems()]
+            self.model.set_incidents(pending + self.service.list_incidents())
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.empty_label.setVisible(total == 0)
         noun = "event" if total == 1 else "events"
         self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total}")
 

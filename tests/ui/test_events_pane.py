@@ -235,3 +235,33 @@ def test_menu_key_acts_on_the_selected_row(pane: EventsPane, qtbot: Any, row: in
     assert pane.open_menu is not menu and pane.open_menu is not None
     assert pane.open_menu.actions()[0].text() == f"Show {expected} in Chargers"
     pane.open_menu.close()
+
+
+def test_first_start_explains_grace_periods_then_shows_pending_problems(
+    store: Store, qtbot: Any
+) -> None:
+    from tests.ui.rows import NOW as FLEET_NOW
+    from tests.ui.rows import charger, faulted
+
+    moments = [FLEET_NOW]
+    service = IncidentService(store, IncidentTracker(store), TaskRunner(),
+                              clock=lambda: moments[-1])  # fmt: skip
+    try:
+        pane = EventsPane(service, clock=lambda: moments[-1])
+        qtbot.addWidget(pane)
+        pane.show()
+        assert pane.empty_label.isVisible() and "grace period" in pane.empty_label.text()
+        fleet = [charger(1), faulted(2)]
+        service.observe_fleet(fleet)  # the first refresh sees the fault
+        moments.append(FLEET_NOW + timedelta(minutes=1))
+        service.observe_fleet(fleet)
+        assert not pane.empty_label.isVisible()
+        assert shown_column(pane, EventColumn.STATE) == ["Pending"]
+        assert shown_column(pane, EventColumn.ERROR) == ["GroundFailure"]
+        assert shown_column(pane, EventColumn.OPENED) == ["Faulted 1 min ago — alert in 1 min"]
+        assert store.list_incidents() == []  # still no incident, no alert
+        moments.append(FLEET_NOW + timedelta(minutes=2))
+        service.observe_fleet(fleet)  # grace over: the pending row becomes the incident
+        assert shown_column(pane, EventColumn.STATE) == ["Open"]
+    finally:
+        service.close()

@@ -130,6 +130,7 @@ class IncidentService(QObject):
 
     alerts = Signal(list)  # list[Alert], already committed to the store
     incidents_changed = Signal()  # the history gained, closed or lost an incident
+    pending_changed = Signal()  # problems inside their grace period came, went or changed
     health_summary = Signal(str, dict, str)  # level, counts {Health value: n}, tooltip
     last_known_fleet = Signal(list, object)  # list[Charger], fetched_at (aware datetime)
     store_problem = Signal(str)  # a sentence for the window
@@ -238,8 +239,10 @@ class IncidentService(QObject):
         pending = self._pending_problems(chargers)
         pending_changed = pending != self._pending
         self._pending = pending
-        if alerts or self._open_ids() != before or pending_changed:
+        if alerts or self._open_ids() != before:
             self.incidents_changed.emit()
+        if pending_changed:
+            self.pending_changed.emit()
         if alerts:
             self.alerts.emit(alerts)
         return alerts

@@ -450,6 +450,7 @@ class EventsPane(QWidget):
         self._ages.start()
         if service is not None:
             service.incidents_changed.connect(self.reload)
+            service.pending_changed.connect(self.reload)
             self.reload()
         self._update_count()
 

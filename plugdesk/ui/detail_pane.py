@@ -13,13 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -249,6 +250,45 @@ class ConnectorsModel(QAbstractTableModel):
 # -- the pane ------------------------------------------------------------------------------
 
 
+class ReflowingGrid(QWidget):
+    """The field groups in as many columns as fit (three on a wide pane, one on a narrow
+    one), in reading order, so values wrap at word boundaries instead of being cut."""
+
+    COLUMN_WIDTH = 250  # px a group needs to show "Last heartbeat: 2026-12-03 09:56 (…)"
+
+    def __init__(self, widgets: Sequence[QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._widgets = list(widgets)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(6)
+        self.columns = 0
+        self._place(3)
+
+    def _place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        for widget in self._widgets:
+            self._grid.removeWidget(widget)
+        for column in range(max(columns, self.columns)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        for number, widget in enumerate(self._widgets):
+            self._grid.addWidget(widget, number // columns, number % columns)
+        self.columns = columns
+
+    def follow(self, viewport: QWidget) -> None:
+        """Reflow when `viewport` (the scroll area's) changes width: the grid itself
+        cannot get narrower than its current columns need."""
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            self._place(max(1, min(3, event.size().width() // self.COLUMN_WIDTH)))
+        return super().eventFilter(watched, event)
+
+
+
 class DetailPane(QWidget):
     """Shows one charger. Emits `copied(text)` after a copy so the window can say so."""
 
@@ -283,17 +323,11 @@ class DetailPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._build_header())
 
-        groups = QWidget()
-        grid = QGridLayout(groups)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(6)
-        for number, (title, fields) in enumerate(GROUPS):
-            grid.addWidget(self._group(title, fields), number // 3, number % 3)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
+        groups = ReflowingGrid([self._group(title, fields) for title, fields in GROUPS])
+        self.groups = groups
         scroll = QScrollArea()
         scroll.setWidget(groups)
+        groups.follow(scroll.viewport())
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout.addWidget(scroll, 1)
@@ -329,6 +363,7 @@ class DetailPane(QWidget):
         height = (
             table.horizontalHeader().sizeHint().height()
             + table.verticalHeader().defaultSectionSize() * max(1, rows)
+            + table.horizontalScrollBar().sizeHint().height()  # else it hides half a row
             + 2 * table.frameWidth()
         )
         table.setFixedHeight(height)

@@ -36,9 +36,12 @@ COLUMN_WIDTHS = {
     Column.STATUS: 92, Column.ERROR: 120, Column.MODEL: 135, Column.FIRMWARE: 80,
     Column.HEARTBEAT: 90,
 }
-# Free-text columns are fitted to their contents on the first load; the others keep the
-# widths above (their words are known and short).
-FITTED = (Column.IDENTITY, Column.REFERENCE, Column.ERROR, Column.MODEL, Column.FIRMWARE)
+# The short columns are fitted to their contents on the first load (within bounds); the
+# free-text reference and error share whatever width is left (and give it up first), so
+# the list fits beside the detail on a 1366-px laptop without scrolling sideways.
+FITTED = (Column.IDENTITY, Column.HEALTH, Column.CONNECTION, Column.STATUS,
+          Column.MODEL, Column.FIRMWARE, Column.HEARTBEAT)  # fmt: skip
+SPARE_WIDTH_TO = (Column.REFERENCE, Column.ERROR)
 ALL = "ALL"
 FIT_SAMPLE_ROWS = 200  # resizing to contents looks at this many rows, not 5,000
 MIN_WIDTH, MAX_WIDTH, MAX_IDENTITY_WIDTH = 60, 130, 160
@@ -100,7 +103,10 @@ class FleetView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        for column in SPARE_WIDTH_TO:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(MIN_WIDTH)
         header.setHighlightSections(False)
         header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         # Right-click the header to choose columns; model and firmware start hidden (the

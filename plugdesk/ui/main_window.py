@@ -125,8 +125,9 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 1)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setChildrenCollapsible(False)
-        self.main_splitter.setSizes([720, 720])
-        self.right_splitter.setSizes([430, 470])
+        self.main_splitter.setSizes([790, 650])  # the list a little wider: 7 columns
+        # The detail (the fault text and the connectors) gets room first.
+        self.right_splitter.setSizes([520, 380])
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

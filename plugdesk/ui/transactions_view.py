@@ -196,6 +196,7 @@ class TransactionsView(QWidget):
         header.setStretchLastSection(True)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        self._columns_fitted = False  # the first rows (or the user's saved widths) decide
         self.status_label = QLabel()
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label.setWordWrap(True)  # an error message must not widen the window
@@ -248,7 +249,16 @@ class TransactionsView(QWidget):
     def _on_id_tag(self, text: str) -> None:
         self.model.set_id_tag_filter(text)
 
+    def _fit_columns_once(self) -> None:
+        """The first rows shown decide the widths (sampled: 200 rows, not 10,000)."""
+        if self._columns_fitted or self.model.rowCount() == 0:
+            return
+        self._columns_fitted = True
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.table.resizeColumnsToContents()
+
     def _update_totals(self) -> None:
+        self._fit_columns_once()
         if self.model.total_count == 0:
             self.totals_label.clear()
             return
@@ -271,4 +281,5 @@ class TransactionsView(QWidget):
     def restore_header(self, state: QByteArray) -> None:
         header = self.table.horizontalHeader()
         if header.restoreState(state):
+            self._columns_fitted = True  # the user's widths win
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())

@@ -71,3 +71,31 @@ def test_a_saved_geometry_from_a_bigger_screen_is_fitted_to_this_one(
         assert win(again).width() <= screen.width() and win(again).height() <= screen.height()
     finally:
         run(again.aclose())
+
+
+def test_small_screen_layout_wraps_the_detail_and_shows_whole_connector_rows(
+    harness: Harness, sim: Any, qtbot: Any, run: Any
+) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    from plugdesk.ui.fleet_model import Column
+
+    window = win(harness)
+    window.resize(1024, 600)
+    run(load_fleet(harness))
+    charger = next(c for c in sim.chargers() if c["connection_status"] == "online")
+    run(select(harness, charger["uuid"], qtbot))
+    pane = window.detail_pane
+    assert pane.groups.columns < 3  # narrow: fewer columns, values wrap instead of clipping
+    table = pane.connectors_table
+    rows = pane.connectors_model.rowCount()
+    assert rows > 0
+    needed = table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize()
+    assert table.viewport().height() >= needed - table.horizontalHeader().height()
+    window.resize(2400, 1000)
+    qtbot.waitUntil(lambda: pane.groups.columns == 3)
+    # The free-text columns take the spare width; the short ones keep their fitted widths.
+    header = window.fleet_view.table.horizontalHeader()
+    for column in (Column.REFERENCE, Column.ERROR):
+        assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
+    assert window.fleet_view.table.horizontalScrollBar().maximum() == 0

@@ -248,7 +248,7 @@ class EventsModel(QAbstractTableModel):
             seconds = max(0.0, lasted(incident, self._clock()).total_seconds())
             return f"{seconds:018.3f}|{tie}"
         shown = self._display(incident, column)
-        return f"{_LAST if shown == fmt.DASH else shown.casefold()}\x1f{tie}"
+        return f"{_LAST if shown == fmt.DASH else fmt.natural_key(shown)}\x1f{tie}"
 
     def _tooltip(self, incident: Incident, column: EventColumn) -> str | None:
         if column is EventColumn.CHARGER:

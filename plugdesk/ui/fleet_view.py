@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt, 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -85,7 +86,6 @@ class FleetView(QWidget):
             filters.addWidget(button)
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
-        filters.addWidget(self.count_label)
         self.filter_buttons[ALL].setChecked(True)
         self._group.buttonToggled.connect(self._on_filter_toggled)
 
@@ -123,7 +123,10 @@ class FleetView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.search)
+        search_row = QHBoxLayout()  # the count beside the search: the chips' line stays short
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.count_label)
+        layout.addLayout(search_row)
         layout.addWidget(filter_row)
         layout.addWidget(self.table, 1)
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -63,6 +73,7 @@ class FleetView(QWidget):
         self.search.setPlaceholderText("Search identity, reference, model, firmware, error")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search chargers")
+        self.search.installEventFilter(self)  # Escape clears; Enter and Down go to the list
         self.search.textChanged.connect(
             lambda text: self._refilter(lambda: self.proxy.set_search(text))
         )
@@ -251,6 +262,28 @@ class FleetView(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = f"{shown} of {total} shown" if shown != total else f"{total} chargers"
         self.count_label.setText(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key() if isinstance(event, QKeyEvent) else None
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+                self.focus_results()
+                return True
+        return super().eventFilter(watched, event)
+
+    def focus_results(self) -> None:
+        """Into the list, on the selected row (or the first one)."""
+        if self.proxy.rowCount() == 0:
+            return
+        if self.selected_uuid() is None:
+            self.table.selectRow(0)
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.table.setCurrentIndex(rows[0])
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

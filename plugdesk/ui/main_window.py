@@ -14,17 +14,20 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import msgspec
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
     QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -50,6 +53,7 @@ PREPARE_IN_SLICES_FROM = 500  # chargers: smaller lists are judged in one go
 PREPARE_SLICE = 200  # chargers judged per turn of the event loop (~5 ms)
 POWER_INTERVAL_MS = 15_000
 STATE_VERSION = 1
+APP_NAME = "PlugDesk"
 HIDDEN_BY_FILTER = "No charger matches the search or filter: none is selected."
 
 
@@ -96,6 +100,12 @@ class MainWindow(QMainWindow):
 
         self._build_panes()
         self._build_actions()
+        # A text box takes Ctrl+E for itself (end of line on X11): the window's shortcuts
+        # that must work from anywhere get the key first.
+        self._window_keys = {self.export_action.shortcut()}
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self._connect_services()
 
         self._ages = QTimer(self)
@@ -512,6 +522,29 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QLineEdit | QAbstractSpinBox)
+            and QKeySequence(event.keyCombination()) in self._window_keys
+            and self.isAncestorOf(watched)
+        ):
+            event.ignore()  # not for the text box: the shortcut map gets the key
+            return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Qt appends the application's name to a title that does not end with it:
+        # "PlugDesk — Demo" would read "PlugDesk — Demo — PlugDesk". Put the name last.
+        if event.type() == QEvent.Type.WindowTitleChange:
+            title = self.windowTitle()
+            prefix = f"{APP_NAME} — "
+            if title.startswith(prefix) and not title.endswith(APP_NAME):
+                self.setWindowTitle(f"{title.removeprefix(prefix)} — {APP_NAME}")
+                return
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._fitted_to_screen:

@@ -151,3 +151,47 @@ def test_a_filter_hiding_the_selected_charger_selects_the_first_row(
     assert window.selected_uuid() == first_row == view.selected_uuid()
     detail = window.detail_pane.charger
     assert detail is not None and detail.uuid == first_row
+
+
+def test_ctrl_e_exports_from_a_text_box(harness: Harness, qtbot: Any) -> None:
+    window = win(harness)
+    asked: list[bool] = []
+    window.attach_export(lambda: asked.append(True))
+    for box in (window.fleet_view.search, window.transactions_view.filter_bar.id_tag,
+                window.transactions_view.filter_bar.limit):  # fmt: skip
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [True, True, True]
+
+
+def test_escape_clears_the_search_and_enter_or_down_go_to_the_results(
+    harness: Harness, sim: Any, qtbot: Any, run: Any
+) -> None:
+    window = win(harness)
+    run(load_fleet(harness))
+    view = window.fleet_view
+
+    async def keys() -> None:
+        view.search.setFocus()
+        qtbot.keyClicks(view.search, "ACE")
+        qtbot.keyClick(view.search, Qt.Key.Key_Escape)
+        assert view.search.text() == "" and view.search.hasFocus()
+        qtbot.keyClicks(view.search, "ACE")
+        qtbot.keyClick(view.search, Qt.Key.Key_Return)
+        assert view.table.hasFocus()
+        assert view.selected_uuid() == view.proxy.index(0, 0).data(UUID_ROLE)
+        assert view.table.currentIndex().row() == 0
+        view.search.setFocus()
+        qtbot.keyClick(view.search, Qt.Key.Key_Down)
+        assert view.table.hasFocus()
+        await asyncio.sleep(0.1)
+
+    run(keys())
+
+
+def test_demo_title_names_the_app_once(harness: Harness) -> None:
+    window = win(harness)
+    window.setWindowTitle("PlugDesk — Demo")  # what the app sets in demo mode
+    assert window.windowTitle() == "Demo — PlugDesk"  # Qt adds nothing to this one
+    window.setWindowTitle("PlugDesk")
+    assert window.windowTitle() == "PlugDesk"

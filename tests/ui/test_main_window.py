@@ -226,9 +226,6 @@ def test_refresh_updates_the_row_in_place_and_keeps_selection(
     harness: Harness, sim: Any, qtbot: Any, run: Any
 ) -> None:
     window = win(harness)
-    # Wide enough for the health chips on one line: on a narrow window a chip appearing or
-    # going away rewraps them, the table's height changes and Qt clamps its scroll.
-    window.resize(1400, 800)
     run(load_fleet(harness))
     healthy = [c for c in sim.chargers()
                if c["connection_status"] == "online" and c["status"] == "Available"]

@@ -54,6 +54,7 @@ PREPARE_SLICE = 200  # chargers judged per turn of the event loop (~5 ms)
 POWER_INTERVAL_MS = 15_000
 STATE_VERSION = 1
 APP_NAME = "PlugDesk"
+SIGNED_OUT_USER = "Not signed in"
 HIDDEN_BY_FILTER = "No charger matches the search or filter: none is selected."
 
 
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
         monitor, chargers = self.monitor, self.chargers
         monitor.fleet_progress.connect(self._on_fleet_progress)
         monitor.fleet_updated.connect(self._on_fleet)
-        monitor.refresh_started.connect(lambda: self.status_bar.set_refreshing(True))
+        monitor.refresh_started.connect(self._on_refresh_started)
         monitor.refresh_finished.connect(lambda _state: self.status_bar.set_refreshing(False))
         monitor.connection_state_changed.connect(self._on_connection_state)
         monitor.refresh_failed.connect(self._on_refresh_failed)
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
         self.status_bar.set_budget_source(source)
 
     def show_signed_out(self) -> None:
-        self.status_bar.set_user("Not signed in")
+        self.status_bar.set_user(SIGNED_OUT_USER)
         self.banner.show_state("signed-out")
 
     def selected_uuid(self) -> str | None:
@@ -394,9 +395,18 @@ class MainWindow(QMainWindow):
         if state == ConnectionState.AUTH:
             self._power.stop()
 
+    def _on_refresh_started(self) -> None:
+        self.status_bar.set_refreshing(True)
+        if self.banner.state == "signed-out":
+            # Polling starts only with a token: "Not signed in" is no longer true.
+            self.banner.show_state("ok")
+            if self.status_bar.user_label.text() == SIGNED_OUT_USER:
+                self.status_bar.set_user("Signed in")
+
     def _on_refresh_failed(self, message: str) -> None:
         self.banner.show_state(self.monitor.state, message, self.monitor.last_success)
         self.status_bar.showMessage(f"Refresh failed: {message}", 10_000)
+        self.status_bar.set_refresh_failed(message)
 
     def _on_selected(self, uuid: str) -> None:
         if uuid == self._selected:

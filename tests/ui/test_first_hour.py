@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.fleet_model import UUID_ROLE
 from plugdesk.ui.main_window import MainWindow
 from tests.ui.harness import Harness, make_window_harness
@@ -195,3 +196,38 @@ def test_demo_title_names_the_app_once(harness: Harness) -> None:
     assert window.windowTitle() == "Demo — PlugDesk"  # Qt adds nothing to this one
     window.setWindowTitle("PlugDesk")
     assert window.windowTitle() == "PlugDesk"
+
+
+def test_a_failed_refresh_is_not_called_updated(
+    harness: Harness, sim: Any, run: Any
+) -> None:
+    window = win(harness)
+    run(load_fleet(harness))
+    label = window.status_bar.refresh_label
+    assert label.text() == "Updated just now"
+    sim.set_chaos("flaky", error_rate=1.0)
+    run(harness.refresh())
+    assert label.text() == "Refresh failed · data from just now"
+    assert "Updated" not in label.text()
+    sim.set_chaos(None)
+    run(harness.refresh())
+    assert label.text() == "Updated just now"
+
+
+def test_the_signed_out_banner_goes_once_polling_starts(
+    harness: Harness, run: Any
+) -> None:
+    window = win(harness)
+    window.show_signed_out()
+    assert not window.banner.isHidden() and "Not signed in" in window.banner.text
+    assert window.status_bar.user_label.text() == "Not signed in"
+    started = SignalWaiter(harness.monitor.refresh_started)
+    harness.monitor.start()  # what a successful sign-in does (apply_token -> resume)
+    run(started.wait(10))
+    assert window.banner.isHidden()
+    assert window.status_bar.user_label.text() != "Not signed in"
+    run(load_fleet_done(harness))
+
+
+async def load_fleet_done(h: Harness) -> None:
+    await asyncio.sleep(0.3)  # let the first refresh finish before the harness closes

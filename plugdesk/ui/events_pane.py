@@ -81,8 +81,8 @@ HEADERS = {
     EventColumn.KIND: "Kind",
     EventColumn.ERROR: "Error code",
     EventColumn.INFO: "Info",
-    EventColumn.OPENED: "Opened",
-    EventColumn.CLOSED: "Closed",
+    EventColumn.OPENED: f"Opened ({fmt.local_zone()})",
+    EventColumn.CLOSED: f"Closed ({fmt.local_zone()})",
     EventColumn.LASTED: "Lasted",
 }
 COLUMN_WIDTHS = {

@@ -136,3 +136,15 @@ def natural_key(value: str) -> str:
     folded = unicodedata.normalize("NFKD", value.casefold())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return _DIGITS.sub(lambda digits: digits.group().zfill(12), plain)
+
+
+def local_zone() -> str:
+    """The zone the screen's times are in ("CET", "UTC"), for column headers."""
+    return datetime.now().astimezone().tzname() or "local time"
+
+
+def hours_minutes(value: timedelta) -> str:
+    """A total in one format however large: "304 h 05 min" (not "12 d 16 h")."""
+    minutes = max(0, int(value.total_seconds())) // 60
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:,} h {minutes:02d} min"

@@ -38,6 +38,7 @@ STATUS_CHOICES = (("All", None), ("Active", "active"), ("Finished", "finished"))
 # minute; "No limit" on a 10,000-transaction charger costs 400.
 DEFAULT_LIMIT = 1000
 DEBOUNCE_MS = 350
+FROM_DAYS_BACK = 30
 COLUMN_WIDTHS = {
     TxColumn.ID: 70, TxColumn.CONNECTOR: 80, TxColumn.ID_TAG: 130, TxColumn.STARTED: 130,
     TxColumn.STOPPED: 130, TxColumn.DURATION: 90, TxColumn.KWH: 75, TxColumn.METER_START: 95,
@@ -50,10 +51,14 @@ class _OptionalDate(QWidget):
 
     changed = Signal()
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, label: str, parent: QWidget | None = None, *, days_back: int = 0
+    ) -> None:
+        """`days_back`: the date offered when first ticked ("From" a month ago, so ticking
+        it narrows the list instead of emptying it)."""
         super().__init__(parent)
         self.check = QCheckBox(label)
-        self.edit = QDateEdit(QDate.currentDate())
+        self.edit = QDateEdit(QDate.currentDate().addDays(-days_back))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setEnabled(False)
@@ -107,7 +112,7 @@ class TransactionFilterBar(QWidget):
         for label, value in STATUS_CHOICES:
             self.status.addItem(label, value)
         self.status.setAccessibleName("Transaction status")
-        self.started_from = _OptionalDate("From")
+        self.started_from = _OptionalDate("From", days_back=FROM_DAYS_BACK)
         self.stopped_until = _OptionalDate("Until")
         self.limit = QSpinBox()
         self.limit.setRange(0, 10_000)
@@ -216,7 +221,7 @@ class TransactionsView(QWidget):
 
         self.filter_bar.filters_changed.connect(self.filters_changed)
         self.filter_bar.id_tag_changed.connect(self._on_id_tag)
-        self.filter_bar.invalid.connect(self.status_label.setText)
+        self.filter_bar.invalid.connect(self.show_invalid)
         self.model.arranged.connect(self._update_totals)
         self.show_placeholder()
 
@@ -227,6 +232,13 @@ class TransactionsView(QWidget):
         self.model.clear()
         self.status_label.setText(text)
         self.totals_label.clear()
+
+    def show_invalid(self, problem: str) -> None:
+        """A filter the API cannot take: the rows below belong to the old filters, so they
+        go, and the message says what to fix."""
+        self.model.clear()
+        self.totals_label.clear()
+        self.status_label.setText(problem)
 
     def show_loading(self) -> None:
         self.model.clear()

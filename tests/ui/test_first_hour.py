@@ -231,3 +231,42 @@ def test_the_signed_out_banner_goes_once_polling_starts(
 
 async def load_fleet_done(h: Harness) -> None:
     await asyncio.sleep(0.3)  # let the first refresh finish before the harness closes
+
+
+def test_transaction_texts_carry_units_zone_and_one_duration_format(qtbot: Any) -> None:
+    from datetime import timedelta
+
+    from plugdesk.ui import formatting as fmt
+    from plugdesk.ui.transactions_model import Totals, TxColumn
+    from plugdesk.ui.transactions_view import TransactionsView
+
+    view = TransactionsView()
+    qtbot.addWidget(view)
+    header = view.model.headerData
+    zone = fmt.local_zone()
+    assert header(TxColumn.STARTED, Qt.Orientation.Horizontal) == f"Started ({zone})"
+    assert header(TxColumn.METER_START, Qt.Orientation.Horizontal) == "Meter start (Wh)"
+    long = Totals(3, 0, 12.5, timedelta(days=12, hours=16, minutes=5))
+    short = Totals(1, 0, 1.0, timedelta(hours=1, minutes=11))
+    assert long.describe().endswith("· 304 h 05 min")
+    assert short.describe().endswith("· 1 h 11 min")
+
+
+def test_ticking_from_narrows_and_a_bad_range_clears_old_rows(qtbot: Any) -> None:
+    from datetime import date, timedelta
+
+    from plugdesk.ui.transactions_view import FROM_DAYS_BACK, TransactionsView
+    from tests.ui.rows import transaction
+
+    view = TransactionsView()
+    qtbot.addWidget(view)
+    bar = view.filter_bar
+    bar.started_from.check.setChecked(True)
+    assert bar.started_from.value() == date.today() - timedelta(days=FROM_DAYS_BACK)
+    view.set_transactions([transaction(1), transaction(2)])
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    bar.stopped_until.check.setChecked(True)
+    bar.stopped_until.edit.setDate(bar.started_from.edit.date().addDays(-1))
+    bar._emit_filters()  # what the debounce timer runs
+    assert view.model.rowCount() == 0
+    assert "“Until” must be on or after “From”" in view.status_label.text()

@@ -185,7 +185,12 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(self.refresh_action)
         self.view_menu.addAction(self.find_action)
+        self.guide_action = QAction("&Quick guide", self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.triggered.connect(self.show_guide)
         self.help_menu = self.menuBar().addMenu("&Help")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
         self.toolbar = QToolBar("Main toolbar")
@@ -311,6 +316,15 @@ class MainWindow(QMainWindow):
         if self._export_handler is not None:
             self._export_handler()
         self.export_requested.emit()
+
+    def show_guide(self) -> QMessageBox:
+        """Health levels, grace periods and shortcuts, in one page (non-modal)."""
+        box = QMessageBox(QMessageBox.Icon.Information, "PlugDesk quick guide", GUIDE_HTML,
+                          QMessageBox.StandardButton.Close, self)  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -585,6 +599,32 @@ class MainWindow(QMainWindow):
             self.hide()
             return
         super().closeEvent(event)
+
+
+GUIDE_HTML = """
+<h3>Health</h3>
+<p><b>Fault</b>: status Faulted, or an error code on the charger or a connector.
+<b>Offline</b>: it lost its connection to the server. <b>Stale</b>: online, but no
+heartbeat for 15 min. <b>Warning</b>: a car-side communication error. <b>Unknown</b>: never
+connected to the server. <b>Maintenance</b>: blocked or Unavailable, set by an operator or
+an update (no alerts). <b>OK</b>: none of these. The chips above the list filter by level.
+</p>
+<h3>Grace periods and alerts</h3>
+<p>A problem shows in <b>Events</b> as <i>Pending</i> as soon as a refresh sees it. It
+becomes an incident, and alerts, only when it lasts its grace period (by default 2 min for
+faults and stale chargers, 5 min for offline ones; change them in Settings), so a reboot
+does not wake you up. Mute a charger from the Events menu (right-click or the Menu key).</p>
+<h3>Keyboard</h3>
+<table>
+<tr><td><b>Ctrl+F</b></td><td>search chargers; Enter or Down go to the list, Escape clears</td></tr>
+<tr><td><b>Tab</b> / <b>Shift+Tab</b></td><td>next / previous part of the window (arrow keys move inside a table)</td></tr>
+<tr><td><b>Ctrl+Tab</b>, <b>Ctrl+PgDn</b></td><td>next tab; with Shift, or Ctrl+PgUp, the previous one</td></tr>
+<tr><td><b>F5</b></td><td>refresh now</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>export transactions</td></tr>
+<tr><td><b>Menu</b>, <b>Shift+F10</b></td><td>actions for the selected event</td></tr>
+<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>
+</table>
+"""  # noqa: E501
 
 
 def _list_fields_differ(shown: Charger, listed: Charger) -> bool:

@@ -270,3 +270,14 @@ def test_ticking_from_narrows_and_a_bad_range_clears_old_rows(qtbot: Any) -> Non
     bar._emit_filters()  # what the debounce timer runs
     assert view.model.rowCount() == 0
     assert "“Until” must be on or after “From”" in view.status_label.text()
+
+
+def test_help_has_a_guide_to_health_grace_periods_and_shortcuts(harness: Harness) -> None:
+    window = win(harness)
+    texts = [a.text() for a in window.help_menu.actions() if not a.isSeparator()]
+    assert texts == ["&Quick guide", "&About PlugDesk"]
+    box = window.show_guide()
+    text = box.text()
+    for words in ("grace period", "Pending", "Ctrl+Tab", "Ctrl+E", "Shift+F10", "Stale"):
+        assert words in text
+    box.close()

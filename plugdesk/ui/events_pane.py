@@ -467,7 +467,8 @@ class EventsPane(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.empty_label.setVisible(total == 0)
         noun = "event" if total == 1 else "events"
-        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total}")
+        text = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,}"
+        self.count_label.setText(text)
 
     def incident_at(self, proxy_row: int) -> Incident | None:
         value = self.proxy.index(proxy_row, 0).data(INCIDENT_ROLE)

@@ -244,11 +244,11 @@ class FleetView(QWidget):
     def update_counts(self, *_args: object) -> None:
         counts = self.model.health_counts()
         total = self.model.rowCount()
-        self.filter_buttons[ALL].setText(f"All {total}")
+        self.filter_buttons[ALL].setText(f"All {total:,}")
         for key in LEVEL_ORDER:
             button = self.filter_buttons[key]
             count = counts.get(key, 0)
-            button.setText(f"{level_label(key)} {count}")
+            button.setText(f"{level_label(key)} {count:,}")
             # Levels nobody is at stay out of the way, unless it is the active filter.
             button.setVisible(count > 0 or button.isChecked())
         self._update_count()
@@ -256,11 +256,11 @@ class FleetView(QWidget):
     def summary(self) -> str:
         """"Fault 2 · Offline 1 · OK 37" (levels with chargers only, worst first)."""
         counts = self.model.health_counts()
-        return " · ".join(f"{level_label(k)} {counts[k]}" for k in LEVEL_ORDER if counts.get(k))
+        return " · ".join(f"{level_label(k)} {counts[k]:,}" for k in LEVEL_ORDER if counts.get(k))
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = f"{shown} of {total} shown" if shown != total else f"{total} chargers"
+        text = f"{shown:,} of {total:,} shown" if shown != total else f"{total:,} chargers"
         self.count_label.setText(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

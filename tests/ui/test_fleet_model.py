@@ -237,3 +237,16 @@ def test_references_and_identities_sort_naturally(model_checks: ModelChecks) -> 
     proxy.sort(Column.IDENTITY, Qt.SortOrder.AscendingOrder)
     assert identities(proxy)[:3] == ["PC-bay 2", "PC-Bay 10", "PC-Bay 16"]
     assert fmt.natural_key("Bay 2") < fmt.natural_key("Bay 16") < fmt.natural_key("bay 100")
+
+
+def test_counts_use_thousands_separators_everywhere(qtbot: Any) -> None:
+    from plugdesk.ui.fleet_view import FleetView
+
+    model = FleetTableModel(clock=lambda: NOW)
+    model.set_chargers([charger(n, last_heartbeat_at=NOW) for n in range(1, 1201)])
+    view = FleetView(model)
+    qtbot.addWidget(view)
+    assert view.filter_buttons["ALL"].text() == "All 1,200"
+    assert view.filter_buttons["OK"].text() == "OK 1,200"
+    assert view.count_label.text() == "1,200 chargers"
+    assert view.summary() == "OK 1,200"

@@ -54,6 +54,7 @@ from plugdesk.domain.export_run import (
     writable_folder_problem,
 )
 from plugdesk.domain.settings import Settings
+from plugdesk.services.chargers import TransactionFilters
 from plugdesk.services.export_job import ExportJob
 from plugdesk.ui import formatting as fmt
 
@@ -146,8 +147,11 @@ class ExportDialog(QDialog):
         settings: Settings | None = None,
         today: date | None = None,
         open_folder: FolderOpener = open_folder_in_file_manager,
+        screen_filters: TransactionFilters | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`screen_filters`: the transaction filters on screen; the export starts from
+        them (status and dates) rather than from a default the user did not choose."""
         super().__init__(parent)
         self.setWindowTitle("Export transactions")
         self.setMinimumWidth(560)
@@ -173,7 +177,17 @@ class ExportDialog(QDialog):
         self._select_default_scope()
         self.period.setCurrentIndex(list(Period).index(Period.LAST_MONTH))
         self._on_period()
+        if screen_filters is not None:
+            self._start_from(screen_filters)
         self._validate()
+
+    def _start_from(self, filters: TransactionFilters) -> None:
+        self.status.setCurrentIndex(max(0, self.status.findData(filters.status)))
+        if filters.started_from is None and filters.stopped_until is None:
+            return
+        self.period.setCurrentIndex(list(Period).index(Period.CUSTOM))
+        self.date_from.setDate(_to_qdate(filters.started_from))
+        self.date_to.setDate(_to_qdate(filters.stopped_until))
 
     # -- building ------------------------------------------------------------------------
 
@@ -748,10 +762,12 @@ def open_export_dialog(
     *,
     settings: Settings | None = None,
     on_settings_changed: Callable[[Settings], object] | None = None,
+    screen_filters: TransactionFilters | None = None,
 ) -> ExportDialog:
     """Show the dialog window-modal without a nested event loop (`open()`, not `exec()`,
     so the qasync loop keeps running the export), deleted when closed."""
-    dialog = ExportDialog(job_factory, chargers, selected, settings=settings, parent=parent)
+    dialog = ExportDialog(job_factory, chargers, selected, settings=settings,
+                          screen_filters=screen_filters, parent=parent)  # fmt: skip
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_settings_changed is not None:
         dialog.settings_changed.connect(on_settings_changed)

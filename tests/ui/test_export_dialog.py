@@ -434,3 +434,17 @@ def test_open_folder_goes_after_a_failed_run_and_the_zone_defaults_to_the_screen
     assert dialog.open_folder_button.isVisible()
     dialog._on_failed("The API is unreachable")
     assert not dialog.open_folder_button.isVisible() and dialog.last_summary is None
+
+
+def test_export_starts_from_the_filters_on_screen(qtbot: Any, tmp_path: Path) -> None:
+    from plugdesk.services.chargers import TransactionFilters
+
+    on_screen = TransactionFilters("finished", date(2026, 9, 1), date(2026, 9, 30), 1000)
+    dialog = ExportDialog(Factory(None), _offline_chargers(), "a-uuid", today=TODAY,
+                          settings=Settings(export_last_dir=str(tmp_path)),
+                          screen_filters=on_screen)  # fmt: skip
+    qtbot.addWidget(dialog)
+    request = dialog.build_request()
+    assert request.filters.status == "finished"
+    assert dialog.dates() == (date(2026, 9, 1), date(2026, 9, 30))
+    assert dialog.period.currentData() is Period.CUSTOM

@@ -81,8 +81,10 @@ HEADERS = {
     EventColumn.KIND: "Kind",
     EventColumn.ERROR: "Error code",
     EventColumn.INFO: "Info",
-    EventColumn.OPENED: f"Opened ({fmt.local_zone()})",
-    EventColumn.CLOSED: f"Closed ({fmt.local_zone()})",
+    # Began, Ended and Lasted agree: Lasted = Ended - Began, all from PlugDesk's sightings
+    # (the alert time, after the grace period, is in the tooltip).
+    EventColumn.OPENED: f"Began ({fmt.local_zone()})",
+    EventColumn.CLOSED: f"Ended ({fmt.local_zone()})",
     EventColumn.LASTED: "Lasted",
 }
 COLUMN_WIDTHS = {
@@ -230,7 +232,7 @@ class EventsModel(QAbstractTableModel):
         if column is EventColumn.INFO:
             return fmt.text(incident.error_info)
         if column is EventColumn.OPENED:
-            return fmt.with_age(incident.opened_at, now)
+            return fmt.with_age(incident.first_seen_at, now)
         if column is EventColumn.CLOSED:
             return fmt.with_age(incident.closed_at, now)
         return fmt.duration(lasted(incident, now))
@@ -240,7 +242,7 @@ class EventsModel(QAbstractTableModel):
         # id breaks ties so equal keys keep a stable order.
         tie = f"{incident.id:012d}"
         if column is EventColumn.OPENED:
-            return f"{incident.opened_at.timestamp():018.6f}|{tie}"
+            return f"{incident.first_seen_at.timestamp():018.6f}|{tie}"
         if column is EventColumn.CLOSED:
             closed = incident.closed_at
             return f"{_LAST if closed is None else f'{closed.timestamp():018.6f}'}|{tie}"
@@ -260,8 +262,8 @@ class EventsModel(QAbstractTableModel):
                     f"{fmt.local_time_seconds(incident.opened_at)}")  # fmt: skip
         if column is EventColumn.OPENED:
             seen = fmt.local_time_seconds(incident.first_seen_at)
-            return (f"Opened {fmt.local_time_seconds(incident.opened_at)}\n"
-                    f"First seen {seen} (the grace period ran in between)")  # fmt: skip
+            return (f"First seen {seen}\nAlerted {fmt.local_time_seconds(incident.opened_at)}"
+                    " (after the grace period)")  # fmt: skip
         if column is EventColumn.CLOSED and incident.closed_at is not None:
             return f"First seen cleared {fmt.local_time_seconds(incident.closed_at)}"
         if column is EventColumn.INFO and incident.error_info:

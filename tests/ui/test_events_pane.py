@@ -116,8 +116,9 @@ def test_newest_first_with_local_times_and_ages(pane: EventsPane) -> None:
     assert shown_column(pane, EventColumn.STATE) == ["Open", "Open", "Closed", "Closed"]
     assert shown_column(pane, EventColumn.KIND) == ["Stale", "Fault", "Offline", "Fault"]
     assert shown_column(pane, EventColumn.ERROR) == ["—", "HighTemperature", "—", "GroundFailure"]
-    local = (NOW - timedelta(minutes=50)).astimezone().strftime("%Y-%m-%d %H:%M")
-    assert shown_column(pane, EventColumn.OPENED)[1] == f"{local} (50 min ago)"
+    # "Began" is the first sighting (2 min before the incident opened): Lasted = Ended - Began.
+    local = (NOW - timedelta(minutes=52)).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert shown_column(pane, EventColumn.OPENED)[1] == f"{local} (52 min ago)"
     assert shown_column(pane, EventColumn.CLOSED)[:2] == ["—", "—"]
     assert shown_column(pane, EventColumn.CLOSED)[3].endswith("(2 h ago)")
     # Lasted: from the first sighting (2 min before opening) to closing, or to now.

@@ -330,6 +330,7 @@ class DetailPane(QWidget):
         groups.follow(scroll.viewport())
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumHeight(self.fontMetrics().height() * 3)  # fits 1024x600 screens
         layout.addWidget(scroll, 1)
 
         self.connectors_label = QLabel("<b>Connectors</b>")
@@ -366,7 +367,10 @@ class DetailPane(QWidget):
             + table.horizontalScrollBar().sizeHint().height()  # else it hides half a row
             + 2 * table.frameWidth()
         )
-        table.setFixedHeight(height)
+        # As tall as its rows, but a small screen may squeeze it to one row (it scrolls).
+        table.setMaximumHeight(height)
+        row = table.verticalHeader().defaultSectionSize()
+        table.setMinimumHeight(height - row * (max(1, rows) - 1))
 
     def _build_header(self) -> QHBoxLayout:
         self.badge = QLabel()

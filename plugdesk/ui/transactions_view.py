@@ -196,6 +196,7 @@ class TransactionsView(QWidget):
             self.table.fontMetrics().height() + 8
         )
         self.table.setAccessibleName("Transactions")
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 4)  # small screens
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

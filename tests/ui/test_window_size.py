@@ -99,3 +99,25 @@ def test_small_screen_layout_wraps_the_detail_and_shows_whole_connector_rows(
     for column in (Column.REFERENCE, Column.ERROR):
         assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
     assert window.fleet_view.table.horizontalScrollBar().maximum() == 0
+
+
+def test_a_tall_side_pane_scrolls_instead_of_growing_the_window(
+    harness: Harness, qtbot: Any
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from plugdesk.ui.lazy_pane import add_lazy_pane
+
+    window = win(harness)
+    window.resize(1024, 600)
+
+    def tall() -> QWidget:
+        pane = QWidget()
+        pane.setMinimumSize(400, 1500)  # like the public charging forms on a small screen
+        return pane
+
+    _page, index = add_lazy_pane(window, "Tall", tall)
+    window.tabs.setCurrentIndex(index)
+    qtbot.wait(10)
+    assert window.minimumSizeHint().height() <= 600
+    assert window.height() == 600

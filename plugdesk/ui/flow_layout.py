@@ -46,7 +46,12 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        needed = self._arrange(rect, move=True)
+        # A squeezed parent layout (a splitter pane) does not ask for the height for this
+        # width: say it as the widget's minimum, so a wrapped line is never overlapped.
+        owner = self.parentWidget()
+        if owner is not None and owner.minimumHeight() != needed:
+            owner.setMinimumHeight(needed)
 
     def sizeHint(self) -> QSize:
         """All on one line."""

@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> QMessageBox:
         """Health levels, grace periods and shortcuts, in one page (non-modal)."""
-        box = QMessageBox(QMessageBox.Icon.Information, "PlugDesk quick guide", GUIDE_HTML,
+        box = QMessageBox(QMessageBox.Icon.Information, "Quick guide", GUIDE_HTML,
                           QMessageBox.StandardButton.Close, self)  # fmt: skip
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

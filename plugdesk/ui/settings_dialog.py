@@ -48,7 +48,7 @@ class SettingsDialog(QDialog):
         """`demo_url`: in demo mode, the simulator's URL; the API URL then shows it, read
         only (the saved public URL is not what this session talks to)."""
         super().__init__(parent)
-        self.setWindowTitle("PlugDesk settings")
+        self.setWindowTitle("Settings")  # Qt adds " — PlugDesk"
         self._original = settings
         self.spins: dict[str, QSpinBox] = {}
         self.checks: dict[str, QCheckBox] = {}

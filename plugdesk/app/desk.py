@@ -188,6 +188,7 @@ class Desk:
             self.window.selected_uuid(),
             settings=self.app_settings,
             on_settings_changed=self.save_app_settings,
+            screen_filters=self.window.transaction_filters(),
         )
 
     def open_sign_in(self, reason: str | None = None) -> None:
@@ -204,7 +205,8 @@ class Desk:
     def open_settings(self) -> SettingsDialog:
         from plugdesk.ui.settings_dialog import SettingsDialog  # lazy: see "features" above
 
-        dialog = SettingsDialog(self.app_settings, self.window)
+        demo_url = self.client.base_url if self.demo else None
+        dialog = SettingsDialog(self.app_settings, self.window, demo_url=demo_url)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._settings_edited(dialog.result_settings()))
         dialog.open()

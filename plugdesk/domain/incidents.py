@@ -578,7 +578,10 @@ _SUMMARY_WORDS = {  # kind -> (what a summary of openings says, what resolutions
 
 def _summary(items: list[_Item], event: AlertEvent) -> Alert:
     """One alert for many: "5 chargers faulted" / "PC-001, PC-014, … and 1 more"."""
-    names = list(dict.fromkeys(i.incident.charger_name for i in items))
+    # Counted by UUID: managers' labels need not be unique ("Bay 3" at two sites), and the
+    # headline must add up with the per-kind counts below it.
+    by_uuid = {i.incident.charger_uuid: i.incident.charger_name for i in items}
+    names = list(by_uuid.values())
     chargers = f"{len(names)} charger{'s' if len(names) != 1 else ''}"
     kinds = [k for k in IncidentKind if any(i.kind is k for i in items)]  # worst first
     column = 0 if event == "opened" else 1
@@ -588,7 +591,9 @@ def _summary(items: list[_Item], event: AlertEvent) -> Alert:
         title = f"{chargers} need attention" if event == "opened" else f"{chargers} recovered"
         prefix = (
             ", ".join(
-                f"{sum(i.kind is k for i in items)} {_SUMMARY_WORDS[k][column]}" for k in kinds
+                f"{len({i.incident.charger_uuid for i in items if i.kind is k})} "
+                f"{_SUMMARY_WORDS[k][column]}"
+                for k in kinds
             )
             + ": "
         )

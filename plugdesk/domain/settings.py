@@ -57,7 +57,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     quiet_end: str = "07:00"
     # Export defaults
     export_format: ExportFormat = "csv"
-    export_tz: ExportTz = "utc"
+    export_tz: ExportTz = "local"  # what the window shows; the CLI keeps UTC
     export_delimiter: Delimiter = ","
     export_last_dir: str | None = None
 

@@ -117,11 +117,26 @@ class LastKnownFleet:
     fetched_at: datetime
 
 
+@dataclass(frozen=True)
+class PendingProblem:
+    """A condition seen but still inside its grace period: no incident, no alert yet."""
+
+    charger_uuid: str
+    charger_identity: str | None
+    charger_reference: str | None
+    kind: str  # an IncidentKind value
+    error_code: str | None
+    error_info: str | None
+    first_seen_at: datetime
+    alert_at: datetime  # when the grace period runs out, if the condition lasts
+
+
 class IncidentService(QObject):
     """Feeds good refreshes to the tracker; announces alerts, history changes and health."""
 
     alerts = Signal(list)  # list[Alert], already committed to the store
     incidents_changed = Signal()  # the history gained, closed or lost an incident
+    pending_changed = Signal()  # problems inside their grace period came, went or changed
     health_summary = Signal(str, dict, str)  # level, counts {Health value: n}, tooltip
     last_known_fleet = Signal(list, object)  # list[Charger], fetched_at (aware datetime)
     store_problem = Signal(str)  # a sentence for the window
@@ -153,6 +168,7 @@ class IncidentService(QObject):
         self._summary_task: asyncio.Task[None] | None = None
         self._observing: asyncio.Task[None] | None = None  # a big fleet being assessed
         self._told_memory_only = False
+        self._pending: list[PendingProblem] = []
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -228,8 +244,13 @@ class IncidentService(QObject):
         self._tell_if_memory_only()
         self._publish_summary(chargers, now)
         self._save_snapshot(chargers, now)
+        pending = self._pending_problems(chargers)
+        pending_changed = pending != self._pending
+        self._pending = pending
         if alerts or self._open_ids() != before:
             self.incidents_changed.emit()
+        if pending_changed:
+            self.pending_changed.emit()
         if alerts:
             self.alerts.emit(alerts)
         return alerts
@@ -240,6 +261,33 @@ class IncidentService(QObject):
         if self.tracker.memory_only and not self._told_memory_only:
             self._told_memory_only = True
             self.store_problem.emit(READ_ONLY_PROBLEM.format(path=self.store.path))
+    def _pending_problems(self, chargers: Sequence[Charger]) -> list[PendingProblem]:
+        """The tracker's conditions still inside their grace period, with the charger's
+        names and error as the last refresh had them."""
+        waiting = self.tracker.pending()
+        if not waiting:
+            return []
+        uuids = {uuid for uuid, _kind in waiting}
+        by_uuid = {c.uuid: c for c in chargers if c.uuid in uuids}
+        problems = []
+        for (uuid, kind), first_seen in sorted(waiting.items(), key=lambda item: item[1]):
+            charger = by_uuid.get(uuid)
+            fault = kind == "fault" and charger is not None
+            problems.append(PendingProblem(
+                charger_uuid=uuid,
+                charger_identity=charger.identity if charger else None,
+                charger_reference=charger.reference if charger else None,
+                kind=str(kind),
+                error_code=charger.error if fault and charger else None,
+                error_info=charger.error_info if fault and charger else None,
+                first_seen_at=first_seen,
+                alert_at=first_seen + self.tracker.grace_for(kind),
+            ))
+        return problems
+
+    def pending_problems(self) -> list[PendingProblem]:
+        """Problems not yet alerted (inside their grace period), oldest first."""
+        return list(self._pending)
 
     def _open_ids(self) -> set[int]:
         return {incident.id for incident in self.tracker.open_incidents()}

@@ -18,13 +18,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -47,8 +48,10 @@ from plugdesk.api.models import Charger, Connector, PowerUsage
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_pixmap, level_key
 from plugdesk.ui.fleet_model import CONNECTION_LABELS, Verdict, level_label, model_name
+from plugdesk.ui.tables import keyboard_friendly
 
 Index = QModelIndex | QPersistentModelIndex
+SELECT_PROMPT = "Select a charger in the list to see its details."
 
 # (group title, [(field key, label)]): the order the pane shows them in.
 GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -295,6 +298,45 @@ class ConnectorsModel(QAbstractTableModel):
 # -- the pane ------------------------------------------------------------------------------
 
 
+class ReflowingGrid(QWidget):
+    """The field groups in as many columns as fit (three on a wide pane, one on a narrow
+    one), in reading order, so values wrap at word boundaries instead of being cut."""
+
+    COLUMN_WIDTH = 250  # px a group needs to show "Last heartbeat: 2026-12-03 09:56 (…)"
+
+    def __init__(self, widgets: Sequence[QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._widgets = list(widgets)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(6)
+        self.columns = 0
+        self._place(3)
+
+    def _place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        for widget in self._widgets:
+            self._grid.removeWidget(widget)
+        for column in range(max(columns, self.columns)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        for number, widget in enumerate(self._widgets):
+            self._grid.addWidget(widget, number // columns, number % columns)
+        self.columns = columns
+
+    def follow(self, viewport: QWidget) -> None:
+        """Reflow when `viewport` (the scroll area's) changes width: the grid itself
+        cannot get narrower than its current columns need."""
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            self._place(max(1, min(3, event.size().width() // self.COLUMN_WIDTH)))
+        return super().eventFilter(watched, event)
+
+
+
 class DetailPane(QWidget):
     """Shows one charger. Emits `copied(text)` after a copy so the window can say so."""
 
@@ -313,7 +355,8 @@ class DetailPane(QWidget):
         self.values: dict[str, QLabel] = {}
 
         self._stack = QStackedWidget()
-        self.placeholder = QLabel("Select a charger in the list to see its details.")
+        self.placeholder = QLabel(SELECT_PROMPT)
+        self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)  # the palette's dimmed text
         self._stack.addWidget(self.placeholder)
@@ -328,25 +371,21 @@ class DetailPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._build_header())
 
-        groups = QWidget()
-        grid = QGridLayout(groups)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(6)
-        for number, (title, fields) in enumerate(GROUPS):
-            grid.addWidget(self._group(title, fields), number // 3, number % 3)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
+        groups = ReflowingGrid([self._group(title, fields) for title, fields in GROUPS])
+        self.groups = groups
         scroll = QScrollArea()
         scroll.setWidget(groups)
+        groups.follow(scroll.viewport())
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumHeight(self.fontMetrics().height() * 3)  # fits 1024x600 screens
         layout.addWidget(scroll, 1)
 
         self.connectors_label = QLabel("<b>Connectors</b>")
         self.connectors_model = ConnectorsModel(self, clock=self._clock)
         self.connectors_table = QTableView()
         self.connectors_table.setModel(self.connectors_model)
+        keyboard_friendly(self.connectors_table)
         self.connectors_table.verticalHeader().setVisible(False)
         self.connectors_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.connectors_table.setWordWrap(False)
@@ -373,9 +412,13 @@ class DetailPane(QWidget):
         height = (
             table.horizontalHeader().sizeHint().height()
             + table.verticalHeader().defaultSectionSize() * max(1, rows)
+            + table.horizontalScrollBar().sizeHint().height()  # else it hides half a row
             + 2 * table.frameWidth()
         )
-        table.setFixedHeight(height)
+        # As tall as its rows, but a small screen may squeeze it to one row (it scrolls).
+        table.setMaximumHeight(height)
+        row = table.verticalHeader().defaultSectionSize()
+        table.setMinimumHeight(height - row * (max(1, rows) - 1))
 
     def _build_header(self) -> QHBoxLayout:
         self.badge = QLabel()
@@ -442,7 +485,8 @@ class DetailPane(QWidget):
             return ""
         return self._charger.identity or self._charger.uuid
 
-    def show_placeholder(self) -> None:
+    def show_placeholder(self, text: str = SELECT_PROMPT) -> None:
+        self.placeholder.setText(text)
         self._charger = None
         self._verdict = None
         self.connectors_model.set_connectors([])

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 class ErrorDialog(QDialog):
     def __init__(self, log_file: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("PlugDesk — something went wrong")
+        self.setWindowTitle("Something went wrong")  # Qt adds " — PlugDesk"
         self.setModal(False)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.resize(560, 320)

@@ -12,6 +12,7 @@ changes, so the selection and scroll position survive every refresh.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
@@ -19,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,7 +30,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,9 +46,10 @@ from PySide6.QtWidgets import (
 
 from plugdesk.domain.incidents import MUTE_1H, MUTE_24H
 from plugdesk.domain.store import Incident
-from plugdesk.services.incidents import IncidentService
+from plugdesk.services.incidents import IncidentService, PendingProblem
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon
+from plugdesk.ui.tables import keyboard_friendly
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,8 +81,10 @@ HEADERS = {
     EventColumn.KIND: "Kind",
     EventColumn.ERROR: "Error code",
     EventColumn.INFO: "Info",
-    EventColumn.OPENED: "Opened",
-    EventColumn.CLOSED: "Closed",
+    # Began, Ended and Lasted agree: Lasted = Ended - Began, all from PlugDesk's sightings
+    # (the alert time, after the grace period, is in the tooltip).
+    EventColumn.OPENED: f"Began ({fmt.local_zone()})",
+    EventColumn.CLOSED: f"Ended ({fmt.local_zone()})",
     EventColumn.LASTED: "Lasted",
 }
 COLUMN_WIDTHS = {
@@ -103,6 +108,47 @@ def charger_label(incident: Incident) -> str:
     be unique, and the identity is what is printed on the charger."""
     name, identity = incident.charger_name, incident.charger_identity
     return f"{name} ({identity})" if identity and identity != name else name
+
+
+def is_pending(incident: Incident) -> bool:
+    """A row made by `pending_row`: a problem still inside its grace period."""
+    return incident.id < 0
+
+
+_PENDING_VERBS = {"fault": "Faulted", "offline": "Went offline", "stale": "Went quiet"}
+EMPTY_TEXT = (
+    "No problems so far. A problem shows here as soon as a refresh sees it, marked "
+    "“Pending” while its grace period runs (2 min for faults, 5 min for offline by "
+    "default; see Settings); only a problem that lasts becomes an incident and alerts."
+)
+
+
+def pending_row(problem: PendingProblem) -> Incident:
+    """A pending problem as an Events row: a negative id that stays the same from one
+    refresh to the next (so the row updates in place), opened_at = when it will alert."""
+    key = zlib.crc32(f"{problem.charger_uuid}|{problem.kind}".encode())
+    return Incident(
+        id=-(key + 1),
+        charger_uuid=problem.charger_uuid,
+        charger_identity=problem.charger_identity,
+        charger_reference=problem.charger_reference,
+        kind=problem.kind,
+        error_code=problem.error_code,
+        error_info=problem.error_info,
+        opened_at=problem.alert_at,
+        closed_at=None,
+        notified_open=False,
+        notified_close=False,
+        first_seen_at=problem.first_seen_at,
+    )
+
+
+def pending_text(incident: Incident, now: datetime) -> str:
+    """"Faulted 1 min ago — alert in 1 min"."""
+    verb = _PENDING_VERBS.get(incident.kind, "Seen")
+    left = incident.opened_at - now
+    when = f"alert in {fmt.duration(left)}" if left > timedelta(seconds=30) else "alert due now"
+    return f"{verb} {fmt.relative_age(incident.first_seen_at, now)} — {when}"
 
 
 def lasted(incident: Incident, now: datetime) -> timedelta:
@@ -174,7 +220,9 @@ class EventsModel(QAbstractTableModel):
     def _display(self, incident: Incident, column: EventColumn) -> str:
         now = self._clock()
         if column is EventColumn.STATE:
-            return "Open" if incident.is_open else "Closed"
+            return "Pending" if is_pending(incident) else "Open" if incident.is_open else "Closed"
+        if column is EventColumn.OPENED and is_pending(incident):
+            return pending_text(incident, now)
         if column is EventColumn.CHARGER:
             return charger_label(incident)
         if column is EventColumn.KIND:
@@ -184,7 +232,7 @@ class EventsModel(QAbstractTableModel):
         if column is EventColumn.INFO:
             return fmt.text(incident.error_info)
         if column is EventColumn.OPENED:
-            return fmt.with_age(incident.opened_at, now)
+            return fmt.with_age(incident.first_seen_at, now)
         if column is EventColumn.CLOSED:
             return fmt.with_age(incident.closed_at, now)
         return fmt.duration(lasted(incident, now))
@@ -194,7 +242,7 @@ class EventsModel(QAbstractTableModel):
         # id breaks ties so equal keys keep a stable order.
         tie = f"{incident.id:012d}"
         if column is EventColumn.OPENED:
-            return f"{incident.opened_at.timestamp():018.6f}|{tie}"
+            return f"{incident.first_seen_at.timestamp():018.6f}|{tie}"
         if column is EventColumn.CLOSED:
             closed = incident.closed_at
             return f"{_LAST if closed is None else f'{closed.timestamp():018.6f}'}|{tie}"
@@ -202,16 +250,20 @@ class EventsModel(QAbstractTableModel):
             seconds = max(0.0, lasted(incident, self._clock()).total_seconds())
             return f"{seconds:018.3f}|{tie}"
         shown = self._display(incident, column)
-        return f"{_LAST if shown == fmt.DASH else shown.casefold()}\x1f{tie}"
+        return f"{_LAST if shown == fmt.DASH else fmt.natural_key(shown)}\x1f{tie}"
 
     def _tooltip(self, incident: Incident, column: EventColumn) -> str | None:
         if column is EventColumn.CHARGER:
             parts = [incident.charger_reference, incident.charger_identity, incident.charger_uuid]
             return "\n".join(dict.fromkeys(p for p in parts if p))
+        if column is EventColumn.OPENED and is_pending(incident):
+            return (f"First seen {fmt.local_time_seconds(incident.first_seen_at)}; if it "
+                    f"lasts, it opens an incident and alerts at "
+                    f"{fmt.local_time_seconds(incident.opened_at)}")  # fmt: skip
         if column is EventColumn.OPENED:
             seen = fmt.local_time_seconds(incident.first_seen_at)
-            return (f"Opened {fmt.local_time_seconds(incident.opened_at)}\n"
-                    f"First seen {seen} (the grace period ran in between)")  # fmt: skip
+            return (f"First seen {seen}\nAlerted {fmt.local_time_seconds(incident.opened_at)}"
+                    " (after the grace period)")  # fmt: skip
         if column is EventColumn.CLOSED and incident.closed_at is not None:
             return f"First seen cleared {fmt.local_time_seconds(incident.closed_at)}"
         if column is EventColumn.INFO and incident.error_info:
@@ -349,9 +401,13 @@ class EventsPane(QWidget):
         )
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)  # the palette's dimmed text
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        keyboard_friendly(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(EventColumn.OPENED, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -370,6 +426,11 @@ class EventsPane(QWidget):
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
+        # The Menu key (and Shift+F10) act on the current row. Qt's keyboard context menu
+        # event carries a position in the table's coordinates, not the viewport's, so
+        # looking up the row under it picked the row below the selected one.
+        self.table.installEventFilter(self)
+        self.open_menu: QMenu | None = None
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
@@ -379,6 +440,7 @@ class EventsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
 
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
@@ -390,20 +452,25 @@ class EventsPane(QWidget):
         self._ages.start()
         if service is not None:
             service.incidents_changed.connect(self.reload)
+            service.pending_changed.connect(self.reload)
             self.reload()
         self._update_count()
 
     # -- data ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the history again (slot for `IncidentService.incidents_changed`)."""
+        """Read the history again (slot for `IncidentService.incidents_changed`), with the
+        problems still inside their grace period on top."""
         if self.service is not None:
-            self.model.set_incidents(self.service.list_incidents())
+            pending = [pending_row(p) for p in self.service.pending_problems()]
+            self.model.set_incidents(pending + self.service.list_incidents())
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.empty_label.setVisible(total == 0)
         noun = "event" if total == 1 else "events"
-        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total}")
+        text = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,}"
+        self.count_label.setText(text)
 
     def incident_at(self, proxy_row: int) -> Incident | None:
         value = self.proxy.index(proxy_row, 0).data(INCIDENT_ROLE)
@@ -416,16 +483,31 @@ class EventsPane(QWidget):
         if uuid:
             self.charger_activated.emit(str(uuid))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and _is_keyboard_menu(event):
+            self._menu_for_current_row()
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_context_menu(self, position: QPoint) -> None:
-        index = self.table.indexAt(position)
-        if not index.isValid():
-            return
-        incident = index.data(INCIDENT_ROLE)
+        """A right-click: the row under the mouse."""
+        self._popup_menu(self.table.indexAt(position), position)
+
+    def _menu_for_current_row(self) -> None:
+        index = self.table.currentIndex()
+        selected = self.table.selectionModel().selectedRows()
+        if selected:
+            index = selected[0]
+        self._popup_menu(index, self.table.visualRect(index).center())
+
+    def _popup_menu(self, index: QModelIndex, position: QPoint) -> None:
+        incident = index.data(INCIDENT_ROLE) if index.isValid() else None
         if not isinstance(incident, Incident):
             return
         menu = self.context_menu(incident)
-        menu.exec(self.table.viewport().mapToGlobal(position))
-        menu.deleteLater()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.open_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     def context_menu(self, incident: Incident) -> QMenu:
         """Show the charger, and mute or unmute its pop-ups."""
@@ -438,6 +520,17 @@ class EventsPane(QWidget):
         for action in mute_actions(menu, self.service, uuid, name, self.mute_changed.emit):
             menu.addAction(action)
         return menu
+
+
+def _is_keyboard_menu(event: QEvent) -> bool:
+    """The Menu key or Shift+F10, as a key press or as Qt's keyboard context menu event."""
+    if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+        return event.reason() == QContextMenuEvent.Reason.Keyboard
+    if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        shift_f10 = (event.key() == Qt.Key.Key_F10
+                     and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+        return event.key() == Qt.Key.Key_Menu or shift_f10
+    return False
 
 
 def mute_actions(

@@ -55,6 +55,7 @@ from plugdesk.domain.export_run import (
 )
 from plugdesk.domain.housekeeping import default_export_folder
 from plugdesk.domain.settings import Settings
+from plugdesk.services.chargers import TransactionFilters
 from plugdesk.services.export_job import ExportJob
 from plugdesk.ui import formatting as fmt
 
@@ -131,9 +132,9 @@ def open_folder_in_file_manager(folder: Path) -> object:
 
 
 class ExportDialog(QDialog):
-    """Choose, export, see the outcome. `settings_changed` carries the export defaults the
-    user settled on (format, time zone, delimiter, folder) after a successful export, for
-    the window to save."""
+    """Choose, export, see the outcome. `settings_changed` carries the settings with the
+    folder of a successful export (format, time zone and delimiter stay Settings' own),
+    for the window to save."""
 
     settings_changed = Signal(object)  # Settings
     export_finished = Signal(object)  # ExportSummary
@@ -147,8 +148,11 @@ class ExportDialog(QDialog):
         settings: Settings | None = None,
         today: date | None = None,
         open_folder: FolderOpener = open_folder_in_file_manager,
+        screen_filters: TransactionFilters | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`screen_filters`: the transaction filters on screen; the export starts from
+        them (status and dates) rather than from a default the user did not choose."""
         super().__init__(parent)
         self.setWindowTitle("Export transactions")
         self.setMinimumWidth(560)
@@ -174,7 +178,17 @@ class ExportDialog(QDialog):
         self._select_default_scope()
         self.period.setCurrentIndex(list(Period).index(Period.LAST_MONTH))
         self._on_period()
+        if screen_filters is not None:
+            self._start_from(screen_filters)
         self._validate()
+
+    def _start_from(self, filters: TransactionFilters) -> None:
+        self.status.setCurrentIndex(max(0, self.status.findData(filters.status)))
+        if filters.started_from is None and filters.stopped_until is None:
+            return
+        self.period.setCurrentIndex(list(Period).index(Period.CUSTOM))
+        self.date_from.setDate(_to_qdate(filters.started_from))
+        self.date_to.setDate(_to_qdate(filters.stopped_until))
 
     # -- building ------------------------------------------------------------------------
 
@@ -388,10 +402,12 @@ class ExportDialog(QDialog):
 
     def chosen_uuids(self) -> list[str]:
         items = (self.charger_list.item(row) for row in range(self.charger_list.count()))
+        # Only what the user can see: a ticked charger hidden by the list's filter is not
+        # exported behind their back.
         return [
             str(item.data(Qt.ItemDataRole.UserRole))
             for item in items
-            if item.checkState() == Qt.CheckState.Checked
+            if item.checkState() == Qt.CheckState.Checked and not item.isHidden()
         ]
 
     def export_format(self) -> ExportFormat:
@@ -401,8 +417,12 @@ class ExportDialog(QDialog):
         return _from_qdate(self.date_from.date()), _from_qdate(self.date_to.date())
 
     def destination_path(self) -> Path | None:
+        """The file to write; a bare name (or a relative path) goes in the export folder."""
         text = self.destination.text().strip()
-        return Path(text).expanduser() if text else None
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return path if path.is_absolute() else self._folder / path
 
     def problem(self) -> str | None:
         """What keeps the export from starting (cheap checks, run as the user types)."""
@@ -417,8 +437,6 @@ class ExportDialog(QDialog):
         path = self.destination_path()
         if path is None:
             return "Choose where to save the export."
-        if not path.is_absolute():
-            return "Give the full path of the file to save, or use Browse…."
         return None
 
     def build_request(self) -> ExportRequest:
@@ -466,6 +484,8 @@ class ExportDialog(QDialog):
         for row in range(self.charger_list.count()):
             item = self.charger_list.item(row)
             item.setHidden(bool(needle) and needle not in item.text().casefold())
+        self._update_chosen_count()
+        self._validate()
 
     def _check_shown(self, checked: bool) -> None:
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -638,6 +658,7 @@ class ExportDialog(QDialog):
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
+        self._forget_last_result()
         error = self._job.error if self._job is not None else None
         headline = error.message if error is not None else message.splitlines()[0]
         self._say(
@@ -666,26 +687,26 @@ class ExportDialog(QDialog):
 
     def _on_cancelled(self) -> None:
         self._set_running(False)
+        self._forget_last_result()
         self._say("Export cancelled. No file was written.")
         self._validate_after_run()
         if self._close_when_stopped:
             super().reject()
+
+    def _forget_last_result(self) -> None:
+        """After a failed or cancelled run, "Open folder" would point at an older file."""
+        self.last_summary = None
+        self.open_folder_button.hide()
 
     def _validate_after_run(self) -> None:
         # Keep the outcome on screen; only re-enable Export when the choices are still fine.
         self.export_button.setEnabled(self.problem() is None)
 
     def _remember_choices(self, summary: ExportSummary) -> None:
+        """Remember the folder for next time. Format, time zone and delimiter are the
+        Settings' defaults: picking Excel once here must not change them silently."""
         folder = summary.path.parent if summary.path else self._folder
-        delimiter = "," if self.delimiter.currentData() == "," else ";"
-        tz: ExportTz = "local" if self.timezone.currentData() == "local" else "utc"
-        self._settings = msgspec.structs.replace(
-            self._settings,
-            export_format=self.export_format(),
-            export_tz=tz,
-            export_delimiter=delimiter,
-            export_last_dir=str(folder),
-        )
+        self._settings = msgspec.structs.replace(self._settings, export_last_dir=str(folder))
         self.settings_changed.emit(self._settings)
 
     def _open_result_folder(self) -> None:
@@ -742,10 +763,12 @@ def open_export_dialog(
     *,
     settings: Settings | None = None,
     on_settings_changed: Callable[[Settings], object] | None = None,
+    screen_filters: TransactionFilters | None = None,
 ) -> ExportDialog:
     """Show the dialog window-modal without a nested event loop (`open()`, not `exec()`,
     so the qasync loop keeps running the export), deleted when closed."""
-    dialog = ExportDialog(job_factory, chargers, selected, settings=settings, parent=parent)
+    dialog = ExportDialog(job_factory, chargers, selected, settings=settings,
+                          screen_filters=screen_filters, parent=parent)  # fmt: skip
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_settings_changed is not None:
         dialog.settings_changed.connect(on_settings_changed)

@@ -161,7 +161,7 @@ class FleetRow:
 
     def _sort_key(self, column: int) -> Any:
         charger = self.charger
-        identity = (charger.identity or charger.uuid).casefold()
+        identity = fmt.natural_key(charger.identity or charger.uuid)
         if column == Column.IDENTITY:
             return identity
         if column == Column.HEALTH:
@@ -170,7 +170,7 @@ class FleetRow:
             seen = charger.last_heartbeat_at
             return seen.timestamp() if seen is not None else 0.0
         shown = self.texts[column]
-        return _LAST if shown == fmt.DASH else f"{shown.casefold()} {identity}"
+        return _LAST if shown == fmt.DASH else f"{fmt.natural_key(shown)} {identity}"
 
     def take_age_from(self, newer: FleetRow) -> None:
         """The same reading judged again later: only the relative age moved on."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from plugdesk.ui.main_window import MainWindow
 
@@ -38,7 +38,13 @@ class LazyPane(QWidget):
             factory, self._factory = self._factory, None
             assert factory is not None
             self._contents = factory()
-            self._layout.addWidget(self._contents)
+            # In a scroll area: a tall pane (the public charging forms) scrolls on a small
+            # screen instead of forcing the whole window taller than the screen.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(self._contents)
+            self._layout.addWidget(scroll)
         return self._contents
 
 

@@ -49,6 +49,7 @@ from plugdesk.domain.money import format_energy, format_money, format_price_per_
 from plugdesk.domain.public_input import MAX_CODE_LENGTH, MAX_CONNECTOR, MIN_CONNECTOR
 from plugdesk.services.public_sessions import PublicSessionService, TrackedSession
 from plugdesk.ui import formatting as fmt
+from plugdesk.ui.tables import keyboard_friendly
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -248,8 +249,12 @@ def _show(label: QLabel, text: str | None, *, warning: bool = False) -> None:
         label.clear()
         label.hide()
         return
+    text = _DOUBLE_STOP.sub(".", text.strip())  # server text that ends in "." plus ours
     label.setText(f"{WARNING}{text}" if warning else text)
     label.show()
+
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
 
 
 class PublicPane(QWidget):
@@ -273,6 +278,7 @@ class PublicPane(QWidget):
         self._select_next_added = False
         self._lookup_busy = False
         self._looked_up: str | None = None  # public code of the charger shown by the look-up
+        self._lookup_failed_for: str | None = None  # the code the last look-up could not find
         self.model = PublicSessionsModel(self)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -413,6 +419,7 @@ class PublicPane(QWidget):
         box = QGroupBox("Followed sessions")
         self.sessions_view = QTableView()
         self.sessions_view.setModel(self.model)
+        keyboard_friendly(self.sessions_view)
         self.sessions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sessions_view.verticalHeader().hide()
@@ -563,6 +570,7 @@ class PublicPane(QWidget):
 
     def lookup(self) -> None:
         _show(self.lookup_message, None)
+        _show(self.start_message, None)  # a warning about the previous charger is old news
         if self.service.lookup(self.code_edit.text()):
             _show(self.lookup_message, "Looking up…")
 
@@ -625,6 +633,12 @@ class PublicPane(QWidget):
     def _on_lookup_done(self, charger: PublicCharger) -> None:
         _show(self.lookup_message, None)
         self._looked_up = charger.public_code
+        self._lookup_failed_for = None
+        numbers = [c.connector_id for c in charger.connectors or [] if c.connector_id is not None]
+        # Only the connectors this charger has can be chosen.
+        self.connector_spin.setRange(min(numbers, default=MIN_CONNECTOR),
+                                     max(numbers, default=MAX_CONNECTOR))  # fmt: skip
+        self._update_start_enabled()
         self.charger_name.setText(
             f"{charger.name or fmt.DASH} ({charger.public_code})"
             if charger.public_code
@@ -654,6 +668,9 @@ class PublicPane(QWidget):
 
     def _on_lookup_failed(self, message: str) -> None:
         self._looked_up = None
+        self._lookup_failed_for = self.code_edit.text().strip()
+        self.connector_spin.setRange(MIN_CONNECTOR, MAX_CONNECTOR)
+        self._update_start_enabled()
         _show(self.lookup_message, message, warning=True)
         for label in (self.charger_name, self.charger_online, self.charger_pricing):
             label.setText(fmt.DASH)
@@ -671,8 +688,12 @@ class PublicPane(QWidget):
         self._update_start_enabled()
 
     def _update_start_enabled(self) -> None:
-        has_code = bool(self.code_edit.text().strip())
-        self.start_button.setEnabled(has_code and not self.service.start_in_flight)
+        code = self.code_edit.text().strip()
+        has_code = bool(code)
+        not_found = code == self._lookup_failed_for  # the look-up said this code is wrong
+        self.start_button.setEnabled(
+            has_code and not not_found and not self.service.start_in_flight
+        )
         self.lookup_button.setEnabled(has_code)
 
     # -- sessions ------------------------------------------------------------------------------

@@ -6,10 +6,12 @@ stays disabled until every field is valid, so a bad value never reaches the file
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import msgspec
 from PySide6.QtCore import QTime
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,17 +36,21 @@ _SPINS: dict[str, tuple[int, int, str]] = {
     # range on purpose: the domain's message explains the limit instead of a silent clamp.
     "refresh_interval_s": (1, 86_400, " s"),
     "stale_after_min": (0, 100_000, " min"),
-    "grace_fault_s": (0, 100_000, " s"),
-    "grace_offline_s": (0, 200_000, " s"),
+    "grace_fault_s": (0, 100_000, ""),  # shown in minutes and seconds (DurationSpin)
+    "grace_offline_s": (0, 200_000, ""),
     "storm_threshold": (0, 100_000, ""),
 }
 _CHECKS = ("notify_fault", "notify_offline", "notify_stale", "notify_resolved")
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *, demo_url: str | None = None
+    ) -> None:
+        """`demo_url`: in demo mode, the simulator's URL; the API URL then shows it, read
+        only (the saved public URL is not what this session talks to)."""
         super().__init__(parent)
-        self.setWindowTitle("PlugDesk settings")
+        self.setWindowTitle("Settings")  # Qt adds " — PlugDesk"
         self._original = settings
         self.spins: dict[str, QSpinBox] = {}
         self.checks: dict[str, QCheckBox] = {}
@@ -53,11 +59,16 @@ class SettingsDialog(QDialog):
         connection = QGroupBox("Connection")
         connection_form = QFormLayout(connection)
         connection_form.addRow(FIELD_LABELS["api_url"], self.api_url)
+        self._demo = demo_url is not None
+        if demo_url is not None:
+            self.api_url.setText(demo_url)
+            self.api_url.setReadOnly(True)
+            self.api_url.setToolTip("Demo mode: the built-in simulator on this computer")
 
         monitoring = QGroupBox("Monitoring")
         monitoring_form = QFormLayout(monitoring)
         for name, (low, high, suffix) in _SPINS.items():
-            spin = QSpinBox()
+            spin = DurationSpin() if name in _DURATIONS else QSpinBox()
             spin.setRange(low, high)
             spin.setSuffix(suffix)
             spin.setValue(getattr(settings, name))
@@ -114,7 +125,8 @@ class SettingsDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         """The form as settings fields (not yet validated)."""
-        values: dict[str, Any] = {"api_url": _normalised_url(self.api_url.text())}
+        url = self._original.api_url if self._demo else self.api_url.text().strip().rstrip("/")
+        values: dict[str, Any] = {"api_url": url}
         values.update({name: spin.value() for name, spin in self.spins.items()})
         values.update({name: check.isChecked() for name, check in self.checks.items()})
         values["quiet_hours_enabled"] = self.quiet.isChecked()
@@ -152,6 +164,35 @@ def _normalised_url(text: str) -> str:
         return check_api_url(text)
     except InsecureURLError:
         return text.strip()
+_DURATIONS = ("grace_fault_s", "grace_offline_s")
+_DURATION_TEXT = re.compile(r"^\s*(?:(\d+)\s*min)?\s*(?:(\d+)\s*s?)?\s*$")
+
+
+class DurationSpin(QSpinBox):
+    """Seconds, shown as "2 min" or "1 min 30 s" so they read like the other minutes in
+    the dialog; steps of 30 s; typed "3 min", "90 s" or "90" all work."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSingleStep(30)
+
+    def textFromValue(self, value: int) -> str:
+        minutes, seconds = divmod(value, 60)
+        if not minutes:
+            return f"{seconds} s"
+        return f"{minutes} min" + (f" {seconds} s" if seconds else "")
+
+    def valueFromText(self, text: str) -> int:
+        match = _DURATION_TEXT.match(text)
+        if match is None:
+            return self.value()
+        minutes, seconds = (int(part) if part else 0 for part in match.groups())
+        return minutes * 60 + seconds
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        state = (QValidator.State.Acceptable if _DURATION_TEXT.match(text)
+                 else QValidator.State.Intermediate)  # fmt: skip
+        return state, text, pos
 
 
 def _time_edit(hhmm: str) -> QTimeEdit:

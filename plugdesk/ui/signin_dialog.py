@@ -28,6 +28,14 @@ TOKEN_HINT = (
     "It is shown only once; paste it here. PlugDesk keeps it in your system's password "
     "store, never in a file."
 )
+SESSION_ONLY_HINT = (
+    "Create a token in the Plugchoice portal: <b>Settings → Personal Access Tokens</b>. "
+    "It is shown only once; paste it here."
+)
+SESSION_ONLY_AFTER = (
+    "PlugDesk will ask for the token again after a restart. To have it remembered, "
+    "install or unlock a password store (GNOME Keyring, KDE Wallet) and sign in again."
+)
 
 
 class SignInDialog(QDialog):
@@ -48,9 +56,19 @@ class SignInDialog(QDialog):
         self.reason_label = QLabel(reason or "")
         self.reason_label.setWordWrap(True)
         self.reason_label.setVisible(bool(reason))
-        hint = QLabel(TOKEN_HINT)
+        # Without a password store the token lives for this session only: say so now,
+        # not after a restart that asks for it again without a reason.
+        session_only = service.credentials.session_only and service.env_token is None
+        hint = QLabel(SESSION_ONLY_HINT if session_only else TOKEN_HINT)
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.RichText)
+        self.store_warning = QLabel(
+            f"<b>{html.escape(service.credentials.problem or '')}</b> "
+            f"{html.escape(SESSION_ONLY_AFTER)}"
+        )
+        self.store_warning.setWordWrap(True)
+        self.store_warning.setAccessibleName("Password store warning")
+        self.store_warning.setVisible(session_only)
 
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -89,6 +107,7 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.reason_label)
         layout.addWidget(hint)
+        layout.addWidget(self.store_warning)
         layout.addLayout(form)
         layout.addWidget(advanced)
         layout.addWidget(self.status_label)
@@ -129,6 +148,20 @@ class SignInDialog(QDialog):
             f"Signed in as <b>{html.escape(info.user_name)}</b>. {html.escape(where)}"
         )
         self.token_edit.clear()  # the widget no longer needs the secret
+        if info.stored_in is None and self._service.credentials.session_only:
+            # Stay open on the warning: the user closes it, having read it.
+            self.status_label.setText(
+                f"Signed in as <b>{html.escape(info.user_name)}</b>. "
+                f"<b>{html.escape(where)}</b> {html.escape(SESSION_ONLY_AFTER)}"
+            )
+            self.sign_in_button.hide()
+            self.token_edit.setEnabled(False)
+            close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            close.setText("Close")
+            close.clicked.disconnect()
+            close.clicked.connect(self.accept)
+            close.setFocus()
+            return
         self.accept()
 
     def done(self, result: int) -> None:

@@ -31,6 +31,7 @@ class AppStatusBar(QStatusBar):
         super().__init__(parent)
         self._clock = clock
         self._last_refresh: datetime | None = None
+        self._failed: str | None = None  # the last refresh's error, until one succeeds
         self._refreshing = False
         self._budget: BudgetSource | None = None
 
@@ -62,7 +63,14 @@ class AppStatusBar(QStatusBar):
         self.update_texts()
 
     def set_last_refresh(self, when: datetime | None) -> None:
+        """A refresh succeeded at `when`."""
         self._last_refresh = when
+        self._failed = None
+        self.update_texts()
+
+    def set_refresh_failed(self, message: str) -> None:
+        """The last refresh failed: "Updated just now" would contradict the banner."""
+        self._failed = message
         self.update_texts()
 
     def set_refreshing(self, refreshing: bool) -> None:
@@ -72,6 +80,11 @@ class AppStatusBar(QStatusBar):
     def update_texts(self) -> None:
         if self._refreshing:
             self.refresh_label.setText("Refreshing…")
+        elif self._failed is not None:
+            since = (f" · data from {fmt.relative_age(self._last_refresh, self._clock())}"
+                     if self._last_refresh is not None else "")  # fmt: skip
+            self.refresh_label.setText(f"Refresh failed{since}")
+            self.refresh_label.setToolTip(self._failed)
         elif self._last_refresh is None:
             self.refresh_label.setText("Not refreshed yet")
         else:

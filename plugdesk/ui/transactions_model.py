@@ -58,12 +58,12 @@ TX_HEADERS = {
     TxColumn.ID: "ID",
     TxColumn.CONNECTOR: "Connector",
     TxColumn.ID_TAG: "ID tag",
-    TxColumn.STARTED: "Started",
-    TxColumn.STOPPED: "Stopped",
+    TxColumn.STARTED: f"Started ({fmt.local_zone()})",
+    TxColumn.STOPPED: f"Stopped ({fmt.local_zone()})",
     TxColumn.DURATION: "Duration",
     TxColumn.KWH: "kWh",
-    TxColumn.METER_START: "Meter start",
-    TxColumn.METER_STOP: "Meter stop",
+    TxColumn.METER_START: "Meter start (Wh)",
+    TxColumn.METER_STOP: "Meter stop (Wh)",
     TxColumn.STOP_REASON: "Stop reason",
     TxColumn.VALID: "Valid",
 }
@@ -102,7 +102,7 @@ class Totals:
         active = f" ({self.active} active)" if self.active else ""
         return (
             f"{self.count:,} {noun}{active} · {fmt.kwh(self.kwh)} kWh · "
-            f"{fmt.duration(self.duration) if self.count else fmt.DASH}"
+            f"{fmt.hours_minutes(self.duration) if self.count else fmt.DASH}"
         )
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from plugdesk.api.models import Transaction
 from plugdesk.services.chargers import TransactionFilters
+from plugdesk.ui.flow_layout import FlowLayout
+from plugdesk.ui.tables import keyboard_friendly
 from plugdesk.ui.transactions_model import TransactionsModel, TxColumn
 
 STATUS_CHOICES = (("All", None), ("Active", "active"), ("Finished", "finished"))
@@ -35,6 +38,7 @@ STATUS_CHOICES = (("All", None), ("Active", "active"), ("Finished", "finished"))
 # minute; "No limit" on a 10,000-transaction charger costs 400.
 DEFAULT_LIMIT = 1000
 DEBOUNCE_MS = 350
+FROM_DAYS_BACK = 30
 COLUMN_WIDTHS = {
     TxColumn.ID: 70, TxColumn.CONNECTOR: 80, TxColumn.ID_TAG: 130, TxColumn.STARTED: 130,
     TxColumn.STOPPED: 130, TxColumn.DURATION: 90, TxColumn.KWH: 75, TxColumn.METER_START: 95,
@@ -47,10 +51,14 @@ class _OptionalDate(QWidget):
 
     changed = Signal()
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, label: str, parent: QWidget | None = None, *, days_back: int = 0
+    ) -> None:
+        """`days_back`: the date offered when first ticked ("From" a month ago, so ticking
+        it narrows the list instead of emptying it)."""
         super().__init__(parent)
         self.check = QCheckBox(label)
-        self.edit = QDateEdit(QDate.currentDate())
+        self.edit = QDateEdit(QDate.currentDate().addDays(-days_back))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setEnabled(False)
@@ -80,6 +88,19 @@ class _OptionalDate(QWidget):
         self.check.setChecked(value is not None)
 
 
+def _labelled(text: str, field: QWidget) -> QWidget:
+    """A label and its field, kept on one line together."""
+    pair = QWidget()
+    layout = QHBoxLayout(pair)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    label = QLabel(text)
+    label.setBuddy(field)
+    layout.addWidget(label)
+    layout.addWidget(field)
+    return pair
+
+
 class TransactionFilterBar(QWidget):
     filters_changed = Signal(object)  # TransactionFilters (server side)
     id_tag_changed = Signal(str)  # local filter
@@ -91,7 +112,7 @@ class TransactionFilterBar(QWidget):
         for label, value in STATUS_CHOICES:
             self.status.addItem(label, value)
         self.status.setAccessibleName("Transaction status")
-        self.started_from = _OptionalDate("From")
+        self.started_from = _OptionalDate("From", days_back=FROM_DAYS_BACK)
         self.stopped_until = _OptionalDate("Until")
         self.limit = QSpinBox()
         self.limit.setRange(0, 10_000)
@@ -108,18 +129,16 @@ class TransactionFilterBar(QWidget):
         self.id_tag.setClearButtonEnabled(True)
         self.id_tag.setAccessibleName("ID tag filter")
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Status"))
-        layout.addWidget(self.status)
-        layout.addSpacing(8)
+        # The filters wrap onto a second line in a narrow pane rather than widen the window;
+        # the ID tag box keeps room for a tag and takes the rest of its line.
+        self.id_tag.setMinimumWidth(self.id_tag.fontMetrics().horizontalAdvance("0") * 18)
+        self.id_tag.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = FlowLayout(self, spacing=8)
+        layout.addWidget(_labelled("Status", self.status))
         layout.addWidget(self.started_from)
         layout.addWidget(self.stopped_until)
-        layout.addSpacing(8)
-        layout.addWidget(QLabel("Limit"))
-        layout.addWidget(self.limit)
-        layout.addSpacing(8)
-        layout.addWidget(self.id_tag, 1)
+        layout.addWidget(_labelled("Limit", self.limit))
+        layout.addWidget(self.id_tag)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -166,6 +185,7 @@ class TransactionsView(QWidget):
         self.model = TransactionsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        keyboard_friendly(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TxColumn.STARTED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -176,11 +196,13 @@ class TransactionsView(QWidget):
             self.table.fontMetrics().height() + 8
         )
         self.table.setAccessibleName("Transactions")
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 4)  # small screens
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        self._columns_fitted = False  # the first rows (or the user's saved widths) decide
         self.status_label = QLabel()
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label.setWordWrap(True)  # an error message must not widen the window
@@ -200,7 +222,7 @@ class TransactionsView(QWidget):
 
         self.filter_bar.filters_changed.connect(self.filters_changed)
         self.filter_bar.id_tag_changed.connect(self._on_id_tag)
-        self.filter_bar.invalid.connect(self.status_label.setText)
+        self.filter_bar.invalid.connect(self.show_invalid)
         self.model.arranged.connect(self._update_totals)
         self.show_placeholder()
 
@@ -211,6 +233,13 @@ class TransactionsView(QWidget):
         self.model.clear()
         self.status_label.setText(text)
         self.totals_label.clear()
+
+    def show_invalid(self, problem: str) -> None:
+        """A filter the API cannot take: the rows below belong to the old filters, so they
+        go, and the message says what to fix."""
+        self.model.clear()
+        self.totals_label.clear()
+        self.status_label.setText(problem)
 
     def show_loading(self) -> None:
         self.model.clear()
@@ -233,7 +262,16 @@ class TransactionsView(QWidget):
     def _on_id_tag(self, text: str) -> None:
         self.model.set_id_tag_filter(text)
 
+    def _fit_columns_once(self) -> None:
+        """The first rows shown decide the widths (sampled: 200 rows, not 10,000)."""
+        if self._columns_fitted or self.model.rowCount() == 0:
+            return
+        self._columns_fitted = True
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.table.resizeColumnsToContents()
+
     def _update_totals(self) -> None:
+        self._fit_columns_once()
         if self.model.total_count == 0:
             self.totals_label.clear()
             return
@@ -256,4 +294,5 @@ class TransactionsView(QWidget):
     def restore_header(self, state: QByteArray) -> None:
         header = self.table.horizontalHeader()
         if header.restoreState(state):
+            self._columns_fitted = True  # the user's widths win
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())

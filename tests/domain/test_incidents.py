@@ -575,3 +575,18 @@ def test_real_api_models_drive_the_tracker(tracker: IncidentTracker) -> None:
 def test_duplicate_rows_in_one_refresh_count_once(tracker: IncidentTracker, store: Store) -> None:
     heard = play(tracker, every(S30, minutes(3), [FAULTY, PC1, FAULTY]))
     assert len(heard) == 1 and len(store.list_incidents()) == 1
+
+
+def test_summary_counts_chargers_not_labels(store: Store) -> None:
+    """Two sites both have a "Bay 3": the headline still adds up with the kinds."""
+    tracker = tracker_for(store, grace_offline=120)
+    chargers = [
+        charger(1, reference="Bay 3").faulted(),
+        charger(2, reference="Bay 3").offline(),
+        charger(3, reference="Bay 3").offline(),
+        charger(4).offline(),
+    ]
+    heard = play(tracker, every(S30, minutes(3), chargers))
+    [(_, summary)] = heard
+    assert summary.title == "4 chargers need attention"
+    assert summary.body.startswith("1 faulted, 3 offline: ")

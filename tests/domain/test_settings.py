@@ -48,7 +48,7 @@ def test_defaults() -> None:
     assert (settings.quiet_start, settings.quiet_end) == ("22:00", "07:00")
     assert (settings.export_format, settings.export_tz, settings.export_delimiter) == (
         "csv",
-        "utc",
+        "local",  # the export's times match the window's unless chosen otherwise
         ",",
     )
     assert settings.version == 1

@@ -116,8 +116,9 @@ def test_newest_first_with_local_times_and_ages(pane: EventsPane) -> None:
     assert shown_column(pane, EventColumn.STATE) == ["Open", "Open", "Closed", "Closed"]
     assert shown_column(pane, EventColumn.KIND) == ["Stale", "Fault", "Offline", "Fault"]
     assert shown_column(pane, EventColumn.ERROR) == ["—", "HighTemperature", "—", "GroundFailure"]
-    local = (NOW - timedelta(minutes=50)).astimezone().strftime("%Y-%m-%d %H:%M")
-    assert shown_column(pane, EventColumn.OPENED)[1] == f"{local} (50 min ago)"
+    # "Began" is the first sighting (2 min before the incident opened): Lasted = Ended - Began.
+    local = (NOW - timedelta(minutes=52)).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert shown_column(pane, EventColumn.OPENED)[1] == f"{local} (52 min ago)"
     assert shown_column(pane, EventColumn.CLOSED)[:2] == ["—", "—"]
     assert shown_column(pane, EventColumn.CLOSED)[3].endswith("(2 h ago)")
     # Lasted: from the first sighting (2 min before opening) to closing, or to now.
@@ -217,5 +218,51 @@ def test_an_empty_history_reads_plainly(store: Store, qtbot: Any) -> None:
         qtbot.addWidget(pane)
         assert pane.model.rowCount() == 0 and pane.count_label.text() == "0 events"
         assert pane.model.data(QModelIndex()) is None
+    finally:
+        service.close()
+
+
+@pytest.mark.parametrize("row", [1, 3])  # one in the middle, and the last row
+def test_menu_key_acts_on_the_selected_row(pane: EventsPane, qtbot: Any, row: int) -> None:
+    pane.table.setFocus()
+    pane.table.selectRow(row)
+    expected = pane.proxy.index(row, EventColumn.CHARGER).data()
+    qtbot.keyClick(pane.table, Qt.Key.Key_Menu)
+    menu = pane.open_menu
+    assert menu is not None and menu.isVisible()
+    assert menu.actions()[0].text() == f"Show {expected} in Chargers"
+    menu.close()
+    qtbot.keyClick(pane.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.open_menu is not menu and pane.open_menu is not None
+    assert pane.open_menu.actions()[0].text() == f"Show {expected} in Chargers"
+    pane.open_menu.close()
+
+
+def test_first_start_explains_grace_periods_then_shows_pending_problems(
+    store: Store, qtbot: Any
+) -> None:
+    from tests.ui.rows import NOW as FLEET_NOW
+    from tests.ui.rows import charger, faulted
+
+    moments = [FLEET_NOW]
+    service = IncidentService(store, IncidentTracker(store), TaskRunner(),
+                              clock=lambda: moments[-1])  # fmt: skip
+    try:
+        pane = EventsPane(service, clock=lambda: moments[-1])
+        qtbot.addWidget(pane)
+        pane.show()
+        assert pane.empty_label.isVisible() and "grace period" in pane.empty_label.text()
+        fleet = [charger(1), faulted(2)]
+        service.observe_fleet(fleet)  # the first refresh sees the fault
+        moments.append(FLEET_NOW + timedelta(minutes=1))
+        service.observe_fleet(fleet)
+        assert not pane.empty_label.isVisible()
+        assert shown_column(pane, EventColumn.STATE) == ["Pending"]
+        assert shown_column(pane, EventColumn.ERROR) == ["GroundFailure"]
+        assert shown_column(pane, EventColumn.OPENED) == ["Faulted 1 min ago — alert in 1 min"]
+        assert store.list_incidents() == []  # still no incident, no alert
+        moments.append(FLEET_NOW + timedelta(minutes=2))
+        service.observe_fleet(fleet)  # grace over: the pending row becomes the incident
+        assert shown_column(pane, EventColumn.STATE) == ["Open"]
     finally:
         service.close()

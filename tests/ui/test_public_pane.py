@@ -240,6 +240,10 @@ def test_each_refusal_has_its_own_message(run: Run, qtbot: Any, status: str) -> 
             earlier = await start_from_pane(qtbot, pane, other_connector)
         if status == "404":
             qtbot.keyClicks(pane.code_edit, "NOSUCH1")
+        elif status == "422":
+            # Without a look-up the pane cannot know the connectors (after one, it offers
+            # only those), so a wrong number reaches the server and its refusal is shown.
+            qtbot.keyClicks(pane.code_edit, code.lower())
         else:
             await look_up(qtbot, pane, code)
         pane.connector_spin.setValue(9 if status == "422" else connector)
@@ -477,6 +481,55 @@ def test_sessions_model_passes_the_model_tester(
     model = run(scenario())
     assert model.rowCount() == 1
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Session"
+
+
+def test_lookup_outcome_governs_start_connectors_and_old_warnings(
+    run: Run, qtbot: Any, fast_sim: Simulator
+) -> None:
+    code, _connector = free_connector(fast_sim)
+    numbers = [c["connector_id"] for c in fast_sim.public_charger(code)["connectors"]]
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        rig = make_rig(fast_sim)
+        pane = make_pane(qtbot, rig)
+        _show_warning(pane.start_message, "Could not start: charger busy.")
+        qtbot.keyClicks(pane.code_edit, "zz9999")
+        failed = SignalWaiter(pane.service.lookup_failed)
+        click(qtbot, pane.lookup_button)
+        await failed.wait(5)
+        seen["start_after_failure"] = pane.start_button.isEnabled()
+        seen["old_warning"] = pane.start_message.isVisible()
+        seen["message"] = pane.lookup_message.text()
+        await look_up(qtbot, pane, code)
+        seen["start_after_success"] = pane.start_button.isEnabled()
+        seen["range"] = (pane.connector_spin.minimum(), pane.connector_spin.maximum())
+        await rig.aclose()
+
+    run(scenario())
+    assert seen["start_after_failure"] is False  # that code was not found
+    assert seen["old_warning"] is False  # the previous charger's warning went
+    assert ".." not in seen["message"].replace("...", "")
+    assert seen["start_after_success"] is True
+    assert seen["range"] == (min(numbers), max(numbers))
+
+
+def _show_warning(label: QLabel, text: str) -> None:
+    from plugdesk.ui.public_pane import _show
+
+    _show(label, text, warning=True)
+    assert label.isVisible() or not label.window().isVisible()
+
+
+def test_a_server_sentence_gets_one_full_stop(qtbot: Any) -> None:
+    from plugdesk.ui.public_pane import _show
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    _show(label, "Charger not found.. Check the code.")
+    assert label.text() == "Charger not found. Check the code."
+    _show(label, "Please wait...")
+    assert label.text() == "Please wait..."
 
 
 # -- demo mode -------------------------------------------------------------------------------------

@@ -213,10 +213,20 @@ def _print_summary(summary: ExportSummary, request: ExportRequest) -> None:
     chargers = "1 charger" if summary.chargers == 1 else f"{summary.chargers:,} chargers"
     where = summary.path if summary.path is not None else "standard output"
     text = f"Exported {rows} ({summary.kwh:,.3f} kWh) from {chargers} to {where}."
-    # With `-o -` stdout is the data: the summary must not end up inside the CSV.
-    say(text, err=request.target == "-")
+    # With `-o -` (or `-o /dev/stdout`) stdout is the data: the summary must not end up
+    # inside the CSV.
+    say(text, err=_is_stdout(request.target))
     for warning in summary.warnings:  # cells left blank, naming the charger
         say(f"Warning: {warning}", err=True)
+
+
+def _is_stdout(target: Path | str) -> bool:
+    if target == "-":
+        return True
+    try:
+        return os.path.samestat(os.stat(target), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError, AttributeError):  # no stdout, or not a real file
+        return False
 
 
 class _Progress:

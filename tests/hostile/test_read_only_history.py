@@ -21,8 +21,8 @@ import pytest
 
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.store import Store
-from tests.domain.health_fakes import charger
-from tests.services.faults_helpers import LOUD, make_pipeline
+from tests.support.health import charger
+from tests.support.pipeline import LOUD, make_pipeline
 
 NOW = datetime(2026, 5, 1, 12, tzinfo=UTC)
 
@@ -47,6 +47,7 @@ def read_only_db(tmp_path: Path) -> Iterator[Path]:
             path.chmod(0o644)
 
 
+@pytest.mark.log_warnings("a read-only history is logged as a warning on purpose")
 def test_store_says_at_once_that_it_is_read_only(read_only_db: Path) -> None:
     store = Store(read_only_db)
     try:
@@ -62,6 +63,7 @@ def test_writable_store_is_not_flagged(tmp_path: Path) -> None:
         assert not store.read_only and store.problem is None
 
 
+@pytest.mark.log_warnings("a read-only history is logged as a warning on purpose")
 def test_tracker_alerts_once_from_memory(read_only_db: Path) -> None:
     store = Store(read_only_db)
     try:
@@ -79,6 +81,7 @@ def test_tracker_alerts_once_from_memory(read_only_db: Path) -> None:
         store.close()
 
 
+@pytest.mark.log_warnings("a read-only history is logged as a warning on purpose")
 def test_incident_service_says_so_and_alerts(read_only_db: Path, sim: Any, run: Any) -> None:
     pipeline = make_pipeline(sim, read_only_db, grace_fault=0, grace_clear=0, storm_threshold=1000)
     problems: list[str] = []

@@ -136,32 +136,38 @@ async def _export(
 ) -> int:
     progress = _Progress(sys.stderr)
     async with PlugchoiceClient(api_url, token) as client:
-        writer = _open_writer(request)  # after the client: nothing can fail in between
-        try:
-            with _stopped_by_signals() as stopped_by, client.time_limit(time_limit):
-                summary = await export_transactions(
-                    client,
-                    request.scope,
-                    request.filters,
-                    writer,
-                    progress=progress.update if progress.enabled else None,
-                )
-        except (ExportFailed, ExportCancelled) as error:
-            progress.clear()
-            raise CliError(_failure_line(error, request)) from None
-        except asyncio.CancelledError:
-            progress.clear()
-            if not stopped_by:
-                raise
-            number = stopped_by[0]
-            current = asyncio.current_task()
-            if current is not None:
-                current.uncancel()  # the cancel was ours, and is answered by this exit
-            name = signal.Signals(number).name
-            raise CliError(f"stopped by {name}; nothing was exported.", 128 + number) from None
+        # The handlers go in before the temporary file exists, so no signal can leave one.
+        with _stopped_by_signals() as stopped_by:
+            writer = _open_writer(request)  # after the client: nothing can fail in between
+            try:
+                with client.time_limit(time_limit):
+                    summary = await export_transactions(
+                        client,
+                        request.scope,
+                        request.filters,
+                        writer,
+                        progress=progress.update if progress.enabled else None,
+                    )
+            except (ExportFailed, ExportCancelled) as error:
+                progress.clear()
+                raise CliError(_failure_line(error, request)) from None
+            except asyncio.CancelledError:
+                progress.clear()
+                writer.abort()  # already done by the run, unless it was stopped before it began
+                if not stopped_by:
+                    raise
+                raise _stopped(stopped_by[0]) from None
     progress.clear()
     _print_summary(summary, request)
     return EXIT_OK
+
+
+def _stopped(number: int) -> CliError:
+    current = asyncio.current_task()
+    if current is not None:
+        current.uncancel()  # the cancel was ours, and is answered by this exit
+    name = signal.Signals(number).name
+    return CliError(f"stopped by {name}; nothing was exported.", 128 + number)
 
 
 @contextlib.contextmanager

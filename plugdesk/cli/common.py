@@ -2,7 +2,8 @@
 
 Exit codes: 0 OK; 1 failed (or, for `status`, warning); 2 fault; 3 could not check;
 64 the command line was wrong (sysexits EX_USAGE); 70 a bug in PlugDesk (EX_SOFTWARE);
-78 the saved settings cannot be used (EX_CONFIG); 130 interrupted.
+78 the saved settings cannot be used (EX_CONFIG); 130 interrupted (Ctrl+C); 128+n stopped
+by signal n (`export` on SIGTERM or SIGHUP).
 """
 
 from __future__ import annotations

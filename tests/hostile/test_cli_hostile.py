@@ -257,3 +257,35 @@ def test_port_out_of_range_is_a_usage_error_sentence() -> None:
     assert result.stderr == (
         "plugdesk: --api-url: The port in the API URL must be between 1 and 65535, not 99999.\n"
     )
+
+
+# -- 6. impossible dates: the commands still work, the chargers still listed ----------------
+
+
+@pytest.mark.parametrize("zone", ["Etc/GMT+12", "Etc/GMT-14"])
+def test_status_and_export_survive_year_1_and_9999(
+    hostile: HostileServer, tmp_path: Any, zone: str
+) -> None:
+    from tests.hostile.test_numbers_and_dates import IMPOSSIBLE, _serve_impossible_dates
+
+    _serve_impossible_dates(hostile)
+    env = {"TZ": zone}
+    status = _with_env(env, "status", "--api-url", hostile.base_url)
+    assert status.returncode in (0, 1, 2), status.stderr  # judged, not a crash (exit 70)
+    assert "PLUGDESK" in status.stdout and f"{len(IMPOSSIBLE)} chargers" in status.stdout
+    out = tmp_path / "dates.csv"
+    export = _with_env(
+        env, "export", "--all", "--tz", "local", "--api-url", hostile.base_url, "-o", str(out)
+    )
+    assert export.returncode == 0, export.stderr
+    assert export.stdout.startswith(f"Exported {len(IMPOSSIBLE) ** 2} transactions")
+
+
+def _with_env(extra: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PYTHON, "-m", "plugdesk", *args],
+        capture_output=True,
+        text=True,
+        env=_env(PLUGDESK_TOKEN=TOKEN, **extra),
+        timeout=60,
+    )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TextIO
 
 from plugdesk.domain.errors import DomainError
 from plugdesk.domain.settings import DEFAULT_API_URL
@@ -105,7 +104,6 @@ class SettingsFileError(CliError):
         super().__init__(
             f"{sentence} Or give the server with --api-url or {API_URL_ENV}.", EXIT_CONFIG
         )
-        self.sentence = sentence
 
 
 def _settings_url() -> str:
@@ -168,6 +166,6 @@ def masked(text: str) -> str:
     return redact(text, _SECRETS)
 
 
-def say(text: str, *, err: bool = False, stream: TextIO | None = None) -> None:
+def say(text: str, *, err: bool = False) -> None:
     """Print one human-readable line (to stderr with `err`) through `shown`."""
-    print(shown(text), file=stream or (sys.stderr if err else sys.stdout))
+    print(shown(text), file=sys.stderr if err else sys.stdout)

@@ -169,6 +169,10 @@ def check_api_url(url: str) -> str:
         raise InsecureURLError(
             "The API URL must start with https://, for example https://app.plugchoice.com/api/v3."
         )
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise InsecureURLError(
+            f"The port in the API URL must be between 1 and 65535, not {parsed.port}."
+        )
     if parsed.userinfo:
         raise InsecureURLError(
             "The API URL must not contain a user name or password; sign in with a token instead."
@@ -381,10 +385,6 @@ class PlugchoiceClient:
     ) -> None:
         self._base_url = check_api_url(base_url)
         self._base = httpx.URL(self._base_url + "/")
-        if self._base.port is not None and not 0 < self._base.port < 65536:
-            raise InsecureURLError(
-                f"The port in the API URL must be between 1 and 65535, not {self._base.port}."
-            )
         self._request_deadline = float(request_deadline)
         self.max_pages = max_pages
         if max_attempts < 1:

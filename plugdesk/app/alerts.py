@@ -10,6 +10,8 @@ connects, in this order of data flow:
         .health_summary    -> tray icon and tooltip
         .last_known_fleet  -> the window's charger list, marked stale (offline start)
     Notifier.delivered     -> IncidentService.mark_delivered (never shown twice)
+    IncidentService.store_problem, a history that cannot be written -> a banner that
+                           stays (and the status bar): alerts go on from memory
     Notifier.open_charger, Events pane double-click -> window up, charger selected
     Tray menu              -> open, refresh, pause 1 h, sign out, quit
 
@@ -26,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QBoxLayout
 
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.paths import app_paths
@@ -39,6 +41,7 @@ from plugdesk.tasks import TaskRunner
 from plugdesk.ui import icons
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.main_window import MainWindow
+from plugdesk.ui.status_bar import HistoryBanner
 from plugdesk.ui.toast import ToastArea
 from plugdesk.ui.tray import FleetTray, bring_up, install_tray
 
@@ -81,6 +84,7 @@ class FaultMonitoring:
     toasts: ToastArea
     events_page: LazyPane  # the Events tab; its pane is built when first shown
     events_tab: int
+    history_banner: HistoryBanner
 
     @property
     def events_pane(self) -> EventsPane:
@@ -132,7 +136,10 @@ def wire_fault_monitoring(
     qapp = app or _application()
     window = desk.window
     settings = settings or _settings()
-    store = store or _open_store(window)
+    history_banner = _add_history_banner(window)
+    store = store or _open_store(window, history_banner)
+    if store.problem:
+        _say_history_problem(window, history_banner, store.problem)
     tracker = IncidentTracker.from_settings(store, settings)
     service = IncidentService(store, tracker, desk.runner, source=desk.client.base_url,
                               clock=clock)  # fmt: skip
@@ -153,12 +160,14 @@ def wire_fault_monitoring(
     notifier = Notifier(desk.runner, channels, quiet=toasts.show_quiet,
                         detail=service.identity_line, parent=window)  # fmt: skip
     parts = FaultMonitoring(store, tracker, service, notifier, native_channel, tray, toasts,
-                            events_page, events_tab)  # fmt: skip
+                            events_page, events_tab, history_banner)  # fmt: skip
 
     service.alerts.connect(notifier.notify)
     notifier.delivered.connect(lambda alert, _channel: service.mark_delivered(alert))
     notifier.open_charger.connect(lambda uuid: open_charger(window, parts, uuid))
-    service.store_problem.connect(lambda text: window.say(text))
+    service.store_problem.connect(
+        lambda text: _say_history_problem(window, history_banner, text)
+    )
     service.last_known_fleet.connect(window.show_last_known_fleet)
     if tray is not None:
         _wire_tray(tray, window, service, sign_out)
@@ -220,18 +229,31 @@ def _settings() -> Settings:
     return settings
 
 
-def _open_store(window: MainWindow) -> Store:
+def _open_store(window: MainWindow, banner: HistoryBanner) -> Store:
     """The history file; if it cannot be opened (newer schema, locked, unwritable), a
     throwaway in-memory one, and the user is told the history is not being kept."""
     try:
-        store = Store(app_paths().store_path())
+        return Store(app_paths().store_path())
     except StoreError as error:
         log.error("event history unavailable: %s", error)
-        window.say(f"{error} Events are shown but not kept this session.", 60_000)
+        text = f"{error} Events are shown but not kept this session."
+        _say_history_problem(window, banner, text)
         return Store(MEMORY)
-    if store.problem:
-        window.say(store.problem, 60_000)
-    return store
+
+
+def _add_history_banner(window: MainWindow) -> HistoryBanner:
+    """The history banner, right under the window's connection banner."""
+    banner = HistoryBanner()
+    parent = window.banner.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    assert isinstance(layout, QBoxLayout), "the connection banner sits in a box layout"
+    layout.insertWidget(layout.indexOf(window.banner) + 1, banner)
+    return banner
+
+
+def _say_history_problem(window: MainWindow, banner: HistoryBanner, text: str) -> None:
+    banner.show_problem(text)
+    window.say(text, 60_000)
 
 
 def _notification_icon() -> Path | None:

@@ -7,7 +7,14 @@ import asyncio
 import getpass
 import sys
 
-from plugdesk.cli.common import EXIT_OK, EXIT_WARNING, CliError, resolve_api_url
+from plugdesk.cli.common import (
+    EXIT_OK,
+    EXIT_WARNING,
+    CliError,
+    keep_secret,
+    resolve_api_url,
+    say,
+)
 
 
 def cmd_login(args: argparse.Namespace) -> int:
@@ -18,12 +25,12 @@ def cmd_login(args: argparse.Namespace) -> int:
 
     store = CredentialStore()
     store.set(api_url, token)
-    print(f"Signed in as {user_name} on {api_url}.")
+    say(f"Signed in as {user_name} on {api_url}.")
     if store.session_only:
-        print(f"Warning: {store.problem}", file=sys.stderr)
-        print("The token was NOT stored: set PLUGDESK_TOKEN instead.", file=sys.stderr)
+        say(f"Warning: {store.problem}", err=True)
+        say("The token was NOT stored: set PLUGDESK_TOKEN instead.", err=True)
         return EXIT_WARNING
-    print(f"The token is kept in {store.backend_name}.")
+    say(f"The token is kept in {store.backend_name}.")
     return EXIT_OK
 
 
@@ -37,6 +44,7 @@ def _read_token(*, from_stdin: bool) -> str:
             "No token given: paste the personal access token from the Plugchoice "
             "portal (Settings → Personal Access Tokens)."
         )
+    keep_secret(token)
     return token
 
 
@@ -57,5 +65,5 @@ def cmd_logout(args: argparse.Namespace) -> int:
     from plugdesk.domain.credentials import CredentialStore
 
     removed = CredentialStore().delete(api_url)
-    print(f"Signed out of {api_url}." if removed else f"No token was stored for {api_url}.")
+    say(f"Signed out of {api_url}." if removed else f"No token was stored for {api_url}.")
     return EXIT_OK

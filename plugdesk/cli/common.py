@@ -2,13 +2,15 @@
 
 Exit codes: 0 OK; 1 failed (or, for `status`, warning); 2 fault; 3 could not check;
 64 the command line was wrong (sysexits EX_USAGE); 70 a bug in PlugDesk (EX_SOFTWARE);
-78 the saved settings cannot be used (EX_CONFIG); 130 interrupted.
+78 the saved settings cannot be used (EX_CONFIG); 130 interrupted (Ctrl+C); 128+n stopped
+by signal n (`export` on SIGTERM or SIGHUP).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from plugdesk.domain.errors import DomainError
 from plugdesk.domain.settings import DEFAULT_API_URL
@@ -94,26 +96,38 @@ def resolve_api_url(args: argparse.Namespace) -> str:
         raise SavedUrlError(saved, str(error)) from None
 
 
-def _settings_url() -> str:
-    """The API URL saved in the settings (a broken settings file means the default)."""
-    from plugdesk.domain.paths import app_paths
-    from plugdesk.domain.settings import load_settings
+class SettingsFileError(CliError):
+    """The settings file exists but cannot be used, and no URL was given instead: the
+    command stops rather than send the token to the default server."""
 
-    path = app_paths().settings_path()
-    if not path.exists():
-        return DEFAULT_API_URL
-    settings, _problem = load_settings(path)
-    return settings.api_url
+    def __init__(self, sentence: str) -> None:
+        super().__init__(
+            f"{sentence} Or give the server with --api-url or {API_URL_ENV}.", EXIT_CONFIG
+        )
+
+
+def _settings_url() -> str:
+    """The API URL saved in the settings; the default only when there is no settings
+    file. Read without side effects: a command never renames or rewrites the file."""
+    from plugdesk.domain.paths import app_paths
+    from plugdesk.domain.settings import SettingsFileError as Unusable
+    from plugdesk.domain.settings import read_settings
+
+    try:
+        settings = read_settings(app_paths().settings_path())
+    except Unusable as error:
+        raise SettingsFileError(str(error)) from None
+    return DEFAULT_API_URL if settings is None else settings.api_url
 
 
 def resolve_token(api_url: str) -> str | None:
     """The env token wins (kiosk and scripted use, nothing stored); else the keyring's."""
     env_token = os.environ.get(TOKEN_ENV, "").strip()
     if env_token:
-        return env_token
+        return keep_secret(env_token)
     from plugdesk.domain.credentials import CredentialStore
 
-    return CredentialStore().get(api_url)
+    return keep_secret(CredentialStore().get(api_url))
 
 
 def require_token(api_url: str) -> str:
@@ -123,3 +137,35 @@ def require_token(api_url: str) -> str:
             f"No API token for {api_url}: run 'plugdesk login' or set {TOKEN_ENV}.", EXIT_UNKNOWN
         )
     return token
+
+
+# -- everything the command line prints -------------------------------------------------------
+
+_SECRETS: list[str] = []  # the tokens this run holds: masked wherever they would be printed
+
+
+def keep_secret(token: str | None) -> str | None:
+    """Remember a token so that `say` masks it, should a server echo it back."""
+    if token and token not in _SECRETS:
+        _SECRETS.append(token)
+    return token
+
+
+def shown(text: str) -> str:
+    """`text` as the terminal may see it: one line without control or bidi characters
+    (a charger's name or error text is the charger's to choose), tokens masked."""
+    from plugdesk.api.errors import clean_server_text, redact  # lazy: see main.py
+
+    return redact(clean_server_text(text, limit=None), _SECRETS)
+
+
+def masked(text: str) -> str:
+    """`text` with the tokens of this run masked (for machine output kept exact)."""
+    from plugdesk.api.errors import redact  # lazy: see main.py
+
+    return redact(text, _SECRETS)
+
+
+def say(text: str, *, err: bool = False) -> None:
+    """Print one human-readable line (to stderr with `err`) through `shown`."""
+    print(shown(text), file=sys.stderr if err else sys.stdout)

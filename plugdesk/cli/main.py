@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from plugdesk import __version__
-from plugdesk.cli import auth, status
+from plugdesk.cli import auth
 from plugdesk.cli import sim as sim_command
+from plugdesk.cli import status as status_command
 from plugdesk.cli.common import (
     API_URL_ENV,
     DEFAULT_API_URL,
@@ -26,10 +27,12 @@ from plugdesk.cli.common import (
     TOKEN_ENV,
     CliError,
     SavedUrlError,
+    SettingsFileError,
     positive_float,
     require_token,
     resolve_api_url,
     resolve_token,
+    say,
 )
 from plugdesk.domain.errors import DomainError
 
@@ -92,10 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="chaos scenario to inject",
     )
 
-    status = sub.add_parser(
+    status_parser = sub.add_parser(
         "status", parents=[common], help="check the fleet once; exit 0 OK, 1 warn, 2 fault"
     )
-    status.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    status_parser.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    status_parser.add_argument(
+        "--timeout",
+        type=positive_float,
+        default=status_command.DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help="give up after this long, exit 3 (default %(default)g)",
+    )
 
     login = sub.add_parser("login", parents=[common], help="store an API token in the keyring")
     login.add_argument(
@@ -126,6 +136,13 @@ def _add_export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--delimiter", choices=(",", ";"), default=",", help="CSV delimiter")
     export.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="file, or - for stdout"
+    )
+    export.add_argument(
+        "--timeout",
+        type=positive_float,
+        default=None,
+        metavar="SECONDS",
+        help="give up after this long, nothing written (default: no limit)",
     )
 
 
@@ -162,13 +179,17 @@ def cmd_gui(args: argparse.Namespace) -> int:
         # Never refuse to start over a saved URL: the window opens, signed out, with the
         # settings dialog saying what is wrong with it.
         return run_gui(DEFAULT_API_URL, None, url_problem=saved.problem)
+    except SettingsFileError:
+        # The window's own settings load sets the bad file aside and says so; it starts
+        # signed out, so no token goes to a server the user may not have meant.
+        return run_gui(DEFAULT_API_URL, None)
     return run_gui(api_url, resolve_token(api_url))
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui,
     "sim": sim_command.cmd_sim,
-    "status": status.cmd_status,
+    "status": status_command.cmd_status,
     "login": auth.cmd_login,
     "logout": auth.cmd_logout,
     "export": cmd_export,
@@ -180,23 +201,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except CliError as error:
-        print(f"plugdesk: {error}", file=sys.stderr)
+        say(f"plugdesk: {error}", err=True)
         return error.code
     except KeyboardInterrupt:
-        print("plugdesk: interrupted", file=sys.stderr)
+        say("plugdesk: interrupted", err=True)
         return EXIT_INTERRUPTED
     except DomainError as error:  # the user's failure, in their words
-        print(f"plugdesk: {error}", file=sys.stderr)
+        say(f"plugdesk: {error}", err=True)
         return EXIT_FAILED
     except Exception as error:
         # lazy: plugdesk.api loads httpx, which start-up imports in its own order
         from plugdesk.api.errors import PlugchoiceError
 
         if isinstance(error, PlugchoiceError):  # the API's answer, in the user's words
-            print(f"plugdesk: {error}", file=sys.stderr)
+            say(f"plugdesk: {error}", err=True)
             return EXIT_FAILED
         # a bug: one line, the traceback in the log, never on screen
-        print(f"plugdesk: {report_bug(error)}", file=sys.stderr)
+        say(f"plugdesk: {report_bug(error)}", err=True)
         return EXIT_BUG
 
 

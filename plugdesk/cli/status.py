@@ -14,27 +14,37 @@ from plugdesk.cli.common import (
     EXIT_UNKNOWN,
     EXIT_WARNING,
     CliError,
+    masked,
     require_token,
     resolve_api_url,
+    say,
 )
+
+DEFAULT_TIMEOUT = 50.0  # seconds: inside the 60 s a monitoring system usually allows
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     api_url = resolve_api_url(args)
     token = require_token(api_url)
-    return asyncio.run(_status(api_url, token, as_json=args.json))
+    return asyncio.run(_status(api_url, token, as_json=args.json, time_limit=args.timeout))
 
 
-async def _status(api_url: str, token: str, *, as_json: bool) -> int:
+async def _status(api_url: str, token: str, *, as_json: bool, time_limit: float) -> int:
     from datetime import UTC, datetime
 
     from plugdesk.api.client import PlugchoiceClient
-    from plugdesk.api.errors import PlugchoiceError
+    from plugdesk.api.errors import DeadlineError, PlugchoiceError
     from plugdesk.domain.health import SEVERITY, Severity, charger_health
 
     try:
         async with PlugchoiceClient(api_url, token) as client:
-            chargers = await client.list_chargers()
+            # The whole check (every page, retries, Retry-After waits) within --timeout.
+            with client.time_limit(time_limit):
+                chargers = await client.list_chargers()
+    except DeadlineError as error:
+        raise CliError(
+            f"Could not check the fleet: timed out after {time_limit:g} s ({error})", EXIT_UNKNOWN
+        ) from None
     except PlugchoiceError as error:
         raise CliError(f"Could not check the fleet: {error}", EXIT_UNKNOWN) from None
     now = datetime.now(UTC)
@@ -55,10 +65,10 @@ def _print_status_lines(
     for charger, verdict in attention:
         name = charger.identity or charger.uuid
         ref = f" ({charger.reference})" if charger.reference else ""
-        print(f"{verdict.label.upper():<8} {name}{ref}: {verdict.reason}")
+        say(f"{verdict.label.upper():<8} {name}{ref}: {verdict.reason}")
     ok = total - faults - warnings
     state = "FAULT" if faults else "WARNING" if warnings else "OK"
-    print(f"PLUGDESK {state} - {total} chargers: {faults} fault, {warnings} warning, {ok} other")
+    say(f"PLUGDESK {state} - {total} chargers: {faults} fault, {warnings} warning, {ok} other")
 
 
 def _print_status_json(verdicts: list[tuple[Any, Any]], code: int) -> None:
@@ -74,4 +84,6 @@ def _print_status_json(verdicts: list[tuple[Any, Any]], code: int) -> None:
         }
         for charger, verdict in verdicts
     ]
-    print(json.dumps({"exit_code": code, "chargers": rows}, indent=2))
+    # JSON escapes every control character (and, ASCII-only, every bidi one) by itself:
+    # the values stay exact, only a token a server echoed is masked.
+    print(masked(json.dumps({"exit_code": code, "chargers": rows}, indent=2)))

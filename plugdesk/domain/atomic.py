@@ -55,9 +55,11 @@ class AtomicFile:
     def __init__(self, target: str | os.PathLike[str]) -> None:
         self.target = Path(target)  # as given: what messages show and commit() returns
         destination = Path(os.path.realpath(self.target))  # a link's final target
-        self.write_through = _is_stream_node(destination)
+        # Asked of the path as given: the kernel follows links itself, including /proc's
+        # links to pipes and terminals (`/dev/stdout`), which realpath cannot spell.
+        self.write_through = _is_stream_node(self.target)
         # Written through, the "temporary" path is the pipe or device itself.
-        self.temp_path = destination if self.write_through else _create_temp(destination)
+        self.temp_path = self.target if self.write_through else _create_temp(destination)
         self._destination = destination
         self._file: IO[Any] | None = None
         self._done = False

@@ -751,10 +751,21 @@ class XlsxExportWriter(_ExportWriter):
 
     def commit(self) -> Path:
         """Write the totals, close the workbook into the temp file and publish it."""
+        from xlsxwriter.exceptions import FileCreateError  # loaded with the Workbook
+
         self._check_open()
         try:
             self._totals_row()
             self._book.close()
+        except FileCreateError as error:
+            # xlsxwriter wraps the OSError of a full disk or a refused write: unwrap it,
+            # so it is said like any other file error instead of reported as a bug.
+            self.abort()
+            cause = error.args[0] if error.args else None
+            if isinstance(cause, OSError):
+                _close_zip_left_open(cause)
+                raise cause from None
+            raise OSError(str(error)) from None
         except BaseException:
             self.abort()
             raise
@@ -773,6 +784,22 @@ class XlsxExportWriter(_ExportWriter):
 
     def __enter__(self) -> XlsxExportWriter:
         return self
+
+
+def _close_zip_left_open(error: BaseException) -> None:
+    """xlsxwriter leaves its ZipFile open when a write fails (a full disk); the garbage
+    collector would close it later, fail again and print a traceback to stderr
+    ("Exception ignored in ZipFile.__del__"). Close it now, quietly: the file is being
+    thrown away anyway."""
+    import zipfile
+
+    trace = error.__traceback__
+    while trace is not None:
+        for value in list(trace.tb_frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile):
+                with contextlib.suppress(Exception):
+                    value.close()
+        trace = trace.tb_next
 
 
 def _drop_row_data(sheet: Any) -> None:

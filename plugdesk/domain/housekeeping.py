@@ -6,7 +6,8 @@ middle of a write leaves the old file intact plus a `.<name>.<random>.plugdesk-t
 beside it. Nothing else would ever remove those: an export of a year of transactions can
 leave tens of megabytes in the user's Documents folder. At start the app sweeps the places
 it writes to: its config, data and cache folders, the folder of the last export (from the
-settings file) and the default export folder.
+settings file) and the default export folder. `plugdesk export` runs the same sweep, plus
+the folder it is about to write to.
 
 Only our own temporary files older than `clean_stale_temp_files`' minimum age (5 min) are
 removed, so an export running in a second PlugDesk at that moment is left alone.
@@ -23,6 +24,7 @@ import platformdirs
 
 from plugdesk.domain.atomic import clean_stale_temp_files
 from plugdesk.domain.paths import SETTINGS_FILE, AppPaths, app_paths
+from plugdesk.domain.settings import read_small_file
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +33,7 @@ def last_export_folder(settings_file: Path) -> Path | None:
     """The export folder remembered in the settings file, read without side effects (the
     app's own settings load, which may set a damaged file aside and say so, comes later)."""
     try:
-        data = json.loads(settings_file.read_bytes().decode("utf-8-sig"))
+        data = json.loads(read_small_file(settings_file).decode("utf-8-sig"))
     except (OSError, ValueError):
         return None
     folder = data.get("export_last_dir") if isinstance(data, dict) else None
@@ -46,8 +48,8 @@ def default_export_folder() -> Path | None:
     return Path(documents) if documents else None
 
 
-def folders_written_to(paths: AppPaths | None = None) -> list[Path]:
-    """The folders to sweep (not created if missing: nothing to clean there)."""
+def folders_written_to(paths: AppPaths | None = None, also: Iterable[Path] = ()) -> list[Path]:
+    """The folders to sweep (not created if missing: nothing to clean there), plus `also`."""
     config, data, cache, _log = (paths or app_paths()).all_dirs()
     candidates: Iterable[Path | None] = (
         config,
@@ -55,6 +57,7 @@ def folders_written_to(paths: AppPaths | None = None) -> list[Path]:
         cache,
         last_export_folder(config / SETTINGS_FILE),
         default_export_folder(),
+        *also,
     )
     unique: list[Path] = []
     for folder in candidates:
@@ -63,11 +66,11 @@ def folders_written_to(paths: AppPaths | None = None) -> list[Path]:
     return unique
 
 
-def clean_at_start(paths: AppPaths | None = None) -> list[Path]:
-    """Remove stale temporary files from every folder PlugDesk writes to; what was
-    removed. Never raises: a folder that cannot be read is simply skipped."""
+def clean_at_start(paths: AppPaths | None = None, also: Iterable[Path] = ()) -> list[Path]:
+    """Remove stale temporary files from every folder PlugDesk writes to (and the folders
+    in `also`); what was removed. Never raises: a folder that cannot be read is skipped."""
     removed: list[Path] = []
-    for folder in folders_written_to(paths):
+    for folder in folders_written_to(paths, also):
         try:
             removed += clean_stale_temp_files(folder)
         except (OSError, ValueError) as error:  # e.g. a folder name the OS refuses

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+import stat
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -29,6 +30,9 @@ from plugdesk.domain.errors import DomainError
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION: Final = 1
+# A settings file is a few hundred bytes; anything past this is not one (e.g. a link to
+# /dev/zero, which would otherwise be read until memory runs out).
+MAX_SETTINGS_BYTES: Final = 1024 * 1024
 DEFAULT_API_URL: Final = "https://app.plugchoice.com/api/v3"
 
 ExportFormat = Literal["csv", "xlsx"]
@@ -201,6 +205,53 @@ def parse_hhmm(text: str) -> time:
 # -- load and save ---------------------------------------------------------------------------
 
 
+class SettingsFileError(DomainError):
+    """The settings file exists but cannot be used: the sentence names the file and why."""
+
+
+def read_settings(path: str | os.PathLike[str]) -> Settings | None:
+    """The saved settings without side effects, for commands that only read them: None
+    when there is no settings file; `SettingsFileError` when there is one that cannot be
+    used. Never renames, never falls back to defaults: a script that meant another server
+    must not have its token sent to the default one. (The window uses `load_settings`,
+    which sets a bad file aside and says so.)"""
+    file = Path(path)
+    try:
+        raw = read_small_file(file)
+    except FileNotFoundError:
+        if file.is_symlink():  # a link to a file that is gone is no "first run"
+            raise SettingsFileError(
+                f"The settings file {file} is a link to {os.readlink(file)}, which does "
+                "not exist."
+            ) from None
+        return None
+    except OSError as error:
+        raise SettingsFileError(
+            f"The settings file {file} cannot be read: {error.strerror or error}."
+        ) from None
+    try:
+        return _parse(raw)
+    except _Unusable as problem:
+        raise SettingsFileError(
+            f"The settings file {file} cannot be used ({problem.detail}). Open PlugDesk's "
+            "window to reset it, or fix or delete the file."
+        ) from None
+
+
+def read_small_file(file: Path, limit: int = MAX_SETTINGS_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (links followed); OSError
+    with a plain `strerror` for anything else. Opened non-blocking, so a FIFO in its
+    place is refused at once instead of waiting forever for a writer."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "it is not a regular file (a device, a pipe or a folder)", str(file))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(0, f"it is larger than {limit // 1024} kB, too large for settings", str(file))
+    return data
+
+
 class _Unusable(Exception):
     """The file cannot be used; `kind` picks the sentence, `detail` says why."""
 
@@ -221,7 +272,7 @@ def load_settings(path: str | os.PathLike[str]) -> tuple[Settings, str | None]:
     # A save cut short by a kill leaves its temp file beside the settings: tidy it up.
     clean_stale_temp_files(file.parent, file.name)
     try:
-        raw = file.read_bytes()
+        raw = read_small_file(file)
     except FileNotFoundError:
         return Settings(), None
     except OSError as error:

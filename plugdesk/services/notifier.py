@@ -40,6 +40,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from plugdesk.api.errors import clean_server_text
 from plugdesk.domain.incidents import Alert
 from plugdesk.tasks import TaskRunner
 
@@ -61,14 +62,19 @@ class Note:
     open: Callable[[], None] = field(compare=False)
     detail: str | None = None  # e.g. "Charger KSAT-2207-64668" when the title shows a label
 
+    # Titles and bodies carry charger names and error texts, which a charger (or whoever
+    # configured it) chooses: every channel shows them through the one neutraliser, so
+    # no control or bidi character reaches a notification daemon, a balloon or a toast.
     @property
     def title(self) -> str:
-        return self.alert.title
+        return clean_server_text(self.alert.title, limit=None)
 
     @property
     def body(self) -> str:
         """The alert's words, plus the detail line when there is one."""
-        return f"{self.alert.body}\n{self.detail}" if self.detail else self.alert.body
+        body = clean_server_text(self.alert.body, limit=None)
+        detail = clean_server_text(self.detail, limit=None) if self.detail else ""
+        return f"{body}\n{detail}" if detail else body
 
     @property
     def urgency(self) -> str:

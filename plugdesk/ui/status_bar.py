@@ -157,3 +157,38 @@ class ConnectionBanner(QFrame):
         self.sign_in_button.setVisible(sign_in)
         self.retry_button.setVisible(not sign_in)
         self.show()
+
+
+class HistoryBanner(QFrame):
+    """A strip above the panes for a problem with the event history (read-only file,
+    failed writes): alerts still go out, but what happens is not being kept, and a
+    status-bar line that fades after a minute is too quiet for that. Stays until the
+    user dismisses it; a newer problem replaces the text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.icon = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a path or error, never markup
+        self.message.setAccessibleName("Event history problem")
+        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.dismiss_button)
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self.message.text()
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.icon.setPixmap(badge_pixmap("WARNING", 20, self.devicePixelRatioF()))
+        self.show()

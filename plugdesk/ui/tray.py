@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
+from plugdesk.api.errors import clean_server_text
 from plugdesk.services.notifier import Note
 from plugdesk.ui import icons
 from plugdesk.ui.main_window import MainWindow
@@ -102,7 +103,10 @@ class FleetTray(QObject):
             self._set_icon(level, faulted)
             # Logged so a support log (and the desktop test) can follow the icon's state.
             log.info("tray state: %s (%d faulted)", level, faulted)
-        self.icon.setToolTip(tooltip)
+        # Each line through the one neutraliser: a note in the tooltip may quote a
+        # server or a charger, and none of their control or bidi characters may show.
+        lines = (clean_server_text(line, limit=None) for line in tooltip.split("\n"))
+        self.icon.setToolTip("\n".join(line for line in lines if line))
 
     def _set_icon(self, level: str, faulted: int) -> None:
         self.level, self.faulted = level, faulted

@@ -63,7 +63,10 @@ class ShutdownSignals:
 
     def install(self) -> None:
         for sig in quit_signals():
-            self._previous[sig] = signal.getsignal(sig)
+            previous = signal.getsignal(sig)
+            if previous is signal.SIG_IGN:
+                continue  # ignored by who started us (nohup, a background job): stays so
+            self._previous[sig] = previous
             if self._use_loop and self._add_to_loop(sig):
                 continue
             signal.signal(sig, self._from_python_handler)

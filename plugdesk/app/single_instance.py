@@ -74,7 +74,8 @@ def ask_running_to_show(name: str) -> Running | None:
         socket.flush()
         answer = b""
         while not answer.endswith(b"\n"):
-            if not socket.waitForReadyRead(ANSWER_TIMEOUT_MS):
+            # The answer may come with the hang-up: then it is read without a readyRead.
+            if not socket.waitForReadyRead(ANSWER_TIMEOUT_MS) and not socket.bytesAvailable():
                 return Running.STUCK
             answer += bytes(socket.readAll().data())
         return Running.SHOWN if answer == SHOWN else Running.STUCK

@@ -8,7 +8,6 @@ import selectors
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import IO, Any
 
@@ -110,15 +109,19 @@ def test_the_first_signal_asks_to_quit_once_and_hands_the_next_to_the_system(
     take over (a second one would end the process: not sent here)."""
     before = {sig: signal.getsignal(sig) for sig in quit_signals()}
     asked: list[str] = []
-    shutdown = ShutdownSignals(qloop, asked.append)
+    came = asyncio.Event()
+
+    def ask_to_quit(name: str) -> None:
+        asked.append(name)
+        came.set()
+
+    shutdown = ShutdownSignals(qloop, ask_to_quit)
     shutdown.install()
     try:
 
         async def signalled() -> None:
             signal.raise_signal(signal.SIGINT)
-            started = time.monotonic()
-            while not asked and time.monotonic() - started < 5:
-                await asyncio.sleep(0.01)
+            await came.wait()
 
         run(signalled())
         assert asked == ["SIGINT"] and shutdown.received == ["SIGINT"]

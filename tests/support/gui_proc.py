@@ -52,11 +52,11 @@ def app_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_plugdesk(home: Path, *args: str, timeout: float = EXIT_TIMEOUT) -> subprocess.CompletedProcess[str]:
-    """`plugdesk ARGS` to the end (for launches that should return at once)."""
+def run_plugdesk(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`plugdesk ARGS` to its end (a launch that should return by itself)."""
     return subprocess.run(
-        [sys.executable, "-m", "plugdesk", *args], cwd=ROOT, env=app_env(home),
-        capture_output=True, text=True, timeout=timeout, check=False,
+        [sys.executable, "-m", "plugdesk", *args], cwd=ROOT, env=app_env(home, **env),
+        capture_output=True, text=True, timeout=START_TIMEOUT, check=False,
     )  # fmt: skip
 
 
@@ -136,6 +136,9 @@ class GuiProcess:
 
     def send(self, sig: signal.Signals) -> None:
         self.process.send_signal(sig)
+
+    def send_term(self) -> None:
+        self.send(signal.SIGTERM)
 
     def wait(self, timeout: float = EXIT_TIMEOUT) -> int:
         return self.process.wait(timeout=timeout)

@@ -249,6 +249,8 @@ class Desk:
         if self.url_problem:
             # The saved API URL no longer passes the check: say why, in the dialog that
             # fixes it (the problem is shown beside the field, OK waits for a good URL).
+            log.info("the saved API URL does not pass the check (%s): settings opened",
+                     self.url_problem)  # fmt: skip
             self.window.show_signed_out()
             self.open_settings()
             return

@@ -20,13 +20,13 @@ from plugdesk.app.crash_log import CRASH_FILE, KEEP_REPORTED, TEST_CRASH_ENV, Cr
 from plugdesk.app.desk import build_desk
 from plugdesk.app.reporting import ErrorReporter, Redactor
 from plugdesk.simulator import Simulator
-from tests.support.gui_proc import GuiProcess
+from tests.support.launches import GuiProcess
 
 NOTICE_LOG = "PlugDesk closed unexpectedly last time; its crash log: "
 
 
 def test_a_crash_leaves_a_crash_log_and_the_next_start_says_where_it_is(tmp_path: Path) -> None:
-    home = tmp_path / "home"
+    home = tmp_path / "child"
     log_dir = home / "log"
     crashed = GuiProcess.start(home, "--demo", name="crashed", **{TEST_CRASH_ENV: "segfault"})
     try:

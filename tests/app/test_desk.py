@@ -24,6 +24,7 @@ from plugdesk.domain.store import Store
 from plugdesk.services.incidents import THREADED_FROM, decode_fleet
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
+from tests.support.launches import GuiProcess
 
 
 def test_self_test_runs_the_real_app_and_shuts_down_cleanly(
@@ -116,6 +117,24 @@ def test_a_saved_url_that_no_longer_passes_still_starts_the_window(
     assert main([]) == 0
     assert started["api_url"] == DEFAULT_API_URL and started["token"] is None
     assert "'?' or '#'" in started["url_problem"]
+
+
+def test_a_real_plugdesk_with_a_bad_saved_url_opens_its_window(tmp_path: Path) -> None:
+    """What a desktop launcher does: plain `plugdesk`, no terminal to read an error in."""
+    home = tmp_path / "child"
+    (home / "config").mkdir(parents=True)
+    settings = {"version": 1, "api_url": BAD_SAVED_URL}
+    (home / "config" / "settings.json").write_text(json.dumps(settings), "utf-8")
+    app = GuiProcess.start(home)
+    try:
+        app.wait_for_log("the saved API URL does not pass the check")
+        assert app.alive()  # it used to exit 64 here
+        app.send_term()
+        assert app.wait() == 0, app.output_text()[-2000:]
+    finally:
+        app.stop()
+    assert "'?' or '#'" in app.log_text()  # the reason, as the dialog shows it
+    assert app.window_ini.exists()
 
 
 def test_the_window_opens_with_the_settings_dialog_saying_what_is_wrong(

@@ -16,14 +16,14 @@ import pytest
 from plugdesk.app.shutdown_signals import ShutdownSignals, quit_signals
 from plugdesk.domain.store import Store
 from plugdesk.services.incidents import decode_fleet
-from tests.support.gui_proc import EXIT_TIMEOUT, ROOT, GuiProcess, wait_until
+from tests.support.launches import EXIT_TIMEOUT, ROOT, GuiProcess, wait_until
 
 DEMO_CHARGERS = 40  # the demo simulator's fleet
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=lambda s: s.name)
 def test_a_signal_quits_plugdesk_in_order(tmp_path: Path, sig: signal.Signals) -> None:
-    app = GuiProcess.start(tmp_path / "home", "--demo")
+    app = GuiProcess.start(tmp_path / "child", "--demo")
     try:
         app.wait_for_fleet()
         wait_until("the first refresh judged and cached", app.snapshot_size)

@@ -23,7 +23,7 @@ from plugdesk.app.single_instance import (
     instance_name,
 )
 from plugdesk.simulator import Simulator
-from tests.support.gui_proc import ROOT, GuiProcess, run_plugdesk
+from tests.support.launches import ROOT, GuiProcess, run_plugdesk
 
 ASKED = "another PlugDesk launch asked for the window: bringing it up"
 
@@ -31,7 +31,7 @@ ASKED = "another PlugDesk launch asked for the window: bringing it up"
 def test_a_second_launch_brings_up_the_running_window_and_exits_0(
     tmp_path: Path, sim: Simulator
 ) -> None:
-    home = tmp_path / "home"
+    home = tmp_path / "child"
     first = GuiProcess.start(home, "--demo")
     try:
         first.wait_for_fleet()
@@ -61,7 +61,7 @@ def test_a_second_launch_brings_up_the_running_window_and_exits_0(
 
 
 def test_a_socket_left_by_a_killed_plugdesk_does_not_stop_the_next_one(tmp_path: Path) -> None:
-    home = tmp_path / "home"
+    home = tmp_path / "child"
     socket_file = Path(tempfile.gettempdir(), instance_name(home / "data"))
     killed = GuiProcess.start(home, "--demo", name="killed")
     try:

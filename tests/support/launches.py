@@ -71,6 +71,7 @@ class GuiProcess:
 
     @classmethod
     def start(cls, home: Path, *args: str, name: str = "app", **env: str) -> GuiProcess:
+        home.mkdir(parents=True, exist_ok=True)
         ready = home / f"{name}.ready"
         output = home / f"{name}.out"
         ready.unlink(missing_ok=True)

@@ -19,7 +19,8 @@ from typing import Final
 # PySide6 modules PlugDesk imports. Every other PySide6 module is excluded from analysis, so
 # neither its Python binding nor its Qt library, plugins and translations are collected.
 # tests/packaging checks that plugdesk's own imports stay inside this set.
-QT_MODULES_USED: Final = frozenset({"QtCore", "QtGui", "QtWidgets", "QtSvg"})
+# QtNetwork: only its local sockets (one instance per user, plugdesk/app/single_instance.py).
+QT_MODULES_USED: Final = frozenset({"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtNetwork"})
 
 # Qt plugins, by plugin folder: None keeps the whole folder, a set keeps only the plugins
 # whose file name contains one of the words, and a folder missing here is dropped whole
@@ -53,7 +54,7 @@ _TRANSLATION_RE: Final = re.compile(r"(?:^|/)translations/[^/]+\.qm$")
 
 # The cuts a build can switch off one by one to measure them.
 CUT_DESCRIPTIONS: Final = {
-    "qt-modules": "PySide6 modules PlugDesk does not import (QtNetwork, the QtDBus binding, "
+    "qt-modules": "PySide6 modules PlugDesk does not import (QtSql, the QtDBus binding, "
     "QtOpenGL, ...) with their Qt libraries and plugins",
     "qt-plugins": "Qt plugins a desktop app does not use: embedded platforms (eglfs, linuxfb, "
     "vnc, ...) and evdev/tuio input, image formats other than SVG, and the libraries only "
@@ -80,7 +81,7 @@ def active_cuts(keep: str | None) -> frozenset[str]:
 
 def excluded_modules(cuts: Iterable[str], qt_modules: Iterable[str]) -> list[str]:
     """Module names for PyInstaller's `excludes`; `qt_modules` are the PySide6 modules
-    installed (e.g. "QtNetwork"), so a module new in a later PySide6 is excluded too."""
+    installed (e.g. "QtSql"), so a module new in a later PySide6 is excluded too."""
     cuts = set(cuts)
     names = ["tkinter", "_tkinter"]  # never used; keeps a stray import from pulling Tcl/Tk
     if "dev-modules" in cuts:

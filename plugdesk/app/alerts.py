@@ -114,6 +114,10 @@ class FaultMonitoring:
             self.tray.hide()
 
     async def aclose(self) -> None:
+        """The orderly end: the refresh being judged and the fleet snapshot being written
+        (a big fleet's, in a worker thread) are finished first, so the next start shows
+        the last fleet; then the store is closed."""
+        await self.service.flush()
         await self.notifier.aclose()
         self.close()
 

@@ -14,8 +14,9 @@ import asyncio
 import logging
 import os
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 import PySide6  # noqa: F401 - first: qasync uses the Qt binding already imported
 import qasync
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from plugdesk.api.client import PlugchoiceClient, check_api_url
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.api.models import User
+from plugdesk.app import crash_log
 from plugdesk.app.alerts import wire_fault_monitoring
 from plugdesk.app.reporting import (
     ErrorReporter,
@@ -34,6 +36,9 @@ from plugdesk.app.reporting import (
     restore_qt_messages,
     route_qt_messages,
 )
+from plugdesk.app.shutdown_signals import ShutdownSignals
+from plugdesk.app.single_instance import LOCK_FILE as INSTANCE_LOCK
+from plugdesk.app.single_instance import InstanceServer, Running, claim, instance_name
 from plugdesk.app.startup import MainThreadGC
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.housekeeping import clean_at_start
@@ -48,6 +53,7 @@ from plugdesk.ui.icons import app_icon
 from plugdesk.ui.lazy_pane import add_lazy_pane
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.ready_hook import install_ready_hook
+from plugdesk.ui.tray import bring_up
 
 if TYPE_CHECKING:
     from plugdesk.services.public_sessions import PublicSessionService
@@ -246,6 +252,8 @@ class Desk:
         if self.url_problem:
             # The saved API URL no longer passes the check: say why, in the dialog that
             # fixes it (the problem is shown beside the field, OK waits for a good URL).
+            log.info("the saved API URL does not pass the check (%s): settings opened",
+                     self.url_problem)  # fmt: skip
             self.window.show_signed_out()
             self.open_settings()
             return
@@ -258,6 +266,15 @@ class Desk:
         self._resume_public_sessions(after_first_refresh=True)
         if not self.demo:
             self.runner.start(self._show_user(), "user")
+
+    def show_crash_notice(self, crash_file: Path) -> QMessageBox:
+        """The last run crashed: say so, and where its crash log is (non-blocking)."""
+        log.warning("PlugDesk closed unexpectedly last time; its crash log: %s", crash_file)
+        box = show_notice(self.window, "PlugDesk closed unexpectedly",
+                          crash_log.notice_text(crash_file))  # fmt: skip
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.crash_notice = box
+        return box
 
     def _resume_public_sessions(self, *, after_first_refresh: bool = False) -> None:
         """Follow the saved public sessions again. Their tokens are in the keyring, whose
@@ -328,9 +345,10 @@ class Desk:
             return
         self._closed = True
         self.begin_shutdown()
-        # Before the window goes: the tray icon and the store close with it.
-        await self.faults.aclose()
         self.window.save_state()
+        # Before the window goes: the last fleet snapshot is flushed, then the store is
+        # closed and the tray icon removed.
+        await self.faults.aclose()
         if self._public is not None:
             await self._public.aclose()
         await self.runner.cancel_all()
@@ -399,17 +417,21 @@ async def build_desk(
     )
 
 
-async def _until_quit(app: QApplication, desk: Desk) -> int:
-    quit_event = asyncio.Event()
+async def _until_quit(
+    app: QApplication, desk: Desk, quit_requested: asyncio.Event, launch: GuiLaunch
+) -> int:
+    """Show the window, then wait for Quit (the menu, the tray, the window manager) or
+    for SIGINT/SIGTERM, which set `quit_requested`."""
 
     def quitting() -> None:
         desk.begin_shutdown()
-        quit_event.set()
+        quit_requested.set()
 
     app.aboutToQuit.connect(quitting)
     try:
         desk.start()
-        await quit_event.wait()
+        launch.after_start(desk)
+        await quit_requested.wait()
     finally:
         app.aboutToQuit.disconnect(quitting)
     return 0
@@ -427,6 +449,53 @@ async def _self_test(app: QApplication, desk: Desk, out: TextIO) -> int:
     return 0 if passed and report.ok else 1
 
 
+class GuiLaunch:
+    """What a GUI launch adds to a run (the self-test has none of it): the one-instance
+    server, the crash log, and the orderly quit on SIGINT/SIGTERM."""
+
+    def __init__(self, instance: InstanceServer, crash: crash_log.CrashLog) -> None:
+        self.instance = instance
+        self.crash = crash
+        self.previous_crash = crash.take_previous()
+        crash.install()
+        # Read once, here: a test hook, never consulted again while the app runs.
+        self.test_crash = os.environ.get(crash_log.TEST_CRASH_ENV, "")
+        self.signals: ShutdownSignals | None = None
+
+    def listen_for_signals(
+        self, loop: asyncio.AbstractEventLoop, quit_requested: asyncio.Event
+    ) -> None:
+        self.signals = ShutdownSignals(loop, lambda _name: quit_requested.set())
+        self.signals.install()
+
+    def after_start(self, desk: Desk) -> None:
+        """The window is up: answer other launches, report the last crash."""
+        self.instance.show_requested.connect(lambda: bring_up(desk.window))
+        if self.previous_crash is not None:
+            desk.show_crash_notice(self.previous_crash)
+        if self.test_crash:
+            hook = self.test_crash
+            QTimer.singleShot(0, lambda: crash_log.crash_on_purpose(hook))
+
+    def close(self) -> None:
+        if self.signals is not None:
+            self.signals.uninstall()
+        self.crash.uninstall()  # a clean exit: nothing to report next time
+        self.instance.close()
+
+
+def _leave_to_the_running_one(running: Running) -> int:
+    """A second GUI launch: the running PlugDesk has the window; say so and leave."""
+    if running is Running.SHOWN:
+        log.info("PlugDesk is already running: asked it to show its window")
+        print("PlugDesk is already running; its window was brought up.", file=sys.stderr)
+        return 0
+    log.warning("PlugDesk is already running but did not answer")
+    print("PlugDesk is already running but did not answer. If it stays stuck, end it "
+          "(e.g. from the system monitor) and start PlugDesk again.", file=sys.stderr)  # fmt: skip
+    return 1
+
+
 def run_gui(
     api_url: str,
     token: str | None,
@@ -438,7 +507,10 @@ def run_gui(
 ) -> int:
     """Run the desktop app until the user quits; returns the exit code.
 
-    `self_test` runs offscreen against the simulator, prints a report and exits (0 = pass).
+    `self_test` runs offscreen against the simulator, prints a report and exits (0 = pass);
+    it is not a GUI launch: it ignores the running instance and writes no crash log.
+    Otherwise, when a PlugDesk already runs for this user, its window is brought up and
+    this returns 0 at once.
     `url_problem`: the saved API URL failed the URL check (why); the window opens signed
     out on `api_url` with the settings dialog showing the problem.
     """
@@ -447,29 +519,60 @@ def run_gui(
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     redactor = Redactor([token])
     handler = configure_logging(app_paths().log_file(), redactor)
+    try:
+        app = make_application()
+        launch = None
+        if not self_test:
+            # Before anything touches the files a running PlugDesk owns (its temporary
+            # files, its crash log).
+            data_dir = app_paths().data_dir
+            claimed = claim(instance_name(data_dir), data_dir / INSTANCE_LOCK)
+            if isinstance(claimed, Running):
+                return _leave_to_the_running_one(claimed)
+            launch = GuiLaunch(claimed, crash_log.CrashLog(app_paths().log_dir))
+        try:
+            mode = "self-test" if self_test else "demo" if demo else "live"
+            return _run_desk(
+                app,
+                redactor,
+                mode,
+                launch,
+                lambda errors: build_desk(api_url, token, errors, demo=demo,
+                                          settings=settings_factory(), url_problem=url_problem),
+            )  # fmt: skip
+        finally:
+            if launch is not None:
+                launch.close()
+    finally:
+        remove_logging(handler)
+
+
+def _run_desk(
+    app: QApplication,
+    redactor: Redactor,
+    mode: str,
+    launch: GuiLaunch | None,
+    build: Callable[[ErrorReporter], Coroutine[Any, Any, Desk]],
+) -> int:
+    """Build the desk on the one qasync loop, run it (the self-test when `launch` is
+    None) and close it in order."""
     clean_at_start()  # temporary files a killed PlugDesk left (exports, settings)
-    app = make_application()
     errors = ErrorReporter(redactor)
     errors.install()
     route_qt_messages()
     collector = MainThreadGC()  # cycles holding QObjects must die on this thread
     collector.install()
-    log.info("PlugDesk starting (%s)", "self-test" if self_test else "demo" if demo else "live")
+    log.info("PlugDesk starting (%s)", mode)
     try:
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
             runner.get_loop().set_exception_handler(errors.loop_exception_handler)
-            desk = runner.run(
-                build_desk(
-                    api_url,
-                    token,
-                    errors,
-                    demo=demo,
-                    settings=settings_factory(),
-                    url_problem=url_problem,
-                )
-            )
+            quit_requested = asyncio.Event()
+            if launch is not None:
+                launch.listen_for_signals(runner.get_loop(), quit_requested)
+            desk = runner.run(build(errors))
             try:
-                main = _self_test(app, desk, sys.stdout) if self_test else _until_quit(app, desk)
+                main = (_self_test(app, desk, sys.stdout) if launch is None
+                        else _until_quit(app, desk, quit_requested, launch))  # fmt: skip
                 code = runner.run(main)
             except RuntimeError as error:
                 # app.quit() stopped the loop before `main` woke: still a normal quit.
@@ -484,5 +587,4 @@ def run_gui(
         restore_qt_messages()
         collector.uninstall()
         log.info("PlugDesk stopped")
-        remove_logging(handler)
     return code

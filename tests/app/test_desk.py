@@ -20,7 +20,11 @@ from plugdesk.app.reporting import ErrorReporter, Redactor, configure_logging, r
 from plugdesk.cli.main import main
 from plugdesk.domain.paths import app_paths
 from plugdesk.domain.settings import DEFAULT_API_URL, api_url_problem, load_settings
+from plugdesk.domain.store import Store
+from plugdesk.services.incidents import THREADED_FROM, decode_fleet
 from plugdesk.services.qtasync import SignalWaiter
+from plugdesk.simulator import Simulator
+from tests.support.launches import GuiProcess
 
 
 def test_self_test_runs_the_real_app_and_shuts_down_cleanly(
@@ -115,6 +119,24 @@ def test_a_saved_url_that_no_longer_passes_still_starts_the_window(
     assert "'?' or '#'" in started["url_problem"]
 
 
+def test_a_real_plugdesk_with_a_bad_saved_url_opens_its_window(tmp_path: Path) -> None:
+    """What a desktop launcher does: plain `plugdesk`, no terminal to read an error in."""
+    home = tmp_path / "child"
+    (home / "config").mkdir(parents=True)
+    settings = {"version": 1, "api_url": BAD_SAVED_URL}
+    (home / "config" / "settings.json").write_text(json.dumps(settings), "utf-8")
+    app = GuiProcess.start(home)
+    try:
+        app.wait_for_log("the saved API URL does not pass the check")
+        assert app.alive()  # it used to exit 64 here
+        app.send_term()
+        assert app.wait() == 0, app.output_text()[-2000:]
+    finally:
+        app.stop()
+    assert "'?' or '#'" in app.log_text()  # the reason, as the dialog shows it
+    assert app.window_ini.exists()
+
+
 def test_the_window_opens_with_the_settings_dialog_saying_what_is_wrong(
     sim: Any, qtbot: Any, run: Any
 ) -> None:
@@ -148,3 +170,39 @@ def test_the_window_opens_with_the_settings_dialog_saying_what_is_wrong(
         assert saved.api_url == sim.base_url and saved.refresh_interval_s == 45
     finally:
         run(desk.aclose())
+
+
+BIG_FLEET = 600  # past THREADED_FROM: the snapshot is written in a worker thread
+
+
+def test_quitting_right_after_a_refresh_still_keeps_the_last_fleet(run: Any) -> None:
+    """A big fleet's judgement and snapshot run in worker threads after `fleet_updated`;
+    a quit at that moment (SIGTERM at logout) must wait for them before closing the store,
+    or the next start has no last known fleet to show."""
+    assert BIG_FLEET >= THREADED_FROM
+    simulator = Simulator(chargers=BIG_FLEET, seed=7)
+    simulator.start()
+    source = simulator.base_url
+    errors = ErrorReporter(Redactor())
+    try:
+        desk = run(build_desk(source, simulator.token, errors))
+        try:
+
+            async def quit_as_the_fleet_arrives() -> None:
+                updated = SignalWaiter(desk.monitor.fleet_updated)
+                desk.start()
+                await updated.wait(30)
+                await desk.aclose()
+
+            run(quit_as_the_fleet_arrives(), timeout=60)
+        finally:
+            run(desk.aclose())
+    finally:
+        simulator.stop()
+    store = Store(app_paths().store_path())
+    try:
+        cached = store.load_fleet(source=source)
+    finally:
+        store.close()
+    assert cached is not None and len(decode_fleet(cached[0])) == BIG_FLEET
+    assert errors.count == 0

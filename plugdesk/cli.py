@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("logout", parents=[common], help="forget the stored token for the API URL")
 
     _add_export_parser(sub, common)
+    from plugdesk.actions_cli import add_parsers  # restart, lock, ..., logs (own module)
+
+    add_parsers(sub, common)
     return parser
 
 
@@ -445,7 +448,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        handler = getattr(args, "handler", None) or COMMANDS[args.command]
+        return int(handler(args))
     except CliError as error:
         print(f"plugdesk: {error}", file=sys.stderr)
         return error.code

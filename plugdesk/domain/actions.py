@@ -248,9 +248,7 @@ class ActionClient(Protocol):
     async def start_charging(
         self, uuid: str, id_token: str, connector_id: int | None = None
     ) -> ActionResult: ...
-    async def stop_charging(
-        self, uuid: str, transaction_id: int | None = None
-    ) -> ActionResult: ...
+    async def stop_charging(self, uuid: str, transaction_id: int | None = None) -> ActionResult: ...
     async def set_charge_limit(
         self, uuid: str, connector_id: int, limit: float, stack_level: int = 1
     ) -> ActionResult: ...
@@ -409,11 +407,11 @@ def _effect_text(
     if kind is ActionKind.STOP:
         if look.active is None:
             return None
-        wanted = request.transaction_id
-        still = [tx for tx in look.active if wanted is None or tx.id == wanted]
+        tx_id = request.transaction_id
+        still = [tx for tx in look.active if tx_id is None or tx.id == tx_id]
         if still:
             return None
-        which = f"session {wanted}" if wanted is not None else "the session"
+        which = f"session {tx_id}" if tx_id is not None else "the session"
         return f"{name}: charging stopped ({which} has ended)"
     if kind is ActionKind.PLUG_CHARGE:
         plug = look.plug

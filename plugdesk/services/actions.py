@@ -370,7 +370,9 @@ def action_event(entry: ActionEntry) -> Incident:
     )
 
 
-def batch_summary(kind: ActionKind, results: Sequence[ActionOutcome], skipped: Sequence[str]) -> str:
+def batch_summary(
+    kind: ActionKind, results: Sequence[ActionOutcome], skipped: Sequence[str]
+) -> str:
     """One sentence for a batch: counts by reply, who failed, how many took effect."""
     total = len(results) + len(skipped)
     counts: dict[Reply, list[str]] = {}

@@ -40,7 +40,11 @@ def make_rig(sim: Any, db: Path, *, user: str = "Ann Admin") -> Rig:
     client = PlugchoiceClient(sim.base_url, sim.token, sleep=no_sleep)
     store = Store(db)
     service = ChargerActions(
-        client, store, TaskRunner(on_error=errors.append), clock=sim.now, poll_seconds=0.005,
+        client,
+        store,
+        TaskRunner(on_error=errors.append),
+        clock=sim.now,
+        poll_seconds=0.005,
         user_name=user,
     )
     return Rig(sim, client, store, service, errors)
@@ -58,8 +62,9 @@ async def with_time_moving(sim: Any, work: Awaitable[T], step: float = STEP_SECO
 
 
 def api_charger(sim: Any, uuid: str) -> Charger:
-    from plugdesk.api.decode import decode_object
     import msgspec
+
+    from plugdesk.api.decode import decode_object
 
     return decode_object(msgspec.json.encode({"data": sim.charger(uuid)}), Charger)
 
@@ -96,7 +101,11 @@ def first_request(kind: ActionKind, charger: Charger) -> ActionRequest:
         return request(kind, charger, enabled=True, card_uid="CARD-0042")
     if kind is ActionKind.PUBLIC_CHARGING:
         return request(
-            kind, charger, enabled=True, price_per_kwh=39, start_fee=50,
+            kind,
+            charger,
+            enabled=True,
+            price_per_kwh=39,
+            start_fee=50,
             billing_plan="transaction",
         )
     return request(kind, charger)

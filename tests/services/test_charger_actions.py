@@ -5,7 +5,6 @@ and the audit rows (committed before the reply is shown; they survive a reopen).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from plugdesk.api.models import Charger
 from plugdesk.domain.actions import ActionKind, ActionRequest, Reply
 from plugdesk.domain.store import Store
 from plugdesk.services.actions import ActionOutcome, action_event
+from plugdesk.services.qtasync import SignalWaiter
 from tests.services.actions_support import (
     Rig,
     api_charger,
@@ -193,17 +193,13 @@ def test_timeout_that_did_not_take_effect(rig: Rig, run: Any, kind: ActionKind) 
 def test_a_second_submit_while_in_flight_sends_nothing(rig: Rig, run: Any) -> None:
     charger = pick(rig.sim)
     req = request(ActionKind.LOCK, charger)
-    replies: list[Any] = []
-    rig.service.replied.connect(lambda _r, reply: replies.append(reply))
+    replied = SignalWaiter(rig.service.replied)
     assert rig.service.submit(req, charger) is True
     assert rig.service.submit(req, charger) is False  # the double click
     assert rig.service.in_flight(charger.uuid)
 
-    async def until_replied() -> None:
-        while not replies:
-            await asyncio.sleep(0.01)
-
-    run(until_replied())
+    _request, reply = run(replied.wait(10))
+    assert reply.reply is Reply.ACCEPTED
     assert [r.action for r in rig.sim.action_log] == ["settings/lock"]
     assert not rig.service.in_flight(charger.uuid)
 

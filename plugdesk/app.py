@@ -22,6 +22,7 @@ import qasync
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from plugdesk.action_wiring import wire_actions
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.api.models import User
@@ -133,6 +134,7 @@ class Desk:
         self.faults = wire_fault_monitoring(
             self, settings=self.app_settings, sign_out=None if self.demo else self.sign_out
         )
+        self.actions = wire_actions(self, self.faults)
         self._closed = False
 
     def _wire_features(self) -> None:
@@ -234,6 +236,7 @@ class Desk:
             show_notice(self.window, "Settings were reset", self.settings_problem)
         if self.demo:
             self.window.set_user("Demo")
+            self.actions.service.user_name = "Demo"
         if not self.client.has_token:
             self.window.show_signed_out()
             self._resume_public_sessions()
@@ -274,6 +277,7 @@ class Desk:
             log.info("could not read the user: %s", error)
             return
         self.window.set_user(user.name or user.email or "Signed in")
+        self.actions.service.user_name = user.name or user.email or ""
 
     async def apply_token(self, api_url: str, token: str | None) -> None:
         """The sign-in seam: use `token` for `api_url` (None signs out)."""
@@ -283,6 +287,7 @@ class Desk:
             self.faults.set_source(self.client.base_url)
             self.monitor.set_client(self.client)
             self.chargers.set_client(self.client)
+            self.actions.service.set_client(self.client)
             if self._public is not None:  # else it is made with the new client
                 self._public.set_client(self.client)
             self.window.fleet_model.clear()

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -341,7 +342,11 @@ class DetailPane(QWidget):
         scroll.setWidget(groups)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(scroll, 1)
+        # Details first; features add theirs (actions, OCPP log) with `add_tab`.
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scroll, "Details")
+        layout.addWidget(self.tabs, 1)
 
         self.connectors_label = QLabel("<b>Connectors</b>")
         self.connectors_model = ConnectorsModel(self, clock=self._clock)
@@ -432,6 +437,10 @@ class DetailPane(QWidget):
         return box
 
     # -- what the window calls -------------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """A page of its own beside "Details" (the charger's actions, its OCPP log)."""
+        return self.tabs.addTab(widget, title)
 
     @property
     def charger(self) -> Charger | None:

@@ -65,6 +65,7 @@ class ActionWiring:
     panel_index: int
     log_index: int
     window: MainWindow
+    chargers: ChargerService
     batch_dialog: ConfirmDialog | None = None
     last_summary: str = ""
 
@@ -119,13 +120,14 @@ def wire_actions(
     log_tab = OcppLogTab(service, desk.runner)
     pane = window.detail_pane
     wiring = ActionWiring(service, panel, log_tab, pane.add_tab(panel, "Actions"),
-                          pane.add_tab(log_tab, "Log"), window)  # fmt: skip
+                          pane.add_tab(log_tab, "Log"), window, desk.chargers)  # fmt: skip
 
     def on_tab(index: int) -> None:
         panel.active = index == wiring.panel_index
         log_tab.active = index == wiring.log_index
         if panel.active:
             panel.set_charger(pane.charger)
+        pane.connectors_box.setVisible(not log_tab.active)  # the log wants the height
         if log_tab.active:
             log_tab.ensure_loaded()
 
@@ -186,6 +188,8 @@ def _wire_messages(wiring: ActionWiring) -> None:
     def finished(result: ActionOutcome) -> None:
         if result.outcome is not None:
             bar.showMessage(result.outcome, STATUS_MS)
+        if wiring.window.selected_uuid() == result.request.charger_uuid:
+            wiring.chargers.request_detail(result.request.charger_uuid)  # show the effect
 
     def summary(text: str) -> None:
         wiring.last_summary = text

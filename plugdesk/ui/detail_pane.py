@@ -366,8 +366,12 @@ class DetailPane(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.connectors_label)
         row.addWidget(self.connectors_status, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.connectors_table, 0)
+        self.connectors_box = QWidget()  # hidden where a tab needs the height (the log)
+        box = QVBoxLayout(self.connectors_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(row)
+        box.addWidget(self.connectors_table, 0)
+        layout.addWidget(self.connectors_box, 0)
         self._fit_connectors_height(2)
         return content
 

@@ -240,7 +240,8 @@ class OcppLogTab(QWidget):
         split.addWidget(self.table)
         split.addWidget(below)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        self.detail.setMinimumHeight(self.fontMetrics().height() * 4)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -362,8 +363,13 @@ class OcppLogTab(QWidget):
             if not page.entries:
                 self.more_available = False
         self._update_footer()
-        if self.more_available and self.table.verticalScrollBar().maximum() == 0:
+        if self.more_available and self.table.isVisible() and not self._view_filled():
             self.load_more()  # the page did not fill the view: no scrolling would ask
+
+    def _view_filled(self) -> bool:
+        """Do the rows reach below the view? (The scroll bar's range is updated later.)"""
+        row_height = max(1, self.table.verticalHeader().defaultSectionSize())
+        return self.model.rowCount() * row_height >= self.table.viewport().height()
 
     def _update_footer(self) -> None:
         count = self.model.rowCount()

@@ -66,6 +66,7 @@ class ActionsPanel(QWidget):
         self.confirm_dialog: ConfirmDialog | None = None
         self._charger: Charger | None = None
         self._sessions: list[Transaction] = []
+        self._locked: bool | None = None  # made unavailable (settings/lock), None unknown
         self._read_for: str | None = None
         self._confirming = False
         self._said: dict[str, str] = {}  # uuid -> the last thing said about it
@@ -260,6 +261,7 @@ class ActionsPanel(QWidget):
         self._charger = charger
         if not same:
             self._sessions = []
+            self._locked = None
             self._read_for = None
             self._fill_idle()
         self._fill_connectors()
@@ -339,6 +341,7 @@ class ActionsPanel(QWidget):
         plug: PlugChargeSetting | None,
         public: PublicChargingSettings | None,
     ) -> None:
+        self._locked = lock
         if lock is not None:
             self.availability.setText("Made unavailable" if lock else "Available to drivers")
         if plug is not None:
@@ -376,8 +379,8 @@ class ActionsPanel(QWidget):
         reason = problem or ("An action is in flight; wait for its reply." if busy else None)
         checks = {
             self.restart_button: None,
-            self.lock_button: None,
-            self.unlock_button: None,
+            self.lock_button: "It is already unavailable." if self._locked is True else None,
+            self.unlock_button: "It is already available." if self._locked is False else None,
             self.start_button: None if self.id_tag.currentText().strip() else "Enter an id tag.",
             self.stop_button: None if self._sessions else "No charging session is running.",
             self.limit_button: None,

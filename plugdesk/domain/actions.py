@@ -32,6 +32,7 @@ from plugdesk.api.errors import (
     PlugchoiceError,
 )
 from plugdesk.api.models import Charger, Transaction
+from plugdesk.domain.money import format_money, format_price_per_kwh
 
 
 class ActionKind(StrEnum):
@@ -125,6 +126,7 @@ class ActionRequest:
     price_per_kwh: int | None = None  # public charging, minor units
     start_fee: int | None = None
     billing_plan: str | None = None
+    currency: str | None = None  # shown in the confirmation; the API knows it already
 
     @property
     def label(self) -> str:
@@ -132,7 +134,7 @@ class ActionRequest:
 
     def params(self) -> dict[str, Any]:
         """What was sent, for the audit trail (no None values)."""
-        skip = {"kind", "charger_uuid", "charger_name"}
+        skip = {"kind", "charger_uuid", "charger_name", "currency"}
         return {k: v for k, v in asdict(self).items() if k not in skip and v is not None}
 
     def params_json(self) -> str:
@@ -226,10 +228,11 @@ def confirmation(
             return f"Turn Plug & Charge on for {name}, billed to card {request.card_uid}?"
         return f"Turn Plug & Charge off for {name}?"
     if request.enabled:
+        price = format_price_per_kwh(request.price_per_kwh, request.currency)
+        fee = format_money(request.start_fee, request.currency)
         return (
-            f"Turn public charging on for {name} at {request.price_per_kwh} per kWh and a "
-            f"start fee of {request.start_fee} (minor units), billing plan "
-            f"{request.billing_plan}?"
+            f"Turn public charging on for {name} at {price} with a start fee of {fee}, "
+            f"billing plan {request.billing_plan}?"
         )
     return f"Turn public charging off for {name}? Drivers can no longer pay by card there."
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ from plugdesk.domain.actions import (
     permission_problem,
     sanitize,
 )
+from plugdesk.domain.money import currency_exponent, minor_to_decimal, normalize_currency
 from plugdesk.services.actions import ActionOutcome, ChargerActions, Preparation
 from plugdesk.ui.actions.confirm import ConfirmDialog
 
@@ -199,7 +199,7 @@ class ActionsPanel(QWidget):
         self.plug_current = QLabel("—")
         self.plug_apply = self._button("Apply…", "Turn Plug & Charge on or off")
         self.plug_apply.clicked.connect(lambda: self._ask(ActionKind.PLUG_CHARGE))
-        form.addRow("Plug & Charge:", self.plug_enabled)
+        form.addRow("Plug && Charge:", self.plug_enabled)
         form.addRow("Card:", self.plug_card)
         form.addRow("Now:", self.plug_current)
         form.addRow("", self.plug_apply)
@@ -209,12 +209,12 @@ class ActionsPanel(QWidget):
         box = QGroupBox("Public charging")
         form = QFormLayout(box)
         self.public_enabled = QCheckBox("On")
-        self.public_price = QSpinBox()
-        self.public_price.setRange(0, 150)
-        self.public_price.setAccessibleName("Price per kWh in minor units")
-        self.public_fee = QSpinBox()
-        self.public_fee.setRange(0, 500)
-        self.public_fee.setAccessibleName("Start fee in minor units")
+        self._currency = "EUR"
+        self.public_price = QDoubleSpinBox()
+        self.public_price.setAccessibleName("Price per kWh")
+        self.public_fee = QDoubleSpinBox()
+        self.public_fee.setAccessibleName("Start fee")
+        self._set_money_limits(150, 500)
         self.public_plan = QComboBox()
         self.public_plan.addItems(list(BILLING_PLANS))
         self.public_plan.setCurrentText("transaction")
@@ -351,18 +351,32 @@ class ActionsPanel(QWidget):
             self.plug_current.setText(f"on, card {card}" if plug.enabled else "off")
         if public is not None:
             limits = public.limits
-            if limits is not None and limits.max_price_per_kwh is not None:
-                self.public_price.setMaximum(limits.max_price_per_kwh)
-            if limits is not None and limits.max_start_fee is not None:
-                self.public_fee.setMaximum(limits.max_start_fee)
-            currency = f" {sanitize(public.currency)} minor units" if public.currency else ""
-            self.public_price.setSuffix(currency)
-            self.public_fee.setSuffix(currency)
+            self._currency = normalize_currency(public.currency or "EUR")
+            self._set_money_limits(
+                limits.max_price_per_kwh if limits and limits.max_price_per_kwh else 150,
+                limits.max_start_fee if limits and limits.max_start_fee else 500,
+            )
             self.public_enabled.setChecked(bool(public.enabled))
-            self.public_price.setValue(public.price_per_kwh or 0)
-            self.public_fee.setValue(public.start_fee or 0)
+            self.public_price.setValue(self._major(public.price_per_kwh or 0))
+            self.public_fee.setValue(self._major(public.start_fee or 0))
             self.public_code.setText(sanitize(public.public_code or "—"))
             self.public_url.setText(sanitize(public.public_url or "—"))
+
+    def _set_money_limits(self, max_price: int, max_fee: int) -> None:
+        """Prices shown in the currency's major unit (0.35 EUR), sent in minor units."""
+        decimals = currency_exponent(self._currency)
+        pairs = ((self.public_price, max_price, "/kWh"), (self.public_fee, max_fee, ""))
+        for box, top, unit in pairs:
+            box.setDecimals(decimals)
+            box.setSingleStep(10 ** -decimals if decimals else 1)
+            box.setRange(0, self._major(top))
+            box.setSuffix(f" {sanitize(self._currency)}{unit}")
+
+    def _major(self, minor: int) -> float:
+        return float(minor_to_decimal(minor, self._currency))
+
+    def _minor(self, major: float) -> int:
+        return round(major * 10 ** currency_exponent(self._currency))
 
     def _fill_tags(self, tags: list[str]) -> None:
         typed = self.id_tag.currentText()
@@ -430,9 +444,10 @@ class ActionsPanel(QWidget):
             return replace(base, enabled=on, card_uid=card)
         if kind is ActionKind.PUBLIC_CHARGING:
             return replace(base, enabled=self.public_enabled.isChecked(),
-                           price_per_kwh=self.public_price.value(),
-                           start_fee=self.public_fee.value(),
-                           billing_plan=self.public_plan.currentText())  # fmt: skip
+                           price_per_kwh=self._minor(self.public_price.value()),
+                           start_fee=self._minor(self.public_fee.value()),
+                           billing_plan=self.public_plan.currentText(),
+                           currency=self._currency)  # fmt: skip
         return base
 
     def _max_amps(self, connector_id: int | None) -> float:

@@ -131,6 +131,8 @@ def wire_actions(
         if log_tab.active:
             log_tab.ensure_loaded()
 
+    roomy = _RoomForTheLog(window)
+    pane.tabs.currentChanged.connect(lambda index: roomy.set(index == wiring.log_index))
     pane.tabs.currentChanged.connect(on_tab)
     on_tab(pane.tabs.currentIndex())
 
@@ -148,6 +150,28 @@ def wire_actions(
     _wire_messages(wiring)
     _wire_events(wiring, faults)
     return wiring
+
+
+class _RoomForTheLog:
+    """The Log tab wants height: while it shows, the detail pane gets most of the right
+    side; the user's own split comes back when another tab is chosen."""
+
+    SHARE = 0.7
+
+    def __init__(self, window: MainWindow) -> None:
+        self.splitter = window.right_splitter
+        self.saved: list[int] | None = None
+
+    def set(self, roomy: bool) -> None:
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if roomy and self.saved is None and total and sizes[0] < total * self.SHARE:
+            self.saved = sizes
+            top = int(total * self.SHARE)
+            self.splitter.setSizes([top, total - top])
+        elif not roomy and self.saved is not None:
+            self.splitter.setSizes(self.saved)
+            self.saved = None
 
 
 def _wire_batch(wiring: ActionWiring) -> None:

@@ -431,3 +431,57 @@ def test_show_log_from_an_incident_opens_the_log_at_its_start(rig: Rig, run: Any
     assert "filter[date_to]" in log_queries(rig.sim)[-1]
 
 
+
+
+def confirm_and_finish(rig: Rig, run: Any, button: Any) -> str:
+    """Click, accept the confirmation, wait for the outcome; the confirmation's text."""
+    button.click()
+    run(wait_for(lambda: rig.panel.confirm_dialog is not None, "the confirmation"))
+    dialog = rig.panel.confirm_dialog
+    assert dialog is not None
+    text = dialog.text()
+    finished = SignalWaiter(rig.wiring.service.finished)
+    dialog.yes_button.click()
+    run(with_time_moving(rig.sim, finished.wait(20)))
+    return text
+
+
+def test_public_charging_and_plug_and_charge_from_the_panel(rig: Rig, run: Any) -> None:
+    charger = pick(rig.sim)
+    run(panel_ready(rig, charger))
+    panel = rig.panel
+    panel.public_enabled.setChecked(True)
+    panel.public_price.setValue(0.39)
+    panel.public_fee.setValue(0.5)
+    text = confirm_and_finish(rig, run, panel.public_apply)
+    assert text == (
+        f"Turn public charging on for {charger.identity} at €0.39/kWh with a start fee of "
+        "€0.50, billing plan transaction?"
+    )
+    assert rig.sim.action_log[-1].body == {
+        "enabled": True, "price_per_kwh": 39, "start_fee": 50, "billing_plan": "transaction",
+    }  # fmt: skip
+    assert "public charging is on at the new prices, code" in panel.status.text()
+    run(wait_for(lambda: panel.public_code.text() != "—", "the public code"))
+    assert panel.public_url.text().endswith(panel.public_code.text())
+
+    panel.plug_enabled.setChecked(True)
+    panel.plug_card.setText("")
+    assert not panel.plug_apply.isEnabled()
+    assert panel.disabled_reason(panel.plug_apply) == "Enter the card UID it bills."
+    panel.plug_card.setText("CARD-77")
+    text = confirm_and_finish(rig, run, panel.plug_apply)
+    assert text == f"Turn Plug & Charge on for {charger.identity}, billed to card CARD-77?"
+    assert rig.sim.action_log[-1].body == {"enabled": True, "card_uid": "CARD-77"}
+    assert "Plug & Charge is now on, card CARD-77" in panel.status.text()
+
+
+def test_the_log_tab_gets_room_and_gives_it_back(rig: Rig, run: Any) -> None:
+    splitter = rig.window.right_splitter
+    before = splitter.sizes()
+    run(log_ready(rig, pick(rig.sim)))
+    sizes = splitter.sizes()
+    assert sizes[0] >= sum(sizes) * 0.65
+    assert not rig.window.detail_pane.connectors_box.isVisible()
+    rig.window.detail_pane.tabs.setCurrentIndex(0)
+    assert splitter.sizes() == before

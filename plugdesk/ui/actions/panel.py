@@ -50,6 +50,18 @@ from plugdesk.services.actions import ActionOutcome, ChargerActions, Preparation
 from plugdesk.ui.actions.confirm import ConfirmDialog
 
 READ_TASK = "actions-read"
+# The confirmation's "yes" button says what it does.
+YES_TEXT = {
+    ActionKind.RESTART: "Restart",
+    ActionKind.LOCK: "Make unavailable",
+    ActionKind.UNLOCK: "Make available",
+    ActionKind.START: "Start charging",
+    ActionKind.STOP: "Stop charging",
+    ActionKind.LIMIT: "Set limit",
+    ActionKind.CLEAR_LIMIT: "Clear limit",
+    ActionKind.PLUG_CHARGE: "Apply",
+    ActionKind.PUBLIC_CHARGING: "Apply",
+}
 CONFIRM_TASK = "actions-confirm"
 DEFAULT_MAX_AMPS = 32.0
 _WATCHED = (Reply.ACCEPTED, Reply.UNKNOWN, Reply.TIMEOUT)
@@ -483,7 +495,8 @@ class ActionsPanel(QWidget):
         text = confirmation(request, prepared.sessions, charger)
         title = f"{request.label} — {request.charger_name}"
         self.confirm_dialog = ConfirmDialog(
-            title, text, request.label, lambda yes: self._answered(request, charger, yes), self
+            title, text, YES_TEXT[request.kind], lambda yes: self._answered(request, charger, yes),
+            self,
         )
         self.confirm_dialog.open()
 

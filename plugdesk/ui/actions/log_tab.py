@@ -241,7 +241,7 @@ class OcppLogTab(QWidget):
         split.addWidget(below)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        self.detail.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.detail.setMinimumHeight(self.fontMetrics().height() * 8)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

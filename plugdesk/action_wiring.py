@@ -17,7 +17,8 @@ It lives beside `faults.py` (above `ui/` and `services/`) because it joins both.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -112,10 +113,11 @@ def wire_actions(
     *,
     clock: Callable[[], datetime] = utc_now,
     poll_seconds: float = POLL_SECONDS,
+    sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
 ) -> ActionWiring:
     window = desk.window
     service = ChargerActions(desk.client, faults.store, desk.runner, parent=window,
-                             clock=clock, poll_seconds=poll_seconds)  # fmt: skip
+                             clock=clock, poll_seconds=poll_seconds, sleep=sleep)  # fmt: skip
     panel = ActionsPanel(service, desk.runner)
     log_tab = OcppLogTab(service, desk.runner)
     pane = window.detail_pane

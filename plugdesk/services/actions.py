@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -48,7 +48,7 @@ from plugdesk.domain.store import ActionEntry, Incident, Store, StoreError
 log = logging.getLogger(__name__)
 
 ACTION_KIND = "action"  # the Events pane's kind for audit rows
-MAX_PARALLEL = 4  # chargers acted on at once in a batch
+MAX_PARALLEL = 8  # chargers acted on at once in a batch, at most
 BATCH_REQUEST_SHARE = 0.2  # at most this share of the remaining budget for a batch's sends
 POLL_SECONDS = 5.0
 AUDIT_LIMIT = 2000
@@ -92,6 +92,7 @@ class ChargerActions(QObject):
         clock: Callable[[], datetime] = utc_now,
         poll_seconds: float = POLL_SECONDS,
         user_name: str = "",
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> None:
         super().__init__(parent)
         self._client = client
@@ -99,6 +100,7 @@ class ChargerActions(QObject):
         self._runner = runner
         self._clock = clock
         self.poll_seconds = poll_seconds
+        self._sleep = sleep  # between looks at the charger (tests move simulated time)
         self.user_name = user_name
         self._in_flight: set[str] = set()
         self._watching: dict[str, ActionRequest] = {}
@@ -198,7 +200,7 @@ class ChargerActions(QObject):
         state = WatchState()
         needs = watch_needs(request.kind)
         while True:
-            await asyncio.sleep(self.poll_seconds)
+            await self._sleep(self.poll_seconds)
             look = await self._look(request.charger_uuid, needs, sent_at)
             if look is not None:
                 settled = effect_seen(request, before, sent_at, look, state)
@@ -243,9 +245,7 @@ class ChargerActions(QObject):
 
     async def perform_many(self, kind: ActionKind, chargers: Sequence[Charger]) -> str:
         """Restart or lock several chargers with bounded concurrency; one summary."""
-        budget = self._client.budget
-        room = int(budget.remaining() * BATCH_REQUEST_SHARE)
-        limit = asyncio.Semaphore(max(1, min(MAX_PARALLEL, room)))
+        limit = asyncio.Semaphore(self.batch_parallel())
         skipped: list[str] = []
 
         async def one(charger: Charger) -> ActionOutcome:
@@ -263,6 +263,14 @@ class ChargerActions(QObject):
         summary = batch_summary(kind, results, skipped)
         self.batch_finished.emit(summary)
         return summary
+
+    def batch_parallel(self) -> int:
+        """How many chargers a batch acts on at once: each one in flight is watched with a
+        look every `poll_seconds`, and together they may use only a share of the
+        requests left this minute (the fleet refresh needs the rest)."""
+        looks_per_minute = 60 / max(self.poll_seconds, 1.0)
+        room = self._client.budget.remaining() * BATCH_REQUEST_SHARE / looks_per_minute
+        return max(1, min(MAX_PARALLEL, int(room)))
 
     # -- the audit trail ----------------------------------------------------------------
 

@@ -4,7 +4,7 @@ while it watches, chargers picked by what a test needs."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,21 +44,27 @@ def make_rig(sim: Any, db: Path, *, user: str = "Ann Admin") -> Rig:
         store,
         TaskRunner(on_error=errors.append),
         clock=sim.now,
-        poll_seconds=0.005,
+        poll_seconds=0,
         user_name=user,
+        sleep=sim_sleep(sim),
     )
     return Rig(sim, client, store, service, errors)
 
 
-async def with_time_moving(sim: Any, work: Awaitable[T], step: float = STEP_SECONDS) -> T:
-    """Await `work` while simulated time moves on `step` s each turn (a watch's polls see
-    the charger reboot in a few turns instead of a minute)."""
-    task = asyncio.ensure_future(work)
-    while not task.done():
-        await asyncio.sleep(0.01)
-        if not task.done():
-            sim.advance(step)
-    return task.result()
+def sim_sleep(sim: Any, step: float = STEP_SECONDS) -> Callable[[float], Awaitable[None]]:
+    """The watch's wait between looks, as simulated time: each wait moves the simulator
+    on `step` seconds, so a reboot is seen after the same number of looks every run."""
+
+    async def sleep(_seconds: float) -> None:
+        sim.advance(step)
+        await asyncio.sleep(0)
+
+    return sleep
+
+
+async def settle(_sim: Any, work: Awaitable[T]) -> T:
+    """Await an action to its outcome (the watch moves simulated time itself)."""
+    return await work
 
 
 def api_charger(sim: Any, uuid: str) -> Charger:

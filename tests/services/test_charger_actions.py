@@ -25,7 +25,7 @@ from tests.services.actions_support import (
     make_rig,
     pick,
     request,
-    with_time_moving,
+    settle,
 )
 
 ALL_KINDS = list(ActionKind)
@@ -40,7 +40,7 @@ def rig(sim: Any, tmp_path: Path, qloop: Any) -> Iterator[Rig]:
 
 
 def perform(rig: Rig, run: Any, req: ActionRequest, before: Charger | None = None) -> ActionOutcome:
-    return run(with_time_moving(rig.sim, rig.service.perform(req, before)), 30)
+    return run(settle(rig.sim, rig.service.perform(req, before)), 30)
 
 
 def start_session(rig: Rig, run: Any, charger: Charger, tag: str = "TAG-STOP-01") -> int:
@@ -214,7 +214,7 @@ def test_several_chargers_with_one_failure_give_one_summary(rig: Rig, run: Any) 
     summaries: list[str] = []
     rig.service.batch_finished.connect(summaries.append)
     summary = run(
-        with_time_moving(rig.sim, rig.service.perform_many(ActionKind.LOCK, [*chargers, forbidden]))
+        settle(rig.sim, rig.service.perform_many(ActionKind.LOCK, [*chargers, forbidden]))
     )
     assert summaries == [summary]
     assert summary.startswith("Make unavailable of 4 chargers: 3 accepted")
@@ -225,7 +225,7 @@ def test_several_chargers_with_one_failure_give_one_summary(rig: Rig, run: Any) 
 
 def test_a_batch_skips_chargers_whose_permissions_do_not_allow(rig: Rig, run: Any) -> None:
     ok, no = pick(rig.sim), pick(rig.sim, full=False)
-    summary = run(with_time_moving(rig.sim, rig.service.perform_many(ActionKind.RESTART, [ok, no])))
+    summary = run(settle(rig.sim, rig.service.perform_many(ActionKind.RESTART, [ok, no])))
     assert f"1 skipped (no permission): {no.identity}" in summary
     assert [r.charger_uuid for r in rig.sim.action_log] == [ok.uuid]
 
@@ -268,3 +268,17 @@ def test_audit_rows_survive_a_reopen(rig: Rig, run: Any, tmp_path: Path) -> None
     assert event.error_code == "Charge limit"
     assert event.error_info == f"by Ann Admin: {entry.outcome}"
     rig.store = Store(tmp_path / "history.db")  # for the fixture's close
+
+
+def test_a_batch_stays_inside_the_request_budget(rig: Rig, run: Any) -> None:
+    service = rig.service
+    service.poll_seconds = 5.0  # a look every 5 s: 12 a minute for each charger in flight
+    assert service.batch_parallel() == 8  # 20 % of 500 = 100 looks a minute: 8 at most
+    budget = rig.client.budget
+
+    async def spend(count: int) -> None:
+        for _ in range(count):
+            await budget.acquire()
+
+    run(spend(budget.remaining() - 30))
+    assert service.batch_parallel() == 1  # 30 left: 6 a minute, still one at a time

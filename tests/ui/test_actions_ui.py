@@ -31,7 +31,7 @@ from plugdesk.faults import FaultMonitoring
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.events_pane import INCIDENT_ROLE, EventsPane
 from plugdesk.ui.fleet_model import UUID_ROLE
-from tests.services.actions_support import pick, with_time_moving
+from tests.services.actions_support import pick, settle, sim_sleep
 from tests.ui.test_fault_wiring import DeskStandIn, close, wired
 
 
@@ -42,7 +42,7 @@ class Rig:
         self.window = self.desk.window
         self.window.resize(1500, 1000)
         self.wiring = wire_actions(_Desk(self.desk), self.faults, clock=sim.now,
-                                   poll_seconds=0.005)  # fmt: skip
+                                   poll_seconds=0, sleep=sim_sleep(sim))  # fmt: skip
         self.panel = self.wiring.panel
         self.log = self.wiring.log_tab
 
@@ -118,7 +118,7 @@ def test_restart_is_confirmed_sent_once_on_a_double_click_and_its_outcome_said(
     qtbot.mouseClick(dialog.yes_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.yes_button, Qt.MouseButton.LeftButton)  # a second "Yes"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # and the button once more
-    run(with_time_moving(rig.sim, finished.wait(20)))
+    run(settle(rig.sim, finished.wait(20)))
     assert [r.action for r in rig.sim.action_log] == ["restart"]
     status = rig.panel.status.text()
     assert f"{charger.identity}: restart — Accepted" in status
@@ -141,7 +141,7 @@ def test_the_restart_confirmation_lists_the_sessions_it_interrupts(
     assert dialog.text() == wanted
     finished = SignalWaiter(rig.wiring.service.finished)
     dialog.yes_button.click()
-    run(with_time_moving(rig.sim, finished.wait(20)))
+    run(settle(rig.sim, finished.wait(20)))
     assert "charging started" in rig.panel.status.text()
     run(wait_for(lambda: rig.panel.stop_button.isEnabled(), "the running session"))
     assert "tag TAG-UI-1" in rig.panel.session_label.text()
@@ -197,7 +197,7 @@ def test_a_timeout_that_still_happened_is_said(rig: Rig, run: Any) -> None:
     run(replied.wait(10))
     assert "did not answer in time — it may still happen" in rig.panel.status.text()
     assert "Watching the charger for the effect…" in rig.panel.status.text()
-    run(with_time_moving(rig.sim, finished.wait(20)))
+    run(settle(rig.sim, finished.wait(20)))
     assert f"It happened after all: {charger.identity} is now unavailable" in (
         rig.panel.status.text()
     )
@@ -226,8 +226,9 @@ def test_several_chargers_one_confirmation_one_summary_with_one_failure(
     rig: Rig, run: Any
 ) -> None:
     good = [pick(rig.sim, skip=n) for n in range(2)]
-    offline = next(c for c in rig.sim.chargers() if c["connection_status"] == "offline"
-                   and (c.get("permissions") or {}).get("full"))  # fmt: skip
+    dropped = pick(rig.sim, skip=2)
+    rig.sim.force_offline(dropped.uuid)  # stays offline however far time moves
+    offline = {"uuid": dropped.uuid, "identity": dropped.identity}
     denied = pick(rig.sim, full=False)
     select_rows(rig, [good[0].uuid, good[1].uuid, offline["uuid"], denied.uuid])
     assert len(rig.wiring.selected_chargers()) == 4
@@ -241,7 +242,7 @@ def test_several_chargers_one_confirmation_one_summary_with_one_failure(
     assert f"Skipped, no permission for actions: {denied.identity}." in dialog.text()
     done = SignalWaiter(rig.wiring.service.batch_finished)
     dialog.yes_button.click()
-    (summary,) = run(with_time_moving(rig.sim, done.wait(60)), 70)
+    (summary,) = run(settle(rig.sim, done.wait(60)), 70)
     assert summary.startswith("Restart of 4 chargers: 2 accepted")
     assert f"1 did not answer in time: {offline['identity']}" in summary
     assert f"1 skipped (no permission): {denied.identity}" in summary
@@ -273,7 +274,7 @@ def test_audit_rows_show_as_actions_export_and_survive_a_restart(
     finished = SignalWaiter(first.wiring.service.finished)
     assert first.panel.confirm_dialog is not None
     first.panel.confirm_dialog.yes_button.click()
-    run(with_time_moving(sim, finished.wait(20)))
+    run(settle(sim, finished.wait(20)))
     pane = events_pane(first.faults)
     rows = [pane.incident_at(r) for r in range(pane.proxy.rowCount())]
     actions = [r for r in rows if r is not None and r.kind == "action"]
@@ -442,7 +443,7 @@ def confirm_and_finish(rig: Rig, run: Any, button: Any) -> str:
     text = dialog.text()
     finished = SignalWaiter(rig.wiring.service.finished)
     dialog.yes_button.click()
-    run(with_time_moving(rig.sim, finished.wait(20)))
+    run(settle(rig.sim, finished.wait(20)))
     return text
 
 

@@ -27,6 +27,7 @@ from plugdesk.api.client import PlugchoiceClient, check_api_url
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.api.models import User
 from plugdesk.app import crash_log
+from plugdesk.app.action_wiring import wire_actions
 from plugdesk.app.alerts import wire_fault_monitoring
 from plugdesk.app.reporting import (
     ErrorReporter,
@@ -141,6 +142,7 @@ class Desk:
         self.faults = wire_fault_monitoring(
             self, settings=self.app_settings, sign_out=None if self.demo else self.sign_out
         )
+        self.actions = wire_actions(self, self.faults)
         self._closed = False
 
     def _wire_features(self) -> None:
@@ -249,6 +251,7 @@ class Desk:
             show_notice(self.window, "Settings were reset", self.settings_problem)
         if self.demo:
             self.window.set_user("Demo")
+            self.actions.service.user_name = "Demo"
         if self.url_problem:
             # The saved API URL no longer passes the check: say why, in the dialog that
             # fixes it (the problem is shown beside the field, OK waits for a good URL).
@@ -306,6 +309,7 @@ class Desk:
             log.info("could not read the user: %s", error)
             return
         self.window.set_user(user.name or user.email or "Signed in")
+        self.actions.service.user_name = user.name or user.email or ""
 
     async def apply_token(self, api_url: str, token: str | None) -> None:
         """The sign-in seam: use `token` for `api_url` (None signs out)."""
@@ -315,6 +319,7 @@ class Desk:
             self.faults.set_source(self.client.base_url)
             self.monitor.set_client(self.client)
             self.chargers.set_client(self.client)
+            self.actions.service.set_client(self.client)
             if self._public is not None:  # else it is made with the new client
                 self._public.set_client(self.client)
             self.window.clear_fleet()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from plugdesk import __version__
-from plugdesk.cli import auth
+from plugdesk.cli import actions, auth
 from plugdesk.cli import sim as sim_command
 from plugdesk.cli import status as status_command
 from plugdesk.cli.common import (
@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("logout", parents=[common], help="forget the stored token for the API URL")
 
     _add_export_parser(sub, common)
+    actions.add_parsers(sub, common)  # restart, lock, unlock, start, stop, limit, logs
     return parser
 
 
@@ -199,7 +200,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        handler = getattr(args, "handler", None) or COMMANDS[args.command]
+        return int(handler(args))
     except CliError as error:
         say(f"plugdesk: {error}", err=True)
         return error.code

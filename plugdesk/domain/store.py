@@ -113,6 +113,25 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     )),
+    Migration(4, "charger actions (audit trail)", (
+        # One row per action sent to a charger: written before the request goes out,
+        # the reply committed before it is shown, the outcome when the watch ends.
+        """CREATE TABLE actions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            sent_at TEXT NOT NULL,
+            user_name TEXT NOT NULL DEFAULT '',
+            charger_uuid TEXT NOT NULL,
+            charger_identity TEXT,
+            charger_reference TEXT,
+            action TEXT NOT NULL,
+            params TEXT NOT NULL DEFAULT '{}',
+            reply TEXT NOT NULL DEFAULT 'pending',
+            reply_text TEXT,
+            outcome TEXT,
+            finished_at TEXT
+        )""",
+        "CREATE INDEX actions_by_sent ON actions (sent_at DESC)",
+    )),
 )  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
@@ -143,6 +162,28 @@ class Incident:
 
 
 @dataclass(frozen=True)
+class ActionEntry:
+    """One action sent to a charger, as the audit trail keeps it."""
+
+    id: int
+    sent_at: datetime
+    user_name: str
+    charger_uuid: str
+    charger_identity: str | None
+    charger_reference: str | None
+    action: str  # an ActionKind value: "restart", "lock", ...
+    params: str  # JSON text of what was sent
+    reply: str  # "pending", then a Reply value: "accepted", "rejected", "timeout", ...
+    reply_text: str | None  # the reply in words, as shown
+    outcome: str | None  # what the watch found ("back online after 48 s, fault cleared")
+    finished_at: datetime | None
+
+    @property
+    def charger_name(self) -> str:
+        return self.charger_reference or self.charger_identity or self.charger_uuid
+
+
+@dataclass(frozen=True)
 class Mute:
     charger_uuid: str
     until: datetime | None  # None with until_resolved
@@ -155,6 +196,12 @@ class Mute:
 _INCIDENT_COLUMNS = (
     "id, charger_uuid, charger_identity, charger_reference, kind, error_code, error_info, "
     "opened_at, closed_at, notified_open, notified_close, first_seen_at"
+)
+
+
+_ACTION_COLUMNS = (
+    "id, sent_at, user_name, charger_uuid, charger_identity, charger_reference, action, "
+    "params, reply, reply_text, outcome, finished_at"
 )
 
 
@@ -396,6 +443,66 @@ class Store:
             )
         return cursor.rowcount
 
+    # -- the action audit trail --------------------------------------------------------------
+
+    def record_action(
+        self,
+        *,
+        sent_at: datetime,
+        user_name: str,
+        charger_uuid: str,
+        action: str,
+        params: str = "{}",
+        charger_identity: str | None = None,
+        charger_reference: str | None = None,
+    ) -> ActionEntry:
+        """Write the row of an action about to be sent (reply "pending")."""
+        with self.transaction():
+            cursor = self._exec(
+                "INSERT INTO actions (sent_at, user_name, charger_uuid, charger_identity,"
+                " charger_reference, action, params) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (_iso(sent_at), user_name, charger_uuid, charger_identity, charger_reference,
+                 action, params),
+            )  # fmt: skip
+        entry = self.get_action(int(cursor.lastrowid or 0))
+        assert entry is not None
+        return entry
+
+    def set_action_reply(self, action_id: int, reply: str, reply_text: str) -> None:
+        with self.transaction():
+            self._exec(
+                "UPDATE actions SET reply = ?, reply_text = ? WHERE id = ?",
+                (reply, reply_text, action_id),
+            )
+
+    def set_action_outcome(self, action_id: int, outcome: str, finished_at: datetime) -> None:
+        with self.transaction():
+            self._exec(
+                "UPDATE actions SET outcome = ?, finished_at = ? WHERE id = ?",
+                (outcome, _iso(finished_at), action_id),
+            )
+
+    def get_action(self, action_id: int) -> ActionEntry | None:
+        row = self._exec(
+            f"SELECT {_ACTION_COLUMNS} FROM actions WHERE id = ?", (action_id,)
+        ).fetchone()
+        return None if row is None else _action(row)
+
+    def list_actions(
+        self, *, charger_uuid: str | None = None, limit: int | None = None
+    ) -> list[ActionEntry]:
+        """Newest first."""
+        sql = f"SELECT {_ACTION_COLUMNS} FROM actions"
+        params: list[object] = []
+        if charger_uuid is not None:
+            sql += " WHERE charger_uuid = ?"
+            params.append(charger_uuid)
+        sql += " ORDER BY sent_at DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [_action(row) for row in self._exec(sql, params).fetchall()]
+
     # -- the last known fleet ---------------------------------------------------------------
 
     def save_fleet(self, data: bytes, fetched_at: datetime, *, source: str = "") -> None:
@@ -613,6 +720,25 @@ def _iso(moment: datetime) -> str:
 
 def _parse(text: str) -> datetime:
     return to_utc(datetime.fromisoformat(text))
+
+
+def _action(row: tuple[Any, ...]) -> ActionEntry:
+    (id_, sent, user, uuid, identity, reference, action, params, reply, text, outcome,
+     finished) = row  # fmt: skip
+    return ActionEntry(
+        id=int(id_),
+        sent_at=_parse(sent),
+        user_name=str(user),
+        charger_uuid=str(uuid),
+        charger_identity=identity,
+        charger_reference=reference,
+        action=str(action),
+        params=str(params),
+        reply=str(reply),
+        reply_text=text,
+        outcome=outcome,
+        finished_at=None if finished is None else _parse(finished),
+    )
 
 
 def _incident(row: tuple[Any, ...]) -> Incident:

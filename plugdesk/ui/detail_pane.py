@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -379,7 +380,11 @@ class DetailPane(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setMinimumHeight(self.fontMetrics().height() * 3)  # fits 1024x600 screens
-        layout.addWidget(scroll, 1)
+        # Details first; features add theirs (actions, OCPP log) with `add_tab`.
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scroll, "Details")
+        layout.addWidget(self.tabs, 1)
 
         self.connectors_label = QLabel("<b>Connectors</b>")
         self.connectors_model = ConnectorsModel(self, clock=self._clock)
@@ -400,8 +405,12 @@ class DetailPane(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.connectors_label)
         row.addWidget(self.connectors_status, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.connectors_table, 0)
+        self.connectors_box = QWidget()  # hidden where a tab needs the height (the log)
+        box = QVBoxLayout(self.connectors_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(row)
+        box.addWidget(self.connectors_table, 0)
+        layout.addWidget(self.connectors_box, 0)
         self._fit_connectors_height(2)
         return content
 
@@ -475,6 +484,10 @@ class DetailPane(QWidget):
         return box
 
     # -- what the window calls -------------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """A page of its own beside "Details" (the charger's actions, its OCPP log)."""
+        return self.tabs.addTab(widget, title)
 
     @property
     def charger(self) -> Charger | None:

@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,11 +35,13 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -59,9 +62,10 @@ INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 3
 AGE_TICK_MS = 30_000
 _LAST = "\uffff"  # sorts missing text after every real value
 
-KIND_LABELS = {"fault": "Fault", "offline": "Offline", "stale": "Stale"}
+KIND_LABELS = {"fault": "Fault", "offline": "Offline", "stale": "Stale", "action": "Action"}
 # The badge an open incident wears: the health level its kind stands for.
 _KIND_LEVELS = {"fault": "FAULT", "offline": "OFFLINE", "stale": "STALE"}
+ACTION_KIND = "action"  # rows of the action audit trail (see `set_action_source`)
 
 
 class EventColumn(IntEnum):
@@ -220,6 +224,8 @@ class EventsModel(QAbstractTableModel):
     def _display(self, incident: Incident, column: EventColumn) -> str:
         now = self._clock()
         if column is EventColumn.STATE:
+            if incident.kind == ACTION_KIND:
+                return "Sent"
             return "Pending" if is_pending(incident) else "Open" if incident.is_open else "Closed"
         if column is EventColumn.OPENED and is_pending(incident):
             return pending_text(incident, now)
@@ -365,6 +371,8 @@ class EventsPane(QWidget):
 
     charger_activated = Signal(str)  # double-click: select this charger in the window
     mute_changed = Signal(str, str)  # uuid, a sentence for the status bar
+    show_log_requested = Signal(str, object)  # uuid, datetime: the OCPP log from then
+    exported = Signal(str)  # a sentence for the status bar
 
     def __init__(
         self,
@@ -375,6 +383,7 @@ class EventsPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.service = service
+        self.action_source: Any = None  # ChargerActions: adds the audit trail's rows
         self.model = EventsModel(self, clock=clock)
         self.proxy = EventsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -404,6 +413,9 @@ class EventsPane(QWidget):
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setWordWrap(True)
         self.empty_label.setEnabled(False)  # the palette's dimmed text
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Save the events shown (with the filters) as CSV")
+        self.export_button.clicked.connect(self._ask_export)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -437,6 +449,7 @@ class EventsPane(QWidget):
         filters.addWidget(self.kind_filter)
         filters.addWidget(self.state_filter)
         filters.addWidget(self.count_label)
+        filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(filters)
@@ -461,9 +474,53 @@ class EventsPane(QWidget):
     def reload(self) -> None:
         """Read the history again (slot for `IncidentService.incidents_changed`), with the
         problems still inside their grace period on top."""
+        rows: list[Any] = []
         if self.service is not None:
             pending = [pending_row(p) for p in self.service.pending_problems()]
-            self.model.set_incidents(pending + self.service.list_incidents())
+            rows = pending + self.service.list_incidents()
+        if self.action_source is not None:
+            rows = [*rows, *self.action_source.audit_events()]
+        if self.service is not None or self.action_source is not None:
+            self.model.set_incidents(rows)
+
+    def set_action_source(self, source: Any) -> None:
+        """Show the charger actions of `source` (a ChargerActions) as kind "Action"."""
+        self.action_source = source
+        source.audit_changed.connect(self.reload)
+        self.reload()
+
+    def visible_events(self) -> list[Incident]:
+        """The rows as shown: filtered and in the table's order."""
+        rows = (self.incident_at(row) for row in range(self.proxy.rowCount()))
+        return [row for row in rows if row is not None]
+
+    def export_csv(self, path: Path) -> int:
+        """Write the rows shown to `path`; how many."""
+        from plugdesk.domain.events_csv import events_csv, write_events_csv
+
+        events = self.visible_events()
+        source = self.action_source
+        entries = {}
+        if source is not None:
+            for event in events:
+                entry = source.action_entry(event)
+                if entry is not None:
+                    entries[event.id] = entry
+        write_events_csv(path, events_csv(events, entries, KIND_LABELS))
+        return len(events)
+
+    def _ask_export(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export events", str(Path.home() / "plugdesk-events.csv"), "CSV (*.csv)"
+        )
+        if not name:
+            return
+        try:
+            count = self.export_csv(Path(name))
+        except OSError as error:
+            self.exported.emit(f"Could not export the events: {error.strerror or error}")
+            return
+        self.exported.emit(f"Exported {count} events to {name}")
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -516,6 +573,10 @@ class EventsPane(QWidget):
         show = QAction(f"Show {name} in Chargers", menu)
         show.triggered.connect(lambda: self.charger_activated.emit(uuid))
         menu.addAction(show)
+        log = QAction("Show log", menu)
+        log.setToolTip("The charger's OCPP log at the start of this event")
+        log.triggered.connect(lambda: self.show_log_requested.emit(uuid, incident.first_seen_at))
+        menu.addAction(log)
         menu.addSeparator()
         for action in mute_actions(menu, self.service, uuid, name, self.mute_changed.emit):
             menu.addAction(action)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from plugdesk.ui.main_window import MainWindow
@@ -20,6 +21,8 @@ from plugdesk.ui.main_window import MainWindow
 
 class LazyPane(QWidget):
     """The tab's page: empty until `contents()` builds the real pane inside it."""
+
+    built = Signal(QWidget)  # the real pane, once, when it has been built
 
     def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,7 @@ class LazyPane(QWidget):
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(self._contents)
             self._layout.addWidget(scroll)
+            self.built.emit(self._contents)
         return self._contents
 
 

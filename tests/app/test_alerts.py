@@ -5,46 +5,15 @@ lists it, "Open" selects the charger, and the next start shows the last known fl
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import msgspec
 import pytest
-from PySide6.QtCore import QSettings
 
-from plugdesk.app.alerts import FaultMonitoring, wire_fault_monitoring
-from plugdesk.domain.settings import Settings
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
-from plugdesk.ui.main_window import MainWindow
-from tests.support.harness import Harness, make_window_harness
-
-FAST = Settings(grace_fault_s=0, grace_offline_s=0, storm_threshold=1000)
-
-
-@dataclass
-class DeskStandIn:
-    """What wire_fault_monitoring reads from app.Desk, built from the test harness."""
-
-    harness: Harness
-
-    @property
-    def window(self) -> MainWindow:
-        assert self.harness.window is not None
-        return self.harness.window
-
-    @property
-    def monitor(self) -> Any:
-        return self.harness.monitor
-
-    @property
-    def runner(self) -> Any:
-        return self.harness.runner
-
-    @property
-    def client(self) -> Any:
-        return self.harness.client
+from tests.support.alerts import FAST, close, wired
 
 
 @pytest.fixture
@@ -55,21 +24,6 @@ def frozen_sim() -> Iterator[Simulator]:
         yield simulator
     finally:
         simulator.stop()
-
-
-def wired(
-    sim: Simulator, qtbot: Any, settings: Settings = FAST, ini: Path | None = None
-) -> tuple[DeskStandIn, FaultMonitoring]:
-    qsettings = QSettings(str(ini), QSettings.Format.IniFormat) if ini else None
-    desk = DeskStandIn(make_window_harness(sim, qtbot, settings=qsettings))
-    parts = wire_fault_monitoring(desk, settings=settings, clock=sim.now, native=False)
-    return desk, parts
-
-
-async def close(desk: DeskStandIn, parts: FaultMonitoring) -> None:
-    await parts.service.flush()
-    await parts.aclose()
-    await desk.harness.aclose()
 
 
 def healthy(sim: Simulator) -> str:
@@ -195,9 +149,7 @@ def test_next_start_shows_the_last_known_fleet_marked_stale(
         run(close(desk, parts))
 
 
-def test_mutes_survive_a_restart_of_the_wiring(
-    frozen_sim: Simulator, qtbot: Any, run: Any
-) -> None:
+def test_mutes_survive_a_restart_of_the_wiring(frozen_sim: Simulator, qtbot: Any, run: Any) -> None:
     desk, parts = wired(frozen_sim, qtbot)
     uuid = healthy(frozen_sim)
     parts.service.mute(uuid, None)

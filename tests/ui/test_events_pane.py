@@ -190,8 +190,8 @@ def test_context_menu_mutes_and_unmutes(
     incident = pane.proxy.index(1, 0).data(INCIDENT_ROLE)
     menu = pane.context_menu(incident)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Show Gate (PC-003) in Chargers", "Mute for 1 hour", "Mute for 24 hours",
-                     "Mute until resolved"]  # fmt: skip
+    assert texts == ["Show Gate (PC-003) in Chargers", "Show log", "Mute for 1 hour",
+                     "Mute for 24 hours", "Mute until resolved"]  # fmt: skip
     with qtbot.waitSignal(pane.charger_activated) as shown:
         menu.actions()[0].trigger()
     assert shown.args == ["uuid-c"]

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from plugdesk.api.charger_models import OcppLog
-from plugdesk.cli.main import main
 from plugdesk.cli.actions import log_line
+from plugdesk.cli.main import main
 from plugdesk.domain.actions import sanitize
 from plugdesk.domain.paths import app_paths
 from plugdesk.domain.store import Store

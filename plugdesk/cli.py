@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
-from plugdesk import __version__
+from plugdesk import __version__, report_cli
 
 DEFAULT_API_URL = "https://app.plugchoice.com/api/v3"
 TOKEN_ENV = "PLUGDESK_TOKEN"
@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("logout", parents=[common], help="forget the stored token for the API URL")
 
     _add_export_parser(sub, common)
+    report_cli.add_parser(sub, common)  # issue 17: plugdesk report, self-contained
     return parser
 
 
@@ -438,6 +439,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "login": cmd_login,
     "logout": cmd_logout,
     "export": cmd_export,
+    "report": lambda args: report_cli.cmd_report(args),
 }
 
 

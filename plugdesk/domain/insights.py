@@ -30,13 +30,16 @@ or in a worker thread and report progress; `aggregate` does it in one call.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import math
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from itertools import pairwise
 from typing import Final, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from plugdesk.domain.store import Incident
 
@@ -161,6 +164,21 @@ class Period:
         if self.first == self.last:
             return self.first.isoformat()
         return f"{self.first.isoformat()} – {self.last.isoformat()}"
+
+
+def local_zone() -> tzinfo:
+    """The user's time zone with its DST rules: $TZ, else the zone /etc/localtime points
+    at (Linux, macOS), else the current fixed offset (Windows without tzdata)."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    with contextlib.suppress(OSError):
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    for key in candidates:
+        if key:
+            with contextlib.suppress(ValueError, OSError, ZoneInfoNotFoundError):
+                return ZoneInfo(key)
+    return datetime.now().astimezone().tzinfo or UTC
 
 
 def preset_period(name: str, today: date, tz: tzinfo) -> Period:

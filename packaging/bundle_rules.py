@@ -19,7 +19,9 @@ from typing import Final
 # PySide6 modules PlugDesk imports. Every other PySide6 module is excluded from analysis, so
 # neither its Python binding nor its Qt library, plugins and translations are collected.
 # tests/packaging checks that plugdesk's own imports stay inside this set.
-QT_MODULES_USED: Final = frozenset({"QtCore", "QtGui", "QtWidgets", "QtSvg"})
+# QtCharts (from PySide6-Addons) draws the Insights charts; it links libQt6OpenGL and
+# libQt6OpenGLWidgets, which come along as its libraries (not as Python modules).
+QT_MODULES_USED: Final = frozenset({"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtCharts"})
 
 # Qt plugins, by plugin folder: None keeps the whole folder, a set keeps only the plugins
 # whose file name contains one of the words, and a folder missing here is dropped whole

@@ -292,8 +292,8 @@ class Insights:
 
     def energy_by(self, granularity: Granularity) -> tuple[list[str], dict[str, list[float]]]:
         """Bucket labels and kWh per site per bucket: days, ISO weeks or months."""
-        if granularity == "day":
-            return [f"{day:%d %b}" for day in self.days], self.energy_by_site
+        if granularity == "day":  # day numbers: short enough for a month of bars
+            return [str(day.day) for day in self.days], self.energy_by_site
         keys = [_bucket(day, granularity) for day in self.days]
         labels = list(dict.fromkeys(keys))
         where = {label: index for index, label in enumerate(labels)}
@@ -312,7 +312,7 @@ class Insights:
 def _bucket(day: date, granularity: Granularity) -> str:
     if granularity == "week":
         year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
+        return f"W{week:02d}" if year == day.year else f"W{week:02d} {year}"
     return f"{day:%b %Y}"
 
 

@@ -204,7 +204,7 @@ def _short(label: str, limit: int = 28) -> str:
 def _category_axes(chart: QChart, series: QBarSeries | QStackedBarSeries,
                    labels: Sequence[str], unit: str) -> None:
     categories = QBarCategoryAxis()
-    step = max(1, len(labels) // 16)  # a label every few bars when there are many
+    step = -(-len(labels) // 16)  # at most 16 labels: a label every few bars
     # Categories must be unique: the unlabelled ones are made of zero-width spaces.
     categories.append([label if index % step == 0 else "\u200b" * (index + 1)
                        for index, label in enumerate(labels)] or [""])

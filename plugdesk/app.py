@@ -45,6 +45,7 @@ from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.signin import SignInService
 from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.icons import app_icon
+from plugdesk.ui.insights import attach_insights
 from plugdesk.ui.lazy_pane import add_lazy_pane
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.ready_hook import install_ready_hook
@@ -133,6 +134,8 @@ class Desk:
         self.faults = wire_fault_monitoring(
             self, settings=self.app_settings, sign_out=None if self.demo else self.sign_out
         )
+        self.insights = attach_insights(window=self.window, client=client, runner=self.runner,
+                                        incidents=self.faults.store.list_incidents)
         self._closed = False
 
     def _wire_features(self) -> None:

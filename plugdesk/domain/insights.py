@@ -41,6 +41,7 @@ from itertools import pairwise
 from typing import Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from plugdesk.api.charger_models import MeterValue
 from plugdesk.domain.store import Incident
 
 NO_SITE: Final = "No site"
@@ -611,3 +612,53 @@ def chunked(items: Sequence[Session], size: int) -> Iterable[Sequence[Session]]:
 
 def facts_by_uuid(chargers: Iterable[ChargerFacts]) -> Mapping[str, ChargerFacts]:
     return {facts.uuid: facts for facts in chargers}
+
+
+# -- a transaction's power curve -------------------------------------------------------------
+
+POWER = "Power.Active.Import"
+ENERGY = "Energy.Active.Import.Register"
+
+
+def power_curve(
+    values: Iterable[MeterValue], transaction_id: int | None
+) -> tuple[list[tuple[datetime, float]], str]:
+    """(moment, kW) points of one transaction from its stored meter values, and where
+    they came from. Power readings are used when there are any (phases of one moment
+    added up); otherwise power is derived from the energy register (kWh between two
+    readings / the hours between them). Readings of other transactions are left out."""
+    mine = [v for v in values if v.timestamp is not None and v.number is not None]
+    if transaction_id is not None and any(v.charger_transaction_id for v in mine):
+        mine = [v for v in mine if v.charger_transaction_id == transaction_id]
+    power = [v for v in mine if v.measurand == POWER]
+    if power:
+        return _summed_power(power), "power readings"
+    energy = [v for v in mine if (v.measurand or ENERGY) == ENERGY and not v.phase]
+    return _derived_power(energy), "derived from the energy register"
+
+
+def _kilo(value: MeterValue) -> float:
+    number = value.number or 0.0
+    unit = (value.unit or "").casefold()
+    return number if unit.startswith("k") else number / 1000.0
+
+
+def _summed_power(values: list[MeterValue]) -> list[tuple[datetime, float]]:
+    per_moment: dict[datetime, float] = {}
+    has_total = {v.timestamp for v in values if not v.phase}
+    for value in values:
+        assert value.timestamp is not None
+        if value.phase and value.timestamp in has_total:
+            continue  # the total of that moment is there: do not add its phases to it
+        per_moment[value.timestamp] = per_moment.get(value.timestamp, 0.0) + _kilo(value)
+    return sorted(per_moment.items())
+
+
+def _derived_power(values: list[MeterValue]) -> list[tuple[datetime, float]]:
+    readings = sorted((v.timestamp, _kilo(v)) for v in values if v.timestamp is not None)
+    points = []
+    for (before, kwh_before), (after, kwh_after) in pairwise(readings):
+        hours = (after - before).total_seconds() / 3600
+        if hours > 0 and kwh_after >= kwh_before:
+            points.append((after, (kwh_after - kwh_before) / hours))
+    return points

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import html
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -45,6 +45,7 @@ from plugdesk.domain.insights import (
     Downtime,
     Insights,
     Period,
+    Session,
     aggregate,
     session_of,
 )
@@ -53,6 +54,10 @@ from plugdesk.domain.store import Incident
 ReportFormat = Literal["pdf", "html"]
 ScopeKind = Literal["all", "sites", "chargers"]
 Progress = Callable[[int, int, int], None]  # chargers done, total, rows
+AsyncAggregate = Callable[
+    [Sequence[Session], Period, list[ChargerFacts], list[Downtime], datetime],
+    Awaitable[Insights],
+]
 
 
 class ReportError(Exception):
@@ -206,9 +211,11 @@ async def fetch_report(
     now: datetime,
     progress: Progress | None = None,
     cancel: asyncio.Event | None = None,
+    aggregator: AsyncAggregate | None = None,
 ) -> ReportData:
-    """Resolve the scope, fetch its transactions with the export's run, and aggregate.
-    Raises ReportError with a sentence (nothing to write), or ExportCancelled."""
+    """Resolve the scope, fetch its transactions with the export's run, and aggregate
+    (with `aggregator`, e.g. in a worker thread, else here). Raises ReportError with a
+    sentence (nothing to write), or ExportCancelled."""
     site_of, sites = await _site_map(client, request.scope)
     scope = _export_scope(request.scope, site_of)
     recording = _Recording(client)
@@ -235,7 +242,10 @@ async def fetch_report(
         and (made := session_of(row.charger_uuid, row.connector_id, row.started_at,
                                 row.stopped_at, row.energy_kwh)) is not None
     ]
-    insights = aggregate(sessions, period, facts, _downtimes(mine), now=now)
+    if aggregator is None:
+        insights = aggregate(sessions, period, facts, _downtimes(mine), now=now)
+    else:
+        insights = await aggregator(sessions, period, facts, _downtimes(mine), now)
     shown_sites = sorted({item.site for item in facts}, key=str.casefold) or list(sites)
     return ReportData(request, summary, writer.rows, facts, insights,
                       _in_period(mine, period, now), shown_sites, now, site_of)

@@ -9,13 +9,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from plugdesk.api.charger_models import MeterValue
 from plugdesk.domain.insights import (
+    ENERGY,
+    POWER,
     ChargerFacts,
     Downtime,
     Period,
     Session,
     aggregate,
     downtimes_from_incidents,
+    power_curve,
     preset_period,
     session_of,
 )
@@ -217,3 +221,54 @@ def test_monthly_buckets_and_chunks_give_the_same_totals() -> None:
     assert labels == ["Jan 2026", "Feb 2026"]
     assert monthly["Alpha"] == [approx(10.0), 0.0]
     assert monthly["Beta"] == [0.0, approx(2.5)]
+
+
+def _meter(minutes: int, measurand: str, value: str, unit: str, phase: str | None = None,
+           tx: int | None = 9) -> MeterValue:
+    return MeterValue(charger_transaction_id=tx, timestamp=local(2026, 6, 1, 10, minutes),
+                      value=value, measurand=measurand, unit=unit, phase=phase)
+
+
+def test_power_curve_adds_phases_and_keeps_to_its_transaction() -> None:
+    values = [
+        _meter(0, POWER, "2300", "W", "L1"), _meter(0, POWER, "2300", "W", "L2"),
+        _meter(5, POWER, "7.4", "kW"),  # a total, in kW
+        _meter(5, POWER, "1000", "W", "L1"),  # its phase: not added to the total again
+        _meter(10, POWER, "9999", "W", tx=10),  # another transaction's
+    ]
+    points, source = power_curve(values, 9)
+    assert [kw for _at, kw in points] == [approx(4.6), approx(7.4)]
+    assert source == "power readings"
+
+
+def test_power_curve_derived_from_the_energy_register() -> None:
+    values = [
+        _meter(0, ENERGY, "1000", "Wh"),
+        _meter(15, ENERGY, "2850", "Wh"),  # 1.85 kWh in 15 min: 7.4 kW
+        _meter(30, ENERGY, "2.85", "kWh"),  # nothing more: 0 kW
+    ]
+    points, source = power_curve(values, 9)
+    assert [kw for _at, kw in points] == [approx(7.4), approx(0.0)]
+    assert source == "derived from the energy register"
+
+
+def test_aggregation_off_the_loop_thread_matches_and_reports_progress() -> None:
+    import asyncio
+
+    from plugdesk.services.insights_job import aggregate_off_thread
+
+    period = Period(date(2026, 3, 28), date(2026, 3, 29), AMS)
+    sessions = [
+        session("c1", 1, local(2026, 3, 28, 1 + i % 20), local(2026, 3, 29, 3 + i % 20), 1.5)
+        for i in range(25_000)
+    ]
+    seen: list[tuple[int, int]] = []
+    threaded = asyncio.run(aggregate_off_thread(
+        sessions, period, FACTS, _history(), now=local(2026, 4, 1),
+        progress=lambda *step: seen.append(step),
+    ))
+    direct = aggregate(sessions, period, FACTS, _history(), now=local(2026, 4, 1))
+    assert threaded.energy_by_site == direct.energy_by_site
+    assert threaded.heatmap == direct.heatmap
+    assert threaded.availability == direct.availability
+    assert seen[-1] == (25_000, 25_000)

@@ -147,6 +147,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], name: str, unit: s
     series = QBarSeries()
     bar = QBarSet(name)
     bar.setColor(QColor(SERIES_COLOURS[0]))
+    bar.setBorderColor(QColor(SERIES_COLOURS[0]))
     bar.append(list(values))
     series.append(bar)
     series.setBarWidth(0.8)
@@ -173,6 +174,7 @@ def hbar_chart(
     series = QHorizontalBarSeries()
     bar = QBarSet(unit)
     bar.setColor(QColor(colour))
+    bar.setBorderColor(QColor(colour))
     reversed_items = list(reversed(items))  # Qt draws the first category at the bottom
     bar.append([value for _label, value in reversed_items])
     series.append(bar)
@@ -189,11 +191,18 @@ def hbar_chart(
     series.attachAxis(names)
     values = QValueAxis()
     top = maximum if maximum is not None else max((v for _l, v in items), default=0.0)
-    values.setRange(0, top * (1.0 if maximum is not None else 1.1) or 1.0)
+    values.setRange(0, top or 1.0)
+    if maximum is not None:
+        values.setTickCount(6)
+    elif all(float(value).is_integer() for _label, value in items) and top <= 5:
+        values.setTickCount(int(top) + 1 if top else 2)  # counts: whole-number ticks
+    else:
+        values.applyNiceNumbers()
     values.setLabelFormat("%.0f")
     values.setTitleText(unit)
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(values)
+    chart.setProperty("rows", len(items))  # the card gives each bar room for its label
     return chart
 
 
@@ -247,6 +256,15 @@ def power_chart(points: Sequence[tuple[datetime, float]], title: str = "") -> QC
     return chart
 
 
+def _mix(low: QColor, high: QColor, share: float) -> QColor:
+    """`share` of the way from `low` to `high` (opaque, so it reads on light and dark)."""
+    return QColor(
+        round(low.red() + (high.red() - low.red()) * share),
+        round(low.green() + (high.green() - low.green()) * share),
+        round(low.blue() + (high.blue() - low.blue()) * share),
+    )
+
+
 class HeatMap(QWidget):
     """Busy hours per weekday and hour: a 7×24 grid, darker = busier; hover for the value."""
 
@@ -287,9 +305,7 @@ class HeatMap(QWidget):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              WEEKDAYS[day])
             for hour, value in enumerate(row):
-                colour = QColor(base) if value else QColor(empty)
-                if value and self.peak:
-                    colour.setAlphaF(0.12 + 0.88 * value / self.peak)
+                colour = _mix(empty, base, 0.15 + 0.85 * value / self.peak) if value else empty
                 painter.fillRect(QRect(int(left + hour * width) + 1, int(y) + 1,
                                        max(1, int(width) - 1), max(1, int(height) - 1)), colour)
 
@@ -358,6 +374,9 @@ class ChartCard(QFrame):
     def set_chart(self, chart: QChart) -> None:
         view = QChartView(chart)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rows = chart.property("rows")
+        if rows:  # horizontal bars: a category label is elided unless its row has room
+            view.setMinimumHeight(110 + 22 * int(rows))
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.chart = chart
         self._set_body(view)
@@ -366,6 +385,16 @@ class ChartCard(QFrame):
     def set_widget(self, widget: QWidget) -> None:
         self.chart = None
         self._set_body(widget)
+
+    def set_empty(self, text: str) -> None:
+        """No chart: a sentence in its place (an empty axis says nothing)."""
+        label = QLabel(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAutoFillBackground(True)
+        label.setBackgroundRole(QPalette.ColorRole.Base)
+        self.chart = None
+        self.set_note("")
+        self._set_body(label)
 
     def set_note(self, text: str) -> None:
         self.note.setText(text)

@@ -207,12 +207,14 @@ class InsightsPane(QWidget):
         card.title = f"Energy per {granularity} by site"
 
     def _draw_utilisation(self, insights: Insights) -> None:
-        rows = insights.utilisation[:TOP_CONNECTORS]
+        rows = [row for row in insights.utilisation[:TOP_CONNECTORS] if row.busy_seconds]
+        if not rows:
+            self.cards["utilisation"].set_empty("No connector was busy in this period.")
+            return
         items = [(f"{row.charger_name} #{row.connector if row.connector is not None else '?'}",
                   row.share * 100) for row in rows]
         self.cards["utilisation"].set_chart(hbar_chart(
             items, "% of the time busy", format_value=lambda value: f"{value:.2f} % busy",
-            maximum=max([value for _label, value in items] + [1.0]) * 1.1,
         ))
 
     def _draw_availability(self, insights: Insights) -> None:
@@ -222,7 +224,13 @@ class InsightsPane(QWidget):
             format_value=lambda value: f"{value:.2f} % available", maximum=100.0,
             colour=SERIES_COLOURS[2],
         ))
-        worst = insights.worst
+        worst = [row for row in insights.worst if row.down_seconds > 0]
+        if not worst:
+            self.cards["worst"].set_empty(
+                "Every charger was available the whole period\n"
+                "(no fault or offline incident in PlugDesk's history)."
+            )
+            return
         self.cards["worst"].set_chart(hbar_chart(
             [(row.charger_name, row.uptime * 100) for row in worst], "% available",
             format_value=lambda value: f"{value:.2f} % available", maximum=100.0,
@@ -240,11 +248,13 @@ class InsightsPane(QWidget):
             ("fault_firmware", insights.faults_by_firmware),
         ):
             card = self.cards[key]
+            if not items:
+                card.set_empty("No faults in this period.")
+                continue
             card.set_chart(hbar_chart(
                 [(label, float(count)) for label, count in items[:TOP_FAULTS]], "faults",
                 format_value=lambda value: f"{value:.0f} faults", colour=SERIES_COLOURS[5],
             ))
-            card.set_note("" if items else "No faults in this period.")
 
     # -- report -----------------------------------------------------------------------------
 

@@ -17,9 +17,10 @@ import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from plugdesk.domain.report import ReportError, ReportFormat, ReportRequest, ReportScope
+if TYPE_CHECKING:  # imported when the command runs: `plugdesk` itself starts without them
+    from plugdesk.domain.report import ReportFormat, ReportRequest
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 64
 
@@ -49,6 +50,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentPa
 
 def cmd_report(args: argparse.Namespace) -> int:
     from plugdesk.cli import CliError, _require_token, resolve_api_url
+    from plugdesk.domain.report import ReportError
 
     try:
         request, target = build_request(args)
@@ -67,6 +69,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def build_request(args: argparse.Namespace) -> tuple[ReportRequest, Path]:
     from plugdesk.domain.export_run import writable_folder_problem
     from plugdesk.domain.insights import local_zone
+    from plugdesk.domain.report import ReportError, ReportRequest, ReportScope
 
     first = _date(args.date_from, "--from")
     last = _date(args.date_to, "--to")

@@ -34,8 +34,9 @@ PLUGINS_KEPT: Final[dict[str, frozenset[str] | None]] = {
     # xdg-desktop-portal: file dialogs and dark mode through the portal (also in Flatpak).
     # gtk3 is left out: it drags the whole GTK 3 stack (about 20 MB) into the bundle.
     "platformthemes": frozenset({"xdgdesktopportal"}),
-    # Input methods (compose key, IBus): typing accented or CJK text in the search box.
-    "platforminputcontexts": None,
+    # Input methods (compose key, IBus): typing accented or CJK text in the search box. Not
+    # Qt's virtual keyboard (PySide6-Addons): it links QtQuick, QML and QtNetwork (~20 MB).
+    "platforminputcontexts": frozenset({"compose", "ibus"}),
     # The app icon and the tray badges are SVG; PNG and BMP are built into QtGui.
     "iconengines": frozenset({"svg"}),
     "imageformats": frozenset({"svg"}),

@@ -103,9 +103,12 @@ def _new_chart(legend: bool) -> QChart:
 
 
 def stacked_chart(
-    labels: Sequence[str], stacks: dict[str, list[float]], unit: str, digits: int = 3
+    labels: Sequence[str], stacks: dict[str, list[float]], unit: str, digits: int = 3,
+    titles: Sequence[str] | None = None,
 ) -> QChart:
-    """Stacked vertical bars: one stack per label, one colour per key (site)."""
+    """Stacked vertical bars: one stack per label, one colour per key (site); `titles`
+    name each bar in full in its tool tip (labels are short, "3" for 3 March)."""
+    names = titles or labels
     chart = _new_chart(legend=True)
     series = QStackedBarSeries()
     for index, (name, values) in enumerate(_top_stacks(stacks).items()):
@@ -119,7 +122,7 @@ def stacked_chart(
     def hovered(status: bool, index: int, bar: QBarSet) -> None:
         if status:
             total = sum(item.at(index) for item in series.barSets())
-            _tip(f"{labels[index]} · {bar.label()}: {bar.at(index):,.{digits}f} {unit}\n"
+            _tip(f"{names[index]} · {bar.label()}: {bar.at(index):,.{digits}f} {unit}\n"
                  f"all sites: {total:,.{digits}f} {unit}")
         else:
             QToolTip.hideText()
@@ -142,7 +145,8 @@ def _top_stacks(stacks: dict[str, list[float]]) -> dict[str, list[float]]:
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[float], name: str, unit: str,
-              digits: int = 0) -> QChart:
+              digits: int = 0, titles: Sequence[str] | None = None) -> QChart:
+    names = titles or labels
     chart = _new_chart(legend=False)
     series = QBarSeries()
     bar = QBarSet(name)
@@ -152,7 +156,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], name: str, unit: s
     series.append(bar)
     series.setBarWidth(0.8)
     series.hovered.connect(
-        lambda status, index, _bar: _tip(f"{labels[index]}: {values[index]:,.{digits}f} {unit}")
+        lambda status, index, _bar: _tip(f"{names[index]}: {values[index]:,.{digits}f} {unit}")
         if status else QToolTip.hideText()
     )
     chart.addSeries(series)

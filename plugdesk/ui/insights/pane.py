@@ -181,7 +181,7 @@ class InsightsPane(QWidget):
         days = [f"{day:%d %b}" for day in insights.days]
         self.cards["sessions"].set_chart(bar_chart(
             [str(day.day) for day in insights.days], insights.sessions_per_day, "Sessions",
-            "sessions"))
+            "sessions", titles=[f"{day:%a %d %b %Y}" for day in insights.days]))
         self.cards["sessions"].set_note("" if len(days) < 2 else f"{days[0]} – {days[-1]}")
         self.cards["heatmap"].set_widget(HeatMap(insights.heatmap))
         self._draw_utilisation(insights)
@@ -203,7 +203,9 @@ class InsightsPane(QWidget):
         granularity = self.granularity.currentData()
         labels, stacks = self.data.insights.energy_by(granularity)
         card = self.cards["energy"]
-        card.set_chart(stacked_chart(labels, stacks, "kWh"))
+        titles = ([f"{day:%a %d %b %Y}" for day in self.data.insights.days]
+                  if granularity == "day" else None)
+        card.set_chart(stacked_chart(labels, stacks, "kWh", titles=titles))
         card.title = f"Energy per {granularity} by site"
 
     def _draw_utilisation(self, insights: Insights) -> None:
@@ -237,8 +239,8 @@ class InsightsPane(QWidget):
             colour=SERIES_COLOURS[5],
         ))
         self.cards["worst"].set_note(
-            "; ".join(f"{row.charger_name}: {percent(row.uptime)}, {row.incidents} incidents"
-                      for row in worst[:3] if row.incidents)
+            "; ".join(f"{row.charger_name}: {percent(row.uptime)}, {row.incidents} "
+                      f"incident{'' if row.incidents == 1 else 's'}" for row in worst[:3])
         )
 
     def _draw_faults(self, insights: Insights) -> None:

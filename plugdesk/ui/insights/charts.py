@@ -16,6 +16,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QDateTimeAxis,
@@ -216,13 +217,22 @@ def _short(label: str, limit: int = 28) -> str:
 
 def _category_axes(chart: QChart, series: QBarSeries | QStackedBarSeries,
                    labels: Sequence[str], unit: str) -> None:
-    categories = QBarCategoryAxis()
-    step = -(-len(labels) // 16)  # at most 16 labels: a label every few bars
-    # Categories must be unique: the unlabelled ones are made of zero-width spaces.
-    categories.append([label if index % step == 0 else "\u200b" * (index + 1)
-                       for index, label in enumerate(labels)] or [""])
-    chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(categories)
+    """Bars sit at x = 0, 1, 2...; a QCategoryAxis names every few of them. (A bar category
+    axis reserves each bar a label slot and elides what does not fit: "…" under a month.)"""
+    axis = QCategoryAxis()
+    axis.setRange(-0.5, max(len(labels), 1) - 0.5)
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setGridLineVisible(False)
+    step = -(-len(labels) // 12) or 1  # at most 12 labels
+    seen: set[str] = set()
+    for index in range(0, len(labels), step):
+        label = labels[index]
+        while label in seen:  # labels must be unique: "1" of two months
+            label += "\u200b"
+        seen.add(label)
+        axis.append(label, index)
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis)
     values = QValueAxis()
     values.setTitleText(unit)
     values.setLabelFormat("%.0f")

@@ -264,9 +264,10 @@ def power_chart(points: Sequence[tuple[datetime, float]], title: str = "") -> QC
                         QDateTime.fromMSecsSinceEpoch(int(points[-1][0].timestamp() * 1000)))
     axis_y = QValueAxis()
     axis_y.setTitleText("kW")
-    axis_y.setRange(0, max((kw for _m, kw in points), default=1.0) * 1.1 or 1.0)
+    axis_y.setRange(0, max((kw for _m, kw in points), default=1.0) * 1.05 or 1.0)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
+    axis_y.applyNiceNumbers()
     return chart
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -40,6 +41,7 @@ from plugdesk.ui.insights.charts import (
 )
 
 CUSTOM = "custom"
+CUSTOM_DELAY_MS = 600
 ALL_SITES = "All sites"
 TOP_CONNECTORS = 15
 TOP_FAULTS = 10
@@ -111,6 +113,11 @@ class InsightsPane(QWidget):
         layout.addWidget(scroll, 1)
 
         self.period_box.currentIndexChanged.connect(self._period_changed)
+        # Typing a date steps through several: wait until the edits rest before fetching.
+        self._custom_timer = QTimer(self)
+        self._custom_timer.setSingleShot(True)
+        self._custom_timer.setInterval(CUSTOM_DELAY_MS)
+        self._custom_timer.timeout.connect(self.reload)
         self.from_edit.dateChanged.connect(self._custom_changed)
         self.to_edit.dateChanged.connect(self._custom_changed)
         self.site_box.currentIndexChanged.connect(lambda _index: self.reload())
@@ -145,7 +152,7 @@ class InsightsPane(QWidget):
 
     def _custom_changed(self) -> None:
         if self.period_box.currentData() == CUSTOM:
-            self.reload()
+            self._custom_timer.start()
 
     def reload(self) -> None:
         first, last = self.period()
@@ -275,10 +282,19 @@ class InsightsPane(QWidget):
         from plugdesk.ui.insights.report_pdf import write_report
 
         assert self.data is not None
+        # Drawn here, on the UI thread (Qt Charts draws widgets): a few charts per site,
+        # tens of milliseconds each. The busy cursor says so for a large account.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             written = write_report(self.data, path, "html" if fmt == "html" else "pdf")
         except ReportError as error:
-            QMessageBox.warning(self, "Report not saved", str(error))
+            problem = str(error)
+        else:
+            problem = ""
+        finally:
+            QApplication.restoreOverrideCursor()
+        if problem:
+            QMessageBox.warning(self, "Report not saved", problem)
             return False
         self.status.setText(f"Report saved to {written}.")
         return True

@@ -28,6 +28,7 @@ from plugdesk.domain.report import ReportData
 from plugdesk.services.report_job import InsightsService, PowerCurve
 from plugdesk.ui.insights.charts import HeatMap
 from plugdesk.ui.insights.pane import InsightsPane, PowerCurveDialog
+from tests.services.export_support import frozen_sim
 
 
 async def _signal(signal: Any, seconds: float = 20.0) -> Any:
@@ -42,6 +43,14 @@ async def _signal(signal: Any, seconds: float = 20.0) -> Any:
         return await asyncio.wait_for(future, seconds)
     finally:
         signal.disconnect(done)
+
+
+@pytest.fixture
+def sim() -> Iterator[Any]:
+    """A simulator whose clock stands still: no transaction can start between the tab's
+    fetch and the export it is compared with."""
+    with frozen_sim(chargers=12, seed=7) as simulator:
+        yield simulator
 
 
 @pytest.fixture
@@ -257,3 +266,22 @@ def test_hbar_lists_the_first_item_on_top(qapp: QApplication) -> None:
     series = next(s for s in chart.series() if isinstance(s, QHorizontalBarSeries))
     # Qt draws category 0 at the bottom, so the list is reversed for it.
     assert [series.barSets()[0].at(i) for i in range(2)] == [20.0, 10.0]
+
+
+def test_a_report_that_cannot_be_written_says_why_and_leaves_nothing(
+    service: InsightsService, qtbot: Any, run: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import plugdesk.ui.insights.pane as pane_module
+
+    shown: list[str] = []
+    monkeypatch.setattr(pane_module.QMessageBox, "warning",
+                        lambda _parent, _title, text: shown.append(text))
+    pane = InsightsPane(service)
+    qtbot.addWidget(pane)
+    run(_signal(service.loaded), timeout=30)
+    target = tmp_path / "no-such-folder" / "report.pdf"
+    assert not pane.write_report(target, "pdf")
+    assert shown and "the folder does not exist" in shown[0]
+    assert not target.parent.exists()
+    assert QApplication.overrideCursor() is None  # the busy cursor is gone again

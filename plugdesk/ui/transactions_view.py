@@ -209,15 +209,21 @@ class TransactionsView(QWidget):
         self.show_placeholder()
 
     def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu_at(pos)
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu_at(self, pos: QPoint) -> QMenu | None:
+        """The menu for the row at `pos` (viewport coordinates), or None off the rows."""
         index = self.table.indexAt(pos)
         if not index.isValid():
-            return
+            return None
         transaction = self.model.transaction(index.row())
         menu = QMenu(self.table)
         menu.addAction("Show power curve").triggered.connect(
             lambda: self.power_curve_requested.emit(transaction)
         )
-        menu.exec(self.table.viewport().mapToGlobal(pos))
+        return menu
 
     def filters(self) -> TransactionFilters:
         return self.filter_bar.filters()

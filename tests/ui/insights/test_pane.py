@@ -285,3 +285,23 @@ def test_a_report_that_cannot_be_written_says_why_and_leaves_nothing(
     assert shown and "the folder does not exist" in shown[0]
     assert not target.parent.exists()
     assert QApplication.overrideCursor() is None  # the busy cursor is gone again
+
+
+def test_show_power_curve_is_in_the_transactions_context_menu(qtbot: Any) -> None:
+    from plugdesk.ui.transactions_view import TransactionsView
+
+    view = TransactionsView()
+    qtbot.addWidget(view)
+    view.resize(700, 300)
+    view.show()
+    view.set_transactions([Transaction(id=41, started_at=START),
+                           Transaction(id=42, started_at=START + timedelta(hours=2))])
+    row = next(r for r in range(2) if view.model.transaction(r).id == 42)
+    where = view.table.visualRect(view.model.index(row, 0)).center()
+    menu = view.context_menu_at(where)
+    assert menu is not None
+    assert [action.text() for action in menu.actions()] == ["Show power curve"]
+    with qtbot.waitSignal(view.power_curve_requested, timeout=2000) as blocker:
+        menu.actions()[0].trigger()
+    assert blocker.args[0].id == 42
+    assert view.context_menu_at(view.table.viewport().rect().bottomRight()) is None  # no row

@@ -54,6 +54,8 @@ def _plan(quick: bool) -> list[tuple[str, Callable[[Path], list[Result]]]]:
         ("fleet load, search, responsiveness", lambda home: _gui(quick, home)),
         ("memory", lambda home: b_memory.run(1 if quick else 3, home)),
         ("request budget", lambda home: b_budget.run(quick, home)),
+        ("aggregate", lambda home: _worker_rows("aggregate", ["--runs", "3" if quick else "7"],
+                                                home)),
     ]
 
 
@@ -65,6 +67,7 @@ ROWS = {
     "fleet load, search, responsiveness": ["fleet load", "search", "responsiveness"],
     "memory": ["memory"],
     "request budget": ["request budget"],
+    "aggregate": ["aggregate 100,000"],
 }
 
 

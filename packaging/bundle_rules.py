@@ -20,7 +20,11 @@ from typing import Final
 # neither its Python binding nor its Qt library, plugins and translations are collected.
 # tests/packaging checks that plugdesk's own imports stay inside this set.
 # QtNetwork: only its local sockets (one instance per user, plugdesk/app/single_instance.py).
-QT_MODULES_USED: Final = frozenset({"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtNetwork"})
+# QtCharts (from PySide6-Addons) draws the Insights charts; it links libQt6OpenGL and
+# libQt6OpenGLWidgets, which come along as its libraries (not as Python modules).
+QT_MODULES_USED: Final = frozenset(
+    {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtNetwork", "QtCharts"}
+)
 
 # Qt plugins, by plugin folder: None keeps the whole folder, a set keeps only the plugins
 # whose file name contains one of the words, and a folder missing here is dropped whole
@@ -33,8 +37,9 @@ PLUGINS_KEPT: Final[dict[str, frozenset[str] | None]] = {
     # xdg-desktop-portal: file dialogs and dark mode through the portal (also in Flatpak).
     # gtk3 is left out: it drags the whole GTK 3 stack (about 20 MB) into the bundle.
     "platformthemes": frozenset({"xdgdesktopportal"}),
-    # Input methods (compose key, IBus): typing accented or CJK text in the search box.
-    "platforminputcontexts": None,
+    # Input methods (compose key, IBus): typing accented or CJK text in the search box. Not
+    # Qt's virtual keyboard (PySide6-Addons): it links QtQuick, QML and QtNetwork (~20 MB).
+    "platforminputcontexts": frozenset({"compose", "ibus"}),
     # The app icon and the tray badges are SVG; PNG and BMP are built into QtGui.
     "iconengines": frozenset({"svg"}),
     "imageformats": frozenset({"svg"}),

@@ -51,6 +51,7 @@ from plugdesk.services.signin import SignInService
 from plugdesk.tasks import TaskRunner, run_blocking
 from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.icons import app_icon
+from plugdesk.ui.insights import attach_insights
 from plugdesk.ui.lazy_pane import add_lazy_pane
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.ready_hook import install_ready_hook
@@ -143,6 +144,8 @@ class Desk:
             self, settings=self.app_settings, sign_out=None if self.demo else self.sign_out
         )
         self.actions = wire_actions(self, self.faults)
+        self.insights = attach_insights(window=self.window, client=client, runner=self.runner,
+                                        incidents=self.faults.store.list_incidents)
         self._closed = False
 
     def _wire_features(self) -> None:

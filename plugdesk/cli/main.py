@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from plugdesk import __version__
-from plugdesk.cli import actions, auth
+from plugdesk.cli import actions, auth, report
 from plugdesk.cli import sim as sim_command
 from plugdesk.cli import status as status_command
 from plugdesk.cli.common import (
@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_export_parser(sub, common)
     actions.add_parsers(sub, common)  # restart, lock, unlock, start, stop, limit, logs
+    report.add_parser(sub, common)
     return parser
 
 
@@ -194,6 +195,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "login": auth.cmd_login,
     "logout": auth.cmd_logout,
     "export": cmd_export,
+    "report": report.cmd_report,
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSizePolicy,
     QSpinBox,
     QTableView,
@@ -178,6 +179,7 @@ class TransactionsView(QWidget):
     """Filter bar + table + totals. It only shows; the main window asks the service."""
 
     filters_changed = Signal(object)  # TransactionFilters
+    power_curve_requested = Signal(object)  # Transaction (context menu "Show power curve")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -224,7 +226,26 @@ class TransactionsView(QWidget):
         self.filter_bar.id_tag_changed.connect(self._on_id_tag)
         self.filter_bar.invalid.connect(self.show_invalid)
         self.model.arranged.connect(self._update_totals)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.show_placeholder()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu_at(pos)
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu_at(self, pos: QPoint) -> QMenu | None:
+        """The menu for the row at `pos` (viewport coordinates), or None off the rows."""
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        transaction = self.model.transaction(index.row())
+        menu = QMenu(self.table)
+        menu.addAction("Show power curve").triggered.connect(
+            lambda: self.power_curve_requested.emit(transaction)
+        )
+        return menu
 
     def filters(self) -> TransactionFilters:
         return self.filter_bar.filters()

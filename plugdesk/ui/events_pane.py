@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -52,13 +51,13 @@ from plugdesk.domain.store import Incident
 from plugdesk.services.incidents import IncidentService, PendingProblem
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon
+from plugdesk.ui.table_model import FIRST_OWN_ROLE, SORT_ROLE, RowTableModel
 from plugdesk.ui.tables import keyboard_friendly
 
 Index = QModelIndex | QPersistentModelIndex
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-UUID_ROLE = Qt.ItemDataRole.UserRole + 2
-INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 3
+UUID_ROLE = FIRST_OWN_ROLE
+INCIDENT_ROLE = FIRST_OWN_ROLE + 1
 AGE_TICK_MS = 30_000
 _LAST = "\uffff"  # sorts missing text after every real value
 
@@ -160,8 +159,11 @@ def lasted(incident: Incident, now: datetime) -> timedelta:
     return (incident.closed_at or now) - incident.first_seen_at
 
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(RowTableModel[Incident]):
     """Incidents as rows; `set_incidents` updates in place (keyed by incident id)."""
+
+    columns = EventColumn
+    headers = HEADERS
 
     def __init__(
         self,
@@ -170,151 +172,102 @@ class EventsModel(QAbstractTableModel):
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         super().__init__(parent)
-        self._rows: list[Incident] = []
         self._index: dict[int, int] = {}
         self._clock = clock
 
     # -- reading ------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(EventColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(EventColumn):
-            return HEADERS[EventColumn(section)]
-        return None
-
     def incident(self, row: int) -> Incident:
-        return self._rows[row]
+        return self.row_at(row)
 
     def incidents(self) -> list[Incident]:
-        return list(self._rows)
+        return self.rows()
 
     def row_of(self, incident_id: int) -> int | None:
         return self._index.get(incident_id)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(EventColumn):
-            return None
-        incident = self._rows[index.row()]
-        column = EventColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(incident, column)
-        if role == SORT_ROLE:
-            return self._sort_key(incident, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(incident, column)
+    def extra(self, row: Incident, column: int, role: int) -> Any:
         if role == UUID_ROLE:
-            return incident.charger_uuid
+            return row.charger_uuid
         if role == INCIDENT_ROLE:
-            return incident
-        if role == Qt.ItemDataRole.DecorationRole and column is EventColumn.STATE:
-            return badge_icon(_KIND_LEVELS.get(incident.kind, "UNKNOWN") if incident.is_open
+            return row
+        if role == Qt.ItemDataRole.DecorationRole and column == EventColumn.STATE:
+            return badge_icon(_KIND_LEVELS.get(row.kind, "UNKNOWN") if row.is_open
                               else "OK")  # fmt: skip
         return None
 
-    def _display(self, incident: Incident, column: EventColumn) -> str:
-        now = self._clock()
-        if column is EventColumn.STATE:
+    def display(self, row: Incident, column: int) -> str:
+        incident, now = row, self._clock()
+        if column == EventColumn.STATE:
             if incident.kind == ACTION_KIND:
                 return "Sent"
             return "Pending" if is_pending(incident) else "Open" if incident.is_open else "Closed"
-        if column is EventColumn.OPENED and is_pending(incident):
+        if column == EventColumn.OPENED and is_pending(incident):
             return pending_text(incident, now)
-        if column is EventColumn.CHARGER:
+        if column == EventColumn.CHARGER:
             return charger_label(incident)
-        if column is EventColumn.KIND:
+        if column == EventColumn.KIND:
             return kind_label(incident.kind)
-        if column is EventColumn.ERROR:
+        if column == EventColumn.ERROR:
             return fmt.text(incident.error_code)
-        if column is EventColumn.INFO:
+        if column == EventColumn.INFO:
             return fmt.text(incident.error_info)
-        if column is EventColumn.OPENED:
+        if column == EventColumn.OPENED:
             return fmt.with_age(incident.first_seen_at, now)
-        if column is EventColumn.CLOSED:
+        if column == EventColumn.CLOSED:
             return fmt.with_age(incident.closed_at, now)
         return fmt.duration(lasted(incident, now))
 
-    def _sort_key(self, incident: Incident, column: EventColumn) -> str:
+    def sort_key(self, row: Incident, column: int) -> str:
         # Text keys, so Qt compares them in C++; fixed-width numbers sort as text, and the
         # id breaks ties so equal keys keep a stable order.
+        incident = row
         tie = f"{incident.id:012d}"
-        if column is EventColumn.OPENED:
+        if column == EventColumn.OPENED:
             return f"{incident.first_seen_at.timestamp():018.6f}|{tie}"
-        if column is EventColumn.CLOSED:
+        if column == EventColumn.CLOSED:
             closed = incident.closed_at
             return f"{_LAST if closed is None else f'{closed.timestamp():018.6f}'}|{tie}"
-        if column is EventColumn.LASTED:
+        if column == EventColumn.LASTED:
             seconds = max(0.0, lasted(incident, self._clock()).total_seconds())
             return f"{seconds:018.3f}|{tie}"
-        shown = self._display(incident, column)
+        shown = self.display(incident, column)
         return f"{_LAST if shown == fmt.DASH else fmt.natural_key(shown)}\x1f{tie}"
 
-    def _tooltip(self, incident: Incident, column: EventColumn) -> str | None:
-        if column is EventColumn.CHARGER:
+    def tooltip(self, row: Incident, column: int) -> str | None:
+        incident = row
+        if column == EventColumn.CHARGER:
             parts = [incident.charger_reference, incident.charger_identity, incident.charger_uuid]
             return "\n".join(dict.fromkeys(p for p in parts if p))
-        if column is EventColumn.OPENED and is_pending(incident):
+        if column == EventColumn.OPENED and is_pending(incident):
             return (f"First seen {fmt.local_time_seconds(incident.first_seen_at)}; if it "
                     f"lasts, it opens an incident and alerts at "
                     f"{fmt.local_time_seconds(incident.opened_at)}")  # fmt: skip
-        if column is EventColumn.OPENED:
+        if column == EventColumn.OPENED:
             seen = fmt.local_time_seconds(incident.first_seen_at)
             return (f"First seen {seen}\nAlerted {fmt.local_time_seconds(incident.opened_at)}"
                     " (after the grace period)")  # fmt: skip
-        if column is EventColumn.CLOSED and incident.closed_at is not None:
+        if column == EventColumn.CLOSED and incident.closed_at is not None:
             return f"First seen cleared {fmt.local_time_seconds(incident.closed_at)}"
-        if column is EventColumn.INFO and incident.error_info:
+        if column == EventColumn.INFO and incident.error_info:
             return incident.error_info
         return None
 
     # -- updating in place --------------------------------------------------------------
 
     def set_incidents(self, incidents: Sequence[Incident]) -> None:
-        """Make the rows match: remove gone ones, update changed ones, append new ones
-        (the proxy sorts them; nothing resets, so selection and scroll survive)."""
-        fresh = {incident.id: incident for incident in incidents}
-        gone = sorted((p for i, p in self._index.items() if i not in fresh), reverse=True)
-        for position in gone:  # from the bottom, so earlier positions stay valid
-            self.beginRemoveRows(QModelIndex(), position, position)
-            del self._rows[position]
-            self.endRemoveRows()
-        if gone:
-            self._index = {r.id: p for p, r in enumerate(self._rows)}
-        for incident_id, position in self._index.items():
-            if self._rows[position] != fresh[incident_id]:
-                self._rows[position] = fresh[incident_id]
-                self._changed(position)
-        new = [i for i in incidents if i.id not in self._index]
-        if new:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            for offset, incident in enumerate(new):
-                self._rows.append(incident)
-                self._index[incident.id] = first + offset
-            self.endInsertRows()
+        """Make the rows match (the proxy sorts them; nothing resets, so selection and
+        scroll survive)."""
+        self.sync_rows(incidents, key=_incident_id)
+        self._index = {r.id: p for p, r in enumerate(self._rows)}
 
     def refresh_ages(self) -> None:
         """Time moved on: relative ages and open incidents' durations change."""
-        if not self._rows:
-            return
-        last = len(self._rows) - 1
-        self.dataChanged.emit(
-            self.index(0, min(_TIME_COLUMNS)), self.index(last, max(_TIME_COLUMNS))
-        )
+        self.columns_changed(min(_TIME_COLUMNS), max(_TIME_COLUMNS))
 
-    def _changed(self, position: int) -> None:
-        self.dataChanged.emit(
-            self.index(position, 0), self.index(position, len(EventColumn) - 1)
-        )
+
+def _incident_id(incident: Incident) -> int:
+    return incident.id
 
 
 class EventsFilterProxy(QSortFilterProxyModel):

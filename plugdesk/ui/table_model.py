@@ -37,8 +37,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     """A flat table of `Row` objects, one per line, in `self._rows`."""
 
     columns: ClassVar[type[IntEnum]]
-    headers: ClassVar[Mapping[int, str]]  # column -> header text
-    header_tips: ClassVar[Mapping[int, str]] = {}  # column -> header tooltip
+    headers: ClassVar[Mapping[Any, str] | Sequence[str]]  # column -> header text
+    header_tips: ClassVar[Mapping[Any, str]] = {}  # column -> header tooltip
     numeric: ClassVar[frozenset[int]] = frozenset()  # right-aligned columns
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -14,10 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -49,6 +47,7 @@ from plugdesk.api.models import Charger, Connector, PowerUsage
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_pixmap, level_key
 from plugdesk.ui.fleet_model import CONNECTION_LABELS, Verdict, level_label, model_name
+from plugdesk.ui.table_model import RowTableModel
 from plugdesk.ui.tables import keyboard_friendly
 
 Index = QModelIndex | QPersistentModelIndex
@@ -167,7 +166,6 @@ CONNECTOR_HEADERS = {
     ConnectorColumn.STANDARD: "Standard",
     ConnectorColumn.POWER: "Power (last reading)",
 }
-HEADER_ORDER = tuple(ConnectorColumn)
 POWER_TYPE_LABELS = {"AC_1_PHASE": "AC 1-phase", "AC_3_PHASE": "AC 3-phase", "DC": "DC"}
 
 
@@ -203,7 +201,10 @@ def power_tooltip(usage: PowerUsage | None) -> str | None:
     return f"Reading taken {fmt.local_time_seconds(usage.timestamp)} (the last sample stored)"
 
 
-class ConnectorsModel(QAbstractTableModel):
+class ConnectorsModel(RowTableModel[Connector]):
+    columns = ConnectorColumn
+    headers = CONNECTOR_HEADERS
+
     def __init__(
         self,
         parent: QObject | None = None,
@@ -212,55 +213,33 @@ class ConnectorsModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._connectors: list[Connector] = []
         # connector number -> its last reading, or the text of why there is none
         self._power: dict[int, PowerUsage | str] = {}
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._connectors)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ConnectorColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADER_ORDER):
-            return CONNECTOR_HEADERS[HEADER_ORDER[section]]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._connectors):
-            return None
-        if not 0 <= index.column() < len(ConnectorColumn):
-            return None
-        connector = self._connectors[index.row()]
-        column = ConnectorColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(connector, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column is ConnectorColumn.ERROR:
-            return connector.error_info or None
-        if role == Qt.ItemDataRole.ToolTipRole and column is ConnectorColumn.POWER:
-            power = self._power.get(connector.connector_id or 0)
+    def tooltip(self, row: Connector, column: int) -> str | None:
+        if column == ConnectorColumn.ERROR:
+            return row.error_info or None
+        if column == ConnectorColumn.POWER:
+            power = self._power.get(row.connector_id or 0)
             return power_tooltip(power) if isinstance(power, PowerUsage) else None
         return None
 
-    def _display(self, connector: Connector, column: ConnectorColumn) -> str:
-        if column is ConnectorColumn.CONNECTOR:
+    def display(self, row: Connector, column: int) -> str:
+        connector = row
+        if column == ConnectorColumn.CONNECTOR:
             return fmt.text(connector.connector_id)
-        if column is ConnectorColumn.STATUS:
+        if column == ConnectorColumn.STATUS:
             return fmt.text(connector.status)
-        if column is ConnectorColumn.ERROR:
+        if column == ConnectorColumn.ERROR:
             return fmt.text(connector.error if connector.has_error else None)
-        if column is ConnectorColumn.POWER_TYPE:
+        if column == ConnectorColumn.POWER_TYPE:
             kind = connector.power_type
             return POWER_TYPE_LABELS.get(kind or "", fmt.text(kind))
-        if column is ConnectorColumn.MAX_AMPS:
+        if column == ConnectorColumn.MAX_AMPS:
             return fmt.number(connector.max_amperage, "A")
-        if column is ConnectorColumn.MAX_VOLTS:
+        if column == ConnectorColumn.MAX_VOLTS:
             return fmt.number(connector.max_voltage, "V")
-        if column is ConnectorColumn.STANDARD:
+        if column == ConnectorColumn.STANDARD:
             parts = [p for p in (connector.standard, connector.format) if p]
             return fmt.text(" / ".join(parts))
         power = self._power.get(connector.connector_id or 0) if connector.connector_id else None
@@ -269,13 +248,13 @@ class ConnectorsModel(QAbstractTableModel):
         return describe_power(power, self._clock()) if power is not None else fmt.DASH
 
     def connector_ids(self) -> list[int]:
-        return [c.connector_id for c in self._connectors if c.connector_id is not None]
+        return [c.connector_id for c in self._rows if c.connector_id is not None]
 
     def set_connectors(self, connectors: Sequence[Connector]) -> None:
-        self.beginResetModel()
-        self._connectors = sorted(connectors, key=lambda c: c.connector_id or 0)
+        """In place (keyed by connector number), so a refresh keeps the selection."""
         self._power = {}
-        self.endResetModel()
+        self.sync_rows(sorted(connectors, key=_connector_number), key=_connector_number)
+        self.columns_changed(ConnectorColumn.POWER)
 
     def set_power(self, connector_id: int, power: PowerUsage | str | None) -> None:
         """The connector's reading, or a text saying why there is none."""
@@ -283,17 +262,18 @@ class ConnectorsModel(QAbstractTableModel):
             self._power.pop(connector_id, None)
         else:
             self._power[connector_id] = power
-        for row, connector in enumerate(self._connectors):
+        for row, connector in enumerate(self._rows):
             if connector.connector_id == connector_id:
                 cell = self.index(row, ConnectorColumn.POWER)
                 self.dataChanged.emit(cell, cell)
 
     def refresh_ages(self) -> None:
         """Re-read the power column: "1 min ago" becomes "Last reading …, 3 min ago"."""
-        if self._connectors:
-            top = self.index(0, ConnectorColumn.POWER)
-            bottom = self.index(len(self._connectors) - 1, ConnectorColumn.POWER)
-            self.dataChanged.emit(top, bottom)
+        self.columns_changed(ConnectorColumn.POWER)
+
+
+def _connector_number(connector: Connector) -> int:
+    return connector.connector_id or 0
 
 
 # -- the pane ------------------------------------------------------------------------------

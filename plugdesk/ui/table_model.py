@@ -145,8 +145,12 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         """Make the rows equal `rows` without a reset: rows whose key is gone are removed
         (in ranges, from the bottom), changed rows emit `dataChanged`, new ones are
         inserted where `rows` puts them, and a different order of the kept rows is a
-        layout change that keeps persistent indexes (selection, current row) on them."""
+        layout change that keeps persistent indexes (selection, current row) on them.
+        Keys that are not unique (bad data) fall back to a reset: no row is lost."""
         fresh = {key(row): row for row in rows}
+        if len(fresh) != len(rows) or len({key(row) for row in self._rows}) != len(self._rows):
+            self.reset_rows(rows)
+            return
         gone = [p for p, row in enumerate(self._rows) if key(row) not in fresh]
         for first, last in reversed(_ranges(gone)):
             self.beginRemoveRows(QModelIndex(), first, last)

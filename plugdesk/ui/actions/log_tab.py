@@ -16,10 +16,8 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDateTime,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     QTimeZone,
@@ -47,6 +45,7 @@ from plugdesk.domain.actions import sanitize
 from plugdesk.services.actions import ChargerActions
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import formatting as fmt
+from plugdesk.ui.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 LOG_TASK = "ocpp-log"
@@ -91,60 +90,32 @@ def direction_label(destination: str | None) -> str:
     return fmt.text(destination)
 
 
-class OcppLogModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OcppLog] = []
+class OcppLogModel(RowTableModel[OcppLog]):
+    columns = LogColumn
+    headers = HEADERS
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(LogColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole or not 0 <= index.column() < len(LogColumn):
-            return None
-        entry = self._rows[index.row()]
-        column = LogColumn(index.column())
-        if column is LogColumn.TIME:
-            return fmt.local_time_seconds(entry.created_at)
-        if column is LogColumn.DIRECTION:
-            return direction_label(entry.destination)
-        if column is LogColumn.METHOD:
-            return sanitize(entry.method or fmt.DASH)
-        if column is LogColumn.STATUS:
-            return sanitize(entry.status or fmt.DASH)
-        return compact(entry.params if column is LogColumn.PARAMS else entry.result)
+    def display(self, row: OcppLog, column: int) -> str:
+        if column == LogColumn.TIME:
+            return fmt.local_time_seconds(row.created_at)
+        if column == LogColumn.DIRECTION:
+            return direction_label(row.destination)
+        if column == LogColumn.METHOD:
+            return sanitize(row.method or fmt.DASH)
+        if column == LogColumn.STATUS:
+            return sanitize(row.status or fmt.DASH)
+        return compact(row.params if column == LogColumn.PARAMS else row.result)
 
     def entry(self, row: int) -> OcppLog:
-        return self._rows[row]
+        return self.row_at(row)
 
     def entries(self) -> list[OcppLog]:
-        return list(self._rows)
+        return self.rows()
 
     def append(self, entries: list[OcppLog]) -> None:
-        if not entries:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
-        self._rows.extend(entries)
-        self.endInsertRows()
+        self.append_rows(entries)
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self.endResetModel()
+        self.reset_rows([])
 
 
 class OcppLogTab(QWidget):

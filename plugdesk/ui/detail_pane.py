@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,7 +46,7 @@ from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_pixmap, level_key
 from plugdesk.ui.fleet_model import CONNECTION_LABELS, Verdict, level_label, model_name
 from plugdesk.ui.table_model import RowTableModel
-from plugdesk.ui.tables import keyboard_friendly
+from plugdesk.ui.tables import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
 SELECT_PROMPT = "Select a charger in the list to see its details."
@@ -368,17 +366,10 @@ class DetailPane(QWidget):
 
         self.connectors_label = QLabel("<b>Connectors</b>")
         self.connectors_model = ConnectorsModel(self, clock=self._clock)
-        self.connectors_table = QTableView()
-        self.connectors_table.setModel(self.connectors_model)
-        keyboard_friendly(self.connectors_table)
-        self.connectors_table.verticalHeader().setVisible(False)
-        self.connectors_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.connectors_table.setWordWrap(False)
-        self.connectors_table.setAccessibleName("Connectors")
-        self.connectors_table.horizontalHeader().setStretchLastSection(True)
-        self.connectors_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents  # a handful of rows: cheap
-        )
+        self.connectors_table = set_up_table(
+            self.connectors_model, "Connectors", alternate=False, row_padding=None,
+            resize=QHeaderView.ResizeMode.ResizeToContents,  # a handful of rows: cheap
+        )  # fmt: skip
         self.connectors_status = QLabel()
         self.connectors_status.setEnabled(False)
         self.connectors_status.setWordWrap(True)  # an error message must not widen the pane

@@ -32,16 +32,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +49,7 @@ from plugdesk.services.incidents import IncidentService, PendingProblem
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon
 from plugdesk.ui.table_model import FIRST_OWN_ROLE, SORT_ROLE, RowTableModel
-from plugdesk.ui.tables import keyboard_friendly
+from plugdesk.ui.tables import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -370,24 +367,10 @@ class EventsPane(QWidget):
         self.export_button.setToolTip("Save the events shown (with the filters) as CSV")
         self.export_button.clicked.connect(self._ask_export)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        keyboard_friendly(self.table)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(EventColumn.OPENED, Qt.SortOrder.DescendingOrder)  # newest first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setAccessibleName("Events")
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        self.table = set_up_table(
+            self.proxy, "Events", widths=COLUMN_WIDTHS, row_padding=10,
+            sort=(EventColumn.OPENED, Qt.SortOrder.DescendingOrder),  # newest first
+        )  # fmt: skip
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_context_menu)

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -38,7 +37,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +47,7 @@ from plugdesk.domain.public_input import MAX_CODE_LENGTH, MAX_CONNECTOR, MIN_CON
 from plugdesk.services.public_sessions import PublicSessionService, TrackedSession
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.table_model import FIRST_OWN_ROLE, RowTableModel
-from plugdesk.ui.tables import keyboard_friendly
+from plugdesk.ui.tables import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -390,18 +388,14 @@ class PublicPane(QWidget):
 
     def _build_sessions(self) -> QGroupBox:
         box = QGroupBox("Followed sessions")
-        self.sessions_view = QTableView()
-        self.sessions_view.setModel(self.model)
-        keyboard_friendly(self.sessions_view)
-        self.sessions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sessions_view.verticalHeader().hide()
-        self.sessions_view.setAlternatingRowColors(True)
-        self.sessions_view.setWordWrap(False)  # one line a session; tooltips hold the rest
+        self.sessions_view = set_up_table(
+            self.model, "Followed sessions", row_padding=None,
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+        )  # fmt: skip
         self.sessions_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.sessions_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(SessionColumn.CHARGER, QHeaderView.ResizeMode.Stretch)
         # The masked token never grows, so its column is sized once, with room to spare.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         widest = self.sessions_view.fontMetrics().horizontalAdvance("#000 · WWWW…")

@@ -24,17 +24,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +43,7 @@ from plugdesk.services.actions import ChargerActions
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.table_model import RowTableModel
+from plugdesk.ui.tables import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
 LOG_TASK = "ocpp-log"
@@ -65,6 +63,8 @@ class LogColumn(IntEnum):
 
 
 HEADERS = ("Time", "Direction", "Method", "Status", "Params", "Result")
+COLUMN_WIDTHS = {LogColumn.TIME: 150, LogColumn.DIRECTION: 80, LogColumn.METHOD: 160,
+                 LogColumn.STATUS: 60, LogColumn.PARAMS: 240}  # fmt: skip
 
 
 def pretty(value: Any) -> str:
@@ -164,20 +164,7 @@ class OcppLogTab(QWidget):
         self.date_from.dateTimeChanged.connect(lambda _d: self._date_edited(self.use_from))
         self.date_until.dateTimeChanged.connect(lambda _d: self._date_edited(self.use_until))
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName("OCPP log")
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in ((0, 150), (1, 80), (2, 160), (3, 60), (4, 240)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = set_up_table(self.model, "OCPP log", widths=COLUMN_WIDTHS)
         self.table.verticalScrollBar().valueChanged.connect(self._maybe_load_more)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
 

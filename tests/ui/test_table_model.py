@@ -1,5 +1,6 @@
 """The table model base: keyed in-place sync (removes, changes, inserts, reorders) keeps the
-selection and passes pytest-qt's model tester; the models built on it pass it too."""
+selection and passes pytest-qt's model tester; the models built on it pass it too. And the
+one table set-up every pane uses."""
 
 from __future__ import annotations
 
@@ -7,16 +8,20 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QAbstractItemView
 
+import plugdesk.ui
 from plugdesk.api.charger_models import OcppLog
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.actions.log_tab import OcppLogModel
 from plugdesk.ui.detail_pane import ConnectorColumn, ConnectorsModel
 from plugdesk.ui.table_model import SORT_ROLE, RowTableModel
+from plugdesk.ui.tables import CurrentRowFrame, set_up_table
 from tests.support.harness import ModelChecks
 from tests.support.rows import NOW, connector
 
@@ -140,3 +145,32 @@ def test_log_model_pages_pass_the_model_tester(model_checks: ModelChecks, qapp: 
     assert model.index(0, 4).data() == "{}"
     model.clear()
     assert model.rowCount() == 0
+
+
+def test_set_up_table_makes_a_keyboard_friendly_read_only_table(qapp: Any) -> None:
+    model = Items()
+    model.sync([Item(1, "a"), Item(2, "b")])
+    table = set_up_table(model, "Items", widths={ItemColumn.KEY: 77},
+                         sort=(ItemColumn.NAME, Qt.SortOrder.DescendingOrder))  # fmt: skip
+    assert isinstance(table.itemDelegate(), CurrentRowFrame)
+    assert not table.tabKeyNavigation()
+    assert table.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+    assert table.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert table.accessibleName() == "Items"
+    assert not table.verticalHeader().isVisible()
+    assert table.horizontalHeader().sectionSize(ItemColumn.KEY) == 77
+    assert table.isSortingEnabled()
+    assert table.horizontalHeader().sortIndicatorSection() == ItemColumn.NAME
+
+
+def test_every_table_view_is_made_by_set_up_table() -> None:
+    """No pane sets a QTableView up by hand (the fleet view moves over with its rewrite)."""
+    ui = Path(plugdesk.ui.__file__).parent
+    allowed = {ui / "tables.py", ui / "fleet_view.py"}
+    by_hand = [
+        str(path.relative_to(ui))
+        for path in sorted(ui.rglob("*.py"))
+        if path not in allowed and "QTableView(" in path.read_text(encoding="utf-8")
+    ]
+    assert by_hand == []

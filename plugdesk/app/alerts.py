@@ -28,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtWidgets import QApplication, QBoxLayout
+from PySide6.QtWidgets import QApplication
 
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.paths import app_paths
@@ -248,10 +248,7 @@ def _open_store(window: MainWindow, banner: HistoryBanner) -> Store:
 def _add_history_banner(window: MainWindow) -> HistoryBanner:
     """The history banner, right under the window's connection banner."""
     banner = HistoryBanner()
-    parent = window.banner.parentWidget()
-    layout = parent.layout() if parent is not None else None
-    assert isinstance(layout, QBoxLayout), "the connection banner sits in a box layout"
-    layout.insertWidget(layout.indexOf(window.banner) + 1, banner)
+    window.add_banner(banner)
     return banner
 
 

@@ -152,16 +152,11 @@ class Desk:
         window = self.window
         window.attach_export(self.open_export)
         self.public_tab, _index = add_lazy_pane(window, "Public charging", self._public_pane)
-        settings_action = window.file_menu.addAction("Settings…")
-        settings_action.triggered.connect(self.open_settings)
+        window.add_file_action("Settings…").triggered.connect(self.open_settings)
         if not self.demo:
             window.attach_sign_in(self.open_sign_in)
-            self.sign_out_action = window.file_menu.addAction("Sign out")
+            self.sign_out_action = window.add_file_action("Sign out")
             self.sign_out_action.triggered.connect(self.sign_out)
-        # The quit action is last in the File menu; keep it there.
-        window.file_menu.removeAction(window.quit_action)
-        window.file_menu.addSeparator()
-        window.file_menu.addAction(window.quit_action)
 
     @property
     def public(self) -> PublicSessionService:

@@ -14,7 +14,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import msgspec
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QObject,
+    QPoint,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -25,10 +35,13 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QBoxLayout,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -44,7 +57,7 @@ from plugdesk.services.monitor import ConnectionState, FleetMonitor
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.detail_pane import DetailPane
-from plugdesk.ui.fleet_model import FleetRow, FleetTableModel
+from plugdesk.ui.fleet_model import CHARGER_ROLE, FleetRow, FleetTableModel
 from plugdesk.ui.fleet_view import ALL, FleetView
 from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
 from plugdesk.ui.transactions_view import TransactionsView
@@ -57,6 +70,7 @@ POWER_INTERVAL_MS = 15_000
 STATE_VERSION = 1
 APP_NAME = "PlugDesk"
 SIGNED_OUT_USER = "Not signed in"
+ROOMY = 0.7  # give_detail_room: the detail pane's share of the right side
 HIDDEN_BY_FILTER = "No charger matches the search or filter: none is selected."
 
 
@@ -65,6 +79,8 @@ class MainWindow(QMainWindow):
     sign_in_requested = Signal()
     charger_selected = Signal(str)
     fleet_shown = Signal()  # the charger table holds the latest list
+    detail_tab_changed = Signal(int)  # the detail pane's tab (an index add_detail_tab gave)
+    power_curve_requested = Signal(object)  # a Transaction of the selected charger
 
     def __init__(
         self,
@@ -91,6 +107,7 @@ class MainWindow(QMainWindow):
         self._fleet_generation = 0  # the newest list handed to the charger table
         self._export_handler: Callable[[], None] | None = None
         self._fitted_to_screen = False
+        self._split_before_room: list[int] | None = None  # see give_detail_room
 
         self.fleet_model = FleetTableModel(self, clock=clock)
         self.fleet_view = FleetView(self.fleet_model)
@@ -182,7 +199,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.sign_in_action)
-        self.file_menu.addSeparator()
+        self._quit_separator = self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(self.refresh_action)
@@ -250,6 +267,8 @@ class MainWindow(QMainWindow):
         self.fleet_view.charger_selected.connect(self._on_selected)
         self.fleet_view.selection_hidden.connect(self._on_selection_hidden)
         self.transactions_view.filters_changed.connect(self._on_filters)
+        self.transactions_view.power_curve_requested.connect(self.power_curve_requested)
+        self.detail_pane.tabs.currentChanged.connect(self.detail_tab_changed)
         self.detail_pane.copied.connect(
             lambda text: self.status_bar.showMessage(f"Copied {text}", 3000)
         )
@@ -319,6 +338,71 @@ class MainWindow(QMainWindow):
     def say(self, text: str, timeout_ms: int = STATUS_MS) -> None:
         """A line in the status bar (gone after `timeout_ms`)."""
         self.status_bar.showMessage(text, timeout_ms)
+
+    def add_file_action(self, text: str) -> QAction:
+        """A File menu entry above Quit (which stays last, after a separator)."""
+        action = QAction(text, self)
+        self.file_menu.insertAction(self._quit_separator, action)
+        return action
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A banner right under the connection banner (above the panes)."""
+        parent = self.banner.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        assert isinstance(layout, QBoxLayout), "the connection banner sits in a box layout"
+        layout.insertWidget(layout.indexOf(self.banner) + 1, banner)
+
+    def add_detail_tab(self, widget: QWidget, title: str) -> int:
+        """A tab in the charger's detail pane (after Details); returns its index."""
+        return self.detail_pane.add_tab(widget, title)
+
+    def show_detail_tab(self, index: int) -> None:
+        self.detail_pane.tabs.setCurrentIndex(index)
+
+    def detail_tab(self) -> int:
+        """The index of the detail pane's current tab."""
+        return self.detail_pane.tabs.currentIndex()
+
+    def shown_charger(self) -> Charger | None:
+        """The charger the detail pane shows (None before a selection)."""
+        return self.detail_pane.charger
+
+    def selected_chargers(self) -> list[Charger]:
+        """Every selected row's charger (several once `offer_fleet_menu` is on)."""
+        rows = self.fleet_view.table.selectionModel().selectedRows()
+        chargers = [index.data(CHARGER_ROLE) for index in rows]
+        return [c for c in chargers if isinstance(c, Charger)]
+
+    def offer_fleet_menu(self, build: Callable[[QWidget], QMenu | None]) -> None:
+        """Several chargers can be selected, and a right-click on the list shows the menu
+        `build(parent)` makes for them (None: no menu)."""
+        table = self.fleet_view.table
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+        def context_menu(position: QPoint) -> None:
+            menu = build(table)
+            if menu is not None:
+                menu.exec(table.viewport().mapToGlobal(position))
+                menu.deleteLater()
+
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(context_menu)
+
+    def give_detail_room(self, roomy: bool) -> None:
+        """A detail tab that wants height (the OCPP log): the connectors table hides and
+        the detail pane gets most of the right side; the user's own split comes back
+        when `roomy` is False again."""
+        self.detail_pane.connectors_box.setVisible(not roomy)
+        splitter = self.right_splitter
+        sizes = splitter.sizes()
+        total = sum(sizes)
+        if roomy and self._split_before_room is None and total and sizes[0] < total * ROOMY:
+            self._split_before_room = sizes
+            top = int(total * ROOMY)
+            splitter.setSizes([top, total - top])
+        elif not roomy and self._split_before_room is not None:
+            splitter.setSizes(self._split_before_room)
+            self._split_before_room = None
 
     def show_last_known_fleet(self, chargers: list[Charger], fetched_at: datetime) -> bool:
         """Offline start: the cached fleet at once, greyed and labelled as not current.

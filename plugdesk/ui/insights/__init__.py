@@ -33,7 +33,7 @@ class InsightsWiring:
         self._service: InsightsService | None = None
         self.dialogs: list[Any] = []
         self.page, self.index = add_lazy_pane(window, "Insights", self._pane)
-        window.transactions_view.power_curve_requested.connect(self.show_power_curve)
+        window.power_curve_requested.connect(self.show_power_curve)
 
     @property
     def service(self) -> InsightsService:
@@ -54,8 +54,7 @@ class InsightsWiring:
         uuid = self.window.selected_uuid()
         if uuid is None:
             return
-        self.window.status_bar.showMessage(f"Reading the meter values of transaction "
-                                           f"{transaction.id}…", 5000)
+        self.window.say(f"Reading the meter values of transaction {transaction.id}…", 5000)
         self.service.request_power_curve(uuid, transaction)
 
     def _power_ready(self, curve: Any) -> None:

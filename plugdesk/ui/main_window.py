@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
     sign_in_requested = Signal()
     charger_selected = Signal(str)
     fleet_shown = Signal()  # the charger table holds the latest list
+    pane_changed = Signal(int)  # the pane shown (an index add_pane gave; 0: Chargers)
     detail_tab_changed = Signal(int)  # the detail pane's tab (an index add_detail_tab gave)
     power_curve_requested = Signal(object)  # a Transaction of the selected charger
 
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
         self.transactions_view.filters_changed.connect(self._on_filters)
         self.transactions_view.power_curve_requested.connect(self.power_curve_requested)
         self.detail_pane.tabs.currentChanged.connect(self.detail_tab_changed)
+        self.tabs.currentChanged.connect(self.pane_changed)
         self.detail_pane.copied.connect(
             lambda text: self.status_bar.showMessage(f"Copied {text}", 3000)
         )

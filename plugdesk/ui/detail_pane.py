@@ -17,9 +17,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -48,7 +46,6 @@ from plugdesk.ui.fleet_model import CONNECTION_LABELS, Verdict, level_label, mod
 from plugdesk.ui.table_model import RowTableModel
 from plugdesk.ui.tables import set_up_table
 
-Index = QModelIndex | QPersistentModelIndex
 SELECT_PROMPT = "Select a charger in the list to see its details."
 
 # (group title, [(field key, label)]): the order the pane shows them in.

@@ -17,8 +17,6 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -48,8 +46,6 @@ from plugdesk.services.public_sessions import PublicSessionService, TrackedSessi
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.table_model import FIRST_OWN_ROLE, RowTableModel
 from plugdesk.ui.tables import set_up_table
-
-Index = QModelIndex | QPersistentModelIndex
 
 STATUS_LABELS: Final[dict[str, str]] = {
     "created": "Waiting for card hold",

@@ -8,7 +8,10 @@ through `sync_rows` (keyed: removes, `dataChanged` and inserts in ranges) or
 current row and the scroll position survive a refresh. Only `reset_rows` resets.
 
 Models with a hot `data()` (tens of thousands of rows) may override `data` and still use
-the rest (the transactions model does).
+the rest (the transactions model does). The fleet model can move over the same way: its
+`Column` and headers as `columns`/`headers`, its own fast `data()` and `sort()` kept,
+`reorder_rows` for its re-sort, and its keyed refresh as `sync_rows(rows, key=uuid)` (a
+partial page, which must not remove rows, keeps its own append path).
 """
 
 from __future__ import annotations

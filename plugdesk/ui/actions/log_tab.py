@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import (
     QDateTime,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimeZone,
 )
@@ -45,7 +44,6 @@ from plugdesk.ui import formatting as fmt
 from plugdesk.ui.table_model import RowTableModel
 from plugdesk.ui.tables import set_up_table
 
-Index = QModelIndex | QPersistentModelIndex
 LOG_TASK = "ocpp-log"
 LOAD_MORE_WITHIN = 5  # rows from the end: read the next page
 SHOW_AFTER = timedelta(minutes=5)  # show_at: messages up to this long after the moment

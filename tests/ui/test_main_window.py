@@ -325,6 +325,29 @@ def test_shortcuts_and_seams(harness: Harness, qtbot: Any) -> None:
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
 
 
+def test_file_menu_and_detail_tab_seams(harness: Harness) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = win(harness)
+    window.add_file_action("Settings…")
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert texts[-3:] == ["Settings…", "", "&Quit"]  # Quit stays last, after a separator
+    shown: list[int] = []
+    window.detail_tab_changed.connect(shown.append)
+    index = window.add_detail_tab(QLabel("log"), "Log")
+    window.show_detail_tab(index)
+    assert shown == [index] and window.detail_tab() == index
+    window.resize(1200, 900)
+    window.right_splitter.setSizes([300, 500])
+    users_split = window.right_splitter.sizes()
+    window.give_detail_room(True)
+    top, bottom = window.right_splitter.sizes()
+    assert top > bottom and window.detail_pane.connectors_box.isHidden()
+    window.give_detail_room(False)
+    assert window.right_splitter.sizes() == users_split  # the user's own split comes back
+    assert not window.detail_pane.connectors_box.isHidden()
+
+
 def ini(path: str) -> QSettings:
     return QSettings(path, QSettings.Format.IniFormat)
 

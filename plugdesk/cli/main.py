@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 from plugdesk import __version__
 from plugdesk.cli import auth, status
 from plugdesk.cli import sim as sim_command
+from plugdesk.cli import watch as watch_command
 from plugdesk.cli.common import (
     API_URL_ENV,
     DEFAULT_API_URL,
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("logout", parents=[common], help="forget the stored token for the API URL")
 
     _add_export_parser(sub, common)
+    watch_command.add_parser(sub, common)
     return parser
 
 
@@ -172,6 +174,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "login": auth.cmd_login,
     "logout": auth.cmd_logout,
     "export": cmd_export,
+    "watch": watch_command.cmd_watch,
 }
 
 

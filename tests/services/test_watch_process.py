@@ -159,8 +159,9 @@ def _announced(alerts: list[Alert], step: Step, store: Store) -> bool:
             continue
         for incident_id in alert.incident_ids:
             incident = store.get_incident(incident_id)
-            if incident and (incident.charger_uuid, incident.kind) == (step.uuid, step.kind):
-                if step.event == "resolved" or incident.is_open:
-                    alerts.remove(alert)
-                    return True
+            if incident is None or (incident.charger_uuid, incident.kind) != (step.uuid, step.kind):
+                continue
+            if step.event == "resolved" or incident.is_open:
+                alerts.remove(alert)
+                return True
     return False

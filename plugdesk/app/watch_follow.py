@@ -106,6 +106,7 @@ class WatchFollower(QObject):
     def _take_over(self) -> None:
         log.info("plugdesk watch stopped; polling again")
         self.watch = None
+        self._service.tracker.reload()  # the watch's open incidents are ours to close now
         self._service.attach(self._monitor)
         self._monitor.start()
         self._window.say("plugdesk watch stopped — PlugDesk watches the fleet again", 30_000)

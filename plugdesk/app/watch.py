@@ -134,13 +134,13 @@ class Watch:
         service.alerts.connect(lambda alerts: self.on_alerts(service, sender, alerts))
         service.store_problem.connect(lambda text: log.error("%s", text))
         monitor.auth_failed.connect(self._token_rejected)
-        self._install_signals()
-        if options.metrics is not None:
-            self._start_metrics(options.metrics, monitor, service, client, settings)
-        sender.start()
-        monitor.start()
-        self._say(f"watching {client.base_url} (pid {os.getpid()})")
         try:
+            self._install_signals()
+            if options.metrics is not None:
+                self._start_metrics(options.metrics, monitor, service, client, settings)
+            sender.start()
+            monitor.start()
+            self._say(f"watching {client.base_url} (pid {os.getpid()})")
             await self.stop_requested.wait()
         finally:
             await self._stop(monitor, service, sender, client)

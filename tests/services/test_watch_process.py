@@ -17,6 +17,8 @@ with every alert marked as delivered (nothing lost).
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -165,3 +167,40 @@ def _announced(alerts: list[Alert], step: Step, store: Store) -> bool:
                 alerts.remove(alert)
                 return True
     return False
+
+
+def test_sigint_stops_the_watch_in_order_too(
+    sims: tuple[Simulator, Simulator], tmp_path: Path
+) -> None:
+    import signal
+
+    home = tmp_path / "home"
+    write_settings(home)
+    with WatchProcess(sims[0], home) as watch:
+        watch.proc.send_signal(signal.SIGINT)
+        assert watch.terminate() == 0
+    assert watch.lines[-1] == "watch stopped"
+    assert not (home / "data" / "watch.lock").read_text()  # no watch recorded any more
+
+
+def test_a_busy_metrics_port_is_one_line_and_exit_1(
+    sims: tuple[Simulator, Simulator], tmp_path: Path
+) -> None:
+    import socket
+    import subprocess
+
+    home = tmp_path / "home"
+    write_settings(home)
+    with socket.socket() as busy:  # something else serves on the port
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "plugdesk", "watch", "--api-url", sims[0].base_url,
+             "--metrics", f"127.0.0.1:{port}"],
+            env={**os.environ, "PLUGDESK_HOME": str(home), "PLUGDESK_TOKEN": sims[0].token},
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith(f"plugdesk: Cannot serve metrics on 127.0.0.1:{port}")
+    assert "Traceback" not in done.stderr and sims[0].token not in done.stderr

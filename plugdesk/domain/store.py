@@ -526,6 +526,15 @@ class Store:
                 (error[:500], item_id),
             )
 
+    def prune_webhooks_before(self, moment: datetime) -> int:
+        """Forget delivered POSTs older than `moment` (the history keeps the incidents)."""
+        with self.transaction():
+            cursor = self._exec(
+                "DELETE FROM webhook_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?",
+                (_iso(moment),),
+            )
+        return cursor.rowcount
+
     def webhook_counts(self) -> dict[str, int]:
         """{"delivered": n, "pending": n} over every webhook (metrics, tests)."""
         row = self._exec(

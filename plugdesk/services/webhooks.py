@@ -26,7 +26,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -42,6 +42,7 @@ FORMATS = ("json", "slack", "teams")
 TIMEOUT = 10.0
 RETRY_BASE = 5.0
 RETRY_MAX = 600.0
+KEEP_DELIVERED = timedelta(days=30)  # delivered rows kept (enough to dedupe a re-offer)
 SOURCE = "plugdesk watch"
 _COLOURS = {"critical": "C0392B", "normal": "E67E22", "low": "27AE60"}
 
@@ -170,6 +171,10 @@ class WebhookSender:
 
     def start(self) -> None:
         """One delivery loop per webhook; each starts with what a past run left queued."""
+        try:
+            self._store.prune_webhooks_before(self._clock() - KEEP_DELIVERED)
+        except StoreError as error:
+            log.info("could not prune the webhook outbox: %s", error)
         for hook in self._webhooks:
             self._tasks.append(asyncio.ensure_future(self._deliver_loop(hook)))
 

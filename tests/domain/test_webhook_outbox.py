@@ -26,3 +26,15 @@ def test_an_alert_queued_twice_is_one_row_and_survives_a_reopen(tmp_path: Path) 
         store.webhook_delivered(pending[0].id, NOW)
         assert store.pending_webhooks("hook-a") == []
         assert store.webhook_counts() == {"delivered": 1, "pending": 1}
+
+
+def test_delivered_posts_are_pruned_after_a_while_pending_ones_never(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    with Store(tmp_path / "history.sqlite3") as store:
+        store.enqueue_webhooks([("h", "opened:1", b"{}"), ("h", "opened:2", b"{}")], NOW)
+        first = store.pending_webhooks("h")[0]
+        store.webhook_delivered(first.id, NOW)
+        assert store.prune_webhooks_before(NOW - timedelta(days=1)) == 0
+        assert store.prune_webhooks_before(NOW + timedelta(days=1)) == 1
+        assert store.webhook_counts() == {"delivered": 0, "pending": 1}

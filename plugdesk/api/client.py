@@ -188,6 +188,28 @@ def check_api_url(url: str) -> str:
     return urlunsplit((scheme, parts.netloc.lower(), parts.path, "", "")).rstrip("/")
 
 
+def check_webhook_url(url: str) -> str:
+    """A webhook URL for `plugdesk watch --webhook`, by the rules of `check_api_url`:
+    https (plain http only to this computer), no user name or password in it. Its query
+    is kept (chat services put their key there). InsecureURLError (one sentence) else."""
+    text = (url or "").strip()
+    try:
+        parsed = httpx.URL(text)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        raise InsecureURLError(f"{text!r} is not a valid webhook URL.") from None
+    scheme = parsed.scheme.lower()
+    if scheme not in ("http", "https") or not parsed.host:
+        raise InsecureURLError("A webhook URL must start with https://.")
+    if parsed.userinfo:
+        raise InsecureURLError("A webhook URL must not contain a user name or password.")
+    if scheme == "http" and not is_loopback_host(parsed.host):
+        raise InsecureURLError(
+            f"The webhook for {parsed.host} must use https://: plain http:// is only "
+            "allowed for this computer."
+        )
+    return text
+
+
 def tls_verify(base: httpx.URL) -> ssl.SSLContext | bool:
     """What the client verifies TLS with: the CA bundle for an https API.
 
@@ -415,6 +437,14 @@ class PlugchoiceClient:
             trust_env=not is_loopback_host(self._base.host),
             event_hooks={"request": [self._hold_while_paused], "response": [self._pause_on_429]},
         )
+
+    def on_response(self, listener: Callable[[int], None]) -> None:
+        """Tell `listener` the status of every API answer (the watch counts its 429s)."""
+
+        async def hook(response: httpx.Response) -> None:
+            listener(response.status_code)
+
+        self._http.event_hooks["response"].append(hook)
 
     # -- life cycle and settings ---------------------------------------------------------
 

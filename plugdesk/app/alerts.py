@@ -30,9 +30,10 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtWidgets import QApplication, QBoxLayout
 
+from plugdesk.app.watching import load_app_settings, wire_incidents
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.paths import app_paths
-from plugdesk.domain.settings import Settings, load_settings
+from plugdesk.domain.settings import Settings
 from plugdesk.domain.store import MEMORY, Store, StoreError
 from plugdesk.services.incidents import IncidentService, utc_now
 from plugdesk.services.monitor import FleetMonitor
@@ -144,10 +145,8 @@ def wire_fault_monitoring(
     store = store or _open_store(window, history_banner)
     if store.problem:
         _say_history_problem(window, history_banner, store.problem)
-    tracker = IncidentTracker.from_settings(store, settings)
-    service = IncidentService(store, tracker, desk.runner, source=desk.client.base_url,
-                              clock=clock)  # fmt: skip
-    service.attach(desk.monitor)
+    tracker, service = wire_incidents(desk.monitor, desk.runner, store, settings,
+                                      source=desk.client.base_url, clock=clock)  # fmt: skip
 
     parts: FaultMonitoring  # assigned below, before the Events tab can first be shown
 
@@ -227,10 +226,7 @@ def _application() -> QApplication:
 
 
 def _settings() -> Settings:
-    settings, warning = load_settings(app_paths().settings_path())
-    if warning:
-        log.warning("%s", warning)
-    return settings
+    return load_app_settings()
 
 
 def _open_store(window: MainWindow, banner: HistoryBanner) -> Store:

@@ -41,6 +41,7 @@ from plugdesk.app.shutdown_signals import ShutdownSignals
 from plugdesk.app.single_instance import LOCK_FILE as INSTANCE_LOCK
 from plugdesk.app.single_instance import InstanceServer, Running, claim, instance_name
 from plugdesk.app.startup import MainThreadGC
+from plugdesk.app.watch_follow import WatchFollower
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.housekeeping import clean_at_start
 from plugdesk.domain.paths import app_paths
@@ -109,8 +110,10 @@ class Desk:
         app_settings: Settings | None = None,
         settings_problem: str | None = None,
         url_problem: str | None = None,
+        token: str | None = None,
     ) -> None:
         self.client = client
+        self._token = token  # to recognise a `plugdesk watch` of the same account
         self.errors = errors
         self.simulator = simulator
         self.demo = demo
@@ -146,6 +149,8 @@ class Desk:
         self.actions = wire_actions(self, self.faults)
         self.insights = attach_insights(window=self.window, client=client, runner=self.runner,
                                         incidents=self.faults.store.list_incidents)
+        self.follower = WatchFollower(self.window, self.monitor, self.faults.service, self.runner,
+                                      lambda: (self.client.base_url, self._token))  # fmt: skip
         self._closed = False
 
     def _wire_features(self) -> None:
@@ -268,7 +273,8 @@ class Desk:
             self._resume_public_sessions()
             self.open_sign_in()
             return
-        self.monitor.start()
+        if not self.follower.start(self.app_settings.refresh_interval_s):
+            self.monitor.start()  # else a `plugdesk watch` polls and alerts for us
         self._resume_public_sessions(after_first_refresh=True)
         if not self.demo:
             self.runner.start(self._show_user(), "user")
@@ -333,8 +339,11 @@ class Desk:
             )
             await old.aclose()
         self.client.set_token(token)
+        self._token = token
         if token:
-            self.monitor.resume()
+            self.follower.check()
+            if not self.follower.following:
+                self.monitor.resume()
             self.runner.start(self._show_user(), "user")
         else:
             self.monitor.stop()
@@ -345,6 +354,7 @@ class Desk:
         when Qt's loop ends can fail in odd ways (no running loop); that is shutdown noise
         for the log, not an error dialog."""
         self.monitor.stop()
+        self.follower.stop()
         self.errors.set_quiet(True)
 
     async def aclose(self) -> None:
@@ -422,6 +432,7 @@ async def build_desk(
         app_settings=app_settings,
         settings_problem=settings_problem,
         url_problem=url_problem,
+        token=token,
     )
 
 

@@ -384,6 +384,15 @@ class MainWindow(QMainWindow):
         # fleet shown at start-up stays until the complete list says what is gone).
         self.show_fleet(fleet, complete=False)
 
+    def show_watched_fleet(self, fleet: list[Charger], fetched_at: datetime) -> None:
+        """The fleet as a running `plugdesk watch` last read it (the window does not poll
+        while one watches the same account): current, as of `fetched_at`."""
+        self.fleet_model.set_stale(False)
+        self.detail_pane.set_stale(False)
+        self.status_bar.set_last_refresh(fetched_at)
+        self.banner.show_state("ok")
+        self.show_fleet(fleet, complete=True)
+
     def _on_fleet(self, fleet: list[Charger]) -> None:
         self.fleet_model.set_stale(False)
         self.detail_pane.set_stale(False)

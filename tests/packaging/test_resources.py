@@ -19,6 +19,8 @@ from .loader import RESOURCES, ROOT
 DESKTOP = RESOURCES / "plugdesk.desktop"
 METAINFO = RESOURCES / "com.plugdesk.PlugDesk.metainfo.xml"
 SVG = RESOURCES / "plugdesk.svg"
+WATCH_UNIT = RESOURCES / "plugdesk-watch.service"
+MONITORING = ("prometheus.yml", "plugdesk-rules.yml", "plugdesk-dashboard.json")
 
 
 def _pyproject() -> dict:
@@ -111,8 +113,8 @@ def test_wheel_ships_resources_from_the_one_source_folder() -> None:
     setuptools = _pyproject()["tool"]["setuptools"]
     assert setuptools["package-dir"]["plugdesk.resources"] == "resources"
     patterns = setuptools["package-data"]["plugdesk.resources"]
-    shipped = {path.name for pattern in patterns for path in RESOURCES.glob(pattern)}
-    assert shipped == {path.name for path in RESOURCES.iterdir() if path.is_file()}
+    shipped = {path for pattern in patterns for path in RESOURCES.glob(pattern)}
+    assert shipped == {path for path in RESOURCES.rglob("*") if path.is_file()}
     # The package list is explicit (a mapped folder cannot be found by find:): every
     # package in the tree must be in it, or the wheel silently misses it.
     listed = set(setuptools["packages"])
@@ -125,5 +127,34 @@ def test_wheel_ships_resources_from_the_one_source_folder() -> None:
 
 def test_resources_folder_holds_only_shipped_files() -> None:
     # Generated icons belong in packaging/build/, never next to the source SVG.
-    files = sorted(path.name for path in RESOURCES.rglob("*") if path.is_file())
-    assert files == sorted([DESKTOP.name, METAINFO.name, SVG.name])
+    files = sorted(str(p.relative_to(RESOURCES)) for p in RESOURCES.rglob("*") if p.is_file())
+    assert files == sorted([DESKTOP.name, METAINFO.name, SVG.name, WATCH_UNIT.name,
+                            *(f"monitoring/{name}" for name in MONITORING)])  # fmt: skip
+
+
+def test_watch_unit_runs_the_watch_and_stops_it_with_sigterm() -> None:
+    from plugdesk.app.watch import EXIT_TOKEN_REJECTED
+
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(WATCH_UNIT, encoding="utf-8")
+    service = parser["Service"]
+    assert service["ExecStart"].split()[1:3] == ["watch", "--metrics"]
+    assert service["ExecStart"].split()[0].endswith("/plugdesk")
+    assert service["KillSignal"] == "SIGTERM"
+    assert str(EXIT_TOKEN_REJECTED) in service["RestartPreventExitStatus"].split()
+    assert parser["Install"]["WantedBy"] == "default.target"  # a user unit
+
+
+def test_grafana_dashboard_queries_only_exported_metrics() -> None:
+    import json
+    import re
+
+    dashboard = json.loads((RESOURCES / "monitoring" / "plugdesk-dashboard.json").read_text())
+    exprs = [t["expr"] for panel in dashboard["panels"] for t in panel.get("targets", ())]
+    assert exprs and len({p["id"] for p in dashboard["panels"]}) == len(dashboard["panels"])
+    used = {name for expr in exprs for name in re.findall(r"plugdesk_[a-z_]+", expr)}
+    source = (ROOT / "plugdesk" / "services" / "metrics.py").read_text(encoding="utf-8")
+    exported = set(re.findall(r'"(plugdesk_[a-z_]+)"', source))
+    exported |= {f"{name}_total" for name in exported}  # counters gain _total
+    assert used <= exported, used - exported

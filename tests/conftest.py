@@ -172,6 +172,16 @@ def _test_loop_class() -> type[asyncio.AbstractEventLoop]:
     return TestLoop
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp: Any) -> Any:
+    """pytest-qt's QApplication with PlugDesk's English catalog, as the app installs it:
+    it holds the singular forms of the "%n chargers" kind of strings ("1 charger")."""
+    from plugdesk.ui.i18n import install_translators
+
+    install_translators("en")
+    return qapp
+
+
 @pytest.fixture
 def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop over the test QApplication, set as the current loop."""

@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from plugdesk.domain.incidents import IncidentTracker
@@ -145,7 +146,9 @@ def wire_fault_monitoring(
 
         return _wire_events_pane(EventsPane(service), window, parts)
 
-    events_page, events_tab = add_lazy_pane(window, "Events", events_pane)
+    events_page, events_tab = add_lazy_pane(
+        window, QCoreApplication.translate("MainWindow", "Events"), events_pane
+    )
     toasts = ToastArea(window)
     tray = install_tray(qapp, window)
     native_channel = NativeChannel(icon_path=_notification_icon()) if native else None
@@ -227,7 +230,12 @@ def _open_store(window: MainWindow) -> Store:
         store = Store(app_paths().store_path())
     except StoreError as error:
         log.error("event history unavailable: %s", error)
-        window.say(f"{error} Events are shown but not kept this session.", 60_000)
+        window.say(
+            QCoreApplication.translate(
+                "MainWindow", "{error} Events are shown but not kept this session."
+            ).format(error=error),
+            60_000,
+        )
         return Store(MEMORY)
     if store.problem:
         window.say(store.problem, 60_000)

@@ -34,6 +34,8 @@ DEFAULT_API_URL: Final = "https://app.plugchoice.com/api/v3"
 ExportFormat = Literal["csv", "xlsx"]
 ExportTz = Literal["utc", "local"]
 Delimiter = Literal[",", ";"]
+# "system" follows the desktop's language; the others are the languages PlugDesk speaks.
+Language = Literal["system", "en", "nl", "de", "fr"]
 
 
 class Settings(msgspec.Struct, kw_only=True, frozen=True):
@@ -60,6 +62,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     export_tz: ExportTz = "utc"
     export_delimiter: Delimiter = ","
     export_last_dir: str | None = None
+    # Appearance (applied at the next start)
+    language: Language = "system"
 
     def is_quiet_time(self, moment: time) -> bool:
         """True when quiet hours are on and `moment` (local wall time) falls inside them.
@@ -94,6 +98,7 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "export_tz": "Export time zone",
     "export_delimiter": "CSV delimiter",
     "export_last_dir": "Last export folder",
+    "language": "Language",
 }
 
 # (low, high, unit) for every whole-number setting.
@@ -108,6 +113,7 @@ _CHOICES: Final[dict[str, tuple[str, ...]]] = {
     "export_format": ("csv", "xlsx"),
     "export_tz": ("utc", "local"),
     "export_delimiter": (",", ";"),
+    "language": ("system", "en", "nl", "de", "fr"),
 }
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
@@ -234,6 +240,18 @@ def load_settings(path: str | os.PathLike[str]) -> tuple[Settings, str | None]:
     except _Unusable as problem:
         log.warning("Unusable settings file %s: %s", file, problem.detail)
         return Settings(), _set_aside_message(file, problem)
+
+
+def read_language(path: str | os.PathLike[str]) -> str:
+    """The `language` setting, read before any window exists (the translations must be
+    loaded first). Never renames or complains: `load_settings` does that a moment later;
+    anything unreadable here simply means "system"."""
+    try:
+        saved = json.loads(Path(path).read_bytes())
+    except (OSError, ValueError):
+        return "system"
+    value = saved.get("language") if isinstance(saved, dict) else None
+    return value if value in _CHOICES["language"] else "system"
 
 
 def save_settings(settings: Settings, path: str | os.PathLike[str]) -> None:

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from plugdesk.ui.badges import badge_icon
 from plugdesk.ui.fleet_model import (
-    HEADERS,
     LEVEL_ORDER,
     UUID_ROLE,
     Column,
     FleetFilterProxy,
     FleetTableModel,
+    header_text,
     level_label,
 )
 
@@ -52,9 +52,11 @@ class FleetView(QWidget):
         self.proxy.setSourceModel(model)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search identity, reference, model, firmware, error")
+        self.search.setPlaceholderText(
+            self.tr("Search identity, reference, model, firmware, error")
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search chargers")
+        self.search.setAccessibleName(self.tr("Search chargers"))
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._update_count)
 
@@ -71,7 +73,11 @@ class FleetView(QWidget):
             if key != ALL:
                 button.setIcon(badge_icon(key))
             button.setProperty("level", key)
-            button.setAccessibleName(f"Show {level_label(key) if key != ALL else 'all'}")
+            button.setAccessibleName(
+                self.tr("Show {level}").format(level=level_label(key))
+                if key != ALL
+                else self.tr("Show all")
+            )
             self._group.addButton(button)
             self.filter_buttons[key] = button
             filters.addWidget(button)
@@ -90,7 +96,7 @@ class FleetView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setAccessibleName("Chargers")
+        self.table.setAccessibleName(self.tr("Chargers"))
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -124,9 +130,9 @@ class FleetView(QWidget):
     def _column_menu(self, position: QPoint) -> None:
         header = self.table.horizontalHeader()
         menu = QMenu(self)
-        menu.setTitle("Columns")
+        menu.setTitle(self.tr("Columns"))
         for column in Column:
-            action = menu.addAction(HEADERS[column])
+            action = menu.addAction(header_text(column))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(column is not Column.IDENTITY)  # a row needs its name
@@ -194,11 +200,14 @@ class FleetView(QWidget):
     def update_counts(self, *_args: object) -> None:
         counts = self.model.health_counts()
         total = self.model.rowCount()
-        self.filter_buttons[ALL].setText(f"All {total}")
+        self.filter_buttons[ALL].setText(self.tr("All {count}").format(count=total))
         for key in LEVEL_ORDER:
             button = self.filter_buttons[key]
             count = counts.get(key, 0)
             button.setText(f"{level_label(key)} {count}")
+            button.setAccessibleDescription(
+                self.tr("%n chargers", "", count) if count else ""
+            )
             # Levels nobody is at stay out of the way, unless it is the active filter.
             button.setVisible(count > 0 or button.isChecked())
         self._update_count()
@@ -210,7 +219,11 @@ class FleetView(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = f"{shown} of {total} shown" if shown != total else f"{total} chargers"
+        text = (
+            self.tr("{shown} of {total} shown").format(shown=shown, total=total)
+            if shown != total
+            else self.tr("%n chargers", "", total)
+        )
         self.count_label.setText(text)
 
     def focus_search(self) -> None:

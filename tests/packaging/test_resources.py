@@ -14,6 +14,8 @@ from pytestqt.qtbot import QtBot
 
 import plugdesk
 
+from plugdesk.ui.i18n import LANGUAGES, TRANSLATED
+
 from .loader import RESOURCES, ROOT
 
 DESKTOP = RESOURCES / "plugdesk.desktop"
@@ -111,8 +113,8 @@ def test_wheel_ships_resources_from_the_one_source_folder() -> None:
     setuptools = _pyproject()["tool"]["setuptools"]
     assert setuptools["package-dir"]["plugdesk.resources"] == "resources"
     patterns = setuptools["package-data"]["plugdesk.resources"]
-    shipped = {path.name for pattern in patterns for path in RESOURCES.glob(pattern)}
-    assert shipped == {path.name for path in RESOURCES.iterdir() if path.is_file()}
+    shipped = {path for pattern in patterns for path in RESOURCES.glob(pattern)}
+    assert shipped == {path for path in RESOURCES.rglob("*") if path.is_file()}
     # The package list is explicit (a mapped folder cannot be found by find:): every
     # package in the tree must be in it, or the wheel silently misses it.
     listed = set(setuptools["packages"])
@@ -126,4 +128,20 @@ def test_wheel_ships_resources_from_the_one_source_folder() -> None:
 def test_resources_folder_holds_only_shipped_files() -> None:
     # Generated icons belong in packaging/build/, never next to the source SVG.
     files = sorted(path.name for path in RESOURCES.rglob("*") if path.is_file())
-    assert files == sorted([DESKTOP.name, METAINFO.name, SVG.name])
+    translations = [f"plugdesk_{lang}.{kind}" for lang in LANGUAGES for kind in ("qm", "ts")]
+    assert files == sorted([DESKTOP.name, METAINFO.name, SVG.name, *translations])
+
+
+def test_desktop_entry_and_metainfo_speak_the_app_languages() -> None:
+    """Software centres and menus show the name, comment and summary in the user's
+    language: each of PlugDesk's translated languages has its own, not the English."""
+    entry = _desktop_entry()
+    root = ET.parse(METAINFO).getroot()
+    summaries = {
+        node.get("{http://www.w3.org/XML/1998/namespace}lang"): node.text
+        for node in root.findall("summary")
+    }
+    for lang in TRANSLATED:
+        for key in ("Comment", "GenericName", "Keywords"):
+            assert entry[f"{key}[{lang}]"] not in ("", entry[key]), (key, lang)
+        assert summaries[lang] not in (None, "", summaries[None]), lang

@@ -13,7 +13,6 @@ from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
 import plugdesk
-
 from plugdesk.ui.i18n import LANGUAGES, TRANSLATED
 
 from .loader import RESOURCES, ROOT

@@ -201,9 +201,7 @@ def pseudo(out: Path, source_language: str = "nl") -> Path:
         if translation is None:
             translation = ET.SubElement(message, "translation")
         plural = message.get("numerus") == "yes"
-        _set_translation(translation, [marked], plural=False)
-        if plural:  # en_US has one plural form
-            _set_translation(translation, [marked], plural=True)
+        _set_translation(translation, [marked, marked], plural=plural)  # en_US: two forms
     ts = out / f"plugdesk_{PSEUDO}.ts"
     _write(tree, ts)
     return build(out, (PSEUDO,))[0]

@@ -22,6 +22,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window's language follows the system (QLocale's UI languages, LANGUAGE first): the
+# tests read English texts, whatever the developer's desktop speaks. Tests of another
+# language install it themselves or start a process with their own LANG.
+os.environ["LANGUAGE"] = "en"
 
 import keyring
 import keyring.backend

@@ -102,7 +102,7 @@ def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
         ("accessible description", widget.accessibleDescription()),
     ):
         yield f"{name} {kind}", text
-    if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
+    if isinstance(widget, (QLabel, QAbstractButton)):
         yield f"{name} text", widget.text()
     elif isinstance(widget, QGroupBox):
         yield f"{name} title", widget.title()

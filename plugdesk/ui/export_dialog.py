@@ -175,6 +175,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self._build_outcome())
         layout.addStretch(1)  # room the window gains goes here, not between the choices
         layout.addWidget(self._build_buttons())
+        # Only now, inside the dialog, does QDialog record its default button (set earlier,
+        # the first auto-default button, "Check shown", took Enter): Enter exports.
+        self.export_button.setDefault(True)
         self._apply_settings()
         self._select_default_scope()
         self.period.setCurrentIndex(list(Period).index(Period.LAST_MONTH))
@@ -378,7 +381,6 @@ class ExportDialog(QDialog):
         self.export_button = self.buttons.addButton(
             self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.export_button.setDefault(True)
         self.open_folder_button = self.buttons.addButton(
             self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole
         )

@@ -47,6 +47,7 @@ from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.i18n import apply_language
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.lazy_pane import add_lazy_pane
+from plugdesk.ui.look import follow_system
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.ready_hook import install_ready_hook
 
@@ -455,8 +456,10 @@ def run_gui(
     clean_at_start()  # temporary files a killed PlugDesk left (exports, settings)
     app = make_application()
     # Before any window: every text is translated when its widget is made.
-    language = apply_language(read_language(app_paths().settings_path()))
+    settings_path = app_paths().settings_path()
+    language = apply_language(read_language(settings_path))
     log.info("UI language: %s", language)
+    follow_system(app, read_language(settings_path, "appearance"))  # light/dark, live
     errors = ErrorReporter(redactor)
     errors.install()
     route_qt_messages()

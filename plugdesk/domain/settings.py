@@ -36,6 +36,7 @@ ExportTz = Literal["utc", "local"]
 Delimiter = Literal[",", ";"]
 # "system" follows the desktop's language; the others are the languages PlugDesk speaks.
 Language = Literal["system", "en", "nl", "de", "fr"]
+Appearance = Literal["system", "light", "dark"]  # "system" follows the desktop, live
 
 
 class Settings(msgspec.Struct, kw_only=True, frozen=True):
@@ -64,6 +65,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     export_last_dir: str | None = None
     # Appearance (applied at the next start)
     language: Language = "system"
+    appearance: Appearance = "system"
 
     def is_quiet_time(self, moment: time) -> bool:
         """True when quiet hours are on and `moment` (local wall time) falls inside them.
@@ -99,6 +101,7 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "export_delimiter": "CSV delimiter",
     "export_last_dir": "Last export folder",
     "language": "Language",
+    "appearance": "Colours",
 }
 
 # (low, high, unit) for every whole-number setting.
@@ -114,6 +117,7 @@ _CHOICES: Final[dict[str, tuple[str, ...]]] = {
     "export_tz": ("utc", "local"),
     "export_delimiter": (",", ";"),
     "language": ("system", "en", "nl", "de", "fr"),
+    "appearance": ("system", "light", "dark"),
 }
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
@@ -242,16 +246,16 @@ def load_settings(path: str | os.PathLike[str]) -> tuple[Settings, str | None]:
         return Settings(), _set_aside_message(file, problem)
 
 
-def read_language(path: str | os.PathLike[str]) -> str:
-    """The `language` setting, read before any window exists (the translations must be
-    loaded first). Never renames or complains: `load_settings` does that a moment later;
-    anything unreadable here simply means "system"."""
+def read_language(path: str | os.PathLike[str], field: str = "language") -> str:
+    """The `language` (or `appearance`) setting, read before any window exists (the
+    translations must be loaded first). Never renames or complains: `load_settings` does
+    that a moment later; anything unreadable here simply means "system"."""
     try:
         saved = json.loads(Path(path).read_bytes())
     except (OSError, ValueError):
         return "system"
-    value = saved.get("language") if isinstance(saved, dict) else None
-    return value if value in _CHOICES["language"] else "system"
+    value = saved.get(field) if isinstance(saved, dict) else None
+    return value if value in _CHOICES[field] else "system"
 
 
 def save_settings(settings: Settings, path: str | os.PathLike[str]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from PySide6.QtCore import QByteArray, QItemSelection, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,13 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon
 from plugdesk.ui.fleet_model import (
+    CONNECTION_LABELS,
     LEVEL_ORDER,
     UUID_ROLE,
     Column,
     FleetFilterProxy,
     FleetTableModel,
+    connection_label,
     header_text,
     level_label,
 )
@@ -111,7 +116,7 @@ class FleetView(QWidget):
         for column in HIDDEN_BY_DEFAULT:
             header.setSectionHidden(column, True)
         for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+            header.resizeSection(column, max(width, self._words_width(column)))
         self.columns_fitted = False  # set when saved widths are restored, or on first fill
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
@@ -126,6 +131,24 @@ class FleetView(QWidget):
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._update_count)
         self.update_counts()
+
+    def _words_width(self, column: Column) -> int:
+        """What a column of known words needs in the window's language ("Nooit gezien",
+        "il y a 10 min") and for its title, so a translation is never cut off."""
+        now = datetime.now(UTC)
+        words = {
+            Column.HEALTH: [level_label(key) for key in LEVEL_ORDER],
+            Column.CONNECTION: [connection_label(status) for status in CONNECTION_LABELS],
+            Column.HEARTBEAT: [
+                fmt.relative_age(now - timedelta(seconds=ago), now)
+                for ago in (50 * 60, 40 * 3600, 30 * 86400)
+            ],
+        }.get(column, [])
+        cell = self.table.fontMetrics()
+        title = self.table.horizontalHeader().fontMetrics().horizontalAdvance(header_text(column))
+        icon = 22 if column is Column.HEALTH else 0  # the badge beside the word
+        widest = max((cell.horizontalAdvance(word) for word in words), default=0)
+        return max(title + 24, widest + icon + 16)
 
     def _column_menu(self, position: QPoint) -> None:
         header = self.table.horizontalHeader()

@@ -59,6 +59,7 @@ _LABEL_WORDS = (
     QT_TRANSLATE_NOOP("Settings", "Export time zone"),
     QT_TRANSLATE_NOOP("Settings", "CSV delimiter"),
     QT_TRANSLATE_NOOP("Settings", "Language"),
+    QT_TRANSLATE_NOOP("Settings", "Colours"),
 )
 
 
@@ -126,6 +127,14 @@ class SettingsDialog(QDialog):
         _select(self.language, settings.language)
         self.language.setToolTip(self.tr("Applies the next time PlugDesk starts."))
         appearance_form.addRow(label("language"), self.language)
+        self.appearance = _combo(
+            ("system", self.tr("Like the system (light or dark)")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        )
+        _select(self.appearance, settings.appearance)
+        self.appearance.setToolTip(self.tr("Applies the next time PlugDesk starts."))
+        appearance_form.addRow(label("appearance"), self.appearance)
 
         self.problems = QLabel("")
         self.problems.setWordWrap(True)
@@ -160,6 +169,7 @@ class SettingsDialog(QDialog):
         values["export_tz"] = self.export_tz.currentData()
         values["export_delimiter"] = self.export_delimiter.currentData()
         values["language"] = self.language.currentData()
+        values["appearance"] = self.appearance.currentData()
         return values
 
     def problem_list(self) -> list[str]:

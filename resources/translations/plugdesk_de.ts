@@ -1639,6 +1639,10 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
             <source>Language</source>
             <translation>Sprache</translation>
         </message>
+        <message>
+            <source>Colours</source>
+            <translation>Farben</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -1709,6 +1713,18 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
         <message>
             <source>Applies the next time PlugDesk starts.</source>
             <translation>Gilt ab dem nächsten Start von PlugDesk.</translation>
+        </message>
+        <message>
+            <source>Like the system (light or dark)</source>
+            <translation>Wie das System (hell oder dunkel)</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Hell</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dunkel</translation>
         </message>
         <message>
             <source>Problems</source>

@@ -1639,6 +1639,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <source>Language</source>
             <translation>Langue</translation>
         </message>
+        <message>
+            <source>Colours</source>
+            <translation>Couleurs</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -1709,6 +1713,18 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
         <message>
             <source>Applies the next time PlugDesk starts.</source>
             <translation>S’applique au prochain démarrage de PlugDesk.</translation>
+        </message>
+        <message>
+            <source>Like the system (light or dark)</source>
+            <translation>Comme le système (clair ou sombre)</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Clair</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Sombre</translation>
         </message>
         <message>
             <source>Problems</source>

@@ -1639,6 +1639,10 @@ Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
             <source>Language</source>
             <translation>Taal</translation>
         </message>
+        <message>
+            <source>Colours</source>
+            <translation>Kleuren</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -1709,6 +1713,18 @@ Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
         <message>
             <source>Applies the next time PlugDesk starts.</source>
             <translation>Geldt vanaf de volgende keer dat PlugDesk start.</translation>
+        </message>
+        <message>
+            <source>Like the system (light or dark)</source>
+            <translation>Zoals het systeem (licht of donker)</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Licht</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Donker</translation>
         </message>
         <message>
             <source>Problems</source>

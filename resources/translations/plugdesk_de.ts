@@ -115,7 +115,7 @@
         </message>
         <message>
             <source>Power (last reading)</source>
-            <translation>Leistung (letzte Messung)</translation>
+            <translation>Leistung (zuletzt)</translation>
         </message>
         <message>
             <source>AC 1-phase</source>
@@ -962,15 +962,15 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
         </message>
         <message>
             <source>{minutes} min</source>
-            <translation>{minutes} Min.</translation>
+            <translation>{minutes} min</translation>
         </message>
         <message>
             <source>{hours} h {minutes} min</source>
-            <translation>{hours} Std. {minutes} Min.</translation>
+            <translation>{hours} h {minutes} min</translation>
         </message>
         <message>
             <source>{days} d {hours} h</source>
-            <translation>{days} T. {hours} Std.</translation>
+            <translation>{days} T. {hours} h</translation>
         </message>
     </context>
     <context>

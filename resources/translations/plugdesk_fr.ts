@@ -115,7 +115,7 @@
         </message>
         <message>
             <source>Power (last reading)</source>
-            <translation>Puissance (dernière mesure)</translation>
+            <translation>Puissance (dernière)</translation>
         </message>
         <message>
             <source>AC 1-phase</source>

@@ -115,7 +115,7 @@
         </message>
         <message>
             <source>Power (last reading)</source>
-            <translation>Vermogen (laatste meting)</translation>
+            <translation>Vermogen (laatste)</translation>
         </message>
         <message>
             <source>AC 1-phase</source>

@@ -49,7 +49,12 @@ def current_language() -> str:
 
 def choose_language(setting: str = SYSTEM, locale: QLocale | None = None) -> str:
     """The language to show: the setting when it names a known one, else the first of the
-    system's preferred UI languages PlugDesk speaks, else English."""
+    system's preferred UI languages PlugDesk speaks, else English.
+
+    Where the system's languages come from differs by OS (Qt reads them): Linux and other
+    Unix, the LANGUAGE list, then LC_ALL, LC_MESSAGES, LANG (tested here, with LANG);
+    Windows, the user's display-language list; macOS, System Settings' preferred
+    languages."""
     if setting in LANGUAGES:
         return setting
     locale = locale if locale is not None else QLocale.system()

@@ -115,9 +115,6 @@ class TransactionFilterBar(QWidget):
         self.id_tag.setPlaceholderText(self.tr("Filter by ID tag"))
         self.id_tag.setClearButtonEnabled(True)
         self.id_tag.setAccessibleName(self.tr("ID tag filter"))
-        # Room for its hint in every language ("Nach ID-Tag filtern", "Filtrer par badge").
-        hint = self.id_tag.fontMetrics().horizontalAdvance(self.id_tag.placeholderText())
-        self.id_tag.setMinimumWidth(min(hint + 24, 200))
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -28,6 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QBoxLayout
 
 from plugdesk.app.watching import load_app_settings, wire_incidents
@@ -155,7 +156,9 @@ def wire_fault_monitoring(
 
         return _wire_events_pane(EventsPane(service), window, parts)
 
-    events_page, events_tab = add_lazy_pane(window, "Events", events_pane)
+    events_page, events_tab = add_lazy_pane(
+        window, QCoreApplication.translate("MainWindow", "Events"), events_pane
+    )
     toasts = ToastArea(window)
     tray = install_tray(qapp, window)
     native_channel = NativeChannel(icon_path=_notification_icon()) if native else None
@@ -236,7 +239,9 @@ def _open_store(window: MainWindow, banner: HistoryBanner) -> Store:
         return Store(app_paths().store_path())
     except StoreError as error:
         log.error("event history unavailable: %s", error)
-        text = f"{error} Events are shown but not kept this session."
+        text = QCoreApplication.translate(
+            "MainWindow", "{error} Events are shown but not kept this session."
+        ).format(error=error)
         _say_history_problem(window, banner, text)
         return Store(MEMORY)
 

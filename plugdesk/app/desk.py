@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import PySide6  # noqa: F401 - first: qasync uses the Qt binding already imported
 import qasync
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from plugdesk.api.client import PlugchoiceClient, check_api_url
@@ -45,15 +45,17 @@ from plugdesk.app.watch_follow import WatchFollower
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.housekeeping import clean_at_start
 from plugdesk.domain.paths import app_paths
-from plugdesk.domain.settings import Settings, load_settings, save_settings
+from plugdesk.domain.settings import Settings, load_settings, read_language, save_settings
 from plugdesk.services.chargers import ChargerService
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.signin import SignInService
 from plugdesk.tasks import TaskRunner, run_blocking
 from plugdesk.ui.error_dialog import ErrorDialog
+from plugdesk.ui.i18n import apply_language
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.insights import attach_insights
 from plugdesk.ui.lazy_pane import add_lazy_pane
+from plugdesk.ui.look import follow_system
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.ready_hook import install_ready_hook
 from plugdesk.ui.tray import bring_up
@@ -65,6 +67,7 @@ if TYPE_CHECKING:
     from plugdesk.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 APP_NAME = "PlugDesk"
 TOKEN_ENV = "PLUGDESK_TOKEN"
@@ -132,7 +135,8 @@ class Desk:
         self.window.set_budget_source(
             lambda: (client.budget.used_last_window(), client.budget.limit)
         )
-        self.window.setWindowTitle("PlugDesk — Demo" if demo else "PlugDesk")
+        title = translate("MainWindow", "PlugDesk — Demo") if demo else "PlugDesk"
+        self.window.setWindowTitle(title)
         self.credentials = CredentialStore(DEMO_KEYRING_SERVICE if demo else "plugdesk")
         self.signin = SignInService(
             self.credentials,
@@ -156,12 +160,15 @@ class Desk:
     def _wire_features(self) -> None:
         window = self.window
         window.attach_export(self.open_export)
-        self.public_tab, _index = add_lazy_pane(window, "Public charging", self._public_pane)
-        settings_action = window.file_menu.addAction("Settings…")
+        self.public_tab, _index = add_lazy_pane(
+            window, translate("MainWindow", "Public charging"), self._public_pane
+        )
+        settings_action = window.file_menu.addAction(translate("MainWindow", "Se&ttings…"))
+        settings_action.setShortcut("Ctrl+,")
         settings_action.triggered.connect(self.open_settings)
         if not self.demo:
             window.attach_sign_in(self.open_sign_in)
-            self.sign_out_action = window.file_menu.addAction("Sign out")
+            self.sign_out_action = window.file_menu.addAction(translate("MainWindow", "Sign &out"))
             self.sign_out_action.triggered.connect(self.sign_out)
         # The quit action is last in the File menu; keep it there.
         window.file_menu.removeAction(window.quit_action)
@@ -241,7 +248,7 @@ class Desk:
         token = await self.signin.stored_token(api_url)
         await self.apply_token(api_url, token)
         if not token:
-            self.open_sign_in(f"Sign in to {api_url}.")
+            self.open_sign_in(translate("MainWindow", "Sign in to {url}.").format(url=api_url))
 
     def save_app_settings(self, settings: Settings) -> None:
         """Keep and save the settings; a failed save is said, the old file stays."""
@@ -256,9 +263,10 @@ class Desk:
         self.window.show()
         install_ready_hook(self.window)  # the start-up benchmark's probe; off unless asked
         if self.settings_problem:
-            show_notice(self.window, "Settings were reset", self.settings_problem)
+            title = translate("MainWindow", "Settings were reset")
+            show_notice(self.window, title, self.settings_problem)
         if self.demo:
-            self.window.set_user("Demo")
+            self.window.set_user(translate("MainWindow", "Demo"))
             self.actions.service.user_name = "Demo"
         if self.url_problem:
             # The saved API URL no longer passes the check: say why, in the dialog that
@@ -317,7 +325,7 @@ class Desk:
         except PlugchoiceError as error:
             log.info("could not read the user: %s", error)
             return
-        self.window.set_user(user.name or user.email or "Signed in")
+        self.window.set_user(user.name or user.email or translate("MainWindow", "Signed in"))
         self.actions.service.user_name = user.name or user.email or ""
 
     async def apply_token(self, api_url: str, token: str | None) -> None:
@@ -576,6 +584,11 @@ def _run_desk(
     """Build the desk on the one qasync loop, run it (the self-test when `launch` is
     None) and close it in order."""
     clean_at_start()  # temporary files a killed PlugDesk left (exports, settings)
+    # Before any window: every text is translated when its widget is made.
+    settings_path = app_paths().settings_path()
+    language = apply_language(read_language(settings_path))
+    log.info("UI language: %s", language)
+    follow_system(app, read_language(settings_path, "appearance"))  # light/dark, live
     errors = ErrorReporter(redactor)
     errors.install()
     route_qt_messages()

@@ -38,10 +38,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from plugdesk.api.errors import clean_server_text
 from plugdesk.domain.incidents import Alert
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ APP_NAME = "PlugDesk"
 NATIVE_TIMEOUT = 8.0  # seconds for the notification service to take a notification
 NATIVE_RETRY_AFTER = 60.0  # seconds the native channel rests after a failure
 BUS_CLOSE_TIMEOUT = 5.0
-OPEN_LABEL = "Open"
+OPEN_LABEL = QT_TRANSLATE_NOOP("Notifier", "Open")  # shown translated
 HISTORY_KEPT = 500  # deliveries remembered (for logs and tests)
 
 
@@ -145,7 +146,11 @@ class NativeChannel:
             urgency={"critical": Urgency.Critical, "low": Urgency.Low}.get(
                 note.urgency, Urgency.Normal
             ),
-            buttons=(Button(title=OPEN_LABEL, on_pressed=note.open),),
+            buttons=(
+                Button(
+                    title=QCoreApplication.translate("Notifier", OPEN_LABEL), on_pressed=note.open
+                ),
+            ),
             on_clicked=note.open,
             on_dispatched=dispatched.set,
         )

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from plugdesk import __version__
 from plugdesk.api.models import Charger, PowerUsage, Transaction
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.chargers import ChargerService, TransactionFilters
 from plugdesk.services.monitor import ConnectionState, FleetMonitor
 from plugdesk.tasks import TaskRunner
@@ -56,7 +57,7 @@ PREPARE_SLICE = 200  # chargers judged per turn of the event loop (~5 ms)
 POWER_INTERVAL_MS = 15_000
 STATE_VERSION = 1
 APP_NAME = "PlugDesk"
-SIGNED_OUT_USER = "Not signed in"
+SIGNED_OUT_USER = QT_TRANSLATE_NOOP("MainWindow", "Not signed in")
 HIDDEN_BY_FILTER = "No charger matches the search or filter: none is selected."
 
 
@@ -144,7 +145,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.main_splitter, "Chargers")
+        self.tabs.addTab(self.main_splitter, self.tr("Chargers"))
         self.tabs.tabBar().setVisible(False)  # one pane: no tab bar until add_pane()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -155,47 +156,47 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_actions(self) -> None:
-        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.refresh_action.setToolTip("Refresh the charger list now (F5)")
+        self.refresh_action.setToolTip(self.tr("Refresh the charger list now (F5)"))
         self.refresh_action.triggered.connect(self.refresh)
-        self.find_action = QAction("&Find charger", self)
+        self.find_action = QAction(self.tr("&Find charger"), self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self.fleet_view.focus_search)
-        self.export_action = QAction("&Export transactions…", self)
+        self.export_action = QAction(self.tr("&Export transactions…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setEnabled(False)  # until attach_export()
-        self.export_action.setToolTip("Export transactions to CSV or XLSX (Ctrl+E)")
+        self.export_action.setToolTip(self.tr("Export transactions to CSV or XLSX (Ctrl+E)"))
         self.export_action.triggered.connect(self._export)
-        self.sign_in_action = QAction("&Sign in…", self)
+        self.sign_in_action = QAction(self.tr("&Sign in…"), self)
         self.sign_in_action.setEnabled(False)  # until attach_sign_in()
         self.sign_in_action.triggered.connect(self.sign_in_requested)
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_app)
-        self.about_action = QAction("&About PlugDesk", self)
+        self.about_action = QAction(self.tr("&About PlugDesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._about)
 
-        self.file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.sign_in_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addAction(self.refresh_action)
         self.view_menu.addAction(self.find_action)
-        self.guide_action = QAction("&Quick guide", self)
+        self.guide_action = QAction(self.tr("&Quick guide"), self)
         self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.guide_action.triggered.connect(self.show_guide)
-        self.help_menu = self.menuBar().addMenu("&Help")
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.guide_action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
-        self.toolbar = QToolBar("Main toolbar")
+        self.toolbar = QToolBar(self.tr("Main toolbar"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -251,7 +252,9 @@ class MainWindow(QMainWindow):
         self.fleet_view.selection_hidden.connect(self._on_selection_hidden)
         self.transactions_view.filters_changed.connect(self._on_filters)
         self.detail_pane.copied.connect(
-            lambda text: self.status_bar.showMessage(f"Copied {text}", 3000)
+            lambda text: self.status_bar.showMessage(
+                self.tr("Copied {text}").format(text=text), 3000
+            )
         )
 
     # -- seams for the app -----------------------------------------------------------------
@@ -283,7 +286,7 @@ class MainWindow(QMainWindow):
         self.status_bar.set_budget_source(source)
 
     def show_signed_out(self) -> None:
-        self.status_bar.set_user(SIGNED_OUT_USER)
+        self.status_bar.set_user(self.tr(SIGNED_OUT_USER))
         self.banner.show_state("signed-out")
 
     def selected_uuid(self) -> str | None:
@@ -302,7 +305,7 @@ class MainWindow(QMainWindow):
         self.fleet_view.set_level_filter(ALL)
         if self.select_charger(uuid):
             return True
-        self.say("That charger is not in the list any more.")
+        self.say(self.tr("That charger is not in the list any more."))
         return False
 
     def clear_fleet(self) -> None:
@@ -326,12 +329,16 @@ class MainWindow(QMainWindow):
         if self.fleet_model.rowCount() or self.monitor.last_success is not None:
             return False
         when = fmt.local_time(fetched_at)
-        self.fleet_model.set_stale(True, f"Last known fleet from {when} — refreshing")
+        self.fleet_model.set_stale(
+            True, self.tr("Last known fleet from {time} — refreshing").format(time=when)
+        )
         self.show_fleet(chargers, complete=True)
         self.detail_pane.set_stale(True)
         self.say(
-            f"Showing the last known fleet from {when}, marked stale, while the first "
-            "refresh runs",
+            self.tr(
+                "Showing the last known fleet from {time}, marked stale, while the first "
+                "refresh runs"
+            ).format(time=when),
             30_000,
         )
         return True
@@ -344,10 +351,10 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         if self.monitor.state == ConnectionState.AUTH:
-            self.status_bar.showMessage("Sign in again to refresh.", 5000)
+            self.status_bar.showMessage(self.tr("Sign in again to refresh."), 5000)
             return
         if not self.monitor.refresh_now():
-            self.status_bar.showMessage("A refresh is already running.", 3000)
+            self.status_bar.showMessage(self.tr("A refresh is already running."), 3000)
         if self._selected is not None:
             self.chargers.request_detail(self._selected)
 
@@ -372,9 +379,13 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About PlugDesk",
-            f"<b>PlugDesk {__version__}</b><p>Watch your EV chargers, read their transactions "
-            "and export them, over the Plugchoice API.</p>",
+            self.tr("About PlugDesk"),
+            f"<b>PlugDesk {__version__}</b><p>"
+            + self.tr(
+                "Watch your EV chargers, read their transactions and export them, over the "
+                "Plugchoice API."
+            )
+            + "</p>",
         )
 
     # -- service answers -------------------------------------------------------------------
@@ -454,7 +465,8 @@ class MainWindow(QMainWindow):
 
     def _on_connection_state(self, state: str) -> None:
         stale = state != ConnectionState.OK
-        note = f"Data from {self.monitor.last_success:%H:%M}" if self.monitor.last_success else ""
+        last = self.monitor.last_success
+        note = self.tr("Data from {time}").format(time=fmt.local_clock(last)) if last else ""
         self.fleet_model.set_stale(stale, note)
         self.detail_pane.set_stale(stale)
         self.banner.show_state(state, self.monitor.last_error, self.monitor.last_success)
@@ -466,12 +478,14 @@ class MainWindow(QMainWindow):
         if self.banner.state == "signed-out":
             # Polling starts only with a token: "Not signed in" is no longer true.
             self.banner.show_state("ok")
-            if self.status_bar.user_label.text() == SIGNED_OUT_USER:
-                self.status_bar.set_user("Signed in")
+            if self.status_bar.user_label.text() == self.tr(SIGNED_OUT_USER):
+                self.status_bar.set_user(self.tr("Signed in"))
 
     def _on_refresh_failed(self, message: str) -> None:
         self.banner.show_state(self.monitor.state, message, self.monitor.last_success)
-        self.status_bar.showMessage(f"Refresh failed: {message}", 10_000)
+        self.status_bar.showMessage(
+            self.tr("Refresh failed: {message}").format(message=message), 10_000
+        )
         self.status_bar.set_refresh_failed(message)
 
     def _on_selected(self, uuid: str) -> None:

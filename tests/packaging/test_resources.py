@@ -13,6 +13,7 @@ from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
 import plugdesk
+from plugdesk.ui.i18n import LANGUAGES, TRANSLATED
 
 from .loader import RESOURCES, ROOT
 
@@ -128,8 +129,27 @@ def test_wheel_ships_resources_from_the_one_source_folder() -> None:
 def test_resources_folder_holds_only_shipped_files() -> None:
     # Generated icons belong in packaging/build/, never next to the source SVG.
     files = sorted(str(p.relative_to(RESOURCES)) for p in RESOURCES.rglob("*") if p.is_file())
+    translations = [
+        f"translations/plugdesk_{lang}.{kind}" for lang in LANGUAGES for kind in ("qm", "ts")
+    ]
     assert files == sorted([DESKTOP.name, METAINFO.name, SVG.name, WATCH_UNIT.name,
-                            *(f"monitoring/{name}" for name in MONITORING)])  # fmt: skip
+                            *(f"monitoring/{name}" for name in MONITORING),
+                            *translations])  # fmt: skip
+
+
+def test_desktop_entry_and_metainfo_speak_the_app_languages() -> None:
+    """Software centres and menus show the name, comment and summary in the user's
+    language: each of PlugDesk's translated languages has its own, not the English."""
+    entry = _desktop_entry()
+    root = ET.parse(METAINFO).getroot()
+    summaries = {
+        node.get("{http://www.w3.org/XML/1998/namespace}lang"): node.text
+        for node in root.findall("summary")
+    }
+    for lang in TRANSLATED:
+        for key in ("Comment", "GenericName", "Keywords"):
+            assert entry[f"{key}[{lang}]"] not in ("", entry[key]), (key, lang)
+        assert summaries[lang] not in (None, "", summaries[None]), lang
 
 
 def test_watch_unit_runs_the_watch_and_stops_it_with_sigterm() -> None:

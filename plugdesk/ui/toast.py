@@ -52,12 +52,16 @@ class Toast(QFrame):
         title = note.title
         if quiet and note.alert.suppressed_by:
             title = f"{title} — {note.alert.suppressed_by}, not shown as a pop-up"
+        # Titles and bodies carry charger names and error texts: plain text, so a name
+        # that looks like HTML shows as typed instead of being rendered as markup.
         self.title_label = QLabel(title)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
         self.body_label = QLabel(note.body)
+        self.body_label.setTextFormat(Qt.TextFormat.PlainText)
         self.body_label.setWordWrap(True)
         self.open_button = QPushButton("Open")
         self.open_button.setAccessibleName(f"Open: {note.title}")

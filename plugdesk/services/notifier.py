@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
 import time
 import weakref
@@ -142,7 +143,9 @@ class NativeChannel:
         dispatched = asyncio.Event()
         notification = Notification(
             title=note.title,
-            message=note.body,
+            # Freedesktop daemons may render a body's markup (a title is plain text):
+            # escape it, so a charger name that looks like HTML shows as typed.
+            message=html.escape(note.body, quote=False),
             urgency={"critical": Urgency.Critical, "low": Urgency.Low}.get(
                 note.urgency, Urgency.Normal
             ),

@@ -54,12 +54,16 @@ class Toast(QFrame):
             title = self.tr("{title} — {reason}, not shown as a pop-up").format(
                 title=title, reason=note.alert.suppressed_by
             )
+        # Titles and bodies carry charger names and error texts: plain text, so a name
+        # that looks like HTML shows as typed instead of being rendered as markup.
         self.title_label = QLabel(title)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
         self.body_label = QLabel(note.body)
+        self.body_label.setTextFormat(Qt.TextFormat.PlainText)
         self.body_label.setWordWrap(True)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setAccessibleName(self.tr("Open: {title}").format(title=note.title))

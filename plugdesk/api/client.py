@@ -128,6 +128,9 @@ REQUEST_DEADLINE = 120.0  # seconds for one request: connect, send and the whole
 
 # An overall deadline (time.monotonic()) set by `PlugchoiceClient.time_limit`; a context
 # variable, so it covers exactly the calls made inside the `with` (and their child tasks).
+_BUDGET_SHARE: contextvars.ContextVar[RequestBudget | None] = contextvars.ContextVar(
+    "plugdesk_budget_share", default=None
+)
 _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "plugdesk_api_deadline", default=None
 )
@@ -442,6 +445,21 @@ class PlugchoiceClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+    @contextlib.contextmanager
+    def using_budget(self, share: RequestBudget) -> Iterator[None]:
+        """Requests made inside the `with` (and tasks started there) count against
+        `share` instead of the account budget: a whole-fleet export takes a capped
+        `budget.share()` so the fault watch keeps its reserve."""
+        reset = _BUDGET_SHARE.set(share)
+        try:
+            yield
+        finally:
+            _BUDGET_SHARE.reset(reset)
+
+    def _budget_for(self, call: _Call) -> RequestBudget:
+        share = _BUDGET_SHARE.get()
+        return share if share is not None and call.budget is self.budget else call.budget
 
     @contextlib.contextmanager
     def time_limit(self, seconds: float | None) -> Iterator[None]:
@@ -1181,7 +1199,7 @@ class PlugchoiceClient:
             started = time.monotonic()
             try:
                 async with asyncio.timeout(allowed):
-                    await call.budget.acquire()
+                    await self._budget_for(call).acquire()
                     response, body = await self._exchange(call)
             except TimeoutError:
                 log.info("%s timed out (attempt %d)", call.shown, attempt)

@@ -489,6 +489,14 @@ class _ExportRun:
             self._progress(done, total, self._writer.rows_written)
 
 
+def estimate_seconds_left(elapsed: float, done: int, total: int) -> float | None:
+    """Seconds still to go at the pace so far (None before the first charger is done:
+    listing the fleet says nothing about the pace of reading it)."""
+    if total <= 0 or done <= 0 or elapsed <= 0:
+        return None
+    return max(0.0, elapsed / done * (total - done))
+
+
 async def run_in_worker(function: Callable[..., T], *args: Any) -> T:
     """`function(*args)` in the FILES lane (every export's file work, in order)."""
     return await run_blocking(function, *args, lane=FILES)

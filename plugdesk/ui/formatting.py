@@ -6,6 +6,7 @@ kW, and every missing value as an em dash ("—"), never "None" or an empty cell
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
@@ -114,6 +115,13 @@ def duration(value: timedelta | None) -> str:
         return f"{hours} h {minutes:02d} min"
     days, hours = divmod(hours, 24)
     return f"{days} d {hours} h"
+
+
+def time_left(seconds: float) -> str:
+    """"About 12 min left" (rounded up to whole minutes past the first one)."""
+    if seconds < 60:
+        return "Less than a minute left"
+    return f"About {duration(timedelta(seconds=math.ceil(seconds / 60) * 60))} left"
 
 
 def _aware(value: datetime) -> datetime:

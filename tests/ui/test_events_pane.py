@@ -241,8 +241,8 @@ def test_menu_key_acts_on_the_selected_row(pane: EventsPane, qtbot: Any, row: in
 def test_first_start_explains_grace_periods_then_shows_pending_problems(
     store: Store, qtbot: Any
 ) -> None:
-    from tests.ui.rows import NOW as FLEET_NOW
-    from tests.ui.rows import charger, faulted
+    from tests.support.rows import NOW as FLEET_NOW
+    from tests.support.rows import charger, faulted
 
     moments = [FLEET_NOW]
     service = IncidentService(store, IncidentTracker(store), TaskRunner(),

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.fleet_model import UUID_ROLE
 from plugdesk.ui.main_window import MainWindow
-from tests.ui.harness import Harness, make_window_harness
+from tests.support.harness import Harness, make_window_harness
 from tests.ui.test_main_window import load_fleet, select, shown_uuids, win
 
 
@@ -256,7 +256,7 @@ def test_ticking_from_narrows_and_a_bad_range_clears_old_rows(qtbot: Any) -> Non
     from datetime import date, timedelta
 
     from plugdesk.ui.transactions_view import FROM_DAYS_BACK, TransactionsView
-    from tests.ui.rows import transaction
+    from tests.support.rows import transaction
 
     view = TransactionsView()
     qtbot.addWidget(view)

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from tests.ui.harness import Harness, make_window_harness
+from tests.support.harness import Harness, make_window_harness
 from tests.ui.test_main_window import load_fleet, select, win
 
 

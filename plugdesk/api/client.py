@@ -634,6 +634,12 @@ class PlugchoiceClient:
         call = self._site_call(site, "/transactions", "the transactions of ")
         return _flatten(self._iter_pages(call, Transaction, limit=_check_limit(limit)))
 
+    def iter_site_transaction_rows(self, site: str) -> AsyncIterator[TeamTransaction]:
+        """The site's transactions with the charger each ran on (`charger{uuid,identity,
+        reference}`, as team lists carry it), for exports that attribute rows themselves."""
+        call = self._site_call(site, "/transactions", "the transactions of ")
+        return _flatten(self._iter_pages(call, TeamTransaction, limit=None))
+
     async def list_site_transactions(
         self, site: str, *, limit: int | None = None
     ) -> list[Transaction]:

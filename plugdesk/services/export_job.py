@@ -22,6 +22,7 @@ from plugdesk.domain.export_run import (
     ExportCancelled,
     ExportFailed,
     ExportRequest,
+    ExportSource,
     ExportSummary,
     TransactionSource,
     describe_os_error,
@@ -53,16 +54,19 @@ class ExportJob(QObject):
         *,
         concurrency: int = DEFAULT_CONCURRENCY,
         budget_share: float | None = EXPORT_SHARE,
+        source: ExportSource = "auto",
         monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         """`budget_share`: the fraction of the client's request budget the export may
-        use (None: all of it); the rest stays with the fault watch."""
+        use (None: all of it); the rest stays with the fault watch. `source`: how to read
+        the transactions ("auto": the way with fewer requests, see `choose_source`)."""
         super().__init__(parent)
         self._client = client
         self._runner = runner or TaskRunner(self._unexpected)
         self._concurrency = concurrency
         self._budget_share = budget_share
+        self._source: ExportSource = source
         self._monotonic = monotonic
         self._started_at = 0.0
         self._seconds_left: float | None = None
@@ -154,6 +158,7 @@ class ExportJob(QObject):
                     concurrency=self._concurrency,
                     progress=self._progress,
                     cancel=cancel,
+                    source=self._source,
                 )
         except ExportCancelled:
             self.cancelled.emit()

@@ -29,8 +29,10 @@ Two ways to read the transactions, chosen by `choose_source` for the fewest requ
   but no filters, so always the whole history (3,282 pages), filtered here; the site's
   charger list brings the connectors, so no `GET /chargers/{uuid}` either.
 So a dated or status-filtered export reads per charger (2.6x fewer pages for a month), an
-unfiltered whole-fleet export reads per site (about 3,400 requests instead of 4,700). The
-site path keeps a whole-history export in memory until it is written in charger order.
+unfiltered whole-fleet export reads per site (3,397 requests instead of 4,760). The site
+path keeps a whole-history export in memory until it is written in charger order. Either
+way an export of all chargers takes the connectors from the site charger lists (75
+requests for 1,000 chargers, not ~980 `GET /chargers/{uuid}`): a month, 2,296 -> ~1,390.
 """
 
 from __future__ import annotations
@@ -388,6 +390,7 @@ class _ExportRun:
         self.by_sites = False
         self._by_sites: dict[str, _Fetched] = {}  # read from the site lists, by charger uuid
         self._done = 0  # chargers reported done: progress never goes back
+        self._with_connectors: dict[str, Charger] = {}  # from the site charger lists
 
     async def run(self, scope: ExportScope) -> ExportSummary:
         try:
@@ -395,6 +398,8 @@ class _ExportRun:
             chargers = await self._resolve(scope)
             if self.by_sites:
                 await self._read_sites(chargers)
+            elif scope.is_all and self._resolve_connectors:
+                await self._connectors_from_sites(chargers)
             failures, skipped = await self._fetch_and_write(chargers)
             if failures or skipped:
                 raise _failed(failures, skipped, len(chargers))
@@ -504,6 +509,30 @@ class _ExportRun:
         self._report(0, len(chargers))
         await _gather_or_cancel([self._read_site(client, site, fleet) for site in sites])
 
+    async def _connectors_from_sites(self, chargers: list[Charger]) -> None:
+        """Every charger's connectors from the site charger lists (one page per 25 chargers
+        of a site) instead of one `GET /chargers/{uuid}` per charger with transactions; a
+        charger at no site, or a site that cannot be read, falls back to that lookup."""
+        if not hasattr(self._client, "list_site_chargers"):
+            return
+        client: SiteTransactionSource = self._client  # type: ignore[assignment]
+        fleet = {charger.uuid for charger in chargers}
+
+        async def one(site: Any) -> None:
+            async with self._slots:
+                with contextlib.suppress(PlugchoiceError):
+                    for charger in await client.list_site_chargers(site.uuid):
+                        if charger.uuid in fleet and charger.connectors:
+                            self._with_connectors.setdefault(charger.uuid, charger)
+
+        try:
+            sites = [site async for site in client.iter_sites()]
+        except AuthError as error:
+            raise _auth_failed(error) from None
+        except PlugchoiceError:
+            return  # the per-charger lookups still work
+        await _gather_or_cancel([one(site) for site in sites])
+
     async def _read_site(
         self, client: SiteTransactionSource, site: Any, fleet: dict[str, Charger]
     ) -> None:
@@ -547,7 +576,9 @@ class _ExportRun:
             try:
                 transactions = await self._transactions(charger.uuid)
                 if self._resolve_connectors and transactions and not charger.connectors:
-                    charger = await self._client.get_charger(charger.uuid)
+                    charger = self._with_connectors.get(charger.uuid) or (
+                        await self._client.get_charger(charger.uuid)
+                    )
             except AuthError as error:
                 raise _auth_failed(error) from None
             except PlugchoiceError as error:

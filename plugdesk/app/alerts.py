@@ -14,7 +14,7 @@ connects, in this order of data flow:
     Tray menu              -> open, refresh, pause 1 h, sign out, quit
     Window's Alerts menu   -> pause 1 h / resume (the same pause as the tray's)
     Charger list menu      -> mute 1 h / 24 h / until resolved / unmute (the Events mutes)
-    Mutes                  -> "· muted" in the charger list's health cell
+    Mutes                  -> "Muted ·" in the charger list's health cell
 
 It lives in `app/` (above `ui/` and `services/`) because it joins both; it talks to the
 window only through `MainWindow` methods (open_charger, show_last_known_fleet, say, ...).

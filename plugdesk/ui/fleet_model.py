@@ -290,7 +290,7 @@ class FleetTableModel(QAbstractTableModel):
         row = self._rows[position]
         if role == _DISPLAY:
             if column == Column.HEALTH and row.uuid in self._muted:
-                return f"{row.texts[column]} · muted"
+                return f"Muted · {row.texts[column]}"  # first: a narrow column cuts the end
             return row.texts[column]
         if role == _SORT:
             return row.sort_key(column)
@@ -476,7 +476,7 @@ class FleetTableModel(QAbstractTableModel):
 
     def set_muted(self, muted: dict[str, str]) -> None:
         """Chargers whose pop-ups are muted (uuid -> a sentence for the tooltip): their
-        health cell says "· muted" and its tooltip until when."""
+        health cell starts "Muted ·" and its tooltip says until when."""
         if muted == self._muted:
             return
         changed = set(muted) ^ set(self._muted) | {

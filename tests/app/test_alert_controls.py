@@ -84,7 +84,7 @@ def test_mute_from_the_charger_list_marks_the_charger(frozen_sim: Simulator, qtb
         row = 3
         uuid = model.index(row, 0).data(Qt.ItemDataRole.UserRole + 2)
         health = model.index(row, Column.HEALTH)
-        assert "muted" not in health.data()
+        assert "Muted" not in health.data()
         # The Menu key acts on the current row.
         menu = _menu(window, QContextMenuEvent.Reason.Keyboard, row)
         assert menu.actions()[0].text().startswith("Pop-ups for ")
@@ -92,20 +92,20 @@ def test_mute_from_the_charger_list_marks_the_charger(frozen_sim: Simulator, qtb
         assert parts.service.mute_of(uuid) is not None
         row = window.fleet_model.row_of(uuid)
         cell = window.fleet_model.index(row, Column.HEALTH)
-        assert cell.data().endswith("· muted")
+        assert cell.data().startswith("Muted · ")
         assert "Pop-ups muted until " in cell.data(Qt.ItemDataRole.ToolTipRole)
         # A right-click on the same row offers Unmute; other rows stay unmarked.
         proxy_row = table.model().mapFromSource(cell).row()
         menu = _menu(window, QContextMenuEvent.Reason.Mouse, proxy_row)
         _choose(menu, "Unmute (muted until ")
         assert parts.service.mute_of(uuid) is None
-        assert "muted" not in cell.data()
+        assert "Muted" not in cell.data()
         menu = _menu(window, QContextMenuEvent.Reason.Mouse, proxy_row)
         _choose(menu, "Mute until resolved")
         assert cell.data(Qt.ItemDataRole.ToolTipRole).endswith(
             "Pop-ups muted until its incidents resolve")
         muted_rows = [r for r in range(window.fleet_model.rowCount())
-                      if "muted" in window.fleet_model.index(r, Column.HEALTH).data()]
+                      if "Muted" in window.fleet_model.index(r, Column.HEALTH).data()]
         assert muted_rows == [row]
     finally:
         run(close(desk, parts))

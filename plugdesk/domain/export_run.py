@@ -73,6 +73,7 @@ DEFAULT_CONCURRENCY = 4
 # treated as down: stop spending the request budget on chargers that will fail too.
 MAX_CONSECUTIVE_FAILURES = 5
 TRANSACTION_STATUSES = ("active", "finished")
+LISTED_EVERY = 25  # while listing all chargers, progress(listed, 0, 0) after each page
 
 
 class TransactionSource(Protocol):
@@ -316,7 +317,8 @@ async def export_transactions(
 
     Raises `ExportFailed` (some charger failed, the chargers could not be listed, or the
     file could not be written) or `ExportCancelled`. `progress(done, total, rows)` is
-    called on the event loop; `total` is 0 while the chargers are still being listed.
+    called on the event loop; `total` is 0 while the chargers are still being listed (then
+    `done` counts the chargers listed so far).
     `resolve_connectors` looks up a charger's connectors (one request, only for chargers
     with transactions) so `connector_id` is the OCPP number a driver sees (1, 2) rather
     than the API's internal connector id. `source`: read per charger or per site ("auto":
@@ -426,7 +428,11 @@ class _ExportRun:
     async def _resolve(self, scope: ExportScope) -> list[Charger]:
         if scope.chargers is None:
             try:
-                chargers = [charger async for charger in self._client.iter_chargers()]
+                chargers = []
+                async for charger in self._client.iter_chargers():
+                    chargers.append(charger)
+                    if len(chargers) % LISTED_EVERY == 0:  # a page: say how far the list is
+                        self._report(len(chargers), 0)
             except AuthError as error:
                 raise _auth_failed(error) from None
             except PlugchoiceError as error:

@@ -657,7 +657,7 @@ class ExportDialog(QDialog):
     def _on_progress(self, done: int, total: int, rows: int) -> None:
         if total == 0:
             self.progress.setRange(0, 0)  # busy: the charger list is still being read
-            self._say("Listing chargers…")
+            self._say(f"Listing chargers… {done:,} so far." if done else "Listing chargers…")
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)

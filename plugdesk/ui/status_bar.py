@@ -165,7 +165,8 @@ class ExportProgress(QWidget):
     def _on_progress(self, done: int, total: int, rows: int) -> None:
         if total == 0:
             self.bar.setRange(0, 0)
-            self.label.setText("Export: listing chargers…")
+            listed = f" {done:,} so far" if done else ""
+            self.label.setText(f"Export: listing chargers…{listed}")
             return
         self.bar.setRange(0, total)
         self.bar.setValue(done)

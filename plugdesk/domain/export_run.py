@@ -394,6 +394,7 @@ class _ExportRun:
         self._by_sites: dict[str, _Fetched] = {}  # read from the site lists, by charger uuid
         self._done = 0  # chargers reported done: progress never goes back
         self._with_connectors: dict[str, Charger] = {}  # from the site charger lists
+        self._connectors: asyncio.Future[None] | None = None  # reading them, for all chargers
 
     async def run(self, scope: ExportScope) -> ExportSummary:
         try:
@@ -402,7 +403,8 @@ class _ExportRun:
             if self.by_sites:
                 await self._read_sites(chargers)
             elif scope.is_all and self._resolve_connectors:
-                await self._connectors_from_sites(chargers)
+                # Beside the transactions, not before them: progress starts at once.
+                self._connectors = asyncio.ensure_future(self._connectors_from_sites(chargers))
             failures, skipped = await self._fetch_and_write(chargers)
             if failures or skipped:
                 raise _failed(failures, skipped, len(chargers))
@@ -411,6 +413,8 @@ class _ExportRun:
             self.committing = True
             path = await self._in_thread(self._writer.commit)
         except BaseException:
+            if self._connectors is not None and not self._connectors.done():
+                self._connectors.cancel()
             await self._abort()
             raise
         writer = self._writer
@@ -525,8 +529,10 @@ class _ExportRun:
         client: SiteTransactionSource = self._client  # type: ignore[assignment]
         fleet = {charger.uuid for charger in chargers}
 
+        slots = asyncio.Semaphore(2)  # its own: the fetches holding theirs may wait for it
+
         async def one(site: Any) -> None:
-            async with self._slots:
+            async with slots:
                 with contextlib.suppress(PlugchoiceError):
                     for charger in await client.list_site_chargers(site.uuid):
                         if charger.uuid in fleet and charger.connectors:
@@ -583,15 +589,21 @@ class _ExportRun:
             try:
                 transactions = await self._transactions(charger.uuid)
                 if self._resolve_connectors and transactions and not charger.connectors:
-                    charger = self._with_connectors.get(charger.uuid) or (
-                        await self._client.get_charger(charger.uuid)
-                    )
+                    charger = await self._with_its_connectors(charger)
             except AuthError as error:
                 raise _auth_failed(error) from None
             except PlugchoiceError as error:
                 failure = ChargerFailure(charger.uuid, charger_name(charger), str(error))
                 return _Fetched(charger, failure=failure)
         return _Fetched(charger, ChargerInfo.from_charger(charger), transactions)
+
+    async def _with_its_connectors(self, charger: Charger) -> Charger:
+        if self._connectors is not None:
+            await asyncio.shield(self._connectors)  # shared: one charger's cancel is not all
+            found = self._with_connectors.get(charger.uuid)
+            if found is not None:
+                return found
+        return await self._client.get_charger(charger.uuid)
 
     async def _transactions(self, uuid: str) -> list[Transaction]:
         filters = self._filters

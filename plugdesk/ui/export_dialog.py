@@ -661,7 +661,7 @@ class ExportDialog(QDialog):
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat("%v of %m chargers")
+        self.progress.setFormat(f"{done:,} of {total:,} chargers")
         left = self._job.seconds_left if self._job is not None else None
         eta = f" {fmt.time_left(left)}." if left is not None else ""
         self._say(f"Exporting… {rows:,} transactions written so far.{eta}")

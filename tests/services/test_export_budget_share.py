@@ -83,12 +83,13 @@ def test_an_export_keeps_to_its_share_while_the_watch_refreshes(
     cap = int(LIMIT * EXPORT_SHARE)
     # The export really went through its share, and filled it (it was the bottleneck) ...
     assert share.peak == cap
-    # ... and the server saw no more export requests in any window than the cap (a little
-    # slack for requests in flight across a window edge).
+    # ... and the server saw no more export requests in any window than the cap, give or
+    # take the requests in flight (up to 6 at once: 4 chargers and 2 site lists), which
+    # may arrive in a later window than the one that counted them.
     export_times = [r.real_time for r in big_sim.request_log
                     if r.route != "chargers.index" and began <= r.real_time <= ended]
     assert len(export_times) > 2 * cap  # long enough to span several windows
-    assert most_in_any_window(export_times, PACING.window) <= cap + 4
+    assert most_in_any_window(export_times, PACING.window) <= cap + 10
     # The watch kept refreshing the whole time: fleets arrived throughout the export.
     during = [t for t in refreshes if began <= t <= ended]
     assert len(during) >= (ended - began) / (4 * PACING.interval)

@@ -434,7 +434,11 @@ class MainWindow(QMainWindow):
 
     def quit_app(self) -> None:
         self.save_state()
-        QApplication.quit()
+        # exit(), not quit(): Qt 6's quit() first closes every window and gives up when one
+        # refuses, and an export dialog refuses while its export runs (it cancels first),
+        # which left PlugDesk running windowless after Quit (seen with a background export).
+        # The desk's shutdown cancels the export, whose temporary file is removed.
+        QApplication.exit(0)
 
     def _export(self) -> None:
         if self._export_handler is not None:

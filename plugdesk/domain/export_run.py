@@ -406,6 +406,7 @@ class _ExportRun:
                 # Beside the transactions, not before them: progress starts at once.
                 self._connectors = asyncio.ensure_future(self._connectors_from_sites(chargers))
             failures, skipped = await self._fetch_and_write(chargers)
+            await self._stop_reading_connectors()
             if failures or skipped:
                 raise _failed(failures, skipped, len(chargers))
             # Past this point a cancel is too late: the complete file is being put in place,
@@ -413,8 +414,7 @@ class _ExportRun:
             self.committing = True
             path = await self._in_thread(self._writer.commit)
         except BaseException:
-            if self._connectors is not None and not self._connectors.done():
-                self._connectors.cancel()
+            await self._stop_reading_connectors()
             await self._abort()
             raise
         writer = self._writer
@@ -520,6 +520,14 @@ class _ExportRun:
         self._report(0, len(chargers))
         await _gather_or_cancel([self._read_site(client, site, fleet) for site in sites])
 
+    async def _stop_reading_connectors(self) -> None:
+        """Its work is only a saving: cancel it if it still runs, and drop its outcome."""
+        task, self._connectors = self._connectors, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                await task
+
     async def _connectors_from_sites(self, chargers: list[Charger]) -> None:
         """Every charger's connectors from the site charger lists (one page per 25 chargers
         of a site) instead of one `GET /chargers/{uuid}` per charger with transactions; a
@@ -598,11 +606,11 @@ class _ExportRun:
         return _Fetched(charger, ChargerInfo.from_charger(charger), transactions)
 
     async def _with_its_connectors(self, charger: Charger) -> Charger:
-        if self._connectors is not None:
-            await asyncio.shield(self._connectors)  # shared: one charger's cancel is not all
-            found = self._with_connectors.get(charger.uuid)
-            if found is not None:
-                return found
+        """From the site lists when they are read already; else its own lookup (waiting
+        for every site list would hold the first charger, and the progress, a minute)."""
+        found = self._with_connectors.get(charger.uuid)
+        if found is not None:
+            return found
         return await self._client.get_charger(charger.uuid)
 
     async def _transactions(self, uuid: str) -> list[Transaction]:

@@ -328,7 +328,7 @@ def test_shortcuts_and_seams(harness: Harness, qtbot: Any) -> None:
 
     index = window.add_pane("Events", QLabel("events"))
     assert index == 1 and window.tabs.tabBar().isVisible()
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Alerts", "&Help"]
 
 
 def ini(path: str) -> QSettings:

@@ -56,6 +56,10 @@ PLUGINS_KEPT: Final[dict[str, frozenset[str] | None]] = {
 
 _PLUGIN_RE: Final = re.compile(r"(?:^|/)plugins/(?P<kind>[^/]+)/(?P<file>[^/]+)$")
 _TRANSLATION_RE: Final = re.compile(r"(?:^|/)translations/[^/]+\.qm$")
+# Qt's catalogs PlugDesk loads (plugdesk/ui/i18n.py): its standard dialogs' buttons and
+# context menus in the languages PlugDesk speaks. PlugDesk's own .qm files are never cut.
+_QT_TRANSLATIONS_KEPT: Final = re.compile(r"(?:^|/)qtbase_(?:nl|de|fr)\.qm$")
+_OWN_RESOURCES: Final = "plugdesk/resources/"
 
 # The cuts a build can switch off one by one to measure them.
 CUT_DESCRIPTIONS: Final = {
@@ -65,7 +69,8 @@ CUT_DESCRIPTIONS: Final = {
     "vnc, ...) and evdev/tuio input, image formats other than SVG, and the libraries only "
     "they link",
     "gtk3-theme": "Qt's GTK 3 platform theme and the GTK 3 / cairo / pango stack it links",
-    "translations": "Qt's own translations (.qm): PlugDesk's UI is English and loads none",
+    "translations": "Qt's own translations (.qm) other than qtbase in Dutch, German and "
+    "French, the languages PlugDesk speaks",
     "icu-data": "ICU data Qt never reads (Linux): break dictionaries, unit/currency/language "
     "names, transliterators, legacy converters; keeps collation, time zones, locales",
     "dev-modules": "httpx's optional command line (rich, click, pygments) and pytest, found "
@@ -104,7 +109,8 @@ def is_unwanted(dest: str, cuts: Iterable[str]) -> str | None:
     cuts = set(cuts)
     path = PurePosixPath(dest.replace("\\", "/")).as_posix()
     if "translations" in cuts and _TRANSLATION_RE.search(path):
-        return "translations"
+        kept = _QT_TRANSLATIONS_KEPT.search(path) or _OWN_RESOURCES in path
+        return None if kept else "translations"
     match = _PLUGIN_RE.search(path)
     if not match:
         return None

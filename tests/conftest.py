@@ -22,6 +22,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window's language follows the system (QLocale's UI languages, LANGUAGE first): the
+# tests read English texts, whatever the developer's desktop speaks. Tests of another
+# language install it themselves or start a process with their own LANG.
+os.environ["LANGUAGE"] = "en"
 
 import keyring
 import keyring.backend
@@ -170,6 +174,16 @@ def _test_loop_class() -> type[asyncio.AbstractEventLoop]:
                 asyncio.events._set_running_loop(None)
 
     return TestLoop
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: Any) -> Any:
+    """pytest-qt's QApplication with PlugDesk's English catalog, as the app installs it:
+    it holds the singular forms of the "%n chargers" kind of strings ("1 charger")."""
+    from plugdesk.ui.i18n import install_translators
+
+    install_translators("en")
+    return qapp
 
 
 @pytest.fixture
@@ -349,3 +363,15 @@ def secret_service(session_bus: str, tmp_path: Path) -> Iterator[Any]:
         daemon.terminate()
         daemon.wait(timeout=10)
         shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def main_thread_gc() -> Iterator[None]:
+    """Reference cycles are collected on the main thread only, for every test: a collection
+    that happens in the simulator's or a worker's thread could delete QObjects left in a
+    cycle by an earlier test there, and their timers would later fire into freed memory
+    (a segfault seen when simulator tests ran after UI tests in one process)."""
+    from tests.support.harness import collect_on_main_thread
+
+    yield from collect_on_main_thread()
+

@@ -128,6 +128,9 @@ REQUEST_DEADLINE = 120.0  # seconds for one request: connect, send and the whole
 
 # An overall deadline (time.monotonic()) set by `PlugchoiceClient.time_limit`; a context
 # variable, so it covers exactly the calls made inside the `with` (and their child tasks).
+_BUDGET_SHARE: contextvars.ContextVar[RequestBudget | None] = contextvars.ContextVar(
+    "plugdesk_budget_share", default=None
+)
 _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "plugdesk_api_deadline", default=None
 )
@@ -186,6 +189,28 @@ def check_api_url(url: str) -> str:
         )
     parts = urlsplit(text)
     return urlunsplit((scheme, parts.netloc.lower(), parts.path, "", "")).rstrip("/")
+
+
+def check_webhook_url(url: str) -> str:
+    """A webhook URL for `plugdesk watch --webhook`, by the rules of `check_api_url`:
+    https (plain http only to this computer), no user name or password in it. Its query
+    is kept (chat services put their key there). InsecureURLError (one sentence) else."""
+    text = (url or "").strip()
+    try:
+        parsed = httpx.URL(text)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        raise InsecureURLError(f"{text!r} is not a valid webhook URL.") from None
+    scheme = parsed.scheme.lower()
+    if scheme not in ("http", "https") or not parsed.host:
+        raise InsecureURLError("A webhook URL must start with https://.")
+    if parsed.userinfo:
+        raise InsecureURLError("A webhook URL must not contain a user name or password.")
+    if scheme == "http" and not is_loopback_host(parsed.host):
+        raise InsecureURLError(
+            f"The webhook for {parsed.host} must use https://: plain http:// is only "
+            "allowed for this computer."
+        )
+    return text
 
 
 def tls_verify(base: httpx.URL) -> ssl.SSLContext | bool:
@@ -416,6 +441,14 @@ class PlugchoiceClient:
             event_hooks={"request": [self._hold_while_paused], "response": [self._pause_on_429]},
         )
 
+    def on_response(self, listener: Callable[[int], None]) -> None:
+        """Tell `listener` the status of every API answer (the watch counts its 429s)."""
+
+        async def hook(response: httpx.Response) -> None:
+            listener(response.status_code)
+
+        self._http.event_hooks["response"].append(hook)
+
     # -- life cycle and settings ---------------------------------------------------------
 
     @property
@@ -442,6 +475,21 @@ class PlugchoiceClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+    @contextlib.contextmanager
+    def using_budget(self, share: RequestBudget) -> Iterator[None]:
+        """Requests made inside the `with` (and tasks started there) count against
+        `share` instead of the account budget: a whole-fleet export takes a capped
+        `budget.share()` so the fault watch keeps its reserve."""
+        reset = _BUDGET_SHARE.set(share)
+        try:
+            yield
+        finally:
+            _BUDGET_SHARE.reset(reset)
+
+    def _budget_for(self, call: _Call) -> RequestBudget:
+        share = _BUDGET_SHARE.get()
+        return share if share is not None and call.budget is self.budget else call.budget
 
     @contextlib.contextmanager
     def time_limit(self, seconds: float | None) -> Iterator[None]:
@@ -615,6 +663,12 @@ class PlugchoiceClient:
     ) -> AsyncIterator[Transaction]:
         call = self._site_call(site, "/transactions", "the transactions of ")
         return _flatten(self._iter_pages(call, Transaction, limit=_check_limit(limit)))
+
+    def iter_site_transaction_rows(self, site: str) -> AsyncIterator[TeamTransaction]:
+        """The site's transactions with the charger each ran on (`charger{uuid,identity,
+        reference}`, as team lists carry it), for exports that attribute rows themselves."""
+        call = self._site_call(site, "/transactions", "the transactions of ")
+        return _flatten(self._iter_pages(call, TeamTransaction, limit=None))
 
     async def list_site_transactions(
         self, site: str, *, limit: int | None = None
@@ -1181,7 +1235,7 @@ class PlugchoiceClient:
             started = time.monotonic()
             try:
                 async with asyncio.timeout(allowed):
-                    await call.budget.acquire()
+                    await self._budget_for(call).acquire()
                     response, body = await self._exchange(call)
             except TimeoutError:
                 log.info("%s timed out (attempt %d)", call.shown, attempt)

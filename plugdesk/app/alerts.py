@@ -14,6 +14,9 @@ connects, in this order of data flow:
                            stays (and the status bar): alerts go on from memory
     Notifier.open_charger, Events pane double-click -> window up, charger selected
     Tray menu              -> open, refresh, pause 1 h, sign out, quit
+    Window's Alerts menu   -> pause 1 h / resume (the same pause as the tray's)
+    Charger list menu      -> mute 1 h / 24 h / until resolved / unmute (the Events mutes)
+    Mutes                  -> "Muted ·" in the charger list's health cell
 
 It lives in `app/` (above `ui/` and `services/`) because it joins both; it talks to the
 window only through `MainWindow` methods (open_charger, show_last_known_fleet, say, ...).
@@ -28,17 +31,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
+from plugdesk.app.watching import load_app_settings, wire_incidents
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.paths import app_paths
-from plugdesk.domain.settings import Settings, load_settings
+from plugdesk.domain.settings import Settings
 from plugdesk.domain.store import MEMORY, Store, StoreError
 from plugdesk.services.incidents import IncidentService, utc_now
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.notifier import Channel, NativeChannel, Notifier
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import icons
+from plugdesk.ui.formatting import local_clock
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.status_bar import HistoryBanner
@@ -144,10 +150,8 @@ def wire_fault_monitoring(
     store = store or _open_store(window, history_banner)
     if store.problem:
         _say_history_problem(window, history_banner, store.problem)
-    tracker = IncidentTracker.from_settings(store, settings)
-    service = IncidentService(store, tracker, desk.runner, source=desk.client.base_url,
-                              clock=clock)  # fmt: skip
-    service.attach(desk.monitor)
+    tracker, service = wire_incidents(desk.monitor, desk.runner, store, settings,
+                                      source=desk.client.base_url, clock=clock)  # fmt: skip
 
     parts: FaultMonitoring  # assigned below, before the Events tab can first be shown
 
@@ -156,7 +160,9 @@ def wire_fault_monitoring(
 
         return _wire_events_pane(EventsPane(service), window, parts)
 
-    events_page, events_tab = add_lazy_pane(window, "Events", events_pane)
+    events_page, events_tab = add_lazy_pane(
+        window, QCoreApplication.translate("MainWindow", "Events"), events_pane
+    )
     toasts = ToastArea(window)
     tray = install_tray(qapp, window)
     native_channel = NativeChannel(icon_path=_notification_icon()) if native else None
@@ -173,6 +179,7 @@ def wire_fault_monitoring(
         lambda text: _say_history_problem(window, history_banner, text)
     )
     service.last_known_fleet.connect(window.show_last_known_fleet)
+    _wire_window_menus(window, service, desk.monitor)
     if tray is not None:
         _wire_tray(tray, window, service, sign_out)
     service.start_offline_view()
@@ -183,6 +190,38 @@ def _wire_events_pane(events: EventsPane, window: MainWindow, parts: FaultMonito
     events.charger_activated.connect(lambda uuid: open_charger(window, parts, uuid))
     events.mute_changed.connect(lambda _uuid, text: window.say(text))
     return events
+
+
+def _wire_window_menus(window: MainWindow, service: IncidentService, monitor: FleetMonitor) -> None:
+    """Pause and mute from the main window, through the one pause and the one set of
+    mutes the incident tracker keeps (the tray and the Events pane use them too)."""
+    window.pause_alerts_requested.connect(
+        lambda pause: service.pause() if pause else service.resume()
+    )
+    service.pause_changed.connect(window.set_alerts_paused)
+    window.set_alerts_paused(service.paused_until())
+
+    def fill_menu(menu: QMenu, uuid: str, name: str) -> None:
+        from plugdesk.ui.events_pane import mute_actions  # lazy: the Events feature
+
+        for action in mute_actions(menu, service, uuid, name, lambda _u, text: window.say(text)):
+            menu.addAction(action)
+
+    def show_muted() -> None:
+        now = service.now()
+        window.show_muted({mute.charger_uuid: describe_mute(mute.until, mute.until_resolved)
+                           for mute in service.tracker.mutes(now)})  # fmt: skip
+
+    window.set_charger_menu(fill_menu)
+    service.incidents_changed.connect(show_muted)  # a mute or unmute, or an incident closed
+    monitor.fleet_updated.connect(lambda _fleet: show_muted())  # mutes that ran out
+    show_muted()
+
+
+def describe_mute(until: datetime | None, until_resolved: bool) -> str:
+    if until_resolved or until is None:
+        return "Pop-ups muted until its incidents resolve"
+    return f"Pop-ups muted until {local_clock(until)}"
 
 
 def _wire_tray(
@@ -227,10 +266,7 @@ def _application() -> QApplication:
 
 
 def _settings() -> Settings:
-    settings, warning = load_settings(app_paths().settings_path())
-    if warning:
-        log.warning("%s", warning)
-    return settings
+    return load_app_settings()
 
 
 def _open_store(window: MainWindow, banner: HistoryBanner) -> Store:
@@ -240,7 +276,9 @@ def _open_store(window: MainWindow, banner: HistoryBanner) -> Store:
         return Store(app_paths().store_path())
     except StoreError as error:
         log.error("event history unavailable: %s", error)
-        text = f"{error} Events are shown but not kept this session."
+        text = QCoreApplication.translate(
+            "MainWindow", "{error} Events are shown but not kept this session."
+        ).format(error=error)
         _say_history_problem(window, banner, text)
         return Store(MEMORY)
 

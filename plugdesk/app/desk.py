@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import PySide6  # noqa: F401 - first: qasync uses the Qt binding already imported
 import qasync
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from plugdesk.api.client import PlugchoiceClient, check_api_url
@@ -41,18 +41,21 @@ from plugdesk.app.shutdown_signals import ShutdownSignals
 from plugdesk.app.single_instance import LOCK_FILE as INSTANCE_LOCK
 from plugdesk.app.single_instance import InstanceServer, Running, claim, instance_name
 from plugdesk.app.startup import MainThreadGC
+from plugdesk.app.watch_follow import WatchFollower
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.housekeeping import clean_at_start
 from plugdesk.domain.paths import app_paths
-from plugdesk.domain.settings import Settings, load_settings, save_settings
+from plugdesk.domain.settings import Settings, load_settings, read_language, save_settings
 from plugdesk.services.chargers import ChargerService
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.signin import SignInService
 from plugdesk.tasks import TaskRunner, run_blocking
 from plugdesk.ui.error_dialog import ErrorDialog
+from plugdesk.ui.i18n import apply_language
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.insights import attach_insights
 from plugdesk.ui.lazy_pane import add_lazy_pane
+from plugdesk.ui.look import follow_system
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.ready_hook import install_ready_hook
 from plugdesk.ui.tray import bring_up
@@ -64,6 +67,7 @@ if TYPE_CHECKING:
     from plugdesk.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 APP_NAME = "PlugDesk"
 TOKEN_ENV = "PLUGDESK_TOKEN"
@@ -109,8 +113,10 @@ class Desk:
         app_settings: Settings | None = None,
         settings_problem: str | None = None,
         url_problem: str | None = None,
+        token: str | None = None,
     ) -> None:
         self.client = client
+        self._token = token  # to recognise a `plugdesk watch` of the same account
         self.errors = errors
         self.simulator = simulator
         self.demo = demo
@@ -129,7 +135,8 @@ class Desk:
         self.window.set_budget_source(
             lambda: (client.budget.used_last_window(), client.budget.limit)
         )
-        self.window.setWindowTitle("PlugDesk — Demo" if demo else "PlugDesk")
+        title = translate("MainWindow", "PlugDesk — Demo") if demo else "PlugDesk"
+        self.window.setWindowTitle(title)
         self.credentials = CredentialStore(DEMO_KEYRING_SERVICE if demo else "plugdesk")
         self.signin = SignInService(
             self.credentials,
@@ -146,16 +153,22 @@ class Desk:
         self.actions = wire_actions(self, self.faults)
         self.insights = attach_insights(window=self.window, client=client, runner=self.runner,
                                         incidents=self.faults.store.list_incidents)
+        self.follower = WatchFollower(self.window, self.monitor, self.faults.service, self.runner,
+                                      lambda: (self.client.base_url, self._token))  # fmt: skip
         self._closed = False
 
     def _wire_features(self) -> None:
         window = self.window
         window.attach_export(self.open_export)
-        self.public_tab, _index = add_lazy_pane(window, "Public charging", self._public_pane)
-        window.add_file_action("Settings…").triggered.connect(self.open_settings)
+        self.public_tab, _index = add_lazy_pane(
+            window, translate("MainWindow", "Public charging"), self._public_pane
+        )
+        settings_action = window.add_file_action(translate("MainWindow", "Se&ttings…"))
+        settings_action.setShortcut("Ctrl+,")
+        settings_action.triggered.connect(self.open_settings)
         if not self.demo:
             window.attach_sign_in(self.open_sign_in)
-            self.sign_out_action = window.add_file_action("Sign out")
+            self.sign_out_action = window.add_file_action(translate("MainWindow", "Sign &out"))
             self.sign_out_action.triggered.connect(self.sign_out)
 
     @property
@@ -187,7 +200,7 @@ class Desk:
         from plugdesk.services.export_job import ExportJob  # lazy: see "features" above
         from plugdesk.ui.export_dialog import open_export_dialog
 
-        open_export_dialog(
+        dialog = open_export_dialog(
             self.window,
             lambda: ExportJob(self.client, self.runner),
             self.monitor.chargers,
@@ -196,6 +209,7 @@ class Desk:
             on_settings_changed=self.save_app_settings,
             screen_filters=self.window.transaction_filters(),
         )
+        dialog.export_started.connect(lambda job: self.window.track_export(job, dialog.show_again))
 
     def open_sign_in(self, reason: str | None = None) -> None:
         from plugdesk.ui.signin_dialog import SignInDialog  # lazy: see "features" above
@@ -231,7 +245,7 @@ class Desk:
         token = await self.signin.stored_token(api_url)
         await self.apply_token(api_url, token)
         if not token:
-            self.open_sign_in(f"Sign in to {api_url}.")
+            self.open_sign_in(translate("MainWindow", "Sign in to {url}.").format(url=api_url))
 
     def save_app_settings(self, settings: Settings) -> None:
         """Keep and save the settings; a failed save is said, the old file stays."""
@@ -246,9 +260,10 @@ class Desk:
         self.window.show()
         install_ready_hook(self.window)  # the start-up benchmark's probe; off unless asked
         if self.settings_problem:
-            show_notice(self.window, "Settings were reset", self.settings_problem)
+            title = translate("MainWindow", "Settings were reset")
+            show_notice(self.window, title, self.settings_problem)
         if self.demo:
-            self.window.set_user("Demo")
+            self.window.set_user(translate("MainWindow", "Demo"))
             self.actions.service.user_name = "Demo"
         if self.url_problem:
             # The saved API URL no longer passes the check: say why, in the dialog that
@@ -263,7 +278,8 @@ class Desk:
             self._resume_public_sessions()
             self.open_sign_in()
             return
-        self.monitor.start()
+        if not self.follower.start(self.app_settings.refresh_interval_s):
+            self.monitor.start()  # else a `plugdesk watch` polls and alerts for us
         self._resume_public_sessions(after_first_refresh=True)
         if not self.demo:
             self.runner.start(self._show_user(), "user")
@@ -306,7 +322,7 @@ class Desk:
         except PlugchoiceError as error:
             log.info("could not read the user: %s", error)
             return
-        self.window.set_user(user.name or user.email or "Signed in")
+        self.window.set_user(user.name or user.email or translate("MainWindow", "Signed in"))
         self.actions.service.user_name = user.name or user.email or ""
 
     async def apply_token(self, api_url: str, token: str | None) -> None:
@@ -328,8 +344,11 @@ class Desk:
             )
             await old.aclose()
         self.client.set_token(token)
+        self._token = token
         if token:
-            self.monitor.resume()
+            self.follower.check()
+            if not self.follower.following:
+                self.monitor.resume()
             self.runner.start(self._show_user(), "user")
         else:
             self.monitor.stop()
@@ -340,6 +359,7 @@ class Desk:
         when Qt's loop ends can fail in odd ways (no running loop); that is shutdown noise
         for the log, not an error dialog."""
         self.monitor.stop()
+        self.follower.stop()
         self.errors.set_quiet(True)
 
     async def aclose(self) -> None:
@@ -417,6 +437,7 @@ async def build_desk(
         app_settings=app_settings,
         settings_problem=settings_problem,
         url_problem=url_problem,
+        token=token,
     )
 
 
@@ -560,6 +581,11 @@ def _run_desk(
     """Build the desk on the one qasync loop, run it (the self-test when `launch` is
     None) and close it in order."""
     clean_at_start()  # temporary files a killed PlugDesk left (exports, settings)
+    # Before any window: every text is translated when its widget is made.
+    settings_path = app_paths().settings_path()
+    language = apply_language(read_language(settings_path))
+    log.info("UI language: %s", language)
+    follow_system(app, read_language(settings_path, "appearance"))  # light/dark, live
     errors = ErrorReporter(redactor)
     errors.install()
     route_qt_messages()

@@ -107,6 +107,7 @@ def run_checks(app: QApplication, window: QMainWindow | None, fleet_count: int) 
         ("keyring", _check_keyring),
         ("SQLite", _check_sqlite),
         ("text (ICU)", _check_text),
+        ("language", _check_language),
     ]
     for name, step in steps:
         try:
@@ -262,6 +263,17 @@ def _check_keyring() -> tuple[Status, str]:
     if store.session_only:
         return Status.INFO, f"no usable OS store ({backend}): {store.problem}"
     return Status.INFO, f"{store.backend_name} ({backend})"
+
+
+def _check_language() -> tuple[Status, str]:
+    """The window's language and how much of it is translated ("nl: 412 of 412 strings
+    translated"); a language with gaps fails (a string would show in English)."""
+    from plugdesk.ui.i18n import completeness, current_language
+
+    shown = completeness(current_language())
+    if shown.total == 0:
+        return Status.FAIL, f"{shown.language}: no translation files found"
+    return (Status.PASS if shown.complete else Status.FAIL), shown.line()
 
 
 def _check_sqlite() -> tuple[Status, str]:

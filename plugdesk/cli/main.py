@@ -17,6 +17,7 @@ from plugdesk import __version__
 from plugdesk.cli import actions, auth, report
 from plugdesk.cli import sim as sim_command
 from plugdesk.cli import status as status_command
+from plugdesk.cli import watch as watch_command
 from plugdesk.cli.common import (
     API_URL_ENV,
     DEFAULT_API_URL,
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_parser(sub, common)
     actions.add_parsers(sub, common)  # restart, lock, unlock, start, stop, limit, logs
     report.add_parser(sub, common)
+    watch_command.add_parser(sub, common)
     return parser
 
 
@@ -196,6 +198,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "logout": auth.cmd_logout,
     "export": cmd_export,
     "report": report.cmd_report,
+    "watch": watch_command.cmd_watch,
 }
 
 

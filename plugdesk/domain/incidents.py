@@ -253,6 +253,16 @@ class IncidentTracker:
         paused = self.store.get_state(PAUSE_KEY)
         self._paused_until = None if paused is None else to_utc(datetime.fromisoformat(paused))
 
+    def reload(self) -> None:
+        """Read open incidents, mutes and the pause from the store again, forgetting the
+        ones held in memory: another process (`plugdesk watch`) kept the history while
+        this tracker was not observing. Timers start over, as after a restart."""
+        self._open.clear()
+        self._announced.clear()
+        self._pending.clear()
+        self._clearing.clear()
+        self._load()
+
     # -- observing --------------------------------------------------------------------------
 
     def grace_for(self, kind: IncidentKind) -> timedelta:

@@ -38,6 +38,9 @@ DEFAULT_API_URL: Final = "https://app.plugchoice.com/api/v3"
 ExportFormat = Literal["csv", "xlsx"]
 ExportTz = Literal["utc", "local"]
 Delimiter = Literal[",", ";"]
+# "system" follows the desktop's language; the others are the languages PlugDesk speaks.
+Language = Literal["system", "en", "nl", "de", "fr"]
+Appearance = Literal["system", "light", "dark"]  # "system" follows the desktop, live
 
 
 class Settings(msgspec.Struct, kw_only=True, frozen=True):
@@ -64,6 +67,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     export_tz: ExportTz = "local"  # what the window shows; the CLI keeps UTC
     export_delimiter: Delimiter = ","
     export_last_dir: str | None = None
+    # Appearance (applied at the next start)
+    language: Language = "system"
+    appearance: Appearance = "system"
 
     def is_quiet_time(self, moment: time) -> bool:
         """True when quiet hours are on and `moment` (local wall time) falls inside them.
@@ -98,6 +104,8 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "export_tz": "Export time zone",
     "export_delimiter": "CSV delimiter",
     "export_last_dir": "Last export folder",
+    "language": "Language",
+    "appearance": "Colours",
 }
 
 # (low, high, unit) for every whole-number setting.
@@ -112,6 +120,8 @@ _CHOICES: Final[dict[str, tuple[str, ...]]] = {
     "export_format": ("csv", "xlsx"),
     "export_tz": ("utc", "local"),
     "export_delimiter": (",", ";"),
+    "language": ("system", "en", "nl", "de", "fr"),
+    "appearance": ("system", "light", "dark"),
 }
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
@@ -285,6 +295,18 @@ def load_settings(path: str | os.PathLike[str]) -> tuple[Settings, str | None]:
     except _Unusable as problem:
         log.warning("Unusable settings file %s: %s", file, problem.detail)
         return Settings(), _set_aside_message(file, problem)
+
+
+def read_language(path: str | os.PathLike[str], field: str = "language") -> str:
+    """The `language` (or `appearance`) setting, read before any window exists (the
+    translations must be loaded first). Never renames or complains: `load_settings` does
+    that a moment later; anything unreadable here simply means "system"."""
+    try:
+        saved = json.loads(Path(path).read_bytes())
+    except (OSError, ValueError):
+        return "system"
+    value = saved.get(field) if isinstance(saved, dict) else None
+    return value if value in _CHOICES[field] else "system"
 
 
 def save_settings(settings: Settings, path: str | os.PathLike[str]) -> None:

@@ -132,6 +132,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX actions_by_sent ON actions (sent_at DESC)",
     )),
+    Migration(5, "webhook outbox", (
+        # One row per alert and webhook, committed before the POST: a restart resends
+        # what was not delivered and never what was. `target` is a digest of the URL
+        # (chat webhook URLs carry their own secret: the URL itself is never written).
+        """CREATE TABLE webhook_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            target TEXT NOT NULL,
+            alert_key TEXT NOT NULL,
+            body BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            delivered_at TEXT,
+            UNIQUE (target, alert_key)
+        )""",
+        "CREATE INDEX webhook_outbox_pending ON webhook_outbox (target) WHERE delivered_at IS NULL",
+    )),
 )  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
@@ -181,6 +198,17 @@ class ActionEntry:
     @property
     def charger_name(self) -> str:
         return self.charger_reference or self.charger_identity or self.charger_uuid
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """One webhook POST waiting (or delivered): the JSON body as it will be sent."""
+
+    id: int
+    target: str
+    alert_key: str
+    body: bytes
+    attempts: int
 
 
 @dataclass(frozen=True)
@@ -564,6 +592,63 @@ class Store:
                 self._exec("DELETE FROM state WHERE key = ?", (key,))
             else:
                 self._exec("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
+
+    # -- webhook outbox ---------------------------------------------------------------------
+
+    def enqueue_webhooks(self, rows: Sequence[tuple[str, str, bytes]], at: datetime) -> int:
+        """(target, alert_key, body) rows, in one transaction; a row already queued (the
+        same alert offered again after a restart) is left as it is. Returns rows added."""
+        added = 0
+        with self.transaction():
+            for target, key, body in rows:
+                cursor = self._exec(
+                    "INSERT OR IGNORE INTO webhook_outbox (target, alert_key, body, created_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (target, key, body, _iso(at)),
+                )
+                added += cursor.rowcount
+        return added
+
+    def pending_webhooks(self, target: str) -> list[OutboxItem]:
+        """Undelivered rows for one webhook, oldest first."""
+        rows = self._exec(
+            "SELECT id, target, alert_key, body, attempts FROM webhook_outbox"
+            " WHERE target = ? AND delivered_at IS NULL ORDER BY id",
+            (target,),
+        ).fetchall()
+        return [OutboxItem(r[0], r[1], r[2], bytes(r[3]), r[4]) for r in rows]
+
+    def webhook_delivered(self, item_id: int, at: datetime) -> None:
+        with self.transaction():
+            self._exec(
+                "UPDATE webhook_outbox SET delivered_at = ?, attempts = attempts + 1"
+                " WHERE id = ?",
+                (_iso(at), item_id),
+            )
+
+    def webhook_failed(self, item_id: int, error: str) -> None:
+        with self.transaction():
+            self._exec(
+                "UPDATE webhook_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                (error[:500], item_id),
+            )
+
+    def prune_webhooks_before(self, moment: datetime) -> int:
+        """Forget delivered POSTs older than `moment` (the history keeps the incidents)."""
+        with self.transaction():
+            cursor = self._exec(
+                "DELETE FROM webhook_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?",
+                (_iso(moment),),
+            )
+        return cursor.rowcount
+
+    def webhook_counts(self) -> dict[str, int]:
+        """{"delivered": n, "pending": n} over every webhook (metrics, tests)."""
+        row = self._exec(
+            "SELECT COALESCE(SUM(delivered_at IS NOT NULL), 0),"
+            " COALESCE(SUM(delivered_at IS NULL), 0) FROM webhook_outbox"
+        ).fetchone()
+        return {"delivered": int(row[0]), "pending": int(row[1])}
 
     # -- housekeeping -----------------------------------------------------------------------
 

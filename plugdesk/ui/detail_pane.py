@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QObject,
     Qt,
@@ -40,55 +41,64 @@ from PySide6.QtWidgets import (
 )
 
 from plugdesk.api.models import Charger, Connector, PowerUsage
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_pixmap, level_key
-from plugdesk.ui.fleet_model import CONNECTION_LABELS, Verdict, level_label, model_name
+from plugdesk.ui.fleet_model import (
+    Verdict,
+    connection_label,
+    level_label,
+    model_name,
+    reason_text,
+)
 from plugdesk.ui.table_model import RowTableModel
 from plugdesk.ui.tables import set_up_table
 
-SELECT_PROMPT = "Select a charger in the list to see its details."
+translate = QCoreApplication.translate
+
+SELECT_PROMPT = QT_TRANSLATE_NOOP("DetailPane", "Select a charger in the list to see its details.")
 
 # (group title, [(field key, label)]): the order the pane shows them in.
 GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Status", (
-        ("health", "Health"),
-        ("status", "OCPP status"),
-        ("error", "Error"),
-        ("error_info", "Error info"),
-        ("vendor_id", "Vendor ID"),
-        ("vendor_error_code", "Vendor error"),
-        ("blocked", "Blocked"),
-        ("setup", "Setup"),
+    (QT_TRANSLATE_NOOP("DetailPane", "Status"), (
+        ("health", QT_TRANSLATE_NOOP("DetailPane", "Health")),
+        ("status", QT_TRANSLATE_NOOP("DetailPane", "OCPP status")),
+        ("error", QT_TRANSLATE_NOOP("DetailPane", "Error")),
+        ("error_info", QT_TRANSLATE_NOOP("DetailPane", "Error info")),
+        ("vendor_id", QT_TRANSLATE_NOOP("DetailPane", "Vendor ID")),
+        ("vendor_error_code", QT_TRANSLATE_NOOP("DetailPane", "Vendor error")),
+        ("blocked", QT_TRANSLATE_NOOP("DetailPane", "Blocked")),
+        ("setup", QT_TRANSLATE_NOOP("DetailPane", "Setup")),
     )),
-    ("Connectivity", (
-        ("connection_status", "Connection"),
-        ("last_heartbeat_at", "Last heartbeat"),
-        ("last_connection_at", "Connected"),
-        ("last_disconnection_at", "Disconnected"),
-        ("server", "Server"),
+    (QT_TRANSLATE_NOOP("DetailPane", "Connectivity"), (
+        ("connection_status", QT_TRANSLATE_NOOP("DetailPane", "Connection")),
+        ("last_heartbeat_at", QT_TRANSLATE_NOOP("DetailPane", "Last heartbeat")),
+        ("last_connection_at", QT_TRANSLATE_NOOP("DetailPane", "Connected")),
+        ("last_disconnection_at", QT_TRANSLATE_NOOP("DetailPane", "Disconnected")),
+        ("server", QT_TRANSLATE_NOOP("DetailPane", "Server")),
     )),
-    ("Hardware", (
-        ("model", "Model"),
-        ("is_dc", "DC"),
-        ("max_current", "Max current"),
-        ("model_id", "Model ID"),
-        ("id", "Charger ID"),
-        ("created_at", "Added"),
-        ("updated_at", "Updated"),
+    (QT_TRANSLATE_NOOP("DetailPane", "Hardware"), (
+        ("model", QT_TRANSLATE_NOOP("DetailPane", "Model")),
+        ("is_dc", QT_TRANSLATE_NOOP("DetailPane", "DC")),
+        ("max_current", QT_TRANSLATE_NOOP("DetailPane", "Max current")),
+        ("model_id", QT_TRANSLATE_NOOP("DetailPane", "Model ID")),
+        ("id", QT_TRANSLATE_NOOP("DetailPane", "Charger ID")),
+        ("created_at", QT_TRANSLATE_NOOP("DetailPane", "Added")),
+        ("updated_at", QT_TRANSLATE_NOOP("DetailPane", "Updated")),
     )),
-    ("Firmware", (
-        ("firmware_version", "Version"),
-        ("parsed_firmware_version", "Parsed"),
+    (QT_TRANSLATE_NOOP("DetailPane", "Firmware"), (
+        ("firmware_version", QT_TRANSLATE_NOOP("DetailPane", "Version")),
+        ("parsed_firmware_version", QT_TRANSLATE_NOOP("DetailPane", "Parsed")),
     )),
-    ("Licenses", (
-        ("smart", "Smart"),
-        ("pro", "Pro"),
+    (QT_TRANSLATE_NOOP("DetailPane", "Licenses"), (
+        ("smart", QT_TRANSLATE_NOOP("DetailPane", "Smart")),
+        ("pro", QT_TRANSLATE_NOOP("DetailPane", "Pro")),
     )),
-    ("Permissions", (
-        ("basic", "Basic"),
-        ("sensitive", "Sensitive"),
-        ("full", "Full"),
-        ("pincode", "PIN code"),
+    (QT_TRANSLATE_NOOP("DetailPane", "Permissions"), (
+        ("basic", QT_TRANSLATE_NOOP("DetailPane", "Basic")),
+        ("sensitive", QT_TRANSLATE_NOOP("DetailPane", "Sensitive")),
+        ("full", QT_TRANSLATE_NOOP("DetailPane", "Full")),
+        ("pincode", QT_TRANSLATE_NOOP("DetailPane", "PIN code")),
     )),
 )
 
@@ -97,15 +107,15 @@ def field_values(charger: Charger, verdict: Verdict | None, now: datetime) -> di
     """Every field as the text the pane shows."""
     licenses, permissions, model = charger.licenses, charger.permissions, charger.model
     setup = (
-        "Pending" if charger.setup_pending
-        else "Completed" if charger.setup_completed
+        translate("DetailPane", "Pending") if charger.setup_pending
+        else translate("DetailPane", "Completed") if charger.setup_completed
         else fmt.DASH if charger.setup_completed is None and charger.setup_pending is None
-        else "Not completed"
+        else translate("DetailPane", "Not completed")
     )
     status = charger.connection_status
     return {
         "health": fmt.DASH if verdict is None
-        else f"{level_label(verdict.level)} — {verdict.reason}",
+        else f"{level_label(verdict.level)} — {reason_text(verdict.reason)}",
         "status": fmt.text(charger.status),
         "error": fmt.text(charger.error),
         "error_info": fmt.text(charger.error_info),
@@ -113,7 +123,7 @@ def field_values(charger: Charger, verdict: Verdict | None, now: datetime) -> di
         "vendor_error_code": fmt.text(charger.vendor_error_code),
         "blocked": fmt.yes_no(charger.blocked),
         "setup": setup,
-        "connection_status": CONNECTION_LABELS.get(status or "", fmt.text(status)),
+        "connection_status": connection_label(status),
         "last_heartbeat_at": fmt.with_age(charger.last_heartbeat_at, now),
         "last_connection_at": fmt.with_age(charger.last_connection_at, now),
         "last_disconnection_at": fmt.with_age(charger.last_disconnection_at, now),
@@ -133,7 +143,7 @@ def field_values(charger: Charger, verdict: Verdict | None, now: datetime) -> di
         "sensitive": fmt.yes_no(permissions.sensitive if permissions else None),
         "full": fmt.yes_no(permissions.full if permissions else None),
         # The PIN opens the charger: never painted in clear (screenshots, screen sharing).
-        "pincode": "Set (hidden)" if charger.pincode else fmt.DASH,
+        "pincode": translate("DetailPane", "Set (hidden)") if charger.pincode else fmt.DASH,
     }
 
 
@@ -151,17 +161,21 @@ class ConnectorColumn(IntEnum):
     POWER = 7
 
 
-CONNECTOR_HEADERS = {
-    ConnectorColumn.CONNECTOR: "Connector",
-    ConnectorColumn.STATUS: "Status",
-    ConnectorColumn.ERROR: "Error",
-    ConnectorColumn.POWER_TYPE: "Power type",
-    ConnectorColumn.MAX_AMPS: "Max A",
-    ConnectorColumn.MAX_VOLTS: "Max V",
-    ConnectorColumn.STANDARD: "Standard",
-    ConnectorColumn.POWER: "Power (last reading)",
+CONNECTOR_HEADERS = {  # English; shown translated (context "ConnectorsModel")
+    ConnectorColumn.CONNECTOR: QT_TRANSLATE_NOOP("ConnectorsModel", "Connector"),
+    ConnectorColumn.STATUS: QT_TRANSLATE_NOOP("ConnectorsModel", "Status"),
+    ConnectorColumn.ERROR: QT_TRANSLATE_NOOP("ConnectorsModel", "Error"),
+    ConnectorColumn.POWER_TYPE: QT_TRANSLATE_NOOP("ConnectorsModel", "Power type"),
+    ConnectorColumn.MAX_AMPS: QT_TRANSLATE_NOOP("ConnectorsModel", "Max A"),
+    ConnectorColumn.MAX_VOLTS: QT_TRANSLATE_NOOP("ConnectorsModel", "Max V"),
+    ConnectorColumn.STANDARD: QT_TRANSLATE_NOOP("ConnectorsModel", "Standard"),
+    ConnectorColumn.POWER: QT_TRANSLATE_NOOP("ConnectorsModel", "Power (last reading)"),
 }
-POWER_TYPE_LABELS = {"AC_1_PHASE": "AC 1-phase", "AC_3_PHASE": "AC 3-phase", "DC": "DC"}
+POWER_TYPE_LABELS = {
+    "AC_1_PHASE": QT_TRANSLATE_NOOP("ConnectorsModel", "AC 1-phase"),
+    "AC_3_PHASE": QT_TRANSLATE_NOOP("ConnectorsModel", "AC 3-phase"),
+    "DC": "DC",
+}
 
 
 # A reading younger than this counts as current; older ones read as a past reading.
@@ -182,10 +196,12 @@ def describe_power(usage: PowerUsage | None, now: datetime) -> str:
     reading = " · ".join([fmt.kw(usage.kw), *phases] if usage.kw is not None else phases)
     taken = usage.timestamp
     if taken is None:
-        return f"{reading}, time unknown"
+        return translate("DetailPane", "{reading}, time unknown").format(reading=reading)
     age = fmt.relative_age(taken, now)
     if now - taken > LIVE_WINDOW:
-        return f"Last reading {reading}, {age}"
+        return translate("DetailPane", "Last reading {reading}, {age}").format(
+            reading=reading, age=age
+        )
     return f"{reading}, {age}"
 
 
@@ -193,11 +209,14 @@ def power_tooltip(usage: PowerUsage | None) -> str | None:
     """When the reading was taken, in local time; the API keeps the last sample for hours."""
     if usage is None or usage.timestamp is None:
         return None
-    return f"Reading taken {fmt.local_time_seconds(usage.timestamp)} (the last sample stored)"
+    return translate("DetailPane", "Reading taken {time} (the last sample stored)").format(
+        time=fmt.local_time_seconds(usage.timestamp)
+    )
 
 
 class ConnectorsModel(RowTableModel[Connector]):
     columns = ConnectorColumn
+    context = "ConnectorsModel"
     headers = CONNECTOR_HEADERS
 
     def __init__(
@@ -229,7 +248,8 @@ class ConnectorsModel(RowTableModel[Connector]):
             return fmt.text(connector.error if connector.has_error else None)
         if column == ConnectorColumn.POWER_TYPE:
             kind = connector.power_type
-            return POWER_TYPE_LABELS.get(kind or "", fmt.text(kind))
+            label = POWER_TYPE_LABELS.get(kind or "")
+            return self.tr(label) if label else fmt.text(kind)
         if column == ConnectorColumn.MAX_AMPS:
             return fmt.number(connector.max_amperage, "A")
         if column == ConnectorColumn.MAX_VOLTS:
@@ -331,7 +351,7 @@ class DetailPane(QWidget):
         self.values: dict[str, QLabel] = {}
 
         self._stack = QStackedWidget()
-        self.placeholder = QLabel(SELECT_PROMPT)
+        self.placeholder = QLabel(self.tr(SELECT_PROMPT))
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)  # the palette's dimmed text
@@ -361,10 +381,10 @@ class DetailPane(QWidget):
         self.tabs.addTab(scroll, "Details")
         layout.addWidget(self.tabs, 1)
 
-        self.connectors_label = QLabel("<b>Connectors</b>")
+        self.connectors_label = QLabel("<b>{}</b>".format(self.tr("Connectors")))
         self.connectors_model = ConnectorsModel(self, clock=self._clock)
         self.connectors_table = set_up_table(
-            self.connectors_model, "Connectors", alternate=False, row_padding=None,
+            self.connectors_model, self.tr("Connectors"), alternate=False, row_padding=None,
             resize=QHeaderView.ResizeMode.ResizeToContents,  # a handful of rows: cheap
         )  # fmt: skip
         self.connectors_status = QLabel()
@@ -413,11 +433,11 @@ class DetailPane(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(120)
         self.stale_label = QLabel()
-        self.copy_identity = QPushButton("Copy identity")
-        self.copy_identity.setToolTip("Copy the charger's identity to the clipboard")
+        self.copy_identity = QPushButton(self.tr("Copy identity"))
+        self.copy_identity.setToolTip(self.tr("Copy the charger's identity to the clipboard"))
         self.copy_identity.clicked.connect(lambda: self._copy(self.identity_text()))
-        self.copy_uuid = QPushButton("Copy UUID")
-        self.copy_uuid.setToolTip("Copy the charger's UUID to the clipboard")
+        self.copy_uuid = QPushButton(self.tr("Copy UUID"))
+        self.copy_uuid.setToolTip(self.tr("Copy the charger's UUID to the clipboard"))
         self.copy_uuid.clicked.connect(
             lambda: self._copy(self._charger.uuid if self._charger else "")
         )
@@ -434,7 +454,7 @@ class DetailPane(QWidget):
         return header
 
     def _group(self, title: str, fields: tuple[tuple[str, str], ...]) -> QGroupBox:
-        box = QGroupBox(title)
+        box = QGroupBox(self.tr(title))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -446,8 +466,9 @@ class DetailPane(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            value.setAccessibleName(label)
-            form.addRow(f"{label}:", value)
+            shown = self.tr(label)
+            value.setAccessibleName(shown)
+            form.addRow(self.tr("{label}:").format(label=shown), value)
             self.values[key] = value
         return box
 
@@ -466,8 +487,8 @@ class DetailPane(QWidget):
             return ""
         return self._charger.identity or self._charger.uuid
 
-    def show_placeholder(self, text: str = SELECT_PROMPT) -> None:
-        self.placeholder.setText(text)
+    def show_placeholder(self, text: str | None = None) -> None:
+        self.placeholder.setText(text if text is not None else self.tr(SELECT_PROMPT))
         self._charger = None
         self._verdict = None
         self.connectors_model.set_connectors([])
@@ -485,7 +506,7 @@ class DetailPane(QWidget):
             self._show_connectors(charger.connectors)
         elif not same:
             self.connectors_model.set_connectors([])
-            self.connectors_status.setText("Loading connectors…")
+            self.connectors_status.setText(self.tr("Loading connectors…"))
         self._stack.setCurrentIndex(1)
 
     def show_detail(self, charger: Charger) -> None:
@@ -497,7 +518,8 @@ class DetailPane(QWidget):
         self._show_connectors(charger.connectors or [])
 
     def show_detail_error(self, message: str) -> None:
-        self.connectors_status.setText(f"Could not load connectors: {message}")
+        said = self.tr("Could not load connectors: {message}").format(message=message)
+        self.connectors_status.setText(said)
 
     def set_verdict(self, verdict: Verdict) -> None:
         if self._charger is not None:
@@ -507,11 +529,13 @@ class DetailPane(QWidget):
     def set_power(
         self, connector_id: int, usage: PowerUsage | None, error: str | None = None
     ) -> None:
-        power = f"unavailable ({error})" if error else usage
+        power = self.tr("unavailable ({error})").format(error=error) if error else usage
         self.connectors_model.set_power(connector_id, power)
 
     def set_stale(self, stale: bool) -> None:
-        self.stale_label.setText("<i>not current — last refresh failed</i>" if stale else "")
+        self.stale_label.setText(
+            "<i>{}</i>".format(self.tr("not current — last refresh failed")) if stale else ""
+        )
 
     def refresh_ages(self) -> None:
         if self._charger is not None:
@@ -522,12 +546,13 @@ class DetailPane(QWidget):
         self.title.setText(charger.identity or charger.uuid)
         self.title.setToolTip(self.title.text())
         reference = f"{charger.reference} · " if charger.reference else ""
-        self.subtitle.setText(f"{reference}UUID {charger.uuid}")
+        self.subtitle.setText(f"{reference}UUID {charger.uuid}")  # UUID: the same word everywhere
         self.subtitle.setToolTip(self.subtitle.text())
         level = verdict.level if verdict is not None else "UNKNOWN"
         ratio = self.devicePixelRatioF()
         self.badge.setPixmap(badge_pixmap(level_key(level), 28, ratio))
         self.badge.setToolTip(level_label(level))
+        self.badge.setAccessibleName(self.tr("Health: {level}").format(level=level_label(level)))
         for key, text in field_values(charger, verdict, self._clock()).items():
             label = self.values[key]
             label.setText(text)
@@ -537,10 +562,10 @@ class DetailPane(QWidget):
         self.connectors_model.set_connectors(connectors)
         self._fit_connectors_height(min(len(connectors), 6))
         if not connectors:
-            self.connectors_status.setText("This charger reports no connectors.")
+            self.connectors_status.setText(self.tr("This charger reports no connectors."))
         elif self._charger is not None and not self._charger.is_online:
             self.connectors_status.setText(
-                "Power readings are fetched while the charger is online."
+                self.tr("Power readings are fetched while the charger is online.")
             )
         else:
             self.connectors_status.setText("")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from plugdesk.domain.incidents import MUTE_1H, MUTE_24H
 from plugdesk.domain.store import Incident
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.incidents import IncidentService, PendingProblem
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon
@@ -58,7 +60,13 @@ INCIDENT_ROLE = FIRST_OWN_ROLE + 1
 AGE_TICK_MS = 30_000
 _LAST = "\uffff"  # sorts missing text after every real value
 
-KIND_LABELS = {"fault": "Fault", "offline": "Offline", "stale": "Stale", "action": "Action"}
+KIND_LABELS = {  # English; shown through kind_label()
+    "fault": QT_TRANSLATE_NOOP("Health", "Fault"),
+    "offline": QT_TRANSLATE_NOOP("Health", "Offline"),
+    "stale": QT_TRANSLATE_NOOP("Health", "Stale"),
+    "action": QT_TRANSLATE_NOOP("Health", "Action"),
+}
+translate = QCoreApplication.translate
 # The badge an open incident wears: the health level its kind stands for.
 _KIND_LEVELS = {"fault": "FAULT", "offline": "OFFLINE", "stale": "STALE"}
 ACTION_KIND = "action"  # rows of the action audit trail (see `set_action_source`)
@@ -76,17 +84,20 @@ class EventColumn(IntEnum):
 
 
 HEADERS = {
-    EventColumn.STATE: "State",
-    EventColumn.CHARGER: "Charger",
-    EventColumn.KIND: "Kind",
-    EventColumn.ERROR: "Error code",
-    EventColumn.INFO: "Info",
+    EventColumn.STATE: QT_TRANSLATE_NOOP("EventsModel", "State"),
+    EventColumn.CHARGER: QT_TRANSLATE_NOOP("EventsModel", "Charger"),
+    EventColumn.KIND: QT_TRANSLATE_NOOP("EventsModel", "Kind"),
+    EventColumn.ERROR: QT_TRANSLATE_NOOP("EventsModel", "Error code"),
+    EventColumn.INFO: QT_TRANSLATE_NOOP("EventsModel", "Info"),
     # Began, Ended and Lasted agree: Lasted = Ended - Began, all from PlugDesk's sightings
-    # (the alert time, after the grace period, is in the tooltip).
-    EventColumn.OPENED: f"Began ({fmt.local_zone()})",
-    EventColumn.CLOSED: f"Ended ({fmt.local_zone()})",
-    EventColumn.LASTED: "Lasted",
+    # (the alert time, after the grace period, is in the tooltip). Began and Ended are
+    # shown with the local zone: "Began (CET)".
+    EventColumn.OPENED: QT_TRANSLATE_NOOP("EventsModel", "Began"),
+    EventColumn.CLOSED: QT_TRANSLATE_NOOP("EventsModel", "Ended"),
+    EventColumn.LASTED: QT_TRANSLATE_NOOP("EventsModel", "Lasted"),
 }
+# Began and Ended are local times: "Began (CET)".
+ZONED_HEADERS = {EventColumn.OPENED: fmt.local_zone, EventColumn.CLOSED: fmt.local_zone}
 COLUMN_WIDTHS = {
     EventColumn.STATE: 90,
     EventColumn.CHARGER: 170,
@@ -100,7 +111,8 @@ _TIME_COLUMNS = (EventColumn.OPENED, EventColumn.CLOSED, EventColumn.LASTED)
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.title() or fmt.DASH)
+    label = KIND_LABELS.get(kind)
+    return translate("Health", label) if label else kind.title() or fmt.DASH
 
 
 def charger_label(incident: Incident) -> str:
@@ -160,7 +172,9 @@ class EventsModel(RowTableModel[Incident]):
     """Incidents as rows; `set_incidents` updates in place (keyed by incident id)."""
 
     columns = EventColumn
+    context = "EventsModel"
     headers = HEADERS
+    header_units = ZONED_HEADERS
 
     def __init__(
         self,
@@ -197,8 +211,10 @@ class EventsModel(RowTableModel[Incident]):
         incident, now = row, self._clock()
         if column == EventColumn.STATE:
             if incident.kind == ACTION_KIND:
-                return "Sent"
-            return "Pending" if is_pending(incident) else "Open" if incident.is_open else "Closed"
+                return self.tr("Sent")
+            if is_pending(incident):
+                return self.tr("Pending")
+            return self.tr("Open") if incident.is_open else self.tr("Closed")
         if column == EventColumn.OPENED and is_pending(incident):
             return pending_text(incident, now)
         if column == EventColumn.CHARGER:
@@ -242,10 +258,13 @@ class EventsModel(RowTableModel[Incident]):
                     f"{fmt.local_time_seconds(incident.opened_at)}")  # fmt: skip
         if column == EventColumn.OPENED:
             seen = fmt.local_time_seconds(incident.first_seen_at)
-            return (f"First seen {seen}\nAlerted {fmt.local_time_seconds(incident.opened_at)}"
-                    " (after the grace period)")  # fmt: skip
+            return self.tr("First seen {seen}\nAlerted {alerted} (after the grace period)").format(
+                seen=seen, alerted=fmt.local_time_seconds(incident.opened_at)
+            )
         if column == EventColumn.CLOSED and incident.closed_at is not None:
-            return f"First seen cleared {fmt.local_time_seconds(incident.closed_at)}"
+            return self.tr("First seen cleared {time}").format(
+                time=fmt.local_time_seconds(incident.closed_at)
+            )
         if column == EventColumn.INFO and incident.error_info:
             return incident.error_info
         return None
@@ -339,21 +358,25 @@ class EventsPane(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter by charger: identity, reference or UUID")
+        self.search.setPlaceholderText(self.tr("Filter by charger: identity, reference or UUID"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Filter events by charger")
+        self.search.setAccessibleName(self.tr("Filter events by charger"))
         self.search.textChanged.connect(self.proxy.set_text)
         self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Kind of event")
-        self.kind_filter.addItem("All kinds", None)
-        for kind, label in KIND_LABELS.items():
-            self.kind_filter.addItem(label, kind)
+        self.kind_filter.setAccessibleName(self.tr("Kind of event"))
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for kind in KIND_LABELS:
+            self.kind_filter.addItem(kind_label(kind), kind)
         self.kind_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_kind(self.kind_filter.currentData())
         )
         self.state_filter = QComboBox()
-        self.state_filter.setAccessibleName("Open or closed")
-        for label, state in (("Open and closed", None), ("Open", "open"), ("Closed", "closed")):
+        self.state_filter.setAccessibleName(self.tr("Open or closed"))
+        for label, state in (
+            (self.tr("Open and closed"), None),
+            (self.tr("Open"), "open"),
+            (self.tr("Closed"), "closed"),
+        ):
             self.state_filter.addItem(label, state)
         self.state_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_state(self.state_filter.currentData())
@@ -368,7 +391,7 @@ class EventsPane(QWidget):
         self.export_button.clicked.connect(self._ask_export)
 
         self.table = set_up_table(
-            self.proxy, "Events", widths=COLUMN_WIDTHS, row_padding=10,
+            self.proxy, self.tr("Events"), widths=COLUMN_WIDTHS, row_padding=10,
             sort=(EventColumn.OPENED, Qt.SortOrder.DescendingOrder),  # newest first
         )  # fmt: skip
         self.table.doubleClicked.connect(self._on_double_click)
@@ -461,9 +484,13 @@ class EventsPane(QWidget):
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.empty_label.setVisible(total == 0)
-        noun = "event" if total == 1 else "events"
-        text = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,}"
-        self.count_label.setText(text)
+        self.count_label.setText(
+            self.tr("%n events", "", total).replace(str(total), fmt.integer(total), 1)
+            if shown == total
+            else self.tr("{shown} of {total}").format(
+                shown=fmt.integer(shown), total=fmt.integer(total)
+            )
+        )
 
     def incident_at(self, proxy_row: int) -> Incident | None:
         value = self.proxy.index(proxy_row, 0).data(INCIDENT_ROLE)
@@ -506,7 +533,7 @@ class EventsPane(QWidget):
         """Show the charger, and mute or unmute its pop-ups."""
         menu = QMenu(self)
         uuid, name = incident.charger_uuid, charger_label(incident)
-        show = QAction(f"Show {name} in Chargers", menu)
+        show = QAction(self.tr("Show {name} in Chargers").format(name=name), menu)
         show.triggered.connect(lambda: self.charger_activated.emit(uuid))
         menu.addAction(show)
         log = QAction("Show log", menu)
@@ -540,34 +567,49 @@ def mute_actions(
     """"Mute for 1 h / 24 h / until resolved" (and "Unmute" when muted) for one charger:
     for the Events pane and any other charger list that wants the same menu."""
 
-    def mute(duration: timedelta | None, words: str) -> None:
+    def mute(duration: timedelta | None, said: str) -> None:
         if service is not None and service.mute(uuid, duration) is not None and report:
-            report(uuid, f"{name} muted {words}")
+            report(uuid, said)
 
     def unmute() -> None:
         if service is not None:
             service.unmute(uuid)
             if report:
-                report(uuid, f"{name} unmuted")
+                report(uuid, translate("EventsPane", "{name} unmuted").format(name=name))
 
     current = service.mute_of(uuid) if service is not None else None
     actions = []
     for text, duration, words in (
-        ("Mute for 1 hour", MUTE_1H, "for 1 hour"),
-        ("Mute for 24 hours", MUTE_24H, "for 24 hours"),
-        ("Mute until resolved", None, "until its incidents resolve"),
+        (
+            translate("EventsPane", "Mute for 1 hour"),
+            MUTE_1H,
+            translate("EventsPane", "{name} muted for 1 hour"),
+        ),
+        (
+            translate("EventsPane", "Mute for 24 hours"),
+            MUTE_24H,
+            translate("EventsPane", "{name} muted for 24 hours"),
+        ),
+        (
+            translate("EventsPane", "Mute until resolved"),
+            None,
+            translate("EventsPane", "{name} muted until its incidents resolve"),
+        ),
     ):
+        words = words.format(name=name)
         action = QAction(text, parent)
         action.triggered.connect(lambda _c=False, d=duration, w=words: mute(d, w))
         action.setEnabled(service is not None)
         actions.append(action)
     if current is not None:
         until = (
-            "until resolved"
+            translate("EventsPane", "Unmute (muted until resolved)")
             if current.until_resolved or current.until is None
-            else f"until {fmt.local_clock(current.until)}"
+            else translate("EventsPane", "Unmute (muted until {time})").format(
+                time=fmt.local_clock(current.until)
+            )
         )
-        action = QAction(f"Unmute (muted {until})", parent)
+        action = QAction(until, parent)
         action.triggered.connect(unmute)
         actions.append(action)
     return actions

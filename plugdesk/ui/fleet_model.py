@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -35,6 +36,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 from plugdesk.api.models import Charger
 from plugdesk.domain.health import LABELS as HEALTH_LABELS
 from plugdesk.domain.health import charger_health
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon, level_key
 
@@ -49,7 +51,31 @@ LEVEL_ROLE = Qt.ItemDataRole.UserRole + 4
 # chargers that need a visit on top.
 LEVEL_ORDER: tuple[str, ...] = tuple(level.name for level in HEALTH_LABELS)
 LEVEL_LABELS: dict[str, str] = {level.name: label for level, label in HEALTH_LABELS.items()}
-CONNECTION_LABELS = {"online": "Online", "offline": "Offline", "never_seen": "Never seen"}
+CONNECTION_LABELS = {
+    "online": QT_TRANSLATE_NOOP("Health", "Online"),
+    "offline": QT_TRANSLATE_NOOP("Health", "Offline"),
+    "never_seen": QT_TRANSLATE_NOOP("Health", "Never seen"),
+}
+# The domain's words (domain/health.py never imports Qt), marked here for translation:
+# the health levels, and the reasons that are fixed sentences or "words {value}".
+_HEALTH_WORDS = (
+    QT_TRANSLATE_NOOP("Health", "Fault"),
+    QT_TRANSLATE_NOOP("Health", "Offline"),
+    QT_TRANSLATE_NOOP("Health", "Warning"),
+    QT_TRANSLATE_NOOP("Health", "Stale"),
+    QT_TRANSLATE_NOOP("Health", "Unknown"),
+    QT_TRANSLATE_NOOP("Health", "Maintenance"),
+    QT_TRANSLATE_NOOP("Health", "OK"),
+    QT_TRANSLATE_NOOP("Health", "Never connected to the server"),
+    QT_TRANSLATE_NOOP("Health", "Blocked: taken out of service"),
+    QT_TRANSLATE_NOOP("Health", "Unavailable (maintenance)"),
+    QT_TRANSLATE_NOOP("Health", "Working normally"),
+    QT_TRANSLATE_NOOP("Health", "Unavailable"),
+)
+_REASON_TEMPLATES = (  # (English prefix, its translatable template)
+    ("Offline ", QT_TRANSLATE_NOOP("Health", "Offline {duration}")),
+    ("No heartbeat for ", QT_TRANSLATE_NOOP("Health", "No heartbeat for {duration}")),
+)
 _LAST = "\uffff"  # sorts missing text after every real value
 
 
@@ -78,22 +104,44 @@ class Column(IntEnum):
     HEARTBEAT = 8
 
 
-HEADERS = {
-    Column.IDENTITY: "Identity",
-    Column.REFERENCE: "Reference",
-    Column.HEALTH: "Health",
-    Column.CONNECTION: "Connection",
-    Column.STATUS: "OCPP status",
-    Column.ERROR: "Error",
-    Column.MODEL: "Model",
-    Column.FIRMWARE: "Firmware",
-    Column.HEARTBEAT: "Last heartbeat",
+HEADERS = {  # English; shown through header_text()
+    Column.IDENTITY: QT_TRANSLATE_NOOP("FleetTableModel", "Identity"),
+    Column.REFERENCE: QT_TRANSLATE_NOOP("FleetTableModel", "Reference"),
+    Column.HEALTH: QT_TRANSLATE_NOOP("FleetTableModel", "Health"),
+    Column.CONNECTION: QT_TRANSLATE_NOOP("FleetTableModel", "Connection"),
+    Column.STATUS: QT_TRANSLATE_NOOP("FleetTableModel", "OCPP status"),
+    Column.ERROR: QT_TRANSLATE_NOOP("FleetTableModel", "Error"),
+    Column.MODEL: QT_TRANSLATE_NOOP("FleetTableModel", "Model"),
+    Column.FIRMWARE: QT_TRANSLATE_NOOP("FleetTableModel", "Firmware"),
+    Column.HEARTBEAT: QT_TRANSLATE_NOOP("FleetTableModel", "Last heartbeat"),
 }
+
+
+def header_text(column: Column) -> str:
+    return QCoreApplication.translate("FleetTableModel", HEADERS[column])
 
 
 def level_label(level: object) -> str:
     key = level_key(level)
-    return LEVEL_LABELS.get(key, key.title())
+    return QCoreApplication.translate("Health", LEVEL_LABELS.get(key, key.title()))
+
+
+def connection_label(status: str | None) -> str:
+    label = CONNECTION_LABELS.get(status or "")
+    return QCoreApplication.translate("Health", label) if label else fmt.text(status)
+
+
+def reason_text(reason: str) -> str:
+    """A verdict's reason in the window's language: the fixed sentences and the
+    "Offline 3 h" kind are translated; a charger's own error text stays as it came."""
+    shown = QCoreApplication.translate("Health", reason)
+    if shown != reason:
+        return shown
+    for prefix, template in _REASON_TEMPLATES:
+        if reason.startswith(prefix):
+            duration = reason.removeprefix(prefix)
+            return QCoreApplication.translate("Health", template).format(duration=duration)
+    return reason
 
 
 def level_rank(level: object) -> int:
@@ -185,7 +233,7 @@ def _cell_texts(charger: Charger, verdict: Verdict, now: datetime) -> list[str]:
         fmt.text(charger.identity or charger.uuid),
         fmt.text(charger.reference),
         level_label(verdict.level),
-        CONNECTION_LABELS.get(status or "", fmt.text(status)),
+        connection_label(status),
         fmt.text(charger.status),
         fmt.text(error_code(charger)),
         fmt.text(model_name(charger)),
@@ -229,6 +277,7 @@ class FleetTableModel(QAbstractTableModel):
         self._clock = clock
         self._stale = False
         self._stale_note = ""
+        self._muted: dict[str, str] = {}  # uuid -> "Pop-ups muted until 15:30"
         self._sort_column = -1  # -1: the order the chargers came in, until a view sorts
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._bold = QFont()
@@ -254,7 +303,7 @@ class FleetTableModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < _COLUMNS:
-            return HEADERS[Column(section)]
+            return header_text(Column(section))
         return None
 
     def row(self, row: int) -> FleetRow:
@@ -288,6 +337,8 @@ class FleetTableModel(QAbstractTableModel):
             return None  # an invalid index has row -1
         row = self._rows[position]
         if role == _DISPLAY:
+            if column == Column.HEALTH and row.uuid in self._muted:
+                return f"Muted · {row.texts[column]}"  # first: a narrow column cuts the end
             return row.texts[column]
         if role == _SORT:
             return row.sort_key(column)
@@ -317,13 +368,15 @@ class FleetTableModel(QAbstractTableModel):
         charger = row.charger
         note = f"\n{self._stale_note}" if self._stale and self._stale_note else ""
         if column is Column.HEALTH:
-            return f"{level_label(row.verdict.level)}: {row.verdict.reason}{note}"
+            muted = f"\n{self._muted[row.uuid]}" if row.uuid in self._muted else ""
+            reason = reason_text(row.verdict.reason)
+            return f"{level_label(row.verdict.level)}: {reason}{muted}{note}"
         if column is Column.HEARTBEAT:
             return fmt.local_time_seconds(charger.last_heartbeat_at) + note
         if column is Column.ERROR and charger.error_info:
             return charger.error_info
         if column is Column.FIRMWARE and charger.parsed_firmware_version:
-            return f"Parsed: {charger.parsed_firmware_version}"
+            return self.tr("Parsed: {version}").format(version=charger.parsed_firmware_version)
         if column in (Column.IDENTITY, Column.REFERENCE, Column.MODEL):
             return row.texts[column] + note  # the column may be too narrow for it
         return note.strip() or None
@@ -469,6 +522,23 @@ class FleetTableModel(QAbstractTableModel):
         self.dataChanged.emit(
             self.index(0, Column.HEARTBEAT), self.index(len(self._rows) - 1, Column.HEARTBEAT)
         )
+
+    def set_muted(self, muted: dict[str, str]) -> None:
+        """Chargers whose pop-ups are muted (uuid -> a sentence for the tooltip): their
+        health cell starts "Muted ·" and its tooltip says until when."""
+        if muted == self._muted:
+            return
+        changed = set(muted) ^ set(self._muted) | {
+            u for u in muted if self._muted.get(u) != muted[u]}  # fmt: skip
+        self._muted = dict(muted)
+        for uuid in changed:
+            position = self._index.get(uuid)
+            if position is not None:
+                cell = self.index(position, Column.HEALTH)
+                self.dataChanged.emit(cell, cell)
+
+    def muted(self) -> dict[str, str]:
+        return dict(self._muted)
 
     def set_stale(self, stale: bool, note: str = "") -> None:
         """Grey the rows out (and say why in tooltips) while the data is not current."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import (
     QByteArray,
@@ -28,14 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon
 from plugdesk.ui.fleet_model import (
-    HEADERS,
+    CONNECTION_LABELS,
     LEVEL_ORDER,
     UUID_ROLE,
     Column,
     FleetFilterProxy,
     FleetTableModel,
+    connection_label,
+    header_text,
     level_label,
 )
 from plugdesk.ui.flow_layout import FlowLayout
@@ -69,9 +73,11 @@ class FleetView(QWidget):
         self.proxy.setSourceModel(model)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search identity, reference, model, firmware, error")
+        self.search.setPlaceholderText(
+            self.tr("Search identity, reference, model, firmware, error")
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search chargers")
+        self.search.setAccessibleName(self.tr("Search chargers"))
         self.search.installEventFilter(self)  # Escape clears; Enter and Down go to the list
         self.search.textChanged.connect(
             lambda text: self._refilter(lambda: self.proxy.set_search(text))
@@ -90,7 +96,11 @@ class FleetView(QWidget):
             if key != ALL:
                 button.setIcon(badge_icon(key))
             button.setProperty("level", key)
-            button.setAccessibleName(f"Show {level_label(key) if key != ALL else 'all'}")
+            button.setAccessibleName(
+                self.tr("Show {level}").format(level=level_label(key))
+                if key != ALL
+                else self.tr("Show all")
+            )
             self._group.addButton(button)
             self.filter_buttons[key] = button
             filters.addWidget(button)
@@ -108,7 +118,7 @@ class FleetView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setAccessibleName("Chargers")
+        self.table.setAccessibleName(self.tr("Chargers"))
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -126,7 +136,7 @@ class FleetView(QWidget):
         for column in HIDDEN_BY_DEFAULT:
             header.setSectionHidden(column, True)
         for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+            header.resizeSection(column, max(width, self._words_width(column)))
         self.columns_fitted = False  # set when saved widths are restored, or on first fill
         self._had_selection = False  # the user chose a charger once: filters keep one chosen
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -146,12 +156,30 @@ class FleetView(QWidget):
             signal.connect(self._update_count)
         self.update_counts()
 
+    def _words_width(self, column: Column) -> int:
+        """What a column of known words needs in the window's language ("Nooit gezien",
+        "il y a 10 min") and for its title, so a translation is never cut off."""
+        now = datetime.now(UTC)
+        words = {
+            Column.HEALTH: [level_label(key) for key in LEVEL_ORDER],
+            Column.CONNECTION: [connection_label(status) for status in CONNECTION_LABELS],
+            Column.HEARTBEAT: [
+                fmt.relative_age(now - timedelta(seconds=ago), now)
+                for ago in (50 * 60, 40 * 3600, 30 * 86400)
+            ],
+        }.get(column, [])
+        cell = self.table.fontMetrics()
+        title = self.table.horizontalHeader().fontMetrics().horizontalAdvance(header_text(column))
+        icon = 22 if column is Column.HEALTH else 0  # the badge beside the word
+        widest = max((cell.horizontalAdvance(word) for word in words), default=0)
+        return max(title + 24, widest + icon + 16)
+
     def _column_menu(self, position: QPoint) -> None:
         header = self.table.horizontalHeader()
         menu = QMenu(self)
-        menu.setTitle("Columns")
+        menu.setTitle(self.tr("Columns"))
         for column in Column:
-            action = menu.addAction(HEADERS[column])
+            action = menu.addAction(header_text(column))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(column is not Column.IDENTITY)  # a row needs its name
@@ -240,11 +268,14 @@ class FleetView(QWidget):
     def update_counts(self, *_args: object) -> None:
         counts = self.model.health_counts()
         total = self.model.rowCount()
-        self.filter_buttons[ALL].setText(f"All {total:,}")
+        self.filter_buttons[ALL].setText(self.tr("All {count}").format(count=fmt.integer(total)))
         for key in LEVEL_ORDER:
             button = self.filter_buttons[key]
             count = counts.get(key, 0)
-            button.setText(f"{level_label(key)} {count:,}")
+            button.setText(f"{level_label(key)} {fmt.integer(count)}")
+            button.setAccessibleDescription(
+                self.tr("%n chargers", "", count) if count else ""
+            )
             # Levels nobody is at stay out of the way, unless it is the active filter.
             button.setVisible(count > 0 or button.isChecked())
         self._update_count()
@@ -256,7 +287,13 @@ class FleetView(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = f"{shown:,} of {total:,} shown" if shown != total else f"{total:,} chargers"
+        text = (
+            self.tr("{shown} of {total} shown").format(
+                shown=fmt.integer(shown), total=fmt.integer(total)
+            )
+            if shown != total
+            else self.tr("%n chargers", "", total).replace(str(total), fmt.integer(total), 1)
+        )
         self.count_label.setText(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -2,9 +2,15 @@
 transactions on the right, a banner for connection problems and a status bar.
 
 It only shows things and forwards requests: the FleetMonitor and the ChargerService do the
-work. Seams for the parts wired later by the app: `add_pane()` (events, public charging),
-`attach_export()`, `attach_sign_in()`, the `file_menu`/`view_menu`/`help_menu`, and
-`close_hides` for a tray icon.
+work. Seams for the parts wired later by the app: `add_pane()` (events, public charging)
+and `pane_changed`, `attach_export()`, `attach_sign_in()`, `add_file_action()` (above
+Quit), `add_banner()`, the detail pane's tabs (`add_detail_tab`, `show_detail_tab`,
+`detail_tab`, `detail_tab_changed`, `give_detail_room`), `shown_charger()`,
+`selected_chargers()` and `offer_fleet_menu()`, `power_curve_requested`, `say()`,
+`track_export()`, the `view_menu`/`help_menu`, the `alerts_menu` (`pause_alerts_requested`,
+`set_alerts_paused`), the charger list's context menu (`set_charger_menu`) and muted marks
+(`show_muted`), and `close_hides` for a tray icon. Nothing outside this class touches its
+widgets (tests/app/test_window_seams.py).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import msgspec
 from PySide6.QtCore import (
@@ -28,6 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QContextMenuEvent,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -52,15 +60,19 @@ from PySide6.QtWidgets import (
 
 from plugdesk import __version__
 from plugdesk.api.models import Charger, PowerUsage, Transaction
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.chargers import ChargerService, TransactionFilters
 from plugdesk.services.monitor import ConnectionState, FleetMonitor
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.detail_pane import DetailPane
-from plugdesk.ui.fleet_model import CHARGER_ROLE, FleetRow, FleetTableModel
+from plugdesk.ui.fleet_model import CHARGER_ROLE, UUID_ROLE, FleetRow, FleetTableModel
 from plugdesk.ui.fleet_view import ALL, FleetView
 from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
 from plugdesk.ui.transactions_view import TransactionsView
+
+if TYPE_CHECKING:  # the export is a feature loaded when first used
+    from plugdesk.services.export_job import ExportJob
 
 AGE_TICK_MS = 30_000
 STATUS_MS = 10_000  # how long a status-bar line stays
@@ -69,12 +81,20 @@ PREPARE_SLICE = 200  # chargers judged per turn of the event loop (~5 ms)
 POWER_INTERVAL_MS = 15_000
 STATE_VERSION = 1
 APP_NAME = "PlugDesk"
-SIGNED_OUT_USER = "Not signed in"
+SIGNED_OUT_USER = QT_TRANSLATE_NOOP("MainWindow", "Not signed in")
 ROOMY = 0.7  # give_detail_room: the detail pane's share of the right side
 HIDDEN_BY_FILTER = "No charger matches the search or filter: none is selected."
+TRAY_HINT_KEY = "hints/closedToTray"
+TRAY_HINT = (
+    "PlugDesk is still running in the system tray and keeps watching your chargers: "
+    "alerts still pop up. Open it again from the tray icon; to stop it, choose Quit in the "
+    "tray menu or File → Quit (Ctrl+Q)."
+)
+ChargerMenu = Callable[[QMenu, str, str], None]  # adds actions for (uuid, name)
 
 
 class MainWindow(QMainWindow):
+    pause_alerts_requested = Signal(bool)  # True: pause pop-ups for an hour; False: resume
     export_requested = Signal()
     sign_in_requested = Signal()
     charger_selected = Signal(str)
@@ -109,6 +129,10 @@ class MainWindow(QMainWindow):
         self._export_handler: Callable[[], None] | None = None
         self._fitted_to_screen = False
         self._split_before_room: list[int] | None = None  # see give_detail_room
+        self._charger_menu: ChargerMenu | None = None
+        self.charger_menu: QMenu | None = None  # the last context menu opened (for tests)
+        self.tray_hint: QMessageBox | None = None
+        self._tray_hint_shown = False
 
         self.fleet_model = FleetTableModel(self, clock=clock)
         self.fleet_view = FleetView(self.fleet_model)
@@ -162,7 +186,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.main_splitter, "Chargers")
+        self.tabs.addTab(self.main_splitter, self.tr("Chargers"))
         self.tabs.tabBar().setVisible(False)  # one pane: no tab bar until add_pane()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -173,47 +197,48 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_actions(self) -> None:
-        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.refresh_action.setToolTip("Refresh the charger list now (F5)")
+        self.refresh_action.setToolTip(self.tr("Refresh the charger list now (F5)"))
         self.refresh_action.triggered.connect(self.refresh)
-        self.find_action = QAction("&Find charger", self)
+        self.find_action = QAction(self.tr("&Find charger"), self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self.fleet_view.focus_search)
-        self.export_action = QAction("&Export transactions…", self)
+        self.export_action = QAction(self.tr("&Export transactions…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setEnabled(False)  # until attach_export()
-        self.export_action.setToolTip("Export transactions to CSV or XLSX (Ctrl+E)")
+        self.export_action.setToolTip(self.tr("Export transactions to CSV or XLSX (Ctrl+E)"))
         self.export_action.triggered.connect(self._export)
-        self.sign_in_action = QAction("&Sign in…", self)
+        self.sign_in_action = QAction(self.tr("&Sign in…"), self)
         self.sign_in_action.setEnabled(False)  # until attach_sign_in()
         self.sign_in_action.triggered.connect(self.sign_in_requested)
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_app)
-        self.about_action = QAction("&About PlugDesk", self)
+        self.about_action = QAction(self.tr("&About PlugDesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._about)
 
-        self.file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.sign_in_action)
         self._quit_separator = self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addAction(self.refresh_action)
         self.view_menu.addAction(self.find_action)
-        self.guide_action = QAction("&Quick guide", self)
+        self._build_alerts_menu()
+        self.guide_action = QAction(self.tr("&Quick guide"), self)
         self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.guide_action.triggered.connect(self.show_guide)
-        self.help_menu = self.menuBar().addMenu("&Help")
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.guide_action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
-        self.toolbar = QToolBar("Main toolbar")
+        self.toolbar = QToolBar(self.tr("Main toolbar"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -224,6 +249,71 @@ class MainWindow(QMainWindow):
         self._build_tab_shortcuts()
         self.banner.retry_requested.connect(self.refresh)
         self.banner.sign_in_requested.connect(self.sign_in_requested)
+
+    def _build_alerts_menu(self) -> None:
+        """Pause and resume pop-ups from the window, not only from the tray (which not
+        every desktop has); greyed out until the alert wiring calls `set_alerts_paused`."""
+        self.pause_alerts_action = QAction("&Pause alerts for 1 hour", self)
+        self.pause_alerts_action.setToolTip("No pop-ups for an hour; Events still lists them")
+        self.pause_alerts_action.triggered.connect(lambda: self.pause_alerts_requested.emit(True))
+        self.resume_alerts_action = QAction("&Resume alerts", self)
+        self.resume_alerts_action.triggered.connect(
+            lambda: self.pause_alerts_requested.emit(False)
+        )
+        self.alerts_status_action = QAction("Alerts are on", self)
+        self.alerts_status_action.setEnabled(False)  # a line of text, not a command
+        for action in (self.pause_alerts_action, self.resume_alerts_action):
+            action.setEnabled(False)
+        self.alerts_menu = self.menuBar().addMenu("&Alerts")
+        self.alerts_menu.addAction(self.alerts_status_action)
+        self.alerts_menu.addSeparator()
+        self.alerts_menu.addAction(self.pause_alerts_action)
+        self.alerts_menu.addAction(self.resume_alerts_action)
+        self.alerts_menu.addSeparator()
+        hint = QAction("Mute one charger: right-click it in the list (or the Menu key)", self)
+        hint.setEnabled(False)
+        self.alerts_menu.addAction(hint)
+
+    def set_alerts_paused(self, until: datetime | None) -> None:
+        """Pop-ups are paused until `until` (None: they are on)."""
+        paused = until is not None
+        self.alerts_status_action.setText(
+            f"Alerts paused until {fmt.local_clock(until)}" if until is not None
+            else "Alerts are on"
+        )
+        self.pause_alerts_action.setEnabled(not paused)
+        self.resume_alerts_action.setEnabled(paused)
+
+    def set_charger_menu(self, builder: ChargerMenu) -> None:
+        """Right-click (or the Menu key) on a charger opens a menu `builder` fills."""
+        self._charger_menu = builder
+        self.fleet_view.table.installEventFilter(self)
+        self.fleet_view.table.viewport().installEventFilter(self)
+
+    def show_muted(self, muted: dict[str, str]) -> None:
+        """Mark muted chargers in the list (uuid -> until when, for the tooltip)."""
+        self.fleet_model.set_muted(muted)
+
+    def _open_charger_menu(self, event: QContextMenuEvent, from_viewport: bool) -> None:
+        table = self.fleet_view.table
+        if event.reason() == QContextMenuEvent.Reason.Keyboard or not from_viewport:
+            index = table.currentIndex()  # the Menu key acts on the current row
+        else:
+            index = table.indexAt(event.pos())
+        uuid = index.data(UUID_ROLE) if index.isValid() else None
+        if not isinstance(uuid, str) or self._charger_menu is None:
+            return
+        charger = index.data(CHARGER_ROLE)
+        name = (charger.reference or charger.identity or uuid) if charger is not None else uuid
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        heading = menu.addAction(f"Pop-ups for {name}")
+        heading.setEnabled(False)
+        self._charger_menu(menu, uuid, name)
+        self.charger_menu = menu
+        rect = table.visualRect(index)
+        at = event.pos() if from_viewport and index == table.indexAt(event.pos()) else rect.center()
+        menu.popup(table.viewport().mapToGlobal(at))
 
     def _build_tab_shortcuts(self) -> None:
         """Ctrl+Tab / Ctrl+PgDn and Ctrl+Shift+Tab / Ctrl+PgUp switch tabs from anywhere
@@ -272,7 +362,9 @@ class MainWindow(QMainWindow):
         self.detail_pane.tabs.currentChanged.connect(self.detail_tab_changed)
         self.tabs.currentChanged.connect(self.pane_changed)
         self.detail_pane.copied.connect(
-            lambda text: self.status_bar.showMessage(f"Copied {text}", 3000)
+            lambda text: self.status_bar.showMessage(
+                self.tr("Copied {text}").format(text=text), 3000
+            )
         )
 
     # -- seams for the app -----------------------------------------------------------------
@@ -304,7 +396,7 @@ class MainWindow(QMainWindow):
         self.status_bar.set_budget_source(source)
 
     def show_signed_out(self) -> None:
-        self.status_bar.set_user(SIGNED_OUT_USER)
+        self.status_bar.set_user(self.tr(SIGNED_OUT_USER))
         self.banner.show_state("signed-out")
 
     def selected_uuid(self) -> str | None:
@@ -323,7 +415,7 @@ class MainWindow(QMainWindow):
         self.fleet_view.set_level_filter(ALL)
         if self.select_charger(uuid):
             return True
-        self.say("That charger is not in the list any more.")
+        self.say(self.tr("That charger is not in the list any more."))
         return False
 
     def clear_fleet(self) -> None:
@@ -340,6 +432,11 @@ class MainWindow(QMainWindow):
     def say(self, text: str, timeout_ms: int = STATUS_MS) -> None:
         """A line in the status bar (gone after `timeout_ms`)."""
         self.status_bar.showMessage(text, timeout_ms)
+
+    def track_export(self, job: ExportJob, show_dialog: Callable[[], None]) -> None:
+        """A background export's progress in the status bar; `show_dialog` brings its
+        dialog back."""
+        self.status_bar.export_progress.track(job, show_dialog)
 
     def add_file_action(self, text: str) -> QAction:
         """A File menu entry above Quit (which stays last, after a separator)."""
@@ -412,12 +509,16 @@ class MainWindow(QMainWindow):
         if self.fleet_model.rowCount() or self.monitor.last_success is not None:
             return False
         when = fmt.local_time(fetched_at)
-        self.fleet_model.set_stale(True, f"Last known fleet from {when} — refreshing")
+        self.fleet_model.set_stale(
+            True, self.tr("Last known fleet from {time} — refreshing").format(time=when)
+        )
         self.show_fleet(chargers, complete=True)
         self.detail_pane.set_stale(True)
         self.say(
-            f"Showing the last known fleet from {when}, marked stale, while the first "
-            "refresh runs",
+            self.tr(
+                "Showing the last known fleet from {time}, marked stale, while the first "
+                "refresh runs"
+            ).format(time=when),
             30_000,
         )
         return True
@@ -430,16 +531,20 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         if self.monitor.state == ConnectionState.AUTH:
-            self.status_bar.showMessage("Sign in again to refresh.", 5000)
+            self.status_bar.showMessage(self.tr("Sign in again to refresh."), 5000)
             return
         if not self.monitor.refresh_now():
-            self.status_bar.showMessage("A refresh is already running.", 3000)
+            self.status_bar.showMessage(self.tr("A refresh is already running."), 3000)
         if self._selected is not None:
             self.chargers.request_detail(self._selected)
 
     def quit_app(self) -> None:
         self.save_state()
-        QApplication.quit()
+        # exit(), not quit(): Qt 6's quit() first closes every window and gives up when one
+        # refuses, and an export dialog refuses while its export runs (it cancels first),
+        # which left PlugDesk running windowless after Quit (seen with a background export).
+        # The desk's shutdown cancels the export, whose temporary file is removed.
+        QApplication.exit(0)
 
     def _export(self) -> None:
         if self._export_handler is not None:
@@ -458,9 +563,13 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About PlugDesk",
-            f"<b>PlugDesk {__version__}</b><p>Watch your EV chargers, read their transactions "
-            "and export them, over the Plugchoice API.</p>",
+            self.tr("About PlugDesk"),
+            f"<b>PlugDesk {__version__}</b><p>"
+            + self.tr(
+                "Watch your EV chargers, read their transactions and export them, over the "
+                "Plugchoice API."
+            )
+            + "</p>",
         )
 
     # -- service answers -------------------------------------------------------------------
@@ -469,6 +578,15 @@ class MainWindow(QMainWindow):
         # The first pages of a first load: add and update, remove nothing yet (a saved
         # fleet shown at start-up stays until the complete list says what is gone).
         self.show_fleet(fleet, complete=False)
+
+    def show_watched_fleet(self, fleet: list[Charger], fetched_at: datetime) -> None:
+        """The fleet as a running `plugdesk watch` last read it (the window does not poll
+        while one watches the same account): current, as of `fetched_at`."""
+        self.fleet_model.set_stale(False)
+        self.detail_pane.set_stale(False)
+        self.status_bar.set_last_refresh(fetched_at)
+        self.banner.show_state("ok")
+        self.show_fleet(fleet, complete=True)
 
     def _on_fleet(self, fleet: list[Charger]) -> None:
         self.fleet_model.set_stale(False)
@@ -531,7 +649,8 @@ class MainWindow(QMainWindow):
 
     def _on_connection_state(self, state: str) -> None:
         stale = state != ConnectionState.OK
-        note = f"Data from {self.monitor.last_success:%H:%M}" if self.monitor.last_success else ""
+        last = self.monitor.last_success
+        note = self.tr("Data from {time}").format(time=fmt.local_clock(last)) if last else ""
         self.fleet_model.set_stale(stale, note)
         self.detail_pane.set_stale(stale)
         self.banner.show_state(state, self.monitor.last_error, self.monitor.last_success)
@@ -543,12 +662,14 @@ class MainWindow(QMainWindow):
         if self.banner.state == "signed-out":
             # Polling starts only with a token: "Not signed in" is no longer true.
             self.banner.show_state("ok")
-            if self.status_bar.user_label.text() == SIGNED_OUT_USER:
-                self.status_bar.set_user("Signed in")
+            if self.status_bar.user_label.text() == self.tr(SIGNED_OUT_USER):
+                self.status_bar.set_user(self.tr("Signed in"))
 
     def _on_refresh_failed(self, message: str) -> None:
         self.banner.show_state(self.monitor.state, message, self.monitor.last_success)
-        self.status_bar.showMessage(f"Refresh failed: {message}", 10_000)
+        self.status_bar.showMessage(
+            self.tr("Refresh failed: {message}").format(message=message), 10_000
+        )
         self.status_bar.set_refresh_failed(message)
 
     def _on_selected(self, uuid: str) -> None:
@@ -677,6 +798,15 @@ class MainWindow(QMainWindow):
                 restore(value)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        table = self.fleet_view.table
+        if (
+            event.type() == QEvent.Type.ContextMenu
+            and isinstance(event, QContextMenuEvent)
+            and self._charger_menu is not None
+            and watched in (table, table.viewport())
+        ):
+            self._open_charger_menu(event, from_viewport=watched is table.viewport())
+            return True
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
@@ -726,8 +856,27 @@ class MainWindow(QMainWindow):
         if self.close_hides:
             event.ignore()
             self.hide()
+            self._hint_still_running()
             return
         super().closeEvent(event)
+
+    def _hint_still_running(self) -> None:
+        """The first time closing only hides the window, say so (once: remembered in the
+        window settings), or the user believes PlugDesk quit while it keeps alerting."""
+        settings = self.settings
+        if self._tray_hint_shown or (settings is not None and settings.value(TRAY_HINT_KEY)):
+            return
+        self._tray_hint_shown = True
+        if settings is not None:
+            settings.setValue(TRAY_HINT_KEY, True)
+            settings.sync()
+        hint = QMessageBox(QMessageBox.Icon.Information, "Still running", TRAY_HINT,
+                           QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        hint.setWindowModality(Qt.WindowModality.NonModal)
+        hint.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        hint.finished.connect(lambda _result: setattr(self, "tray_hint", None))
+        self.tray_hint = hint
+        hint.show()
 
 
 GUIDE_HTML = """

@@ -7,18 +7,35 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStatusBar,
+    QToolButton,
+    QWidget,
+)
 
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_pixmap
 
+if TYPE_CHECKING:  # the export is a feature loaded when first used
+    from plugdesk.services.export_job import ExportJob
+
 BudgetSource = Callable[[], tuple[int, int]]  # (used in the last window, limit per minute)
 
-AUTH_TEXT = "Token rejected — sign in again"
-SIGNED_OUT_TEXT = "Not signed in — sign in to see your chargers"
+AUTH_TEXT = QT_TRANSLATE_NOOP("ConnectionBanner", "Token rejected — sign in again")
+SIGNED_OUT_TEXT = QT_TRANSLATE_NOOP(
+    "ConnectionBanner", "Not signed in — sign in to see your chargers"
+)
+EXPORT_DONE_MS = 60_000  # how long "Export complete" stays in the status bar
 
 
 class AppStatusBar(QStatusBar):
@@ -35,15 +52,17 @@ class AppStatusBar(QStatusBar):
         self._refreshing = False
         self._budget: BudgetSource | None = None
 
-        self.user_label = QLabel("Not signed in")
-        self.user_label.setAccessibleName("Signed-in user")
+        self.user_label = QLabel(self.tr("Not signed in"))
+        self.user_label.setAccessibleName(self.tr("Signed-in user"))
         self.host_label = QLabel(fmt.DASH)
-        self.host_label.setAccessibleName("API host")
-        self.refresh_label = QLabel("Not refreshed yet")
-        self.refresh_label.setAccessibleName("Last refresh")
+        self.host_label.setAccessibleName(self.tr("API host"))
+        self.refresh_label = QLabel(self.tr("Not refreshed yet"))
+        self.refresh_label.setAccessibleName(self.tr("Last refresh"))
         self.budget_label = QLabel()
-        self.budget_label.setAccessibleName("Request budget")
-        self.budget_label.setToolTip("Requests sent in the last minute / the API's limit")
+        self.budget_label.setAccessibleName(self.tr("Request budget"))
+        self.budget_label.setToolTip(self.tr("Requests sent in the last minute / the API's limit"))
+        self.export_progress = ExportProgress()
+        self.addPermanentWidget(self.export_progress)
         for label in (self.refresh_label, self.budget_label, self.host_label, self.user_label):
             self.addPermanentWidget(label)
 
@@ -79,22 +98,116 @@ class AppStatusBar(QStatusBar):
 
     def update_texts(self) -> None:
         if self._refreshing:
-            self.refresh_label.setText("Refreshing…")
+            self.refresh_label.setText(self.tr("Refreshing…"))
         elif self._failed is not None:
-            since = (f" · data from {fmt.relative_age(self._last_refresh, self._clock())}"
-                     if self._last_refresh is not None else "")  # fmt: skip
-            self.refresh_label.setText(f"Refresh failed{since}")
+            age = (fmt.relative_age(self._last_refresh, self._clock())
+                   if self._last_refresh is not None else None)  # fmt: skip
+            failed = (self.tr("Refresh failed · data from {age}").format(age=age)
+                      if age is not None else self.tr("Refresh failed"))  # fmt: skip
+            self.refresh_label.setText(failed)
             self.refresh_label.setToolTip(self._failed)
         elif self._last_refresh is None:
-            self.refresh_label.setText("Not refreshed yet")
+            self.refresh_label.setText(self.tr("Not refreshed yet"))
         else:
             age = fmt.relative_age(self._last_refresh, self._clock())
-            self.refresh_label.setText(f"Updated {age}")
+            self.refresh_label.setText(self.tr("Updated {age}").format(age=age))
             self.refresh_label.setToolTip(fmt.local_time_seconds(self._last_refresh))
         if self._budget is not None:
             used, limit = self._budget()
-            self.budget_label.setText(f"API {used}/{limit} per min")
+            shown = self.tr("API {used}/{limit} per min").format(used=used, limit=limit)
+            self.budget_label.setText(shown)
         self.budget_label.setVisible(self._budget is not None)
+
+
+class ExportProgress(QWidget):
+    """A running export in the status bar: how far, how long still, Cancel and Show (the
+    export dialog can be hidden while a whole fleet is read, which takes minutes)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._job: ExportJob | None = None
+        self._show_dialog: Callable[[], None] | None = None
+        self.label = QLabel()
+        self.label.setAccessibleName("Export progress")
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Export progress")
+        self.bar.setMaximumWidth(120)
+        self.bar.setMaximumHeight(14)
+        self.bar.setTextVisible(False)
+        self.show_button = QToolButton()
+        self.show_button.setText("Show")
+        self.show_button.setToolTip("Show the export dialog")
+        self.show_button.clicked.connect(self._show)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Cancel the export; no file is written")
+        self.cancel_button.clicked.connect(self._cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.label, self.bar, self.show_button, self.cancel_button):
+            layout.addWidget(widget)
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.timeout.connect(self.hide)
+        self.hide()
+
+    def track(self, job: ExportJob, show_dialog: Callable[[], None] | None = None) -> None:
+        """Follow `job` until it ends; `show_dialog` brings its dialog back."""
+        self._job = job
+        self._show_dialog = show_dialog
+        job.progress.connect(self._on_progress)
+        job.finished.connect(lambda summary: self._ended(_done_text(summary)))
+        job.failed.connect(lambda _message: self._ended("Export failed: nothing was written"))
+        job.cancelled.connect(lambda: self._ended("Export cancelled"))
+        self._hide_timer.stop()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.bar.show()
+        self.bar.setRange(0, 0)
+        self.label.setText("Export: listing chargers…")
+        self.show_button.setVisible(show_dialog is not None)
+        self.show()
+
+    def _on_progress(self, done: int, total: int, rows: int) -> None:
+        if total == 0:
+            self.bar.setRange(0, 0)
+            listed = f" {done:,} so far" if done else ""
+            self.label.setText(f"Export: listing chargers…{listed}")
+            return
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        left = self._job.seconds_left if self._job is not None else None
+        eta = f" · {fmt.time_left(left).lower()}" if left is not None else ""
+        self.label.setText(f"Export: {done:,} of {total:,} chargers{eta}")
+        self.setToolTip(f"{rows:,} transactions written so far")
+
+    def _ended(self, text: str) -> None:
+        self._job = None
+        self.label.setText(text)
+        self.bar.hide()
+        self.cancel_button.hide()
+        self._hide_timer.start(EXPORT_DONE_MS)
+
+    def _cancel(self) -> None:
+        if self._job is not None:
+            self.cancel_button.setEnabled(False)
+            self.label.setText("Export: cancelling…")
+            self._job.cancel()
+
+    def _show(self) -> None:
+        if self._show_dialog is not None:
+            try:
+                self._show_dialog()
+            except RuntimeError:  # the dialog was closed (and deleted) meanwhile
+                self._show_dialog = None
+                self.show_button.hide()
+
+
+def _done_text(summary: object) -> str:
+    rows = getattr(summary, "rows", 0)
+    path = getattr(summary, "path", None)
+    where = f" to {path.name}" if path is not None else ""
+    return f"Export complete: {rows:,} transactions saved{where}"
 
 
 class ConnectionBanner(QFrame):
@@ -113,10 +226,10 @@ class ConnectionBanner(QFrame):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
-        self.message.setAccessibleName("Connection problem")
-        self.retry_button = QPushButton("Retry now")
+        self.message.setAccessibleName(self.tr("Connection problem"))
+        self.retry_button = QPushButton(self.tr("Retry now"))
         self.retry_button.clicked.connect(self.retry_requested)
-        self.sign_in_button = QPushButton("Sign in…")
+        self.sign_in_button = QPushButton(self.tr("Sign in…"))
         self.sign_in_button.clicked.connect(self.sign_in_requested)
         self.sign_in_button.setEnabled(False)  # until the app attaches a sign-in handler
         layout = QHBoxLayout(self)
@@ -139,17 +252,26 @@ class ConnectionBanner(QFrame):
         if state == "ok":
             self.hide()
             return
-        when = f" from {fmt.local_clock(since)}" if since is not None else ""
-        detail_html = f" ({html.escape(detail)})" if detail and detail != AUTH_TEXT else ""
+        auth_text = self.tr(AUTH_TEXT)
+        shown_detail = detail and detail not in (AUTH_TEXT, auth_text)
+        detail_html = f" ({html.escape(detail)})" if shown_detail and detail else ""
         if state == "auth":
-            headline, level = AUTH_TEXT, "FAULT"
+            headline, level = auth_text, "FAULT"
         elif state == "signed-out":
-            headline, level, detail_html = SIGNED_OUT_TEXT, "UNKNOWN", ""
+            headline, level, detail_html = self.tr(SIGNED_OUT_TEXT), "UNKNOWN", ""
         elif state == "offline":
-            headline = f"Cannot reach the Plugchoice API — showing data{when}, marked stale"
+            headline = (
+                self.tr("Cannot reach the Plugchoice API — showing data from {time}, marked stale")
+                if since is not None
+                else self.tr("Cannot reach the Plugchoice API — showing data marked stale")
+            ).format(time=fmt.local_clock(since))
             level = "OFFLINE"
         else:
-            headline = f"The last refresh failed — showing data{when}, marked stale"
+            headline = (
+                self.tr("The last refresh failed — showing data from {time}, marked stale")
+                if since is not None
+                else self.tr("The last refresh failed — showing data marked stale")
+            ).format(time=fmt.local_clock(since))
             level = "STALE"
         self.message.setText(f"<b>{html.escape(headline)}</b>{detail_html}")
         self.icon.setPixmap(badge_pixmap(level, 20, self.devicePixelRatioF()))

@@ -2,7 +2,9 @@
 their header texts, a sort-key role, and in-place updates.
 
 A subclass says what a cell shows (`display`) and, where it wants, its tooltip, its
-sort key, extra roles (`extra`) and which columns are right-aligned numbers. Updates go
+sort key, extra roles (`extra`) and which columns are right-aligned numbers. Header texts
+and tips are English, marked `QT_TRANSLATE_NOOP(context, text)` with the model's
+`context`, and translated when shown (so a language chosen later applies too). Updates go
 through `sync_rows` (keyed: removes, `dataChanged` and inserts in ranges) or
 `reorder_rows` (same rows, new order): neither resets the model, so the selection, the
 current row and the scroll position survive a refresh. Only `reset_rows` resets.
@@ -20,7 +22,14 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from enum import IntEnum
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -40,8 +49,13 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     """A flat table of `Row` objects, one per line, in `self._rows`."""
 
     columns: ClassVar[type[IntEnum]]
-    headers: ClassVar[Mapping[Any, str] | Sequence[str]]  # column -> header text
-    header_tips: ClassVar[Mapping[Any, str]] = {}  # column -> header tooltip
+    # The translation context the header texts and tips are marked with (lupdate's
+    # QT_TRANSLATE_NOOP context); "" means the class's name, as `self.tr` would use.
+    context: ClassVar[str] = ""
+    headers: ClassVar[Mapping[Any, str] | Sequence[str]]  # column -> header text (English)
+    header_tips: ClassVar[Mapping[Any, str]] = {}  # column -> header tooltip (English)
+    # column -> a language-neutral unit after the header text: "Started (CET)"
+    header_units: ClassVar[Mapping[Any, Callable[[], str]]] = {}
     numeric: ClassVar[frozenset[int]] = frozenset()  # right-aligned columns
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -67,6 +81,19 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         """Any other role (decorations, fonts, a row's object)."""
         return None
 
+    def header_text(self, column: int) -> str:
+        """The column's title in the window's language, with its unit if it has one."""
+        title = QCoreApplication.translate(self._context(), self.headers[column])
+        unit = self.header_units.get(column)
+        return f"{title} ({unit()})" if unit else title
+
+    def header_tip(self, column: int) -> str | None:
+        tip = self.header_tips.get(column)
+        return QCoreApplication.translate(self._context(), tip) if tip else None
+
+    def _context(self) -> str:
+        return self.context or type(self).__name__
+
     # -- reading -----------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -81,9 +108,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         if role == _DISPLAY:
-            return self.headers[section]
+            return self.header_text(section)
         if role == _TOOLTIP:
-            return self.header_tips.get(section)
+            return self.header_tip(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

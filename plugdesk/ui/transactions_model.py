@@ -18,6 +18,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from plugdesk.api.models import Transaction
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.tasks import COMPUTE, TaskRunner, run_blocking
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.table_model import FIRST_OWN_ROLE, SORT_ROLE, RowTableModel
@@ -53,24 +55,35 @@ class TxColumn(IntEnum):
     VALID = 10
 
 
-TX_HEADERS = {
+TX_HEADERS = {  # English; shown translated (context "TransactionsModel")
     TxColumn.ID: "ID",
-    TxColumn.CONNECTOR: "Connector",
-    TxColumn.ID_TAG: "ID tag",
-    TxColumn.STARTED: f"Started ({fmt.local_zone()})",
-    TxColumn.STOPPED: f"Stopped ({fmt.local_zone()})",
-    TxColumn.DURATION: "Duration",
+    TxColumn.CONNECTOR: QT_TRANSLATE_NOOP("TransactionsModel", "Connector"),
+    TxColumn.ID_TAG: QT_TRANSLATE_NOOP("TransactionsModel", "ID tag"),
+    TxColumn.STARTED: QT_TRANSLATE_NOOP("TransactionsModel", "Started"),
+    TxColumn.STOPPED: QT_TRANSLATE_NOOP("TransactionsModel", "Stopped"),
+    TxColumn.DURATION: QT_TRANSLATE_NOOP("TransactionsModel", "Duration"),
     TxColumn.KWH: "kWh",
-    TxColumn.METER_START: "Meter start (Wh)",
-    TxColumn.METER_STOP: "Meter stop (Wh)",
-    TxColumn.STOP_REASON: "Stop reason",
-    TxColumn.VALID: "Valid",
+    TxColumn.METER_START: QT_TRANSLATE_NOOP("TransactionsModel", "Meter start"),
+    TxColumn.METER_STOP: QT_TRANSLATE_NOOP("TransactionsModel", "Meter stop"),
+    TxColumn.STOP_REASON: QT_TRANSLATE_NOOP("TransactionsModel", "Stop reason"),
+    TxColumn.VALID: QT_TRANSLATE_NOOP("TransactionsModel", "Valid"),
+}
+# The unit after a header, language-neutral: "Started (CET)", "Meter start (Wh)".
+TX_HEADER_UNITS = {
+    TxColumn.STARTED: fmt.local_zone,
+    TxColumn.STOPPED: fmt.local_zone,
+    TxColumn.METER_START: lambda: "Wh",
+    TxColumn.METER_STOP: lambda: "Wh",
 }
 TX_HEADER_TIPS = {
-    TxColumn.CONNECTOR: "The connector's number on the charger",
-    TxColumn.METER_START: "Meter reading at the start, in Wh",
-    TxColumn.METER_STOP: "Meter reading at the stop, in Wh",
-    TxColumn.KWH: "Energy delivered, in kWh",
+    TxColumn.CONNECTOR: QT_TRANSLATE_NOOP(
+        "TransactionsModel", "The connector's number on the charger"
+    ),
+    TxColumn.METER_START: QT_TRANSLATE_NOOP(
+        "TransactionsModel", "Meter reading at the start, in Wh"
+    ),
+    TxColumn.METER_STOP: QT_TRANSLATE_NOOP("TransactionsModel", "Meter reading at the stop, in Wh"),
+    TxColumn.KWH: QT_TRANSLATE_NOOP("TransactionsModel", "Energy delivered, in kWh"),
 }
 _NUMERIC = frozenset(int(c) for c in (
     TxColumn.ID, TxColumn.CONNECTOR, TxColumn.KWH, TxColumn.METER_START, TxColumn.METER_STOP,
@@ -97,10 +110,13 @@ class Totals:
 
     def describe(self) -> str:
         """"1,234 transactions (2 active) · 5,678.901 kWh · 812 h 05 min"."""
-        noun = "transaction" if self.count == 1 else "transactions"
-        active = f" ({self.active} active)" if self.active else ""
+        translate, count = QCoreApplication.translate, self.count
+        counted = fmt.plurals().transactions(count)
+        counted = counted.replace(str(count), fmt.integer(count), 1)  # "1.234 transacties"
+        if self.active:
+            counted += " " + translate("Totals", "({active} active)").format(active=self.active)
         return (
-            f"{self.count:,} {noun}{active} · {fmt.kwh(self.kwh)} kWh · "
+            f"{counted} · {fmt.kwh(self.kwh)} kWh · "
             f"{fmt.hours_minutes(self.duration) if self.count else fmt.DASH}"
         )
 
@@ -111,8 +127,10 @@ class TransactionsModel(RowTableModel[Transaction]):
 
     arranged = Signal()  # rows and totals are up to date (after a load, filter or sort)
     columns = TxColumn
+    context = "TransactionsModel"
     headers = TX_HEADERS
     header_tips = TX_HEADER_TIPS
+    header_units = TX_HEADER_UNITS
     numeric = _NUMERIC
 
     def __init__(
@@ -177,7 +195,7 @@ class TransactionsModel(RowTableModel[Transaction]):
         if role == _ACTIVE:
             return tx.is_active
         if role == _TOOLTIP and column == TxColumn.CONNECTOR:
-            return f"Connector record {fmt.text(tx.charger_connector_id)}"
+            return self.tr("Connector record {id}").format(id=fmt.text(tx.charger_connector_id))
         if role == _TOOLTIP and column in (TxColumn.STARTED, TxColumn.STOPPED):
             return fmt.local_time_seconds(
                 tx.started_at if column == TxColumn.STARTED else tx.stopped_at
@@ -320,7 +338,9 @@ def _texts(tx: Transaction, connector_numbers: dict[int, int]) -> list[str]:
         fmt.text(number if number is not None else record),
         fmt.text(tx.id_tag),
         fmt.local_time(tx.started_at),
-        "Active" if tx.is_active else fmt.local_time(tx.stopped_at),
+        QCoreApplication.translate("TransactionsModel", "Active")
+        if tx.is_active
+        else fmt.local_time(tx.stopped_at),
         fmt.duration(tx.duration),
         fmt.kwh(tx.total_kwh),
         fmt.number(_whole(tx.meter_start)),

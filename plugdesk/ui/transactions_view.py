@@ -26,12 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from plugdesk.api.models import Transaction
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.chargers import TransactionFilters
+from plugdesk.ui import formatting as fmt
 from plugdesk.ui.flow_layout import FlowLayout
 from plugdesk.ui.tables import set_up_table
 from plugdesk.ui.transactions_model import TransactionsModel, TxColumn
 
-STATUS_CHOICES = (("All", None), ("Active", "active"), ("Finished", "finished"))
+STATUS_CHOICES = (
+    (QT_TRANSLATE_NOOP("TransactionFilterBar", "All"), None),
+    (QT_TRANSLATE_NOOP("TransactionFilterBar", "Active"), "active"),
+    (QT_TRANSLATE_NOOP("TransactionFilterBar", "Finished"), "finished"),
+)
 # The API serves 25 transactions a page, so the newest 1,000 cost 40 requests of the 500 a
 # minute; "No limit" on a 10,000-transaction charger costs 400.
 DEFAULT_LIMIT = 1000
@@ -108,34 +114,36 @@ class TransactionFilterBar(QWidget):
         super().__init__(parent)
         self.status = QComboBox()
         for label, value in STATUS_CHOICES:
-            self.status.addItem(label, value)
-        self.status.setAccessibleName("Transaction status")
-        self.started_from = _OptionalDate("From", days_back=FROM_DAYS_BACK)
-        self.stopped_until = _OptionalDate("Until")
+            self.status.addItem(self.tr(label), value)
+        self.status.setAccessibleName(self.tr("Transaction status"))
+        self.started_from = _OptionalDate(self.tr("From"), days_back=FROM_DAYS_BACK)
+        self.stopped_until = _OptionalDate(self.tr("Until"))
         self.limit = QSpinBox()
         self.limit.setRange(0, 10_000)
         self.limit.setSingleStep(100)
-        self.limit.setSpecialValueText("No limit")
+        self.limit.setSpecialValueText(self.tr("No limit"))
         self.limit.setValue(DEFAULT_LIMIT)
-        self.limit.setAccessibleName("Limit")
+        self.limit.setAccessibleName(self.tr("Limit"))
         self.limit.setToolTip(
-            "At most this many transactions, newest first (the API allows 1 to 10,000; "
-            "each 25 cost one request)"
+            self.tr(
+                "At most this many transactions, newest first (the API allows 1 to 10,000; "
+                "each 25 cost one request)"
+            )
         )
         self.id_tag = QLineEdit()
-        self.id_tag.setPlaceholderText("Filter by ID tag")
+        self.id_tag.setPlaceholderText(self.tr("Filter by ID tag"))
         self.id_tag.setClearButtonEnabled(True)
-        self.id_tag.setAccessibleName("ID tag filter")
+        self.id_tag.setAccessibleName(self.tr("ID tag filter"))
 
         # The filters wrap onto a second line in a narrow pane rather than widen the window;
         # the ID tag box keeps room for a tag and takes the rest of its line.
         self.id_tag.setMinimumWidth(self.id_tag.fontMetrics().horizontalAdvance("0") * 18)
         self.id_tag.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout = FlowLayout(self, spacing=8)
-        layout.addWidget(_labelled("Status", self.status))
+        layout.addWidget(_labelled(self.tr("&Status"), self.status))
         layout.addWidget(self.started_from)
         layout.addWidget(self.stopped_until)
-        layout.addWidget(_labelled("Limit", self.limit))
+        layout.addWidget(_labelled(self.tr("&Limit"), self.limit))
         layout.addWidget(self.id_tag)
 
         self._debounce = QTimer(self)
@@ -160,7 +168,7 @@ class TransactionFilterBar(QWidget):
     def problem(self) -> str | None:
         start, stop = self.started_from.value(), self.stopped_until.value()
         if start is not None and stop is not None and stop < start:
-            return "“Until” must be on or after “From”."
+            return self.tr("“Until” must be on or after “From”.")
         return None
 
     def _emit_filters(self) -> None:
@@ -183,7 +191,7 @@ class TransactionsView(QWidget):
         self.filter_bar = TransactionFilterBar()
         self.model = TransactionsModel(self)
         self.table = set_up_table(
-            self.model, "Transactions", widths=COLUMN_WIDTHS, select_many=True,
+            self.model, self.tr("Transactions"), widths=COLUMN_WIDTHS, select_many=True,
             sort=(TxColumn.STARTED, Qt.SortOrder.DescendingOrder),
         )  # fmt: skip
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 4)  # small screens
@@ -192,9 +200,9 @@ class TransactionsView(QWidget):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label.setWordWrap(True)  # an error message must not widen the window
         self.totals_label = QLabel()
-        self.totals_label.setAccessibleName("Transaction totals")
+        self.totals_label.setAccessibleName(self.tr("Transaction totals"))
 
-        title = QLabel("<b>Transactions</b>")
+        title = QLabel("<b>{}</b>".format(self.tr("Transactions")))
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.totals_label)
@@ -233,9 +241,9 @@ class TransactionsView(QWidget):
     def filters(self) -> TransactionFilters:
         return self.filter_bar.filters()
 
-    def show_placeholder(self, text: str = "Select a charger to see its transactions.") -> None:
+    def show_placeholder(self, text: str | None = None) -> None:
         self.model.clear()
-        self.status_label.setText(text)
+        self.status_label.setText(text or self.tr("Select a charger to see its transactions."))
         self.totals_label.clear()
 
     def show_invalid(self, problem: str) -> None:
@@ -247,21 +255,25 @@ class TransactionsView(QWidget):
 
     def show_loading(self) -> None:
         self.model.clear()
-        self.status_label.setText("Loading transactions…")
+        self.status_label.setText(self.tr("Loading transactions…"))
         self.totals_label.clear()
 
     def show_progress(self, count: int) -> None:
-        self.status_label.setText(f"Loading transactions… {count:,} so far")
+        self.status_label.setText(
+            self.tr("Loading transactions… {count} so far").format(count=fmt.integer(count))
+        )
 
     def show_error(self, message: str) -> None:
         self.model.clear()
-        self.status_label.setText(f"Could not load transactions: {message}")
+        self.status_label.setText(
+            self.tr("Could not load transactions: {message}").format(message=message)
+        )
         self.totals_label.clear()
 
     def set_transactions(self, transactions: Sequence[Transaction]) -> None:
         self.model.set_transactions(transactions)
         if not transactions:
-            self.status_label.setText("No transactions match these filters.")
+            self.status_label.setText(self.tr("No transactions match these filters."))
 
     def _on_id_tag(self, text: str) -> None:
         self.model.set_id_tag_filter(text)
@@ -284,10 +296,16 @@ class TransactionsView(QWidget):
         notes = []
         limit = self.filter_bar.limit.value()
         if limit and self.model.total_count >= limit:
-            notes.append(f"Showing the newest {limit:,}: raise the limit to see more")
+            notes.append(
+                self.tr("Showing the newest {count}: raise the limit to see more").format(
+                    count=fmt.integer(limit)
+                )
+            )
         hidden = self.model.total_count - shown.count
         if hidden:
-            notes.append(f"{hidden:,} hidden by the ID tag filter")
+            notes.append(
+                self.tr("{count} hidden by the ID tag filter").format(count=fmt.integer(hidden))
+            )
         self.status_label.setText(" · ".join(notes))
 
     # -- window state ----------------------------------------------------------------------

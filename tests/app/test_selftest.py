@@ -6,7 +6,12 @@ it, so each check can be made to pass and to fail.
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSortFilterProxyModel
@@ -144,3 +149,25 @@ def test_app_can_add_its_own_findings() -> None:
         "  [ ok ] first refresh  40 chargers in 0.4 s",
         "  [FAIL] simulator      did not start",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "code"), [("nl_NL.UTF-8", "nl"), ("de_DE.UTF-8", "de"), ("fr_FR.UTF-8", "fr")]
+)
+def test_self_test_reports_the_system_language_complete(
+    lang: str, code: str, app_dirs: object
+) -> None:
+    """`plugdesk --self-test` on a Dutch, German or French desktop: the window speaks it,
+    and the report says so on a line of its own."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env |= {"LANG": lang, "PYTHONPATH": str(Path(plugdesk.__file__).parents[1])}
+    done = subprocess.run(
+        [sys.executable, "-m", "plugdesk", "--self-test"],
+        capture_output=True, text=True, timeout=120, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    line = next(line for line in done.stdout.splitlines() if "] language " in line)
+    assert re.fullmatch(rf"\s+\[ ok \] language\s+{code}: (\d+) of \1 strings translated", line)
+    # The window really spoke it: the transactions' totals line is in that language.
+    word = {"nl": "transacties", "de": "Transaktionen", "fr": "transactions"}[code]
+    assert word in done.stdout

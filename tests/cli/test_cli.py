@@ -247,3 +247,54 @@ def test_python_dash_m_and_version(tmp_path: Path) -> None:
     result = _plugdesk("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("PlugDesk ")
+
+
+# -- plugdesk watch: bad input is refused before anything starts ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--webhook", "http://hooks.example.com/x"], "must use https://"),
+        (["--webhook", "https://user:pw@hooks.example.com/x"], "user name or password"),
+        (["--webhook", "ftp://hooks.example.com/x"], "must start with https://"),
+        (["--webhook", "pager+https://hooks.example.com/x"], "must start with https://"),
+    ],
+)
+def test_watch_refuses_a_bad_webhook(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["watch", "--api-url", "http://127.0.0.1:9/api/v3", *args])
+    err = capsys.readouterr().err
+    assert code == 64, err
+    assert message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["127.0.0.1:99999", "example.com:9877", "127.0.0.1:x"])
+def test_watch_refuses_a_bad_metrics_address(value: str) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["watch", "--metrics", value])
+    assert stop.value.code == 64
+
+
+def test_watch_without_a_token_says_how_to_get_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["watch", "--api-url", "http://127.0.0.1:9/api/v3"])
+    assert code == 3
+    assert "plugdesk login" in capsys.readouterr().err
+
+
+def test_a_second_watch_on_the_same_history_is_refused(
+    sim: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from plugdesk.domain.watch_lock import WatchInfo, WatchLock
+
+    lock = WatchLock.acquire(app_paths().data_dir, WatchInfo(4321, sim.base_url, "k"))
+    try:
+        os.environ["PLUGDESK_TOKEN"] = sim.token
+        code = main(["watch", "--api-url", sim.base_url])
+    finally:
+        del os.environ["PLUGDESK_TOKEN"]
+        lock.release()
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "already running (pid 4321" in err

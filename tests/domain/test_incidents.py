@@ -590,3 +590,26 @@ def test_summary_counts_chargers_not_labels(store: Store) -> None:
     [(_, summary)] = heard
     assert summary.title == "4 chargers need attention"
     assert summary.body.startswith("1 faulted, 3 offline: ")
+
+
+def test_reload_takes_over_incidents_another_process_kept(tmp_path: Path) -> None:
+    """The app after `plugdesk watch` stops: the watch's open incident is closed by the
+    app's tracker instead of a second one opening beside it."""
+    db = tmp_path / "shared.sqlite3"
+    watch_store, app_store = Store(db), Store(db)
+    try:
+        app = IncidentTracker(app_store, grace_fault=0, grace_clear=0)
+        watch = IncidentTracker(watch_store, grace_fault=0, grace_clear=0)
+        faulted = charger(1, status="Faulted", error="GroundFailure")
+        watch.mark_notified(watch.observe([faulted], T0))  # the watch announced it
+        assert [i.charger_uuid for i in watch_store.open_incidents()] == ["uuid-001"]
+        assert app.open_incidents() == []
+        app.reload()
+        assert [i.charger_uuid for i in app.open_incidents()] == ["uuid-001"]
+        alerts = app.observe([charger(1)], T0 + timedelta(seconds=60))
+        assert [a.kind for a in alerts] == ["resolved"]
+        assert app_store.open_incidents() == []
+        assert len(app_store.list_incidents()) == 1
+    finally:
+        watch_store.close()
+        app_store.close()

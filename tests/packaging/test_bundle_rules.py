@@ -84,12 +84,26 @@ def test_keeps_what_a_desktop_needs(dest: str) -> None:
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", "qt-plugins"),
         ("PySide6\\plugins\\imageformats\\qwebp.dll", "qt-plugins"),
         ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "gtk3-theme"),
-        ("PySide6/Qt/translations/qtbase_de.qm", "translations"),
+        ("PySide6/Qt/translations/qtbase_ja.qm", "translations"),
+        ("PySide6/Qt/translations/qt_de.qm", "translations"),  # the meta-catalog: unused
     ],
 )
 def test_drops_what_plugdesk_does_not_use(dest: str, cut: str) -> None:
     assert rules.is_unwanted(dest, ALL) == cut
     assert rules.is_unwanted(dest, ALL - {cut}) is None  # each cut can be switched off
+
+
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/Qt/translations/qtbase_de.qm",  # Qt's dialogs in the languages PlugDesk speaks
+        "PySide6\\translations\\qtbase_nl.qm",
+        "PySide6/Qt/translations/qtbase_fr.qm",
+        "plugdesk/resources/translations/plugdesk_nl.qm",  # PlugDesk's own: never cut
+    ],
+)
+def test_keeps_the_translations_plugdesk_loads(dest: str) -> None:
+    assert rules.is_unwanted(dest, ALL) is None
 
 
 def test_cut_names_are_checked() -> None:

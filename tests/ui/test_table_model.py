@@ -18,10 +18,12 @@ from PySide6.QtWidgets import QAbstractItemView
 import plugdesk.ui
 from plugdesk.api.charger_models import OcppLog
 from plugdesk.ui import formatting as fmt
+from plugdesk.ui import i18n
 from plugdesk.ui.actions.log_tab import OcppLogModel
 from plugdesk.ui.detail_pane import ConnectorColumn, ConnectorsModel
 from plugdesk.ui.table_model import SORT_ROLE, RowTableModel
 from plugdesk.ui.tables import CurrentRowFrame, set_up_table
+from plugdesk.ui.transactions_model import TransactionsModel, TxColumn
 from tests.support.harness import ModelChecks
 from tests.support.rows import NOW, connector
 
@@ -131,6 +133,27 @@ def test_connectors_refresh_keeps_the_selected_connector(
     assert selection.currentIndex().row() == 1
     assert model.index(1, ConnectorColumn.STATUS).data() == "Charging"
     assert model.index(1, ConnectorColumn.POWER).data() == fmt.DASH  # readings start over
+
+
+def test_headers_and_their_tips_show_in_the_chosen_language(qapp: Any) -> None:
+    """The base translates each model's marked headers in that model's context, with a
+    unit kept after the words, and follows a language chosen after the model was made."""
+    horizontal = Qt.Orientation.Horizontal
+    connectors, transactions = ConnectorsModel(), TransactionsModel()
+    try:
+        i18n.install_translators("nl")
+        assert connectors.headerData(ConnectorColumn.ERROR, horizontal) == "Fout"
+        assert transactions.headerData(TxColumn.METER_START, horizontal) == (
+            "Meterstand start (Wh)"
+        )
+        tip = transactions.headerData(TxColumn.KWH, horizontal, Qt.ItemDataRole.ToolTipRole)
+        assert tip == "Geleverde energie, in kWh"
+    finally:
+        i18n.install_translators("en")
+    assert connectors.headerData(ConnectorColumn.ERROR, horizontal) == "Error"
+    assert transactions.headerData(TxColumn.STARTED, horizontal) == (
+        f"Started ({fmt.local_zone()})"
+    )
 
 
 def test_log_model_pages_pass_the_model_tester(model_checks: ModelChecks, qapp: Any) -> None:

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self._fitted_to_screen = False
         self._split_before_room: list[int] | None = None  # see give_detail_room
         self._charger_menu: ChargerMenu | None = None
+        self._fleet_menu: Callable[[QWidget], QMenu | None] | None = None  # offer_fleet_menu
         self.charger_menu: QMenu | None = None  # the last context menu opened (for tests)
         self.tray_hint: QMessageBox | None = None
         self._tray_hint_shown = False
@@ -310,6 +311,12 @@ class MainWindow(QMainWindow):
         heading = menu.addAction(f"Pop-ups for {name}")
         heading.setEnabled(False)
         self._charger_menu(menu, uuid, name)
+        # The charger menu takes the list's right-click: the offered menu for the selected
+        # chargers (batch actions) comes after its entries, or it would never be seen.
+        offered = self._fleet_menu(menu) if self._fleet_menu is not None else None
+        if offered is not None and offered.actions():
+            menu.addSeparator()
+            menu.addActions(offered.actions())
         self.charger_menu = menu
         rect = table.visualRect(index)
         at = event.pos() if from_viewport and index == table.indexAt(event.pos()) else rect.center()
@@ -474,7 +481,9 @@ class MainWindow(QMainWindow):
 
     def offer_fleet_menu(self, build: Callable[[QWidget], QMenu | None]) -> None:
         """Several chargers can be selected, and a right-click on the list shows the menu
-        `build(parent)` makes for them (None: no menu)."""
+        `build(parent)` makes for them (None: no menu); with a `set_charger_menu` menu,
+        its entries come after that menu's."""
+        self._fleet_menu = build
         table = self.fleet_view.table
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 

@@ -14,6 +14,13 @@
     <context>
         <name>EventsPane</name>
         <message numerus="yes">
+            <source>Exported %n events to {path}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n events</source>
             <translation>
                 <numerusform>%n event</numerusform>
@@ -56,6 +63,40 @@
         </message>
     </context>
     <context>
+        <name>InsightsPane</name>
+        <message numerus="yes">
+            <source>%n incidents</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n faults</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>OcppLogTab</name>
+        <message numerus="yes">
+            <source>%n messages, newest first — scroll for more</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n messages loaded, newest first</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Plurals</name>
         <message numerus="yes">
             <source>%n days ago</source>
@@ -69,6 +110,13 @@
             <translation>
                 <numerusform>%n transaction</numerusform>
                 <numerusform>%n transactions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation type="unfinished">
+                <numerusform>%n charger</numerusform>
+                <numerusform>%n chargers</numerusform>
             </translation>
         </message>
     </context>

@@ -2,6 +2,427 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en_US">
     <context>
+        <name>ActionWiring</name>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each goes offline for about a minute; running charging sessions are interrupted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No new charging session can start on them until they are made available.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{action}: {chargers} ({names})?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skipped, no permission for actions: {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{action}: sending to {chargers}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{action} — {chargers}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Actions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Actions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{action} selected chargers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{action}: {chargers}…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Actions</name>
+        <message>
+            <source>Restart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make unavailable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make available</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start charging</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop charging</source>
+            <translation type="unfinished">Arrêter la charge</translation>
+        </message>
+        <message>
+            <source>Charge limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear charge limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plug &amp; Charge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Public charging settings</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ActionsPanel</name>
+        <message>
+            <source>Restart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make unavailable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make available</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start charging</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop charging</source>
+            <translation type="unfinished">Arrêter la charge</translation>
+        </message>
+        <message>
+            <source>Set limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a charger to act on it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Action status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restart…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reboot the charger (it goes offline for about a minute)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make unavailable…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No new charging sessions until it is made available again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make available…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Let drivers charge again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Charging</source>
+            <translation type="unfinished">En charge</translation>
+        </message>
+        <message>
+            <source>Connector to start on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Id tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The id tag (RFID card) to charge for; recent ones are offered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>id tag (up to 20 characters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start charging…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remote start for this id tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop charging…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remote stop of the session shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connector:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Id tag:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Charge limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Limit applies to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Limit in amperes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set limit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cap the charging current</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear limit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lift the limit back to the charger's maximum current</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Applies to:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plug &amp;&amp; Charge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>card UID it bills</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plug and Charge card</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Apply…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turn Plug &amp; Charge on or off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plug &amp;&amp; Charge:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Card:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Now:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Public charging</source>
+            <translation type="unfinished">Recharge publique</translation>
+        </message>
+        <message>
+            <source>Price per kWh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start fee</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the public code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the public charging URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the public charging settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Public charging:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Price per kWh:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start fee:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Billing plan:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Public code:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>URL:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not read {what}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Actions on {charger}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any free connector</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whole charger</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connector {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not read the sessions: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No charging session is running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Made unavailable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Available to drivers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>on, card {card}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a charger first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An action is in flight; wait for its reply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It is already unavailable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It is already available.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter an id tag.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the card UID it bills.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not now: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the charging sessions of {charger}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{action} of {charger}: not sent (cancelled).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An action is already in flight for this charger.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sending to {charger}… waiting for the charger's reply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Watching the charger for the effect…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AppStatusBar</name>
         <message>
             <source>Not signed in</source>
@@ -36,12 +457,55 @@
             <translation>Actualisation…</translation>
         </message>
         <message>
+            <source>Refresh failed · data from {age}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Updated {age}</source>
             <translation>Mis à jour {age}</translation>
         </message>
         <message>
             <source>API {used}/{limit} per min</source>
             <translation>API {used}/{limit} par min</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartCard</name>
+        <message>
+            <source>Copy or save this chart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{title}: copy or save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as PNG…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as SVG…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save chart as {kind}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chart not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not save {path}: {problem}.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -352,8 +816,8 @@
     <context>
         <name>ErrorDialog</name>
         <message>
-            <source>PlugDesk — something went wrong</source>
-            <translation>PlugDesk — un problème est survenu</translation>
+            <source>Something went wrong</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>PlugDesk kept running; you can carry on. If this keeps happening, please report it with the details below.</source>
@@ -398,10 +862,6 @@
             <translation>Info</translation>
         </message>
         <message>
-            <source>Opened</source>
-            <translation>Ouvert</translation>
-        </message>
-        <message>
             <source>Closed</source>
             <translation>Fermé</translation>
         </message>
@@ -410,14 +870,57 @@
             <translation>Durée</translation>
         </message>
         <message>
+            <source>Began</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Faulted {age}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Went offline {age}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Went quiet {age}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seen {age}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>alert in {left}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>alert due now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished">En attente</translation>
+        </message>
+        <message>
             <source>Open</source>
             <translation>Ouvert</translation>
         </message>
         <message>
-            <source>Opened {opened}
-First seen {seen} (the grace period ran in between)</source>
-            <translation>Ouvert {opened}
-Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</translation>
+            <source>First seen {seen}; if it lasts, it opens an incident and alerts at {alert}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First seen {seen}
+Alerted {alerted} (after the grace period)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>First seen cleared {time}</source>
@@ -426,6 +929,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
     </context>
     <context>
         <name>EventsPane</name>
+        <message>
+            <source>No problems so far. A problem shows here as soon as a refresh sees it, marked “Pending” while its grace period runs (2 min for faults, 5 min for offline by default; see Settings); only a problem that lasts becomes an incident and alerts.</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>Filter by charger: identity, reference or UUID</source>
             <translation>Filtrer par borne : identifiant, référence ou UUID</translation>
@@ -459,8 +966,31 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation>Fermé</translation>
         </message>
         <message>
+            <source>Export CSV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the events shown (with the filters) as CSV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Events</source>
             <translation>Événements</translation>
+        </message>
+        <message>
+            <source>Export events</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not export the events: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Exported %n events to {path}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n events</source>
@@ -476,6 +1006,14 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
         <message>
             <source>Show {name} in Chargers</source>
             <translation>Afficher {name} dans Bornes</translation>
+        </message>
+        <message>
+            <source>Show log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The charger's OCPP log at the start of this event</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{name} unmuted</source>
@@ -715,10 +1253,6 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
         <message>
             <source>Choose where to save the export.</source>
             <translation>Choisissez où enregistrer l’export.</translation>
-        </message>
-        <message>
-            <source>Give the full path of the file to save, or use Browse….</source>
-            <translation>Indiquez le chemin complet du fichier, ou utilisez Parcourir….</translation>
         </message>
         <message>
             <source>{count} of {total} ticked</source>
@@ -988,6 +1522,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation>Périmée</translation>
         </message>
         <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Online</source>
             <translation>En ligne</translation>
         </message>
@@ -1041,6 +1579,237 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
         </message>
     </context>
     <context>
+        <name>HistoryBanner</name>
+        <message>
+            <source>Event history problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation type="unfinished">Fermer</translation>
+        </message>
+    </context>
+    <context>
+        <name>Insights</name>
+        <message>
+            <source>This month</source>
+            <translation type="unfinished">Ce mois-ci</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation type="unfinished">Mois dernier</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This year</source>
+            <translation type="unfinished">Cette année</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsPane</name>
+        <message>
+            <source>All sites</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Period</source>
+            <translation type="unfinished">Période</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To</source>
+            <translation type="unfinished">Au</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Energy per</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Energy by site</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sessions per day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Busiest hours (busy hours per weekday and hour)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Utilisation: the {count} busiest connectors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Availability per site</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ten worst chargers (availability)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Faults by error code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Faults by model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Faults by firmware</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The end date is before the start date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished">Chargement…</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{sessions}&lt;/b&gt; sessions · &lt;b&gt;{kwh} kWh&lt;/b&gt; · &lt;b&gt;{hours}&lt;/b&gt; charging hours · {chargers} chargers · {period}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{kwh} kWh of sessions that ran past the period's edges is not charted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sessions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Energy per day by site</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Energy per week by site</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Energy per month by site</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No connector was busy in this period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>% of the time busy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{percent} % busy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>% available</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every charger was available the whole period
+(no fault or offline incident in PlugDesk's history).</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n incidents</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>{percent} % available</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No faults in this period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>faults</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n faults</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Save report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Report not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Report saved to {path}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InsightsWiring</name>
+        <message>
+            <source>Insights</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the meter values of transaction {id}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No power curve</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Events</source>
@@ -1077,6 +1846,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
         <message>
             <source>Demo</source>
             <translation>Démo</translation>
+        </message>
+        <message>
+            <source>PlugDesk closed unexpectedly</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Signed in</source>
@@ -1127,6 +1900,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation>&amp;Affichage</translation>
         </message>
         <message>
+            <source>&amp;Quick guide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>Aid&amp;e</translation>
         </message>
@@ -1139,8 +1916,60 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation>{text} copié</translation>
         </message>
         <message>
+            <source>Health</source>
+            <translation type="unfinished">État de santé</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Fault&lt;/b&gt;: status Faulted, or an error code on the charger or a connector. &lt;b&gt;Offline&lt;/b&gt;: it lost its connection to the server. &lt;b&gt;Stale&lt;/b&gt;: online, but no heartbeat for 15 min. &lt;b&gt;Warning&lt;/b&gt;: a car-side communication error. &lt;b&gt;Unknown&lt;/b&gt;: never connected to the server. &lt;b&gt;Maintenance&lt;/b&gt;: blocked or Unavailable, set by an operator or an update (no alerts). &lt;b&gt;OK&lt;/b&gt;: none of these. The chips above the list filter by level.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grace periods and alerts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A problem shows in &lt;b&gt;Events&lt;/b&gt; as &lt;i&gt;Pending&lt;/i&gt; as soon as a refresh sees it. It becomes an incident, and alerts, only when it lasts its grace period (by default 2 min for faults and stale chargers, 5 min for offline ones; change them in Settings), so a reboot does not wake you up. Mute a charger from the Events menu (right-click or the Menu key).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>search chargers; Enter or Down go to the list, Escape clears</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next / previous part of the window (arrow keys move inside a table)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next tab; with Shift, or Ctrl+PgUp, the previous one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>refresh now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>export transactions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>actions for the selected event</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Not signed in</source>
             <translation>Non connecté</translation>
+        </message>
+        <message>
+            <source>No charger matches the search or filter: none is selected.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>That charger is not in the list any more.</source>
@@ -1163,6 +1992,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation>Une actualisation est déjà en cours.</translation>
         </message>
         <message>
+            <source>Quick guide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>About PlugDesk</source>
             <translation>À propos de PlugDesk</translation>
         </message>
@@ -1178,12 +2011,189 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <source>Refresh failed: {message}</source>
             <translation>Échec de l’actualisation : {message}</translation>
         </message>
+        <message>
+            <source>PlugDesk closed unexpectedly the last time it ran.
+
+What it was doing is saved in:
+{path}
+
+If this happens again, please send that file with your report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Watched by plugdesk watch (pid {pid}) — alerts come from it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>plugdesk watch stopped — PlugDesk watches the fleet again</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notifier</name>
         <message>
             <source>Open</source>
             <translation>Ouvrir</translation>
+        </message>
+    </context>
+    <context>
+        <name>OcppLogModel</name>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished">État</translation>
+        </message>
+        <message>
+            <source>Params</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>→ charger</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>← charger</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OcppLogTab</name>
+        <message>
+            <source>Both directions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To the charger</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From the charger</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished">En attente</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation type="unfinished">Échouée</translation>
+        </message>
+        <message>
+            <source>OCPP method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All methods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide insignificant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leave out heartbeats and other routine messages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OCPP log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message params and result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a message to see its params and result.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the selected message (params and result as JSON)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished">Chargement…</translation>
+        </message>
+        <message>
+            <source>Could not read the log: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n messages, newest first — scroll for more</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n messages loaded, newest first</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>No OCPP messages with these filters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Params:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Result:</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1201,6 +2211,24 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
                 <numerusform>%n transaction</numerusform>
                 <numerusform>%n transactions</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation type="unfinished">
+                <numerusform>%n borne</numerusform>
+                <numerusform>%n bornes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PowerCurveDialog</name>
+        <message>
+            <source>Power curve — {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{points} points ({source}); peak {peak} kW</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1655,12 +2683,16 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation> min</translation>
         </message>
         <message>
-            <source>PlugDesk settings</source>
-            <translation>Paramètres de PlugDesk</translation>
+            <source>Settings</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Connection</source>
             <translation>Connexion</translation>
+        </message>
+        <message>
+            <source>Demo mode: the built-in simulator on this computer</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Monitoring</source>
@@ -1738,8 +2770,20 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation>Créez un jeton dans le portail Plugchoice : &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Il n’est affiché qu’une fois ; collez-le ici. PlugDesk le garde dans le trousseau de mots de passe de votre système, jamais dans un fichier.</translation>
         </message>
         <message>
+            <source>Create a token in the Plugchoice portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. It is shown only once; paste it here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PlugDesk will ask for the token again after a restart. To have it remembered, install or unlock a password store (GNOME Keyring, KDE Wallet) and sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sign in to Plugchoice</source>
             <translation>Connexion à Plugchoice</translation>
+        </message>
+        <message>
+            <source>Password store warning</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Personal access token</source>
@@ -1788,6 +2832,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
         <message>
             <source>Signed in as {user}.</source>
             <translation>Connecté en tant que {user}.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished">Fermer</translation>
         </message>
     </context>
     <context>

@@ -5,421 +5,421 @@
         <name>ActionWiring</name>
         <message>
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>keine</translation>
         </message>
         <message>
             <source>Each goes offline for about a minute; running charging sessions are interrupted.</source>
-            <translation type="unfinished" />
+            <translation>Jede Ladestation ist etwa eine Minute offline; laufende Ladevorgänge werden unterbrochen.</translation>
         </message>
         <message>
             <source>No new charging session can start on them until they are made available.</source>
-            <translation type="unfinished" />
+            <translation>Auf ihnen kann kein neuer Ladevorgang starten, bis sie wieder verfügbar gemacht werden.</translation>
         </message>
         <message>
             <source>{action}: {chargers} ({names})?</source>
-            <translation type="unfinished" />
+            <translation>{action}: {chargers} ({names})?</translation>
         </message>
         <message>
             <source>Skipped, no permission for actions: {names}.</source>
-            <translation type="unfinished" />
+            <translation>Übersprungen, keine Berechtigung für Aktionen: {names}.</translation>
         </message>
         <message>
             <source>{action}: sending to {chargers}…</source>
-            <translation type="unfinished" />
+            <translation>{action}: wird an {chargers} gesendet…</translation>
         </message>
         <message>
             <source>{action} — {chargers}</source>
-            <translation type="unfinished" />
+            <translation>{action} — {chargers}</translation>
         </message>
         <message>
             <source>Actions</source>
-            <translation type="unfinished" />
+            <translation>Aktionen</translation>
         </message>
         <message>
             <source>Log</source>
-            <translation type="unfinished" />
+            <translation>Protokoll</translation>
         </message>
         <message>
             <source>&amp;Actions</source>
-            <translation type="unfinished" />
+            <translation>&amp;Aktionen</translation>
         </message>
         <message>
             <source>{action} selected chargers…</source>
-            <translation type="unfinished" />
+            <translation>{action}: ausgewählte Ladestationen…</translation>
         </message>
         <message>
             <source>{action}: {chargers}…</source>
-            <translation type="unfinished" />
+            <translation>{action}: {chargers}…</translation>
         </message>
     </context>
     <context>
         <name>Actions</name>
         <message>
             <source>Restart</source>
-            <translation type="unfinished" />
+            <translation>Neu starten</translation>
         </message>
         <message>
             <source>Make unavailable</source>
-            <translation type="unfinished" />
+            <translation>Außer Betrieb nehmen</translation>
         </message>
         <message>
             <source>Make available</source>
-            <translation type="unfinished" />
+            <translation>Wieder in Betrieb nehmen</translation>
         </message>
         <message>
             <source>Start charging</source>
-            <translation type="unfinished" />
+            <translation>Laden starten</translation>
         </message>
         <message>
             <source>Stop charging</source>
-            <translation type="unfinished">Laden beenden</translation>
+            <translation>Laden stoppen</translation>
         </message>
         <message>
             <source>Charge limit</source>
-            <translation type="unfinished" />
+            <translation>Ladelimit</translation>
         </message>
         <message>
             <source>Clear charge limit</source>
-            <translation type="unfinished" />
+            <translation>Ladelimit aufheben</translation>
         </message>
         <message>
             <source>Plug &amp; Charge</source>
-            <translation type="unfinished" />
+            <translation>Plug &amp; Charge</translation>
         </message>
         <message>
             <source>Public charging settings</source>
-            <translation type="unfinished" />
+            <translation>Einstellungen öffentliches Laden</translation>
         </message>
     </context>
     <context>
         <name>ActionsPanel</name>
         <message>
             <source>Restart</source>
-            <translation type="unfinished" />
+            <translation>Neu starten</translation>
         </message>
         <message>
             <source>Make unavailable</source>
-            <translation type="unfinished" />
+            <translation>Außer Betrieb nehmen</translation>
         </message>
         <message>
             <source>Make available</source>
-            <translation type="unfinished" />
+            <translation>Wieder in Betrieb nehmen</translation>
         </message>
         <message>
             <source>Start charging</source>
-            <translation type="unfinished" />
+            <translation>Laden starten</translation>
         </message>
         <message>
             <source>Stop charging</source>
-            <translation type="unfinished">Laden beenden</translation>
+            <translation>Laden stoppen</translation>
         </message>
         <message>
             <source>Set limit</source>
-            <translation type="unfinished" />
+            <translation>Limit setzen</translation>
         </message>
         <message>
             <source>Clear limit</source>
-            <translation type="unfinished" />
+            <translation>Limit aufheben</translation>
         </message>
         <message>
             <source>Apply</source>
-            <translation type="unfinished" />
+            <translation>Übernehmen</translation>
         </message>
         <message>
             <source>Select a charger to act on it.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie eine Ladestation, um eine Aktion auszuführen.</translation>
         </message>
         <message>
             <source>Action status</source>
-            <translation type="unfinished" />
+            <translation>Status der Aktion</translation>
         </message>
         <message>
             <source>Restart…</source>
-            <translation type="unfinished" />
+            <translation>Neu starten…</translation>
         </message>
         <message>
             <source>Reboot the charger (it goes offline for about a minute)</source>
-            <translation type="unfinished" />
+            <translation>Die Ladestation neu starten (sie ist etwa eine Minute offline)</translation>
         </message>
         <message>
             <source>Make unavailable…</source>
-            <translation type="unfinished" />
+            <translation>Außer Betrieb nehmen…</translation>
         </message>
         <message>
             <source>No new charging sessions until it is made available again</source>
-            <translation type="unfinished" />
+            <translation>Keine neuen Ladevorgänge, bis sie wieder verfügbar gemacht wird</translation>
         </message>
         <message>
             <source>Make available…</source>
-            <translation type="unfinished" />
+            <translation>Wieder in Betrieb nehmen…</translation>
         </message>
         <message>
             <source>Let drivers charge again</source>
-            <translation type="unfinished" />
+            <translation>Fahrer wieder laden lassen</translation>
         </message>
         <message>
             <source>Charging</source>
-            <translation type="unfinished">Lädt</translation>
+            <translation>Laden</translation>
         </message>
         <message>
             <source>Connector to start on</source>
-            <translation type="unfinished" />
+            <translation>Anschluss, auf dem gestartet wird</translation>
         </message>
         <message>
             <source>Id tag</source>
-            <translation type="unfinished" />
+            <translation>ID-Tag</translation>
         </message>
         <message>
             <source>The id tag (RFID card) to charge for; recent ones are offered</source>
-            <translation type="unfinished" />
+            <translation>Das ID-Tag (RFID-Karte), für das geladen wird; zuletzt verwendete werden vorgeschlagen</translation>
         </message>
         <message>
             <source>id tag (up to 20 characters)</source>
-            <translation type="unfinished" />
+            <translation>ID-Tag (bis zu 20 Zeichen)</translation>
         </message>
         <message>
             <source>Start charging…</source>
-            <translation type="unfinished" />
+            <translation>Laden starten…</translation>
         </message>
         <message>
             <source>Remote start for this id tag</source>
-            <translation type="unfinished" />
+            <translation>Fernstart für dieses ID-Tag</translation>
         </message>
         <message>
             <source>Stop charging…</source>
-            <translation type="unfinished" />
+            <translation>Laden stoppen…</translation>
         </message>
         <message>
             <source>Remote stop of the session shown</source>
-            <translation type="unfinished" />
+            <translation>Den angezeigten Ladevorgang aus der Ferne stoppen</translation>
         </message>
         <message>
             <source>Connector:</source>
-            <translation type="unfinished" />
+            <translation>Anschluss:</translation>
         </message>
         <message>
             <source>Id tag:</source>
-            <translation type="unfinished" />
+            <translation>ID-Tag:</translation>
         </message>
         <message>
             <source>Running:</source>
-            <translation type="unfinished" />
+            <translation>Läuft:</translation>
         </message>
         <message>
             <source>Charge limit</source>
-            <translation type="unfinished" />
+            <translation>Ladelimit</translation>
         </message>
         <message>
             <source>Limit applies to</source>
-            <translation type="unfinished" />
+            <translation>Limit gilt für</translation>
         </message>
         <message>
             <source>Limit in amperes</source>
-            <translation type="unfinished" />
+            <translation>Limit in Ampere</translation>
         </message>
         <message>
             <source>Set limit…</source>
-            <translation type="unfinished" />
+            <translation>Limit setzen…</translation>
         </message>
         <message>
             <source>Cap the charging current</source>
-            <translation type="unfinished" />
+            <translation>Den Ladestrom begrenzen</translation>
         </message>
         <message>
             <source>Clear limit…</source>
-            <translation type="unfinished" />
+            <translation>Limit aufheben…</translation>
         </message>
         <message>
             <source>Lift the limit back to the charger's maximum current</source>
-            <translation type="unfinished" />
+            <translation>Das Limit auf den Höchststrom der Ladestation zurücksetzen</translation>
         </message>
         <message>
             <source>Applies to:</source>
-            <translation type="unfinished" />
+            <translation>Gilt für:</translation>
         </message>
         <message>
             <source>Current:</source>
-            <translation type="unfinished" />
+            <translation>Strom:</translation>
         </message>
         <message>
             <source>Plug &amp;&amp; Charge</source>
-            <translation type="unfinished" />
+            <translation>Plug &amp;&amp; Charge</translation>
         </message>
         <message>
             <source>On</source>
-            <translation type="unfinished" />
+            <translation>Ein</translation>
         </message>
         <message>
             <source>card UID it bills</source>
-            <translation type="unfinished" />
+            <translation>UID der abgerechneten Karte</translation>
         </message>
         <message>
             <source>Plug and Charge card</source>
-            <translation type="unfinished" />
+            <translation>Plug-&amp;-Charge-Karte</translation>
         </message>
         <message>
             <source>Apply…</source>
-            <translation type="unfinished" />
+            <translation>Übernehmen…</translation>
         </message>
         <message>
             <source>Turn Plug &amp; Charge on or off</source>
-            <translation type="unfinished" />
+            <translation>Plug &amp; Charge ein- oder ausschalten</translation>
         </message>
         <message>
             <source>Plug &amp;&amp; Charge:</source>
-            <translation type="unfinished" />
+            <translation>Plug &amp;&amp; Charge:</translation>
         </message>
         <message>
             <source>Card:</source>
-            <translation type="unfinished" />
+            <translation>Karte:</translation>
         </message>
         <message>
             <source>Now:</source>
-            <translation type="unfinished" />
+            <translation>Jetzt:</translation>
         </message>
         <message>
             <source>Public charging</source>
-            <translation type="unfinished">Öffentliches Laden</translation>
+            <translation>Öffentliches Laden</translation>
         </message>
         <message>
             <source>Price per kWh</source>
-            <translation type="unfinished" />
+            <translation>Preis pro kWh</translation>
         </message>
         <message>
             <source>Start fee</source>
-            <translation type="unfinished" />
+            <translation>Startgebühr</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>Kopieren</translation>
         </message>
         <message>
             <source>Copy the public code</source>
-            <translation type="unfinished" />
+            <translation>Den öffentlichen Code kopieren</translation>
         </message>
         <message>
             <source>Copy the public charging URL</source>
-            <translation type="unfinished" />
+            <translation>Die URL für öffentliches Laden kopieren</translation>
         </message>
         <message>
             <source>Save the public charging settings</source>
-            <translation type="unfinished" />
+            <translation>Die Einstellungen für öffentliches Laden speichern</translation>
         </message>
         <message>
             <source>Public charging:</source>
-            <translation type="unfinished" />
+            <translation>Öffentliches Laden:</translation>
         </message>
         <message>
             <source>Price per kWh:</source>
-            <translation type="unfinished" />
+            <translation>Preis pro kWh:</translation>
         </message>
         <message>
             <source>Start fee:</source>
-            <translation type="unfinished" />
+            <translation>Startgebühr:</translation>
         </message>
         <message>
             <source>Billing plan:</source>
-            <translation type="unfinished" />
+            <translation>Abrechnungsart:</translation>
         </message>
         <message>
             <source>Public code:</source>
-            <translation type="unfinished" />
+            <translation>Öffentlicher Code:</translation>
         </message>
         <message>
             <source>URL:</source>
-            <translation type="unfinished" />
+            <translation>URL:</translation>
         </message>
         <message>
             <source>Could not read {what}</source>
-            <translation type="unfinished" />
+            <translation>Konnte nicht gelesen werden: {what}</translation>
         </message>
         <message>
             <source>Actions on {charger}.</source>
-            <translation type="unfinished" />
+            <translation>Aktionen für {charger}.</translation>
         </message>
         <message>
             <source>Any free connector</source>
-            <translation type="unfinished" />
+            <translation>Beliebiger freier Anschluss</translation>
         </message>
         <message>
             <source>Whole charger</source>
-            <translation type="unfinished" />
+            <translation>Ganze Ladestation</translation>
         </message>
         <message>
             <source>Connector {number}</source>
-            <translation type="unfinished" />
+            <translation>Anschluss {number}</translation>
         </message>
         <message>
             <source>Could not read the sessions: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Die Ladevorgänge konnten nicht gelesen werden: {problem}</translation>
         </message>
         <message>
             <source>No charging session is running.</source>
-            <translation type="unfinished" />
+            <translation>Es läuft kein Ladevorgang.</translation>
         </message>
         <message>
             <source>Made unavailable</source>
-            <translation type="unfinished" />
+            <translation>Außer Betrieb genommen</translation>
         </message>
         <message>
             <source>Available to drivers</source>
-            <translation type="unfinished" />
+            <translation>Für Fahrer verfügbar</translation>
         </message>
         <message>
             <source>on, card {card}</source>
-            <translation type="unfinished" />
+            <translation>ein, Karte {card}</translation>
         </message>
         <message>
             <source>off</source>
-            <translation type="unfinished" />
+            <translation>aus</translation>
         </message>
         <message>
             <source>Select a charger first.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie zuerst eine Ladestation.</translation>
         </message>
         <message>
             <source>An action is in flight; wait for its reply.</source>
-            <translation type="unfinished" />
+            <translation>Eine Aktion läuft; warten Sie auf die Antwort.</translation>
         </message>
         <message>
             <source>It is already unavailable.</source>
-            <translation type="unfinished" />
+            <translation>Sie ist bereits außer Betrieb.</translation>
         </message>
         <message>
             <source>It is already available.</source>
-            <translation type="unfinished" />
+            <translation>Sie ist bereits verfügbar.</translation>
         </message>
         <message>
             <source>Enter an id tag.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie ein ID-Tag ein.</translation>
         </message>
         <message>
             <source>Enter the card UID it bills.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie die UID der abgerechneten Karte ein.</translation>
         </message>
         <message>
             <source>Not now: </source>
-            <translation type="unfinished" />
+            <translation>Jetzt nicht: </translation>
         </message>
         <message>
             <source>Checking the charging sessions of {charger}…</source>
-            <translation type="unfinished" />
+            <translation>Ladevorgänge von {charger} werden geprüft…</translation>
         </message>
         <message>
             <source>{action} of {charger}: not sent (cancelled).</source>
-            <translation type="unfinished" />
+            <translation>{action} für {charger}: nicht gesendet (abgebrochen).</translation>
         </message>
         <message>
             <source>An action is already in flight for this charger.</source>
-            <translation type="unfinished" />
+            <translation>Für diese Ladestation läuft bereits eine Aktion.</translation>
         </message>
         <message>
             <source>Sending to {charger}… waiting for the charger's reply.</source>
-            <translation type="unfinished" />
+            <translation>Wird an {charger} gesendet… warte auf die Antwort der Ladestation.</translation>
         </message>
         <message>
             <source>Watching the charger for the effect…</source>
-            <translation type="unfinished" />
+            <translation>Die Ladestation wird auf die Wirkung beobachtet…</translation>
         </message>
     </context>
     <context>
@@ -458,11 +458,11 @@
         </message>
         <message>
             <source>Refresh failed · data from {age}</source>
-            <translation type="unfinished" />
+            <translation>Aktualisierung fehlgeschlagen · Daten von {age}</translation>
         </message>
         <message>
             <source>Refresh failed</source>
-            <translation type="unfinished" />
+            <translation>Aktualisierung fehlgeschlagen</translation>
         </message>
         <message>
             <source>Updated {age}</source>
@@ -477,35 +477,35 @@
         <name>ChartCard</name>
         <message>
             <source>Copy or save this chart</source>
-            <translation type="unfinished" />
+            <translation>Dieses Diagramm kopieren oder speichern</translation>
         </message>
         <message>
             <source>{title}: copy or save</source>
-            <translation type="unfinished" />
+            <translation>{title}: kopieren oder speichern</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>Kopieren</translation>
         </message>
         <message>
             <source>Save as PNG…</source>
-            <translation type="unfinished" />
+            <translation>Als PNG speichern…</translation>
         </message>
         <message>
             <source>Save as SVG…</source>
-            <translation type="unfinished" />
+            <translation>Als SVG speichern…</translation>
         </message>
         <message>
             <source>Save chart as {kind}</source>
-            <translation type="unfinished" />
+            <translation>Diagramm als {kind} speichern</translation>
         </message>
         <message>
             <source>Chart not saved</source>
-            <translation type="unfinished" />
+            <translation>Diagramm nicht gespeichert</translation>
         </message>
         <message>
             <source>Could not save {path}: {problem}.</source>
-            <translation type="unfinished" />
+            <translation>{path} konnte nicht gespeichert werden: {problem}.</translation>
         </message>
     </context>
     <context>
@@ -817,7 +817,7 @@
         <name>ErrorDialog</name>
         <message>
             <source>Something went wrong</source>
-            <translation type="unfinished" />
+            <translation>Etwas ist schiefgelaufen</translation>
         </message>
         <message>
             <source>PlugDesk kept running; you can carry on. If this keeps happening, please report it with the details below.</source>
@@ -871,43 +871,43 @@
         </message>
         <message>
             <source>Began</source>
-            <translation type="unfinished" />
+            <translation>Beginn</translation>
         </message>
         <message>
             <source>Ended</source>
-            <translation type="unfinished" />
+            <translation>Ende</translation>
         </message>
         <message>
             <source>Faulted {age}</source>
-            <translation type="unfinished" />
+            <translation>Störung {age}</translation>
         </message>
         <message>
             <source>Went offline {age}</source>
-            <translation type="unfinished" />
+            <translation>Offline gegangen {age}</translation>
         </message>
         <message>
             <source>Went quiet {age}</source>
-            <translation type="unfinished" />
+            <translation>Verstummt {age}</translation>
         </message>
         <message>
             <source>Seen {age}</source>
-            <translation type="unfinished" />
+            <translation>Gesehen {age}</translation>
         </message>
         <message>
             <source>alert in {left}</source>
-            <translation type="unfinished" />
+            <translation>Alarm in {left}</translation>
         </message>
         <message>
             <source>alert due now</source>
-            <translation type="unfinished" />
+            <translation>Alarm jetzt fällig</translation>
         </message>
         <message>
             <source>Sent</source>
-            <translation type="unfinished" />
+            <translation>Gesendet</translation>
         </message>
         <message>
             <source>Pending</source>
-            <translation type="unfinished">Ausstehend</translation>
+            <translation>Ausstehend</translation>
         </message>
         <message>
             <source>Open</source>
@@ -915,12 +915,13 @@
         </message>
         <message>
             <source>First seen {seen}; if it lasts, it opens an incident and alerts at {alert}</source>
-            <translation type="unfinished" />
+            <translation>Zuerst gesehen {seen}; hält es an, wird ein Vorfall eröffnet und um {alert} alarmiert</translation>
         </message>
         <message>
             <source>First seen {seen}
 Alerted {alerted} (after the grace period)</source>
-            <translation type="unfinished" />
+            <translation>Zuerst gesehen {seen}
+Alarmiert {alerted} (nach der Karenzzeit)</translation>
         </message>
         <message>
             <source>First seen cleared {time}</source>
@@ -931,7 +932,7 @@ Alerted {alerted} (after the grace period)</source>
         <name>EventsPane</name>
         <message>
             <source>No problems so far. A problem shows here as soon as a refresh sees it, marked “Pending” while its grace period runs (2 min for faults, 5 min for offline by default; see Settings); only a problem that lasts becomes an incident and alerts.</source>
-            <translation type="unfinished" />
+            <translation>Bisher keine Probleme. Ein Problem erscheint hier, sobald eine Aktualisierung es sieht, als „Ausstehend“ markiert, solange seine Karenzzeit läuft (standardmäßig 2 min bei Störungen, 5 min bei offline; siehe Einstellungen); nur ein anhaltendes Problem wird zum Vorfall und löst einen Alarm aus.</translation>
         </message>
         <message>
             <source>Filter by charger: identity, reference or UUID</source>
@@ -967,11 +968,11 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Export CSV…</source>
-            <translation type="unfinished" />
+            <translation>CSV exportieren…</translation>
         </message>
         <message>
             <source>Save the events shown (with the filters) as CSV</source>
-            <translation type="unfinished" />
+            <translation>Die angezeigten Ereignisse (mit den Filtern) als CSV speichern</translation>
         </message>
         <message>
             <source>Events</source>
@@ -979,17 +980,17 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Export events</source>
-            <translation type="unfinished" />
+            <translation>Ereignisse exportieren</translation>
         </message>
         <message>
             <source>Could not export the events: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Die Ereignisse konnten nicht exportiert werden: {problem}</translation>
         </message>
         <message numerus="yes">
             <source>Exported %n events to {path}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Ereignis nach {path} exportiert</numerusform>
+                <numerusform>%n Ereignisse nach {path} exportiert</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1009,11 +1010,11 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Show log</source>
-            <translation type="unfinished" />
+            <translation>Protokoll anzeigen</translation>
         </message>
         <message>
             <source>The charger's OCPP log at the start of this event</source>
-            <translation type="unfinished" />
+            <translation>Das OCPP-Protokoll der Ladestation zu Beginn dieses Ereignisses</translation>
         </message>
         <message>
             <source>{name} unmuted</source>
@@ -1523,7 +1524,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Action</source>
-            <translation type="unfinished" />
+            <translation>Aktion</translation>
         </message>
         <message>
             <source>Online</source>
@@ -1582,231 +1583,232 @@ Alerted {alerted} (after the grace period)</source>
         <name>HistoryBanner</name>
         <message>
             <source>Event history problem</source>
-            <translation type="unfinished" />
+            <translation>Problem mit dem Ereignisverlauf</translation>
         </message>
         <message>
             <source>Dismiss</source>
-            <translation type="unfinished">Schließen</translation>
+            <translation>Schließen</translation>
         </message>
     </context>
     <context>
         <name>Insights</name>
         <message>
             <source>This month</source>
-            <translation type="unfinished">Dieser Monat</translation>
+            <translation>Dieser Monat</translation>
         </message>
         <message>
             <source>Last month</source>
-            <translation type="unfinished">Letzter Monat</translation>
+            <translation>Letzter Monat</translation>
         </message>
         <message>
             <source>Last 30 days</source>
-            <translation type="unfinished" />
+            <translation>Letzte 30 Tage</translation>
         </message>
         <message>
             <source>This year</source>
-            <translation type="unfinished">Dieses Jahr</translation>
+            <translation>Dieses Jahr</translation>
         </message>
     </context>
     <context>
         <name>InsightsPane</name>
         <message>
             <source>All sites</source>
-            <translation type="unfinished" />
+            <translation>Alle Standorte</translation>
         </message>
         <message>
             <source>Period</source>
-            <translation type="unfinished">Zeitraum</translation>
+            <translation>Zeitraum</translation>
         </message>
         <message>
             <source>Custom…</source>
-            <translation type="unfinished" />
+            <translation>Benutzerdefiniert…</translation>
         </message>
         <message>
             <source>From</source>
-            <translation type="unfinished">Von</translation>
+            <translation>Von</translation>
         </message>
         <message>
             <source>To</source>
-            <translation type="unfinished">Bis</translation>
+            <translation>Bis</translation>
         </message>
         <message>
             <source>Site</source>
-            <translation type="unfinished" />
+            <translation>Standort</translation>
         </message>
         <message>
             <source>Energy per</source>
-            <translation type="unfinished" />
+            <translation>Energie pro</translation>
         </message>
         <message>
             <source>Day</source>
-            <translation type="unfinished" />
+            <translation>Tag</translation>
         </message>
         <message>
             <source>Week</source>
-            <translation type="unfinished" />
+            <translation>Woche</translation>
         </message>
         <message>
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation>Monat</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Aktualisieren</translation>
         </message>
         <message>
             <source>Save report…</source>
-            <translation type="unfinished" />
+            <translation>Bericht speichern…</translation>
         </message>
         <message>
             <source>Choose a period.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie einen Zeitraum.</translation>
         </message>
         <message>
             <source>Energy by site</source>
-            <translation type="unfinished" />
+            <translation>Energie nach Standort</translation>
         </message>
         <message>
             <source>Sessions per day</source>
-            <translation type="unfinished" />
+            <translation>Ladevorgänge pro Tag</translation>
         </message>
         <message>
             <source>Busiest hours (busy hours per weekday and hour)</source>
-            <translation type="unfinished" />
+            <translation>Stoßzeiten (belegte Stunden nach Wochentag und Stunde)</translation>
         </message>
         <message>
             <source>Utilisation: the {count} busiest connectors</source>
-            <translation type="unfinished" />
+            <translation>Auslastung: die {count} meistgenutzten Anschlüsse</translation>
         </message>
         <message>
             <source>Availability per site</source>
-            <translation type="unfinished" />
+            <translation>Verfügbarkeit nach Standort</translation>
         </message>
         <message>
             <source>Ten worst chargers (availability)</source>
-            <translation type="unfinished" />
+            <translation>Die zehn schlechtesten Ladestationen (Verfügbarkeit)</translation>
         </message>
         <message>
             <source>Faults by error code</source>
-            <translation type="unfinished" />
+            <translation>Störungen nach Fehlercode</translation>
         </message>
         <message>
             <source>Faults by model</source>
-            <translation type="unfinished" />
+            <translation>Störungen nach Modell</translation>
         </message>
         <message>
             <source>Faults by firmware</source>
-            <translation type="unfinished" />
+            <translation>Störungen nach Firmware</translation>
         </message>
         <message>
             <source>The end date is before the start date.</source>
-            <translation type="unfinished" />
+            <translation>Das Enddatum liegt vor dem Startdatum.</translation>
         </message>
         <message>
             <source>Loading…</source>
-            <translation type="unfinished">Wird geladen…</translation>
+            <translation>Wird geladen…</translation>
         </message>
         <message>
             <source>&lt;b&gt;{sessions}&lt;/b&gt; sessions · &lt;b&gt;{kwh} kWh&lt;/b&gt; · &lt;b&gt;{hours}&lt;/b&gt; charging hours · {chargers} chargers · {period}</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{sessions}&lt;/b&gt; Ladevorgänge · &lt;b&gt;{kwh} kWh&lt;/b&gt; · &lt;b&gt;{hours}&lt;/b&gt; Ladestunden · {chargers} Ladestationen · {period}</translation>
         </message>
         <message>
             <source>{kwh} kWh of sessions that ran past the period's edges is not charted.</source>
-            <translation type="unfinished" />
+            <translation>{kwh} kWh aus Ladevorgängen, die über den Zeitraum hinausliefen, sind nicht dargestellt.</translation>
         </message>
         <message>
             <source>Sessions</source>
-            <translation type="unfinished" />
+            <translation>Ladevorgänge</translation>
         </message>
         <message>
             <source>sessions</source>
-            <translation type="unfinished" />
+            <translation>Ladevorgänge</translation>
         </message>
         <message>
             <source>Energy per day by site</source>
-            <translation type="unfinished" />
+            <translation>Energie pro Tag nach Standort</translation>
         </message>
         <message>
             <source>Energy per week by site</source>
-            <translation type="unfinished" />
+            <translation>Energie pro Woche nach Standort</translation>
         </message>
         <message>
             <source>Energy per month by site</source>
-            <translation type="unfinished" />
+            <translation>Energie pro Monat nach Standort</translation>
         </message>
         <message>
             <source>No connector was busy in this period.</source>
-            <translation type="unfinished" />
+            <translation>Kein Anschluss war in diesem Zeitraum belegt.</translation>
         </message>
         <message>
             <source>% of the time busy</source>
-            <translation type="unfinished" />
+            <translation>% der Zeit belegt</translation>
         </message>
         <message>
             <source>{percent} % busy</source>
-            <translation type="unfinished" />
+            <translation>{percent} % belegt</translation>
         </message>
         <message>
             <source>% available</source>
-            <translation type="unfinished" />
+            <translation>% verfügbar</translation>
         </message>
         <message>
             <source>Every charger was available the whole period
 (no fault or offline incident in PlugDesk's history).</source>
-            <translation type="unfinished" />
+            <translation>Jede Ladestation war im ganzen Zeitraum verfügbar
+(kein Störungs- oder Offline-Vorfall im Verlauf von PlugDesk).</translation>
         </message>
         <message numerus="yes">
             <source>%n incidents</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Vorfall</numerusform>
+                <numerusform>%n Vorfälle</numerusform>
             </translation>
         </message>
         <message>
             <source>{percent} % available</source>
-            <translation type="unfinished" />
+            <translation>{percent} % verfügbar</translation>
         </message>
         <message>
             <source>No faults in this period.</source>
-            <translation type="unfinished" />
+            <translation>Keine Störungen in diesem Zeitraum.</translation>
         </message>
         <message>
             <source>faults</source>
-            <translation type="unfinished" />
+            <translation>Störungen</translation>
         </message>
         <message numerus="yes">
             <source>%n faults</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Störung</numerusform>
+                <numerusform>%n Störungen</numerusform>
             </translation>
         </message>
         <message>
             <source>Save report</source>
-            <translation type="unfinished" />
+            <translation>Bericht speichern</translation>
         </message>
         <message>
             <source>Report not saved</source>
-            <translation type="unfinished" />
+            <translation>Bericht nicht gespeichert</translation>
         </message>
         <message>
             <source>Report saved to {path}.</source>
-            <translation type="unfinished" />
+            <translation>Bericht gespeichert unter {path}.</translation>
         </message>
     </context>
     <context>
         <name>InsightsWiring</name>
         <message>
             <source>Insights</source>
-            <translation type="unfinished" />
+            <translation>Auswertungen</translation>
         </message>
         <message>
             <source>Reading the meter values of transaction {id}…</source>
-            <translation type="unfinished" />
+            <translation>Zählerwerte von Transaktion {id} werden gelesen…</translation>
         </message>
         <message>
             <source>No power curve</source>
-            <translation type="unfinished" />
+            <translation>Keine Leistungskurve</translation>
         </message>
     </context>
     <context>
@@ -1849,7 +1851,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>PlugDesk closed unexpectedly</source>
-            <translation type="unfinished" />
+            <translation>PlugDesk wurde unerwartet beendet</translation>
         </message>
         <message>
             <source>Signed in</source>
@@ -1901,7 +1903,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>&amp;Quick guide</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kurzanleitung</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -1917,51 +1919,51 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Health</source>
-            <translation type="unfinished">Zustand</translation>
+            <translation>Zustand</translation>
         </message>
         <message>
             <source>&lt;b&gt;Fault&lt;/b&gt;: status Faulted, or an error code on the charger or a connector. &lt;b&gt;Offline&lt;/b&gt;: it lost its connection to the server. &lt;b&gt;Stale&lt;/b&gt;: online, but no heartbeat for 15 min. &lt;b&gt;Warning&lt;/b&gt;: a car-side communication error. &lt;b&gt;Unknown&lt;/b&gt;: never connected to the server. &lt;b&gt;Maintenance&lt;/b&gt;: blocked or Unavailable, set by an operator or an update (no alerts). &lt;b&gt;OK&lt;/b&gt;: none of these. The chips above the list filter by level.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Störung&lt;/b&gt;: Status Faulted oder ein Fehlercode an der Ladestation oder einem Anschluss. &lt;b&gt;Offline&lt;/b&gt;: die Verbindung zum Server ist verloren. &lt;b&gt;Veraltet&lt;/b&gt;: online, aber seit 15 min kein Heartbeat. &lt;b&gt;Warnung&lt;/b&gt;: ein Kommunikationsfehler auf Fahrzeugseite. &lt;b&gt;Unbekannt&lt;/b&gt;: nie mit dem Server verbunden. &lt;b&gt;Wartung&lt;/b&gt;: gesperrt oder Unavailable, durch einen Betreiber oder ein Update gesetzt (keine Alarme). &lt;b&gt;OK&lt;/b&gt;: nichts davon. Die Schaltflächen über der Liste filtern nach Zustand.</translation>
         </message>
         <message>
             <source>Grace periods and alerts</source>
-            <translation type="unfinished" />
+            <translation>Karenzzeiten und Alarme</translation>
         </message>
         <message>
             <source>A problem shows in &lt;b&gt;Events&lt;/b&gt; as &lt;i&gt;Pending&lt;/i&gt; as soon as a refresh sees it. It becomes an incident, and alerts, only when it lasts its grace period (by default 2 min for faults and stale chargers, 5 min for offline ones; change them in Settings), so a reboot does not wake you up. Mute a charger from the Events menu (right-click or the Menu key).</source>
-            <translation type="unfinished" />
+            <translation>Ein Problem erscheint unter &lt;b&gt;Ereignisse&lt;/b&gt; als &lt;i&gt;Ausstehend&lt;/i&gt;, sobald eine Aktualisierung es sieht. Es wird erst zum Vorfall, mit Alarm, wenn es seine Karenzzeit überdauert (standardmäßig 2 min bei Störungen und veralteten Ladestationen, 5 min bei offline; in den Einstellungen änderbar), damit ein Neustart Sie nicht weckt. Schalten Sie eine Ladestation über das Menü der Ereignisse stumm (Rechtsklick oder die Menütaste).</translation>
         </message>
         <message>
             <source>Keyboard</source>
-            <translation type="unfinished" />
+            <translation>Tastatur</translation>
         </message>
         <message>
             <source>search chargers; Enter or Down go to the list, Escape clears</source>
-            <translation type="unfinished" />
+            <translation>Ladestationen suchen; Eingabe oder Pfeil nach unten springt in die Liste, Escape leert</translation>
         </message>
         <message>
             <source>next / previous part of the window (arrow keys move inside a table)</source>
-            <translation type="unfinished" />
+            <translation>nächster / vorheriger Bereich des Fensters (Pfeiltasten bewegen sich in einer Tabelle)</translation>
         </message>
         <message>
             <source>next tab; with Shift, or Ctrl+PgUp, the previous one</source>
-            <translation type="unfinished" />
+            <translation>nächster Tab; mit Umschalt oder Strg+Bild auf der vorherige</translation>
         </message>
         <message>
             <source>refresh now</source>
-            <translation type="unfinished" />
+            <translation>jetzt aktualisieren</translation>
         </message>
         <message>
             <source>export transactions</source>
-            <translation type="unfinished" />
+            <translation>Transaktionen exportieren</translation>
         </message>
         <message>
             <source>actions for the selected event</source>
-            <translation type="unfinished" />
+            <translation>Aktionen für das ausgewählte Ereignis</translation>
         </message>
         <message>
             <source>quit</source>
-            <translation type="unfinished" />
+            <translation>beenden</translation>
         </message>
         <message>
             <source>Not signed in</source>
@@ -1969,7 +1971,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>No charger matches the search or filter: none is selected.</source>
-            <translation type="unfinished" />
+            <translation>Keine Ladestation passt zur Suche oder zum Filter: keine ist ausgewählt.</translation>
         </message>
         <message>
             <source>That charger is not in the list any more.</source>
@@ -1993,7 +1995,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Quick guide</source>
-            <translation type="unfinished" />
+            <translation>Kurzanleitung</translation>
         </message>
         <message>
             <source>About PlugDesk</source>
@@ -2018,15 +2020,20 @@ What it was doing is saved in:
 {path}
 
 If this happens again, please send that file with your report.</source>
-            <translation type="unfinished" />
+            <translation>PlugDesk wurde beim letzten Mal unerwartet beendet.
+
+Was es gerade tat, ist gespeichert in:
+{path}
+
+Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</translation>
         </message>
         <message>
             <source>Watched by plugdesk watch (pid {pid}) — alerts come from it</source>
-            <translation type="unfinished" />
+            <translation>Überwacht von plugdesk watch (PID {pid}) — Alarme kommen von dort</translation>
         </message>
         <message>
             <source>plugdesk watch stopped — PlugDesk watches the fleet again</source>
-            <translation type="unfinished" />
+            <translation>plugdesk watch wurde beendet — PlugDesk überwacht die Ladestationen wieder selbst</translation>
         </message>
     </context>
     <context>
@@ -2040,160 +2047,160 @@ If this happens again, please send that file with your report.</source>
         <name>OcppLogModel</name>
         <message>
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Zeit</translation>
         </message>
         <message>
             <source>Direction</source>
-            <translation type="unfinished" />
+            <translation>Richtung</translation>
         </message>
         <message>
             <source>Method</source>
-            <translation type="unfinished" />
+            <translation>Methode</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished">Status</translation>
+            <translation>Status</translation>
         </message>
         <message>
             <source>Params</source>
-            <translation type="unfinished" />
+            <translation>Parameter</translation>
         </message>
         <message>
             <source>Result</source>
-            <translation type="unfinished" />
+            <translation>Ergebnis</translation>
         </message>
         <message>
             <source>→ charger</source>
-            <translation type="unfinished" />
+            <translation>→ Ladestation</translation>
         </message>
         <message>
             <source>← charger</source>
-            <translation type="unfinished" />
+            <translation>← Ladestation</translation>
         </message>
     </context>
     <context>
         <name>OcppLogTab</name>
         <message>
             <source>Both directions</source>
-            <translation type="unfinished" />
+            <translation>Beide Richtungen</translation>
         </message>
         <message>
             <source>To the charger</source>
-            <translation type="unfinished" />
+            <translation>Zur Ladestation</translation>
         </message>
         <message>
             <source>From the charger</source>
-            <translation type="unfinished" />
+            <translation>Von der Ladestation</translation>
         </message>
         <message>
             <source>Pending</source>
-            <translation type="unfinished">Ausstehend</translation>
+            <translation>Ausstehend</translation>
         </message>
         <message>
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Erledigt</translation>
         </message>
         <message>
             <source>Failed</source>
-            <translation type="unfinished">Fehlgeschlagen</translation>
+            <translation>Fehlgeschlagen</translation>
         </message>
         <message>
             <source>OCPP method</source>
-            <translation type="unfinished" />
+            <translation>OCPP-Methode</translation>
         </message>
         <message>
             <source>All methods</source>
-            <translation type="unfinished" />
+            <translation>Alle Methoden</translation>
         </message>
         <message>
             <source>Message status</source>
-            <translation type="unfinished" />
+            <translation>Nachrichtenstatus</translation>
         </message>
         <message>
             <source>Any status</source>
-            <translation type="unfinished" />
+            <translation>Jeder Status</translation>
         </message>
         <message>
             <source>Direction</source>
-            <translation type="unfinished" />
+            <translation>Richtung</translation>
         </message>
         <message>
             <source>Hide insignificant</source>
-            <translation type="unfinished" />
+            <translation>Unwichtige ausblenden</translation>
         </message>
         <message>
             <source>Leave out heartbeats and other routine messages</source>
-            <translation type="unfinished" />
+            <translation>Heartbeats und andere Routinenachrichten auslassen</translation>
         </message>
         <message>
             <source>From</source>
-            <translation type="unfinished">Von</translation>
+            <translation>Von</translation>
         </message>
         <message>
             <source>Log from</source>
-            <translation type="unfinished" />
+            <translation>Protokoll ab</translation>
         </message>
         <message>
             <source>Until</source>
-            <translation type="unfinished">Bis</translation>
+            <translation>Bis</translation>
         </message>
         <message>
             <source>Log until</source>
-            <translation type="unfinished" />
+            <translation>Protokoll bis</translation>
         </message>
         <message>
             <source>OCPP log</source>
-            <translation type="unfinished" />
+            <translation>OCPP-Protokoll</translation>
         </message>
         <message>
             <source>Message params and result</source>
-            <translation type="unfinished" />
+            <translation>Parameter und Ergebnis der Nachricht</translation>
         </message>
         <message>
             <source>Select a message to see its params and result.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie eine Nachricht, um Parameter und Ergebnis zu sehen.</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>Kopieren</translation>
         </message>
         <message>
             <source>Copy the selected message (params and result as JSON)</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählte Nachricht kopieren (Parameter und Ergebnis als JSON)</translation>
         </message>
         <message>
             <source>Loading…</source>
-            <translation type="unfinished">Wird geladen…</translation>
+            <translation>Wird geladen…</translation>
         </message>
         <message>
             <source>Could not read the log: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Das Protokoll konnte nicht gelesen werden: {problem}</translation>
         </message>
         <message numerus="yes">
             <source>%n messages, newest first — scroll for more</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Nachricht, neueste zuerst — für mehr scrollen</numerusform>
+                <numerusform>%n Nachrichten, neueste zuerst — für mehr scrollen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>All %n messages loaded, newest first</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Nachricht geladen, neueste zuerst</numerusform>
+                <numerusform>Alle %n Nachrichten geladen, neueste zuerst</numerusform>
             </translation>
         </message>
         <message>
             <source>No OCPP messages with these filters.</source>
-            <translation type="unfinished" />
+            <translation>Keine OCPP-Nachrichten mit diesen Filtern.</translation>
         </message>
         <message>
             <source>Params:</source>
-            <translation type="unfinished" />
+            <translation>Parameter:</translation>
         </message>
         <message>
             <source>Result:</source>
-            <translation type="unfinished" />
+            <translation>Ergebnis:</translation>
         </message>
     </context>
     <context>
@@ -2214,7 +2221,7 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message numerus="yes">
             <source>%n chargers</source>
-            <translation type="unfinished">
+            <translation>
                 <numerusform>%n Ladestation</numerusform>
                 <numerusform>%n Ladestationen</numerusform>
             </translation>
@@ -2224,11 +2231,11 @@ If this happens again, please send that file with your report.</source>
         <name>PowerCurveDialog</name>
         <message>
             <source>Power curve — {title}</source>
-            <translation type="unfinished" />
+            <translation>Leistungskurve — {title}</translation>
         </message>
         <message>
             <source>{points} points ({source}); peak {peak} kW</source>
-            <translation type="unfinished" />
+            <translation>{points} Punkte ({source}); Spitze {peak} kW</translation>
         </message>
     </context>
     <context>
@@ -2684,7 +2691,7 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Einstellungen</translation>
         </message>
         <message>
             <source>Connection</source>
@@ -2692,7 +2699,7 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message>
             <source>Demo mode: the built-in simulator on this computer</source>
-            <translation type="unfinished" />
+            <translation>Demomodus: der eingebaute Simulator auf diesem Computer</translation>
         </message>
         <message>
             <source>Monitoring</source>
@@ -2771,11 +2778,11 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message>
             <source>Create a token in the Plugchoice portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. It is shown only once; paste it here.</source>
-            <translation type="unfinished" />
+            <translation>Erstellen Sie ein Token im Plugchoice-Portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Es wird nur einmal angezeigt; fügen Sie es hier ein.</translation>
         </message>
         <message>
             <source>PlugDesk will ask for the token again after a restart. To have it remembered, install or unlock a password store (GNOME Keyring, KDE Wallet) and sign in again.</source>
-            <translation type="unfinished" />
+            <translation>PlugDesk fragt nach einem Neustart erneut nach dem Token. Damit es gespeichert bleibt, installieren oder entsperren Sie einen Passwortspeicher (GNOME Keyring, KDE Wallet) und melden Sie sich erneut an.</translation>
         </message>
         <message>
             <source>Sign in to Plugchoice</source>
@@ -2783,7 +2790,7 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message>
             <source>Password store warning</source>
-            <translation type="unfinished" />
+            <translation>Warnung zum Passwortspeicher</translation>
         </message>
         <message>
             <source>Personal access token</source>
@@ -2835,7 +2842,7 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished">Schließen</translation>
+            <translation>Schließen</translation>
         </message>
     </context>
     <context>

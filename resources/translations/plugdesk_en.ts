@@ -15,9 +15,9 @@
         <name>EventsPane</name>
         <message numerus="yes">
             <source>Exported %n events to {path}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Exported %n event to {path}</numerusform>
+                <numerusform>Exported %n events to {path}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -66,16 +66,16 @@
         <name>InsightsPane</name>
         <message numerus="yes">
             <source>%n incidents</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n incident</numerusform>
+                <numerusform>%n incidents</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n faults</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n fault</numerusform>
+                <numerusform>%n faults</numerusform>
             </translation>
         </message>
     </context>
@@ -83,16 +83,16 @@
         <name>OcppLogTab</name>
         <message numerus="yes">
             <source>%n messages, newest first — scroll for more</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n message, newest first — scroll for more</numerusform>
+                <numerusform>%n messages, newest first — scroll for more</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>All %n messages loaded, newest first</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n message loaded</numerusform>
+                <numerusform>All %n messages loaded, newest first</numerusform>
             </translation>
         </message>
     </context>
@@ -114,7 +114,7 @@
         </message>
         <message numerus="yes">
             <source>%n chargers</source>
-            <translation type="unfinished">
+            <translation>
                 <numerusform>%n charger</numerusform>
                 <numerusform>%n chargers</numerusform>
             </translation>

@@ -5,421 +5,421 @@
         <name>ActionWiring</name>
         <message>
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>aucune</translation>
         </message>
         <message>
             <source>Each goes offline for about a minute; running charging sessions are interrupted.</source>
-            <translation type="unfinished" />
+            <translation>Chaque borne est hors ligne pendant environ une minute ; les sessions de charge en cours sont interrompues.</translation>
         </message>
         <message>
             <source>No new charging session can start on them until they are made available.</source>
-            <translation type="unfinished" />
+            <translation>Aucune nouvelle session de charge ne peut y démarrer tant qu'elles ne sont pas rendues disponibles.</translation>
         </message>
         <message>
             <source>{action}: {chargers} ({names})?</source>
-            <translation type="unfinished" />
+            <translation>{action} : {chargers} ({names}) ?</translation>
         </message>
         <message>
             <source>Skipped, no permission for actions: {names}.</source>
-            <translation type="unfinished" />
+            <translation>Ignorées, pas d'autorisation pour les actions : {names}.</translation>
         </message>
         <message>
             <source>{action}: sending to {chargers}…</source>
-            <translation type="unfinished" />
+            <translation>{action} : envoi à {chargers}…</translation>
         </message>
         <message>
             <source>{action} — {chargers}</source>
-            <translation type="unfinished" />
+            <translation>{action} — {chargers}</translation>
         </message>
         <message>
             <source>Actions</source>
-            <translation type="unfinished" />
+            <translation>Actions</translation>
         </message>
         <message>
             <source>Log</source>
-            <translation type="unfinished" />
+            <translation>Journal</translation>
         </message>
         <message>
             <source>&amp;Actions</source>
-            <translation type="unfinished" />
+            <translation>&amp;Actions</translation>
         </message>
         <message>
             <source>{action} selected chargers…</source>
-            <translation type="unfinished" />
+            <translation>{action} : bornes sélectionnées…</translation>
         </message>
         <message>
             <source>{action}: {chargers}…</source>
-            <translation type="unfinished" />
+            <translation>{action} : {chargers}…</translation>
         </message>
     </context>
     <context>
         <name>Actions</name>
         <message>
             <source>Restart</source>
-            <translation type="unfinished" />
+            <translation>Redémarrer</translation>
         </message>
         <message>
             <source>Make unavailable</source>
-            <translation type="unfinished" />
+            <translation>Rendre indisponible</translation>
         </message>
         <message>
             <source>Make available</source>
-            <translation type="unfinished" />
+            <translation>Rendre disponible</translation>
         </message>
         <message>
             <source>Start charging</source>
-            <translation type="unfinished" />
+            <translation>Démarrer la charge</translation>
         </message>
         <message>
             <source>Stop charging</source>
-            <translation type="unfinished">Arrêter la charge</translation>
+            <translation>Arrêter la charge</translation>
         </message>
         <message>
             <source>Charge limit</source>
-            <translation type="unfinished" />
+            <translation>Limite de charge</translation>
         </message>
         <message>
             <source>Clear charge limit</source>
-            <translation type="unfinished" />
+            <translation>Lever la limite de charge</translation>
         </message>
         <message>
             <source>Plug &amp; Charge</source>
-            <translation type="unfinished" />
+            <translation>Plug &amp; Charge</translation>
         </message>
         <message>
             <source>Public charging settings</source>
-            <translation type="unfinished" />
+            <translation>Réglages de la recharge publique</translation>
         </message>
     </context>
     <context>
         <name>ActionsPanel</name>
         <message>
             <source>Restart</source>
-            <translation type="unfinished" />
+            <translation>Redémarrer</translation>
         </message>
         <message>
             <source>Make unavailable</source>
-            <translation type="unfinished" />
+            <translation>Rendre indisponible</translation>
         </message>
         <message>
             <source>Make available</source>
-            <translation type="unfinished" />
+            <translation>Rendre disponible</translation>
         </message>
         <message>
             <source>Start charging</source>
-            <translation type="unfinished" />
+            <translation>Démarrer la charge</translation>
         </message>
         <message>
             <source>Stop charging</source>
-            <translation type="unfinished">Arrêter la charge</translation>
+            <translation>Arrêter la charge</translation>
         </message>
         <message>
             <source>Set limit</source>
-            <translation type="unfinished" />
+            <translation>Fixer la limite</translation>
         </message>
         <message>
             <source>Clear limit</source>
-            <translation type="unfinished" />
+            <translation>Lever la limite</translation>
         </message>
         <message>
             <source>Apply</source>
-            <translation type="unfinished" />
+            <translation>Appliquer</translation>
         </message>
         <message>
             <source>Select a charger to act on it.</source>
-            <translation type="unfinished" />
+            <translation>Sélectionnez une borne pour agir dessus.</translation>
         </message>
         <message>
             <source>Action status</source>
-            <translation type="unfinished" />
+            <translation>État de l'action</translation>
         </message>
         <message>
             <source>Restart…</source>
-            <translation type="unfinished" />
+            <translation>Redémarrer…</translation>
         </message>
         <message>
             <source>Reboot the charger (it goes offline for about a minute)</source>
-            <translation type="unfinished" />
+            <translation>Redémarrer la borne (elle est hors ligne pendant environ une minute)</translation>
         </message>
         <message>
             <source>Make unavailable…</source>
-            <translation type="unfinished" />
+            <translation>Rendre indisponible…</translation>
         </message>
         <message>
             <source>No new charging sessions until it is made available again</source>
-            <translation type="unfinished" />
+            <translation>Plus de nouvelles sessions de charge jusqu'à ce qu'elle soit rendue disponible</translation>
         </message>
         <message>
             <source>Make available…</source>
-            <translation type="unfinished" />
+            <translation>Rendre disponible…</translation>
         </message>
         <message>
             <source>Let drivers charge again</source>
-            <translation type="unfinished" />
+            <translation>Permettre à nouveau aux conducteurs de charger</translation>
         </message>
         <message>
             <source>Charging</source>
-            <translation type="unfinished">En charge</translation>
+            <translation>Charge</translation>
         </message>
         <message>
             <source>Connector to start on</source>
-            <translation type="unfinished" />
+            <translation>Connecteur sur lequel démarrer</translation>
         </message>
         <message>
             <source>Id tag</source>
-            <translation type="unfinished" />
+            <translation>Badge</translation>
         </message>
         <message>
             <source>The id tag (RFID card) to charge for; recent ones are offered</source>
-            <translation type="unfinished" />
+            <translation>Le badge (carte RFID) pour lequel charger ; les badges récents sont proposés</translation>
         </message>
         <message>
             <source>id tag (up to 20 characters)</source>
-            <translation type="unfinished" />
+            <translation>badge (20 caractères au plus)</translation>
         </message>
         <message>
             <source>Start charging…</source>
-            <translation type="unfinished" />
+            <translation>Démarrer la charge…</translation>
         </message>
         <message>
             <source>Remote start for this id tag</source>
-            <translation type="unfinished" />
+            <translation>Démarrage à distance pour ce badge</translation>
         </message>
         <message>
             <source>Stop charging…</source>
-            <translation type="unfinished" />
+            <translation>Arrêter la charge…</translation>
         </message>
         <message>
             <source>Remote stop of the session shown</source>
-            <translation type="unfinished" />
+            <translation>Arrêt à distance de la session affichée</translation>
         </message>
         <message>
             <source>Connector:</source>
-            <translation type="unfinished" />
+            <translation>Connecteur :</translation>
         </message>
         <message>
             <source>Id tag:</source>
-            <translation type="unfinished" />
+            <translation>Badge :</translation>
         </message>
         <message>
             <source>Running:</source>
-            <translation type="unfinished" />
+            <translation>En cours :</translation>
         </message>
         <message>
             <source>Charge limit</source>
-            <translation type="unfinished" />
+            <translation>Limite de charge</translation>
         </message>
         <message>
             <source>Limit applies to</source>
-            <translation type="unfinished" />
+            <translation>La limite s'applique à</translation>
         </message>
         <message>
             <source>Limit in amperes</source>
-            <translation type="unfinished" />
+            <translation>Limite en ampères</translation>
         </message>
         <message>
             <source>Set limit…</source>
-            <translation type="unfinished" />
+            <translation>Fixer la limite…</translation>
         </message>
         <message>
             <source>Cap the charging current</source>
-            <translation type="unfinished" />
+            <translation>Plafonner le courant de charge</translation>
         </message>
         <message>
             <source>Clear limit…</source>
-            <translation type="unfinished" />
+            <translation>Lever la limite…</translation>
         </message>
         <message>
             <source>Lift the limit back to the charger's maximum current</source>
-            <translation type="unfinished" />
+            <translation>Ramener la limite au courant maximal de la borne</translation>
         </message>
         <message>
             <source>Applies to:</source>
-            <translation type="unfinished" />
+            <translation>S'applique à :</translation>
         </message>
         <message>
             <source>Current:</source>
-            <translation type="unfinished" />
+            <translation>Courant :</translation>
         </message>
         <message>
             <source>Plug &amp;&amp; Charge</source>
-            <translation type="unfinished" />
+            <translation>Plug &amp;&amp; Charge</translation>
         </message>
         <message>
             <source>On</source>
-            <translation type="unfinished" />
+            <translation>Activé</translation>
         </message>
         <message>
             <source>card UID it bills</source>
-            <translation type="unfinished" />
+            <translation>UID de la carte facturée</translation>
         </message>
         <message>
             <source>Plug and Charge card</source>
-            <translation type="unfinished" />
+            <translation>Carte Plug &amp; Charge</translation>
         </message>
         <message>
             <source>Apply…</source>
-            <translation type="unfinished" />
+            <translation>Appliquer…</translation>
         </message>
         <message>
             <source>Turn Plug &amp; Charge on or off</source>
-            <translation type="unfinished" />
+            <translation>Activer ou désactiver Plug &amp; Charge</translation>
         </message>
         <message>
             <source>Plug &amp;&amp; Charge:</source>
-            <translation type="unfinished" />
+            <translation>Plug &amp;&amp; Charge :</translation>
         </message>
         <message>
             <source>Card:</source>
-            <translation type="unfinished" />
+            <translation>Carte :</translation>
         </message>
         <message>
             <source>Now:</source>
-            <translation type="unfinished" />
+            <translation>Actuellement :</translation>
         </message>
         <message>
             <source>Public charging</source>
-            <translation type="unfinished">Recharge publique</translation>
+            <translation>Recharge publique</translation>
         </message>
         <message>
             <source>Price per kWh</source>
-            <translation type="unfinished" />
+            <translation>Prix par kWh</translation>
         </message>
         <message>
             <source>Start fee</source>
-            <translation type="unfinished" />
+            <translation>Frais de démarrage</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>Copier</translation>
         </message>
         <message>
             <source>Copy the public code</source>
-            <translation type="unfinished" />
+            <translation>Copier le code public</translation>
         </message>
         <message>
             <source>Copy the public charging URL</source>
-            <translation type="unfinished" />
+            <translation>Copier l'URL de recharge publique</translation>
         </message>
         <message>
             <source>Save the public charging settings</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer les réglages de la recharge publique</translation>
         </message>
         <message>
             <source>Public charging:</source>
-            <translation type="unfinished" />
+            <translation>Recharge publique :</translation>
         </message>
         <message>
             <source>Price per kWh:</source>
-            <translation type="unfinished" />
+            <translation>Prix par kWh :</translation>
         </message>
         <message>
             <source>Start fee:</source>
-            <translation type="unfinished" />
+            <translation>Frais de démarrage :</translation>
         </message>
         <message>
             <source>Billing plan:</source>
-            <translation type="unfinished" />
+            <translation>Mode de facturation :</translation>
         </message>
         <message>
             <source>Public code:</source>
-            <translation type="unfinished" />
+            <translation>Code public :</translation>
         </message>
         <message>
             <source>URL:</source>
-            <translation type="unfinished" />
+            <translation>URL :</translation>
         </message>
         <message>
             <source>Could not read {what}</source>
-            <translation type="unfinished" />
+            <translation>Lecture impossible : {what}</translation>
         </message>
         <message>
             <source>Actions on {charger}.</source>
-            <translation type="unfinished" />
+            <translation>Actions sur {charger}.</translation>
         </message>
         <message>
             <source>Any free connector</source>
-            <translation type="unfinished" />
+            <translation>N'importe quel connecteur libre</translation>
         </message>
         <message>
             <source>Whole charger</source>
-            <translation type="unfinished" />
+            <translation>Borne entière</translation>
         </message>
         <message>
             <source>Connector {number}</source>
-            <translation type="unfinished" />
+            <translation>Connecteur {number}</translation>
         </message>
         <message>
             <source>Could not read the sessions: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Impossible de lire les sessions : {problem}</translation>
         </message>
         <message>
             <source>No charging session is running.</source>
-            <translation type="unfinished" />
+            <translation>Aucune session de charge en cours.</translation>
         </message>
         <message>
             <source>Made unavailable</source>
-            <translation type="unfinished" />
+            <translation>Rendue indisponible</translation>
         </message>
         <message>
             <source>Available to drivers</source>
-            <translation type="unfinished" />
+            <translation>Disponible pour les conducteurs</translation>
         </message>
         <message>
             <source>on, card {card}</source>
-            <translation type="unfinished" />
+            <translation>activé, carte {card}</translation>
         </message>
         <message>
             <source>off</source>
-            <translation type="unfinished" />
+            <translation>désactivé</translation>
         </message>
         <message>
             <source>Select a charger first.</source>
-            <translation type="unfinished" />
+            <translation>Sélectionnez d'abord une borne.</translation>
         </message>
         <message>
             <source>An action is in flight; wait for its reply.</source>
-            <translation type="unfinished" />
+            <translation>Une action est en cours ; attendez sa réponse.</translation>
         </message>
         <message>
             <source>It is already unavailable.</source>
-            <translation type="unfinished" />
+            <translation>Elle est déjà indisponible.</translation>
         </message>
         <message>
             <source>It is already available.</source>
-            <translation type="unfinished" />
+            <translation>Elle est déjà disponible.</translation>
         </message>
         <message>
             <source>Enter an id tag.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez un badge.</translation>
         </message>
         <message>
             <source>Enter the card UID it bills.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez l'UID de la carte facturée.</translation>
         </message>
         <message>
             <source>Not now: </source>
-            <translation type="unfinished" />
+            <translation>Pas maintenant : </translation>
         </message>
         <message>
             <source>Checking the charging sessions of {charger}…</source>
-            <translation type="unfinished" />
+            <translation>Vérification des sessions de charge de {charger}…</translation>
         </message>
         <message>
             <source>{action} of {charger}: not sent (cancelled).</source>
-            <translation type="unfinished" />
+            <translation>{action} de {charger} : non envoyé (annulé).</translation>
         </message>
         <message>
             <source>An action is already in flight for this charger.</source>
-            <translation type="unfinished" />
+            <translation>Une action est déjà en cours pour cette borne.</translation>
         </message>
         <message>
             <source>Sending to {charger}… waiting for the charger's reply.</source>
-            <translation type="unfinished" />
+            <translation>Envoi à {charger}… en attente de la réponse de la borne.</translation>
         </message>
         <message>
             <source>Watching the charger for the effect…</source>
-            <translation type="unfinished" />
+            <translation>Surveillance de la borne pour en voir l'effet…</translation>
         </message>
     </context>
     <context>
@@ -458,11 +458,11 @@
         </message>
         <message>
             <source>Refresh failed · data from {age}</source>
-            <translation type="unfinished" />
+            <translation>Échec de l'actualisation · données de {age}</translation>
         </message>
         <message>
             <source>Refresh failed</source>
-            <translation type="unfinished" />
+            <translation>Échec de l'actualisation</translation>
         </message>
         <message>
             <source>Updated {age}</source>
@@ -477,35 +477,35 @@
         <name>ChartCard</name>
         <message>
             <source>Copy or save this chart</source>
-            <translation type="unfinished" />
+            <translation>Copier ou enregistrer ce graphique</translation>
         </message>
         <message>
             <source>{title}: copy or save</source>
-            <translation type="unfinished" />
+            <translation>{title} : copier ou enregistrer</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>Copier</translation>
         </message>
         <message>
             <source>Save as PNG…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer en PNG…</translation>
         </message>
         <message>
             <source>Save as SVG…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer en SVG…</translation>
         </message>
         <message>
             <source>Save chart as {kind}</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer le graphique en {kind}</translation>
         </message>
         <message>
             <source>Chart not saved</source>
-            <translation type="unfinished" />
+            <translation>Graphique non enregistré</translation>
         </message>
         <message>
             <source>Could not save {path}: {problem}.</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'enregistrer {path} : {problem}.</translation>
         </message>
     </context>
     <context>
@@ -817,7 +817,7 @@
         <name>ErrorDialog</name>
         <message>
             <source>Something went wrong</source>
-            <translation type="unfinished" />
+            <translation>Un problème est survenu</translation>
         </message>
         <message>
             <source>PlugDesk kept running; you can carry on. If this keeps happening, please report it with the details below.</source>
@@ -871,43 +871,43 @@
         </message>
         <message>
             <source>Began</source>
-            <translation type="unfinished" />
+            <translation>Début</translation>
         </message>
         <message>
             <source>Ended</source>
-            <translation type="unfinished" />
+            <translation>Fin</translation>
         </message>
         <message>
             <source>Faulted {age}</source>
-            <translation type="unfinished" />
+            <translation>En défaut {age}</translation>
         </message>
         <message>
             <source>Went offline {age}</source>
-            <translation type="unfinished" />
+            <translation>Passée hors ligne {age}</translation>
         </message>
         <message>
             <source>Went quiet {age}</source>
-            <translation type="unfinished" />
+            <translation>Muette {age}</translation>
         </message>
         <message>
             <source>Seen {age}</source>
-            <translation type="unfinished" />
+            <translation>Vue {age}</translation>
         </message>
         <message>
             <source>alert in {left}</source>
-            <translation type="unfinished" />
+            <translation>alerte dans {left}</translation>
         </message>
         <message>
             <source>alert due now</source>
-            <translation type="unfinished" />
+            <translation>alerte imminente</translation>
         </message>
         <message>
             <source>Sent</source>
-            <translation type="unfinished" />
+            <translation>Envoyée</translation>
         </message>
         <message>
             <source>Pending</source>
-            <translation type="unfinished">En attente</translation>
+            <translation>En attente</translation>
         </message>
         <message>
             <source>Open</source>
@@ -915,12 +915,13 @@
         </message>
         <message>
             <source>First seen {seen}; if it lasts, it opens an incident and alerts at {alert}</source>
-            <translation type="unfinished" />
+            <translation>Vu pour la première fois {seen} ; si cela dure, un incident est ouvert et une alerte émise à {alert}</translation>
         </message>
         <message>
             <source>First seen {seen}
 Alerted {alerted} (after the grace period)</source>
-            <translation type="unfinished" />
+            <translation>Vu pour la première fois {seen}
+Alerte {alerted} (après le délai de grâce)</translation>
         </message>
         <message>
             <source>First seen cleared {time}</source>
@@ -931,7 +932,7 @@ Alerted {alerted} (after the grace period)</source>
         <name>EventsPane</name>
         <message>
             <source>No problems so far. A problem shows here as soon as a refresh sees it, marked “Pending” while its grace period runs (2 min for faults, 5 min for offline by default; see Settings); only a problem that lasts becomes an incident and alerts.</source>
-            <translation type="unfinished" />
+            <translation>Aucun problème pour l'instant. Un problème s'affiche ici dès qu'une actualisation le voit, marqué « En attente » pendant son délai de grâce (par défaut 2 min pour les défauts, 5 min pour les bornes hors ligne ; voir Réglages) ; seul un problème qui dure devient un incident et déclenche une alerte.</translation>
         </message>
         <message>
             <source>Filter by charger: identity, reference or UUID</source>
@@ -967,11 +968,11 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Export CSV…</source>
-            <translation type="unfinished" />
+            <translation>Exporter en CSV…</translation>
         </message>
         <message>
             <source>Save the events shown (with the filters) as CSV</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer les événements affichés (avec les filtres) en CSV</translation>
         </message>
         <message>
             <source>Events</source>
@@ -979,17 +980,17 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Export events</source>
-            <translation type="unfinished" />
+            <translation>Exporter les événements</translation>
         </message>
         <message>
             <source>Could not export the events: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'exporter les événements : {problem}</translation>
         </message>
         <message numerus="yes">
             <source>Exported %n events to {path}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n événement exporté vers {path}</numerusform>
+                <numerusform>%n événements exportés vers {path}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1009,11 +1010,11 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Show log</source>
-            <translation type="unfinished" />
+            <translation>Afficher le journal</translation>
         </message>
         <message>
             <source>The charger's OCPP log at the start of this event</source>
-            <translation type="unfinished" />
+            <translation>Le journal OCPP de la borne au début de cet événement</translation>
         </message>
         <message>
             <source>{name} unmuted</source>
@@ -1523,7 +1524,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Action</source>
-            <translation type="unfinished" />
+            <translation>Action</translation>
         </message>
         <message>
             <source>Online</source>
@@ -1582,231 +1583,232 @@ Alerted {alerted} (after the grace period)</source>
         <name>HistoryBanner</name>
         <message>
             <source>Event history problem</source>
-            <translation type="unfinished" />
+            <translation>Problème d'historique des événements</translation>
         </message>
         <message>
             <source>Dismiss</source>
-            <translation type="unfinished">Fermer</translation>
+            <translation>Fermer</translation>
         </message>
     </context>
     <context>
         <name>Insights</name>
         <message>
             <source>This month</source>
-            <translation type="unfinished">Ce mois-ci</translation>
+            <translation>Ce mois-ci</translation>
         </message>
         <message>
             <source>Last month</source>
-            <translation type="unfinished">Mois dernier</translation>
+            <translation>Le mois dernier</translation>
         </message>
         <message>
             <source>Last 30 days</source>
-            <translation type="unfinished" />
+            <translation>30 derniers jours</translation>
         </message>
         <message>
             <source>This year</source>
-            <translation type="unfinished">Cette année</translation>
+            <translation>Cette année</translation>
         </message>
     </context>
     <context>
         <name>InsightsPane</name>
         <message>
             <source>All sites</source>
-            <translation type="unfinished" />
+            <translation>Tous les sites</translation>
         </message>
         <message>
             <source>Period</source>
-            <translation type="unfinished">Période</translation>
+            <translation>Période</translation>
         </message>
         <message>
             <source>Custom…</source>
-            <translation type="unfinished" />
+            <translation>Personnalisée…</translation>
         </message>
         <message>
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Du</translation>
         </message>
         <message>
             <source>To</source>
-            <translation type="unfinished">Au</translation>
+            <translation>Au</translation>
         </message>
         <message>
             <source>Site</source>
-            <translation type="unfinished" />
+            <translation>Site</translation>
         </message>
         <message>
             <source>Energy per</source>
-            <translation type="unfinished" />
+            <translation>Énergie par</translation>
         </message>
         <message>
             <source>Day</source>
-            <translation type="unfinished" />
+            <translation>Jour</translation>
         </message>
         <message>
             <source>Week</source>
-            <translation type="unfinished" />
+            <translation>Semaine</translation>
         </message>
         <message>
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation>Mois</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Actualiser</translation>
         </message>
         <message>
             <source>Save report…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer le rapport…</translation>
         </message>
         <message>
             <source>Choose a period.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez une période.</translation>
         </message>
         <message>
             <source>Energy by site</source>
-            <translation type="unfinished" />
+            <translation>Énergie par site</translation>
         </message>
         <message>
             <source>Sessions per day</source>
-            <translation type="unfinished" />
+            <translation>Sessions par jour</translation>
         </message>
         <message>
             <source>Busiest hours (busy hours per weekday and hour)</source>
-            <translation type="unfinished" />
+            <translation>Heures de pointe (heures occupées par jour de semaine et heure)</translation>
         </message>
         <message>
             <source>Utilisation: the {count} busiest connectors</source>
-            <translation type="unfinished" />
+            <translation>Utilisation : les {count} connecteurs les plus occupés</translation>
         </message>
         <message>
             <source>Availability per site</source>
-            <translation type="unfinished" />
+            <translation>Disponibilité par site</translation>
         </message>
         <message>
             <source>Ten worst chargers (availability)</source>
-            <translation type="unfinished" />
+            <translation>Les dix bornes les moins disponibles</translation>
         </message>
         <message>
             <source>Faults by error code</source>
-            <translation type="unfinished" />
+            <translation>Défauts par code d'erreur</translation>
         </message>
         <message>
             <source>Faults by model</source>
-            <translation type="unfinished" />
+            <translation>Défauts par modèle</translation>
         </message>
         <message>
             <source>Faults by firmware</source>
-            <translation type="unfinished" />
+            <translation>Défauts par firmware</translation>
         </message>
         <message>
             <source>The end date is before the start date.</source>
-            <translation type="unfinished" />
+            <translation>La date de fin précède la date de début.</translation>
         </message>
         <message>
             <source>Loading…</source>
-            <translation type="unfinished">Chargement…</translation>
+            <translation>Chargement…</translation>
         </message>
         <message>
             <source>&lt;b&gt;{sessions}&lt;/b&gt; sessions · &lt;b&gt;{kwh} kWh&lt;/b&gt; · &lt;b&gt;{hours}&lt;/b&gt; charging hours · {chargers} chargers · {period}</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{sessions}&lt;/b&gt; sessions · &lt;b&gt;{kwh} kWh&lt;/b&gt; · &lt;b&gt;{hours}&lt;/b&gt; heures de charge · {chargers} bornes · {period}</translation>
         </message>
         <message>
             <source>{kwh} kWh of sessions that ran past the period's edges is not charted.</source>
-            <translation type="unfinished" />
+            <translation>{kwh} kWh de sessions débordant de la période ne sont pas représentés.</translation>
         </message>
         <message>
             <source>Sessions</source>
-            <translation type="unfinished" />
+            <translation>Sessions</translation>
         </message>
         <message>
             <source>sessions</source>
-            <translation type="unfinished" />
+            <translation>sessions</translation>
         </message>
         <message>
             <source>Energy per day by site</source>
-            <translation type="unfinished" />
+            <translation>Énergie par jour et par site</translation>
         </message>
         <message>
             <source>Energy per week by site</source>
-            <translation type="unfinished" />
+            <translation>Énergie par semaine et par site</translation>
         </message>
         <message>
             <source>Energy per month by site</source>
-            <translation type="unfinished" />
+            <translation>Énergie par mois et par site</translation>
         </message>
         <message>
             <source>No connector was busy in this period.</source>
-            <translation type="unfinished" />
+            <translation>Aucun connecteur n'a été occupé sur cette période.</translation>
         </message>
         <message>
             <source>% of the time busy</source>
-            <translation type="unfinished" />
+            <translation>% du temps occupé</translation>
         </message>
         <message>
             <source>{percent} % busy</source>
-            <translation type="unfinished" />
+            <translation>{percent} % occupé</translation>
         </message>
         <message>
             <source>% available</source>
-            <translation type="unfinished" />
+            <translation>% disponible</translation>
         </message>
         <message>
             <source>Every charger was available the whole period
 (no fault or offline incident in PlugDesk's history).</source>
-            <translation type="unfinished" />
+            <translation>Toutes les bornes ont été disponibles sur toute la période
+(aucun incident de défaut ou hors ligne dans l'historique de PlugDesk).</translation>
         </message>
         <message numerus="yes">
             <source>%n incidents</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n incident</numerusform>
+                <numerusform>%n incidents</numerusform>
             </translation>
         </message>
         <message>
             <source>{percent} % available</source>
-            <translation type="unfinished" />
+            <translation>{percent} % disponible</translation>
         </message>
         <message>
             <source>No faults in this period.</source>
-            <translation type="unfinished" />
+            <translation>Aucun défaut sur cette période.</translation>
         </message>
         <message>
             <source>faults</source>
-            <translation type="unfinished" />
+            <translation>défauts</translation>
         </message>
         <message numerus="yes">
             <source>%n faults</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n défaut</numerusform>
+                <numerusform>%n défauts</numerusform>
             </translation>
         </message>
         <message>
             <source>Save report</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer le rapport</translation>
         </message>
         <message>
             <source>Report not saved</source>
-            <translation type="unfinished" />
+            <translation>Rapport non enregistré</translation>
         </message>
         <message>
             <source>Report saved to {path}.</source>
-            <translation type="unfinished" />
+            <translation>Rapport enregistré dans {path}.</translation>
         </message>
     </context>
     <context>
         <name>InsightsWiring</name>
         <message>
             <source>Insights</source>
-            <translation type="unfinished" />
+            <translation>Analyses</translation>
         </message>
         <message>
             <source>Reading the meter values of transaction {id}…</source>
-            <translation type="unfinished" />
+            <translation>Lecture des valeurs de compteur de la transaction {id}…</translation>
         </message>
         <message>
             <source>No power curve</source>
-            <translation type="unfinished" />
+            <translation>Pas de courbe de puissance</translation>
         </message>
     </context>
     <context>
@@ -1849,7 +1851,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>PlugDesk closed unexpectedly</source>
-            <translation type="unfinished" />
+            <translation>PlugDesk s'est fermé de façon inattendue</translation>
         </message>
         <message>
             <source>Signed in</source>
@@ -1901,7 +1903,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>&amp;Quick guide</source>
-            <translation type="unfinished" />
+            <translation>&amp;Guide rapide</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -1917,51 +1919,51 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Health</source>
-            <translation type="unfinished">État de santé</translation>
+            <translation>État</translation>
         </message>
         <message>
             <source>&lt;b&gt;Fault&lt;/b&gt;: status Faulted, or an error code on the charger or a connector. &lt;b&gt;Offline&lt;/b&gt;: it lost its connection to the server. &lt;b&gt;Stale&lt;/b&gt;: online, but no heartbeat for 15 min. &lt;b&gt;Warning&lt;/b&gt;: a car-side communication error. &lt;b&gt;Unknown&lt;/b&gt;: never connected to the server. &lt;b&gt;Maintenance&lt;/b&gt;: blocked or Unavailable, set by an operator or an update (no alerts). &lt;b&gt;OK&lt;/b&gt;: none of these. The chips above the list filter by level.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Défaut&lt;/b&gt; : statut Faulted, ou un code d'erreur sur la borne ou un connecteur. &lt;b&gt;Hors ligne&lt;/b&gt; : elle a perdu sa connexion au serveur. &lt;b&gt;Périmée&lt;/b&gt; : en ligne, mais aucun heartbeat depuis 15 min. &lt;b&gt;Avertissement&lt;/b&gt; : une erreur de communication côté véhicule. &lt;b&gt;Inconnue&lt;/b&gt; : jamais connectée au serveur. &lt;b&gt;Maintenance&lt;/b&gt; : bloquée ou Unavailable, réglée par un opérateur ou une mise à jour (pas d'alertes). &lt;b&gt;OK&lt;/b&gt; : aucun de ces cas. Les boutons au-dessus de la liste filtrent par état.</translation>
         </message>
         <message>
             <source>Grace periods and alerts</source>
-            <translation type="unfinished" />
+            <translation>Délais de grâce et alertes</translation>
         </message>
         <message>
             <source>A problem shows in &lt;b&gt;Events&lt;/b&gt; as &lt;i&gt;Pending&lt;/i&gt; as soon as a refresh sees it. It becomes an incident, and alerts, only when it lasts its grace period (by default 2 min for faults and stale chargers, 5 min for offline ones; change them in Settings), so a reboot does not wake you up. Mute a charger from the Events menu (right-click or the Menu key).</source>
-            <translation type="unfinished" />
+            <translation>Un problème apparaît dans &lt;b&gt;Événements&lt;/b&gt; comme &lt;i&gt;En attente&lt;/i&gt; dès qu'une actualisation le voit. Il ne devient un incident, avec alerte, que s'il dure tout son délai de grâce (par défaut 2 min pour les défauts et les bornes périmées, 5 min pour les bornes hors ligne ; modifiables dans Réglages), pour qu'un redémarrage ne vous réveille pas. Mettez une borne en sourdine depuis le menu des Événements (clic droit ou touche Menu).</translation>
         </message>
         <message>
             <source>Keyboard</source>
-            <translation type="unfinished" />
+            <translation>Clavier</translation>
         </message>
         <message>
             <source>search chargers; Enter or Down go to the list, Escape clears</source>
-            <translation type="unfinished" />
+            <translation>rechercher des bornes ; Entrée ou Bas va à la liste, Échap efface</translation>
         </message>
         <message>
             <source>next / previous part of the window (arrow keys move inside a table)</source>
-            <translation type="unfinished" />
+            <translation>partie suivante / précédente de la fenêtre (les flèches se déplacent dans un tableau)</translation>
         </message>
         <message>
             <source>next tab; with Shift, or Ctrl+PgUp, the previous one</source>
-            <translation type="unfinished" />
+            <translation>onglet suivant ; avec Maj, ou Ctrl+PgUp, le précédent</translation>
         </message>
         <message>
             <source>refresh now</source>
-            <translation type="unfinished" />
+            <translation>actualiser maintenant</translation>
         </message>
         <message>
             <source>export transactions</source>
-            <translation type="unfinished" />
+            <translation>exporter les transactions</translation>
         </message>
         <message>
             <source>actions for the selected event</source>
-            <translation type="unfinished" />
+            <translation>actions pour l'événement sélectionné</translation>
         </message>
         <message>
             <source>quit</source>
-            <translation type="unfinished" />
+            <translation>quitter</translation>
         </message>
         <message>
             <source>Not signed in</source>
@@ -1969,7 +1971,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>No charger matches the search or filter: none is selected.</source>
-            <translation type="unfinished" />
+            <translation>Aucune borne ne correspond à la recherche ou au filtre : aucune n'est sélectionnée.</translation>
         </message>
         <message>
             <source>That charger is not in the list any more.</source>
@@ -1993,7 +1995,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Quick guide</source>
-            <translation type="unfinished" />
+            <translation>Guide rapide</translation>
         </message>
         <message>
             <source>About PlugDesk</source>
@@ -2018,15 +2020,20 @@ What it was doing is saved in:
 {path}
 
 If this happens again, please send that file with your report.</source>
-            <translation type="unfinished" />
+            <translation>PlugDesk s'est fermé de façon inattendue la dernière fois.
+
+Ce qu'il faisait est enregistré dans :
+{path}
+
+Si cela se reproduit, merci de joindre ce fichier à votre signalement.</translation>
         </message>
         <message>
             <source>Watched by plugdesk watch (pid {pid}) — alerts come from it</source>
-            <translation type="unfinished" />
+            <translation>Surveillé par plugdesk watch (pid {pid}) — les alertes viennent de lui</translation>
         </message>
         <message>
             <source>plugdesk watch stopped — PlugDesk watches the fleet again</source>
-            <translation type="unfinished" />
+            <translation>plugdesk watch s'est arrêté — PlugDesk surveille à nouveau les bornes</translation>
         </message>
     </context>
     <context>
@@ -2040,160 +2047,160 @@ If this happens again, please send that file with your report.</source>
         <name>OcppLogModel</name>
         <message>
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Heure</translation>
         </message>
         <message>
             <source>Direction</source>
-            <translation type="unfinished" />
+            <translation>Sens</translation>
         </message>
         <message>
             <source>Method</source>
-            <translation type="unfinished" />
+            <translation>Méthode</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished">État</translation>
+            <translation>Statut</translation>
         </message>
         <message>
             <source>Params</source>
-            <translation type="unfinished" />
+            <translation>Paramètres</translation>
         </message>
         <message>
             <source>Result</source>
-            <translation type="unfinished" />
+            <translation>Résultat</translation>
         </message>
         <message>
             <source>→ charger</source>
-            <translation type="unfinished" />
+            <translation>→ borne</translation>
         </message>
         <message>
             <source>← charger</source>
-            <translation type="unfinished" />
+            <translation>← borne</translation>
         </message>
     </context>
     <context>
         <name>OcppLogTab</name>
         <message>
             <source>Both directions</source>
-            <translation type="unfinished" />
+            <translation>Les deux sens</translation>
         </message>
         <message>
             <source>To the charger</source>
-            <translation type="unfinished" />
+            <translation>Vers la borne</translation>
         </message>
         <message>
             <source>From the charger</source>
-            <translation type="unfinished" />
+            <translation>Depuis la borne</translation>
         </message>
         <message>
             <source>Pending</source>
-            <translation type="unfinished">En attente</translation>
+            <translation>En attente</translation>
         </message>
         <message>
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Terminé</translation>
         </message>
         <message>
             <source>Failed</source>
-            <translation type="unfinished">Échouée</translation>
+            <translation>Échoué</translation>
         </message>
         <message>
             <source>OCPP method</source>
-            <translation type="unfinished" />
+            <translation>Méthode OCPP</translation>
         </message>
         <message>
             <source>All methods</source>
-            <translation type="unfinished" />
+            <translation>Toutes les méthodes</translation>
         </message>
         <message>
             <source>Message status</source>
-            <translation type="unfinished" />
+            <translation>Statut du message</translation>
         </message>
         <message>
             <source>Any status</source>
-            <translation type="unfinished" />
+            <translation>Tout statut</translation>
         </message>
         <message>
             <source>Direction</source>
-            <translation type="unfinished" />
+            <translation>Sens</translation>
         </message>
         <message>
             <source>Hide insignificant</source>
-            <translation type="unfinished" />
+            <translation>Masquer les messages mineurs</translation>
         </message>
         <message>
             <source>Leave out heartbeats and other routine messages</source>
-            <translation type="unfinished" />
+            <translation>Omettre les heartbeats et autres messages de routine</translation>
         </message>
         <message>
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Du</translation>
         </message>
         <message>
             <source>Log from</source>
-            <translation type="unfinished" />
+            <translation>Journal à partir du</translation>
         </message>
         <message>
             <source>Until</source>
-            <translation type="unfinished" />
+            <translation>Jusqu'au</translation>
         </message>
         <message>
             <source>Log until</source>
-            <translation type="unfinished" />
+            <translation>Journal jusqu'au</translation>
         </message>
         <message>
             <source>OCPP log</source>
-            <translation type="unfinished" />
+            <translation>Journal OCPP</translation>
         </message>
         <message>
             <source>Message params and result</source>
-            <translation type="unfinished" />
+            <translation>Paramètres et résultat du message</translation>
         </message>
         <message>
             <source>Select a message to see its params and result.</source>
-            <translation type="unfinished" />
+            <translation>Sélectionnez un message pour voir ses paramètres et son résultat.</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>Copier</translation>
         </message>
         <message>
             <source>Copy the selected message (params and result as JSON)</source>
-            <translation type="unfinished" />
+            <translation>Copier le message sélectionné (paramètres et résultat en JSON)</translation>
         </message>
         <message>
             <source>Loading…</source>
-            <translation type="unfinished">Chargement…</translation>
+            <translation>Chargement…</translation>
         </message>
         <message>
             <source>Could not read the log: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Impossible de lire le journal : {problem}</translation>
         </message>
         <message numerus="yes">
             <source>%n messages, newest first — scroll for more</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n message, le plus récent d'abord — faites défiler pour la suite</numerusform>
+                <numerusform>%n messages, les plus récents d'abord — faites défiler pour la suite</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>All %n messages loaded, newest first</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n message chargé, le plus récent d'abord</numerusform>
+                <numerusform>Les %n messages sont chargés, les plus récents d'abord</numerusform>
             </translation>
         </message>
         <message>
             <source>No OCPP messages with these filters.</source>
-            <translation type="unfinished" />
+            <translation>Aucun message OCPP avec ces filtres.</translation>
         </message>
         <message>
             <source>Params:</source>
-            <translation type="unfinished" />
+            <translation>Paramètres :</translation>
         </message>
         <message>
             <source>Result:</source>
-            <translation type="unfinished" />
+            <translation>Résultat :</translation>
         </message>
     </context>
     <context>
@@ -2214,7 +2221,7 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message numerus="yes">
             <source>%n chargers</source>
-            <translation type="unfinished">
+            <translation>
                 <numerusform>%n borne</numerusform>
                 <numerusform>%n bornes</numerusform>
             </translation>
@@ -2224,11 +2231,11 @@ If this happens again, please send that file with your report.</source>
         <name>PowerCurveDialog</name>
         <message>
             <source>Power curve — {title}</source>
-            <translation type="unfinished" />
+            <translation>Courbe de puissance — {title}</translation>
         </message>
         <message>
             <source>{points} points ({source}); peak {peak} kW</source>
-            <translation type="unfinished" />
+            <translation>{points} points ({source}) ; pic {peak} kW</translation>
         </message>
     </context>
     <context>
@@ -2684,7 +2691,7 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Réglages</translation>
         </message>
         <message>
             <source>Connection</source>
@@ -2692,7 +2699,7 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message>
             <source>Demo mode: the built-in simulator on this computer</source>
-            <translation type="unfinished" />
+            <translation>Mode démo : le simulateur intégré sur cet ordinateur</translation>
         </message>
         <message>
             <source>Monitoring</source>
@@ -2771,11 +2778,11 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message>
             <source>Create a token in the Plugchoice portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. It is shown only once; paste it here.</source>
-            <translation type="unfinished" />
+            <translation>Créez un jeton dans le portail Plugchoice : &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Il n'est affiché qu'une fois ; collez-le ici.</translation>
         </message>
         <message>
             <source>PlugDesk will ask for the token again after a restart. To have it remembered, install or unlock a password store (GNOME Keyring, KDE Wallet) and sign in again.</source>
-            <translation type="unfinished" />
+            <translation>PlugDesk redemandera le jeton après un redémarrage. Pour qu'il soit mémorisé, installez ou déverrouillez un trousseau de mots de passe (GNOME Keyring, KDE Wallet) et reconnectez-vous.</translation>
         </message>
         <message>
             <source>Sign in to Plugchoice</source>
@@ -2783,7 +2790,7 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message>
             <source>Password store warning</source>
-            <translation type="unfinished" />
+            <translation>Avertissement sur le trousseau</translation>
         </message>
         <message>
             <source>Personal access token</source>
@@ -2835,7 +2842,7 @@ If this happens again, please send that file with your report.</source>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished">Fermer</translation>
+            <translation>Fermer</translation>
         </message>
     </context>
     <context>

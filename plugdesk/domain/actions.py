@@ -163,14 +163,18 @@ class ActionReply:
 # -- permissions and confirmations ----------------------------------------------------------
 
 
+NO_PERMISSION = QT_TRANSLATE_NOOP(  # the window shows it translated (context "Actions")
+    "Actions",
+    "Your access to {charger} does not include actions (it needs full permission). "
+    "Ask the charger's owner for access.",
+)
+
+
 def permission_problem(charger: Charger) -> str | None:
     """Why this token may not act on the charger, or None. Absent permissions are
     unknown, not a no: the API then answers 403 if it must, and that is explained."""
     if charger.permissions is not None and charger.permissions.full is False:
-        return (
-            f"Your access to {charger_label(charger)} does not include actions (it needs "
-            "full permission). Ask the charger's owner for access."
-        )
+        return NO_PERMISSION.format(charger=charger_label(charger))
     return None
 
 

@@ -90,6 +90,10 @@
             <source>Public charging settings</source>
             <translation>Einstellungen öffentliches Laden</translation>
         </message>
+        <message>
+            <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
+            <translation>Ihr Zugriff auf {charger} umfasst keine Aktionen (dafür sind volle Rechte nötig). Bitten Sie den Eigentümer der Ladestation um Zugriff.</translation>
+        </message>
     </context>
     <context>
         <name>ActionsPanel</name>
@@ -124,6 +128,14 @@
         <message>
             <source>Apply</source>
             <translation>Übernehmen</translation>
+        </message>
+        <message>
+            <source>subscription</source>
+            <translation>Abonnement</translation>
+        </message>
+        <message>
+            <source>per transaction</source>
+            <translation>pro Transaktion</translation>
         </message>
         <message>
             <source>Select a charger to act on it.</source>
@@ -759,6 +771,10 @@
         <message>
             <source>Select a charger in the list to see its details.</source>
             <translation>Wählen Sie eine Ladestation in der Liste aus, um ihre Details zu sehen.</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
         </message>
         <message>
             <source>Connectors</source>
@@ -1794,6 +1810,41 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
         <message>
             <source>Report saved to {path}.</source>
             <translation>Bericht gespeichert unter {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsService</name>
+        <message>
+            <source>Listing chargers…</source>
+            <translation>Ladestationen werden aufgelistet…</translation>
+        </message>
+        <message>
+            <source>Availability left out: {problem}</source>
+            <translation>Verfügbarkeit ausgelassen: {problem}</translation>
+        </message>
+        <message>
+            <source>Fetching transactions: {done} of {total} chargers, {rows} transactions</source>
+            <translation>Transaktionen werden geladen: {done} von {total} Ladestationen, {rows} Transaktionen</translation>
+        </message>
+        <message>
+            <source>Aggregating: {done} of {total} transactions</source>
+            <translation>Zusammenfassen: {done} von {total} Transaktionen</translation>
+        </message>
+        <message>
+            <source>Transaction {id} has no start time.</source>
+            <translation>Transaktion {id} hat keine Startzeit.</translation>
+        </message>
+        <message>
+            <source>Could not read the meter values of transaction {id}: {problem}</source>
+            <translation>Die Zählerwerte von Transaktion {id} konnten nicht gelesen werden: {problem}</translation>
+        </message>
+        <message>
+            <source>The charger stored no power or energy readings for transaction {id}.</source>
+            <translation>Die Ladestation hat für Transaktion {id} keine Leistungs- oder Energiewerte gespeichert.</translation>
+        </message>
+        <message>
+            <source>Transaction {id}, {time}</source>
+            <translation>Transaktion {id}, {time}</translation>
         </message>
     </context>
     <context>

@@ -90,6 +90,10 @@
             <source>Public charging settings</source>
             <translation>Réglages de la recharge publique</translation>
         </message>
+        <message>
+            <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
+            <translation>Votre accès à {charger} ne comprend pas les actions (il faut une autorisation complète). Demandez l'accès au propriétaire de la borne.</translation>
+        </message>
     </context>
     <context>
         <name>ActionsPanel</name>
@@ -124,6 +128,14 @@
         <message>
             <source>Apply</source>
             <translation>Appliquer</translation>
+        </message>
+        <message>
+            <source>subscription</source>
+            <translation>abonnement</translation>
+        </message>
+        <message>
+            <source>per transaction</source>
+            <translation>par transaction</translation>
         </message>
         <message>
             <source>Select a charger to act on it.</source>
@@ -759,6 +771,10 @@
         <message>
             <source>Select a charger in the list to see its details.</source>
             <translation>Sélectionnez une borne dans la liste pour voir ses détails.</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Détails</translation>
         </message>
         <message>
             <source>Connectors</source>
@@ -1794,6 +1810,41 @@ Alerte {alerted} (après le délai de grâce)</translation>
         <message>
             <source>Report saved to {path}.</source>
             <translation>Rapport enregistré dans {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsService</name>
+        <message>
+            <source>Listing chargers…</source>
+            <translation>Liste des bornes…</translation>
+        </message>
+        <message>
+            <source>Availability left out: {problem}</source>
+            <translation>Disponibilité omise : {problem}</translation>
+        </message>
+        <message>
+            <source>Fetching transactions: {done} of {total} chargers, {rows} transactions</source>
+            <translation>Récupération des transactions : {done} bornes sur {total}, {rows} transactions</translation>
+        </message>
+        <message>
+            <source>Aggregating: {done} of {total} transactions</source>
+            <translation>Agrégation : {done} transactions sur {total}</translation>
+        </message>
+        <message>
+            <source>Transaction {id} has no start time.</source>
+            <translation>La transaction {id} n'a pas d'heure de début.</translation>
+        </message>
+        <message>
+            <source>Could not read the meter values of transaction {id}: {problem}</source>
+            <translation>Impossible de lire les valeurs de compteur de la transaction {id} : {problem}</translation>
+        </message>
+        <message>
+            <source>The charger stored no power or energy readings for transaction {id}.</source>
+            <translation>La borne n'a enregistré aucune mesure de puissance ou d'énergie pour la transaction {id}.</translation>
+        </message>
+        <message>
+            <source>Transaction {id}, {time}</source>
+            <translation>Transaction {id}, {time}</translation>
         </message>
     </context>
     <context>

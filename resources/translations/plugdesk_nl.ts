@@ -90,6 +90,10 @@
             <source>Public charging settings</source>
             <translation>Instellingen openbaar laden</translation>
         </message>
+        <message>
+            <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
+            <translation>Uw toegang tot {charger} omvat geen acties (daarvoor zijn volledige rechten nodig). Vraag de eigenaar van de laadpaal om toegang.</translation>
+        </message>
     </context>
     <context>
         <name>ActionsPanel</name>
@@ -124,6 +128,14 @@
         <message>
             <source>Apply</source>
             <translation>Toepassen</translation>
+        </message>
+        <message>
+            <source>subscription</source>
+            <translation>abonnement</translation>
+        </message>
+        <message>
+            <source>per transaction</source>
+            <translation>per transactie</translation>
         </message>
         <message>
             <source>Select a charger to act on it.</source>
@@ -759,6 +771,10 @@
         <message>
             <source>Select a charger in the list to see its details.</source>
             <translation>Selecteer een laadpaal in de lijst om de details te zien.</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
         </message>
         <message>
             <source>Connectors</source>
@@ -1794,6 +1810,41 @@ Gemeld {alerted} (na de wachttijd)</translation>
         <message>
             <source>Report saved to {path}.</source>
             <translation>Rapport opgeslagen in {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsService</name>
+        <message>
+            <source>Listing chargers…</source>
+            <translation>Laadpalen ophalen…</translation>
+        </message>
+        <message>
+            <source>Availability left out: {problem}</source>
+            <translation>Beschikbaarheid weggelaten: {problem}</translation>
+        </message>
+        <message>
+            <source>Fetching transactions: {done} of {total} chargers, {rows} transactions</source>
+            <translation>Transacties ophalen: {done} van {total} laadpalen, {rows} transacties</translation>
+        </message>
+        <message>
+            <source>Aggregating: {done} of {total} transactions</source>
+            <translation>Samenvoegen: {done} van {total} transacties</translation>
+        </message>
+        <message>
+            <source>Transaction {id} has no start time.</source>
+            <translation>Transactie {id} heeft geen begintijd.</translation>
+        </message>
+        <message>
+            <source>Could not read the meter values of transaction {id}: {problem}</source>
+            <translation>Kon de meterwaarden van transactie {id} niet lezen: {problem}</translation>
+        </message>
+        <message>
+            <source>The charger stored no power or energy readings for transaction {id}.</source>
+            <translation>De laadpaal heeft geen vermogens- of energiemetingen opgeslagen voor transactie {id}.</translation>
+        </message>
+        <message>
+            <source>Transaction {id}, {time}</source>
+            <translation>Transactie {id}, {time}</translation>
         </message>
     </context>
     <context>

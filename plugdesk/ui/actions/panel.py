@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from plugdesk.api.charger_models import BILLING_PLANS, PlugChargeSetting, PublicChargingSettings
 from plugdesk.api.models import Charger, Transaction
 from plugdesk.domain.actions import (
+    NO_PERMISSION,
     ActionKind,
     ActionReply,
     ActionRequest,
@@ -64,6 +65,10 @@ YES_TEXT = {
     ActionKind.PUBLIC_CHARGING: QT_TRANSLATE_NOOP("ActionsPanel", "Apply"),
 }
 CONFIRM_TASK = "actions-confirm"
+PLAN_LABELS = {  # the API's billing plans (sent as they are), shown translated
+    "subscription": QT_TRANSLATE_NOOP("ActionsPanel", "subscription"),
+    "transaction": QT_TRANSLATE_NOOP("ActionsPanel", "per transaction"),
+}
 DEFAULT_MAX_AMPS = 32.0
 _WATCHED = (Reply.ACCEPTED, Reply.UNKNOWN, Reply.TIMEOUT)
 
@@ -238,8 +243,9 @@ class ActionsPanel(QWidget):
         self.public_fee.setAccessibleName(self.tr("Start fee"))
         self._set_money_limits(150, 500)
         self.public_plan = QComboBox()
-        self.public_plan.addItems(list(BILLING_PLANS))
-        self.public_plan.setCurrentText("transaction")
+        for plan in BILLING_PLANS:
+            self.public_plan.addItem(self.tr(PLAN_LABELS.get(plan, plan)), plan)
+        self.public_plan.setCurrentIndex(max(0, self.public_plan.findData("transaction")))
         self.public_code = QLabel("—")
         self.public_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_code = QPushButton(self.tr("Copy"))
@@ -325,7 +331,7 @@ class ActionsPanel(QWidget):
             self.status.setText(self.tr("Select a charger to act on it."))
             return
         said = self._said.get(charger.uuid)
-        problem = permission_problem(charger)
+        problem = self._permission_problem(charger)
         self.status.setText(
             problem
             or said
@@ -429,7 +435,9 @@ class ActionsPanel(QWidget):
 
     def _update_enabled(self) -> None:
         charger = self._charger
-        problem = permission_problem(charger) if charger else self.tr("Select a charger first.")
+        problem = (
+            self._permission_problem(charger) if charger else self.tr("Select a charger first.")
+        )
         busy = charger is not None and (self._confirming or self.service.in_flight(charger.uuid))
         reason = problem or (
             self.tr("An action is in flight; wait for its reply.") if busy else None
@@ -463,6 +471,13 @@ class ActionsPanel(QWidget):
             tip = button.property("plain_tip") or button.toolTip()
             button.setProperty("plain_tip", tip)
             button.setToolTip(tip if why is None else f"{tip}\n{self._not_now()}{why}")
+
+    def _permission_problem(self, charger: Charger) -> str | None:
+        """`permission_problem` in the window's language."""
+        if permission_problem(charger) is None:
+            return None
+        text = QCoreApplication.translate("Actions", NO_PERMISSION)
+        return text.format(charger=charger_label(charger))
 
     def disabled_reason(self, button: QPushButton) -> str | None:
         """Why a button is off (the text its tooltip adds), None when it is on."""
@@ -501,7 +516,7 @@ class ActionsPanel(QWidget):
             return replace(base, enabled=self.public_enabled.isChecked(),
                            price_per_kwh=self._minor(self.public_price.value()),
                            start_fee=self._minor(self.public_fee.value()),
-                           billing_plan=self.public_plan.currentText(),
+                           billing_plan=self.public_plan.currentData(),
                            currency=self._currency)  # fmt: skip
         return base
 

@@ -176,7 +176,8 @@ class InsightsPane(QWidget):
         if last < first:
             self.status.setText(self.tr("The end date is before the start date."))
             return
-        site = self.site_box.currentData()  # None: all sites
+        # The first item is "All sites" (in the window's language); the others are names.
+        site = self.site_box.currentText() if self.site_box.currentIndex() > 0 else None
         self.report_button.setEnabled(False)
         self.status.setText(self.tr("Loading…"))
         self.service.load(first, last, () if site is None else (site,))

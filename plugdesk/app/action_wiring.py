@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -31,6 +32,7 @@ from plugdesk.domain.actions import LABELS, ActionKind, charger_label, permissio
 from plugdesk.services.actions import POLL_SECONDS, ActionOutcome, ChargerActions, utc_now
 from plugdesk.services.chargers import ChargerService
 from plugdesk.tasks import TaskRunner
+from plugdesk.ui import formatting as fmt
 from plugdesk.ui.actions.confirm import ConfirmDialog
 from plugdesk.ui.actions.log_tab import OcppLogTab
 from plugdesk.ui.actions.panel import ActionsPanel
@@ -43,6 +45,9 @@ if TYPE_CHECKING:
 
 STATUS_MS = 15_000
 BATCH_KINDS = (ActionKind.RESTART, ActionKind.LOCK)
+
+
+translate = QCoreApplication.translate
 
 
 class DeskParts(Protocol):
@@ -78,26 +83,40 @@ class ActionWiring:
             return
         allowed = [c for c in chargers if not permission_problem(c)]
         skipped = [charger_label(c) for c in chargers if permission_problem(c)]
-        names = ", ".join(charger_label(c) for c in allowed) or "none"
+        names = ", ".join(charger_label(c) for c in allowed) or translate("ActionWiring", "none")
         effect = (
-            "Each goes offline for about a minute; running charging sessions are interrupted."
+            translate("ActionWiring", "Each goes offline for about a minute; running charging "
+                      "sessions are interrupted.")
             if kind is ActionKind.RESTART
-            else "No new charging session can start on them until they are made available."
+            else translate("ActionWiring", "No new charging session can start on them until "
+                           "they are made available.")
+        )  # fmt: skip
+        text = translate("ActionWiring", "{action}: {chargers} ({names})?").format(
+            action=label(kind), chargers=count_chargers(len(allowed)), names=names
         )
-        text = f"{LABELS[kind]}: {len(allowed)} chargers ({names})?\n{effect}"
+        text += f"\n{effect}"
         if skipped:
-            text += f"\nSkipped, no permission for actions: {', '.join(skipped)}."
+            text += "\n" + translate(
+                "ActionWiring", "Skipped, no permission for actions: {names}."
+            ).format(names=", ".join(skipped))
 
         def answered(yes: bool) -> None:
             dialog, self.batch_dialog = self.batch_dialog, None
             if dialog is not None:
                 dialog.deleteLater()
             if yes:
-                self.window.say(f"{LABELS[kind]}: sending to {len(allowed)} chargers…", STATUS_MS)
+                self.window.say(
+                    translate("ActionWiring", "{action}: sending to {chargers}…").format(
+                        action=label(kind), chargers=count_chargers(len(allowed))
+                    ),
+                    STATUS_MS,
+                )
                 self.service.submit_many(kind, chargers)
 
-        title = f"{LABELS[kind]} — {len(chargers)} chargers"
-        self.batch_dialog = ConfirmDialog(title, text, LABELS[kind], answered, self.window)
+        title = translate("ActionWiring", "{action} — {chargers}").format(
+            action=label(kind), chargers=count_chargers(len(chargers))
+        )
+        self.batch_dialog = ConfirmDialog(title, text, label(kind), answered, self.window)
         self.batch_dialog.open()
 
 
@@ -114,8 +133,15 @@ def wire_actions(
                              clock=clock, poll_seconds=poll_seconds, sleep=sleep)  # fmt: skip
     panel = ActionsPanel(service, desk.runner)
     log_tab = OcppLogTab(service, desk.runner)
-    wiring = ActionWiring(service, panel, log_tab, window.add_detail_tab(panel, "Actions"),
-                          window.add_detail_tab(log_tab, "Log"), window, desk.chargers)  # fmt: skip
+    wiring = ActionWiring(
+        service,
+        panel,
+        log_tab,
+        window.add_detail_tab(panel, translate("ActionWiring", "Actions")),
+        window.add_detail_tab(log_tab, translate("ActionWiring", "Log")),
+        window,
+        desk.chargers,
+    )
 
     def on_tab(index: int) -> None:
         panel.active = index == wiring.panel_index
@@ -148,9 +174,10 @@ def wire_actions(
 
 def _wire_batch(wiring: ActionWiring) -> None:
     window = wiring.window
-    menu = window.menuBar().addMenu("&Actions")
+    menu = window.menuBar().addMenu(translate("ActionWiring", "&Actions"))
     for kind in BATCH_KINDS:
-        action = QAction(f"{LABELS[kind]} selected chargers…", window)
+        text = translate("ActionWiring", "{action} selected chargers…").format(action=label(kind))
+        action = QAction(text, window)
         action.triggered.connect(lambda _c=False, k=kind: wiring.ask_batch(k))
         menu.addAction(action)
 
@@ -161,11 +188,23 @@ def _wire_batch(wiring: ActionWiring) -> None:
     window.offer_fleet_menu(context_menu)
 
 
+def label(kind: ActionKind) -> str:
+    """An action's name in the window's language ("Restart", "Herstarten")."""
+    return translate("Actions", LABELS[kind])
+
+
+def count_chargers(count: int) -> str:
+    """ "1 charger", "3 chargers", "1.234 laadpalen"."""
+    return fmt.plurals().chargers(count).replace(str(count), fmt.integer(count), 1)
+
+
 def batch_menu(wiring: ActionWiring, count: int, parent: QWidget) -> QMenu:
     menu = QMenu(parent)
-    noun = "charger" if count == 1 else f"{count} chargers"
     for kind in BATCH_KINDS:
-        action = QAction(f"{LABELS[kind]}: {noun}…", menu)
+        text = translate("ActionWiring", "{action}: {chargers}…").format(
+            action=label(kind), chargers=count_chargers(count)
+        )
+        action = QAction(text, menu)
         action.triggered.connect(lambda _c=False, k=kind: wiring.ask_batch(k))
         menu.addAction(action)
     return menu

@@ -151,8 +151,12 @@ class Desk:
             self, settings=self.app_settings, sign_out=None if self.demo else self.sign_out
         )
         self.actions = wire_actions(self, self.faults)
-        self.insights = attach_insights(window=self.window, client=client, runner=self.runner,
-                                        incidents=self.faults.store.list_incidents)
+        self.insights = attach_insights(
+            window=self.window,
+            client=client,
+            runner=self.runner,
+            incidents=self.faults.store.list_incidents,
+        )
         self.follower = WatchFollower(self.window, self.monitor, self.faults.service, self.runner,
                                       lambda: (self.client.base_url, self._token))  # fmt: skip
         self._closed = False
@@ -287,7 +291,7 @@ class Desk:
     def show_crash_notice(self, crash_file: Path) -> QMessageBox:
         """The last run crashed: say so, and where its crash log is (non-blocking)."""
         log.warning("PlugDesk closed unexpectedly last time; its crash log: %s", crash_file)
-        box = show_notice(self.window, "PlugDesk closed unexpectedly",
+        box = show_notice(self.window, translate("MainWindow", "PlugDesk closed unexpectedly"),
                           crash_log.notice_text(crash_file))  # fmt: skip
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.crash_notice = box

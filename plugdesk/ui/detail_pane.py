@@ -378,7 +378,7 @@ class DetailPane(QWidget):
         # Details first; features add theirs (actions, OCPP log) with `add_tab`.
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(scroll, "Details")
+        self.tabs.addTab(scroll, self.tr("Details"))
         layout.addWidget(self.tabs, 1)
 
         self.connectors_label = QLabel("<b>{}</b>".format(self.tr("Connectors")))

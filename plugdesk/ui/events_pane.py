@@ -127,11 +127,17 @@ def is_pending(incident: Incident) -> bool:
     return incident.id < 0
 
 
-_PENDING_VERBS = {"fault": "Faulted", "offline": "Went offline", "stale": "Went quiet"}
-EMPTY_TEXT = (
+_PENDING_SEEN = {  # "{age}": "2 min ago", "just now"
+    "fault": QT_TRANSLATE_NOOP("EventsModel", "Faulted {age}"),
+    "offline": QT_TRANSLATE_NOOP("EventsModel", "Went offline {age}"),
+    "stale": QT_TRANSLATE_NOOP("EventsModel", "Went quiet {age}"),
+}
+_SEEN = QT_TRANSLATE_NOOP("EventsModel", "Seen {age}")
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "EventsPane",
     "No problems so far. A problem shows here as soon as a refresh sees it, marked "
     "“Pending” while its grace period runs (2 min for faults, 5 min for offline by "
-    "default; see Settings); only a problem that lasts becomes an incident and alerts."
+    "default; see Settings); only a problem that lasts becomes an incident and alerts.",
 )
 
 
@@ -156,11 +162,15 @@ def pending_row(problem: PendingProblem) -> Incident:
 
 
 def pending_text(incident: Incident, now: datetime) -> str:
-    """"Faulted 1 min ago — alert in 1 min"."""
-    verb = _PENDING_VERBS.get(incident.kind, "Seen")
+    """ "Faulted 1 min ago — alert in 1 min"."""
+    seen = translate("EventsModel", _PENDING_SEEN.get(incident.kind, _SEEN))
     left = incident.opened_at - now
-    when = f"alert in {fmt.duration(left)}" if left > timedelta(seconds=30) else "alert due now"
-    return f"{verb} {fmt.relative_age(incident.first_seen_at, now)} — {when}"
+    when = (
+        translate("EventsModel", "alert in {left}").format(left=fmt.duration(left))
+        if left > timedelta(seconds=30)
+        else translate("EventsModel", "alert due now")
+    )
+    return f"{seen.format(age=fmt.relative_age(incident.first_seen_at, now))} — {when}"
 
 
 def lasted(incident: Incident, now: datetime) -> timedelta:
@@ -253,9 +263,12 @@ class EventsModel(RowTableModel[Incident]):
             parts = [incident.charger_reference, incident.charger_identity, incident.charger_uuid]
             return "\n".join(dict.fromkeys(p for p in parts if p))
         if column == EventColumn.OPENED and is_pending(incident):
-            return (f"First seen {fmt.local_time_seconds(incident.first_seen_at)}; if it "
-                    f"lasts, it opens an incident and alerts at "
-                    f"{fmt.local_time_seconds(incident.opened_at)}")  # fmt: skip
+            return self.tr(
+                "First seen {seen}; if it lasts, it opens an incident and alerts at {alert}"
+            ).format(
+                seen=fmt.local_time_seconds(incident.first_seen_at),
+                alert=fmt.local_time_seconds(incident.opened_at),
+            )
         if column == EventColumn.OPENED:
             seen = fmt.local_time_seconds(incident.first_seen_at)
             return self.tr("First seen {seen}\nAlerted {alerted} (after the grace period)").format(
@@ -308,7 +321,7 @@ class EventsFilterProxy(QSortFilterProxyModel):
             self._refilter(lambda: setattr(self, "_kind", kind))
 
     def set_state(self, state: str | None) -> None:
-        """"open", "closed" or None for both."""
+        """ "open", "closed" or None for both."""
         if state != self._state:
             self._refilter(lambda: setattr(self, "_state", state))
 
@@ -383,11 +396,11 @@ class EventsPane(QWidget):
         )
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(self.tr(EMPTY_TEXT))
         self.empty_label.setWordWrap(True)
         self.empty_label.setEnabled(False)  # the palette's dimmed text
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("Save the events shown (with the filters) as CSV")
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setToolTip(self.tr("Save the events shown (with the filters) as CSV"))
         self.export_button.clicked.connect(self._ask_export)
 
         self.table = set_up_table(
@@ -470,16 +483,20 @@ class EventsPane(QWidget):
 
     def _ask_export(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Export events", str(Path.home() / "plugdesk-events.csv"), "CSV (*.csv)"
+            self, self.tr("Export events"), str(Path.home() / "plugdesk-events.csv"), "CSV (*.csv)"
         )
         if not name:
             return
         try:
             count = self.export_csv(Path(name))
         except OSError as error:
-            self.exported.emit(f"Could not export the events: {error.strerror or error}")
+            self.exported.emit(
+                self.tr("Could not export the events: {problem}").format(
+                    problem=error.strerror or error
+                )
+            )
             return
-        self.exported.emit(f"Exported {count} events to {name}")
+        self.exported.emit(self.tr("Exported %n events to {path}", "", count).format(path=name))
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -536,8 +553,8 @@ class EventsPane(QWidget):
         show = QAction(self.tr("Show {name} in Chargers").format(name=name), menu)
         show.triggered.connect(lambda: self.charger_activated.emit(uuid))
         menu.addAction(show)
-        log = QAction("Show log", menu)
-        log.setToolTip("The charger's OCPP log at the start of this event")
+        log = QAction(self.tr("Show log"), menu)
+        log.setToolTip(self.tr("The charger's OCPP log at the start of this event"))
         log.triggered.connect(lambda: self.show_log_requested.emit(uuid, incident.first_seen_at))
         menu.addAction(log)
         menu.addSeparator()
@@ -564,7 +581,7 @@ def mute_actions(
     name: str,
     report: Callable[[str, str], None] | None = None,
 ) -> list[QAction]:
-    """"Mute for 1 h / 24 h / until resolved" (and "Unmute" when muted) for one charger:
+    """ "Mute for 1 h / 24 h / until resolved" (and "Unmute" when muted) for one charger:
     for the Events pane and any other charger list that wants the same menu."""
 
     def mute(duration: timedelta | None, said: str) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import msgspec
 from PySide6.QtCore import (
     QByteArray,
+    QCoreApplication,
     QEvent,
     QObject,
     QPoint,
@@ -83,7 +84,9 @@ STATE_VERSION = 1
 APP_NAME = "PlugDesk"
 SIGNED_OUT_USER = QT_TRANSLATE_NOOP("MainWindow", "Not signed in")
 ROOMY = 0.7  # give_detail_room: the detail pane's share of the right side
-HIDDEN_BY_FILTER = "No charger matches the search or filter: none is selected."
+HIDDEN_BY_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow", "No charger matches the search or filter: none is selected."
+)
 TRAY_HINT_KEY = "hints/closedToTray"
 TRAY_HINT = (
     "PlugDesk is still running in the system tray and keeps watching your chargers: "
@@ -327,8 +330,11 @@ class MainWindow(QMainWindow):
         in the window: window-level shortcuts win over a table's own PgDn and Tab."""
         self.tab_shortcuts: list[QShortcut] = []
         for keys, step in (
-            ("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
-            ("Ctrl+Backtab", -1), ("Ctrl+PgUp", -1),
+            ("Ctrl+Tab", 1),
+            ("Ctrl+PgDown", 1),
+            ("Ctrl+Shift+Tab", -1),
+            ("Ctrl+Backtab", -1),
+            ("Ctrl+PgUp", -1),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -562,7 +568,7 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> QMessageBox:
         """Health levels, grace periods and shortcuts, in one page (non-modal)."""
-        box = QMessageBox(QMessageBox.Icon.Information, "Quick guide", GUIDE_HTML,
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Quick guide"), guide_html(),
                           QMessageBox.StandardButton.Close, self)  # fmt: skip
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -704,18 +710,20 @@ class MainWindow(QMainWindow):
         self._selected = None
         self._power.stop()
         self.chargers.cancel_power()
-        self.detail_pane.show_placeholder(HIDDEN_BY_FILTER)
-        self.transactions_view.show_placeholder(HIDDEN_BY_FILTER)
+        self.detail_pane.show_placeholder(self.tr(HIDDEN_BY_FILTER))
+        self.transactions_view.show_placeholder(self.tr(HIDDEN_BY_FILTER))
 
     def _on_detail(self, charger: Charger) -> None:
         if charger.uuid != self._selected:
             return
         self.detail_pane.show_detail(charger)
-        self.transactions_view.model.set_connector_numbers({
-            c.id: c.connector_id
-            for c in charger.connectors or []
-            if c.id is not None and c.connector_id is not None
-        })
+        self.transactions_view.model.set_connector_numbers(
+            {
+                c.id: c.connector_id
+                for c in charger.connectors or []
+                if c.id is not None and c.connector_id is not None
+            }
+        )
         if charger.is_online and charger.connectors:
             self._request_power()
             self._power.start()
@@ -888,36 +896,86 @@ class MainWindow(QMainWindow):
         hint.show()
 
 
-GUIDE_HTML = """
-<h3>Health</h3>
-<p><b>Fault</b>: status Faulted, or an error code on the charger or a connector.
-<b>Offline</b>: it lost its connection to the server. <b>Stale</b>: online, but no
-heartbeat for 15 min. <b>Warning</b>: a car-side communication error. <b>Unknown</b>: never
-connected to the server. <b>Maintenance</b>: blocked or Unavailable, set by an operator or
-an update (no alerts). <b>OK</b>: none of these. The chips above the list filter by level.
-</p>
-<h3>Grace periods and alerts</h3>
-<p>A problem shows in <b>Events</b> as <i>Pending</i> as soon as a refresh sees it. It
-becomes an incident, and alerts, only when it lasts its grace period (by default 2 min for
-faults and stale chargers, 5 min for offline ones; change them in Settings), so a reboot
-does not wake you up. Mute a charger from the Events menu (right-click or the Menu key).</p>
-<h3>Keyboard</h3>
-<table>
-<tr><td><b>Ctrl+F</b></td><td>search chargers; Enter or Down go to the list, Escape clears</td></tr>
-<tr><td><b>Tab</b> / <b>Shift+Tab</b></td><td>next / previous part of the window (arrow keys move inside a table)</td></tr>
-<tr><td><b>Ctrl+Tab</b>, <b>Ctrl+PgDn</b></td><td>next tab; with Shift, or Ctrl+PgUp, the previous one</td></tr>
-<tr><td><b>F5</b></td><td>refresh now</td></tr>
-<tr><td><b>Ctrl+E</b></td><td>export transactions</td></tr>
-<tr><td><b>Menu</b>, <b>Shift+F10</b></td><td>actions for the selected event</td></tr>
-<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>
-</table>
-"""  # noqa: E501
+# The quick guide, a paragraph per translatable string (put together in guide_html()).
+GUIDE_PARTS = (
+    ("h3", QT_TRANSLATE_NOOP("MainWindow", "Health")),
+    (
+        "p",
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "<b>Fault</b>: status Faulted, or an error code on the charger or a connector. "
+            "<b>Offline</b>: it lost its connection to the server. <b>Stale</b>: online, but no "
+            "heartbeat for 15 min. <b>Warning</b>: a car-side communication error. "
+            "<b>Unknown</b>: never connected to the server. <b>Maintenance</b>: blocked or "
+            "Unavailable, set by an operator or an update (no alerts). <b>OK</b>: none of these. "
+            "The chips above the list filter by level.",
+        ),
+    ),
+    ("h3", QT_TRANSLATE_NOOP("MainWindow", "Grace periods and alerts")),
+    (
+        "p",
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "A problem shows in <b>Events</b> as <i>Pending</i> as soon as a refresh sees it. It "
+            "becomes an incident, and alerts, only when it lasts its grace period (by default "
+            "2 min for faults and stale chargers, 5 min for offline ones; change them in "
+            "Settings), so a reboot does not wake you up. Mute a charger from the Events menu "
+            "(right-click or the Menu key).",
+        ),
+    ),
+    ("h3", QT_TRANSLATE_NOOP("MainWindow", "Keyboard")),
+)
+GUIDE_KEYS = (  # (keys, what they do)
+    (
+        "<b>Ctrl+F</b>",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "search chargers; Enter or Down go to the list, Escape clears"
+        ),
+    ),
+    (
+        "<b>Tab</b> / <b>Shift+Tab</b>",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "next / previous part of the window (arrow keys move inside a table)"
+        ),
+    ),
+    (
+        "<b>Ctrl+Tab</b>, <b>Ctrl+PgDn</b>",
+        QT_TRANSLATE_NOOP("MainWindow", "next tab; with Shift, or Ctrl+PgUp, the previous one"),
+    ),
+    ("<b>F5</b>", QT_TRANSLATE_NOOP("MainWindow", "refresh now")),
+    ("<b>Ctrl+E</b>", QT_TRANSLATE_NOOP("MainWindow", "export transactions")),
+    (
+        "<b>Menu</b>, <b>Shift+F10</b>",
+        QT_TRANSLATE_NOOP("MainWindow", "actions for the selected event"),
+    ),
+    ("<b>Ctrl+Q</b>", QT_TRANSLATE_NOOP("MainWindow", "quit")),
+)
+
+
+def guide_html() -> str:
+    """The quick guide in the window's language."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    parts = [f"<{tag}>{tr(text)}</{tag}>" for tag, text in GUIDE_PARTS]
+    rows = "".join(f"<tr><td>{keys}</td><td>{tr(text)}</td></tr>" for keys, text in GUIDE_KEYS)
+    return "\n".join([*parts, f"<table>{rows}</table>"])
 
 
 def _list_fields_differ(shown: Charger, listed: Charger) -> bool:
     """Did anything the list carries change? (The detail adds connectors and PIN.)"""
-    fields = ("status", "connection_status", "error", "error_info", "last_heartbeat_at",
-              "firmware_version", "blocked", "updated_at", "reference")
+    fields = (
+        "status",
+        "connection_status",
+        "error",
+        "error_info",
+        "last_heartbeat_at",
+        "firmware_version",
+        "blocked",
+        "updated_at",
+        "reference",
+    )
     return any(getattr(shown, f) != getattr(listed, f) for f in fields)
 
 

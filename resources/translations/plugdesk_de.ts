@@ -1308,12 +1308,16 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
             <translation>Schließen</translation>
         </message>
         <message>
+            <source>Listing chargers… {count} so far.</source>
+            <translation>Ladestationen werden abgerufen… bisher {count}.</translation>
+        </message>
+        <message>
             <source>Listing chargers…</source>
             <translation>Ladestationen werden abgerufen…</translation>
         </message>
         <message>
-            <source>%v of %m chargers</source>
-            <translation>%v von %m Ladestationen</translation>
+            <source>{done} of {total} chargers</source>
+            <translation>{done} von {total} Ladestationen</translation>
         </message>
         <message>
             <source>Exporting… {count} transactions written so far.</source>

@@ -1308,12 +1308,16 @@ Alerte {alerted} (après le délai de grâce)</translation>
             <translation>Fermer</translation>
         </message>
         <message>
+            <source>Listing chargers… {count} so far.</source>
+            <translation>Liste des bornes… {count} jusqu’ici.</translation>
+        </message>
+        <message>
             <source>Listing chargers…</source>
             <translation>Liste des bornes en cours…</translation>
         </message>
         <message>
-            <source>%v of %m chargers</source>
-            <translation>%v sur %m bornes</translation>
+            <source>{done} of {total} chargers</source>
+            <translation>{done} sur {total} bornes</translation>
         </message>
         <message>
             <source>Exporting… {count} transactions written so far.</source>

@@ -1308,12 +1308,16 @@ Gemeld {alerted} (na de wachttijd)</translation>
             <translation>Sluiten</translation>
         </message>
         <message>
+            <source>Listing chargers… {count} so far.</source>
+            <translation>Laadpalen ophalen… {count} tot nu toe.</translation>
+        </message>
+        <message>
             <source>Listing chargers…</source>
             <translation>Laadpalen ophalen…</translation>
         </message>
         <message>
-            <source>%v of %m chargers</source>
-            <translation>%v van %m laadpalen</translation>
+            <source>{done} of {total} chargers</source>
+            <translation>{done} van {total} laadpalen</translation>
         </message>
         <message>
             <source>Exporting… {count} transactions written so far.</source>

@@ -52,6 +52,7 @@ from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # the name lupdate knows
 
 APP_NAME = "PlugDesk"
 NATIVE_TIMEOUT = 8.0  # seconds for the notification service to take a notification
@@ -380,11 +381,16 @@ def folded_summary(alerts: list[Alert]) -> Alert:
     opened = _chargers_in([a for a in alerts if a.event == "opened"])
     resolved = _chargers_in([a for a in alerts if a.event == "resolved"])
     if opened:
-        title = f"{_more(opened)} {'needs' if opened == 1 else 'need'} attention"
-        body = f"{_more(resolved)} recovered. " if resolved else ""
+        title = translate("Notifier", "%n more chargers need attention", "", opened)
+        body = ""
+        if resolved:
+            body = translate("Notifier", "%n more chargers recovered.", "", resolved)
     else:
-        title, body = f"{_more(resolved)} recovered", ""
-    body += "Not shown one by one, so pop-ups stay readable: open Events for the list."
+        title, body = translate("Notifier", "%n more chargers recovered", "", resolved), ""
+    read_on = translate(
+        "Notifier", "Not shown one by one, so pop-ups stay readable: open Events for the list."
+    )
+    body = f"{body} {read_on}" if body else read_on
     urgency: Urgency = "low"
     if any(a.urgency == "critical" for a in alerts):
         urgency = "critical"
@@ -400,6 +406,3 @@ def _chargers_in(alerts: list[Alert]) -> int:
     uuids = {a.charger_uuid for a in alerts if a.charger_uuid}
     return len(uuids) + sum(len(a.incident_ids) for a in alerts if not a.charger_uuid)
 
-
-def _more(chargers: int) -> str:
-    return "1 more charger" if chargers == 1 else f"{chargers:,} more chargers"

@@ -52,7 +52,6 @@ from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-translate = QCoreApplication.translate  # the name lupdate knows
 
 APP_NAME = "PlugDesk"
 NATIVE_TIMEOUT = 8.0  # seconds for the notification service to take a notification
@@ -335,7 +334,7 @@ class Notifier(QObject):
                 return
             folded, self._folded = self._folded, []
             if folded:
-                summary = folded_summary(folded)
+                summary = self._folded_summary(folded)
                 await self._pop_up(summary, Note(summary, self._opener(summary)))
 
     def _detail_for(self, alert: Alert) -> str | None:
@@ -367,38 +366,37 @@ class Notifier(QObject):
 
         return open_charger
 
+    def _folded_summary(self, alerts: list[Alert]) -> Alert:
+        """One pop-up for the alerts the rate bound held back: "7 more chargers need
+        attention" (opens the Events pane). Its incidents are marked already: it carries none."""
+        opened = _chargers_in([a for a in alerts if a.event == "opened"])
+        resolved = _chargers_in([a for a in alerts if a.event == "resolved"])
+        if opened:
+            title = self.tr("%n more chargers need attention", "", opened)
+            body = ""
+            if resolved:
+                body = self.tr("%n more chargers recovered.", "", resolved)
+        else:
+            title, body = self.tr("%n more chargers recovered", "", resolved), ""
+        read_on = self.tr(
+            "Not shown one by one, so pop-ups stay readable: open Events for the list."
+        )
+        body = f"{body} {read_on}" if body else read_on
+        urgency: Urgency = "low"
+        if any(a.urgency == "critical" for a in alerts):
+            urgency = "critical"
+        elif opened:
+            urgency = "normal"
+        return Alert(kind="summary", incident_ids=(), title=title, body=body,
+                     urgency=urgency, charger_uuid=None,
+                     summary_of="opened" if opened else "resolved")  # fmt: skip
+
     async def aclose(self) -> None:
         self._fold_timer.stop()
         for channel in self._channels:
             closer = getattr(channel, "aclose", None)
             if closer is not None:
                 await closer()
-
-
-def folded_summary(alerts: list[Alert]) -> Alert:
-    """One pop-up for the alerts the rate bound held back: "7 more chargers need
-    attention" (opens the Events pane). Its incidents are marked already: it carries none."""
-    opened = _chargers_in([a for a in alerts if a.event == "opened"])
-    resolved = _chargers_in([a for a in alerts if a.event == "resolved"])
-    if opened:
-        title = translate("Notifier", "%n more chargers need attention", "", opened)
-        body = ""
-        if resolved:
-            body = translate("Notifier", "%n more chargers recovered.", "", resolved)
-    else:
-        title, body = translate("Notifier", "%n more chargers recovered", "", resolved), ""
-    read_on = translate(
-        "Notifier", "Not shown one by one, so pop-ups stay readable: open Events for the list."
-    )
-    body = f"{body} {read_on}" if body else read_on
-    urgency: Urgency = "low"
-    if any(a.urgency == "critical" for a in alerts):
-        urgency = "critical"
-    elif opened:
-        urgency = "normal"
-    return Alert(kind="summary", incident_ids=(), title=title, body=body,
-                 urgency=urgency, charger_uuid=None,
-                 summary_of="opened" if opened else "resolved")  # fmt: skip
 
 
 def _chargers_in(alerts: list[Alert]) -> int:

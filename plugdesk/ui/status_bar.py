@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,7 +36,6 @@ SIGNED_OUT_TEXT = QT_TRANSLATE_NOOP(
     "ConnectionBanner", "Not signed in — sign in to see your chargers"
 )
 EXPORT_DONE_MS = 60_000  # how long "Export complete" stays in the status bar
-translate = QCoreApplication.translate  # the name lupdate knows
 
 
 class AppStatusBar(QStatusBar):
@@ -157,7 +156,7 @@ class ExportProgress(QWidget):
         self._job = job
         self._show_dialog = show_dialog
         job.progress.connect(self._on_progress)
-        job.finished.connect(lambda summary: self._ended(_done_text(summary)))
+        job.finished.connect(lambda summary: self._ended(self._done_text(summary)))
         job.failed.connect(
             lambda _message: self._ended(self.tr("Export failed: nothing was written"))
         )
@@ -176,7 +175,8 @@ class ExportProgress(QWidget):
             self.bar.setRange(0, 0)
             self.label.setText(
                 self.tr("Export: listing chargers… {done} so far").format(done=fmt.integer(done))
-                if done else self.tr("Export: listing chargers…")
+                if done
+                else self.tr("Export: listing chargers…")
             )
             return
         self.bar.setRange(0, total)
@@ -197,6 +197,14 @@ class ExportProgress(QWidget):
         self.cancel_button.hide()
         self._hide_timer.start(EXPORT_DONE_MS)
 
+    def _done_text(self, summary: object) -> str:
+        rows = getattr(summary, "rows", 0)
+        path = getattr(summary, "path", None)
+        if path is None:
+            return self.tr("Export complete: %n transactions saved", "", rows)
+        saved = self.tr("Export complete: %n transactions saved to {file}", "", rows)
+        return saved.format(file=path.name)
+
     def _cancel(self) -> None:
         if self._job is not None:
             self.cancel_button.setEnabled(False)
@@ -210,16 +218,6 @@ class ExportProgress(QWidget):
             except RuntimeError:  # the dialog was closed (and deleted) meanwhile
                 self._show_dialog = None
                 self.show_button.hide()
-
-
-def _done_text(summary: object) -> str:
-    rows = getattr(summary, "rows", 0)
-    path = getattr(summary, "path", None)
-    if path is None:
-        return translate("ExportProgress", "Export complete: %n transactions saved", "", rows)
-    return translate(
-        "ExportProgress", "Export complete: %n transactions saved to {file}", "", rows
-    ).format(file=path.name)
 
 
 class ConnectionBanner(QFrame):

@@ -463,6 +463,12 @@ class MainWindow(QMainWindow):
         self.file_menu.insertAction(self._quit_separator, action)
         return action
 
+    def add_menu(self, title: str) -> QMenu:
+        """A feature's menu in the menu bar, before Help (which stays last)."""
+        menu = QMenu(title, self.menuBar())  # owned by the bar, as addMenu's are
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+        return menu
+
     def add_banner(self, banner: QWidget) -> None:
         """A banner right under the connection banner (above the panes)."""
         parent = self.banner.parentWidget()

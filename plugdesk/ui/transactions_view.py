@@ -279,11 +279,11 @@ class TransactionsView(QWidget):
         self.model.set_id_tag_filter(text)
 
     def _fit_columns_once(self) -> None:
-        """The first rows shown decide the widths (sampled: 200 rows, not 10,000)."""
+        """The first rows shown decide the widths (sampled: 40 rows, not 10,000)."""
         if self._columns_fitted or self.model.rowCount() == 0:
             return
         self._columns_fitted = True
-        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.table.horizontalHeader().setResizeContentsPrecision(40)
         self.table.resizeColumnsToContents()
 
     def _update_totals(self) -> None:

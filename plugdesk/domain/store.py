@@ -100,6 +100,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     )),
+    Migration(4, "connector incidents", (
+        # A fault on one connector is an incident of its own (NULL: the charger itself).
+        "ALTER TABLE incidents ADD COLUMN connector_id INTEGER",
+        "DROP INDEX incidents_one_open",
+        """CREATE UNIQUE INDEX incidents_one_open
+            ON incidents (charger_uuid, kind, IFNULL(connector_id, 0))
+            WHERE closed_at IS NULL""",
+    )),
 )  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
@@ -118,6 +126,7 @@ class Incident:
     notified_open: bool
     notified_close: bool
     first_seen_at: datetime  # when the condition was first observed
+    connector_id: int | None = None  # the connector at fault; None: the charger itself
 
     @property
     def is_open(self) -> bool:
@@ -127,6 +136,11 @@ class Incident:
     def charger_name(self) -> str:
         """The manager's own label if set, else the identity, else the UUID."""
         return self.charger_reference or self.charger_identity or self.charger_uuid
+
+    @property
+    def where(self) -> str:
+        """"Connector 2" for a connector's incident, "" for the charger's own."""
+        return "" if self.connector_id is None else f"Connector {self.connector_id}"
 
 
 @dataclass(frozen=True)
@@ -141,7 +155,7 @@ class Mute:
 
 _INCIDENT_COLUMNS = (
     "id, charger_uuid, charger_identity, charger_reference, kind, error_code, error_info, "
-    "opened_at, closed_at, notified_open, notified_close, first_seen_at"
+    "opened_at, closed_at, notified_open, notified_close, first_seen_at, connector_id"
 )
 
 
@@ -248,16 +262,17 @@ class Store:
         charger_reference: str | None = None,
         error_code: str | None = None,
         error_info: str | None = None,
+        connector_id: int | None = None,
     ) -> Incident:
-        """Record a new open incident. StoreError if this charger already has an open
-        incident of this kind (one at a time, enforced by a unique index)."""
+        """Record a new open incident. StoreError if this charger (or this connector of
+        it) already has an open incident of this kind (enforced by a unique index)."""
         first_seen = first_seen_at or opened_at
         with self.transaction():
             try:
                 cursor = self._conn.execute(
                     "INSERT INTO incidents (charger_uuid, charger_identity, charger_reference,"
-                    " kind, error_code, error_info, opened_at, first_seen_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    " kind, error_code, error_info, opened_at, first_seen_at, connector_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         charger_uuid,
                         charger_identity,
@@ -267,6 +282,7 @@ class Store:
                         error_info,
                         _iso(opened_at),
                         _iso(first_seen),
+                        connector_id,
                     ),
                 )
             except sqlite3.IntegrityError:
@@ -290,6 +306,7 @@ class Store:
             notified_open=False,
             notified_close=False,
             first_seen_at=to_utc(first_seen),
+            connector_id=connector_id,
         )
 
     def close_incident(self, incident_id: int, closed_at: datetime) -> bool:
@@ -574,7 +591,8 @@ def _parse(text: str) -> datetime:
 
 
 def _incident(row: tuple[Any, ...]) -> Incident:
-    (id_, uuid, identity, reference, kind, code, info, opened, closed, n_open, n_close, first) = row
+    (id_, uuid, identity, reference, kind, code, info, opened, closed, n_open, n_close, first,
+     connector) = row  # fmt: skip
     return Incident(
         id=int(id_),
         charger_uuid=str(uuid),
@@ -588,4 +606,5 @@ def _incident(row: tuple[Any, ...]) -> Incident:
         notified_open=bool(n_open),
         notified_close=bool(n_close),
         first_seen_at=_parse(first),
+        connector_id=None if connector is None else int(connector),
     )

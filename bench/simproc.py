@@ -54,6 +54,7 @@ def main() -> None:
     parser.add_argument("--time-scale", type=float, default=1.0)
     parser.add_argument("--rate-limit", type=int, default=500)
     parser.add_argument("--rate-window", type=float, default=60.0)
+    parser.add_argument("--trouble", default="default")
     options = parser.parse_args()
     sim = Simulator(
         chargers=options.chargers,
@@ -62,6 +63,7 @@ def main() -> None:
         rate_limit_per_minute=options.rate_limit,
         rate_window_seconds=options.rate_window,
         big_charger_transactions=options.big,
+        trouble=options.trouble,
     )
     sim.start()
     big = sim.charger_uuids()[0]  # charger 0 is the one with the big history

@@ -58,6 +58,9 @@ class Places:
         self.fleet = fleet
         self.world = world
         self.teams_endpoint = teams_endpoint
+        # A team's chargers (in identity order) and filter options never change: worked
+        # out once, not on every page (50,000 chargers: 150 ms a request otherwise).
+        self._team_lists: dict[int, tuple[list[Charger], dict[str, Any]]] = {}
 
     # -- views ---------------------------------------------------------------------------
 
@@ -222,11 +225,11 @@ class Places:
         bad = [f for f in fields if f.lstrip("-") not in TEAM_CHARGER_SORTS]
         if bad:
             return _not_allowed("sort", bad, TEAM_CHARGER_SORTS)
-        chargers = [self.fleet.chargers[i] for i in self.world.team_chargers(team)]
-        options = self._charger_options(chargers)
-        chosen = [c for c in chargers if self._matches(c, filters)]
-        for field in reversed(fields):  # stable sorts: the first field decides last
-            chosen.sort(key=_sort_key(field.lstrip("-")), reverse=field.startswith("-"))
+        chargers, options = self._team_list(team)
+        chosen = [c for c in _narrowed(chargers, filters) if self._matches(c, filters)]
+        if fields != ["identity"]:  # the team list is kept in identity order already
+            for field in reversed(fields):  # stable sorts: the first field decides last
+                chosen.sort(key=_sort_key(field.lstrip("-")), reverse=field.startswith("-"))
         page = paging.page_number(query)
         offset = (page - 1) * PER_PAGE
         items = [self.team_charger(c, now) for c in chosen[offset : offset + PER_PAGE]]
@@ -260,6 +263,14 @@ class Places:
             elif name == "site_uuid" and self.world.site_for(charger.index).uuid not in values:
                 return False
         return True
+
+    def _team_list(self, team: Team) -> tuple[list[Charger], dict[str, Any]]:
+        cached = self._team_lists.get(team.index)
+        if cached is None:
+            chargers = [self.fleet.chargers[i] for i in self.world.team_chargers(team)]
+            chargers.sort(key=_sort_key("identity"))
+            cached = self._team_lists[team.index] = (chargers, self._charger_options(chargers))
+        return cached
 
     def _charger_options(self, chargers: list[Charger]) -> dict[str, Any]:
         sites: dict[str, str] = {}
@@ -352,6 +363,25 @@ def _history_head(charger: Charger, pos: int) -> tuple[float, int, int, int, int
     history = charger.txs.history
     assert history is not None
     return (-history.starts[pos], -(history.id_base + pos), charger.index, pos, 1)
+
+
+def _narrowed(chargers: list[Charger], filters: dict[str, list[str]]) -> list[Charger]:
+    """A cheap first pass over the common filters (a 50,000-charger team list is read
+    many times a minute); `_matches` still checks every filter on what is left."""
+    if values := filters.get("connection_status"):
+        chargers = [c for c in chargers if c.connection in values]
+    if values := filters.get("status"):
+        chargers = [c for c in chargers if c.status in values]
+    if values := filters.get("connector_status"):
+        wanted = set(values)
+        kept = []
+        for charger in chargers:
+            for connector in charger.connectors:
+                if connector.status in wanted:
+                    kept.append(charger)
+                    break
+        chargers = kept
+    return chargers
 
 
 def _sort_key(field: str) -> Callable[[Charger], Any]:

@@ -36,7 +36,7 @@ from typing import Any
 from plugdesk.simulator import catalog
 from plugdesk.simulator.actions import OUTCOMES, ActionRecord, Actions
 from plugdesk.simulator.chaos import Chaos
-from plugdesk.simulator.fleet import Charger, Fleet
+from plugdesk.simulator.fleet import TROUBLES, Charger, Fleet
 from plugdesk.simulator.places import Places
 from plugdesk.simulator.public import PublicCharging
 from plugdesk.simulator.ratelimit import SlidingWindow
@@ -70,7 +70,13 @@ class Simulator:
         action_timeout_done_rate: float = 0.04,
         action_timeout_lost_rate: float = 0.02,
         connector_faults_at_start: bool = True,
+        trouble: str = "default",
     ) -> None:
+        """`trouble`: "default" (a lively demo fleet) or "realistic" (the benchmarks':
+        1 % faulted, a third on one connector, 0.5 % offline, two new faults a minute;
+        see fleet.Trouble). A realistic fleet starts with no extra connector faults."""
+        if trouble not in TROUBLES:
+            raise ValueError(f"unknown trouble {trouble!r}; choose from {', '.join(TROUBLES)}")
         self.seed = seed
         self.host = host
         self.port = port
@@ -84,7 +90,8 @@ class Simulator:
             seed=seed,
             start_ts=start_ts,
             big_charger_transactions=big_charger_transactions,
-            connector_faults_at_start=connector_faults_at_start,
+            connector_faults_at_start=connector_faults_at_start and trouble == "default",
+            trouble=TROUBLES[trouble],
         )
         rng = random.Random(derive(seed, 0x5742))
         keys = (

@@ -327,8 +327,8 @@ class IncidentTracker:
             return
         absent = Condition(IncidentKind.FAULT, False)
         for connector_id, condition in faults.items():
-            key = (uuid, IncidentKind.FAULT, connector_id)
-            self._step(key, condition, assessment.maintenance, labels, now, plan)
+            here: Key = (uuid, IncidentKind.FAULT, connector_id)
+            self._step(here, condition, assessment.maintenance, labels, now, plan)
         for key in known:
             if key[2] not in faults:
                 self._step(key, absent, assessment.maintenance, labels, now, plan)

@@ -487,10 +487,10 @@ class Fleet:
             error = rng.choices(catalog.FAULT_NAMES, catalog.FAULT_WEIGHTS)[0]
             info = rng.choice(catalog.FAULT_INFO[error])
             vendor_code = f"E{rng.randint(100, 999)}" if rng.random() < 0.4 else None
-            connector = None
+            on_one: int | None = None
             if self.trouble is REALISTIC and rng.random() < self.trouble.connector_share:
-                connector = rng.randrange(len(charger.connectors))
-            self._apply_fault(charger, since, error, info, vendor_code, connector, forced=False)
+                on_one = rng.randrange(len(charger.connectors))
+            self._apply_fault(charger, since, error, info, vendor_code, on_one, forced=False)
         elif charger.public is None:
             # Public chargers start idle so a demo can start a session at once.
             for connector in charger.connectors:

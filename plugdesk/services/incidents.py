@@ -39,15 +39,13 @@ from plugdesk.api.models import Charger
 from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.health import (
     LABELS,
-    Assessment,
     Health,
+    HealthVerdict,
     Severity,
-    count_by_level,
-    fleet_health,
-    fleet_level,
     format_counts,
 )
 from plugdesk.domain.incidents import Alert, IncidentTracker
+from plugdesk.domain.snapshot import FleetSnapshot, judge, take_snapshot
 from plugdesk.domain.store import Incident, IncidentState, Mute, Store, StoreError
 from plugdesk.services.monitor import FleetMonitor
 
@@ -61,6 +59,9 @@ HISTORY_LIMIT = 5000  # incidents the Events pane lists (newest first)
 # Below this many chargers the tray summary and the fleet cache are done on the loop thread
 # (a few ms); above it, in worker threads, so a 5,000-charger fleet never stalls the window.
 THREADED_FROM = 500
+# The fleet cache is for an offline start: a copy a minute is plenty (50,000 chargers are
+# 40 MB to encode and write, and the watch tells news every few seconds).
+CACHE_EVERY = timedelta(seconds=60)
 
 _snapshot_decoder = msgspec.json.Decoder(list[Charger])
 _raw_items = msgspec.json.Decoder(list[msgspec.Raw])
@@ -119,6 +120,7 @@ class IncidentService(QObject):
     health_summary = Signal(str, dict, str)  # level, counts {Health value: n}, tooltip
     last_known_fleet = Signal(list, object)  # list[Charger], fetched_at (aware datetime)
     store_problem = Signal(str)  # a sentence for the window
+    snapshot_ready = Signal(object)  # FleetSnapshot: the one judgement of this refresh
     pause_changed = Signal(object)  # datetime until which pop-ups are paused, or None
 
     def __init__(
@@ -146,6 +148,8 @@ class IncidentService(QObject):
         self._writer: SnapshotWriter | None = None
         self._summary_task: asyncio.Task[None] | None = None
         self._observing: asyncio.Task[None] | None = None  # a big fleet being assessed
+        self._snapshot: FleetSnapshot | None = None
+        self._cached_at: datetime | None = None
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -181,6 +185,25 @@ class IncidentService(QObject):
     def summary(self) -> FleetSummary | None:
         return self._summary
 
+    @property
+    def snapshot(self) -> FleetSnapshot | None:
+        """The last refresh's judgement (None before the first)."""
+        return self._snapshot
+
+    def verdict(self, charger: Charger, now: datetime) -> HealthVerdict:
+        """A charger's health as the last snapshot judged it; one not in it (yet) by the
+        same rules and the same settings. The charger table's judge."""
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.holds(charger):
+            found = snapshot.verdict(charger.uuid)
+            if found is not None:
+                return found
+        return judge(charger, now, self.tracker.stale_after)
+
+    def _read_times(self) -> dict[str, datetime] | None:
+        read_times = getattr(self._monitor, "read_times", None)
+        return dict(read_times) if read_times else None
+
     # -- observing ----------------------------------------------------------------------
 
     def observe_fleet(self, chargers: Sequence[Charger]) -> list[Alert]:
@@ -190,36 +213,45 @@ class IncidentService(QObject):
         if self._closed:
             return []
         now = self._clock()
+        read_at = self._read_times()
+        stale_after = self.tracker.stale_after
         if len(chargers) < THREADED_FROM:
-            return self._observe(chargers, now, None)
+            snapshot = take_snapshot(chargers, now, stale_after, read_at, self._snapshot)
+            return self._observe(chargers, now, snapshot)
         previous = self._observing
         fleet = list(chargers)
 
         async def assess_off_the_loop() -> None:
-            assessed = await asyncio.to_thread(self.tracker.assess_fleet, fleet, now)
             if previous is not None and not previous.done():
-                await asyncio.wait([previous])  # refreshes are observed in order
+                await asyncio.wait([previous])  # in order, each reusing the one before
+            snapshot = await asyncio.to_thread(
+                take_snapshot, fleet, now, stale_after, read_at, self._snapshot
+            )
             if not self._closed:
-                self._observe(fleet, now, assessed)
+                self._observe(fleet, now, snapshot)
 
         self._observing = self._runner.start(assess_off_the_loop())
         return []
 
     def _observe(
-        self, chargers: Sequence[Charger], now: datetime, assessed: dict[str, Assessment] | None
+        self, chargers: Sequence[Charger], now: datetime, snapshot: FleetSnapshot
     ) -> list[Alert]:
         self._observed_live = True
         self._stale_note = ""
+        self._snapshot = snapshot
         before = self._open_ids()
         try:
-            alerts = self.tracker.observe(chargers, now, assessed)
+            alerts = self.tracker.observe(chargers, now, dict(snapshot.assessments))
         except StoreError as error:
             # Nothing changed in memory either: the next refresh tries again.
             log.warning("could not record incidents: %s", error)
             self.store_problem.emit(f"Could not record charger incidents: {error}")
             alerts = []
-        self._publish_summary(chargers, now)
-        self._save_snapshot(chargers, now)
+        self._set_summary(snapshot.level(), snapshot.counts(), now, "")
+        self.snapshot_ready.emit(snapshot)
+        if self._cached_at is None or now - self._cached_at >= CACHE_EVERY:
+            self._cached_at = now
+            self._save_snapshot(chargers, now)
         if alerts or self._open_ids() != before:
             self.incidents_changed.emit()
         if alerts:
@@ -527,8 +559,8 @@ def _judge(
     chargers: Sequence[Charger], now: datetime, stale_after: timedelta
 ) -> tuple[Severity, dict[Health, int]]:
     """The fleet's worst severity and chargers per level (pure: any thread)."""
-    verdicts = fleet_health(chargers, now, stale_after)
-    return fleet_level(verdicts), count_by_level(verdicts)
+    snapshot = take_snapshot(chargers, now, stale_after)
+    return snapshot.level(), snapshot.counts()
 
 
 def _local_clock(moment: datetime) -> str:

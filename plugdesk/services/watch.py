@@ -90,12 +90,14 @@ class FleetWatch(FleetMonitor):
         self._mode: str | None = None
         self._team: str | None = None
         self._fleet: dict[str, Charger] = {}
+        self._read_at: dict[str, datetime] = {}  # when each charger's data was read
         self._attention: set[str] = set()
         self._covered_cycles = 0  # cycles the first attention list added nothing
         self._sweep_iter: AsyncIterator[list[TeamCharger]] | None = None
         self._sweep_seen: set[str] = set()
         self._sweep_credit = 0.0
         self._rotation: list[str] = []
+        self._listed: dict[str, Charger] = {}  # list mode: the list's own reading of each
         self._grace = grace
         self._plan = WatchPlan(cycle=self._watch_pacing.min_cycle, sweep_pages=0.0)
         self._attention_pages = len(ATTENTION)
@@ -122,12 +124,22 @@ class FleetWatch(FleetMonitor):
     def plan(self) -> WatchPlan:
         return self._plan
 
+    @property
+    def read_times(self) -> dict[str, datetime]:
+        """When each charger was last read: the snapshot judges it as of then."""
+        return self._read_at
+
+    def _put(self, charger: Charger) -> None:
+        self._fleet[charger.uuid] = charger
+        self._read_at[charger.uuid] = self._clock()
+
     def set_grace(self, fault: float, offline: float) -> None:
         self._grace = (fault, offline)
 
     def set_client(self, client: PlugchoiceClient) -> None:
         self._mode = self._team = None
         self._fleet.clear()
+        self._read_at.clear()
         self._attention.clear()
         self._end_team_sweep()
         super().set_client(client)
@@ -181,6 +193,7 @@ class FleetWatch(FleetMonitor):
                 pages += 1
                 for item in page:
                     seen[item.uuid] = _merged(self._fleet.get(item.uuid), item)
+                    self._read_at[item.uuid] = self._clock()
                 if first_load and pages % PROGRESS_EVERY == 1:
                     self.fleet_progress.emit(list(seen.values()))
             await self._check_attention(full=True)
@@ -191,6 +204,7 @@ class FleetWatch(FleetMonitor):
         except PlugchoiceError as error:
             return self._team_failed(error)
         self._fleet = {**seen, **{u: c for u, c in self._fleet.items() if u in self._attention}}
+        self._read_at = {u: t for u, t in self._read_at.items() if u in self._fleet}
         self._fleet_pages = pages
         self._replan()
         self._publish_fleet()
@@ -259,7 +273,7 @@ class FleetWatch(FleetMonitor):
         else:
             self._covered_cycles += 1
         for uuid, item in found.items():
-            self._fleet[uuid] = _merged(self._fleet.get(uuid), item)
+            self._put(_merged(self._fleet.get(uuid), item))
         entered = found.keys() - self._attention
         left = self._attention - found.keys()
         if skip_first:  # not read this cycle: those only it had listed are kept
@@ -277,10 +291,10 @@ class FleetWatch(FleetMonitor):
                 detail = await self._client.get_charger(uuid)
             except NotFoundError:
                 self._fleet.pop(uuid, None)  # deleted: the sweep would drop it too
+                self._read_at.pop(uuid, None)
                 self._attention.discard(uuid)
                 continue
-            old = self._fleet.get(uuid)
-            self._fleet[uuid] = _with_site(detail, old)
+            self._put(_with_site(detail, self._fleet.get(uuid)))
 
     def _schedule_confirmations(self, uuids: Iterable[str]) -> None:
         for uuid in uuids:
@@ -316,6 +330,7 @@ class FleetWatch(FleetMonitor):
                 gone = self._fleet.keys() - self._sweep_seen - self._attention
                 for uuid in gone:
                     del self._fleet[uuid]
+                    self._read_at.pop(uuid, None)
                 self._fleet_pages = pages_for(len(self._sweep_seen))
                 self._end_team_sweep()
                 self._replan()
@@ -327,7 +342,7 @@ class FleetWatch(FleetMonitor):
             for item in page:
                 self._sweep_seen.add(item.uuid)
                 if item.uuid not in self._attention:  # those are read every cycle anyway
-                    self._fleet[item.uuid] = _merged(self._fleet.get(item.uuid), item)
+                    self._put(_merged(self._fleet.get(item.uuid), item))
 
     def _end_team_sweep(self) -> None:
         self._sweep_iter = None
@@ -360,12 +375,21 @@ class FleetWatch(FleetMonitor):
     def _complete(self, chargers: list[Charger]) -> list[Charger]:
         """List mode: the list's chargers with the connectors (and site) read before."""
         fleet: dict[str, Charger] = {}
+        now = self._clock()
         for charger in chargers:
             old = self._fleet.get(charger.uuid)
             if old is not None and charger.connectors is None:
-                charger = msgspec.structs.replace(
-                    charger, connectors=old.connectors, site=charger.site or old.site
-                )
+                if self._listed.get(charger.uuid) is charger:
+                    charger = old  # the same reading as before: keep its details
+                else:
+                    self._listed[charger.uuid] = charger
+                    charger = msgspec.structs.replace(
+                        charger, connectors=old.connectors, site=charger.site or old.site
+                    )
+                    self._read_at[charger.uuid] = now
+            elif old is None:
+                self._listed[charger.uuid] = charger
+                self._read_at[charger.uuid] = now
             fleet[charger.uuid] = charger
         self._fleet = fleet
         return list(fleet.values())

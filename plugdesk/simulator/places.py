@@ -226,8 +226,11 @@ class Places:
         if bad:
             return _not_allowed("sort", bad, TEAM_CHARGER_SORTS)
         chargers, options = self._team_list(team)
-        chosen = [c for c in _narrowed(chargers, filters) if self._matches(c, filters)]
-        if fields != ["identity"]:  # the team list is kept in identity order already
+        chosen = chargers  # kept in identity order: the default sort is already done
+        if filters:
+            chosen = [c for c in _narrowed(chargers, filters) if self._matches(c, filters)]
+        if fields != ["identity"]:
+            chosen = list(chosen)  # never reorder the kept list itself
             for field in reversed(fields):  # stable sorts: the first field decides last
                 chosen.sort(key=_sort_key(field.lstrip("-")), reverse=field.startswith("-"))
         page = paging.page_number(query)

@@ -1,0 +1,106 @@
+"""The fleet snapshot: every charger and connector judged once, with the user's settings.
+
+One refresh, one judgement: the charger table, the tray, incidents, the Events pane and
+`plugdesk status` all read the verdicts in here instead of judging again (three judges
+with three staleness rules disagreed).
+
+Each charger is judged as of the moment it was read (`read_at`), not as of now: a large
+fleet's rows are read at different times (the watch sweeps 50,000 chargers over an hour
+or so), and a heartbeat read 40 minutes ago says nothing about the last 40 minutes. That
+also makes a verdict a pure function of (charger object, read time, settings), so a
+charger that was not read again keeps its assessment from the last snapshot for free.
+
+Pure: no Qt, no I/O; any thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from plugdesk.domain.health import (
+    DEFAULT_STALE_AFTER,
+    Assessment,
+    ChargerLike,
+    Health,
+    HealthVerdict,
+    Severity,
+    as_utc,
+    assess,
+    connector_health,
+    count_by_level,
+    fleet_level,
+)
+
+
+@dataclass(frozen=True)
+class FleetSnapshot:
+    taken_at: datetime
+    stale_after: timedelta
+    chargers: Mapping[str, ChargerLike] = field(default_factory=dict)
+    assessments: Mapping[str, Assessment] = field(default_factory=dict)
+    read_at: Mapping[str, datetime] = field(default_factory=dict)
+
+    def verdict(self, uuid: str) -> HealthVerdict | None:
+        found = self.assessments.get(uuid)
+        return None if found is None else found.verdict
+
+    def holds(self, charger: ChargerLike) -> bool:
+        """Whether this very charger object (this reading of it) was judged here."""
+        return charger.uuid is not None and self.chargers.get(charger.uuid) is charger
+
+    def verdicts(self) -> list[HealthVerdict]:
+        return [a.verdict for a in self.assessments.values()]
+
+    def counts(self) -> dict[Health, int]:
+        return count_by_level(self.verdicts())
+
+    def level(self) -> Severity:
+        return fleet_level(self.verdicts())
+
+
+def take_snapshot(
+    chargers: Iterable[ChargerLike],
+    now: datetime,
+    stale_after: timedelta = DEFAULT_STALE_AFTER,
+    read_at: Mapping[str, datetime] | None = None,
+    previous: FleetSnapshot | None = None,
+) -> FleetSnapshot:
+    """Judge every charger (the first row counts if pagination repeated one), each as of
+    its `read_at` (else `now`); a charger object judged in `previous` as of the same
+    moment with the same settings is not judged again."""
+    now = as_utc(now)
+    read_at = read_at or {}
+    reuse = previous if previous is not None and previous.stale_after == stale_after else None
+    kept: dict[str, ChargerLike] = {}
+    assessed: dict[str, Assessment] = {}
+    moments: dict[str, datetime] = {}
+    for charger in chargers:
+        uuid = charger.uuid
+        if not uuid or uuid in kept:
+            continue
+        moment = read_at.get(uuid)
+        as_of = now if moment is None else min(now, as_utc(moment))
+        kept[uuid] = charger
+        moments[uuid] = as_of
+        if (
+            moment is not None
+            and reuse is not None
+            and reuse.chargers.get(uuid) is charger
+            and reuse.read_at.get(uuid) == as_of
+        ):
+            assessed[uuid] = reuse.assessments[uuid]
+        else:
+            assessed[uuid] = assess(charger, as_of, stale_after)
+    return FleetSnapshot(now, stale_after, kept, assessed, moments)
+
+
+def judge(
+    charger: ChargerLike, now: datetime, stale_after: timedelta = DEFAULT_STALE_AFTER
+) -> HealthVerdict:
+    """One charger not in a snapshot (yet), by the same rules and settings."""
+    return assess(charger, now, stale_after).verdict
+
+
+__all__ = ["FleetSnapshot", "connector_health", "judge", "take_snapshot"]

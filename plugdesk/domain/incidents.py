@@ -280,14 +280,23 @@ class IncidentTracker:
         chargers: Iterable[ChargerLike],
         now: datetime,
         assessed: dict[str, Assessment] | None = None,
+        troubled: Iterable[str] | None = None,
     ) -> list[Alert]:
         """Judge one good refresh (a failed one is simply not observed). Commits every
         opened and closed incident, then returns the alerts to show. If the store fails,
         raises StoreError and changes nothing, so the next observe tries again.
-        `assessed`: `assess_fleet(chargers, now)` already worked out elsewhere."""
+        `assessed`: `assess_fleet(chargers, now)` already worked out elsewhere;
+        `troubled`: with it, the chargers where some condition holds (the others are
+        visited only when the tracker already follows them)."""
         now = to_utc(now)
         plan = _Plan(pending=dict(self._pending), clearing=dict(self._clearing))
         connector_keys = self._connector_keys()
+        # Chargers with an incident or a timer running: every other one changes nothing
+        # unless a condition is present (50,000 chargers, a few dozen in trouble).
+        involved = {key[0] for key in (*self._open, *self._pending, *self._clearing)}
+        if troubled is not None and assessed is not None:
+            wanted = involved | set(troubled)
+            chargers = [c for c in chargers if c.uuid in wanted]
         seen: set[str] = set()
         for charger in chargers:
             uuid = charger.uuid
@@ -297,6 +306,8 @@ class IncidentTracker:
             assessment = (
                 assessed[uuid] if assessed is not None else assess(charger, now, self.stale_after)
             )
+            if uuid not in involved and not _anything_present(assessment):
+                continue
             labels = _Labels(charger.identity, charger.reference)
             for kind, condition in assessment.conditions.items():
                 self._step((uuid, kind, None), condition, assessment.maintenance, labels, now, plan)
@@ -553,6 +564,13 @@ class IncidentTracker:
         """Conditions seen but still within their grace period -> first seen: keyed
         (uuid, kind) for the charger itself, (uuid, kind, connector id) for a connector."""
         return {(k[:2] if k[2] is None else k): since for k, since in self._pending.items()}
+
+
+def _anything_present(assessment: Assessment) -> bool:
+    if any(c.present for c in assessment.conditions.values()):
+        return True
+    faults = assessment.connector_faults
+    return faults is not None and any(c.present for c in faults.values())
 
 
 def _single(item: _Item) -> Alert:

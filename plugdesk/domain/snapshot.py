@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 
 from plugdesk.domain.health import (
     DEFAULT_STALE_AFTER,
+    SEVERITY,
     Assessment,
     ChargerLike,
     Health,
@@ -30,7 +31,6 @@ from plugdesk.domain.health import (
     assess,
     connector_health,
     count_by_level,
-    fleet_level,
 )
 
 
@@ -41,6 +41,10 @@ class FleetSnapshot:
     chargers: Mapping[str, ChargerLike] = field(default_factory=dict)
     assessments: Mapping[str, Assessment] = field(default_factory=dict)
     read_at: Mapping[str, datetime] = field(default_factory=dict)
+    # Chargers where some incident condition holds: all the incident tracker must visit
+    # besides those it already follows.
+    troubled: frozenset[str] = frozenset()
+    by_level: Mapping[Health, int] = field(default_factory=dict)
 
     def verdict(self, uuid: str) -> HealthVerdict | None:
         found = self.assessments.get(uuid)
@@ -54,10 +58,15 @@ class FleetSnapshot:
         return [a.verdict for a in self.assessments.values()]
 
     def counts(self) -> dict[Health, int]:
-        return count_by_level(self.verdicts())
+        """Chargers per level, every level present, worst first."""
+        return {**count_by_level(()), **self.by_level}
 
     def level(self) -> Severity:
-        return fleet_level(self.verdicts())
+        worst = Severity.OK
+        for level, count in self.by_level.items():
+            if count and SEVERITY[level].rank > worst.rank:
+                worst = SEVERITY[level]
+        return worst
 
 
 def take_snapshot(
@@ -93,7 +102,16 @@ def take_snapshot(
             assessed[uuid] = reuse.assessments[uuid]
         else:
             assessed[uuid] = assess(charger, as_of, stale_after)
-    return FleetSnapshot(now, stale_after, kept, assessed, moments)
+    troubled = frozenset(u for u, a in assessed.items() if _troubled(a))
+    by_level = count_by_level(a.verdict for a in assessed.values())
+    return FleetSnapshot(now, stale_after, kept, assessed, moments, troubled, by_level)
+
+
+def _troubled(assessment: Assessment) -> bool:
+    if any(c.present for c in assessment.conditions.values()):
+        return True
+    faults = assessment.connector_faults
+    return faults is not None and any(c.present for c in faults.values())
 
 
 def judge(

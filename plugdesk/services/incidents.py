@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -61,7 +62,7 @@ HISTORY_LIMIT = 5000  # incidents the Events pane lists (newest first)
 THREADED_FROM = 500
 # The fleet cache is for an offline start: a copy a minute is plenty (50,000 chargers are
 # 40 MB to encode and write, and the watch tells news every few seconds).
-CACHE_EVERY = timedelta(seconds=60)
+CACHE_EVERY = 60.0  # seconds
 
 _snapshot_decoder = msgspec.json.Decoder(list[Charger])
 _raw_items = msgspec.json.Decoder(list[msgspec.Raw])
@@ -149,7 +150,7 @@ class IncidentService(QObject):
         self._summary_task: asyncio.Task[None] | None = None
         self._observing: asyncio.Task[None] | None = None  # a big fleet being assessed
         self._snapshot: FleetSnapshot | None = None
-        self._cached_at: datetime | None = None
+        self._cached_at: float | None = None
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -241,7 +242,9 @@ class IncidentService(QObject):
         self._snapshot = snapshot
         before = self._open_ids()
         try:
-            alerts = self.tracker.observe(chargers, now, dict(snapshot.assessments))
+            alerts = self.tracker.observe(
+                chargers, now, dict(snapshot.assessments), snapshot.troubled
+            )
         except StoreError as error:
             # Nothing changed in memory either: the next refresh tries again.
             log.warning("could not record incidents: %s", error)
@@ -249,8 +252,9 @@ class IncidentService(QObject):
             alerts = []
         self._set_summary(snapshot.level(), snapshot.counts(), now, "")
         self.snapshot_ready.emit(snapshot)
-        if self._cached_at is None or now - self._cached_at >= CACHE_EVERY:
-            self._cached_at = now
+        moment = time.monotonic()  # not the clock: a simulated one may run fast
+        if self._cached_at is None or moment - self._cached_at >= CACHE_EVERY:
+            self._cached_at = moment
             self._save_snapshot(chargers, now)
         if alerts or self._open_ids() != before:
             self.incidents_changed.emit()

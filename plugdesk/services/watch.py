@@ -101,7 +101,9 @@ class FleetWatch(FleetMonitor):
         self._grace = grace
         self._plan = WatchPlan(cycle=self._watch_pacing.min_cycle, sweep_pages=0.0)
         self._attention_pages = len(ATTENTION)
+        self._attention_pages_first = 1
         self.cycles = 0
+        self.cycle_seconds: list[float] = []  # how long each cycle took (benchmarks)
         super().__init__(
             client,
             runner,
@@ -116,7 +118,7 @@ class FleetWatch(FleetMonitor):
 
     @property
     def mode(self) -> str | None:
-        """"team" (filtered team lists), "list" (the charger list), None before the first
+        """ "team" (filtered team lists), "list" (the charger list), None before the first
         load."""
         return self._mode
 
@@ -187,14 +189,15 @@ class FleetWatch(FleetMonitor):
         first_load = self._last_success is None
         assert self._team is not None
         seen: dict[str, Charger] = {}
-        pages = 0
+        pages = shown = 0
         try:
             async for page in self._team_pages():
                 pages += 1
                 for item in page:
                     seen[item.uuid] = _merged(self._fleet.get(item.uuid), item)
                     self._read_at[item.uuid] = self._clock()
-                if first_load and pages % PROGRESS_EVERY == 1:
+                if first_load and (pages <= PROGRESS_EVERY or len(seen) >= 2 * shown):
+                    shown = len(seen)  # then only when doubled: each costs a re-judge
                     self.fleet_progress.emit(list(seen.values()))
             await self._check_attention(full=True)
         except AuthError:
@@ -236,9 +239,11 @@ class FleetWatch(FleetMonitor):
 
     async def _cycle(self) -> None:
         self.cycles += 1
+        began = self._monotonic()
         try:
             await self._check_attention(full=False)
             await self._sweep_some()
+            self._replan()
         except AuthError:
             self._fail_auth()
             return
@@ -246,32 +251,35 @@ class FleetWatch(FleetMonitor):
             self._team_failed(error)
             return
         self._publish_fleet()
+        self.cycle_seconds.append(self._monotonic() - began)
 
     async def _check_attention(self, *, full: bool) -> None:
         """Read the attention lists; re-read on their own the chargers that left them."""
         assert self._team is not None
-        found: dict[str, TeamCharger] = {}
-        by_list: list[set[str]] = []
         skip_first = not full and self._covered_cycles % self._watch_pacing.overlap_every != 0
-        pages = 0
-        for index, (name, value) in enumerate(ATTENTION):
-            if index == 0 and skip_first:
-                by_list.append(set())
-                continue
-            listed: set[str] = set()
-            async for page in _pages(self._client.iter_team_chargers(self._team, **{name: value})):
-                pages += 1
-                for item in page:
-                    found[item.uuid] = item
-                    listed.add(item.uuid)
-            by_list.append(listed)
+        wanted = ATTENTION[1:] if skip_first else ATTENTION
+        # The lists side by side: a cycle takes as long as the longest, not the sum.
+        lists = await asyncio.gather(*(self._read_list(name, value) for name, value in wanted))
+        if skip_first:
+            lists.insert(0, [])
+        by_list = [{item.uuid for item in items} for items in lists]
+        found = {item.uuid: item for items in lists for item in items}
+        pages = sum(pages_for(len(items)) for items in lists[1:])
         if not skip_first:
             # Read the first list every cycle again while it shows what the others miss.
             covered = by_list[0] <= by_list[1] | by_list[2]
             self._covered_cycles = self._covered_cycles + 1 if covered else 0
-            self._attention_pages = pages
+            pages += pages_for(len(lists[0])) // (
+                self._watch_pacing.overlap_every if covered else 1
+            )
         else:
             self._covered_cycles += 1
+            pages += self._attention_pages_first
+        self._attention_pages = pages
+        if not skip_first:
+            self._attention_pages_first = pages_for(len(lists[0])) // (
+                self._watch_pacing.overlap_every if covered else 1
+            )
         for uuid, item in found.items():
             self._put(_merged(self._fleet.get(uuid), item))
         entered = found.keys() - self._attention
@@ -282,6 +290,10 @@ class FleetWatch(FleetMonitor):
         await self._confirm(left)
         if not full:
             self._schedule_confirmations(entered)
+
+    async def _read_list(self, name: str, value: str) -> list[TeamCharger]:
+        assert self._team is not None
+        return await self._client.list_team_chargers(self._team, **{name: value})
 
     async def _confirm(self, uuids: Iterable[str]) -> None:
         """Read each charger on its own (with connectors): gone from the lists is not

@@ -172,7 +172,9 @@ def _p95(values: list[float]) -> float | None:
 
 
 def run_one(fleet: int, quick: bool, home: Path) -> Result:
-    scale = 10.0
+    # 50,000 chargers run at half the speed: the simulator filters 50,000 chargers for
+    # every attention page, and this machine is shared.
+    scale = 10.0 if fleet <= 5000 else 5.0
     minutes = (12.0 if fleet <= 5000 else 10.0) if quick else 30.0
     env = child_env(home)
     with SimProcess(
@@ -215,7 +217,11 @@ def run_one(fleet: int, quick: bool, home: Path) -> Result:
     p95 = _p95(found["fault"])
     target_latency, target_share = TARGETS[fleet]
     share = busiest / LIMIT
-    limited = sum(1 for r in requests if r["status"] == 429)
+    limited = sum(
+        1
+        for r in requests
+        if r["status"] == 429 and steady_from <= r["real_time"] <= watched["ended"]
+    )
     passed = (
         p95 is not None
         and p95 <= target_latency
@@ -243,7 +249,8 @@ def run_one(fleet: int, quick: bool, home: Path) -> Result:
             "cycle_took_s": watched["cycle_took_s"][:40],
             "busiest_minute_requests": busiest,
             "busiest_minute_share": round(share, 3),
-            "responses_429": limited,
+            "responses_429_steady": limited,
+            "responses_429_first_load": sum(1 for r in requests if r["status"] == 429) - limited,
             "faults_seen": len(found["fault"]),
             "fault_latency_median_s": round(statistics.median(found["fault"]), 1)
             if found["fault"]

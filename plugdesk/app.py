@@ -41,7 +41,7 @@ from plugdesk.services.errors import (
     route_qt_messages,
 )
 from plugdesk.services.gcguard import MainThreadGC
-from plugdesk.services.monitor import FleetMonitor
+from plugdesk.services.watch import FleetWatch
 from plugdesk.services.signin import SignInService
 from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.icons import app_icon
@@ -108,8 +108,11 @@ class Desk:
         self.app_settings = app_settings or Settings()
         self.settings_problem = settings_problem
         self.runner = TaskRunner(on_error=lambda error: errors.report(error, "background task"))
-        self.monitor = FleetMonitor(
-            client, self.runner, interval=self.app_settings.refresh_interval_s
+        self.monitor = FleetWatch(
+            client,
+            self.runner,
+            interval=self.app_settings.refresh_interval_s,
+            grace=(self.app_settings.grace_fault_s, self.app_settings.grace_offline_s),
         )
         self.chargers = ChargerService(client, self.runner)
         self.window = MainWindow(self.monitor, self.chargers, settings=settings, runner=self.runner)
@@ -212,6 +215,7 @@ class Desk:
         self.save_app_settings(edited)
         self.monitor.set_interval(edited.refresh_interval_s)
         self.faults.apply_settings(edited)
+        self.monitor.set_grace(edited.grace_fault_s, edited.grace_offline_s)
         if url_changed and not self.demo:
             token = self.signin.stored_token(edited.api_url)
             self.runner.start(self.apply_token(edited.api_url, token), "switch-account")

@@ -140,6 +140,7 @@ def wire_fault_monitoring(
     service = IncidentService(store, tracker, desk.runner, source=desk.client.base_url,
                               clock=clock)  # fmt: skip
     service.attach(desk.monitor)
+    window.fleet_model.set_judge(service.verdict)  # the table reads the one judgement
 
     parts: FaultMonitoring  # assigned below, before the Events tab can first be shown
 

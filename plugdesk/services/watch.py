@@ -53,6 +53,7 @@ from plugdesk.api.models import Charger
 from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.fleet_pacing import FleetPaceSettings
 from plugdesk.domain.watch_pacing import WatchPaceSettings, WatchPlan, pages_for, plan
+from plugdesk.services.fleet_read import merged as _merged
 from plugdesk.services.monitor import REFRESH_TASK, ConnectionState, FleetMonitor, utc_now
 
 log = logging.getLogger(__name__)
@@ -237,6 +238,13 @@ class FleetWatch(FleetMonitor):
         if not (self._paused_for_auth or self.is_refreshing):
             self._runner.start(self._cycle(), REFRESH_TASK, replace=False)
 
+    async def check_now(self) -> None:
+        """One cycle now (team mode; list mode: a complete refresh). Tests and F5 alike."""
+        if self._mode == TEAM and self._last_success is not None:
+            await self._cycle()
+        else:
+            await self.refresh()
+
     async def _cycle(self) -> None:
         self.cycles += 1
         began = self._monotonic()
@@ -418,8 +426,12 @@ class FleetWatch(FleetMonitor):
             return
         if not self._rotation:
             self._rotation = list(self._fleet)
-        troubled = [u for u, c in self._fleet.items() if _connector_fault(c)]
-        picked = list(dict.fromkeys(troubled[:DETAILS_PER_CYCLE]))
+        # A connector-only fault shows nowhere in the list: re-read those every cycle
+        # (at most half the reads), the list shows the charger's own faults itself.
+        troubled = [
+            u for u, c in self._fleet.items() if _connector_fault(c) and not _own_fault(c)
+        ]
+        picked = troubled[: DETAILS_PER_CYCLE // 2]
         while len(picked) < DETAILS_PER_CYCLE and self._rotation:
             uuid = self._rotation.pop()
             if uuid in self._fleet and uuid not in picked:
@@ -449,38 +461,6 @@ async def _pages(items: AsyncIterator[TeamCharger]) -> AsyncIterator[list[TeamCh
             page = []
     if page:
         yield page
-
-
-def _merged(old: Charger | None, item: TeamCharger) -> Charger:
-    """A team list item over what was known of the charger: the item's state, connectors
-    and site; the fields it lacks (heartbeat, error info...) kept from before."""
-    fields: dict[str, object] = {
-        "identity": item.identity,
-        "reference": item.reference,
-        "connection_status": item.connection_status,
-        "status": item.status,
-        "error": item.error,
-        "site": item.site,
-    }
-    if item.connectors is not None:
-        fields["connectors"] = item.connector_list
-    if item.last_heartbeat_at is not None:
-        fields["last_heartbeat_at"] = item.last_heartbeat_at
-    if old is None:
-        return Charger(
-            uuid=item.uuid,
-            id=item.id,
-            licenses=item.licenses,
-            model=item.model,
-            created_at=item.created_at,
-            error_info=item.error_info,
-            **fields,  # type: ignore[arg-type]
-        )
-    if item.error != old.error or item.error_info is not None:
-        fields["error_info"] = item.error_info
-    if old.connection_status != item.connection_status and item.connection_status == "offline":
-        fields["last_disconnection_at"] = None  # unknown until the detail read
-    return msgspec.structs.replace(old, **fields)
 
 
 def _with_site(detail: Charger, old: Charger | None) -> Charger:

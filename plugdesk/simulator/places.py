@@ -58,6 +58,7 @@ class Places:
         self.fleet = fleet
         self.world = world
         self.teams_endpoint = teams_endpoint
+        self.team_lists_refusal: int | None = None  # 403 or 404 on every team list
         # A team's chargers (in identity order) and filter options never change: worked
         # out once, not on every page (50,000 chargers: 150 ms a request otherwise).
         self._team_lists: dict[int, tuple[list[Charger], dict[str, Any]]] = {}

@@ -364,6 +364,23 @@ class Simulator:
         """Whether GET /teams exists (404 when not; API.md says it may not)."""
         self.teams_endpoint = enabled
 
+    def set_team_lists_refusal(self, status: int | None) -> None:
+        """403 (a token without the team permission) or 404 (an API without team lists)
+        on every /teams/{team}/... request; None: they answer."""
+        if status not in (None, 403, 404):
+            raise ValueError(f"team lists refuse with 403 or 404, not {status!r}")
+        self._places.team_lists_refusal = status
+
+    def delay_heartbeat(self, uuid: str, seconds_ago: float) -> None:
+        """The charger stays online but its last heartbeat was `seconds_ago` seconds ago
+        (its next one is an hour after that): stale data on a live connection."""
+        with self._lock:
+            now = self._sync()
+            charger = self._fleet.charger(uuid)
+            charger.hb_interval = 3600.0
+            charger.hb_phase = now - seconds_ago
+            charger.last_connection_ts = min(charger.last_connection_ts or now, now - seconds_ago)
+
     # -- sites and teams -----------------------------------------------------------------
 
     def sites(self) -> list[dict[str, Any]]:

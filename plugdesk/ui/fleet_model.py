@@ -33,8 +33,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
 from plugdesk.api.models import Charger
-from plugdesk.domain.health import LABELS as HEALTH_LABELS
-from plugdesk.domain.health import charger_health
+from plugdesk.services.judgement import LABELS as HEALTH_LABELS
+from plugdesk.services.judgement import judge
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon, level_key
 
@@ -219,7 +219,7 @@ class FleetTableModel(QAbstractTableModel):
         self,
         parent: QObject | None = None,
         *,
-        health: HealthFn = charger_health,
+        health: HealthFn = judge,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         super().__init__(parent)
@@ -354,6 +354,12 @@ class FleetTableModel(QAbstractTableModel):
             else:
                 prepared[charger.uuid] = make_row(charger, self._health(charger, now), now)
         return prepared
+
+    def set_judge(self, health: HealthFn) -> None:
+        """Take verdicts from the watch's snapshot (one judgement for table, tray,
+        incidents and `plugdesk status`) and judge the rows shown again."""
+        self._health = health
+        self.refresh_ages()
 
     def rows_by_uuid(self) -> dict[str, FleetRow]:
         return {r.uuid: r for r in self._rows}

@@ -41,8 +41,8 @@ from plugdesk.services.errors import (
     route_qt_messages,
 )
 from plugdesk.services.gcguard import MainThreadGC
-from plugdesk.services.watch import FleetWatch
 from plugdesk.services.signin import SignInService
+from plugdesk.services.watch import FleetWatch
 from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.lazy_pane import add_lazy_pane

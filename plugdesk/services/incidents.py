@@ -151,6 +151,7 @@ class IncidentService(QObject):
         self._observing: asyncio.Task[None] | None = None  # a big fleet being assessed
         self._snapshot: FleetSnapshot | None = None
         self._cached_at: float | None = None
+        self._unsaved: tuple[list[Charger], datetime] | None = None
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -255,7 +256,10 @@ class IncidentService(QObject):
         moment = time.monotonic()  # not the clock: a simulated one may run fast
         if self._cached_at is None or moment - self._cached_at >= CACHE_EVERY:
             self._cached_at = moment
+            self._unsaved = None
             self._save_snapshot(chargers, now)
+        else:
+            self._unsaved = (list(chargers), now)  # written at close at the latest
         if alerts or self._open_ids() != before:
             self.incidents_changed.emit()
         if alerts:
@@ -521,6 +525,12 @@ class IncidentService(QObject):
         self._closed = True
         if self._writer is not None:
             self._writer.close()  # waits for a write in progress: it is one transaction
+        if self._unsaved is not None:  # the newest fleet, for the next offline start
+            chargers, fetched_at = self._unsaved
+            try:
+                self.store.save_fleet(encode_fleet(chargers), fetched_at, source=self._source)
+            except StoreError as error:
+                log.warning("could not cache the fleet: %s", error)
         self.store.close()
 
 

@@ -43,6 +43,7 @@ from plugdesk.services.errors import (
 from plugdesk.services.gcguard import MainThreadGC
 from plugdesk.services.signin import SignInService
 from plugdesk.services.watch import FleetWatch
+from plugdesk.site_wiring import wire_sites
 from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.lazy_pane import add_lazy_pane
@@ -142,6 +143,7 @@ class Desk:
         window = self.window
         window.attach_export(self.open_export)
         self.public_tab, _index = add_lazy_pane(window, "Public charging", self._public_pane)
+        self.sites = wire_sites(self)
         settings_action = window.file_menu.addAction("Settings…")
         settings_action.triggered.connect(self.open_settings)
         if not self.demo:
@@ -287,6 +289,7 @@ class Desk:
             self.faults.set_source(self.client.base_url)
             self.monitor.set_client(self.client)
             self.chargers.set_client(self.client)
+            self.sites.set_client(self.client)
             if self._public is not None:  # else it is made with the new client
                 self._public.set_client(self.client)
             self.window.fleet_model.clear()

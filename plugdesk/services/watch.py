@@ -139,6 +139,16 @@ class FleetWatch(FleetMonitor):
     def set_grace(self, fault: float, offline: float) -> None:
         self._grace = (fault, offline)
 
+    def take_reading(self, charger: Charger) -> None:
+        """A charger read elsewhere (a rename's answer): into the fleet, and tell."""
+        if self._last_success is None:
+            return
+        old = self._fleet.get(charger.uuid)
+        if old is not None and charger.connectors is None:
+            charger = msgspec.structs.replace(charger, connectors=old.connectors)
+        self._put(_with_site(charger, old))
+        self._publish_fleet()
+
     def set_client(self, client: PlugchoiceClient) -> None:
         self._mode = self._team = None
         self._fleet.clear()

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -46,7 +47,13 @@ from PySide6.QtWidgets import (
 from plugdesk.api.models import Charger, Connector, PowerUsage
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_pixmap, level_key
-from plugdesk.ui.fleet_model import CONNECTION_LABELS, Verdict, level_label, model_name
+from plugdesk.ui.fleet_model import (
+    CONNECTION_LABELS,
+    Verdict,
+    level_label,
+    model_name,
+    site_name,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,6 +61,7 @@ Index = QModelIndex | QPersistentModelIndex
 GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Status", (
         ("health", "Health"),
+        ("site", "Site"),
         ("status", "OCPP status"),
         ("error", "Error"),
         ("error_info", "Error info"),
@@ -108,6 +116,7 @@ def field_values(charger: Charger, verdict: Verdict | None, now: datetime) -> di
     return {
         "health": fmt.DASH if verdict is None
         else f"{level_label(verdict.level)} — {verdict.reason}",
+        "site": fmt.text(site_name(charger)),
         "status": fmt.text(charger.status),
         "error": fmt.text(charger.error),
         "error_info": fmt.text(charger.error_info),
@@ -235,6 +244,13 @@ class ConnectorsModel(QAbstractTableModel):
         column = ConnectorColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(connector, column)
+        faulted = connector.status == "Faulted" or connector.has_error
+        if role == Qt.ItemDataRole.DecorationRole and column is ConnectorColumn.CONNECTOR:
+            return badge_pixmap("FAULT", 14) if faulted else None  # the connector at fault
+        if role == Qt.ItemDataRole.FontRole and faulted:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and column is ConnectorColumn.ERROR:
             return connector.error_info or None
         if role == Qt.ItemDataRole.ToolTipRole and column is ConnectorColumn.POWER:
@@ -299,6 +315,7 @@ class DetailPane(QWidget):
     """Shows one charger. Emits `copied(text)` after a copy so the window can say so."""
 
     copied = Signal(str)
+    rename_requested = Signal(str, str)  # uuid, the current reference ("" when none)
 
     def __init__(
         self,
@@ -401,6 +418,9 @@ class DetailPane(QWidget):
         self.copy_uuid.clicked.connect(
             lambda: self._copy(self._charger.uuid if self._charger else "")
         )
+        self.rename_button = QPushButton("Rename…")
+        self.rename_button.setToolTip("Change the charger's reference (its name in PlugDesk)")
+        self.rename_button.clicked.connect(self._ask_rename)
         names = QVBoxLayout()
         names.setSpacing(0)
         names.addWidget(self.title)
@@ -411,7 +431,12 @@ class DetailPane(QWidget):
         header.addWidget(self.stale_label)
         header.addWidget(self.copy_identity, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.copy_uuid, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.rename_button, 0, Qt.AlignmentFlag.AlignTop)
         return header
+
+    def _ask_rename(self) -> None:
+        if self._charger is not None:
+            self.rename_requested.emit(self._charger.uuid, self._charger.reference or "")
 
     def _group(self, title: str, fields: tuple[tuple[str, str], ...]) -> QGroupBox:
         box = QGroupBox(title)
@@ -467,6 +492,9 @@ class DetailPane(QWidget):
         """`GET /chargers/{uuid}` answered: same fields, plus connectors and PIN."""
         if self._charger is None or self._charger.uuid != charger.uuid:
             return
+        if charger.site is None and self._charger.site is not None:
+            # The detail endpoint does not say the site; the watch's lists did.
+            charger = msgspec.structs.replace(charger, site=self._charger.site)
         self._charger = charger
         self._fill(charger, self._verdict)
         self._show_connectors(charger.connectors or [])

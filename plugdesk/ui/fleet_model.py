@@ -76,6 +76,7 @@ class Column(IntEnum):
     MODEL = 6
     FIRMWARE = 7
     HEARTBEAT = 8
+    SITE = 9
 
 
 HEADERS = {
@@ -88,6 +89,7 @@ HEADERS = {
     Column.MODEL: "Model",
     Column.FIRMWARE: "Firmware",
     Column.HEARTBEAT: "Last heartbeat",
+    Column.SITE: "Site",
 }
 
 
@@ -148,7 +150,7 @@ class FleetRow:
             fields = (
                 charger.identity, charger.reference, model_name(charger),
                 charger.firmware_version, charger.parsed_firmware_version, charger.error,
-                charger.error_info, charger.uuid,
+                charger.error_info, charger.uuid, site_name(charger),
             )
             self._search = " ".join(f for f in fields if f).casefold()
         return self._search
@@ -191,7 +193,17 @@ def _cell_texts(charger: Charger, verdict: Verdict, now: datetime) -> list[str]:
         fmt.text(model_name(charger)),
         fmt.text(charger.firmware_version),
         fmt.relative_age(charger.last_heartbeat_at, now),
+        fmt.text(site_name(charger)),
     ]
+
+
+def site_name(charger: Charger) -> str | None:
+    site = charger.site
+    return None if site is None else site.name or site.uuid
+
+
+def site_uuid(charger: Charger) -> str | None:
+    return None if charger.site is None else charger.site.uuid
 
 
 def make_row(charger: Charger, verdict: Verdict, now: datetime) -> FleetRow:
@@ -271,6 +283,16 @@ class FleetTableModel(QAbstractTableModel):
 
     def row_of(self, uuid: str) -> int | None:
         return self._index.get(uuid)
+
+    def site_counts(self) -> dict[str, tuple[str, int]]:
+        """Site uuid -> (name, chargers), for the site filter."""
+        counts: dict[str, tuple[str, int]] = {}
+        for row in self._rows:
+            uuid = site_uuid(row.charger)
+            if uuid is not None:
+                name, count = counts.get(uuid, (site_name(row.charger) or uuid, 0))
+                counts[uuid] = (name, count + 1)
+        return counts
 
     def health_counts(self) -> Counter[str]:
         return Counter(r.level_key for r in self._rows)
@@ -533,6 +555,7 @@ class FleetFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: list[str] = []
         self._levels: frozenset[str] | None = None
+        self._site: str | None = None
         self._rows: list[FleetRow] | None = None
         self.setDynamicSortFilter(True)
 
@@ -567,6 +590,18 @@ class FleetFilterProxy(QSortFilterProxyModel):
         self._levels = wanted
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    @property
+    def site(self) -> str | None:
+        return self._site
+
+    def set_site(self, uuid: str | None) -> None:
+        """Only the chargers of this site (a site UUID), or of every site (None)."""
+        if uuid == self._site:
+            return
+        self.beginFilterChange()
+        self._site = uuid
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         self._rows = model.row_list if isinstance(model, FleetTableModel) else None
         super().setSourceModel(model)
@@ -578,6 +613,8 @@ class FleetFilterProxy(QSortFilterProxyModel):
             return True
         row = rows[source_row]
         if self._levels is not None and row.level_key not in self._levels:
+            return False
+        if self._site is not None and site_uuid(row.charger) != self._site:
             return False
         text = row.search_text
         for word in self._words:  # noqa: SIM110 - all() and a generator: 2x slower

@@ -27,15 +27,17 @@ from plugdesk.ui.fleet_model import (
     FleetTableModel,
     level_label,
 )
+from plugdesk.ui.sites.site_filter import SiteFilter
 
 COLUMN_WIDTHS = {
     Column.IDENTITY: 120, Column.REFERENCE: 135, Column.HEALTH: 110, Column.CONNECTION: 82,
     Column.STATUS: 92, Column.ERROR: 120, Column.MODEL: 135, Column.FIRMWARE: 80,
-    Column.HEARTBEAT: 90,
+    Column.HEARTBEAT: 90, Column.SITE: 140,
 }
 # Free-text columns are fitted to their contents on the first load; the others keep the
 # widths above (their words are known and short).
-FITTED = (Column.IDENTITY, Column.REFERENCE, Column.ERROR, Column.MODEL, Column.FIRMWARE)
+FITTED = (Column.IDENTITY, Column.REFERENCE, Column.ERROR, Column.MODEL, Column.FIRMWARE,
+          Column.SITE)  # fmt: skip
 ALL = "ALL"
 FIT_SAMPLE_ROWS = 200  # resizing to contents looks at this many rows, not 5,000
 MIN_WIDTH, MAX_WIDTH, MAX_IDENTITY_WIDTH = 60, 130, 160
@@ -75,6 +77,9 @@ class FleetView(QWidget):
             self._group.addButton(button)
             self.filter_buttons[key] = button
             filters.addWidget(button)
+        self.site_filter = SiteFilter(model, self.proxy)
+        self.site_filter.currentIndexChanged.connect(self._update_count)
+        filters.addWidget(self.site_filter)
         filters.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
@@ -134,6 +139,11 @@ class FleetView(QWidget):
                 lambda shown, c=column: header.setSectionHidden(c, not shown)
             )
         menu.exec(header.mapToGlobal(position))
+
+    def set_site_filter(self, uuid: str | None) -> None:
+        """Show only this site's chargers (None: every site)."""
+        self.site_filter.choose(uuid)
+        self._update_count()
 
     def set_column_visible(self, column: Column, visible: bool) -> None:
         self.table.horizontalHeader().setSectionHidden(column, not visible)

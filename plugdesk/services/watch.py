@@ -69,6 +69,8 @@ ATTENTION: tuple[tuple[str, str], ...] = (
 DETAILS_PER_CYCLE = 8  # list mode: chargers read on their own each cycle, in rotation
 CONFIRM_MARGIN = 0.02  # re-read this share of the grace period after it ends
 PROGRESS_EVERY = 8  # first load: progress after every this many pages
+LIST_READ_AHEAD = 2  # a long attention list: pages in flight (at most 2 past its end)
+LOAD_READ_AHEAD = 4  # the complete read
 
 
 class FleetWatch(FleetMonitor):
@@ -202,7 +204,7 @@ class FleetWatch(FleetMonitor):
         seen: dict[str, Charger] = {}
         pages = shown = 0
         try:
-            async for page in self._team_pages():
+            async for page in self._team_pages(read_ahead=LOAD_READ_AHEAD):
                 pages += 1
                 for item in page:
                     seen[item.uuid] = _merged(self._fleet.get(item.uuid), item)
@@ -225,9 +227,9 @@ class FleetWatch(FleetMonitor):
         self.refresh_finished.emit(self.state)
         return True
 
-    def _team_pages(self) -> AsyncIterator[list[TeamCharger]]:
+    def _team_pages(self, read_ahead: int = 0) -> AsyncIterator[list[TeamCharger]]:
         assert self._team is not None
-        return _pages(self._client.iter_team_chargers(self._team))
+        return _pages(self._client.iter_team_chargers(self._team, read_ahead=read_ahead))
 
     def _team_failed(self, error: PlugchoiceError) -> bool:
         if isinstance(error, ForbiddenError | NotFoundError):
@@ -311,7 +313,10 @@ class FleetWatch(FleetMonitor):
 
     async def _read_list(self, name: str, value: str) -> list[TeamCharger]:
         assert self._team is not None
-        return await self._client.list_team_chargers(self._team, **{name: value})
+        items = self._client.iter_team_chargers(
+            self._team, read_ahead=LIST_READ_AHEAD, **{name: value}
+        )
+        return [item async for item in items]
 
     async def _confirm(self, uuids: Iterable[str]) -> None:
         """Read each charger on its own (with connectors): gone from the lists is not

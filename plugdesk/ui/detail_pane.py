@@ -391,6 +391,9 @@ class DetailPane(QWidget):
             table.horizontalHeader().sizeHint().height()
             + table.verticalHeader().defaultSectionSize() * max(1, rows)
             + 2 * table.frameWidth()
+            # A narrow pane shows a horizontal scroll bar: it must not hide the last row
+            # (the faulted connector, as often as not).
+            + table.horizontalScrollBar().sizeHint().height()
         )
         table.setFixedHeight(height)
 

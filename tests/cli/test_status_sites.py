@@ -67,7 +67,7 @@ def test_status_names_a_connector_fault_and_its_site(
     sim.force_fault(uuid, "HighTemperature", "too hot", connector_id=1)
     code, out = _status(sim, monkeypatch, capsys)
     assert code == 2
-    (line,) = [l for l in out.splitlines() if l.startswith("FAULT") and listed["identity"] in l]
+    (line,) = [x for x in out.splitlines() if x.startswith("FAULT") and listed["identity"] in x]
     assert "connector 1: HighTemperature" in line
     code, out = _status(sim, monkeypatch, capsys, "--json")
     (row,) = [r for r in json.loads(out)["chargers"] if r["uuid"] == uuid]

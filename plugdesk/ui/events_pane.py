@@ -180,7 +180,8 @@ class EventsModel(QAbstractTableModel):
         if column is EventColumn.KIND:
             return kind_label(incident.kind)
         if column is EventColumn.ERROR:
-            return fmt.text(incident.error_code)
+            where = f"{incident.where}: " if incident.connector_id is not None else ""
+            return f"{where}{fmt.text(incident.error_code)}"
         if column is EventColumn.INFO:
             return fmt.text(incident.error_info)
         if column is EventColumn.OPENED:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from plugdesk.domain.health import (
     DEFAULT_STALE_AFTER,
@@ -82,29 +82,47 @@ def take_snapshot(
     now = as_utc(now)
     read_at = read_at or {}
     reuse = previous if previous is not None and previous.stale_after == stale_after else None
+    old_chargers = reuse.chargers if reuse is not None else {}
+    old_moments = reuse.read_at if reuse is not None else {}
+    old_assessed = reuse.assessments if reuse is not None else {}
+    old_troubled = reuse.troubled if reuse is not None else frozenset()
+    troubled: set[str] = set()
+    by_level = dict.fromkeys(Health, 0)
     kept: dict[str, ChargerLike] = {}
     assessed: dict[str, Assessment] = {}
     moments: dict[str, datetime] = {}
+    # The hot loop of a 50,000-charger fleet, run on every update: lookups only for a
+    # charger judged before as of the same reading.
     for charger in chargers:
         uuid = charger.uuid
         if not uuid or uuid in kept:
             continue
-        moment = read_at.get(uuid)
-        as_of = now if moment is None else min(now, as_utc(moment))
         kept[uuid] = charger
-        moments[uuid] = as_of
-        if (
-            moment is not None
-            and reuse is not None
-            and reuse.chargers.get(uuid) is charger
-            and reuse.read_at.get(uuid) == as_of
-        ):
-            assessed[uuid] = reuse.assessments[uuid]
+        moment = read_at.get(uuid)
+        if moment is None:
+            moments[uuid] = now
+            found = assessed[uuid] = assess(charger, now, stale_after)
+            by_level[found.verdict.level] += 1
+            if _troubled(found):
+                troubled.add(uuid)
+            continue
+        if moment.tzinfo is not UTC:
+            moment = as_utc(moment)
+        if moment > now:
+            moment = now
+        moments[uuid] = moment
+        if old_chargers.get(uuid) is charger and old_moments.get(uuid) == moment:
+            found = assessed[uuid] = old_assessed[uuid]
+            if uuid in old_troubled:
+                troubled.add(uuid)
         else:
-            assessed[uuid] = assess(charger, as_of, stale_after)
-    troubled = frozenset(u for u, a in assessed.items() if _troubled(a))
-    by_level = count_by_level(a.verdict for a in assessed.values())
-    return FleetSnapshot(now, stale_after, kept, assessed, moments, troubled, by_level)
+            found = assessed[uuid] = assess(charger, moment, stale_after)
+            if _troubled(found):
+                troubled.add(uuid)
+        by_level[found.verdict.level] += 1
+    return FleetSnapshot(
+        now, stale_after, kept, assessed, moments, frozenset(troubled), by_level
+    )
 
 
 def _troubled(assessment: Assessment) -> bool:

@@ -32,7 +32,7 @@ class WatchPaceSettings:
     window: float = 60.0
     share: float = 0.22  # the watch's part of the budget: the rest is the user's reserve
     sweep_share: float = 0.15  # of the watch's requests, at most this for the sweep
-    sweep_period: float = 1200.0  # go round the whole list this often when affordable
+    sweep_period: float = 1800.0  # go round the whole list this often when affordable
     min_cycle: float = 12.0  # never check for attention more often
     overlap_every: int = 4  # a list the others cover is read every this many cycles
 

@@ -304,10 +304,11 @@ class FleetWatch(FleetMonitor):
             self._put(_merged(self._fleet.get(uuid), item))
         entered = found.keys() - self._attention
         left = self._attention - found.keys()
-        if skip_first:  # not read this cycle: those only it had listed are kept
-            left = {u for u in left if not _own_fault(self._fleet.get(u))}
         self._attention = (self._attention - left) | set(found)
         await self._confirm(left)
+        # Its own read says it still needs attention (the lists missed it): keep
+        # reading it on its own each cycle until the lists or its read say otherwise.
+        self._attention |= {u for u in left if _needs_attention(self._fleet.get(u))}
         if not full:
             self._schedule_confirmations(entered)
 
@@ -487,6 +488,12 @@ def _with_site(detail: Charger, old: Charger | None) -> Charger:
 def _own_fault(charger: Charger | None) -> bool:
     return charger is not None and (
         charger.status == "Faulted" or charger.error not in (None, "", "NoError")
+    )
+
+
+def _needs_attention(charger: Charger | None) -> bool:
+    return charger is not None and (
+        _own_fault(charger) or _connector_fault(charger) or charger.connection_status == "offline"
     )
 
 

@@ -111,7 +111,7 @@ def test_a_connector_fault_is_one_incident_that_names_it_and_resolves_once(
 
 
 def test_a_charger_that_leaves_the_lists_stays_open_until_its_own_read_agrees(
-    watched: Watched, frozen_sim: Simulator, run: Any
+    watched: Watched, frozen_sim: Simulator, run: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     uuid = _healthy(frozen_sim)
     run(watched.cycle())
@@ -120,17 +120,32 @@ def test_a_charger_that_leaves_the_lists_stays_open_until_its_own_read_agrees(
     frozen_sim.advance(121)
     run(watched.cycle())
     assert [i.charger_uuid for i in watched.tracker.open_incidents()].count(uuid) == 1
-    # The lists stop showing it (say a page shifted), but the charger is still faulted:
-    # its own read says so, and the incident stays open.
-    watched.watch._attention.discard(uuid)  # as if the last list had missed it
-    watched.watch._attention.add(uuid)
+
+    # The lists lose the charger (a page shifting under a change) while it is still
+    # faulted: its own read says so, and the incident stays open.
+    read_list = watched.watch._read_list
+
+    async def losing(name: str, value: str) -> list[Any]:
+        return [item for item in await read_list(name, value) if item.uuid != uuid]
+
+    monkeypatch.setattr(watched.watch, "_read_list", losing)
     before = len(frozen_sim.request_log)
-    with_filtered_out = frozen_sim.charger(uuid)
-    assert with_filtered_out["status"] == "Faulted"
-    run(watched.cycle())
+    for _ in range(2):
+        frozen_sim.advance(30)
+        run(watched.cycle())
+    assert any(r.endswith(f"/chargers/{uuid}") for r in _requests(frozen_sim, before))
     assert uuid in [i.charger_uuid for i in watched.tracker.open_incidents()]
+    assert {c.uuid: c for c in watched.watch.chargers}[uuid].status == "Faulted"
     assert not any(a.kind == "resolved" and a.charger_uuid == uuid for a in watched.alerts)
-    assert _requests(frozen_sim, before)  # the cycle did read
+
+    # Repaired: gone from the lists, and its own read agrees: resolved, once.
+    monkeypatch.setattr(watched.watch, "_read_list", read_list)
+    run(watched.cycle())  # back in the lists (still faulted)
+    frozen_sim.clear_fault(uuid)
+    run(watched.cycle())
+    run(watched.cycle())
+    mine = [a.kind for a in watched.alerts if a.charger_uuid == uuid]
+    assert mine == ["opened", "resolved"]
 
 
 def test_a_new_fault_and_an_offline_charger_are_seen_within_one_cycle(

@@ -62,6 +62,9 @@ class Places:
         # A team's chargers (in identity order) and filter options never change: worked
         # out once, not on every page (50,000 chargers: 150 ms a request otherwise).
         self._team_lists: dict[int, tuple[list[Charger], dict[str, Any]]] = {}
+        # Every connector of the team's chargers beside its charger, for the connector
+        # filter: one flat pass instead of a loop in a loop.
+        self._team_sockets: dict[int, list[tuple[Any, Charger]]] = {}
 
     # -- views ---------------------------------------------------------------------------
 
@@ -229,6 +232,14 @@ class Places:
         chargers, options = self._team_list(team)
         chosen = chargers  # kept in identity order: the default sort is already done
         if filters:
+            if values := filters.get("connector_status"):
+                sockets = self._team_sockets.get(team.index)
+                if sockets is None:  # connectors are made with the fleet, never later
+                    sockets = [(k, c) for c in chargers for k in c.connectors]
+                    self._team_sockets[team.index] = sockets
+                wanted = set(values)
+                hit = {c.index: c for k, c in sockets if k.status in wanted}
+                chargers = sorted(hit.values(), key=_sort_key("identity"))
             chosen = [c for c in _narrowed(chargers, filters) if self._matches(c, filters)]
         if fields != ["identity"]:
             chosen = list(chosen)  # never reorder the kept list itself
@@ -376,15 +387,6 @@ def _narrowed(chargers: list[Charger], filters: dict[str, list[str]]) -> list[Ch
         chargers = [c for c in chargers if c.connection in values]
     if values := filters.get("status"):
         chargers = [c for c in chargers if c.status in values]
-    if values := filters.get("connector_status"):
-        wanted = set(values)
-        kept = []
-        for charger in chargers:
-            for connector in charger.connectors:
-                if connector.status in wanted:
-                    kept.append(charger)
-                    break
-        chargers = kept
     return chargers
 
 

@@ -30,7 +30,7 @@ PAGE = 25  # items a page (API.md)
 class WatchPaceSettings:
     budget_per_window: int = 500  # the account's request limit (API.md: 500 a minute)
     window: float = 60.0
-    share: float = 0.22  # the watch's part of the budget: the rest is the user's reserve
+    share: float = 0.21  # the watch's part of the budget: the rest is the user's reserve
     sweep_share: float = 0.15  # of the watch's requests, at most this for the sweep
     sweep_period: float = 1800.0  # go round the whole list this often when affordable
     min_cycle: float = 12.0  # never check for attention more often

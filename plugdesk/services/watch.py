@@ -69,7 +69,7 @@ ATTENTION: tuple[tuple[str, str], ...] = (
 DETAILS_PER_CYCLE = 8  # list mode: chargers read on their own each cycle, in rotation
 CONFIRM_MARGIN = 0.02  # re-read this share of the grace period after it ends
 PROGRESS_EVERY = 8  # first load: progress after every this many pages
-LIST_READ_AHEAD = 2  # a long attention list: pages in flight (at most 2 past its end)
+LIST_READ_AHEAD = 1  # a long attention list: a page in flight (at most 1 past its end)
 LOAD_READ_AHEAD = 4  # the complete read
 
 
@@ -262,16 +262,17 @@ class FleetWatch(FleetMonitor):
         began = self._monotonic()
         try:
             await self._check_attention(full=False)
-            await self._sweep_some()
+            # Tell now: the sweep's pages must not delay the news (at 50,000 chargers
+            # they took longer than the attention lists).
+            self._publish_fleet()
+            self.cycle_seconds.append(self._monotonic() - began)
+            if await self._sweep_some():
+                self._publish_fleet()  # a sweep ended: chargers may have gone
             self._replan()
         except AuthError:
             self._fail_auth()
-            return
         except PlugchoiceError as error:
             self._team_failed(error)
-            return
-        self._publish_fleet()
-        self.cycle_seconds.append(self._monotonic() - began)
 
     async def _check_attention(self, *, full: bool) -> None:
         """Read the attention lists; re-read on their own the chargers that left them."""
@@ -352,9 +353,10 @@ class FleetWatch(FleetMonitor):
             return
         self._publish_fleet()
 
-    async def _sweep_some(self) -> None:
+    async def _sweep_some(self) -> bool:
         """The plan's share of sweep pages; at the end of a sweep, chargers it did not see
-        (and that are not in the attention lists) are gone."""
+        (and that are not in the attention lists) are gone. True when a sweep ended."""
+        ended = False
         self._sweep_credit += self._plan.sweep_pages
         while self._sweep_credit >= 1:
             if self._sweep_iter is None:
@@ -370,6 +372,7 @@ class FleetWatch(FleetMonitor):
                 self._fleet_pages = pages_for(len(self._sweep_seen))
                 self._end_team_sweep()
                 self._replan()
+                ended = True
                 continue
             except BaseException:
                 self._end_team_sweep()
@@ -379,6 +382,7 @@ class FleetWatch(FleetMonitor):
                 self._sweep_seen.add(item.uuid)
                 if item.uuid not in self._attention:  # those are read every cycle anyway
                     self._put(_merged(self._fleet.get(item.uuid), item))
+        return ended
 
     def _end_team_sweep(self) -> None:
         self._sweep_iter = None

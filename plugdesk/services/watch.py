@@ -261,10 +261,12 @@ class FleetWatch(FleetMonitor):
         self.cycles += 1
         began = self._monotonic()
         try:
-            await self._check_attention(full=False)
+            entered = await self._check_attention(full=False)
             # Tell now: the sweep's pages must not delay the news (at 50,000 chargers
             # they took longer than the attention lists).
             self._publish_fleet()
+            # Counted from this telling: that is when the incident's grace period began.
+            self._schedule_confirmations(entered)
             self.cycle_seconds.append(self._monotonic() - began)
             if await self._sweep_some():
                 self._publish_fleet()  # a sweep ended: chargers may have gone
@@ -274,8 +276,9 @@ class FleetWatch(FleetMonitor):
         except PlugchoiceError as error:
             self._team_failed(error)
 
-    async def _check_attention(self, *, full: bool) -> None:
-        """Read the attention lists; re-read on their own the chargers that left them."""
+    async def _check_attention(self, *, full: bool) -> set[str]:
+        """Read the attention lists; re-read on their own the chargers that left them.
+        Returns the chargers that entered them."""
         assert self._team is not None
         skip_first = not full and self._covered_cycles % self._watch_pacing.overlap_every != 0
         wanted = ATTENTION[1:] if skip_first else ATTENTION
@@ -310,8 +313,7 @@ class FleetWatch(FleetMonitor):
         # Its own read says it still needs attention (the lists missed it): keep
         # reading it on its own each cycle until the lists or its read say otherwise.
         self._attention |= {u for u in left if _needs_attention(self._fleet.get(u))}
-        if not full:
-            self._schedule_confirmations(entered)
+        return set(entered)
 
     async def _read_list(self, name: str, value: str) -> list[TeamCharger]:
         assert self._team is not None

@@ -56,6 +56,8 @@ def _plan(quick: bool) -> list[tuple[str, Callable[[Path], list[Result]]]]:
         ("request budget", lambda home: b_budget.run(quick, home)),
         ("watch 5,000", lambda home: [b_watch.run_one(5000, quick, home)]),
         ("watch 50,000", lambda home: [b_watch.run_one(50000, quick, home)]),
+        ("aggregate", lambda home: _worker_rows("aggregate", ["--runs", "3" if quick else "7"],
+                                                home)),
     ]
 
 
@@ -69,6 +71,7 @@ ROWS = {
     "request budget": ["request budget"],
     "watch 5,000": ["watch 5,000"],
     "watch 50,000": ["watch 50,000"],
+    "aggregate": ["aggregate 100,000"],
 }
 
 

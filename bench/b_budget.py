@@ -47,10 +47,10 @@ def worker(argv: list[str]) -> None:
     from bench.qtharness import finish, qt_loop
     from plugdesk.api.budget import RequestBudget
     from plugdesk.api.client import PlugchoiceClient
-    from plugdesk.asyncutil import TaskRunner
     from plugdesk.domain.fleet_pacing import FleetPaceSettings
     from plugdesk.services.monitor import FleetMonitor
     from plugdesk.services.qtasync import SignalWaiter
+    from plugdesk.tasks import TaskRunner
 
     _app, loop = qt_loop()
     scale = options.scale

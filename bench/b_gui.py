@@ -20,7 +20,7 @@ import httpx
 
 from bench.common import Result, emit, ratio_row, run_queue_wait, spread
 from bench.qtharness import finish, make_desk, paint, qt_loop, until
-from plugdesk.app import Desk
+from plugdesk.app.desk import Desk
 from plugdesk.domain.paths import HOME_ENV
 from plugdesk.services.qtasync import SignalWaiter
 

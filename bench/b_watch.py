@@ -41,7 +41,6 @@ def worker(argv: list[str]) -> None:
     from bench.qtharness import finish, qt_loop
     from plugdesk.api.budget import RequestBudget
     from plugdesk.api.client import PlugchoiceClient
-    from plugdesk.asyncutil import TaskRunner
     from plugdesk.domain.fleet_pacing import FleetPaceSettings
     from plugdesk.domain.incidents import IncidentTracker
     from plugdesk.domain.store import Store
@@ -49,6 +48,7 @@ def worker(argv: list[str]) -> None:
     from plugdesk.services.incidents import IncidentService
     from plugdesk.services.qtasync import SignalWaiter
     from plugdesk.services.watch import FleetWatch
+    from plugdesk.tasks import TaskRunner
 
     _app, loop = qt_loop()
     scale = options.scale

@@ -1,4 +1,4 @@
-"""The app as the benchmarks drive it: the real composition root (`plugdesk.app.Desk`:
+"""The app as the benchmarks drive it: the real composition root (`plugdesk.app.desk.Desk`:
 client, monitor, charger service, main window) on one qasync loop, offscreen."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from plugdesk.api.budget import RequestBudget
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.app import Desk, make_application
-from plugdesk.services.errors import ErrorReporter, Redactor
-from plugdesk.services.gcguard import MainThreadGC
+from plugdesk.app.desk import Desk, make_application
+from plugdesk.app.reporting import ErrorReporter, Redactor
+from plugdesk.app.startup import MainThreadGC
 
 # Benchmarks of CPU and memory must not wait for the rate limit; the request-budget
 # benchmark sets the real one.

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from plugdesk.cli import main
+from plugdesk.cli.main import main
 
 if __name__ == "__main__":
     raise SystemExit(main(["--demo"]))

@@ -15,11 +15,12 @@ WORKERS = {
     "memory_app": "bench.b_memory:app_worker",
     "budget": "bench.b_budget:worker",
     "watch": "bench.b_watch:worker",
+    "aggregate": "bench.b_insights:worker",
 }
 
 
 def main() -> None:
-    from plugdesk.cli import collector_paused, import_before_qt, spare_qt_import_hook
+    from plugdesk.app.startup import collector_paused, import_before_qt, spare_qt_import_hook
 
     name, *argv = sys.argv[1:]
     module, _, function = WORKERS[name].partition(":")

@@ -37,7 +37,7 @@ WORK = HERE / "build"
 ICONS = WORK / "icons"
 DIST = ROOT / "dist"
 BUNDLE = DIST / "plugdesk"
-SIZE_BUDGET_MB = 120.0
+SIZE_BUDGET_MB = 150.0  # issue 17: room for Qt Charts (+4 MB measured) and what comes next
 SMOKE_TIMEOUT = 180.0
 
 # Lines on stderr that mean the bundle is broken even when it exits 0.

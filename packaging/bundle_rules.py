@@ -19,7 +19,12 @@ from typing import Final
 # PySide6 modules PlugDesk imports. Every other PySide6 module is excluded from analysis, so
 # neither its Python binding nor its Qt library, plugins and translations are collected.
 # tests/packaging checks that plugdesk's own imports stay inside this set.
-QT_MODULES_USED: Final = frozenset({"QtCore", "QtGui", "QtWidgets", "QtSvg"})
+# QtNetwork: only its local sockets (one instance per user, plugdesk/app/single_instance.py).
+# QtCharts (from PySide6-Addons) draws the Insights charts; it links libQt6OpenGL and
+# libQt6OpenGLWidgets, which come along as its libraries (not as Python modules).
+QT_MODULES_USED: Final = frozenset(
+    {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtNetwork", "QtCharts"}
+)
 
 # Qt plugins, by plugin folder: None keeps the whole folder, a set keeps only the plugins
 # whose file name contains one of the words, and a folder missing here is dropped whole
@@ -32,8 +37,9 @@ PLUGINS_KEPT: Final[dict[str, frozenset[str] | None]] = {
     # xdg-desktop-portal: file dialogs and dark mode through the portal (also in Flatpak).
     # gtk3 is left out: it drags the whole GTK 3 stack (about 20 MB) into the bundle.
     "platformthemes": frozenset({"xdgdesktopportal"}),
-    # Input methods (compose key, IBus): typing accented or CJK text in the search box.
-    "platforminputcontexts": None,
+    # Input methods (compose key, IBus): typing accented or CJK text in the search box. Not
+    # Qt's virtual keyboard (PySide6-Addons): it links QtQuick, QML and QtNetwork (~20 MB).
+    "platforminputcontexts": frozenset({"compose", "ibus"}),
     # The app icon and the tray badges are SVG; PNG and BMP are built into QtGui.
     "iconengines": frozenset({"svg"}),
     "imageformats": frozenset({"svg"}),
@@ -50,16 +56,21 @@ PLUGINS_KEPT: Final[dict[str, frozenset[str] | None]] = {
 
 _PLUGIN_RE: Final = re.compile(r"(?:^|/)plugins/(?P<kind>[^/]+)/(?P<file>[^/]+)$")
 _TRANSLATION_RE: Final = re.compile(r"(?:^|/)translations/[^/]+\.qm$")
+# Qt's catalogs PlugDesk loads (plugdesk/ui/i18n.py): its standard dialogs' buttons and
+# context menus in the languages PlugDesk speaks. PlugDesk's own .qm files are never cut.
+_QT_TRANSLATIONS_KEPT: Final = re.compile(r"(?:^|/)qtbase_(?:nl|de|fr)\.qm$")
+_OWN_RESOURCES: Final = "plugdesk/resources/"
 
 # The cuts a build can switch off one by one to measure them.
 CUT_DESCRIPTIONS: Final = {
-    "qt-modules": "PySide6 modules PlugDesk does not import (QtNetwork, the QtDBus binding, "
+    "qt-modules": "PySide6 modules PlugDesk does not import (QtSql, the QtDBus binding, "
     "QtOpenGL, ...) with their Qt libraries and plugins",
     "qt-plugins": "Qt plugins a desktop app does not use: embedded platforms (eglfs, linuxfb, "
     "vnc, ...) and evdev/tuio input, image formats other than SVG, and the libraries only "
     "they link",
     "gtk3-theme": "Qt's GTK 3 platform theme and the GTK 3 / cairo / pango stack it links",
-    "translations": "Qt's own translations (.qm): PlugDesk's UI is English and loads none",
+    "translations": "Qt's own translations (.qm) other than qtbase in Dutch, German and "
+    "French, the languages PlugDesk speaks",
     "icu-data": "ICU data Qt never reads (Linux): break dictionaries, unit/currency/language "
     "names, transliterators, legacy converters; keeps collation, time zones, locales",
     "dev-modules": "httpx's optional command line (rich, click, pygments) and pytest, found "
@@ -80,7 +91,7 @@ def active_cuts(keep: str | None) -> frozenset[str]:
 
 def excluded_modules(cuts: Iterable[str], qt_modules: Iterable[str]) -> list[str]:
     """Module names for PyInstaller's `excludes`; `qt_modules` are the PySide6 modules
-    installed (e.g. "QtNetwork"), so a module new in a later PySide6 is excluded too."""
+    installed (e.g. "QtSql"), so a module new in a later PySide6 is excluded too."""
     cuts = set(cuts)
     names = ["tkinter", "_tkinter"]  # never used; keeps a stray import from pulling Tcl/Tk
     if "dev-modules" in cuts:
@@ -98,7 +109,8 @@ def is_unwanted(dest: str, cuts: Iterable[str]) -> str | None:
     cuts = set(cuts)
     path = PurePosixPath(dest.replace("\\", "/")).as_posix()
     if "translations" in cuts and _TRANSLATION_RE.search(path):
-        return "translations"
+        kept = _QT_TRANSLATIONS_KEPT.search(path) or _OWN_RESOURCES in path
+        return None if kept else "translations"
     match = _PLUGIN_RE.search(path)
     if not match:
         return None

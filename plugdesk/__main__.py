@@ -1,6 +1,6 @@
 """`python -m plugdesk` runs the same entry point as the `plugdesk` command."""
 
-from plugdesk.cli import main
+from plugdesk.cli.main import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -6,18 +6,26 @@
 - `qloop` gives a running-capable qasync loop and `run(coro, timeout)` drives scenarios on
   it (pytest-qt's waits do not advance asyncio tasks on a qasync loop that is not running).
 - `sim` is the built-in simulator on a loopback port.
+- A WARNING (or worse) logged by `plugdesk` fails the test that logged it, unless the test
+  takes the records itself (asks for `caplog`) or is marked `log_warnings("why")`.
+  Qt's own warnings fail tests too (`qt_log_level_fail` in pyproject.toml).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window's language follows the system (QLocale's UI languages, LANGUAGE first): the
+# tests read English texts, whatever the developer's desktop speaks. Tests of another
+# language install it themselves or start a process with their own LANG.
+os.environ["LANGUAGE"] = "en"
 
 import keyring
 import keyring.backend
@@ -99,6 +107,40 @@ def _loop_running(loop: asyncio.AbstractEventLoop | None) -> Iterator[None]:
         asyncio.events._set_running_loop(None)
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_log_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that made `plugdesk` log a WARNING+ it did not take on purpose: a
+    warning nobody expected is a bug report nobody reads."""
+    expected = "caplog" in request.fixturenames or request.node.get_closest_marker(
+        "log_warnings"
+    )
+    collect = _Collect()
+    logger = logging.getLogger("plugdesk")
+    logger.addHandler(collect)
+    try:
+        yield
+    finally:
+        logger.removeHandler(collect)
+    if collect.records and not expected:
+        lines = "\n".join(
+            f"  {r.levelname} {r.name}: {r.getMessage()}" for r in collect.records[:10]
+        )
+        pytest.fail(
+            "unexpected log warnings (take them with caplog, or mark the test "
+            f"@pytest.mark.log_warnings('why')):\n{lines}",
+            pytrace=False,
+        )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     import pytestqt.plugin
 
@@ -132,6 +174,16 @@ def _test_loop_class() -> type[asyncio.AbstractEventLoop]:
                 asyncio.events._set_running_loop(None)
 
     return TestLoop
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: Any) -> Any:
+    """pytest-qt's QApplication with PlugDesk's English catalog, as the app installs it:
+    it holds the singular forms of the "%n chargers" kind of strings ("1 charger")."""
+    from plugdesk.ui.i18n import install_translators
+
+    install_translators("en")
+    return qapp
 
 
 @pytest.fixture
@@ -184,7 +236,7 @@ def sim() -> Iterator[Any]:
 @pytest.fixture
 def fast_sim() -> Iterator[Any]:
     """A simulator whose public-charging sessions move at test speed (public pane tests)."""
-    from tests.services.public_support import fast_simulator
+    from tests.support.public import fast_simulator
 
     simulator = fast_simulator()
     try:

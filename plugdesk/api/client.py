@@ -12,6 +12,8 @@ message could show them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import dataclasses
 import ipaddress
 import logging
@@ -20,12 +22,12 @@ import re
 import ssl
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import httpx
 
@@ -51,14 +53,17 @@ from plugdesk.api.charger_models import (
     SocketLockSetting,
 )
 from plugdesk.api.errors import (
+    AuthError,
     BadResponseError,
     ChargerTimeoutError,
+    DeadlineError,
     ForbiddenError,
     GatewayTimeoutError,
     InsecureURLError,
     NotFoundError,
     PlugchoiceError,
     RateLimitedError,
+    clean_server_text,
     mask,
     redact,
 )
@@ -112,6 +117,20 @@ CONNECTOR_RANGE = range(1, 101)
 READ_AHEAD_AFTER = 4  # pages of a list read one by one before reading ahead
 BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
+# Hostile or broken servers: caps on what one answer and one list may cost. Bodies are
+# counted after decompression, while they stream in. The largest real page (10,000
+# transactions) is about 4 MB; a charger object a few kB.
+MB = 1024 * 1024
+LIST_BODY_LIMIT = 64 * MB
+OBJECT_BODY_LIMIT = 4 * MB
+MAX_PAGES = 10_000  # 50,000 chargers at 25 a page are 2,000 pages
+REQUEST_DEADLINE = 120.0  # seconds for one request: connect, send and the whole body
+
+# An overall deadline (time.monotonic()) set by `PlugchoiceClient.time_limit`; a context
+# variable, so it covers exactly the calls made inside the `with` (and their child tasks).
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "plugdesk_api_deadline", default=None
+)
 
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost."})
 
@@ -131,8 +150,11 @@ def is_loopback_host(host: str) -> bool:
 
 
 def check_api_url(url: str) -> str:
-    """The API base URL, normalised (no trailing slash); InsecureURLError when unusable.
+    """The API base URL, normalised; InsecureURLError (one sentence) when unusable.
 
+    The one URL check: the settings file and dialog, the command line, the keyring entry
+    names and the client all use it. Normalised: trimmed, no trailing slash, scheme and
+    host in lower case (the path keeps its case: servers may treat it as case-sensitive).
     Plain http would put the bearer token on the network in clear text, so it is allowed
     only to this computer (the simulator, a local proxy)."""
     text = (url or "").strip()
@@ -147,6 +169,10 @@ def check_api_url(url: str) -> str:
         raise InsecureURLError(
             "The API URL must start with https://, for example https://app.plugchoice.com/api/v3."
         )
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise InsecureURLError(
+            f"The port in the API URL must be between 1 and 65535, not {parsed.port}."
+        )
     if parsed.userinfo:
         raise InsecureURLError(
             "The API URL must not contain a user name or password; sign in with a token instead."
@@ -158,7 +184,30 @@ def check_api_url(url: str) -> str:
             f"The API URL must use https:// for {parsed.host}: plain http:// would send your "
             "token unencrypted (it is only allowed for this computer, e.g. the simulator)."
         )
-    return text.rstrip("/")
+    parts = urlsplit(text)
+    return urlunsplit((scheme, parts.netloc.lower(), parts.path, "", "")).rstrip("/")
+
+
+def check_webhook_url(url: str) -> str:
+    """A webhook URL for `plugdesk watch --webhook`, by the rules of `check_api_url`:
+    https (plain http only to this computer), no user name or password in it. Its query
+    is kept (chat services put their key there). InsecureURLError (one sentence) else."""
+    text = (url or "").strip()
+    try:
+        parsed = httpx.URL(text)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        raise InsecureURLError(f"{text!r} is not a valid webhook URL.") from None
+    scheme = parsed.scheme.lower()
+    if scheme not in ("http", "https") or not parsed.host:
+        raise InsecureURLError("A webhook URL must start with https://.")
+    if parsed.userinfo:
+        raise InsecureURLError("A webhook URL must not contain a user name or password.")
+    if scheme == "http" and not is_loopback_host(parsed.host):
+        raise InsecureURLError(
+            f"The webhook for {parsed.host} must use https://: plain http:// is only "
+            "allowed for this computer."
+        )
+    return text
 
 
 def tls_verify(base: httpx.URL) -> ssl.SSLContext | bool:
@@ -174,9 +223,12 @@ def tls_verify(base: httpx.URL) -> ssl.SSLContext | bool:
 
 
 def _page_number(url: str) -> int | None:
-    """The `page` query parameter as a number, if the URL has one."""
+    """The `page` query parameter as a number, if the URL has one (ASCII digits only:
+    str.isdigit() also accepts '²', which int() refuses)."""
     value = httpx.URL(url).params.get("page")
-    return int(value) if value is not None and value.isdigit() else None
+    if value is None or not value.isascii() or not value.isdigit() or len(value) > 9:
+        return None
+    return int(value)
 
 
 def _with_page(url: str, number: int) -> str:
@@ -320,6 +372,7 @@ class _Call:
     auth: bool = True
     secrets: tuple[str, ...] = field(default_factory=tuple)  # path tokens to mask
     carry: dict[str, str] | None = None  # the first page's filters, kept for later pages
+    max_body: int = OBJECT_BODY_LIMIT  # bytes, decompressed; lists get LIST_BODY_LIMIT
 
     @property
     def retryable(self) -> bool:
@@ -349,9 +402,13 @@ class PlugchoiceClient:
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Sleep = asyncio.sleep,
         public_budgets: Mapping[str, RequestBudget] | None = None,
+        request_deadline: float = REQUEST_DEADLINE,
+        max_pages: int = MAX_PAGES,
     ) -> None:
         self._base_url = check_api_url(base_url)
         self._base = httpx.URL(self._base_url + "/")
+        self._request_deadline = float(request_deadline)
+        self.max_pages = max_pages
         if max_attempts < 1:
             raise ValueError("max_attempts must be at least 1.")
         self._token: str | None = None
@@ -381,6 +438,14 @@ class PlugchoiceClient:
             event_hooks={"request": [self._hold_while_paused], "response": [self._pause_on_429]},
         )
 
+    def on_response(self, listener: Callable[[int], None]) -> None:
+        """Tell `listener` the status of every API answer (the watch counts its 429s)."""
+
+        async def hook(response: httpx.Response) -> None:
+            listener(response.status_code)
+
+        self._http.event_hooks["response"].append(hook)
+
     # -- life cycle and settings ---------------------------------------------------------
 
     @property
@@ -407,6 +472,21 @@ class PlugchoiceClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+    @contextlib.contextmanager
+    def time_limit(self, seconds: float | None) -> Iterator[None]:
+        """Every request made inside the `with` (retries and Retry-After waits included)
+        must finish within `seconds`, or raises DeadlineError. None: no overall limit."""
+        if seconds is None:
+            yield
+            return
+        deadline = time.monotonic() + max(0.0, seconds)
+        outer = _DEADLINE.get()
+        token = _DEADLINE.set(deadline if outer is None else min(outer, deadline))
+        try:
+            yield
+        finally:
+            _DEADLINE.reset(token)
 
     async def __aenter__(self) -> PlugchoiceClient:
         return self
@@ -967,6 +1047,7 @@ class PlugchoiceClient:
 
         A server that sends the same next URL twice, or the same page again, would keep us
         looping forever: that is a BadResponseError, not a silent truncation."""
+        call = dataclasses.replace(call, max_body=LIST_BODY_LIMIT)
         seen = {str(self._http.base_url.join(call.url).copy_merge_params(call.params or {}))}
         previous: list[T] | None = None
         remaining = limit
@@ -1000,6 +1081,7 @@ class PlugchoiceClient:
         200. The links still rule: each in-flight page is used only if the page before it
         links to it, otherwise the guesses are dropped and the links followed one by one.
         At most `ahead` requests go past the end of the list."""
+        call = dataclasses.replace(call, max_body=LIST_BODY_LIMIT)
         seen = {str(self._http.base_url.join(call.url))}
         in_flight: deque[tuple[str, asyncio.Task[bytes]]] = deque()
         previous: list[T] | None = None
@@ -1055,6 +1137,12 @@ class PlugchoiceClient:
             in_flight.append((url, asyncio.ensure_future(self._send(guess))))
 
     def _next_call(self, call: _Call, next_url: str, seen: set[str], page_no: int) -> _Call:
+        if page_no >= self.max_pages:
+            raise BadResponseError(
+                f"The API kept sending more pages of {call.subject} after {page_no}; stopped "
+                "reading there, far past any real list. Try again later.",
+                path="$.links.next",
+            )
         current = self._http.base_url.join(call.url)
         try:
             target = current.join(next_url)
@@ -1064,9 +1152,10 @@ class PlugchoiceClient:
                 path="$.links.next",
             ) from None
         if _origin(target) != _origin(self._base):
+            host = self._masked(clean_server_text(target.host), call)
             raise BadResponseError(
                 f"The API pointed the next page of {call.subject} to another server "
-                f"({target.host}); PlugDesk will not send your token there.",
+                f"({host}); PlugDesk will not send your token there.",
                 path="$.links.next",
             )
         # Laravel's links often drop our filters; put back any parameter the link lacks.
@@ -1088,6 +1177,7 @@ class PlugchoiceClient:
             auth=call.auth,
             secrets=call.secrets,
             carry=wanted,
+            max_body=call.max_body,
         )
 
     def _loop_error(self, call: _Call, page_no: int) -> BadResponseError:
@@ -1098,9 +1188,13 @@ class PlugchoiceClient:
         )
 
     def _redacted(self, error: BadResponseError, call: _Call) -> BadResponseError:
-        error.message = redact(error.message, (*call.secrets, self._token))
-        error.path = redact(error.path, (*call.secrets, self._token))
+        error.message = self._masked(error.message, call)
+        error.path = self._masked(error.path, call)
         return error
+
+    def _masked(self, text: str, call: _Call) -> str:
+        """`text` (anything built from server data) with this call's secrets masked."""
+        return redact(text, (*call.secrets, self._token))
 
     def _headers(self, call: _Call) -> dict[str, str]:
         if call.auth and self._token:
@@ -1108,30 +1202,34 @@ class PlugchoiceClient:
         return {}
 
     async def _send(self, call: _Call) -> bytes:
-        """Send with budget and retries; return the body of a 2xx answer or raise."""
+        """Send with budget and retries; return the body of a 2xx answer or raise.
+
+        Every attempt (budget wait, connect, send, whole body) must finish within the
+        request deadline and the caller's `time_limit`; a retry wait that would pass the
+        caller's limit ends the call at once instead of sleeping into it."""
+        self._check_token(call)
         attempt = 0
         while True:
             attempt += 1
             may_retry = call.retryable and attempt < self._max_attempts
-            await call.budget.acquire()
+            allowed = self._attempt_time(call)
             started = time.monotonic()
             try:
-                response = await self._http.request(
-                    call.method,
-                    call.url,
-                    params=call.params,
-                    json=call.json,
-                    headers=self._headers(call),
-                    extensions={BUDGET_EXTENSION: call.budget},
-                )
+                async with asyncio.timeout(allowed):
+                    await call.budget.acquire()
+                    response, body = await self._exchange(call)
+            except TimeoutError:
+                log.info("%s timed out (attempt %d)", call.shown, attempt)
+                if may_retry:
+                    await self._sleep_before_retry(self._backoff(attempt), call)
+                    continue
+                raise self._timeout_error(call, allowed) from None
             except httpx.RequestError as exc:  # transport trouble, or a body that won't inflate
-                error = network_error(exc, self.host, self._timeout)
                 log.info("%s failed (attempt %d): %s", call.shown, attempt, type(exc).__name__)
                 if may_retry:
-                    await self._sleep(self._backoff(attempt))
+                    await self._sleep_before_retry(self._backoff(attempt), call)
                     continue
-                raise error from None
-            body = response.content
+                raise network_error(exc, self.host, self._timeout) from None
             log.debug(
                 "%s -> %d (%d bytes, %.0f ms)",
                 call.shown,
@@ -1149,16 +1247,94 @@ class PlugchoiceClient:
             delay = self._retry_delay(failure, attempt, call)
             if may_retry and delay is not None:
                 log.info("%s -> %d, retrying in %.1f s", call.shown, response.status_code, delay)
-                await self._sleep(delay)
+                await self._sleep_before_retry(delay, call)
                 continue
             raise failure
+
+    async def _exchange(self, call: _Call) -> tuple[httpx.Response, bytes]:
+        """One request; the body is read as it streams in (decompressed) and refused as
+        soon as it passes `call.max_body`, so an endless body or a gzip bomb costs at most
+        that much memory."""
+        async with self._http.stream(
+            call.method,
+            call.url,
+            params=call.params,
+            json=call.json,
+            headers=self._headers(call),
+            extensions={BUDGET_EXTENSION: call.budget},
+        ) as response:
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > call.max_body:
+                    raise BadResponseError(
+                        f"The answer to {self._masked(call.shown, call)} was larger than "
+                        f"{call.max_body // MB} MB, far more than {call.subject} can need; "
+                        "stopped reading it.",
+                        path="$",
+                        status=response.status_code,
+                    )
+                chunks.append(chunk)
+            return response, b"".join(chunks)
+
+    def _check_token(self, call: _Call) -> None:
+        """A token that cannot go into an HTTP header is refused before any request: a
+        line break would be retried as a network error, other characters make httpx fail
+        with an encoding error."""
+        token = self._token
+        if not call.auth or token is None:
+            return
+        if not token.isascii():
+            raise AuthError(
+                "The API token has characters a token cannot have (letters outside plain "
+                "ASCII). Copy it again from the Plugchoice portal and sign in again."
+            )
+        if not token.isprintable() or any(c.isspace() for c in token):
+            raise AuthError(
+                "The API token contains a line break, space or control character, which a "
+                "token cannot have. Copy it again from the Plugchoice portal and sign in again."
+            )
+
+    def _attempt_time(self, call: _Call) -> float:
+        """Seconds this attempt may take: the request deadline, or less if the caller's
+        time limit ends sooner (DeadlineError when it has already passed)."""
+        deadline = _DEADLINE.get()
+        if deadline is None:
+            return self._request_deadline
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise self._deadline_error(call)
+        return min(self._request_deadline, left)
+
+    async def _sleep_before_retry(self, delay: float, call: _Call) -> None:
+        deadline = _DEADLINE.get()
+        if deadline is not None and time.monotonic() + delay >= deadline:
+            raise self._deadline_error(call)
+        await self._sleep(delay)
+
+    def _timeout_error(self, call: _Call, allowed: float) -> DeadlineError:
+        deadline = _DEADLINE.get()
+        if deadline is not None and time.monotonic() >= deadline - 0.001:
+            return self._deadline_error(call)
+        unit = "second" if allowed == 1 else "seconds"
+        return DeadlineError(
+            f"{self.host} did not finish answering {call.subject} within {allowed:g} {unit}. "
+            "Try again in a moment."
+        )
+
+    def _deadline_error(self, call: _Call) -> DeadlineError:
+        return DeadlineError(
+            f"{self.host} did not finish answering {call.subject} within the time allowed; "
+            "PlugDesk stopped waiting. Try again, or allow more time."
+        )
 
     def _error_for(self, response: httpx.Response, body: bytes, call: _Call) -> PlugchoiceError:
         status = response.status_code
         if 300 <= status < 400:
-            where = response.headers.get("location", "another address")
+            where = self._masked(clean_server_text(response.headers.get("location", "")), call)
             return BadResponseError(
-                f"The API redirected to {redact(where, call.secrets)} ({status}); check the "
+                f"The API redirected to {where or 'another address'} ({status}); check the "
                 "API URL (PlugDesk does not follow redirects with your token).",
                 path="$",
                 status=status,

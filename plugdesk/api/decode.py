@@ -15,7 +15,6 @@ item is reported exactly as for any other model.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Callable
 from functools import lru_cache, partial
@@ -24,7 +23,8 @@ from typing import Any, Generic, TypeVar, get_args, get_origin
 import msgspec
 
 from plugdesk.api.errors import BadResponseError, clean_server_text
-from plugdesk.api.models import TOLERANT_TWINS
+from plugdesk.api.models import TOLERANT_TWINS, Transaction, forget_impossible_dates
+from plugdesk.tasks import COMPUTE, run_blocking
 
 T = TypeVar("T")
 
@@ -193,12 +193,14 @@ def decode_object(body: bytes, kind: type[T], *, context: str = "API answer") ->
 def decode_page(body: bytes, item: type[T], *, context: str = "API answer") -> Page[T]:
     """One page of a list endpoint."""
     page: Page[T] = decode_as(body, Page[item], context=context)  # type: ignore[valid-type]
+    if item is Transaction:
+        forget_impossible_dates(page.data)  # type: ignore[arg-type]
     return page
 
 
 async def _maybe_in_thread(body: bytes, fn: Callable[[], T]) -> T:
     if len(body) > THREAD_THRESHOLD:
-        return await asyncio.to_thread(fn)
+        return await run_blocking(fn, lane=COMPUTE)
     return fn()
 
 

@@ -12,12 +12,25 @@ from collections.abc import Iterable, Mapping
 
 # Server text is shown to users, so keep it short and single-line.
 _MAX_SERVER_TEXT = 300
-_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]+")
+# What must never reach a terminal, a notification or a tooltip from outside text: C0 and
+# C1 controls (ESC, NUL, CR, LF, the 8-bit CSI), the bidi embeddings, overrides, isolates
+# and marks (a right-to-left override makes "gpj.exe" read "exe.jpg"), and the Unicode
+# line and paragraph separators (a fake second line).
+_CONTROL_CHARS = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+"
+)
 
 
-def mask(secret: str) -> str:
-    """First four characters and an ellipsis: enough to tell two tokens apart, not to use one."""
-    return f"{secret[:4]}…" if len(secret) > 4 else "…"
+def mask(secret: str | None) -> str:
+    """The one way a secret is shown: enough to tell two apart, never enough to use one.
+
+    First 4 characters and "…"; a short secret (under 12 characters) shows only a quarter
+    of itself, so masking never reveals most of it; empty or None gives "". Used by the log
+    redaction, error messages, reprs and anything shown in the window."""
+    if not secret:
+        return ""
+    keep = 4 if len(secret) >= 12 else len(secret) // 4
+    return secret[:keep] + "…"
 
 
 def redact(text: str, secrets: Iterable[str | None]) -> str:
@@ -28,11 +41,15 @@ def redact(text: str, secrets: Iterable[str | None]) -> str:
     return text
 
 
-def clean_server_text(text: str) -> str:
-    """Server-supplied text made safe to show: one line, bounded length."""
+def clean_server_text(text: str, limit: int | None = _MAX_SERVER_TEXT) -> str:
+    """Outside text made safe to show: one line, no control or bidi characters (each run
+    becomes one space), at most `limit` characters (None: any length).
+
+    The one neutraliser for text that came from a server or a charger, used by the API
+    errors, every line the command line prints, notifications and the tray tooltip."""
     text = _CONTROL_CHARS.sub(" ", text).strip()
-    if len(text) > _MAX_SERVER_TEXT:
-        text = text[: _MAX_SERVER_TEXT - 1].rstrip() + "…"
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
     return text
 
 
@@ -130,6 +147,11 @@ class ChargerTimeoutError(GatewayTimeoutError):
 
 class NetworkError(PlugchoiceError):
     """No HTTP answer at all: DNS, refused connection, TLS failure, timeout, dropped link."""
+
+
+class DeadlineError(NetworkError):
+    """The time a caller allowed (or one request's total time) ran out before an answer:
+    a server that drips its answer, never answers, or a retry wait that would overrun."""
 
 
 class BadResponseError(PlugchoiceError):

@@ -166,6 +166,20 @@ class TeamCharger(_Model):
         return self.reference or self.identity or self.uuid
 
 
+class TeamChargerFilterOptions(_Model):
+    """`filter_options` of GET /teams/{team}/chargers: the values each filter takes.
+
+    Key names as the docs' example shows them (plural, unlike the filters themselves:
+    `vendors` offers values for `filter[vendor]`); the simulator answers the same shape
+    (plugdesk.simulator.places). Read it with `decode.filter_options_as`."""
+
+    connection_statuses: list[str] | None = None
+    statuses: list[str] | None = None
+    connector_statuses: list[str] | None = None
+    vendors: list[str] | None = None
+    license_types: list[str] | None = None
+
+
 class TransactionCharger(_Model):
     """The charger a team transaction ran on."""
 

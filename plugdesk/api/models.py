@@ -140,9 +140,19 @@ STOPPABLE_SESSION_STATUSES: frozenset[str] = frozenset({"starting", "charging"})
 # -- helpers used by __post_init__ ----------------------------------------------------------
 
 
+# Timestamps outside these years are not real (a charger seen in year 1 or 9999): they
+# become None, "unknown", because local-time conversion and date arithmetic near year 1
+# or 9999 raise OverflowError, which would hide the whole charger or export.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2999
+
+
 def _aware(value: datetime | None) -> datetime | None:
-    """Naive timestamps from the API are UTC (API.md), so make that explicit."""
-    if value is not None and value.tzinfo is None:
+    """Naive timestamps from the API are UTC (API.md), so make that explicit; impossible
+    ones (see EARLIEST_YEAR) become None."""
+    if value is None or not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        return None
+    if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value
 
@@ -150,8 +160,19 @@ def _aware(value: datetime | None) -> datetime | None:
 def _make_aware(obj: Any, fields: tuple[str, ...]) -> None:
     for name in fields:
         value = getattr(obj, name)
-        if value is not None and value.tzinfo is None:
-            setattr(obj, name, value.replace(tzinfo=UTC))
+        if value is not None:
+            setattr(obj, name, _aware(value))
+
+
+def forget_impossible_dates(rows: list[Transaction]) -> None:
+    """`_aware`'s year check for transactions, which have no per-row hook (speed): one
+    pass over a decoded page; rows with an impossible timestamp get None there."""
+    for row in rows:
+        started, stopped = row.started_at, row.stopped_at
+        if started is not None and not EARLIEST_YEAR <= started.year <= LATEST_YEAR:
+            row.started_at = None
+        if stopped is not None and not EARLIEST_YEAR <= stopped.year <= LATEST_YEAR:
+            row.stopped_at = None
 
 
 def to_float(value: float | str | None, *, dash_is_none: bool = False) -> float | None:
@@ -506,7 +527,7 @@ class PaymentContext(_Model):
     stripe_account_id: str | None = None
 
     def __repr__(self) -> str:
-        secret = "None" if self.client_secret is None else "'***'"
+        secret = "None" if self.client_secret is None else repr(mask(self.client_secret))
         return (
             f"PaymentContext(client_secret={secret}, "
             f"publishable_key={self.publishable_key!r}, "

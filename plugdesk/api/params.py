@@ -129,6 +129,8 @@ def team_charger_params(
     """Query of GET /teams/{team}/chargers."""
     params: dict[str, str] = {}
     if search is not None:
+        # Wire name: API.md says only "search by identity". We send a plain `search`, as
+        # GET /sites takes it; the simulator (plugdesk.simulator.places) reads the same.
         params["search"] = check_text(search, "charger search")
     if connection_status is not None:
         params["filter[connection_status]"] = check_choice(
@@ -282,7 +284,9 @@ def charging_profile_body(connector_id: object, profile: object) -> dict[str, An
         raise ValueError("The charging profile must be a non-empty mapping of OCPP fields.")
     if "charging_schedule" not in profile:
         raise ValueError("The charging profile needs a 'charging_schedule'.")
-    return {"connector_id": connector, "charging_profile": dict(profile)}
+    # OCPP 1.6 SetChargingProfile.req is {connectorId, csChargingProfiles}: in snake_case
+    # (API.md) that is `cs_charging_profiles`, which the simulator requires too.
+    return {"connector_id": connector, "cs_charging_profiles": dict(profile)}
 
 
 def plug_charge_body(enabled: object, card_uid: object = None) -> dict[str, Any]:

@@ -6,6 +6,13 @@ POSIX the folder is fsynced too so the rename itself survives a power cut. If an
 wrong, or the write is cancelled, the temporary file is removed and an existing target is
 left exactly as it was.
 
+What is at the target decides how it is written, so an export never destroys it:
+- nothing, or a regular file: the atomic replacement above;
+- a symbolic link: its final target is replaced atomically (the link itself stays);
+- a FIFO or a character or block device (`/dev/null`, a named pipe): written through
+  directly, never replaced by a regular file (and nothing to take back on abort);
+- a folder, a socket or anything else: refused with `NotAFileError`, a sentence.
+
 Temporary files are named `.<target name>.<random>.plugdesk-tmp`; a process killed with
 `kill -9` can leave one behind, which `clean_stale_temp_files` removes at the next start.
 """
@@ -13,6 +20,7 @@ Temporary files are named `.<target name>.<random>.plugdesk-tmp`; a process kill
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import secrets
@@ -28,6 +36,13 @@ TEMP_SUFFIX = ".plugdesk-tmp"
 _WRITE_MODES = frozenset({"w", "wt", "wb"})
 
 
+class NotAFileError(OSError):
+    """The target is something a file cannot be written to (a folder, a socket)."""
+
+    def __str__(self) -> str:
+        return f"Cannot write {self.filename}: {self.strerror}."
+
+
 class AtomicFile:
     """One pending replacement of `target`.
 
@@ -38,8 +53,14 @@ class AtomicFile:
     """
 
     def __init__(self, target: str | os.PathLike[str]) -> None:
-        self.target = Path(target)
-        self.temp_path = _create_temp(self.target)
+        self.target = Path(target)  # as given: what messages show and commit() returns
+        destination = Path(os.path.realpath(self.target))  # a link's final target
+        # Asked of the path as given: the kernel follows links itself, including /proc's
+        # links to pipes and terminals (`/dev/stdout`), which realpath cannot spell.
+        self.write_through = _is_stream_node(self.target)
+        # Written through, the "temporary" path is the pipe or device itself.
+        self.temp_path = self.target if self.write_through else _create_temp(destination)
+        self._destination = destination
         self._file: IO[Any] | None = None
         self._done = False
 
@@ -65,14 +86,19 @@ class AtomicFile:
         """Make the new content durable and put it in place of the target."""
         if self._done:
             raise RuntimeError("this atomic file is already finished")
+        if self.write_through:
+            self._done = True
+            if self._file is not None:
+                self._file.close()  # flushes into the pipe or device; nothing to rename
+            return self.target
         try:
             self._sync_temp()
-            os.replace(self.temp_path, self.target)
+            os.replace(self.temp_path, self._destination)
         except BaseException:
             self.abort()
             raise
         self._done = True
-        _fsync_dir(self.target.parent)
+        _fsync_dir(self._destination.parent)
         return self.target
 
     def abort(self) -> None:
@@ -83,6 +109,8 @@ class AtomicFile:
         if self._file is not None:
             with contextlib.suppress(Exception):
                 self._file.close()
+        if self.write_through:
+            return  # what went into a pipe or device cannot be taken back; never unlink it
         with contextlib.suppress(FileNotFoundError):
             self.temp_path.unlink()
 
@@ -152,6 +180,25 @@ def clean_stale_temp_files(
         except OSError as error:
             log.warning("Could not remove stale temporary file %s: %s", path, error)
     return removed
+
+
+def _is_stream_node(destination: Path) -> bool:
+    """True for a FIFO or device (write through); False for nothing or a regular file;
+    NotAFileError for a folder, a socket or anything else that is not a file."""
+    try:
+        mode = destination.stat().st_mode
+    except FileNotFoundError:
+        return False
+    if stat.S_ISREG(mode):
+        return False
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return True
+    what = "a folder" if stat.S_ISDIR(mode) else "not a file (perhaps a socket)"
+    raise NotAFileError(
+        errno.EISDIR if stat.S_ISDIR(mode) else errno.EINVAL,
+        f"it is {what}; choose a file name to write to",
+        str(destination),
+    )
 
 
 def _create_temp(target: Path) -> Path:

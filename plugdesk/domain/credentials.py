@@ -20,7 +20,9 @@ import logging
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, TypeVar
-from urllib.parse import urlsplit, urlunsplit
+
+from plugdesk.api.client import check_api_url
+from plugdesk.api.errors import redact
 
 if TYPE_CHECKING:
     import keyring.backend
@@ -52,32 +54,6 @@ _FRIENDLY_NAMES: Final[dict[str, str]] = {
 
 class _StoreUnavailable(Exception):
     """Internal: the backend failed; the store has switched to session-only mode."""
-
-
-def normalize_api_url(api_url: str) -> str:
-    """One spelling per API: trimmed, no trailing slash, scheme and host in lower case
-    (the path keeps its case: servers may treat it as case-sensitive)."""
-    text = api_url.strip().rstrip("/")
-    if not text:
-        raise ValueError("The API URL is empty.")
-    parts = urlsplit(text)
-    if not parts.scheme or not parts.netloc:
-        return text
-    return urlunsplit(
-        (parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, parts.fragment)
-    )
-
-
-def mask_secret(secret: str | None) -> str:
-    """Enough of a secret to recognise it, never enough to use it.
-
-    First 4 characters and "…"; a short secret (under 12 characters) shows only a quarter
-    of itself so that masking never reveals most of it; empty or None gives "".
-    """
-    if not secret:
-        return ""
-    keep = 4 if len(secret) >= 12 else len(secret) // 4
-    return secret[:keep] + "…"
 
 
 class CredentialStore:
@@ -138,16 +114,16 @@ class CredentialStore:
     # -- API tokens, one per API URL ----------------------------------------------------
 
     def get(self, api_url: str) -> str | None:
-        return self._get(normalize_api_url(api_url))
+        return self._get(check_api_url(api_url))
 
     def set(self, api_url: str, token: str) -> None:
         if not token:
             raise ValueError("An empty token cannot be stored; use delete() to sign out.")
-        self._set(normalize_api_url(api_url), token)
+        self._set(check_api_url(api_url), token)
 
     def delete(self, api_url: str) -> bool:
         """Forget the token for `api_url`; True if one was stored."""
-        return self._delete(normalize_api_url(api_url))
+        return self._delete(check_api_url(api_url))
 
     # -- named secrets (e.g. public charging session tokens) ----------------------------
 
@@ -291,9 +267,7 @@ def _friendly_name(backend: keyring.backend.KeyringBackend) -> str:
 def _reason(error: BaseException, secrets: list[str] | None = None) -> str:
     """The backend's complaint in a few words, with any secret we know of masked out."""
     text = str(error).strip() or type(error).__name__
-    for secret in secrets or ():
-        if secret:
-            text = text.replace(secret, mask_secret(secret))
+    text = redact(text, secrets or ())
     if len(text) > 200:
         text = text[:200] + "…"
     return f"{type(error).__name__}: {text}" if type(error).__name__ not in text else text

@@ -22,8 +22,15 @@ an export knows what a cell means:
   autofilter over the data, and after one blank row a totals row: count of transactions,
   minutes and kWh as SUBTOTAL formulas (they follow the autofilter) with their values cached
   so readers that do not recalculate still see the figures.
-- Formula injection: a text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a
-  leading `'`, in both formats; numbers stay numbers.
+- Formula injection (CSV): a text cell that a spreadsheet could read as a formula gets a
+  leading `'`: one that starts with tab or CR, or that starts with `=`, `+`, `-` or `@`
+  once its leading whitespace, control and format characters are skipped and full-width
+  forms folded (NFKC: `＝` is `=`). Checked in a real LibreOffice (tests/hostile). XLSX
+  cells are written with `write_string`, which can never be a formula: no apostrophe
+  there, the text stays exactly as it came. Numbers stay numbers.
+- Impossible numbers: an energy beyond ±1,000,000 kWh or a meter reading beyond
+  ±10^12 Wh (a hostile or broken server) is left blank, and the writer's `warnings`
+  names the charger, so a billing export never carries -1e300 kWh.
 - Files are written to a temporary file beside the target and renamed into place by
   `commit()`; `abort()`, an exception inside `with`, or leaving `with` without `commit()`
   removes the temporary file, so a failed or cancelled export leaves no partial file and
@@ -35,9 +42,10 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import math
 import os
+import string
 import sys
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -45,6 +53,7 @@ from pathlib import Path
 from typing import IO, Any, Final, Literal, NamedTuple, Protocol, TextIO, cast
 
 from plugdesk.domain.atomic import AtomicFile
+from plugdesk.domain.errors import DomainError
 
 EXPORT_COLUMNS: Final[tuple[str, ...]] = (
     "transaction_id",
@@ -67,11 +76,20 @@ EXPORT_COLUMNS: Final[tuple[str, ...]] = (
 TzOption = Literal["utc", "local"] | tzinfo
 XLSX_MAX_DATA_ROWS: Final = 1_048_576 - 3  # header, blank line and totals row
 
-# Characters that make a spreadsheet read a text cell as a formula (OWASP CSV injection).
-_FORMULA_TRIGGERS: Final = frozenset("=+-@\t\r")
+# What makes a spreadsheet read a text cell as a formula (OWASP CSV injection): these
+# first characters, after skipping leading whitespace and control characters.
+_FORMULA_STARTS: Final = frozenset("=+-@")
+_ALWAYS_GUARDED: Final = frozenset("\t\r")  # OWASP: a leading tab or CR, as such
+# First characters that can never begin a formula, however the cell is trimmed: the
+# common case (UUIDs, identities, tags) skips the Unicode work.
+_SAFE_FIRST: Final = frozenset(string.ascii_letters + string.digits + "_./:#")
+_SKIPPED_CATEGORIES: Final = ("C", "Z")  # control, format, unassigned...; separators
+# Beyond these a number is not a reading but garbage (largest real session: ~1,000 kWh).
+MAX_PLAUSIBLE_KWH: Final = 1_000_000.0
+MAX_PLAUSIBLE_WH: Final = 1e12
 
 
-class ExportError(Exception):
+class ExportError(DomainError):
     """An export that cannot go on; the message is a sentence for the user."""
 
 
@@ -190,8 +208,12 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 def _wh(value: float | None) -> int | float | None:
     """Meter readings are whole Wh; a model that decodes them as float (1234.0) must not
-    export "1234.0". A real fraction is kept."""
-    if value is None or type(value) is int:
+    export "1234.0". A real fraction is kept. Impossible readings are None (blank)."""
+    if value is None:
+        return None
+    if not -MAX_PLAUSIBLE_WH <= value <= MAX_PLAUSIBLE_WH:  # also NaN; a 309-digit int
+        return None
+    if type(value) is int:
         return value
     return int(value) if value.is_integer() else value
 
@@ -199,15 +221,42 @@ def _wh(value: float | None) -> int | float | None:
 def _kwh(value: Any) -> float | None:
     if value is None or value == "":
         return None
-    number = float(value)  # a number, or a numeric string / Decimal from the API
-    return round(number, 3) if math.isfinite(number) else None
+    try:
+        number = float(value)  # a number, or a numeric string / Decimal from the API
+    except OverflowError:
+        return None
+    if not -MAX_PLAUSIBLE_KWH <= number <= MAX_PLAUSIBLE_KWH:  # also NaN and infinities
+        return None
+    return round(number, 3)
+
+
+def implausible_numbers(tx: TransactionLike) -> bool:
+    """The transaction carries an energy or meter value the export leaves blank."""
+    return (
+        (tx.total_kwh is not None and tx.total_kwh != "" and _kwh(tx.total_kwh) is None)
+        or (tx.meter_start is not None and _wh(tx.meter_start) is None)
+        or (tx.meter_stop is not None and _wh(tx.meter_stop) is None)
+    )
 
 
 def guard_formula(text: str) -> str:
     """Neutralise spreadsheet formula injection: prefix risky text with `'`."""
-    if text and text[0] in _FORMULA_TRIGGERS:
-        return "'" + text
-    return text
+    if not text or text[0] in _SAFE_FIRST:
+        return text
+    return "'" + text if _formula_like(text) else text
+
+
+def _formula_like(text: str) -> bool:
+    """Could a spreadsheet take `text` as a formula once it trims whitespace and control
+    characters and folds full-width forms? (LibreOffice drops a leading NUL; "trim
+    spaces" drops blanks; `＝` is `=` after NFKC.)"""
+    if text[0] in _ALWAYS_GUARDED:
+        return True
+    for char in unicodedata.normalize("NFKC", text[:256]):
+        if char.isspace() or unicodedata.category(char)[0] in _SKIPPED_CATEGORIES:
+            continue
+        return char in _FORMULA_STARTS
+    return False
 
 
 def resolve_tz(tz: TzOption) -> tzinfo | None:
@@ -255,6 +304,21 @@ class _ExportWriter:
     def __init__(self) -> None:
         self._totals = _Totals()
         self._finished = False
+        self._implausible: dict[str, int] = {}  # charger name -> rows with blanked numbers
+
+    @property
+    def warnings(self) -> list[str]:
+        """Sentences about what the export left out (impossible numbers), per charger."""
+        return [
+            f"Charger {name}: {count} transaction{'s' if count != 1 else ''} had an "
+            "impossible energy or meter reading from the API; those cells are left blank."
+            for name, count in self._implausible.items()
+        ]
+
+    def _note_implausible(self, tx: TransactionLike, charger: ChargerInfo) -> None:
+        if implausible_numbers(tx):
+            name = charger.identity or charger.reference or charger.uuid or "(unnamed)"
+            self._implausible[name] = self._implausible.get(name, 0) + 1
 
     @property
     def rows_written(self) -> int:
@@ -279,7 +343,14 @@ class _ExportWriter:
         self, transactions: Iterable[TransactionLike], charger: ChargerInfo
     ) -> int:
         """Write one charger's transactions; returns how many were written."""
-        return self.write_rows(export_rows(transactions, charger))
+        return self.write_rows(export_rows(self._noting(transactions, charger), charger))
+
+    def _noting(
+        self, transactions: Iterable[TransactionLike], charger: ChargerInfo
+    ) -> Iterable[TransactionLike]:
+        for tx in transactions:
+            self._note_implausible(tx, charger)
+            yield tx
 
     def write_row(self, row: ExportRow) -> None:
         raise NotImplementedError
@@ -373,7 +444,12 @@ class CsvExportWriter(_ExportWriter):
             None if text is None else guard_formula(text)
             for text in (charger.uuid, charger.identity, charger.reference)
         )
-        numbers, zone, triggers = charger.connector_numbers, self._zone, _FORMULA_TRIGGERS
+        numbers, zone, guard, safe = (
+            charger.connector_numbers,
+            self._zone,
+            guard_formula,
+            _SAFE_FIRST,
+        )
         writerow, reasons = self._writer.writerow, _GuardCache()
         count, kwh_sum, minutes_sum = 0, 0.0, 0.0
         for tx in transactions:
@@ -392,11 +468,18 @@ class CsvExportWriter(_ExportWriter):
                 started_text = None
                 if stopped is not None and stopped.tzinfo is None:
                     stopped = stopped.replace(tzinfo=UTC)
-            raw_kwh = tx.total_kwh
+            raw_kwh, raw_start, raw_stop = tx.total_kwh, tx.meter_start, tx.meter_stop
             if raw_kwh is not None:
                 kwh = _kwh(raw_kwh)
                 if kwh is not None:
                     kwh_sum += kwh
+            m_start, m_stop = _wh(raw_start), _wh(raw_stop)
+            if (
+                (kwh is None and raw_kwh is not None and raw_kwh != "")
+                or (m_start is None and raw_start is not None)
+                or (m_stop is None and raw_stop is not None)
+            ):
+                self._note_implausible(tx, charger)
             connector = tx.charger_connector_id
             id_tag = tx.id_tag
             valid = tx.is_valid
@@ -407,12 +490,12 @@ class CsvExportWriter(_ExportWriter):
                     identity,
                     reference,
                     None if connector is None else numbers.get(connector, connector),
-                    ("'" + id_tag) if id_tag and id_tag[0] in triggers else id_tag,
+                    id_tag if not id_tag or id_tag[0] in safe else guard(id_tag),
                     started_text,
                     None if stopped is None else stopped.astimezone(zone).isoformat("T", "seconds"),
                     None if minutes is None else f"{minutes:.1f}",
-                    _wh(tx.meter_start),
-                    _wh(tx.meter_stop),
+                    m_start,
+                    m_stop,
                     None if kwh is None else f"{kwh:.3f}",
                     reasons[tx.stop_reason],
                     None if valid is None else ("true" if valid else "false"),
@@ -445,23 +528,23 @@ class CsvExportWriter(_ExportWriter):
             status,
         ) = row
         zone = self._zone
-        triggers = _FORMULA_TRIGGERS
+        guard = guard_formula
         return [
             tid,
-            ("'" + uuid) if uuid and uuid[0] in triggers else uuid,
-            ("'" + identity) if identity and identity[0] in triggers else identity,
-            ("'" + reference) if reference and reference[0] in triggers else reference,
+            None if uuid is None else guard(uuid),
+            None if identity is None else guard(identity),
+            None if reference is None else guard(reference),
             connector,
-            ("'" + id_tag) if id_tag and id_tag[0] in triggers else id_tag,
+            None if id_tag is None else guard(id_tag),
             None if started is None else started.astimezone(zone).isoformat("T", "seconds"),
             None if stopped is None else stopped.astimezone(zone).isoformat("T", "seconds"),
             None if minutes is None else f"{minutes:.1f}",
             m_start,
             m_stop,
             None if kwh is None else f"{kwh:.3f}",
-            ("'" + reason) if reason and reason[0] in triggers else reason,
+            None if reason is None else guard(reason),
             None if valid is None else ("true" if valid else "false"),
-            status,
+            guard(status),
         ]
 
     def commit(self) -> Path | None:
@@ -609,14 +692,15 @@ class XlsxExportWriter(_ExportWriter):
             status,
         ) = row
         r, sheet = self._row, self._sheet
-        # Hot path: one explicit call per column (numbers stay numbers, text is guarded),
-        # no per-cell type dispatch. Column numbers follow EXPORT_COLUMNS.
+        # Hot path: one explicit call per column, no per-cell type dispatch. Text goes
+        # through write_string: a string cell is never a formula, so it needs no guard
+        # and keeps its text exactly. Column numbers follow EXPORT_COLUMNS.
         number, text = sheet.write_number, sheet.write_string
         if tid is not None:
             number(r, 0, tid)
         for col, value in ((1, uuid), (2, identity), (3, reference), (5, id_tag), (12, reason)):
             if value is not None:
-                text(r, col, guard_formula(value))
+                text(r, col, value)
         if connector is not None:
             number(r, 4, connector)
         if started is not None:
@@ -667,10 +751,21 @@ class XlsxExportWriter(_ExportWriter):
 
     def commit(self) -> Path:
         """Write the totals, close the workbook into the temp file and publish it."""
+        from xlsxwriter.exceptions import FileCreateError  # loaded with the Workbook
+
         self._check_open()
         try:
             self._totals_row()
             self._book.close()
+        except FileCreateError as error:
+            # xlsxwriter wraps the OSError of a full disk or a refused write: unwrap it,
+            # so it is said like any other file error instead of reported as a bug.
+            self.abort()
+            cause = error.args[0] if error.args else None
+            if isinstance(cause, OSError):
+                _close_zip_left_open(cause)
+                raise cause from None
+            raise OSError(str(error)) from None
         except BaseException:
             self.abort()
             raise
@@ -689,6 +784,22 @@ class XlsxExportWriter(_ExportWriter):
 
     def __enter__(self) -> XlsxExportWriter:
         return self
+
+
+def _close_zip_left_open(error: BaseException) -> None:
+    """xlsxwriter leaves its ZipFile open when a write fails (a full disk); the garbage
+    collector would close it later, fail again and print a traceback to stderr
+    ("Exception ignored in ZipFile.__del__"). Close it now, quietly: the file is being
+    thrown away anyway."""
+    import zipfile
+
+    trace = error.__traceback__
+    while trace is not None:
+        for value in list(trace.tb_frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile):
+                with contextlib.suppress(Exception):
+                    value.close()
+        trace = trace.tb_next
 
 
 def _drop_row_data(sheet: Any) -> None:

@@ -1,7 +1,7 @@
 """Run a transaction export: fetch every page of every charger in scope, write, publish.
 
 This is the core shared by the window (`services/export_job.py` wraps it in a QObject) and
-the command line (`export_cli.py`); it imports no Qt.
+the command line (`cli/export.py`); it imports no Qt.
 
 Guarantees:
 - Complete: every page of every charger (the client follows `links.next`); a transaction
@@ -37,6 +37,7 @@ from typing import Any, Literal, Protocol, TextIO, TypeVar
 
 from plugdesk.api.errors import AuthError, NotFoundError, PlugchoiceError
 from plugdesk.api.models import Charger, Transaction
+from plugdesk.domain.errors import DomainError
 from plugdesk.domain.export import (
     ChargerInfo,
     CsvExportWriter,
@@ -44,6 +45,7 @@ from plugdesk.domain.export import (
     XlsxExportWriter,
     open_export_writer,
 )
+from plugdesk.tasks import FILES, run_blocking, submit_blocking, wait_blocking
 
 T = TypeVar("T")
 ExportWriter = CsvExportWriter | XlsxExportWriter
@@ -160,6 +162,9 @@ class ExportSummary:
     minutes: float
     chargers: int
     path: Path | None  # None when written to a stream
+    # Sentences about what was left out (impossible numbers from the API, per charger):
+    # the export is still published; callers show these next to the summary.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,14 +177,14 @@ class ChargerFailure:
         return f"{self.name}: {self.message}"
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(DomainError):
     """The export was cancelled; nothing was published."""
 
     def __init__(self) -> None:
         super().__init__("The export was cancelled; no file was written.")
 
 
-class ExportFailed(Exception):
+class ExportFailed(DomainError):
     """The export could not be completed; nothing was published.
 
     `str()` is one line (for the command line and the dialog's headline); `failures` has
@@ -341,7 +346,12 @@ class _ExportRun:
             raise
         writer = self._writer
         return ExportSummary(
-            writer.rows_written, writer.total_kwh, writer.total_minutes, len(chargers), path
+            writer.rows_written,
+            writer.total_kwh,
+            writer.total_minutes,
+            len(chargers),
+            path,
+            tuple(writer.warnings),
         )
 
     # -- scope -----------------------------------------------------------------------------
@@ -448,10 +458,10 @@ class _ExportRun:
     # -- worker-thread calls and clean-up --------------------------------------------------
 
     async def _in_thread(self, function: Callable[..., Any], *args: Any) -> Any:
-        future = _WORKER.submit(function, *args)
+        future = submit_blocking(function, *args, lane=FILES)
         self._pending = future
         try:
-            return await wait_for_thread(future)
+            return await wait_blocking(future)
         except OSError as error:
             raise ExportFailed(
                 describe_os_error(error, self._writer.path) + " Nothing was exported."
@@ -465,7 +475,7 @@ class _ExportRun:
         pending = self._pending
         if pending is not None and not pending.done():
             try:
-                await wait_for_thread(pending)
+                await wait_blocking(pending)
             except asyncio.CancelledError:
                 concurrent.futures.wait([pending])  # cancelled again: clean up all the same
                 self._writer.abort()
@@ -479,31 +489,9 @@ class _ExportRun:
             self._progress(done, total, self._writer.rows_written)
 
 
-# One worker thread for every export's file work: writes of one export stay in order, and
-# a second export simply takes turns.
-_WORKER = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="plugdesk-export")
-_POLL_FIRST, _POLL_MAX = 0.001, 0.02
-
-
 async def run_in_worker(function: Callable[..., T], *args: Any) -> T:
-    """`function(*args)` in the export worker thread, awaited without blocking the loop."""
-    return await wait_for_thread(_WORKER.submit(function, *args))
-
-
-async def wait_for_thread(future: concurrent.futures.Future[T]) -> T:
-    """Await a thread's result by polling, not with `asyncio.to_thread`/`wrap_future`.
-
-    Why: those hand the result back through `loop.call_soon_threadsafe`, which on the qasync
-    loop calls a Qt signal's `emit()` from Python, and PySide6 6.12 on Python 3.11 loses a
-    reference to `True` on every such call: one per charger written would, in a large export,
-    abort the interpreter with "bool_dealloc". Polling needs no wake-up from the thread; a
-    write takes milliseconds, so the poll starts at 1 ms and backs off to 20 ms.
-    """
-    delay = _POLL_FIRST
-    while not future.done():
-        await asyncio.sleep(delay)
-        delay = min(delay * 2, _POLL_MAX)
-    return future.result()
+    """`function(*args)` in the FILES lane (every export's file work, in order)."""
+    return await run_blocking(function, *args, lane=FILES)
 
 
 def _write_sorted(

@@ -56,7 +56,7 @@ from plugdesk.domain.health import (
     assess,
     describe_duration,
 )
-from plugdesk.domain.store import Incident, Mute, Store, to_utc
+from plugdesk.domain.store import Incident, Mute, Store, StoreReadOnlyError, to_utc
 
 if TYPE_CHECKING:
     from plugdesk.domain.settings import Settings
@@ -222,6 +222,11 @@ class IncidentTracker:
         self._clearing: dict[Key, datetime] = {}  # open incident's condition first seen gone
         self._mutes: dict[str, Mute] = {}
         self._paused_until: datetime | None = None
+        # A read-only history: incidents live in memory only (negative ids), so alerts
+        # still go out, once each, instead of every refresh failing to save and alerting
+        # nothing. `memory_only` tells the service to say so.
+        self.memory_only = store.read_only
+        self._next_memory_id = -1
         self._load()
 
     @classmethod
@@ -253,6 +258,16 @@ class IncidentTracker:
         self._mutes = {m.charger_uuid: m for m in self.store.list_mutes()}
         paused = self.store.get_state(PAUSE_KEY)
         self._paused_until = None if paused is None else to_utc(datetime.fromisoformat(paused))
+
+    def reload(self) -> None:
+        """Read open incidents, mutes and the pause from the store again, forgetting the
+        ones held in memory: another process (`plugdesk watch`) kept the history while
+        this tracker was not observing. Timers start over, as after a restart."""
+        self._open.clear()
+        self._announced.clear()
+        self._pending.clear()
+        self._clearing.clear()
+        self._load()
 
     # -- observing --------------------------------------------------------------------------
 
@@ -393,6 +408,29 @@ class IncidentTracker:
         if not (plan.opens or plan.closes or mutes_ended or expired):
             self._pending, self._clearing = plan.pending, plan.clearing
             return opened, mutes_ended
+        try:
+            opened = self._write(plan, now, mutes_ended | expired)
+        except StoreReadOnlyError:
+            # Other store failures change nothing so the next refresh tries again; a
+            # read-only file will fail every time, so alert from memory instead.
+            self.memory_only = True
+            opened = self._remember(plan, now)
+        # Committed (or remembered): now memory may follow.
+        for incident in opened:
+            key = _key(incident)
+            open_after[key] = incident
+            plan.pending.pop(key, None)
+        for incident, _ in plan.closes:
+            plan.clearing.pop(_key(incident), None)
+        self._open = open_after
+        self._pending = plan.pending
+        self._clearing = plan.clearing
+        for uuid in mutes_ended | expired:
+            self._mutes.pop(uuid, None)
+        return opened, mutes_ended
+
+    def _write(self, plan: _Plan, now: datetime, mutes_gone: set[str]) -> list[Incident]:
+        opened: list[Incident] = []
         with self.store.transaction():
             for (uuid, kind, connector_id), labels, condition, first_seen in plan.opens:
                 opened.append(
@@ -409,22 +447,35 @@ class IncidentTracker:
                     )
                 )
             for incident, closed_at in plan.closes:
-                self.store.close_incident(incident.id, closed_at)
-            for uuid in mutes_ended | expired:
+                if incident.id > 0:  # a remembered-only incident has no row to close
+                    self.store.close_incident(incident.id, closed_at)
+            for uuid in mutes_gone:
                 self.store.delete_mute(uuid)
-        # Committed: now memory may follow.
-        for incident in opened:
-            key = _key(incident)
-            open_after[key] = incident
-            plan.pending.pop(key, None)
-        for incident, _ in plan.closes:
-            plan.clearing.pop(_key(incident), None)
-        self._open = open_after
-        self._pending = plan.pending
-        self._clearing = plan.clearing
-        for uuid in mutes_ended | expired:
-            self._mutes.pop(uuid, None)
-        return opened, mutes_ended
+        return opened
+
+    def _remember(self, plan: _Plan, now: datetime) -> list[Incident]:
+        """The plan's new incidents, held in memory only (the history cannot take them)."""
+        opened: list[Incident] = []
+        for (uuid, kind, connector_id), labels, condition, first_seen in plan.opens:
+            opened.append(
+                Incident(
+                    id=self._next_memory_id,
+                    charger_uuid=uuid,
+                    charger_identity=labels.identity,
+                    charger_reference=labels.reference,
+                    kind=kind.value,
+                    error_code=condition.error,
+                    error_info=condition.error_info,
+                    opened_at=now,
+                    closed_at=None,
+                    notified_open=False,
+                    notified_close=False,
+                    first_seen_at=first_seen,
+                    connector_id=connector_id,
+                )
+            )
+            self._next_memory_id -= 1
+        return opened
 
     # -- alerts -----------------------------------------------------------------------------
 
@@ -513,7 +564,9 @@ class IncidentTracker:
         a restart never offers them again. Call it after showing, silent ones included."""
         for alert in [alerts] if isinstance(alerts, Alert) else list(alerts):
             opened = alert.event == "opened"
-            self.store.mark_notified(alert.incident_ids, opened=opened, closed=not opened)
+            saved = [i for i in alert.incident_ids if i > 0]  # remembered-only: no row
+            if saved:
+                self.store.mark_notified(saved, opened=opened, closed=not opened)
 
     # -- mutes and the pause ----------------------------------------------------------------
 
@@ -597,7 +650,10 @@ _SUMMARY_WORDS = {  # kind -> (what a summary of openings says, what resolutions
 
 def _summary(items: list[_Item], event: AlertEvent) -> Alert:
     """One alert for many: "5 chargers faulted" / "PC-001, PC-014, … and 1 more"."""
-    names = list(dict.fromkeys(i.incident.charger_name for i in items))
+    # Counted by UUID: managers' labels need not be unique ("Bay 3" at two sites), and the
+    # headline must add up with the per-kind counts below it.
+    by_uuid = {i.incident.charger_uuid: i.incident.charger_name for i in items}
+    names = list(by_uuid.values())
     chargers = f"{len(names)} charger{'s' if len(names) != 1 else ''}"
     kinds = [k for k in IncidentKind if any(i.kind is k for i in items)]  # worst first
     column = 0 if event == "opened" else 1
@@ -607,7 +663,9 @@ def _summary(items: list[_Item], event: AlertEvent) -> Alert:
         title = f"{chargers} need attention" if event == "opened" else f"{chargers} recovered"
         prefix = (
             ", ".join(
-                f"{sum(i.kind is k for i in items)} {_SUMMARY_WORDS[k][column]}" for k in kinds
+                f"{len({i.incident.charger_uuid for i in items if i.kind is k})} "
+                f"{_SUMMARY_WORDS[k][column]}"
+                for k in kinds
             )
             + ": "
         )

@@ -58,6 +58,11 @@ def normalize_currency(currency: str | None) -> str:
     return (currency or "").strip().upper()
 
 
+def currency_symbol(currency: str | None) -> str | None:
+    """The prefix symbol ("€") where it is unambiguous, else None (show the code)."""
+    return _SYMBOLS.get(normalize_currency(currency))
+
+
 def is_known_currency(currency: str | None) -> bool:
     code = normalize_currency(currency)
     return code in _EXPONENTS or code in _TWO_DECIMALS

@@ -125,10 +125,6 @@ class PollPacer:
         key = min(self._slots, key=lambda k: self._slots[k].due)
         return key, max(self._slots[key].due, self._earliest_send(now))
 
-    def sent_in_window(self, now: float) -> int:
-        self._prune(now)
-        return len(self._sent)
-
     # -- what the service reports -----------------------------------------------------------
 
     def note_sent(self, key: str, now: float) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from plugdesk.domain.errors import DomainError
+
 MAX_CODE_LENGTH: Final = 10
 MIN_CONNECTOR: Final = 1
 MAX_CONNECTOR: Final = 100
@@ -26,7 +28,7 @@ _DOMAIN_LABEL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
 _TOKEN = re.compile(r"^[A-Za-z0-9._~-]+$")
 
 
-class InputError(ValueError):
+class InputError(DomainError, ValueError):
     """A value the user typed is not acceptable; `field` names the input, str() says why."""
 
     def __init__(self, field: str, message: str) -> None:

@@ -4,34 +4,43 @@
 - A file that cannot be used (not JSON, wrong types, values out of range, a schema version
   from a newer PlugDesk) is renamed to `settings.json.bad-<timestamp>` so nothing is lost,
   defaults are used, and the caller gets one sentence to show the user. The app still starts.
+  One exception: an API URL that no longer passes the URL check (the rule got stricter) is
+  kept as saved, with the rest of the file; whoever uses it checks it (`api_url_problem`),
+  and the window opens its settings dialog showing the problem instead of refusing to start.
 - Validation is per field with plain messages, so the settings dialog can reuse them.
 - The API token is never a setting: it lives in the OS keyring (see `credentials.py`).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import os
 import re
+import stat
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any, Final, Literal
-from urllib.parse import urlsplit
 
 import msgspec
 
 from plugdesk.domain.atomic import atomic_write, clean_stale_temp_files
+from plugdesk.domain.errors import DomainError
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION: Final = 1
+# A settings file is a few hundred bytes; anything past this is not one (e.g. a link to
+# /dev/zero, which would otherwise be read until memory runs out).
+MAX_SETTINGS_BYTES: Final = 1024 * 1024
 DEFAULT_API_URL: Final = "https://app.plugchoice.com/api/v3"
 
 ExportFormat = Literal["csv", "xlsx"]
 ExportTz = Literal["utc", "local"]
 Delimiter = Literal[",", ";"]
+# "system" follows the desktop's language; the others are the languages PlugDesk speaks.
+Language = Literal["system", "en", "nl", "de", "fr"]
+Appearance = Literal["system", "light", "dark"]  # "system" follows the desktop, live
 
 
 class Settings(msgspec.Struct, kw_only=True, frozen=True):
@@ -55,9 +64,12 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     quiet_end: str = "07:00"
     # Export defaults
     export_format: ExportFormat = "csv"
-    export_tz: ExportTz = "utc"
+    export_tz: ExportTz = "local"  # what the window shows; the CLI keeps UTC
     export_delimiter: Delimiter = ","
     export_last_dir: str | None = None
+    # Appearance (applied at the next start)
+    language: Language = "system"
+    appearance: Appearance = "system"
 
     def is_quiet_time(self, moment: time) -> bool:
         """True when quiet hours are on and `moment` (local wall time) falls inside them.
@@ -92,6 +104,8 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "export_tz": "Export time zone",
     "export_delimiter": "CSV delimiter",
     "export_last_dir": "Last export folder",
+    "language": "Language",
+    "appearance": "Colours",
 }
 
 # (low, high, unit) for every whole-number setting.
@@ -106,11 +120,13 @@ _CHOICES: Final[dict[str, tuple[str, ...]]] = {
     "export_format": ("csv", "xlsx"),
     "export_tz": ("utc", "local"),
     "export_delimiter": (",", ";"),
+    "language": ("system", "en", "nl", "de", "fr"),
+    "appearance": ("system", "light", "dark"),
 }
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
-class SettingsError(ValueError):
+class SettingsError(DomainError, ValueError):
     """One invalid setting: `field` names it, `problem` says what is wrong with it."""
 
     def __init__(self, field: str, problem: str) -> None:
@@ -137,7 +153,7 @@ def validate_field(name: str, value: Any) -> str | None:
             return f"must be a time like 07:30 (24-hour HH:MM), not {value!r}"
         return None
     if name == "api_url":
-        return check_api_url(value)
+        return api_url_problem(value)
     if name == "version":
         return None if value == SCHEMA_VERSION else f"must be {SCHEMA_VERSION}, not {value!r}"
     if name == "export_last_dir":
@@ -165,25 +181,19 @@ def check_settings(settings: Settings) -> None:
             raise SettingsError(name, problem)
 
 
-def check_api_url(url: Any) -> str | None:
-    """https:// everywhere; plain http:// only to this machine (the simulator)."""
-    if not isinstance(url, str) or not url.strip():
+def api_url_problem(url: Any) -> str | None:
+    """What is wrong with `url` as the API URL (the client's one URL check), or None."""
+    # lazy: the client brings httpx, which start-up loads in its own order (app/startup.py)
+    from plugdesk.api.client import check_api_url
+    from plugdesk.api.errors import InsecureURLError
+
+    if not isinstance(url, str):
         return "must be a URL like https://app.plugchoice.com/api/v3"
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"must start with https:// and name a server, not {url!r}"
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        return "must use https:// (plain http:// is only allowed to this computer)"
-    return None
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+        check_api_url(url)
+    except InsecureURLError as error:
+        return str(error)
+    return None
 
 
 def _check_int(value: Any, low: int, high: int, unit: str) -> str | None:
@@ -203,6 +213,53 @@ def parse_hhmm(text: str) -> time:
 
 
 # -- load and save ---------------------------------------------------------------------------
+
+
+class SettingsFileError(DomainError):
+    """The settings file exists but cannot be used: the sentence names the file and why."""
+
+
+def read_settings(path: str | os.PathLike[str]) -> Settings | None:
+    """The saved settings without side effects, for commands that only read them: None
+    when there is no settings file; `SettingsFileError` when there is one that cannot be
+    used. Never renames, never falls back to defaults: a script that meant another server
+    must not have its token sent to the default one. (The window uses `load_settings`,
+    which sets a bad file aside and says so.)"""
+    file = Path(path)
+    try:
+        raw = read_small_file(file)
+    except FileNotFoundError:
+        if file.is_symlink():  # a link to a file that is gone is no "first run"
+            raise SettingsFileError(
+                f"The settings file {file} is a link to {os.readlink(file)}, which does "
+                "not exist."
+            ) from None
+        return None
+    except OSError as error:
+        raise SettingsFileError(
+            f"The settings file {file} cannot be read: {error.strerror or error}."
+        ) from None
+    try:
+        return _parse(raw)
+    except _Unusable as problem:
+        raise SettingsFileError(
+            f"The settings file {file} cannot be used ({problem.detail}). Open PlugDesk's "
+            "window to reset it, or fix or delete the file."
+        ) from None
+
+
+def read_small_file(file: Path, limit: int = MAX_SETTINGS_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (links followed); OSError
+    with a plain `strerror` for anything else. Opened non-blocking, so a FIFO in its
+    place is refused at once instead of waiting forever for a writer."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "it is not a regular file (a device, a pipe or a folder)", str(file))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(0, f"it is larger than {limit // 1024} kB, too large for settings", str(file))
+    return data
 
 
 class _Unusable(Exception):
@@ -225,7 +282,7 @@ def load_settings(path: str | os.PathLike[str]) -> tuple[Settings, str | None]:
     # A save cut short by a kill leaves its temp file beside the settings: tidy it up.
     clean_stale_temp_files(file.parent, file.name)
     try:
-        raw = file.read_bytes()
+        raw = read_small_file(file)
     except FileNotFoundError:
         return Settings(), None
     except OSError as error:
@@ -238,6 +295,18 @@ def load_settings(path: str | os.PathLike[str]) -> tuple[Settings, str | None]:
     except _Unusable as problem:
         log.warning("Unusable settings file %s: %s", file, problem.detail)
         return Settings(), _set_aside_message(file, problem)
+
+
+def read_language(path: str | os.PathLike[str], field: str = "language") -> str:
+    """The `language` (or `appearance`) setting, read before any window exists (the
+    translations must be loaded first). Never renames or complains: `load_settings` does
+    that a moment later; anything unreadable here simply means "system"."""
+    try:
+        saved = json.loads(Path(path).read_bytes())
+    except (OSError, ValueError):
+        return "system"
+    value = saved.get(field) if isinstance(saved, dict) else None
+    return value if value in _CHOICES[field] else "system"
 
 
 def save_settings(settings: Settings, path: str | os.PathLike[str]) -> None:
@@ -269,7 +338,7 @@ def _parse(raw: bytes) -> Settings:
         settings = msgspec.convert(data, Settings)
     except msgspec.ValidationError as error:
         raise _Unusable("invalid", _describe_validation(error, data)) from None
-    problems = validate_settings(settings)
+    problems = [p for p in validate_settings(settings) if not p.startswith("api_url:")]
     if problems:
         raise _Unusable("invalid", "; ".join(problems))
     return settings

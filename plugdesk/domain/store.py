@@ -40,6 +40,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Self
 
+from plugdesk.domain.errors import DomainError
+
 log = logging.getLogger(__name__)
 
 MEMORY = ":memory:"
@@ -50,8 +52,19 @@ _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 IncidentState = Literal["open", "closed"]
 
 
-class StoreError(Exception):
+class StoreError(DomainError):
     """The store could not be used; `str()` is a sentence for the user."""
+
+
+class StoreReadOnlyError(StoreError):
+    """A write failed because the history file (or its folder) is read-only."""
+
+
+READ_ONLY_PROBLEM = (
+    "The event history file {path} is read-only, so new charger incidents are not saved. "
+    "Alerts still work for as long as PlugDesk runs; make the file writable (check its "
+    "permissions) and restart PlugDesk to keep a history again."
+)
 
 
 @dataclass(frozen=True)
@@ -100,7 +113,43 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     )),
-    Migration(4, "connector incidents", (
+    Migration(4, "charger actions (audit trail)", (
+        # One row per action sent to a charger: written before the request goes out,
+        # the reply committed before it is shown, the outcome when the watch ends.
+        """CREATE TABLE actions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            sent_at TEXT NOT NULL,
+            user_name TEXT NOT NULL DEFAULT '',
+            charger_uuid TEXT NOT NULL,
+            charger_identity TEXT,
+            charger_reference TEXT,
+            action TEXT NOT NULL,
+            params TEXT NOT NULL DEFAULT '{}',
+            reply TEXT NOT NULL DEFAULT 'pending',
+            reply_text TEXT,
+            outcome TEXT,
+            finished_at TEXT
+        )""",
+        "CREATE INDEX actions_by_sent ON actions (sent_at DESC)",
+    )),
+    Migration(5, "webhook outbox", (
+        # One row per alert and webhook, committed before the POST: a restart resends
+        # what was not delivered and never what was. `target` is a digest of the URL
+        # (chat webhook URLs carry their own secret: the URL itself is never written).
+        """CREATE TABLE webhook_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            target TEXT NOT NULL,
+            alert_key TEXT NOT NULL,
+            body BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            delivered_at TEXT,
+            UNIQUE (target, alert_key)
+        )""",
+        "CREATE INDEX webhook_outbox_pending ON webhook_outbox (target) WHERE delivered_at IS NULL",
+    )),
+    Migration(6, "connector incidents", (
         # A fault on one connector is an incident of its own (NULL: the charger itself).
         "ALTER TABLE incidents ADD COLUMN connector_id INTEGER",
         "DROP INDEX incidents_one_open",
@@ -144,6 +193,39 @@ class Incident:
 
 
 @dataclass(frozen=True)
+class ActionEntry:
+    """One action sent to a charger, as the audit trail keeps it."""
+
+    id: int
+    sent_at: datetime
+    user_name: str
+    charger_uuid: str
+    charger_identity: str | None
+    charger_reference: str | None
+    action: str  # an ActionKind value: "restart", "lock", ...
+    params: str  # JSON text of what was sent
+    reply: str  # "pending", then a Reply value: "accepted", "rejected", "timeout", ...
+    reply_text: str | None  # the reply in words, as shown
+    outcome: str | None  # what the watch found ("back online after 48 s, fault cleared")
+    finished_at: datetime | None
+
+    @property
+    def charger_name(self) -> str:
+        return self.charger_reference or self.charger_identity or self.charger_uuid
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """One webhook POST waiting (or delivered): the JSON body as it will be sent."""
+
+    id: int
+    target: str
+    alert_key: str
+    body: bytes
+    attempts: int
+
+
+@dataclass(frozen=True)
 class Mute:
     charger_uuid: str
     until: datetime | None  # None with until_resolved
@@ -159,6 +241,12 @@ _INCIDENT_COLUMNS = (
 )
 
 
+_ACTION_COLUMNS = (
+    "id, sent_at, user_name, charger_uuid, charger_identity, charger_reference, action, "
+    "params, reply, reply_text, outcome, finished_at"
+)
+
+
 class Store:
     """The SQLite store at `path` (":memory:" for a throwaway one)."""
 
@@ -168,6 +256,25 @@ class Store:
         self.set_aside_as: Path | None = None
         self._depth = 0
         self._conn = self._open_or_replace()
+        # SQLite opens a read-only file without a word and fails every write later: find
+        # out now, so the window can say so instead of alerting going quiet.
+        self.read_only = self._writes_fail()
+        if self.read_only:
+            self.problem = READ_ONLY_PROBLEM.format(path=self.path)
+            log.warning("the event history %s is read-only", self.path)
+
+    def _writes_fail(self) -> bool:
+        """Try a write that changes nothing, inside a transaction rolled back."""
+        try:
+            version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute(f"PRAGMA user_version = {version}")
+            finally:
+                self._conn.execute("ROLLBACK")
+        except sqlite3.Error as error:
+            return _is_read_only(error)
+        return False
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -289,8 +396,9 @@ class Store:
                 raise StoreError(
                     f"Charger {charger_uuid} already has an open {kind} incident."
                 ) from None
-            except sqlite3.Error as error:
-                raise StoreError(f"Could not save to the event history: {error}") from None
+            except sqlite3.Error:
+                with _as_store_error("save to the event history"):
+                    raise
         incident_id = cursor.lastrowid
         assert incident_id is not None
         return Incident(
@@ -380,6 +488,66 @@ class Store:
             )
         return cursor.rowcount
 
+    # -- the action audit trail --------------------------------------------------------------
+
+    def record_action(
+        self,
+        *,
+        sent_at: datetime,
+        user_name: str,
+        charger_uuid: str,
+        action: str,
+        params: str = "{}",
+        charger_identity: str | None = None,
+        charger_reference: str | None = None,
+    ) -> ActionEntry:
+        """Write the row of an action about to be sent (reply "pending")."""
+        with self.transaction():
+            cursor = self._exec(
+                "INSERT INTO actions (sent_at, user_name, charger_uuid, charger_identity,"
+                " charger_reference, action, params) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (_iso(sent_at), user_name, charger_uuid, charger_identity, charger_reference,
+                 action, params),
+            )  # fmt: skip
+        entry = self.get_action(int(cursor.lastrowid or 0))
+        assert entry is not None
+        return entry
+
+    def set_action_reply(self, action_id: int, reply: str, reply_text: str) -> None:
+        with self.transaction():
+            self._exec(
+                "UPDATE actions SET reply = ?, reply_text = ? WHERE id = ?",
+                (reply, reply_text, action_id),
+            )
+
+    def set_action_outcome(self, action_id: int, outcome: str, finished_at: datetime) -> None:
+        with self.transaction():
+            self._exec(
+                "UPDATE actions SET outcome = ?, finished_at = ? WHERE id = ?",
+                (outcome, _iso(finished_at), action_id),
+            )
+
+    def get_action(self, action_id: int) -> ActionEntry | None:
+        row = self._exec(
+            f"SELECT {_ACTION_COLUMNS} FROM actions WHERE id = ?", (action_id,)
+        ).fetchone()
+        return None if row is None else _action(row)
+
+    def list_actions(
+        self, *, charger_uuid: str | None = None, limit: int | None = None
+    ) -> list[ActionEntry]:
+        """Newest first."""
+        sql = f"SELECT {_ACTION_COLUMNS} FROM actions"
+        params: list[object] = []
+        if charger_uuid is not None:
+            sql += " WHERE charger_uuid = ?"
+            params.append(charger_uuid)
+        sql += " ORDER BY sent_at DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [_action(row) for row in self._exec(sql, params).fetchall()]
+
     # -- the last known fleet ---------------------------------------------------------------
 
     def save_fleet(self, data: bytes, fetched_at: datetime, *, source: str = "") -> None:
@@ -442,6 +610,63 @@ class Store:
             else:
                 self._exec("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
 
+    # -- webhook outbox ---------------------------------------------------------------------
+
+    def enqueue_webhooks(self, rows: Sequence[tuple[str, str, bytes]], at: datetime) -> int:
+        """(target, alert_key, body) rows, in one transaction; a row already queued (the
+        same alert offered again after a restart) is left as it is. Returns rows added."""
+        added = 0
+        with self.transaction():
+            for target, key, body in rows:
+                cursor = self._exec(
+                    "INSERT OR IGNORE INTO webhook_outbox (target, alert_key, body, created_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (target, key, body, _iso(at)),
+                )
+                added += cursor.rowcount
+        return added
+
+    def pending_webhooks(self, target: str) -> list[OutboxItem]:
+        """Undelivered rows for one webhook, oldest first."""
+        rows = self._exec(
+            "SELECT id, target, alert_key, body, attempts FROM webhook_outbox"
+            " WHERE target = ? AND delivered_at IS NULL ORDER BY id",
+            (target,),
+        ).fetchall()
+        return [OutboxItem(r[0], r[1], r[2], bytes(r[3]), r[4]) for r in rows]
+
+    def webhook_delivered(self, item_id: int, at: datetime) -> None:
+        with self.transaction():
+            self._exec(
+                "UPDATE webhook_outbox SET delivered_at = ?, attempts = attempts + 1"
+                " WHERE id = ?",
+                (_iso(at), item_id),
+            )
+
+    def webhook_failed(self, item_id: int, error: str) -> None:
+        with self.transaction():
+            self._exec(
+                "UPDATE webhook_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                (error[:500], item_id),
+            )
+
+    def prune_webhooks_before(self, moment: datetime) -> int:
+        """Forget delivered POSTs older than `moment` (the history keeps the incidents)."""
+        with self.transaction():
+            cursor = self._exec(
+                "DELETE FROM webhook_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?",
+                (_iso(moment),),
+            )
+        return cursor.rowcount
+
+    def webhook_counts(self) -> dict[str, int]:
+        """{"delivered": n, "pending": n} over every webhook (metrics, tests)."""
+        row = self._exec(
+            "SELECT COALESCE(SUM(delivered_at IS NOT NULL), 0),"
+            " COALESCE(SUM(delivered_at IS NULL), 0) FROM webhook_outbox"
+        ).fetchone()
+        return {"delivered": int(row[0]), "pending": int(row[1])}
+
     # -- housekeeping -----------------------------------------------------------------------
 
     def schema_version(self) -> int:
@@ -473,6 +698,11 @@ class Store:
 
 class _Damaged(Exception):
     """The file is not a usable SQLite database."""
+
+
+def _is_read_only(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) == sqlite3.SQLITE_READONLY
 
 
 def _is_damage(error: sqlite3.Error) -> bool:
@@ -568,6 +798,10 @@ def _as_store_error(action: str) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
+        if _is_read_only(error):
+            raise StoreReadOnlyError(
+                f"Could not {action}: the event history file is read-only."
+            ) from None
         raise StoreError(f"Could not {action}: {error}") from None
 
 
@@ -588,6 +822,25 @@ def _iso(moment: datetime) -> str:
 
 def _parse(text: str) -> datetime:
     return to_utc(datetime.fromisoformat(text))
+
+
+def _action(row: tuple[Any, ...]) -> ActionEntry:
+    (id_, sent, user, uuid, identity, reference, action, params, reply, text, outcome,
+     finished) = row  # fmt: skip
+    return ActionEntry(
+        id=int(id_),
+        sent_at=_parse(sent),
+        user_name=str(user),
+        charger_uuid=str(uuid),
+        charger_identity=identity,
+        charger_reference=reference,
+        action=str(action),
+        params=str(params),
+        reply=str(reply),
+        reply_text=text,
+        outcome=outcome,
+        finished_at=None if finished is None else _parse(finished),
+    )
 
 
 def _incident(row: tuple[Any, ...]) -> Incident:

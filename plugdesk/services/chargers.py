@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.api.models import Charger, PowerUsage, Transaction
-from plugdesk.asyncutil import TaskRunner
+from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,6 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.export_run import (
     DEFAULT_CONCURRENCY,
     ExportCancelled,
@@ -26,6 +25,7 @@ from plugdesk.domain.export_run import (
     export_transactions,
     run_in_worker,
 )
+from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 

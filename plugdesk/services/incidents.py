@@ -28,7 +28,6 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,7 +36,6 @@ import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from plugdesk.api.models import Charger
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.health import (
     LABELS,
     Health,
@@ -45,10 +43,18 @@ from plugdesk.domain.health import (
     Severity,
     format_counts,
 )
-from plugdesk.domain.incidents import Alert, IncidentTracker
+from plugdesk.domain.incidents import Alert, IncidentKind, IncidentTracker
 from plugdesk.domain.snapshot import FleetSnapshot, judge, take_snapshot
-from plugdesk.domain.store import Incident, IncidentState, Mute, Store, StoreError
+from plugdesk.domain.store import (
+    READ_ONLY_PROBLEM,
+    Incident,
+    IncidentState,
+    Mute,
+    Store,
+    StoreError,
+)
 from plugdesk.services.monitor import FleetMonitor
+from plugdesk.tasks import COMPUTE, FLEET_CACHE, TaskRunner, run_blocking, run_blocking_now
 
 log = logging.getLogger(__name__)
 
@@ -113,11 +119,27 @@ class LastKnownFleet:
     fetched_at: datetime
 
 
+@dataclass(frozen=True)
+class PendingProblem:
+    """A condition seen but still inside its grace period: no incident, no alert yet."""
+
+    charger_uuid: str
+    charger_identity: str | None
+    charger_reference: str | None
+    kind: str  # an IncidentKind value
+    error_code: str | None
+    error_info: str | None
+    first_seen_at: datetime
+    alert_at: datetime  # when the grace period runs out, if the condition lasts
+    connector_id: int | None = None  # the connector at fault; None: the charger itself
+
+
 class IncidentService(QObject):
     """Feeds good refreshes to the tracker; announces alerts, history changes and health."""
 
     alerts = Signal(list)  # list[Alert], already committed to the store
     incidents_changed = Signal()  # the history gained, closed or lost an incident
+    pending_changed = Signal()  # problems inside their grace period came, went or changed
     health_summary = Signal(str, dict, str)  # level, counts {Health value: n}, tooltip
     last_known_fleet = Signal(list, object)  # list[Charger], fetched_at (aware datetime)
     store_problem = Signal(str)  # a sentence for the window
@@ -152,6 +174,8 @@ class IncidentService(QObject):
         self._snapshot: FleetSnapshot | None = None
         self._cached_at: float | None = None
         self._unsaved: tuple[list[Charger], datetime] | None = None
+        self._told_memory_only = False
+        self._pending: list[PendingProblem] = []
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -226,8 +250,8 @@ class IncidentService(QObject):
         async def assess_off_the_loop() -> None:
             if previous is not None and not previous.done():
                 await asyncio.wait([previous])  # in order, each reusing the one before
-            snapshot = await asyncio.to_thread(
-                take_snapshot, fleet, now, stale_after, read_at, self._snapshot
+            snapshot = await run_blocking(
+                take_snapshot, fleet, now, stale_after, read_at, self._snapshot, lane=COMPUTE
             )
             if not self._closed:
                 self._observe(fleet, now, snapshot)
@@ -251,6 +275,7 @@ class IncidentService(QObject):
             log.warning("could not record incidents: %s", error)
             self.store_problem.emit(f"Could not record charger incidents: {error}")
             alerts = []
+        self._tell_if_memory_only()
         self._set_summary(snapshot.level(), snapshot.counts(), now, "")
         self.snapshot_ready.emit(snapshot)
         moment = time.monotonic()  # not the clock: a simulated one may run fast
@@ -260,11 +285,53 @@ class IncidentService(QObject):
             self._save_snapshot(chargers, now)
         else:
             self._unsaved = (list(chargers), now)  # written at close at the latest
+        pending = self._pending_problems(chargers)
+        pending_changed = pending != self._pending
+        self._pending = pending
         if alerts or self._open_ids() != before:
             self.incidents_changed.emit()
+        if pending_changed:
+            self.pending_changed.emit()
         if alerts:
             self.alerts.emit(alerts)
         return alerts
+
+    def _tell_if_memory_only(self) -> None:
+        """Say once, in the window, that incidents are no longer saved (alerts still go
+        out from memory): a history that silently stops recording is worse than none."""
+        if self.tracker.memory_only and not self._told_memory_only:
+            self._told_memory_only = True
+            self.store_problem.emit(READ_ONLY_PROBLEM.format(path=self.store.path))
+    def _pending_problems(self, chargers: Sequence[Charger]) -> list[PendingProblem]:
+        """The tracker's conditions still inside their grace period, with the charger's
+        names and error as the last refresh had them."""
+        waiting = self.tracker.pending()
+        if not waiting:
+            return []
+        uuids = {key[0] for key in waiting}
+        by_uuid = {c.uuid: c for c in chargers if c.uuid in uuids}
+        problems = []
+        for key, first_seen in sorted(waiting.items(), key=lambda item: item[1]):
+            uuid, kind = str(key[0]), IncidentKind(str(key[1]))
+            connector_id = key[2] if len(key) > 2 else None
+            charger = by_uuid.get(uuid)
+            fault = kind == "fault" and charger is not None
+            problems.append(PendingProblem(
+                charger_uuid=uuid,
+                charger_identity=charger.identity if charger else None,
+                charger_reference=charger.reference if charger else None,
+                kind=str(kind),
+                error_code=charger.error if fault and charger else None,
+                error_info=charger.error_info if fault and charger else None,
+                first_seen_at=first_seen,
+                alert_at=first_seen + self.tracker.grace_for(kind),
+                connector_id=connector_id if isinstance(connector_id, int) else None,
+            ))
+        return problems
+
+    def pending_problems(self) -> list[PendingProblem]:
+        """Problems not yet alerted (inside their grace period), oldest first."""
+        return list(self._pending)
 
     def _open_ids(self) -> set[int]:
         return {incident.id for incident in self.tracker.open_incidents()}
@@ -288,7 +355,9 @@ class IncidentService(QObject):
             return
 
         async def judge_off_the_loop() -> None:
-            level, counts = await asyncio.to_thread(_judge, list(chargers), now, stale_after)
+            level, counts = await run_blocking(
+                _judge, list(chargers), now, stale_after, lane=COMPUTE
+            )
             if not self._closed:
                 self._set_summary(level, counts, now, note)
 
@@ -362,6 +431,8 @@ class IncidentService(QObject):
 
     def load_last_known(self) -> LastKnownFleet | None:
         """The fleet cached by the last good refresh for this source, or None."""
+        if self._closed:  # closed before the start-up read got its turn: nothing to show
+            return None
         try:
             cached = self.store.load_fleet(source=self._source)
         except StoreError as error:
@@ -380,6 +451,8 @@ class IncidentService(QObject):
 
     async def aload_last_known(self) -> LastKnownFleet | None:
         """`load_last_known` with the decoding spread over turns of the loop (big fleets)."""
+        if self._closed:  # closed before the start-up read got its turn: nothing to show
+            return None
         try:
             cached = self.store.load_fleet(source=self._source)
         except StoreError as error:
@@ -535,19 +608,17 @@ class IncidentService(QObject):
 
 
 class SnapshotWriter:
-    """Encodes and writes the fleet cache of a big fleet in one thread of its own, over its
+    """Encodes and writes the fleet cache of a big fleet in the FLEET_CACHE lane, over its
     own connection to the store file (a Store belongs to the thread that opened it; WAL
     lets the two connections work side by side). For 5,000 chargers that is ~10 ms of
     encoding and ~45 ms of writing 4 MB that the window no longer waits for."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fleet-cache")
         self._store: Store | None = None  # opened in the writer thread, on first use
 
     async def save(self, chargers: list[Charger], fetched_at: datetime, source: str) -> None:
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self._executor, self._write, chargers, fetched_at, source)
+        await run_blocking(self._write, chargers, fetched_at, source, lane=FLEET_CACHE)
 
     def _write(self, chargers: list[Charger], fetched_at: datetime, source: str) -> None:
         try:
@@ -563,10 +634,7 @@ class SnapshotWriter:
                 self._store.close()
                 self._store = None
 
-        try:
-            self._executor.submit(close_store).result(timeout=30)
-        finally:
-            self._executor.shutdown(wait=True)
+        run_blocking_now(close_store, lane=FLEET_CACHE, timeout=30)
 
 
 def _judge(

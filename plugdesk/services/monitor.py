@@ -29,8 +29,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import AuthError, NetworkError, PlugchoiceError, RateLimitedError
 from plugdesk.api.models import Charger
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.fleet_pacing import REST_OF_SWEEP, FleetPacer, FleetPaceSettings, SweepMerge
+from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 

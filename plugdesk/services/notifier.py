@@ -38,10 +38,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from plugdesk.asyncutil import TaskRunner
+from plugdesk.api.errors import clean_server_text
 from plugdesk.domain.incidents import Alert
+from plugdesk.marks import QT_TRANSLATE_NOOP
+from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,7 @@ APP_NAME = "PlugDesk"
 NATIVE_TIMEOUT = 8.0  # seconds for the notification service to take a notification
 NATIVE_RETRY_AFTER = 60.0  # seconds the native channel rests after a failure
 BUS_CLOSE_TIMEOUT = 5.0
-OPEN_LABEL = "Open"
+OPEN_LABEL = QT_TRANSLATE_NOOP("Notifier", "Open")  # shown translated
 HISTORY_KEPT = 500  # deliveries remembered (for logs and tests)
 
 
@@ -61,14 +63,19 @@ class Note:
     open: Callable[[], None] = field(compare=False)
     detail: str | None = None  # e.g. "Charger KSAT-2207-64668" when the title shows a label
 
+    # Titles and bodies carry charger names and error texts, which a charger (or whoever
+    # configured it) chooses: every channel shows them through the one neutraliser, so
+    # no control or bidi character reaches a notification daemon, a balloon or a toast.
     @property
     def title(self) -> str:
-        return self.alert.title
+        return clean_server_text(self.alert.title, limit=None)
 
     @property
     def body(self) -> str:
         """The alert's words, plus the detail line when there is one."""
-        return f"{self.alert.body}\n{self.detail}" if self.detail else self.alert.body
+        body = clean_server_text(self.alert.body, limit=None)
+        detail = clean_server_text(self.detail, limit=None) if self.detail else ""
+        return f"{body}\n{detail}" if detail else body
 
     @property
     def urgency(self) -> str:
@@ -139,7 +146,11 @@ class NativeChannel:
             urgency={"critical": Urgency.Critical, "low": Urgency.Low}.get(
                 note.urgency, Urgency.Normal
             ),
-            buttons=(Button(title=OPEN_LABEL, on_pressed=note.open),),
+            buttons=(
+                Button(
+                    title=QCoreApplication.translate("Notifier", OPEN_LABEL), on_pressed=note.open
+                ),
+            ),
             on_clicked=note.open,
             on_dispatched=dispatched.set,
         )
@@ -222,9 +233,6 @@ class Notifier(QObject):
 
     def set_channels(self, channels: list[Channel]) -> None:
         self._channels = list(channels)
-
-    def set_quiet_sink(self, sink: QuietSink | None) -> None:
-        self._quiet = sink
 
     def notify(self, alerts: list[Alert]) -> None:
         """Slot for `IncidentService.alerts`: deliver in the background, in order."""

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import math
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, TypeVar
@@ -44,7 +42,6 @@ from plugdesk.api.errors import (
     mask,
 )
 from plugdesk.api.models import PublicCharger, SessionState, StartedSession
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.poll_pacing import PaceSettings, PollPacer
 from plugdesk.domain.public_input import (
@@ -54,6 +51,7 @@ from plugdesk.domain.public_input import (
     validate_public_code,
     validate_session_token,
 )
+from plugdesk.tasks import KEYRING, TaskRunner, run_blocking
 
 log = logging.getLogger(__name__)
 
@@ -148,9 +146,6 @@ class PublicSessionService(QObject):
         self._next_number = 1
         self._starting = False
         self._keyring_lock = asyncio.Lock()
-        # Keyring calls may block (D-Bus, an unlock prompt): one worker thread of our own,
-        # not the loop's default executor (qasync's QThreads must not outlive the app).
-        self._keyring_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keyring")
         self._keyring_jobs: set[asyncio.Future[None]] = set()
         self._wake = asyncio.Event()
         self._closed = False
@@ -478,8 +473,7 @@ class PublicSessionService(QObject):
     # -- keyring -------------------------------------------------------------------------------
 
     async def _in_keyring_thread(self, function: Callable[..., T], *args: Any) -> T:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._keyring_pool, functools.partial(function, *args))
+        return await run_blocking(function, *args, lane=KEYRING)
 
     def _new_key(self) -> str:
         key = f"{SECRET_PREFIX}{self._next_number}"
@@ -521,7 +515,6 @@ class PublicSessionService(QObject):
         await self._runner.cancel_all()
         if self._keyring_jobs:
             await asyncio.gather(*self._keyring_jobs, return_exceptions=True)
-        self._keyring_pool.shutdown(wait=False)
 
 
 # -- messages ----------------------------------------------------------------------------------

@@ -52,15 +52,3 @@ class SignalWaiter:
                 self._signal.disconnect(self._on_emit)
 
 
-async def wait_signal(
-    signal: Any,
-    seconds: float | None = None,
-    *,
-    trigger: Callable[[], object] | None = None,
-    predicate: Predicate | None = None,
-) -> tuple[Any, ...]:
-    """Wait for the next emission of `signal` (that `predicate` accepts), after `trigger()`."""
-    waiter = SignalWaiter(signal, predicate)
-    if trigger is not None:
-        trigger()
-    return await waiter.wait(seconds)

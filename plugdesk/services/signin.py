@@ -7,7 +7,6 @@ and stores nothing.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
@@ -15,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from plugdesk.api.client import check_api_url
-from plugdesk.api.errors import AuthError, PlugchoiceError
+from plugdesk.api.errors import AuthError, InsecureURLError, PlugchoiceError
 from plugdesk.api.models import User
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.credentials import CredentialStore
+from plugdesk.tasks import KEYRING, TaskRunner, run_blocking
 
 Validator = Callable[[str, str], Awaitable[User]]
 
@@ -60,16 +59,23 @@ class SignInService(QObject):
     def credentials(self) -> CredentialStore:
         return self._credentials
 
-    def stored_token(self, api_url: str) -> str | None:
+    async def stored_token(self, api_url: str) -> str | None:
         """The token to start with: the environment's, else the keyring's."""
-        return self.env_token or self._credentials.get(api_url)
+        if self.env_token:
+            return self.env_token
+        return await run_blocking(self._credentials.get, api_url, lane=KEYRING)
 
     def sign_in(self, api_url: str, token: str) -> None:
         """Validate in the background; answer with `signed_in` or `sign_in_failed`."""
-        self._runner.start(self._sign_in(api_url.strip().rstrip("/"), token.strip()), "sign-in")
+        self._runner.start(self._sign_in(api_url, token.strip()), "sign-in")
 
     async def _sign_in(self, api_url: str, token: str) -> None:
-        problem = _precheck(api_url, token)
+        try:
+            api_url = check_api_url(api_url)
+        except InsecureURLError as error:
+            self.sign_in_failed.emit(str(error))
+            return
+        problem = _token_problem(token)
         if problem:
             self.sign_in_failed.emit(problem)
             return
@@ -87,8 +93,7 @@ class SignInService(QObject):
             return
         finally:
             self.busy_changed.emit(False)
-        # Keyring calls can block (an unlock prompt), so they run off the UI thread.
-        stored_in = await asyncio.to_thread(self._store, api_url, token)
+        stored_in = await run_blocking(self._store, api_url, token, lane=KEYRING)
         await self._apply_token(api_url, token)
         self.signed_in.emit(SignedIn(api_url, user.name or user.email or "—", stored_in))
 
@@ -99,20 +104,19 @@ class SignInService(QObject):
         return None if self._credentials.session_only else self._credentials.backend_name
 
     def sign_out(self, api_url: str) -> None:
-        self._credentials.delete(api_url)
         self.env_token = None
-        self._runner.start(self._apply_token(api_url, None), "sign-out")
+        self._runner.start(self._sign_out(api_url), "sign-out")
         self.signed_out.emit(api_url)
 
+    async def _sign_out(self, api_url: str) -> None:
+        await run_blocking(self._credentials.delete, api_url, lane=KEYRING)
+        await self._apply_token(api_url, None)
 
-def _precheck(api_url: str, token: str) -> str | None:
-    """Problems we can name without the network."""
+
+def _token_problem(token: str) -> str | None:
+    """What we can say about the token without the network."""
     if not token:
         return "Paste your personal access token first."
     if any(ch.isspace() for ch in token):
         return "The token contains spaces or line breaks; paste it again in one piece."
-    try:
-        check_api_url(api_url)
-    except (PlugchoiceError, ValueError) as error:
-        return str(error)
     return None

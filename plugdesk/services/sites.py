@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import PlugchoiceError
 from plugdesk.api.fleet_models import Site
-from plugdesk.asyncutil import TaskRunner
+from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 

@@ -50,11 +50,11 @@ from plugdesk.api.errors import (
 )
 from plugdesk.api.fleet_models import TeamCharger
 from plugdesk.api.models import Charger
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.fleet_pacing import FleetPaceSettings
 from plugdesk.domain.watch_pacing import WatchPaceSettings, WatchPlan, pages_for, plan
 from plugdesk.services.fleet_read import merged as _merged
 from plugdesk.services.monitor import REFRESH_TASK, ConnectionState, FleetMonitor, utc_now
+from plugdesk.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 

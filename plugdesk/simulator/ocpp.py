@@ -210,9 +210,11 @@ def meter_values(
             errors["limit"] = ["The limit field must be between 1 and 10000."]
         else:
             limit = int(text)
-    order = params.get("order", "asc")
+    # Wire name `order_by` (asc|desc): API.md only says "order asc/desc"; the docs'
+    # example request names it `order_by`, and the client (plugdesk.api.params) sends that.
+    order = params.get("order_by", "asc")
     if order not in ("asc", "desc"):
-        errors["order"] = ["The selected order is invalid."]
+        errors["order_by"] = ["The selected order by is invalid."]
     if errors:
         return validation(errors)
     lo, hi = bounds["date_from"], min(bounds["date_to"], now)

@@ -86,8 +86,9 @@ def length_aware(
             "prev": links(page - 1) if page > 1 else None,
             "next": links(page + 1) if page < last else None,
         },
-        "meta": {
+        "meta": {  # API.md: the simple paginator's meta "plus" last_page, total, links[]
             "current_page": page,
+            "current_page_url": links(page),
             "from": offset + 1 if items else None,
             "last_page": last,
             "links": meta_links,
@@ -106,10 +107,10 @@ def flat(
     has_next: bool,
     filter_options: dict[str, Any],
 ) -> dict[str, Any]:
-    """The flat Laravel envelope of the team endpoints."""
+    """The flat Laravel envelope of the team endpoints: exactly the keys API.md lists and
+    the docs' examples show (no `current_page`: a client counts pages by `from`)."""
     offset = (page - 1) * PER_PAGE
     return {
-        "current_page": page,
         "data": items,
         "first_page_url": links(1),
         "from": offset + 1 if items else None,

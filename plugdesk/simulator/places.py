@@ -12,7 +12,7 @@ from plugdesk.simulator.fleet import Charger, Fleet
 from plugdesk.simulator.paging import PER_PAGE, Links
 from plugdesk.simulator.replies import Reply, error
 from plugdesk.simulator.util import iso_z, iso_z_or_none
-from plugdesk.simulator.world import Site, Team, World
+from plugdesk.simulator.world import SMART_MODES, Site, Team, World
 
 _FILTER_KEY = re.compile(r"^filter\[([^\]]*)\]$")
 TEAM_CHARGER_FILTERS = (
@@ -108,7 +108,13 @@ class Places:
             "error": charger.error,
             "last_heartbeat_at": iso_z_or_none(charger.heartbeat_ts(now)),
             "licenses": {"smart": charger.licenses[0], "pro": charger.licenses[1]},
-            "internal_model": {"id": model.model_id, "vendor": model.vendor, "name": model.name},
+            "model": {"vendor": model.vendor, "name": model.name},
+            "internal_model": {
+                "id": model.model_id,
+                "vendor": model.vendor,
+                "name": model.name,
+                "sku": f"{model.vendor[:3].upper()}-{model.model_id:03d}",  # a made-up SKU
+            },
             "site": site.ref(),
             "connectors": {"data": self.connectors_of(charger)},
             "created_at": iso_z(charger.created_ts),
@@ -171,7 +177,7 @@ class Places:
 
     def site_teams(self, site: Site, query: list[tuple[str, str]], links: Links) -> Reply:
         teams = [self.world.teams[k] for k in site.teams]
-        return self._simple(links, paging.page_number(query), teams, Team.to_api)
+        return self._simple(links, paging.page_number(query), teams, Team.access_api)
 
     def site_transactions(self, site: Site, query: list[tuple[str, str]], links: Links) -> Reply:
         page = paging.page_number(query)
@@ -195,7 +201,10 @@ class Places:
         page = paging.page_number(query)
         offset = (page - 1) * PER_PAGE
         items = [self.site_api(s) for s in sites[offset : offset + PER_PAGE]]
-        options = {"country": sorted({s.country for s in sites})}
+        options = {  # key names as the docs' example shows them
+            "countries": sorted({s.country for s in sites}),
+            "smart_charging_modes": list(SMART_MODES),
+        }
         return Reply(200, paging.flat(links, page, items, offset + PER_PAGE < len(sites), options))
 
     def team_transactions(self, team: Team, query: list[tuple[str, str]], links: Links) -> Reply:
@@ -203,7 +212,7 @@ class Places:
         offset = (page - 1) * PER_PAGE
         rows = self.newest_transactions(self.world.team_chargers(team), offset, PER_PAGE + 1)
         items = [self._tx_item(index, ref, with_site=True) for index, ref in rows[:PER_PAGE]]
-        options = {"status": ["active", "finished"]}
+        options = {"statuses": ["active", "finished"]}  # undocumented: named like the others
         return Reply(200, paging.flat(links, page, items, len(rows) > PER_PAGE, options))
 
     def team_chargers(
@@ -222,6 +231,8 @@ class Places:
             filters[name] = [v.strip() for v in value.split(",") if v.strip()]
         if unknown:
             return _not_allowed("filter", unknown, TEAM_CHARGER_FILTERS)
+        # "Search by identity" (API.md, wire name undocumented): a plain `search`, as on
+        # GET /sites, which is what the client sends; `filter[search]` is taken too.
         if "search" in params:
             filters.setdefault("search", [params["search"].strip()])
         sort = params.get("sort", "identity")
@@ -272,7 +283,7 @@ class Places:
                 if charger.model.vendor.lower() not in {v.lower() for v in values}:
                     return False
             elif name == "license":
-                held = {"smart": charger.licenses[0], "pro": charger.licenses[1]}
+                held = {"basic": True, "smart": charger.licenses[0], "pro": charger.licenses[1]}
                 if not all(held.get(v.lower(), False) for v in values):
                     return False
             elif name == "site_uuid" and self.world.site_for(charger.index).uuid not in values:
@@ -288,19 +299,16 @@ class Places:
         return cached
 
     def _charger_options(self, chargers: list[Charger]) -> dict[str, Any]:
-        sites: dict[str, str] = {}
-        for charger in chargers:
-            site = self.world.site_for(charger.index)
-            sites[site.uuid] = site.name
+        """`filter_options` of GET /teams/{team}/chargers, keys and values as the docs'
+        example shows them (plural names, not the filters' own). The client reads this
+        shape into `plugdesk.api.fleet_models.TeamChargerFilterOptions`; the sites to
+        filter by come from GET /teams/{team}/sites."""
         return {
-            "connection_status": list(CONNECTION_STATUSES),
-            "status": list(CHARGER_STATUSES),
-            "connector_status": list(CONNECTOR_STATUSES),
-            "vendor": sorted({c.model.vendor for c in chargers}),
-            "license": ["smart", "pro"],
-            "site_uuid": [
-                {"uuid": u, "name": n} for u, n in sorted(sites.items(), key=lambda p: p[1])
-            ],
+            "connection_statuses": list(CONNECTION_STATUSES),
+            "statuses": list(CHARGER_STATUSES),
+            "connector_statuses": sorted(CONNECTOR_STATUSES),
+            "vendors": sorted({c.model.vendor for c in chargers}),
+            "license_types": ["basic", "smart", "pro"],
         }
 
     # -- transactions across chargers ----------------------------------------------------
@@ -359,6 +367,9 @@ class Places:
         if with_site:
             about["site"] = self.world.site_for(index).ref()
         item["charger"] = about
+        if not with_site:  # the docs' site example is the older shape, with cost strings
+            item.update(start_cost="0.0000", kwh_cost="0.0000", total_kwh_cost="0.0000")
+            item["total_cost"] = "0.00"
         db_id = item["charger_connector_id"]
         number = next((c.connector_id for c in charger.connectors if c.db_id == db_id), None)
         item["connector"] = {"connector_id": number}

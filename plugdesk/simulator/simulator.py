@@ -406,7 +406,7 @@ class Simulator:
 
     def describe(self) -> list[str]:
         """What `plugdesk sim` prints about the world: codes to try, sites, teams."""
-        codes = self.public_codes()[:4]
+        codes = self.codes_to_try()
         lines = [f"Public codes to try: {', '.join(codes) if codes else '(none)'}"]
         lines.append(f"Sites ({len(self._world.sites)}):")
         for site in self._world.sites[:8]:
@@ -452,6 +452,22 @@ class Simulator:
 
     def public_codes(self) -> list[str]:
         return [c.public.code for c in self._fleet.chargers if c.public is not None]
+
+    def codes_to_try(self, count: int = 4) -> list[str]:
+        """Public codes a newcomer can start a session on right now: the charger online
+        and not faulted, with an Available connector (what `plugdesk sim` and the demo's
+        Public charging tab suggest). Falls back to any public codes."""
+        with self._lock:
+            self._sync()
+            ready = [
+                c.public.code
+                for c in self._fleet.chargers
+                if c.public is not None
+                and c.connection == "online"
+                and c.status == "Available"
+                and any(k.status == "Available" for k in c.connectors)
+            ]
+        return (ready or self.public_codes())[:count]
 
     def public_charger(self, code: str) -> dict[str, Any]:
         """A public charger as the lookup's `data`."""

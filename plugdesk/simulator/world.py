@@ -125,14 +125,32 @@ class Team:
     sites: list[int] = field(default_factory=list)  # site indices, ascending
 
     def to_api(self) -> dict[str, Any]:
+        """A team item as the docs' example of GET /teams shows it (plus `sites_count`)."""
+        slug = "".join(ch if ch.isalnum() else "-" for ch in self.name.lower()).strip("-")
         return {
-            "id": self.id,
             "uuid": self.uuid,
+            "id": self.id,
+            "is_personal_team": self.personal,
             "name": self.name,
-            "personal_team": self.personal,
+            "type": "Other",
+            "email": f"{slug.replace('--', '-')}@example.com",
             "sites_count": len(self.sites),
             "created_at": iso_z(self.created_ts),
             "updated_at": iso_z(self.created_ts),
+        }
+
+    def access_api(self) -> dict[str, Any]:
+        """A team item of GET /sites/{site}/teams: the team and its access to the site."""
+        return {
+            **self.to_api(),
+            "access": {
+                "is_owner": self.personal,
+                "data_access": True,
+                "data_access_expires_at": None,
+                "can_access_all_assets": self.personal,
+                "created_at": iso_z(self.created_ts),
+                "updated_at": iso_z(self.created_ts),
+            },
         }
 
 

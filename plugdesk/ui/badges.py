@@ -83,14 +83,18 @@ def badge_pixmap(level_name: str, size: int = 16, ratio: float = 1.0) -> QPixmap
 
 def badge_icon(level: object, size: int = 16) -> QIcon:
     icon = QIcon()
-    for ratio in (1.0, 2.0):
+    for ratio in (1.0, 1.5, 2.0):  # drawn, not scaled, at 100 %, 150 % and 200 %
         icon.addPixmap(badge_pixmap(level_key(level), size, ratio))
     return icon
 
 
 def _fill(painter: QPainter, style: BadgeStyle) -> None:
-    painter.setPen(QPen(QColor(style.colour).darker(130), 1.0))
-    painter.setBrush(QBrush(QColor(style.colour)))
+    fill = QColor(style.colour)
+    # A light fill (amber) melts into a light panel: it gets a dark, wider edge that
+    # stands out there (3:1), while the fill itself stands out on a dark one.
+    light = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue() > 150
+    painter.setPen(QPen(fill.darker(300 if light else 130), 1.6 if light else 1.0))
+    painter.setBrush(QBrush(fill))
 
 
 def _glyph_pen(style: BadgeStyle, box: QRectF, scale: float = 0.13) -> QPen:

@@ -19,13 +19,15 @@ from typing import Any
 import msgspec
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -40,66 +42,91 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from plugdesk.api.models import Charger, Connector, PowerUsage
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_pixmap, level_key
 from plugdesk.ui.fleet_model import (
-    CONNECTION_LABELS,
     Verdict,
+    connection_label,
     level_label,
     model_name,
+    reason_text,
     site_name,
 )
+from plugdesk.ui.tables import keyboard_friendly
+
+translate = QCoreApplication.translate
 
 Index = QModelIndex | QPersistentModelIndex
+SELECT_PROMPT = QT_TRANSLATE_NOOP("DetailPane", "Select a charger in the list to see its details.")
 
 # (group title, [(field key, label)]): the order the pane shows them in.
 GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Status", (
-        ("health", "Health"),
-        ("site", "Site"),
-        ("status", "OCPP status"),
-        ("error", "Error"),
-        ("error_info", "Error info"),
-        ("vendor_id", "Vendor ID"),
-        ("vendor_error_code", "Vendor error"),
-        ("blocked", "Blocked"),
-        ("setup", "Setup"),
-    )),
-    ("Connectivity", (
-        ("connection_status", "Connection"),
-        ("last_heartbeat_at", "Last heartbeat"),
-        ("last_connection_at", "Connected"),
-        ("last_disconnection_at", "Disconnected"),
-        ("server", "Server"),
-    )),
-    ("Hardware", (
-        ("model", "Model"),
-        ("is_dc", "DC"),
-        ("max_current", "Max current"),
-        ("model_id", "Model ID"),
-        ("id", "Charger ID"),
-        ("created_at", "Added"),
-        ("updated_at", "Updated"),
-    )),
-    ("Firmware", (
-        ("firmware_version", "Version"),
-        ("parsed_firmware_version", "Parsed"),
-    )),
-    ("Licenses", (
-        ("smart", "Smart"),
-        ("pro", "Pro"),
-    )),
-    ("Permissions", (
-        ("basic", "Basic"),
-        ("sensitive", "Sensitive"),
-        ("full", "Full"),
-        ("pincode", "PIN code"),
-    )),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Status"),
+        (
+            ("health", QT_TRANSLATE_NOOP("DetailPane", "Health")),
+            ("site", QT_TRANSLATE_NOOP("DetailPane", "Site")),
+            ("status", QT_TRANSLATE_NOOP("DetailPane", "OCPP status")),
+            ("error", QT_TRANSLATE_NOOP("DetailPane", "Error")),
+            ("error_info", QT_TRANSLATE_NOOP("DetailPane", "Error info")),
+            ("vendor_id", QT_TRANSLATE_NOOP("DetailPane", "Vendor ID")),
+            ("vendor_error_code", QT_TRANSLATE_NOOP("DetailPane", "Vendor error")),
+            ("blocked", QT_TRANSLATE_NOOP("DetailPane", "Blocked")),
+            ("setup", QT_TRANSLATE_NOOP("DetailPane", "Setup")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Connectivity"),
+        (
+            ("connection_status", QT_TRANSLATE_NOOP("DetailPane", "Connection")),
+            ("last_heartbeat_at", QT_TRANSLATE_NOOP("DetailPane", "Last heartbeat")),
+            ("last_connection_at", QT_TRANSLATE_NOOP("DetailPane", "Connected")),
+            ("last_disconnection_at", QT_TRANSLATE_NOOP("DetailPane", "Disconnected")),
+            ("server", QT_TRANSLATE_NOOP("DetailPane", "Server")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Hardware"),
+        (
+            ("model", QT_TRANSLATE_NOOP("DetailPane", "Model")),
+            ("is_dc", QT_TRANSLATE_NOOP("DetailPane", "DC")),
+            ("max_current", QT_TRANSLATE_NOOP("DetailPane", "Max current")),
+            ("model_id", QT_TRANSLATE_NOOP("DetailPane", "Model ID")),
+            ("id", QT_TRANSLATE_NOOP("DetailPane", "Charger ID")),
+            ("created_at", QT_TRANSLATE_NOOP("DetailPane", "Added")),
+            ("updated_at", QT_TRANSLATE_NOOP("DetailPane", "Updated")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Firmware"),
+        (
+            ("firmware_version", QT_TRANSLATE_NOOP("DetailPane", "Version")),
+            ("parsed_firmware_version", QT_TRANSLATE_NOOP("DetailPane", "Parsed")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Licenses"),
+        (
+            ("smart", QT_TRANSLATE_NOOP("DetailPane", "Smart")),
+            ("pro", QT_TRANSLATE_NOOP("DetailPane", "Pro")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Permissions"),
+        (
+            ("basic", QT_TRANSLATE_NOOP("DetailPane", "Basic")),
+            ("sensitive", QT_TRANSLATE_NOOP("DetailPane", "Sensitive")),
+            ("full", QT_TRANSLATE_NOOP("DetailPane", "Full")),
+            ("pincode", QT_TRANSLATE_NOOP("DetailPane", "PIN code")),
+        ),
+    ),
 )
 
 
@@ -107,15 +134,19 @@ def field_values(charger: Charger, verdict: Verdict | None, now: datetime) -> di
     """Every field as the text the pane shows."""
     licenses, permissions, model = charger.licenses, charger.permissions, charger.model
     setup = (
-        "Pending" if charger.setup_pending
-        else "Completed" if charger.setup_completed
-        else fmt.DASH if charger.setup_completed is None and charger.setup_pending is None
-        else "Not completed"
+        translate("DetailPane", "Pending")
+        if charger.setup_pending
+        else translate("DetailPane", "Completed")
+        if charger.setup_completed
+        else fmt.DASH
+        if charger.setup_completed is None and charger.setup_pending is None
+        else translate("DetailPane", "Not completed")
     )
     status = charger.connection_status
     return {
-        "health": fmt.DASH if verdict is None
-        else f"{level_label(verdict.level)} — {verdict.reason}",
+        "health": fmt.DASH
+        if verdict is None
+        else f"{level_label(verdict.level)} — {reason_text(verdict.reason)}",
         "site": fmt.text(site_name(charger)),
         "status": fmt.text(charger.status),
         "error": fmt.text(charger.error),
@@ -124,7 +155,7 @@ def field_values(charger: Charger, verdict: Verdict | None, now: datetime) -> di
         "vendor_error_code": fmt.text(charger.vendor_error_code),
         "blocked": fmt.yes_no(charger.blocked),
         "setup": setup,
-        "connection_status": CONNECTION_LABELS.get(status or "", fmt.text(status)),
+        "connection_status": connection_label(status),
         "last_heartbeat_at": fmt.with_age(charger.last_heartbeat_at, now),
         "last_connection_at": fmt.with_age(charger.last_connection_at, now),
         "last_disconnection_at": fmt.with_age(charger.last_disconnection_at, now),
@@ -144,7 +175,7 @@ def field_values(charger: Charger, verdict: Verdict | None, now: datetime) -> di
         "sensitive": fmt.yes_no(permissions.sensitive if permissions else None),
         "full": fmt.yes_no(permissions.full if permissions else None),
         # The PIN opens the charger: never painted in clear (screenshots, screen sharing).
-        "pincode": "Set (hidden)" if charger.pincode else fmt.DASH,
+        "pincode": translate("DetailPane", "Set (hidden)") if charger.pincode else fmt.DASH,
     }
 
 
@@ -162,18 +193,22 @@ class ConnectorColumn(IntEnum):
     POWER = 7
 
 
-CONNECTOR_HEADERS = {
-    ConnectorColumn.CONNECTOR: "Connector",
-    ConnectorColumn.STATUS: "Status",
-    ConnectorColumn.ERROR: "Error",
-    ConnectorColumn.POWER_TYPE: "Power type",
-    ConnectorColumn.MAX_AMPS: "Max A",
-    ConnectorColumn.MAX_VOLTS: "Max V",
-    ConnectorColumn.STANDARD: "Standard",
-    ConnectorColumn.POWER: "Power (last reading)",
+CONNECTOR_HEADERS = {  # English; shown translated (context "ConnectorsModel")
+    ConnectorColumn.CONNECTOR: QT_TRANSLATE_NOOP("ConnectorsModel", "Connector"),
+    ConnectorColumn.STATUS: QT_TRANSLATE_NOOP("ConnectorsModel", "Status"),
+    ConnectorColumn.ERROR: QT_TRANSLATE_NOOP("ConnectorsModel", "Error"),
+    ConnectorColumn.POWER_TYPE: QT_TRANSLATE_NOOP("ConnectorsModel", "Power type"),
+    ConnectorColumn.MAX_AMPS: QT_TRANSLATE_NOOP("ConnectorsModel", "Max A"),
+    ConnectorColumn.MAX_VOLTS: QT_TRANSLATE_NOOP("ConnectorsModel", "Max V"),
+    ConnectorColumn.STANDARD: QT_TRANSLATE_NOOP("ConnectorsModel", "Standard"),
+    ConnectorColumn.POWER: QT_TRANSLATE_NOOP("ConnectorsModel", "Power (last reading)"),
 }
 HEADER_ORDER = tuple(ConnectorColumn)
-POWER_TYPE_LABELS = {"AC_1_PHASE": "AC 1-phase", "AC_3_PHASE": "AC 3-phase", "DC": "DC"}
+POWER_TYPE_LABELS = {
+    "AC_1_PHASE": QT_TRANSLATE_NOOP("ConnectorsModel", "AC 1-phase"),
+    "AC_3_PHASE": QT_TRANSLATE_NOOP("ConnectorsModel", "AC 3-phase"),
+    "DC": "DC",
+}
 
 
 # A reading younger than this counts as current; older ones read as a past reading.
@@ -194,10 +229,12 @@ def describe_power(usage: PowerUsage | None, now: datetime) -> str:
     reading = " · ".join([fmt.kw(usage.kw), *phases] if usage.kw is not None else phases)
     taken = usage.timestamp
     if taken is None:
-        return f"{reading}, time unknown"
+        return translate("DetailPane", "{reading}, time unknown").format(reading=reading)
     age = fmt.relative_age(taken, now)
     if now - taken > LIVE_WINDOW:
-        return f"Last reading {reading}, {age}"
+        return translate("DetailPane", "Last reading {reading}, {age}").format(
+            reading=reading, age=age
+        )
     return f"{reading}, {age}"
 
 
@@ -205,7 +242,9 @@ def power_tooltip(usage: PowerUsage | None) -> str | None:
     """When the reading was taken, in local time; the API keeps the last sample for hours."""
     if usage is None or usage.timestamp is None:
         return None
-    return f"Reading taken {fmt.local_time_seconds(usage.timestamp)} (the last sample stored)"
+    return translate("DetailPane", "Reading taken {time} (the last sample stored)").format(
+        time=fmt.local_time_seconds(usage.timestamp)
+    )
 
 
 class ConnectorsModel(QAbstractTableModel):
@@ -232,7 +271,7 @@ class ConnectorsModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADER_ORDER):
-            return CONNECTOR_HEADERS[HEADER_ORDER[section]]
+            return self.tr(CONNECTOR_HEADERS[HEADER_ORDER[section]])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -267,7 +306,8 @@ class ConnectorsModel(QAbstractTableModel):
             return fmt.text(connector.error if connector.has_error else None)
         if column is ConnectorColumn.POWER_TYPE:
             kind = connector.power_type
-            return POWER_TYPE_LABELS.get(kind or "", fmt.text(kind))
+            label = POWER_TYPE_LABELS.get(kind or "")
+            return self.tr(label) if label else fmt.text(kind)
         if column is ConnectorColumn.MAX_AMPS:
             return fmt.number(connector.max_amperage, "A")
         if column is ConnectorColumn.MAX_VOLTS:
@@ -311,6 +351,44 @@ class ConnectorsModel(QAbstractTableModel):
 # -- the pane ------------------------------------------------------------------------------
 
 
+class ReflowingGrid(QWidget):
+    """The field groups in as many columns as fit (three on a wide pane, one on a narrow
+    one), in reading order, so values wrap at word boundaries instead of being cut."""
+
+    COLUMN_WIDTH = 250  # px a group needs to show "Last heartbeat: 2026-12-03 09:56 (…)"
+
+    def __init__(self, widgets: Sequence[QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._widgets = list(widgets)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(6)
+        self.columns = 0
+        self._place(3)
+
+    def _place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        for widget in self._widgets:
+            self._grid.removeWidget(widget)
+        for column in range(max(columns, self.columns)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        for number, widget in enumerate(self._widgets):
+            self._grid.addWidget(widget, number // columns, number % columns)
+        self.columns = columns
+
+    def follow(self, viewport: QWidget) -> None:
+        """Reflow when `viewport` (the scroll area's) changes width: the grid itself
+        cannot get narrower than its current columns need."""
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            self._place(max(1, min(3, event.size().width() // self.COLUMN_WIDTH)))
+        return super().eventFilter(watched, event)
+
+
 class DetailPane(QWidget):
     """Shows one charger. Emits `copied(text)` after a copy so the window can say so."""
 
@@ -330,7 +408,8 @@ class DetailPane(QWidget):
         self.values: dict[str, QLabel] = {}
 
         self._stack = QStackedWidget()
-        self.placeholder = QLabel("Select a charger in the list to see its details.")
+        self.placeholder = QLabel(self.tr(SELECT_PROMPT))
+        self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)  # the palette's dimmed text
         self._stack.addWidget(self.placeholder)
@@ -345,29 +424,29 @@ class DetailPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._build_header())
 
-        groups = QWidget()
-        grid = QGridLayout(groups)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(6)
-        for number, (title, fields) in enumerate(GROUPS):
-            grid.addWidget(self._group(title, fields), number // 3, number % 3)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
+        groups = ReflowingGrid([self._group(title, fields) for title, fields in GROUPS])
+        self.groups = groups
         scroll = QScrollArea()
         scroll.setWidget(groups)
+        groups.follow(scroll.viewport())
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(scroll, 1)
+        scroll.setMinimumHeight(self.fontMetrics().height() * 3)  # fits 1024x600 screens
+        # Details first; features add theirs (actions, OCPP log) with `add_tab`.
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scroll, "Details")
+        layout.addWidget(self.tabs, 1)
 
-        self.connectors_label = QLabel("<b>Connectors</b>")
+        self.connectors_label = QLabel("<b>{}</b>".format(self.tr("Connectors")))
         self.connectors_model = ConnectorsModel(self, clock=self._clock)
         self.connectors_table = QTableView()
         self.connectors_table.setModel(self.connectors_model)
+        keyboard_friendly(self.connectors_table)
         self.connectors_table.verticalHeader().setVisible(False)
         self.connectors_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.connectors_table.setWordWrap(False)
-        self.connectors_table.setAccessibleName("Connectors")
+        self.connectors_table.setAccessibleName(self.tr("Connectors"))
         self.connectors_table.horizontalHeader().setStretchLastSection(True)
         self.connectors_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents  # a handful of rows: cheap
@@ -378,8 +457,12 @@ class DetailPane(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.connectors_label)
         row.addWidget(self.connectors_status, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.connectors_table, 0)
+        self.connectors_box = QWidget()  # hidden where a tab needs the height (the log)
+        box = QVBoxLayout(self.connectors_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(row)
+        box.addWidget(self.connectors_table, 0)
+        layout.addWidget(self.connectors_box, 0)
         self._fit_connectors_height(2)
         return content
 
@@ -390,12 +473,13 @@ class DetailPane(QWidget):
         height = (
             table.horizontalHeader().sizeHint().height()
             + table.verticalHeader().defaultSectionSize() * max(1, rows)
+            + table.horizontalScrollBar().sizeHint().height()  # else it hides half a row
             + 2 * table.frameWidth()
-            # A narrow pane shows a horizontal scroll bar: it must not hide the last row
-            # (the faulted connector, as often as not).
-            + table.horizontalScrollBar().sizeHint().height()
         )
-        table.setFixedHeight(height)
+        # As tall as its rows, but a small screen may squeeze it to one row (it scrolls).
+        table.setMaximumHeight(height)
+        row = table.verticalHeader().defaultSectionSize()
+        table.setMinimumHeight(height - row * (max(1, rows) - 1))
 
     def _build_header(self) -> QHBoxLayout:
         self.badge = QLabel()
@@ -413,16 +497,18 @@ class DetailPane(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(120)
         self.stale_label = QLabel()
-        self.copy_identity = QPushButton("Copy identity")
-        self.copy_identity.setToolTip("Copy the charger's identity to the clipboard")
+        self.copy_identity = QPushButton(self.tr("Copy identity"))
+        self.copy_identity.setToolTip(self.tr("Copy the charger's identity to the clipboard"))
         self.copy_identity.clicked.connect(lambda: self._copy(self.identity_text()))
-        self.copy_uuid = QPushButton("Copy UUID")
-        self.copy_uuid.setToolTip("Copy the charger's UUID to the clipboard")
+        self.copy_uuid = QPushButton(self.tr("Copy UUID"))
+        self.copy_uuid.setToolTip(self.tr("Copy the charger's UUID to the clipboard"))
         self.copy_uuid.clicked.connect(
             lambda: self._copy(self._charger.uuid if self._charger else "")
         )
-        self.rename_button = QPushButton("Rename…")
-        self.rename_button.setToolTip("Change the charger's reference (its name in PlugDesk)")
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.rename_button.setToolTip(
+            self.tr("Change the charger's reference (its name in PlugDesk)")
+        )
         self.rename_button.clicked.connect(self._ask_rename)
         names = QVBoxLayout()
         names.setSpacing(0)
@@ -442,7 +528,7 @@ class DetailPane(QWidget):
             self.rename_requested.emit(self._charger.uuid, self._charger.reference or "")
 
     def _group(self, title: str, fields: tuple[tuple[str, str], ...]) -> QGroupBox:
-        box = QGroupBox(title)
+        box = QGroupBox(self.tr(title))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -454,12 +540,17 @@ class DetailPane(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            value.setAccessibleName(label)
-            form.addRow(f"{label}:", value)
+            shown = self.tr(label)
+            value.setAccessibleName(shown)
+            form.addRow(self.tr("{label}:").format(label=shown), value)
             self.values[key] = value
         return box
 
     # -- what the window calls -------------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """A page of its own beside "Details" (the charger's actions, its OCPP log)."""
+        return self.tabs.addTab(widget, title)
 
     @property
     def charger(self) -> Charger | None:
@@ -470,7 +561,8 @@ class DetailPane(QWidget):
             return ""
         return self._charger.identity or self._charger.uuid
 
-    def show_placeholder(self) -> None:
+    def show_placeholder(self, text: str | None = None) -> None:
+        self.placeholder.setText(text if text is not None else self.tr(SELECT_PROMPT))
         self._charger = None
         self._verdict = None
         self.connectors_model.set_connectors([])
@@ -488,7 +580,7 @@ class DetailPane(QWidget):
             self._show_connectors(charger.connectors)
         elif not same:
             self.connectors_model.set_connectors([])
-            self.connectors_status.setText("Loading connectors…")
+            self.connectors_status.setText(self.tr("Loading connectors…"))
         self._stack.setCurrentIndex(1)
 
     def show_detail(self, charger: Charger) -> None:
@@ -503,7 +595,8 @@ class DetailPane(QWidget):
         self._show_connectors(charger.connectors or [])
 
     def show_detail_error(self, message: str) -> None:
-        self.connectors_status.setText(f"Could not load connectors: {message}")
+        said = self.tr("Could not load connectors: {message}").format(message=message)
+        self.connectors_status.setText(said)
 
     def set_verdict(self, verdict: Verdict) -> None:
         if self._charger is not None:
@@ -513,11 +606,13 @@ class DetailPane(QWidget):
     def set_power(
         self, connector_id: int, usage: PowerUsage | None, error: str | None = None
     ) -> None:
-        power = f"unavailable ({error})" if error else usage
+        power = self.tr("unavailable ({error})").format(error=error) if error else usage
         self.connectors_model.set_power(connector_id, power)
 
     def set_stale(self, stale: bool) -> None:
-        self.stale_label.setText("<i>not current — last refresh failed</i>" if stale else "")
+        self.stale_label.setText(
+            "<i>{}</i>".format(self.tr("not current — last refresh failed")) if stale else ""
+        )
 
     def refresh_ages(self) -> None:
         if self._charger is not None:
@@ -528,12 +623,13 @@ class DetailPane(QWidget):
         self.title.setText(charger.identity or charger.uuid)
         self.title.setToolTip(self.title.text())
         reference = f"{charger.reference} · " if charger.reference else ""
-        self.subtitle.setText(f"{reference}UUID {charger.uuid}")
+        self.subtitle.setText(f"{reference}UUID {charger.uuid}")  # UUID: the same word everywhere
         self.subtitle.setToolTip(self.subtitle.text())
         level = verdict.level if verdict is not None else "UNKNOWN"
         ratio = self.devicePixelRatioF()
         self.badge.setPixmap(badge_pixmap(level_key(level), 28, ratio))
         self.badge.setToolTip(level_label(level))
+        self.badge.setAccessibleName(self.tr("Health: {level}").format(level=level_label(level)))
         for key, text in field_values(charger, verdict, self._clock()).items():
             label = self.values[key]
             label.setText(text)
@@ -543,10 +639,10 @@ class DetailPane(QWidget):
         self.connectors_model.set_connectors(connectors)
         self._fit_connectors_height(min(len(connectors), 6))
         if not connectors:
-            self.connectors_status.setText("This charger reports no connectors.")
+            self.connectors_status.setText(self.tr("This charger reports no connectors."))
         elif self._charger is not None and not self._charger.is_online:
             self.connectors_status.setText(
-                "Power readings are fetched while the charger is online."
+                self.tr("Power readings are fetched while the charger is online.")
             )
         else:
             self.connectors_status.setText("")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 class ErrorDialog(QDialog):
     def __init__(self, log_file: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("PlugDesk — something went wrong")
+        self.setWindowTitle(self.tr("Something went wrong"))  # Qt adds " — PlugDesk"
         self.setModal(False)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.resize(560, 320)
@@ -34,11 +34,14 @@ class ErrorDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where = f"The details are also in the log file:\n{log_file}" if log_file else ""
-        self.hint = QLabel(
+        hint = self.tr(
             "PlugDesk kept running; you can carry on. If this keeps happening, please "
-            f"report it with the details below.\n{where}".strip()
+            "report it with the details below."
         )
+        if log_file:
+            where = self.tr("The details are also in the log file:")
+            hint = f"{hint}\n{where}\n{log_file}"
+        self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit()
@@ -56,10 +59,13 @@ class ErrorDialog(QDialog):
     def add_error(self, summary: str, details: str) -> None:
         """Show (or update) the dialog without blocking anything."""
         self.count = self.count + 1 if self.isVisible() else 1
-        more = f" ({self.count} errors since this window opened)" if self.count > 1 else ""
-        self.summary.setText(
-            f"<b>An unexpected error occurred{more}.</b><br>{html.escape(summary)}"
+        headline = (
+            self.tr("An unexpected error occurred (%n errors since this window opened).", "",
+                    self.count)
+            if self.count > 1
+            else self.tr("An unexpected error occurred.")
         )
+        self.summary.setText(f"<b>{html.escape(headline)}</b><br>{html.escape(summary)}")
         self.details.setPlainText(details)
         self.show()
         self.raise_()

@@ -12,13 +12,17 @@ changes, so the selection and scroll position survive every refresh.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,15 +32,17 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,9 +50,11 @@ from PySide6.QtWidgets import (
 
 from plugdesk.domain.incidents import MUTE_1H, MUTE_24H
 from plugdesk.domain.store import Incident
-from plugdesk.services.incidents import IncidentService
+from plugdesk.marks import QT_TRANSLATE_NOOP
+from plugdesk.services.incidents import IncidentService, PendingProblem
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon
+from plugdesk.ui.tables import keyboard_friendly
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,9 +64,16 @@ INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 3
 AGE_TICK_MS = 30_000
 _LAST = "\uffff"  # sorts missing text after every real value
 
-KIND_LABELS = {"fault": "Fault", "offline": "Offline", "stale": "Stale"}
+KIND_LABELS = {  # English; shown through kind_label()
+    "fault": QT_TRANSLATE_NOOP("Health", "Fault"),
+    "offline": QT_TRANSLATE_NOOP("Health", "Offline"),
+    "stale": QT_TRANSLATE_NOOP("Health", "Stale"),
+    "action": QT_TRANSLATE_NOOP("Health", "Action"),
+}
+translate = QCoreApplication.translate
 # The badge an open incident wears: the health level its kind stands for.
 _KIND_LEVELS = {"fault": "FAULT", "offline": "OFFLINE", "stale": "STALE"}
+ACTION_KIND = "action"  # rows of the action audit trail (see `set_action_source`)
 
 
 class EventColumn(IntEnum):
@@ -73,14 +88,17 @@ class EventColumn(IntEnum):
 
 
 HEADERS = {
-    EventColumn.STATE: "State",
-    EventColumn.CHARGER: "Charger",
-    EventColumn.KIND: "Kind",
-    EventColumn.ERROR: "Error code",
-    EventColumn.INFO: "Info",
-    EventColumn.OPENED: "Opened",
-    EventColumn.CLOSED: "Closed",
-    EventColumn.LASTED: "Lasted",
+    EventColumn.STATE: QT_TRANSLATE_NOOP("EventsModel", "State"),
+    EventColumn.CHARGER: QT_TRANSLATE_NOOP("EventsModel", "Charger"),
+    EventColumn.KIND: QT_TRANSLATE_NOOP("EventsModel", "Kind"),
+    EventColumn.ERROR: QT_TRANSLATE_NOOP("EventsModel", "Error code"),
+    EventColumn.INFO: QT_TRANSLATE_NOOP("EventsModel", "Info"),
+    # Began, Ended and Lasted agree: Lasted = Ended - Began, all from PlugDesk's sightings
+    # (the alert time, after the grace period, is in the tooltip). Began and Ended are
+    # shown with the local zone: "Began (CET)".
+    EventColumn.OPENED: QT_TRANSLATE_NOOP("EventsModel", "Began"),
+    EventColumn.CLOSED: QT_TRANSLATE_NOOP("EventsModel", "Ended"),
+    EventColumn.LASTED: QT_TRANSLATE_NOOP("EventsModel", "Lasted"),
 }
 COLUMN_WIDTHS = {
     EventColumn.STATE: 90,
@@ -95,7 +113,8 @@ _TIME_COLUMNS = (EventColumn.OPENED, EventColumn.CLOSED, EventColumn.LASTED)
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.title() or fmt.DASH)
+    label = KIND_LABELS.get(kind)
+    return translate("Health", label) if label else kind.title() or fmt.DASH
 
 
 def charger_label(incident: Incident) -> str:
@@ -103,6 +122,47 @@ def charger_label(incident: Incident) -> str:
     be unique, and the identity is what is printed on the charger."""
     name, identity = incident.charger_name, incident.charger_identity
     return f"{name} ({identity})" if identity and identity != name else name
+
+
+def is_pending(incident: Incident) -> bool:
+    """A row made by `pending_row`: a problem still inside its grace period."""
+    return incident.id < 0
+
+
+_PENDING_VERBS = {"fault": "Faulted", "offline": "Went offline", "stale": "Went quiet"}
+EMPTY_TEXT = (
+    "No problems so far. A problem shows here as soon as a refresh sees it, marked "
+    "“Pending” while its grace period runs (2 min for faults, 5 min for offline by "
+    "default; see Settings); only a problem that lasts becomes an incident and alerts."
+)
+
+
+def pending_row(problem: PendingProblem) -> Incident:
+    """A pending problem as an Events row: a negative id that stays the same from one
+    refresh to the next (so the row updates in place), opened_at = when it will alert."""
+    key = zlib.crc32(f"{problem.charger_uuid}|{problem.kind}".encode())
+    return Incident(
+        id=-(key + 1),
+        charger_uuid=problem.charger_uuid,
+        charger_identity=problem.charger_identity,
+        charger_reference=problem.charger_reference,
+        kind=problem.kind,
+        error_code=problem.error_code,
+        error_info=problem.error_info,
+        opened_at=problem.alert_at,
+        closed_at=None,
+        notified_open=False,
+        notified_close=False,
+        first_seen_at=problem.first_seen_at,
+    )
+
+
+def pending_text(incident: Incident, now: datetime) -> str:
+    """"Faulted 1 min ago — alert in 1 min"."""
+    verb = _PENDING_VERBS.get(incident.kind, "Seen")
+    left = incident.opened_at - now
+    when = f"alert in {fmt.duration(left)}" if left > timedelta(seconds=30) else "alert due now"
+    return f"{verb} {fmt.relative_age(incident.first_seen_at, now)} — {when}"
 
 
 def lasted(incident: Incident, now: datetime) -> timedelta:
@@ -137,7 +197,9 @@ class EventsModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(EventColumn):
-            return HEADERS[EventColumn(section)]
+            title = self.tr(HEADERS[EventColumn(section)])
+            zoned = section in (EventColumn.OPENED, EventColumn.CLOSED)
+            return f"{title} ({fmt.local_zone()})" if zoned else title
         return None
 
     def incident(self, row: int) -> Incident:
@@ -174,7 +236,13 @@ class EventsModel(QAbstractTableModel):
     def _display(self, incident: Incident, column: EventColumn) -> str:
         now = self._clock()
         if column is EventColumn.STATE:
-            return "Open" if incident.is_open else "Closed"
+            if incident.kind == ACTION_KIND:
+                return self.tr("Sent")
+            if is_pending(incident):
+                return self.tr("Pending")
+            return self.tr("Open") if incident.is_open else self.tr("Closed")
+        if column is EventColumn.OPENED and is_pending(incident):
+            return pending_text(incident, now)
         if column is EventColumn.CHARGER:
             return charger_label(incident)
         if column is EventColumn.KIND:
@@ -185,7 +253,7 @@ class EventsModel(QAbstractTableModel):
         if column is EventColumn.INFO:
             return fmt.text(incident.error_info)
         if column is EventColumn.OPENED:
-            return fmt.with_age(incident.opened_at, now)
+            return fmt.with_age(incident.first_seen_at, now)
         if column is EventColumn.CLOSED:
             return fmt.with_age(incident.closed_at, now)
         return fmt.duration(lasted(incident, now))
@@ -195,7 +263,7 @@ class EventsModel(QAbstractTableModel):
         # id breaks ties so equal keys keep a stable order.
         tie = f"{incident.id:012d}"
         if column is EventColumn.OPENED:
-            return f"{incident.opened_at.timestamp():018.6f}|{tie}"
+            return f"{incident.first_seen_at.timestamp():018.6f}|{tie}"
         if column is EventColumn.CLOSED:
             closed = incident.closed_at
             return f"{_LAST if closed is None else f'{closed.timestamp():018.6f}'}|{tie}"
@@ -203,18 +271,25 @@ class EventsModel(QAbstractTableModel):
             seconds = max(0.0, lasted(incident, self._clock()).total_seconds())
             return f"{seconds:018.3f}|{tie}"
         shown = self._display(incident, column)
-        return f"{_LAST if shown == fmt.DASH else shown.casefold()}\x1f{tie}"
+        return f"{_LAST if shown == fmt.DASH else fmt.natural_key(shown)}\x1f{tie}"
 
     def _tooltip(self, incident: Incident, column: EventColumn) -> str | None:
         if column is EventColumn.CHARGER:
             parts = [incident.charger_reference, incident.charger_identity, incident.charger_uuid]
             return "\n".join(dict.fromkeys(p for p in parts if p))
+        if column is EventColumn.OPENED and is_pending(incident):
+            return (f"First seen {fmt.local_time_seconds(incident.first_seen_at)}; if it "
+                    f"lasts, it opens an incident and alerts at "
+                    f"{fmt.local_time_seconds(incident.opened_at)}")  # fmt: skip
         if column is EventColumn.OPENED:
             seen = fmt.local_time_seconds(incident.first_seen_at)
-            return (f"Opened {fmt.local_time_seconds(incident.opened_at)}\n"
-                    f"First seen {seen} (the grace period ran in between)")  # fmt: skip
+            return self.tr("First seen {seen}\nAlerted {alerted} (after the grace period)").format(
+                seen=seen, alerted=fmt.local_time_seconds(incident.opened_at)
+            )
         if column is EventColumn.CLOSED and incident.closed_at is not None:
-            return f"First seen cleared {fmt.local_time_seconds(incident.closed_at)}"
+            return self.tr("First seen cleared {time}").format(
+                time=fmt.local_time_seconds(incident.closed_at)
+            )
         if column is EventColumn.INFO and incident.error_info:
             return incident.error_info
         return None
@@ -314,6 +389,8 @@ class EventsPane(QWidget):
 
     charger_activated = Signal(str)  # double-click: select this charger in the window
     mute_changed = Signal(str, str)  # uuid, a sentence for the status bar
+    show_log_requested = Signal(str, object)  # uuid, datetime: the OCPP log from then
+    exported = Signal(str)  # a sentence for the status bar
 
     def __init__(
         self,
@@ -324,35 +401,47 @@ class EventsPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.service = service
+        self.action_source: Any = None  # ChargerActions: adds the audit trail's rows
         self.model = EventsModel(self, clock=clock)
         self.proxy = EventsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter by charger: identity, reference or UUID")
+        self.search.setPlaceholderText(self.tr("Filter by charger: identity, reference or UUID"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Filter events by charger")
+        self.search.setAccessibleName(self.tr("Filter events by charger"))
         self.search.textChanged.connect(self.proxy.set_text)
         self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Kind of event")
-        self.kind_filter.addItem("All kinds", None)
-        for kind, label in KIND_LABELS.items():
-            self.kind_filter.addItem(label, kind)
+        self.kind_filter.setAccessibleName(self.tr("Kind of event"))
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for kind in KIND_LABELS:
+            self.kind_filter.addItem(kind_label(kind), kind)
         self.kind_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_kind(self.kind_filter.currentData())
         )
         self.state_filter = QComboBox()
-        self.state_filter.setAccessibleName("Open or closed")
-        for label, state in (("Open and closed", None), ("Open", "open"), ("Closed", "closed")):
+        self.state_filter.setAccessibleName(self.tr("Open or closed"))
+        for label, state in (
+            (self.tr("Open and closed"), None),
+            (self.tr("Open"), "open"),
+            (self.tr("Closed"), "closed"),
+        ):
             self.state_filter.addItem(label, state)
         self.state_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_state(self.state_filter.currentData())
         )
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)  # the palette's dimmed text
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Save the events shown (with the filters) as CSV")
+        self.export_button.clicked.connect(self._ask_export)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        keyboard_friendly(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(EventColumn.OPENED, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -360,7 +449,7 @@ class EventsPane(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setAccessibleName("Events")
+        self.table.setAccessibleName(self.tr("Events"))
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -371,15 +460,22 @@ class EventsPane(QWidget):
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
+        # The Menu key (and Shift+F10) act on the current row. Qt's keyboard context menu
+        # event carries a position in the table's coordinates, not the viewport's, so
+        # looking up the row under it picked the row below the selected one.
+        self.table.installEventFilter(self)
+        self.open_menu: QMenu | None = None
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.kind_filter)
         filters.addWidget(self.state_filter)
         filters.addWidget(self.count_label)
+        filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
 
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
@@ -391,20 +487,73 @@ class EventsPane(QWidget):
         self._ages.start()
         if service is not None:
             service.incidents_changed.connect(self.reload)
+            service.pending_changed.connect(self.reload)
             self.reload()
         self._update_count()
 
     # -- data ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the history again (slot for `IncidentService.incidents_changed`)."""
+        """Read the history again (slot for `IncidentService.incidents_changed`), with the
+        problems still inside their grace period on top."""
+        rows: list[Any] = []
         if self.service is not None:
-            self.model.set_incidents(self.service.list_incidents())
+            pending = [pending_row(p) for p in self.service.pending_problems()]
+            rows = pending + self.service.list_incidents()
+        if self.action_source is not None:
+            rows = [*rows, *self.action_source.audit_events()]
+        if self.service is not None or self.action_source is not None:
+            self.model.set_incidents(rows)
+
+    def set_action_source(self, source: Any) -> None:
+        """Show the charger actions of `source` (a ChargerActions) as kind "Action"."""
+        self.action_source = source
+        source.audit_changed.connect(self.reload)
+        self.reload()
+
+    def visible_events(self) -> list[Incident]:
+        """The rows as shown: filtered and in the table's order."""
+        rows = (self.incident_at(row) for row in range(self.proxy.rowCount()))
+        return [row for row in rows if row is not None]
+
+    def export_csv(self, path: Path) -> int:
+        """Write the rows shown to `path`; how many."""
+        from plugdesk.domain.events_csv import events_csv, write_events_csv
+
+        events = self.visible_events()
+        source = self.action_source
+        entries = {}
+        if source is not None:
+            for event in events:
+                entry = source.action_entry(event)
+                if entry is not None:
+                    entries[event.id] = entry
+        write_events_csv(path, events_csv(events, entries, KIND_LABELS))
+        return len(events)
+
+    def _ask_export(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export events", str(Path.home() / "plugdesk-events.csv"), "CSV (*.csv)"
+        )
+        if not name:
+            return
+        try:
+            count = self.export_csv(Path(name))
+        except OSError as error:
+            self.exported.emit(f"Could not export the events: {error.strerror or error}")
+            return
+        self.exported.emit(f"Exported {count} events to {name}")
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "event" if total == 1 else "events"
-        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total}")
+        self.empty_label.setVisible(total == 0)
+        self.count_label.setText(
+            self.tr("%n events", "", total).replace(str(total), fmt.integer(total), 1)
+            if shown == total
+            else self.tr("{shown} of {total}").format(
+                shown=fmt.integer(shown), total=fmt.integer(total)
+            )
+        )
 
     def incident_at(self, proxy_row: int) -> Incident | None:
         value = self.proxy.index(proxy_row, 0).data(INCIDENT_ROLE)
@@ -417,28 +566,58 @@ class EventsPane(QWidget):
         if uuid:
             self.charger_activated.emit(str(uuid))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and _is_keyboard_menu(event):
+            self._menu_for_current_row()
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_context_menu(self, position: QPoint) -> None:
-        index = self.table.indexAt(position)
-        if not index.isValid():
-            return
-        incident = index.data(INCIDENT_ROLE)
+        """A right-click: the row under the mouse."""
+        self._popup_menu(self.table.indexAt(position), position)
+
+    def _menu_for_current_row(self) -> None:
+        index = self.table.currentIndex()
+        selected = self.table.selectionModel().selectedRows()
+        if selected:
+            index = selected[0]
+        self._popup_menu(index, self.table.visualRect(index).center())
+
+    def _popup_menu(self, index: QModelIndex, position: QPoint) -> None:
+        incident = index.data(INCIDENT_ROLE) if index.isValid() else None
         if not isinstance(incident, Incident):
             return
         menu = self.context_menu(incident)
-        menu.exec(self.table.viewport().mapToGlobal(position))
-        menu.deleteLater()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.open_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     def context_menu(self, incident: Incident) -> QMenu:
         """Show the charger, and mute or unmute its pop-ups."""
         menu = QMenu(self)
         uuid, name = incident.charger_uuid, charger_label(incident)
-        show = QAction(f"Show {name} in Chargers", menu)
+        show = QAction(self.tr("Show {name} in Chargers").format(name=name), menu)
         show.triggered.connect(lambda: self.charger_activated.emit(uuid))
         menu.addAction(show)
+        log = QAction("Show log", menu)
+        log.setToolTip("The charger's OCPP log at the start of this event")
+        log.triggered.connect(lambda: self.show_log_requested.emit(uuid, incident.first_seen_at))
+        menu.addAction(log)
         menu.addSeparator()
         for action in mute_actions(menu, self.service, uuid, name, self.mute_changed.emit):
             menu.addAction(action)
         return menu
+
+
+def _is_keyboard_menu(event: QEvent) -> bool:
+    """The Menu key or Shift+F10, as a key press or as Qt's keyboard context menu event."""
+    if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+        return event.reason() == QContextMenuEvent.Reason.Keyboard
+    if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        shift_f10 = (event.key() == Qt.Key.Key_F10
+                     and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+        return event.key() == Qt.Key.Key_Menu or shift_f10
+    return False
 
 
 def mute_actions(
@@ -451,34 +630,49 @@ def mute_actions(
     """"Mute for 1 h / 24 h / until resolved" (and "Unmute" when muted) for one charger:
     for the Events pane and any other charger list that wants the same menu."""
 
-    def mute(duration: timedelta | None, words: str) -> None:
+    def mute(duration: timedelta | None, said: str) -> None:
         if service is not None and service.mute(uuid, duration) is not None and report:
-            report(uuid, f"{name} muted {words}")
+            report(uuid, said)
 
     def unmute() -> None:
         if service is not None:
             service.unmute(uuid)
             if report:
-                report(uuid, f"{name} unmuted")
+                report(uuid, translate("EventsPane", "{name} unmuted").format(name=name))
 
     current = service.mute_of(uuid) if service is not None else None
     actions = []
     for text, duration, words in (
-        ("Mute for 1 hour", MUTE_1H, "for 1 hour"),
-        ("Mute for 24 hours", MUTE_24H, "for 24 hours"),
-        ("Mute until resolved", None, "until its incidents resolve"),
+        (
+            translate("EventsPane", "Mute for 1 hour"),
+            MUTE_1H,
+            translate("EventsPane", "{name} muted for 1 hour"),
+        ),
+        (
+            translate("EventsPane", "Mute for 24 hours"),
+            MUTE_24H,
+            translate("EventsPane", "{name} muted for 24 hours"),
+        ),
+        (
+            translate("EventsPane", "Mute until resolved"),
+            None,
+            translate("EventsPane", "{name} muted until its incidents resolve"),
+        ),
     ):
+        words = words.format(name=name)
         action = QAction(text, parent)
         action.triggered.connect(lambda _c=False, d=duration, w=words: mute(d, w))
         action.setEnabled(service is not None)
         actions.append(action)
     if current is not None:
         until = (
-            "until resolved"
+            translate("EventsPane", "Unmute (muted until resolved)")
             if current.until_resolved or current.until is None
-            else f"until {fmt.local_clock(current.until)}"
+            else translate("EventsPane", "Unmute (muted until {time})").format(
+                time=fmt.local_clock(current.until)
+            )
         )
-        action = QAction(f"Unmute (muted {until})", parent)
+        action = QAction(until, parent)
         action.triggered.connect(unmute)
         actions.append(action)
     return actions

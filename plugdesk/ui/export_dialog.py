@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -53,7 +53,10 @@ from plugdesk.domain.export_run import (
     month_range,
     writable_folder_problem,
 )
+from plugdesk.domain.housekeeping import default_export_folder
 from plugdesk.domain.settings import Settings
+from plugdesk.marks import QT_TRANSLATE_NOOP
+from plugdesk.services.chargers import TransactionFilters
 from plugdesk.services.export_job import ExportJob
 from plugdesk.ui import formatting as fmt
 
@@ -62,17 +65,21 @@ FolderOpener = Callable[[Path], object]
 
 # QDateEdit cannot be empty: its minimum date shows as "any" and means "no bound".
 NO_DATE = QDate(1990, 1, 1)
-NO_DATE_TEXT = "any"
+NO_DATE_TEXT = QT_TRANSLATE_NOOP("ExportDialog", "any")  # shown translated
 LIST_HEIGHT = 130  # about six rows: enough to pick from, the filter box does the rest
-STATUS_CHOICES = (("All", None), ("Active only", "active"), ("Finished only", "finished"))
+STATUS_CHOICES = (
+    (QT_TRANSLATE_NOOP("ExportDialog", "All"), None),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Active only"), "active"),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Finished only"), "finished"),
+)
 
 
 class Period(Enum):
-    THIS_MONTH = "This month"
-    LAST_MONTH = "Last month"
-    THIS_YEAR = "This year"
-    ALL_TIME = "All time"
-    CUSTOM = "Custom"
+    THIS_MONTH = QT_TRANSLATE_NOOP("ExportDialog", "This month")
+    LAST_MONTH = QT_TRANSLATE_NOOP("ExportDialog", "Last month")
+    THIS_YEAR = QT_TRANSLATE_NOOP("ExportDialog", "This year")
+    ALL_TIME = QT_TRANSLATE_NOOP("ExportDialog", "All time")
+    CUSTOM = QT_TRANSLATE_NOOP("ExportDialog", "Custom")
 
 
 class Scope(Enum):
@@ -104,9 +111,9 @@ def _from_qdate(value: QDate) -> date | None:
 
 
 def _default_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
+    documents = default_export_folder()  # the folder the start-up sweep also cleans
+    if documents is not None and documents.is_dir():
+        return documents
     return Path.home()
 
 
@@ -130,9 +137,9 @@ def open_folder_in_file_manager(folder: Path) -> object:
 
 
 class ExportDialog(QDialog):
-    """Choose, export, see the outcome. `settings_changed` carries the export defaults the
-    user settled on (format, time zone, delimiter, folder) after a successful export, for
-    the window to save."""
+    """Choose, export, see the outcome. `settings_changed` carries the settings with the
+    folder of a successful export (format, time zone and delimiter stay Settings' own),
+    for the window to save."""
 
     settings_changed = Signal(object)  # Settings
     export_finished = Signal(object)  # ExportSummary
@@ -146,10 +153,13 @@ class ExportDialog(QDialog):
         settings: Settings | None = None,
         today: date | None = None,
         open_folder: FolderOpener = open_folder_in_file_manager,
+        screen_filters: TransactionFilters | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`screen_filters`: the transaction filters on screen; the export starts from
+        them (status and dates) rather than from a default the user did not choose."""
         super().__init__(parent)
-        self.setWindowTitle("Export transactions")
+        self.setWindowTitle(self.tr("Export transactions"))
         self.setMinimumWidth(560)
         self._job_factory = job_factory
         self._chargers = sorted(chargers, key=charger_sort_key)
@@ -169,36 +179,55 @@ class ExportDialog(QDialog):
         layout.addWidget(self._build_outcome())
         layout.addStretch(1)  # room the window gains goes here, not between the choices
         layout.addWidget(self._build_buttons())
+        # Only now, inside the dialog, does QDialog record its default button (set earlier,
+        # the first auto-default button, "Check shown", took Enter): Enter exports.
+        self.export_button.setDefault(True)
         self._apply_settings()
         self._select_default_scope()
         self.period.setCurrentIndex(list(Period).index(Period.LAST_MONTH))
         self._on_period()
+        if screen_filters is not None:
+            self._start_from(screen_filters)
         self._validate()
+
+    def _start_from(self, filters: TransactionFilters) -> None:
+        self.status.setCurrentIndex(max(0, self.status.findData(filters.status)))
+        if filters.started_from is None and filters.stopped_until is None:
+            return
+        self.period.setCurrentIndex(list(Period).index(Period.CUSTOM))
+        self.date_from.setDate(_to_qdate(filters.started_from))
+        self.date_to.setDate(_to_qdate(filters.stopped_until))
 
     # -- building ------------------------------------------------------------------------
 
     def _build_scope(self) -> QGroupBox:
-        box = QGroupBox("Chargers")
+        box = QGroupBox(self.tr("Chargers"))
         name = charger_name(self._selected) if self._selected else None
         self.scope_selected = QRadioButton(
-            f"Selected charger: {name}" if name else "Selected charger (none selected)"
+            self.tr("Selected charger: {name}").format(name=name)
+            if name
+            else self.tr("Selected charger (none selected)")
         )
         self.scope_selected.setEnabled(self._selected is not None)
-        self.scope_chosen = QRadioButton("Chosen chargers:")
-        self.scope_all = QRadioButton(f"All chargers ({len(self._chargers):,} known)")
-        self.scope_all.setToolTip("The list is read fresh from Plugchoice when the export starts.")
+        self.scope_chosen = QRadioButton(self.tr("Chosen chargers:"))
+        self.scope_all = QRadioButton(
+            self.tr("All chargers ({count} known)").format(count=fmt.integer(len(self._chargers)))
+        )
+        self.scope_all.setToolTip(
+            self.tr("The list is read fresh from Plugchoice when the export starts.")
+        )
         self._scope_group = QButtonGroup(self)
         for button in (self.scope_selected, self.scope_chosen, self.scope_all):
             self._scope_group.addButton(button)
         self._scope_group.buttonToggled.connect(self._on_scope)
 
         self.charger_filter = QLineEdit()
-        self.charger_filter.setPlaceholderText("Filter chargers")
+        self.charger_filter.setPlaceholderText(self.tr("Filter chargers"))
         self.charger_filter.setClearButtonEnabled(True)
-        self.charger_filter.setAccessibleName("Filter chargers")
+        self.charger_filter.setAccessibleName(self.tr("Filter chargers"))
         self.charger_filter.textChanged.connect(self._filter_list)
         self.charger_list = QListWidget()
-        self.charger_list.setAccessibleName("Chargers to export")
+        self.charger_list.setAccessibleName(self.tr("Chargers to export"))
         self.charger_list.setFixedHeight(LIST_HEIGHT)
         self.charger_list.setUniformItemSizes(True)
         for charger in self._chargers:
@@ -210,8 +239,8 @@ class ExportDialog(QDialog):
             self.charger_list.addItem(item)
         self.charger_list.itemChanged.connect(self._on_checked)
         self._scroll_to_checked()
-        self.check_all = QPushButton("Check shown")
-        self.check_none = QPushButton("Uncheck all")
+        self.check_all = QPushButton(self.tr("Check shown"))
+        self.check_none = QPushButton(self.tr("Uncheck all"))
         self.check_all.clicked.connect(lambda: self._check_shown(True))
         self.check_none.clicked.connect(lambda: self._check_all(False))
         self.chosen_count = QLabel()
@@ -243,32 +272,32 @@ class ExportDialog(QDialog):
         return f"{name} — {extra}" if extra else name
 
     def _build_filters(self) -> QGroupBox:
-        box = QGroupBox("Transactions")
+        box = QGroupBox(self.tr("Transactions"))
         self.period = QComboBox()
         for period in Period:
-            self.period.addItem(period.value, period)
-        self.period.setAccessibleName("Period")
-        self.date_from = self._date_edit("From")
-        self.date_to = self._date_edit("To")
+            self.period.addItem(self.tr(period.value), period)
+        self.period.setAccessibleName(self.tr("Period"))
+        self.date_from = self._date_edit(self.tr("From"))
+        self.date_to = self._date_edit(self.tr("To"))
         self.period.currentIndexChanged.connect(self._on_period)
         self.date_from.dateChanged.connect(self._on_date_edited)
         self.date_to.dateChanged.connect(self._on_date_edited)
         self.status = QComboBox()
         for label, value in STATUS_CHOICES:
-            self.status.addItem(label, value)
-        self.status.setAccessibleName("Status")
+            self.status.addItem(self.tr(label), value)
+        self.status.setAccessibleName(self.tr("Status"))
 
         dates = QHBoxLayout()
         dates.addWidget(self.period)
         dates.addSpacing(8)
-        dates.addWidget(QLabel("From"))
+        dates.addWidget(QLabel(self.tr("From")))
         dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("to"))
+        dates.addWidget(QLabel(self.tr("to")))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
         form = QFormLayout(box)
-        form.addRow("Period", dates)
-        form.addRow("Status", _compact(self.status))
+        form.addRow(self.tr("Period"), dates)
+        form.addRow(self.tr("Status"), _compact(self.status))
         return box
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -276,36 +305,40 @@ class ExportDialog(QDialog):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(NO_DATE_TEXT)
+        edit.setSpecialValueText(self.tr(NO_DATE_TEXT))
         edit.setAccessibleName(name)
         edit.setToolTip(
-            "Transactions that started on or after “From” and stopped on or before “To”. "
-            f"“{NO_DATE_TEXT}” means no limit."
+            self.tr(
+                "Transactions that started on or after “From” and stopped on or before “To”. "
+                "“{any}” means no limit."
+            ).format(any=self.tr(NO_DATE_TEXT))
         )
         return edit
 
     def _build_file(self) -> QGroupBox:
-        box = QGroupBox("File")
+        box = QGroupBox(self.tr("File"))
         self.format_csv = QRadioButton("CSV")
-        self.format_xlsx = QRadioButton("Excel (XLSX)")
+        self.format_xlsx = QRadioButton(self.tr("Excel (XLSX)"))
         self._format_group = QButtonGroup(self)
         self._format_group.addButton(self.format_csv)
         self._format_group.addButton(self.format_xlsx)
         self.format_csv.toggled.connect(self._on_format)
         self.timezone = QComboBox()
         self.timezone.addItem("UTC", "utc")
-        local_name = datetime.now().astimezone().tzname() or "this computer"
-        self.timezone.addItem(f"Local time ({local_name})", "local")
-        self.timezone.setAccessibleName("Time zone")
+        local_name = datetime.now().astimezone().tzname() or self.tr("this computer")
+        self.timezone.addItem(self.tr("Local time ({zone})").format(zone=local_name), "local")
+        self.timezone.setAccessibleName(self.tr("Time zone"))
         self.delimiter = QComboBox()
-        self.delimiter.addItem("Comma ( , )", ",")
-        self.delimiter.addItem("Semicolon ( ; ) for Excel in many European locales", ";")
-        self.delimiter.setAccessibleName("CSV delimiter")
+        self.delimiter.addItem(self.tr("Comma ( , )"), ",")
+        self.delimiter.addItem(
+            self.tr("Semicolon ( ; ) for Excel in many European locales"), ";"
+        )
+        self.delimiter.setAccessibleName(self.tr("CSV delimiter"))
         self.destination = QLineEdit()
-        self.destination.setAccessibleName("Save to")
+        self.destination.setAccessibleName(self.tr("Save to"))
         self.destination.textEdited.connect(self._on_destination_edited)
         self.destination.textChanged.connect(self._validate)
-        self.browse = QPushButton("Browse…")
+        self.browse = QPushButton(self.tr("Browse…"))
         self.browse.clicked.connect(self._browse)
 
         formats = QHBoxLayout()
@@ -316,10 +349,20 @@ class ExportDialog(QDialog):
         where.addWidget(self.destination, 1)
         where.addWidget(self.browse)
         form = QFormLayout(box)
-        form.addRow("Format", formats)
-        form.addRow("Times in", _compact(self.timezone))
-        form.addRow("Delimiter", _compact(self.delimiter))
-        form.addRow("Save to", where)
+        form.addRow(self.tr("Format"), formats)
+        form.addRow(self.tr("Times in"), _compact(self.timezone))
+        form.addRow(self.tr("Delimiter"), _compact(self.delimiter))
+        form.addRow(self.tr("Save to"), where)
+        # The window speaks the user's language; the file speaks the machines' one.
+        self.formats_note = QLabel(
+            self.tr(
+                "Files keep machine formats in every language: ISO dates and times "
+                "(2026-05-09T10:11:12+00:00) and a dot as the decimal mark, also with ;."
+            )
+        )
+        self.formats_note.setWordWrap(True)
+        self.formats_note.setEnabled(False)  # the palette's dimmed text: a note, not a choice
+        form.addRow(self.formats_note)
         return box
 
     def _build_outcome(self) -> QWidget:
@@ -327,13 +370,13 @@ class ExportDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setAccessibleName("Export status")
+        self.message.setAccessibleName(self.tr("Export status"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(self.tr("Export progress"))
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.failures = QListWidget()
-        self.failures.setAccessibleName("Chargers that failed")
+        self.failures.setAccessibleName(self.tr("Chargers that failed"))
         self.failures.setMaximumHeight(120)
         self.failures.setWordWrap(True)  # reasons are sentences: wrap, never cut them off
         self.failures.setAlternatingRowColors(True)
@@ -350,11 +393,10 @@ class ExportDialog(QDialog):
     def _build_buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.export_button.setDefault(True)
         self.open_folder_button = self.buttons.addButton(
-            "Open folder", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.open_folder_button.hide()
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -387,10 +429,12 @@ class ExportDialog(QDialog):
 
     def chosen_uuids(self) -> list[str]:
         items = (self.charger_list.item(row) for row in range(self.charger_list.count()))
+        # Only what the user can see: a ticked charger hidden by the list's filter is not
+        # exported behind their back.
         return [
             str(item.data(Qt.ItemDataRole.UserRole))
             for item in items
-            if item.checkState() == Qt.CheckState.Checked
+            if item.checkState() == Qt.CheckState.Checked and not item.isHidden()
         ]
 
     def export_format(self) -> ExportFormat:
@@ -400,24 +444,28 @@ class ExportDialog(QDialog):
         return _from_qdate(self.date_from.date()), _from_qdate(self.date_to.date())
 
     def destination_path(self) -> Path | None:
+        """The file to write; a bare name (or a relative path) goes in the export folder."""
         text = self.destination.text().strip()
-        return Path(text).expanduser() if text else None
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return path if path.is_absolute() else self._folder / path
 
     def problem(self) -> str | None:
         """What keeps the export from starting (cheap checks, run as the user types)."""
         start, end = self.dates()
         if start is not None and end is not None and end < start:
-            return f"The start date {start.isoformat()} is after the end date {end.isoformat()}."
+            return self.tr("The start date {start} is after the end date {end}.").format(
+                start=start.isoformat(), end=end.isoformat()
+            )
         kind = self.scope_kind()
         if kind is Scope.CHOSEN and not self.chosen_uuids():
-            return "Tick at least one charger to export."
+            return self.tr("Tick at least one charger to export.")
         if kind is Scope.SELECTED and self._selected is None:
-            return "No charger is selected in the window; choose chargers here instead."
+            return self.tr("No charger is selected in the window; choose chargers here instead.")
         path = self.destination_path()
         if path is None:
-            return "Choose where to save the export."
-        if not path.is_absolute():
-            return "Give the full path of the file to save, or use Browse…."
+            return self.tr("Choose where to save the export.")
         return None
 
     def build_request(self) -> ExportRequest:
@@ -457,7 +505,11 @@ class ExportDialog(QDialog):
 
     def _update_chosen_count(self) -> None:
         count = len(self.chosen_uuids())
-        self.chosen_count.setText(f"{count:,} of {len(self._chargers):,} ticked")
+        self.chosen_count.setText(
+            self.tr("{count} of {total} ticked").format(
+                count=fmt.integer(count), total=fmt.integer(len(self._chargers))
+            )
+        )
         self.chosen_count.setEnabled(self.scope_chosen.isChecked())
 
     def _filter_list(self, text: str) -> None:
@@ -465,6 +517,8 @@ class ExportDialog(QDialog):
         for row in range(self.charger_list.count()):
             item = self.charger_list.item(row)
             item.setHidden(bool(needle) and needle not in item.text().casefold())
+        self._update_chosen_count()
+        self._validate()
 
     def _check_shown(self, checked: bool) -> None:
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -506,7 +560,7 @@ class ExportDialog(QDialog):
     def _on_format(self, *_: Any) -> None:
         is_csv = self.format_csv.isChecked()
         self.delimiter.setEnabled(is_csv)
-        self.delimiter.setToolTip("" if is_csv else "XLSX files have no delimiter.")
+        self.delimiter.setToolTip("" if is_csv else self.tr("XLSX files have no delimiter."))
         path = self.destination_path()
         if path is None:
             return
@@ -526,10 +580,14 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         fmt_name = self.export_format()
-        filters = "CSV files (*.csv)" if fmt_name == "csv" else "Excel workbooks (*.xlsx)"
+        filters = (
+            self.tr("CSV files (*.csv)")
+            if fmt_name == "csv"
+            else self.tr("Excel workbooks (*.xlsx)")
+        )
         current = self.destination_path() or self._folder
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export transactions to", str(current), filters
+            self, self.tr("Export transactions to"), str(current), filters
         )
         if not chosen:
             return
@@ -550,7 +608,11 @@ class ExportDialog(QDialog):
             return False
         path = self.destination_path()
         if path is not None and path.exists():
-            self._say(f"{path.name} exists; it is replaced only when the export completes.")
+            self._say(
+                self.tr("{name} exists; it is replaced only when the export completes.").format(
+                    name=path.name
+                )
+            )
         else:
             self._say("")
         return True
@@ -593,7 +655,7 @@ class ExportDialog(QDialog):
     def cancel_export(self) -> None:
         if self._job is not None and self.is_running:
             self.close_button.setEnabled(False)
-            self._say("Cancelling…")
+            self._say(self.tr("Cancelling…"))
             self._job.cancel()
 
     def _set_running(self, running: bool) -> None:
@@ -601,7 +663,7 @@ class ExportDialog(QDialog):
             box.setEnabled(not running)
         self.export_button.setEnabled(not running)
         self.close_button.setEnabled(True)
-        self.close_button.setText("Cancel export" if running else "Close")
+        self.close_button.setText(self.tr("Cancel export") if running else self.tr("Close"))
         self.progress.setVisible(running)
         self.failures.hide()
         self.failures.clear()
@@ -611,22 +673,30 @@ class ExportDialog(QDialog):
     def _on_progress(self, done: int, total: int, rows: int) -> None:
         if total == 0:
             self.progress.setRange(0, 0)  # busy: the charger list is still being read
-            self._say("Listing chargers…")
+            self._say(self.tr("Listing chargers…"))
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat("%v of %m chargers")
-        self._say(f"Exporting… {rows:,} transactions written so far.")
+        self.progress.setFormat(self.tr("%v of %m chargers"))
+        self._say(
+            self.tr("Exporting… {count} transactions written so far.").format(
+                count=fmt.integer(rows)
+            )
+        )
 
     def _on_finished(self, summary: ExportSummary) -> None:
         self._set_running(False)
         self.last_summary = summary
-        rows = "1 transaction" if summary.rows == 1 else f"{summary.rows:,} transactions"
-        chargers = "1 charger" if summary.chargers == 1 else f"{summary.chargers:,} chargers"
         where = str(summary.path) if summary.path else "?"
+        said = self.tr("%n transactions, {kwh} kWh, from {chargers}.", "", summary.rows).format(
+            kwh=fmt.kwh(summary.kwh), chargers=self.tr("%n chargers", "", summary.chargers)
+        )
         self._say(
-            f"<b>Export complete.</b> {rows}, {fmt.kwh(summary.kwh)} kWh, from {chargers}.<br>"
-            f"Saved to {html.escape(where)}",
+            "<b>{}</b> {}<br>{}".format(
+                html.escape(self.tr("Export complete.")),
+                html.escape(said),
+                html.escape(self.tr("Saved to {path}").format(path=where)),
+            ),
             rich=True,
         )
         self.open_folder_button.setVisible(summary.path is not None)
@@ -637,21 +707,25 @@ class ExportDialog(QDialog):
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
+        self._forget_last_result()
         error = self._job.error if self._job is not None else None
         headline = error.message if error is not None else message.splitlines()[0]
         self._say(
-            f"<b>Export failed.</b> {html.escape(headline)}<br>"
-            "No file was written; an existing file with that name was left as it was.",
+            "<b>{}</b> {}<br>{}".format(
+                html.escape(self.tr("Export failed.")),
+                html.escape(headline),
+                html.escape(
+                    self.tr(
+                        "No file was written; an existing file with that name was left as it was."
+                    )
+                ),
+            ),
             rich=True,
             warning=True,
         )
         lines = [str(failure) for failure in error.failures] if error else message.splitlines()[1:]
         if error is not None and error.skipped:
-            lines.append(
-                "1 more charger was not tried."
-                if error.skipped == 1
-                else f"{error.skipped:,} more chargers were not tried."
-            )
+            lines.append(self.tr("%n more chargers were not tried.", "", error.skipped))
         self.failures.clear()
         for line in lines:
             item = QListWidgetItem(line)
@@ -665,26 +739,26 @@ class ExportDialog(QDialog):
 
     def _on_cancelled(self) -> None:
         self._set_running(False)
-        self._say("Export cancelled. No file was written.")
+        self._forget_last_result()
+        self._say(self.tr("Export cancelled. No file was written."))
         self._validate_after_run()
         if self._close_when_stopped:
             super().reject()
+
+    def _forget_last_result(self) -> None:
+        """After a failed or cancelled run, "Open folder" would point at an older file."""
+        self.last_summary = None
+        self.open_folder_button.hide()
 
     def _validate_after_run(self) -> None:
         # Keep the outcome on screen; only re-enable Export when the choices are still fine.
         self.export_button.setEnabled(self.problem() is None)
 
     def _remember_choices(self, summary: ExportSummary) -> None:
+        """Remember the folder for next time. Format, time zone and delimiter are the
+        Settings' defaults: picking Excel once here must not change them silently."""
         folder = summary.path.parent if summary.path else self._folder
-        delimiter = "," if self.delimiter.currentData() == "," else ";"
-        tz: ExportTz = "local" if self.timezone.currentData() == "local" else "utc"
-        self._settings = msgspec.structs.replace(
-            self._settings,
-            export_format=self.export_format(),
-            export_tz=tz,
-            export_delimiter=delimiter,
-            export_last_dir=str(folder),
-        )
+        self._settings = msgspec.structs.replace(self._settings, export_last_dir=str(folder))
         self.settings_changed.emit(self._settings)
 
     def _open_result_folder(self) -> None:
@@ -741,10 +815,12 @@ def open_export_dialog(
     *,
     settings: Settings | None = None,
     on_settings_changed: Callable[[Settings], object] | None = None,
+    screen_filters: TransactionFilters | None = None,
 ) -> ExportDialog:
     """Show the dialog window-modal without a nested event loop (`open()`, not `exec()`,
     so the qasync loop keeps running the export), deleted when closed."""
-    dialog = ExportDialog(job_factory, chargers, selected, settings=settings, parent=parent)
+    dialog = ExportDialog(job_factory, chargers, selected, settings=settings,
+                          screen_filters=screen_filters, parent=parent)  # fmt: skip
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_settings_changed is not None:
         dialog.settings_changed.connect(on_settings_changed)

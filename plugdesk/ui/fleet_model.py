@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,6 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
 from plugdesk.api.models import Charger
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.judgement import LABELS as HEALTH_LABELS
 from plugdesk.services.judgement import judge
 from plugdesk.ui import formatting as fmt
@@ -49,7 +51,31 @@ LEVEL_ROLE = Qt.ItemDataRole.UserRole + 4
 # chargers that need a visit on top.
 LEVEL_ORDER: tuple[str, ...] = tuple(level.name for level in HEALTH_LABELS)
 LEVEL_LABELS: dict[str, str] = {level.name: label for level, label in HEALTH_LABELS.items()}
-CONNECTION_LABELS = {"online": "Online", "offline": "Offline", "never_seen": "Never seen"}
+CONNECTION_LABELS = {
+    "online": QT_TRANSLATE_NOOP("Health", "Online"),
+    "offline": QT_TRANSLATE_NOOP("Health", "Offline"),
+    "never_seen": QT_TRANSLATE_NOOP("Health", "Never seen"),
+}
+# The domain's words (domain/health.py never imports Qt), marked here for translation:
+# the health levels, and the reasons that are fixed sentences or "words {value}".
+_HEALTH_WORDS = (
+    QT_TRANSLATE_NOOP("Health", "Fault"),
+    QT_TRANSLATE_NOOP("Health", "Offline"),
+    QT_TRANSLATE_NOOP("Health", "Warning"),
+    QT_TRANSLATE_NOOP("Health", "Stale"),
+    QT_TRANSLATE_NOOP("Health", "Unknown"),
+    QT_TRANSLATE_NOOP("Health", "Maintenance"),
+    QT_TRANSLATE_NOOP("Health", "OK"),
+    QT_TRANSLATE_NOOP("Health", "Never connected to the server"),
+    QT_TRANSLATE_NOOP("Health", "Blocked: taken out of service"),
+    QT_TRANSLATE_NOOP("Health", "Unavailable (maintenance)"),
+    QT_TRANSLATE_NOOP("Health", "Working normally"),
+    QT_TRANSLATE_NOOP("Health", "Unavailable"),
+)
+_REASON_TEMPLATES = (  # (English prefix, its translatable template)
+    ("Offline ", QT_TRANSLATE_NOOP("Health", "Offline {duration}")),
+    ("No heartbeat for ", QT_TRANSLATE_NOOP("Health", "No heartbeat for {duration}")),
+)
 _LAST = "\uffff"  # sorts missing text after every real value
 
 
@@ -79,23 +105,45 @@ class Column(IntEnum):
     SITE = 9
 
 
-HEADERS = {
-    Column.IDENTITY: "Identity",
-    Column.REFERENCE: "Reference",
-    Column.HEALTH: "Health",
-    Column.CONNECTION: "Connection",
-    Column.STATUS: "OCPP status",
-    Column.ERROR: "Error",
-    Column.MODEL: "Model",
-    Column.FIRMWARE: "Firmware",
-    Column.HEARTBEAT: "Last heartbeat",
-    Column.SITE: "Site",
+HEADERS = {  # English; shown through header_text()
+    Column.IDENTITY: QT_TRANSLATE_NOOP("FleetTableModel", "Identity"),
+    Column.REFERENCE: QT_TRANSLATE_NOOP("FleetTableModel", "Reference"),
+    Column.HEALTH: QT_TRANSLATE_NOOP("FleetTableModel", "Health"),
+    Column.CONNECTION: QT_TRANSLATE_NOOP("FleetTableModel", "Connection"),
+    Column.STATUS: QT_TRANSLATE_NOOP("FleetTableModel", "OCPP status"),
+    Column.ERROR: QT_TRANSLATE_NOOP("FleetTableModel", "Error"),
+    Column.MODEL: QT_TRANSLATE_NOOP("FleetTableModel", "Model"),
+    Column.FIRMWARE: QT_TRANSLATE_NOOP("FleetTableModel", "Firmware"),
+    Column.HEARTBEAT: QT_TRANSLATE_NOOP("FleetTableModel", "Last heartbeat"),
+    Column.SITE: QT_TRANSLATE_NOOP("FleetTableModel", "Site"),
 }
+
+
+def header_text(column: Column) -> str:
+    return QCoreApplication.translate("FleetTableModel", HEADERS[column])
 
 
 def level_label(level: object) -> str:
     key = level_key(level)
-    return LEVEL_LABELS.get(key, key.title())
+    return QCoreApplication.translate("Health", LEVEL_LABELS.get(key, key.title()))
+
+
+def connection_label(status: str | None) -> str:
+    label = CONNECTION_LABELS.get(status or "")
+    return QCoreApplication.translate("Health", label) if label else fmt.text(status)
+
+
+def reason_text(reason: str) -> str:
+    """A verdict's reason in the window's language: the fixed sentences and the
+    "Offline 3 h" kind are translated; a charger's own error text stays as it came."""
+    shown = QCoreApplication.translate("Health", reason)
+    if shown != reason:
+        return shown
+    for prefix, template in _REASON_TEMPLATES:
+        if reason.startswith(prefix):
+            duration = reason.removeprefix(prefix)
+            return QCoreApplication.translate("Health", template).format(duration=duration)
+    return reason
 
 
 def level_rank(level: object) -> int:
@@ -163,7 +211,7 @@ class FleetRow:
 
     def _sort_key(self, column: int) -> Any:
         charger = self.charger
-        identity = (charger.identity or charger.uuid).casefold()
+        identity = fmt.natural_key(charger.identity or charger.uuid)
         if column == Column.IDENTITY:
             return identity
         if column == Column.HEALTH:
@@ -172,7 +220,7 @@ class FleetRow:
             seen = charger.last_heartbeat_at
             return seen.timestamp() if seen is not None else 0.0
         shown = self.texts[column]
-        return _LAST if shown == fmt.DASH else f"{shown.casefold()} {identity}"
+        return _LAST if shown == fmt.DASH else f"{fmt.natural_key(shown)} {identity}"
 
     def take_age_from(self, newer: FleetRow) -> None:
         """The same reading judged again later: only the relative age moved on."""
@@ -187,7 +235,7 @@ def _cell_texts(charger: Charger, verdict: Verdict, now: datetime) -> list[str]:
         fmt.text(charger.identity or charger.uuid),
         fmt.text(charger.reference),
         level_label(verdict.level),
-        CONNECTION_LABELS.get(status or "", fmt.text(status)),
+        connection_label(status),
         fmt.text(charger.status),
         fmt.text(error_code(charger)),
         fmt.text(model_name(charger)),
@@ -266,7 +314,7 @@ class FleetTableModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < _COLUMNS:
-            return HEADERS[Column(section)]
+            return header_text(Column(section))
         return None
 
     def row(self, row: int) -> FleetRow:
@@ -339,13 +387,13 @@ class FleetTableModel(QAbstractTableModel):
         charger = row.charger
         note = f"\n{self._stale_note}" if self._stale and self._stale_note else ""
         if column is Column.HEALTH:
-            return f"{level_label(row.verdict.level)}: {row.verdict.reason}{note}"
+            return f"{level_label(row.verdict.level)}: {reason_text(row.verdict.reason)}{note}"
         if column is Column.HEARTBEAT:
             return fmt.local_time_seconds(charger.last_heartbeat_at) + note
         if column is Column.ERROR and charger.error_info:
             return charger.error_info
         if column is Column.FIRMWARE and charger.parsed_firmware_version:
-            return f"Parsed: {charger.parsed_firmware_version}"
+            return self.tr("Parsed: {version}").format(version=charger.parsed_firmware_version)
         if column in (Column.IDENTITY, Column.REFERENCE, Column.MODEL):
             return row.texts[column] + note  # the column may be too narrow for it
         return note.strip() or None

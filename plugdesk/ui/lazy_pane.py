@@ -13,13 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from plugdesk.ui.main_window import MainWindow
 
 
 class LazyPane(QWidget):
     """The tab's page: empty until `contents()` builds the real pane inside it."""
+
+    built = Signal(QWidget)  # the real pane, once, when it has been built
 
     def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +41,14 @@ class LazyPane(QWidget):
             factory, self._factory = self._factory, None
             assert factory is not None
             self._contents = factory()
-            self._layout.addWidget(self._contents)
+            # In a scroll area: a tall pane (the public charging forms) scrolls on a small
+            # screen instead of forcing the whole window taller than the screen.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(self._contents)
+            self._layout.addWidget(scroll)
+            self.built.emit(self._contents)
         return self._contents
 
 

@@ -14,10 +14,20 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import msgspec
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -29,20 +39,26 @@ from PySide6.QtWidgets import (
 
 from plugdesk import __version__
 from plugdesk.api.models import Charger, PowerUsage, Transaction
-from plugdesk.asyncutil import TaskRunner
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.chargers import ChargerService, TransactionFilters
 from plugdesk.services.monitor import ConnectionState, FleetMonitor
+from plugdesk.tasks import TaskRunner
+from plugdesk.ui import formatting as fmt
 from plugdesk.ui.detail_pane import DetailPane
 from plugdesk.ui.fleet_model import FleetRow, FleetTableModel
-from plugdesk.ui.fleet_view import FleetView
+from plugdesk.ui.fleet_view import ALL, FleetView
 from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
 from plugdesk.ui.transactions_view import TransactionsView
 
 AGE_TICK_MS = 30_000
+STATUS_MS = 10_000  # how long a status-bar line stays
 PREPARE_IN_SLICES_FROM = 500  # chargers: smaller lists are judged in one go
 PREPARE_SLICE = 200  # chargers judged per turn of the event loop (~5 ms)
 POWER_INTERVAL_MS = 15_000
 STATE_VERSION = 1
+APP_NAME = "PlugDesk"
+SIGNED_OUT_USER = QT_TRANSLATE_NOOP("MainWindow", "Not signed in")
+HIDDEN_BY_FILTER = "No charger matches the search or filter: none is selected."
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +91,7 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._fleet_generation = 0  # the newest list handed to the charger table
         self._export_handler: Callable[[], None] | None = None
+        self._fitted_to_screen = False
 
         self.fleet_model = FleetTableModel(self, clock=clock)
         self.fleet_view = FleetView(self.fleet_model)
@@ -87,6 +104,12 @@ class MainWindow(QMainWindow):
 
         self._build_panes()
         self._build_actions()
+        # A text box takes Ctrl+E for itself (end of line on X11): the window's shortcuts
+        # that must work from anywhere get the key first.
+        self._window_keys = {self.export_action.shortcut()}
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self._connect_services()
 
         self._ages = QTimer(self)
@@ -116,12 +139,13 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 1)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setChildrenCollapsible(False)
-        self.main_splitter.setSizes([720, 720])
-        self.right_splitter.setSizes([430, 470])
+        self.main_splitter.setSizes([790, 650])  # the list a little wider: 7 columns
+        # The detail (the fault text and the connectors) gets room first.
+        self.right_splitter.setSizes([520, 380])
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.main_splitter, "Chargers")
+        self.tabs.addTab(self.main_splitter, self.tr("Chargers"))
         self.tabs.tabBar().setVisible(False)  # one pane: no tab bar until add_pane()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -132,42 +156,47 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_actions(self) -> None:
-        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.refresh_action.setToolTip("Refresh the charger list now (F5)")
+        self.refresh_action.setToolTip(self.tr("Refresh the charger list now (F5)"))
         self.refresh_action.triggered.connect(self.refresh)
-        self.find_action = QAction("&Find charger", self)
+        self.find_action = QAction(self.tr("&Find charger"), self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self.fleet_view.focus_search)
-        self.export_action = QAction("&Export transactions…", self)
+        self.export_action = QAction(self.tr("&Export transactions…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setEnabled(False)  # until attach_export()
-        self.export_action.setToolTip("Export transactions to CSV or XLSX (Ctrl+E)")
+        self.export_action.setToolTip(self.tr("Export transactions to CSV or XLSX (Ctrl+E)"))
         self.export_action.triggered.connect(self._export)
-        self.sign_in_action = QAction("&Sign in…", self)
+        self.sign_in_action = QAction(self.tr("&Sign in…"), self)
         self.sign_in_action.setEnabled(False)  # until attach_sign_in()
         self.sign_in_action.triggered.connect(self.sign_in_requested)
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_app)
-        self.about_action = QAction("&About PlugDesk", self)
+        self.about_action = QAction(self.tr("&About PlugDesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._about)
 
-        self.file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.sign_in_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addAction(self.refresh_action)
         self.view_menu.addAction(self.find_action)
-        self.help_menu = self.menuBar().addMenu("&Help")
+        self.guide_action = QAction(self.tr("&Quick guide"), self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.triggered.connect(self.show_guide)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
-        self.toolbar = QToolBar("Main toolbar")
+        self.toolbar = QToolBar(self.tr("Main toolbar"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -175,14 +204,38 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.export_action)
         self.addToolBar(self.toolbar)
 
+        self._build_tab_shortcuts()
         self.banner.retry_requested.connect(self.refresh)
         self.banner.sign_in_requested.connect(self.sign_in_requested)
+
+    def _build_tab_shortcuts(self) -> None:
+        """Ctrl+Tab / Ctrl+PgDn and Ctrl+Shift+Tab / Ctrl+PgUp switch tabs from anywhere
+        in the window: window-level shortcuts win over a table's own PgDn and Tab."""
+        self.tab_shortcuts: list[QShortcut] = []
+        for keys, step in (
+            ("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
+            ("Ctrl+Backtab", -1), ("Ctrl+PgUp", -1),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda s=step: self.step_tab(s))
+            self.tab_shortcuts.append(shortcut)
+
+    def step_tab(self, step: int) -> None:
+        """Show the next (1) or previous (-1) tab, wrapping around."""
+        count = self.tabs.count()
+        if count > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+            page, focused = self.tabs.currentWidget(), QApplication.focusWidget()
+            if page is not None and (focused is None or not page.isAncestorOf(focused)):
+                page.setFocus(Qt.FocusReason.TabFocusReason)
+                page.focusNextChild()
 
     def _connect_services(self) -> None:
         monitor, chargers = self.monitor, self.chargers
         monitor.fleet_progress.connect(self._on_fleet_progress)
         monitor.fleet_updated.connect(self._on_fleet)
-        monitor.refresh_started.connect(lambda: self.status_bar.set_refreshing(True))
+        monitor.refresh_started.connect(self._on_refresh_started)
         monitor.refresh_finished.connect(lambda _state: self.status_bar.set_refreshing(False))
         monitor.connection_state_changed.connect(self._on_connection_state)
         monitor.refresh_failed.connect(self._on_refresh_failed)
@@ -196,9 +249,12 @@ class MainWindow(QMainWindow):
         chargers.power_failed.connect(self._on_power_failed)
         chargers.auth_failed.connect(monitor.report_auth_failure)
         self.fleet_view.charger_selected.connect(self._on_selected)
+        self.fleet_view.selection_hidden.connect(self._on_selection_hidden)
         self.transactions_view.filters_changed.connect(self._on_filters)
         self.detail_pane.copied.connect(
-            lambda text: self.status_bar.showMessage(f"Copied {text}", 3000)
+            lambda text: self.status_bar.showMessage(
+                self.tr("Copied {text}").format(text=text), 3000
+            )
         )
 
     # -- seams for the app -----------------------------------------------------------------
@@ -230,7 +286,7 @@ class MainWindow(QMainWindow):
         self.status_bar.set_budget_source(source)
 
     def show_signed_out(self) -> None:
-        self.status_bar.set_user("Not signed in")
+        self.status_bar.set_user(self.tr(SIGNED_OUT_USER))
         self.banner.show_state("signed-out")
 
     def selected_uuid(self) -> str | None:
@@ -239,21 +295,66 @@ class MainWindow(QMainWindow):
     def select_charger(self, uuid: str) -> bool:
         return self.fleet_view.select_uuid(uuid)
 
-    def selected_transactions(self) -> list[Transaction]:
-        """The transactions shown now (after the id-tag filter), e.g. for an export."""
-        return self.transactions_view.model.visible()
+    def open_charger(self, uuid: str) -> bool:
+        """Show the Chargers pane on `uuid`, clearing the search and the quick filter if
+        they hide it; False (and a status line) when it is not in the list any more."""
+        self.tabs.setCurrentIndex(0)  # the Chargers pane
+        if self.select_charger(uuid):
+            return True
+        self.fleet_view.search.clear()
+        self.fleet_view.set_level_filter(ALL)
+        if self.select_charger(uuid):
+            return True
+        self.say(self.tr("That charger is not in the list any more."))
+        return False
+
+    def clear_fleet(self) -> None:
+        """Forget the rows shown (another account's fleet is coming)."""
+        self.fleet_model.clear()
+
+    def charger_count(self) -> int:
+        return self.fleet_model.rowCount()
+
+    def open_pane(self, index: int) -> None:
+        """Show the pane `add_pane` returned `index` for."""
+        self.tabs.setCurrentIndex(index)
+
+    def say(self, text: str, timeout_ms: int = STATUS_MS) -> None:
+        """A line in the status bar (gone after `timeout_ms`)."""
+        self.status_bar.showMessage(text, timeout_ms)
+
+    def show_last_known_fleet(self, chargers: list[Charger], fetched_at: datetime) -> bool:
+        """Offline start: the cached fleet at once, greyed and labelled as not current.
+        False (nothing shown) when live data got there first."""
+        if self.fleet_model.rowCount() or self.monitor.last_success is not None:
+            return False
+        when = fmt.local_time(fetched_at)
+        self.fleet_model.set_stale(
+            True, self.tr("Last known fleet from {time} — refreshing").format(time=when)
+        )
+        self.show_fleet(chargers, complete=True)
+        self.detail_pane.set_stale(True)
+        self.say(
+            self.tr(
+                "Showing the last known fleet from {time}, marked stale, while the first "
+                "refresh runs"
+            ).format(time=when),
+            30_000,
+        )
+        return True
 
     def transaction_filters(self) -> TransactionFilters:
+        """The transaction filters on screen, so an export starts from what the user sees."""
         return self.transactions_view.filters()
 
     # -- user actions ----------------------------------------------------------------------
 
     def refresh(self) -> None:
         if self.monitor.state == ConnectionState.AUTH:
-            self.status_bar.showMessage("Sign in again to refresh.", 5000)
+            self.status_bar.showMessage(self.tr("Sign in again to refresh."), 5000)
             return
         if not self.monitor.refresh_now():
-            self.status_bar.showMessage("A refresh is already running.", 3000)
+            self.status_bar.showMessage(self.tr("A refresh is already running."), 3000)
         if self._selected is not None:
             self.chargers.request_detail(self._selected)
 
@@ -266,12 +367,25 @@ class MainWindow(QMainWindow):
             self._export_handler()
         self.export_requested.emit()
 
+    def show_guide(self) -> QMessageBox:
+        """Health levels, grace periods and shortcuts, in one page (non-modal)."""
+        box = QMessageBox(QMessageBox.Icon.Information, "Quick guide", GUIDE_HTML,
+                          QMessageBox.StandardButton.Close, self)  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About PlugDesk",
-            f"<b>PlugDesk {__version__}</b><p>Watch your EV chargers, read their transactions "
-            "and export them, over the Plugchoice API.</p>",
+            self.tr("About PlugDesk"),
+            f"<b>PlugDesk {__version__}</b><p>"
+            + self.tr(
+                "Watch your EV chargers, read their transactions and export them, over the "
+                "Plugchoice API."
+            )
+            + "</p>",
         )
 
     # -- service answers -------------------------------------------------------------------
@@ -280,6 +394,15 @@ class MainWindow(QMainWindow):
         # The first pages of a first load: add and update, remove nothing yet (a saved
         # fleet shown at start-up stays until the complete list says what is gone).
         self.show_fleet(fleet, complete=False)
+
+    def show_watched_fleet(self, fleet: list[Charger], fetched_at: datetime) -> None:
+        """The fleet as a running `plugdesk watch` last read it (the window does not poll
+        while one watches the same account): current, as of `fetched_at`."""
+        self.fleet_model.set_stale(False)
+        self.detail_pane.set_stale(False)
+        self.status_bar.set_last_refresh(fetched_at)
+        self.banner.show_state("ok")
+        self.show_fleet(fleet, complete=True)
 
     def _on_fleet(self, fleet: list[Charger]) -> None:
         self.fleet_model.set_stale(False)
@@ -342,16 +465,28 @@ class MainWindow(QMainWindow):
 
     def _on_connection_state(self, state: str) -> None:
         stale = state != ConnectionState.OK
-        note = f"Data from {self.monitor.last_success:%H:%M}" if self.monitor.last_success else ""
+        last = self.monitor.last_success
+        note = self.tr("Data from {time}").format(time=fmt.local_clock(last)) if last else ""
         self.fleet_model.set_stale(stale, note)
         self.detail_pane.set_stale(stale)
         self.banner.show_state(state, self.monitor.last_error, self.monitor.last_success)
         if state == ConnectionState.AUTH:
             self._power.stop()
 
+    def _on_refresh_started(self) -> None:
+        self.status_bar.set_refreshing(True)
+        if self.banner.state == "signed-out":
+            # Polling starts only with a token: "Not signed in" is no longer true.
+            self.banner.show_state("ok")
+            if self.status_bar.user_label.text() == self.tr(SIGNED_OUT_USER):
+                self.status_bar.set_user(self.tr("Signed in"))
+
     def _on_refresh_failed(self, message: str) -> None:
         self.banner.show_state(self.monitor.state, message, self.monitor.last_success)
-        self.status_bar.showMessage(f"Refresh failed: {message}", 10_000)
+        self.status_bar.showMessage(
+            self.tr("Refresh failed: {message}").format(message=message), 10_000
+        )
+        self.status_bar.set_refresh_failed(message)
 
     def _on_selected(self, uuid: str) -> None:
         if uuid == self._selected:
@@ -367,6 +502,17 @@ class MainWindow(QMainWindow):
         self.chargers.request_detail(uuid)
         self.chargers.request_transactions(uuid, self.transactions_view.filters())
         self.charger_selected.emit(uuid)
+
+    def _on_selection_hidden(self) -> None:
+        """The search or filter hides every charger: nothing is selected any more, and the
+        detail, transactions and export say so instead of showing the last one."""
+        if self._selected is None:
+            return
+        self._selected = None
+        self._power.stop()
+        self.chargers.cancel_power()
+        self.detail_pane.show_placeholder(HIDDEN_BY_FILTER)
+        self.transactions_view.show_placeholder(HIDDEN_BY_FILTER)
 
     def _on_detail(self, charger: Charger) -> None:
         if charger.uuid != self._selected:
@@ -467,6 +613,51 @@ class MainWindow(QMainWindow):
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QLineEdit | QAbstractSpinBox)
+            and QKeySequence(event.keyCombination()) in self._window_keys
+            and self.isAncestorOf(watched)
+        ):
+            event.ignore()  # not for the text box: the shortcut map gets the key
+            return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Qt appends the application's name to a title that does not end with it:
+        # "PlugDesk — Demo" would read "PlugDesk — Demo — PlugDesk". Put the name last.
+        if event.type() == QEvent.Type.WindowTitleChange:
+            title = self.windowTitle()
+            prefix = f"{APP_NAME} — "
+            if title.startswith(prefix) and not title.endswith(APP_NAME):
+                self.setWindowTitle(f"{title.removeprefix(prefix)} — {APP_NAME}")
+                return
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted_to_screen:
+            self._fitted_to_screen = True
+            self.fit_to_screen()
+        super().showEvent(event)
+
+    def fit_to_screen(self) -> None:
+        """Inside the screen it opens on (a saved geometry may come from a bigger screen),
+        with room for the window manager's frame; maximised windows are left alone."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        available = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        room = available.size() - QSize(max(frame.width(), 10), max(frame.height(), 40))
+        size = self.size().boundedTo(room).expandedTo(self.minimumSizeHint().boundedTo(room))
+        self.resize(size)
+        outer = self.frameGeometry().size().expandedTo(size + QSize(10, 40))
+        x = min(self.x(), available.right() + 1 - outer.width())
+        y = min(self.y(), available.bottom() + 1 - outer.height())
+        self.move(max(x, available.left()), max(y, available.top()))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         if self.close_hides:
@@ -474,6 +665,32 @@ class MainWindow(QMainWindow):
             self.hide()
             return
         super().closeEvent(event)
+
+
+GUIDE_HTML = """
+<h3>Health</h3>
+<p><b>Fault</b>: status Faulted, or an error code on the charger or a connector.
+<b>Offline</b>: it lost its connection to the server. <b>Stale</b>: online, but no
+heartbeat for 15 min. <b>Warning</b>: a car-side communication error. <b>Unknown</b>: never
+connected to the server. <b>Maintenance</b>: blocked or Unavailable, set by an operator or
+an update (no alerts). <b>OK</b>: none of these. The chips above the list filter by level.
+</p>
+<h3>Grace periods and alerts</h3>
+<p>A problem shows in <b>Events</b> as <i>Pending</i> as soon as a refresh sees it. It
+becomes an incident, and alerts, only when it lasts its grace period (by default 2 min for
+faults and stale chargers, 5 min for offline ones; change them in Settings), so a reboot
+does not wake you up. Mute a charger from the Events menu (right-click or the Menu key).</p>
+<h3>Keyboard</h3>
+<table>
+<tr><td><b>Ctrl+F</b></td><td>search chargers; Enter or Down go to the list, Escape clears</td></tr>
+<tr><td><b>Tab</b> / <b>Shift+Tab</b></td><td>next / previous part of the window (arrow keys move inside a table)</td></tr>
+<tr><td><b>Ctrl+Tab</b>, <b>Ctrl+PgDn</b></td><td>next tab; with Shift, or Ctrl+PgUp, the previous one</td></tr>
+<tr><td><b>F5</b></td><td>refresh now</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>export transactions</td></tr>
+<tr><td><b>Menu</b>, <b>Shift+F10</b></td><td>actions for the selected event</td></tr>
+<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>
+</table>
+"""  # noqa: E501
 
 
 def _list_fields_differ(shown: Charger, listed: Charger) -> bool:

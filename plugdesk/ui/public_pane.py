@@ -9,12 +9,14 @@ payment context is shown only as present or not: its secrets never reach the scr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -44,37 +46,39 @@ from PySide6.QtWidgets import (
 )
 
 from plugdesk.api.models import PublicCharger, PublicSession, SessionState
-from plugdesk.domain.money import format_energy, format_money, format_price_per_kwh
 from plugdesk.domain.public_input import MAX_CODE_LENGTH, MAX_CONNECTOR, MIN_CONNECTOR
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.public_sessions import PublicSessionService, TrackedSession
 from plugdesk.ui import formatting as fmt
+from plugdesk.ui.tables import keyboard_friendly
 
 Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
 
 STATUS_LABELS: Final[dict[str, str]] = {
-    "created": "Waiting for card hold",
-    "authorized": "Card hold authorised",
-    "starting": "Starting",
-    "charging": "Charging",
-    "stopping": "Stopping",
-    "settling": "Settling payment",
-    "captured": "Captured (paid)",
-    "no_charge": "Ended without charge",
-    "expired": "Expired",
-    "failed": "Failed",
-    "abandoned": "Abandoned",
-    "capture_failed": "Payment capture failed",
-    "requires_review": "Needs review",
-    "refunded": "Refunded",
-    "written_off": "Written off",
+    "created": QT_TRANSLATE_NOOP("PublicPane", "Waiting for card hold"),
+    "authorized": QT_TRANSLATE_NOOP("PublicPane", "Card hold authorised"),
+    "starting": QT_TRANSLATE_NOOP("PublicPane", "Starting"),
+    "charging": QT_TRANSLATE_NOOP("PublicPane", "Charging"),
+    "stopping": QT_TRANSLATE_NOOP("PublicPane", "Stopping"),
+    "settling": QT_TRANSLATE_NOOP("PublicPane", "Settling payment"),
+    "captured": QT_TRANSLATE_NOOP("PublicPane", "Captured (paid)"),
+    "no_charge": QT_TRANSLATE_NOOP("PublicPane", "Ended without charge"),
+    "expired": QT_TRANSLATE_NOOP("PublicPane", "Expired"),
+    "failed": QT_TRANSLATE_NOOP("PublicPane", "Failed"),
+    "abandoned": QT_TRANSLATE_NOOP("PublicPane", "Abandoned"),
+    "capture_failed": QT_TRANSLATE_NOOP("PublicPane", "Payment capture failed"),
+    "requires_review": QT_TRANSLATE_NOOP("PublicPane", "Needs review"),
+    "refunded": QT_TRANSLATE_NOOP("PublicPane", "Refunded"),
+    "written_off": QT_TRANSLATE_NOOP("PublicPane", "Written off"),
 }
 # (PublicSession field, label): the steps of a session, in order.
 TIMELINE: Final[tuple[tuple[str, str], ...]] = (
-    ("created_at", "Created"),
-    ("authorized_at", "Card hold authorised"),
-    ("charging_started_at", "Charging started"),
-    ("completed_at", "Charging completed"),
-    ("captured_at", "Payment captured"),
+    ("created_at", QT_TRANSLATE_NOOP("PublicPane", "Created")),
+    ("authorized_at", QT_TRANSLATE_NOOP("PublicPane", "Card hold authorised")),
+    ("charging_started_at", QT_TRANSLATE_NOOP("PublicPane", "Charging started")),
+    ("completed_at", QT_TRANSLATE_NOOP("PublicPane", "Charging completed")),
+    ("captured_at", QT_TRANSLATE_NOOP("PublicPane", "Payment captured")),
 )
 ESTIMATE_STATUSES: Final = frozenset({"charging", "stopping"})
 DONE_MARK: Final = "●"
@@ -84,8 +88,9 @@ WARNING: Final = "⚠ "
 
 def status_label(status: str | None) -> str:
     if not status:
-        return "Loading…"
-    return STATUS_LABELS.get(status, status.replace("_", " ").capitalize())
+        return translate("PublicPane", "Loading…")
+    label = STATUS_LABELS.get(status)
+    return translate("PublicPane", label) if label else status.replace("_", " ").capitalize()
 
 
 def session_currency(data: PublicSession) -> str | None:
@@ -96,10 +101,14 @@ def tariff_text(pricing: Any) -> str:
     """ "€0.35/kWh + €1.00 start fee" from a Pricing (or None)."""
     if pricing is None:
         return fmt.DASH
-    per_kwh = format_price_per_kwh(pricing.price_per_kwh, pricing.currency)
+    per_kwh = fmt.DASH if pricing.price_per_kwh is None else (
+        f"{fmt.money(pricing.price_per_kwh, pricing.currency)}/kWh"
+    )
     if not pricing.start_fee:
-        return f"{per_kwh}, no start fee"
-    return f"{per_kwh} + {format_money(pricing.start_fee, pricing.currency)} start fee"
+        return translate("PublicPane", "{tariff}, no start fee").format(tariff=per_kwh)
+    return translate("PublicPane", "{tariff} + {fee} start fee").format(
+        tariff=per_kwh, fee=fmt.money(pricing.start_fee, pricing.currency)
+    )
 
 
 def session_label(session: TrackedSession) -> str:
@@ -122,7 +131,13 @@ def charger_text(data: PublicSession | None) -> str:
 class PublicSessionsModel(QAbstractTableModel):
     """One row per followed session, in the order they were added; updated in place."""
 
-    COLUMNS: Final = ("Session", "Charger", "Status", "Energy", "Cost")
+    COLUMNS: Final = (  # English; shown translated
+        QT_TRANSLATE_NOOP("PublicSessionsModel", "Session"),
+        QT_TRANSLATE_NOOP("PublicSessionsModel", "Charger"),
+        QT_TRANSLATE_NOOP("PublicSessionsModel", "Status"),
+        QT_TRANSLATE_NOOP("PublicSessionsModel", "Energy"),
+        QT_TRANSLATE_NOOP("PublicSessionsModel", "Cost"),
+    )
     KEY_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -143,7 +158,7 @@ class PublicSessionsModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.COLUMNS)
         ):
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -174,10 +189,10 @@ class PublicSessionsModel(QAbstractTableModel):
         if data is None:
             return fmt.DASH
         if column == 3:
-            return format_energy(data.energy_kwh, estimate=data.status in ESTIMATE_STATUSES)
+            return fmt.energy(data.energy_kwh, estimate=data.status in ESTIMATE_STATUSES)
         if column == 4:
             amount = data.amount_captured if data.amount_captured is not None else data.cost_amount
-            return format_money(amount, session_currency(data))
+            return fmt.money(amount, session_currency(data))
         return fmt.DASH
 
     # -- updates -------------------------------------------------------------------------------
@@ -215,6 +230,9 @@ class PublicSessionsModel(QAbstractTableModel):
 # -- the pane ----------------------------------------------------------------------------------
 
 
+_DEMO_CODE = re.compile(r"[A-Z0-9]{1,10}")
+
+
 def _message_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -235,8 +253,9 @@ def _value_label() -> QLabel:
 def _seconds_text(value: float) -> str:
     """ "5 s", "0.2 s" (scaled test runs), "2 min"."""
     if value >= 120:
-        return f"{value / 60:.0f} min"
-    return f"{value:.0f} s" if value >= 1 else f"{value:.1f} s"
+        return fmt.word("{minutes} min").format(minutes=round(value / 60))
+    shown = fmt.decimal(value, 0 if value >= 1 else 1)
+    return fmt.word("{seconds} s").format(seconds=shown)
 
 
 def _show(label: QLabel, text: str | None, *, warning: bool = False) -> None:
@@ -244,8 +263,12 @@ def _show(label: QLabel, text: str | None, *, warning: bool = False) -> None:
         label.clear()
         label.hide()
         return
+    text = _DOUBLE_STOP.sub(".", text.strip())  # server text that ends in "." plus ours
     label.setText(f"{WARNING}{text}" if warning else text)
     label.show()
+
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
 
 
 class PublicPane(QWidget):
@@ -257,15 +280,19 @@ class PublicPane(QWidget):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        demo_codes: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("PublicPane")
         self.service = service
         self._clock = clock
+        # Demo mode: codes of the built-in simulator a newcomer can try (none otherwise).
+        self._demo_codes = [c for c in demo_codes if _DEMO_CODE.fullmatch(c)]
         self._selected: str | None = None
         self._select_next_added = False
         self._lookup_busy = False
         self._looked_up: str | None = None  # public code of the charger shown by the look-up
+        self._lookup_failed_for: str | None = None  # the code the last look-up could not find
         self.model = PublicSessionsModel(self)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -305,32 +332,34 @@ class PublicPane(QWidget):
         return left
 
     def _build_lookup(self) -> QGroupBox:
-        box = QGroupBox("Find a public charger")
+        box = QGroupBox(self.tr("Find a public charger"))
         self.code_edit = QLineEdit()
         self.code_edit.setMaxLength(MAX_CODE_LENGTH)
-        self.code_edit.setPlaceholderText("Public code, e.g. AB12CD")
-        self.code_edit.setAccessibleName("Public code")
+        self.code_edit.setPlaceholderText(self.tr("Public code, e.g. AB12CD"))
+        self.code_edit.setAccessibleName(self.tr("Public code"))
         self.code_edit.setClearButtonEnabled(True)
-        self.lookup_button = QPushButton("Look up")
+        self.lookup_button = QPushButton(self.tr("Look up"))
         self.lookup_button.setDefault(False)
         self.lookup_message = _message_label()
         self.charger_name = _value_label()
         self.charger_online = _value_label()
         self.charger_pricing = _value_label()
         self.connectors_list = QListWidget()
-        self.connectors_list.setAccessibleName("Connectors")
+        self.connectors_list.setAccessibleName(self.tr("Connectors"))
         self.connectors_list.setMaximumHeight(88)
 
         row = QHBoxLayout()
         row.addWidget(self.code_edit, 1)
         row.addWidget(self.lookup_button)
         form = QFormLayout()
-        form.addRow("Charger", self.charger_name)
-        form.addRow("Online", self.charger_online)
-        form.addRow("Pricing", self.charger_pricing)
-        form.addRow("Connectors", self.connectors_list)
+        form.addRow(self.tr("Charger"), self.charger_name)
+        form.addRow(self.tr("Online"), self.charger_online)
+        form.addRow(self.tr("Pricing"), self.charger_pricing)
+        form.addRow(self.tr("Connectors"), self.connectors_list)
         layout = QVBoxLayout(box)
         layout.addLayout(row)
+        self.demo_hint = self._build_demo_hint()
+        layout.addWidget(self.demo_hint)
         layout.addWidget(self.lookup_message)
         layout.addLayout(form)
 
@@ -340,20 +369,44 @@ class PublicPane(QWidget):
         self.connectors_list.currentItemChanged.connect(self._on_connector_picked)
         return box
 
+    def _build_demo_hint(self) -> QLabel:
+        """ "Try one of the demo codes: …", each code a link that looks it up."""
+        hint = QLabel()
+        hint.setObjectName("DemoCodes")
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.RichText)  # codes are checked: [A-Z0-9] only
+        links = ", ".join(f'<a href="{c}">{c}</a>' for c in self._demo_codes)
+        hint.setText(
+            "<small>{}</small>".format(
+                self.tr("Try one of the demo codes: {codes}").format(codes=links)
+            )
+        )
+        hint.setToolTip(
+            self.tr("Codes of the demo's simulated public chargers; click one to look it up.")
+        )
+        hint.linkActivated.connect(self.try_code)
+        hint.setVisible(bool(self._demo_codes))
+        return hint
+
+    def try_code(self, code: str) -> None:
+        """Put `code` in the field and look it up (the demo hint's links)."""
+        self.code_edit.setText(code)
+        self.lookup()
+
     def _build_start(self) -> QGroupBox:
-        box = QGroupBox("Start a session")
+        box = QGroupBox(self.tr("Start a session"))
         self.connector_spin = QSpinBox()
         self.connector_spin.setRange(MIN_CONNECTOR, MAX_CONNECTOR)
-        self.connector_spin.setAccessibleName("Connector")
+        self.connector_spin.setAccessibleName(self.tr("Connector"))
         self.email_edit = QLineEdit()
-        self.email_edit.setPlaceholderText("Optional: receipt e-mail")
+        self.email_edit.setPlaceholderText(self.tr("Optional: receipt e-mail"))
         self.email_edit.setMaxLength(255)
-        self.email_edit.setAccessibleName("Receipt e-mail")
-        self.start_button = QPushButton("Start session")
+        self.email_edit.setAccessibleName(self.tr("Receipt e-mail"))
+        self.start_button = QPushButton(self.tr("Start session"))
         self.start_message = _message_label()
         form = QFormLayout()
-        form.addRow("Connector", self.connector_spin)
-        form.addRow("Receipt e-mail", self.email_edit)
+        form.addRow(self.tr("Connector"), self.connector_spin)
+        form.addRow(self.tr("Receipt e-mail"), self.email_edit)
         layout = QVBoxLayout(box)
         layout.addLayout(form)
         buttons = QHBoxLayout()
@@ -365,12 +418,12 @@ class PublicPane(QWidget):
         return box
 
     def _build_track(self) -> QGroupBox:
-        box = QGroupBox("Track an existing session")
+        box = QGroupBox(self.tr("Track an existing session"))
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)  # a token is a credential
-        self.token_edit.setPlaceholderText("Paste the session token")
-        self.token_edit.setAccessibleName("Session token")
-        self.track_button = QPushButton("Track")
+        self.token_edit.setPlaceholderText(self.tr("Paste the session token"))
+        self.token_edit.setAccessibleName(self.tr("Session token"))
+        self.track_button = QPushButton(self.tr("Track"))
         self.track_message = _message_label()
         row = QHBoxLayout()
         row.addWidget(self.token_edit, 1)
@@ -383,9 +436,10 @@ class PublicPane(QWidget):
         return box
 
     def _build_sessions(self) -> QGroupBox:
-        box = QGroupBox("Followed sessions")
+        box = QGroupBox(self.tr("Followed sessions"))
         self.sessions_view = QTableView()
         self.sessions_view.setModel(self.model)
+        keyboard_friendly(self.sessions_view)
         self.sessions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sessions_view.verticalHeader().hide()
@@ -407,7 +461,7 @@ class PublicPane(QWidget):
     def _build_detail(self) -> QWidget:
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        self.detail_title = QLabel("No session selected")
+        self.detail_title = QLabel(self.tr("No session selected"))
         title_font = QFont(self.detail_title.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
@@ -440,12 +494,12 @@ class PublicPane(QWidget):
         return scroll
 
     def _build_payment(self) -> QGroupBox:
-        self.payment_box = QGroupBox("Payment step")
+        self.payment_box = QGroupBox(self.tr("Payment step"))
         self.payment_text = QLabel()
         self.payment_text.setWordWrap(True)
         self.payment_context = QLabel()
-        self.confirm_button = QPushButton("Confirm card hold")
-        self.payment_cancel_button = QPushButton("Cancel session")
+        self.confirm_button = QPushButton(self.tr("Confirm card hold"))
+        self.payment_cancel_button = QPushButton(self.tr("Cancel session"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.payment_cancel_button)
@@ -460,17 +514,17 @@ class PublicPane(QWidget):
         return self.payment_box
 
     def _build_timeline(self) -> QGroupBox:
-        box = QGroupBox("Timeline")
+        box = QGroupBox(self.tr("Timeline"))
         form = QFormLayout(box)
         self.timeline_labels: dict[str, QLabel] = {}
         for name, label in TIMELINE:
             value = _value_label()
             self.timeline_labels[name] = value
-            form.addRow(label, value)
+            form.addRow(self.tr(label), value)
         return box
 
     def _build_figures(self) -> QGroupBox:
-        box = QGroupBox("Energy and cost")
+        box = QGroupBox(self.tr("Energy and cost"))
         form = QFormLayout(box)
         self.energy_label = _value_label()
         self.cost_label = _value_label()
@@ -478,34 +532,36 @@ class PublicPane(QWidget):
         self.captured_label = _value_label()
         self.tax_label = _value_label()
         self.tariff_label = _value_label()
-        form.addRow("Energy", self.energy_label)
-        form.addRow("Running cost", self.cost_label)
-        form.addRow("Authorised (hold)", self.authorized_label)
-        form.addRow("Captured", self.captured_label)
-        form.addRow("Tax", self.tax_label)
-        form.addRow("Tariff", self.tariff_label)
+        form.addRow(self.tr("Energy"), self.energy_label)
+        form.addRow(self.tr("Running cost"), self.cost_label)
+        form.addRow(self.tr("Authorised (hold)"), self.authorized_label)
+        form.addRow(self.tr("Captured"), self.captured_label)
+        form.addRow(self.tr("Tax"), self.tax_label)
+        form.addRow(self.tr("Tariff"), self.tariff_label)
         return box
 
     def _build_connector_box(self) -> QGroupBox:
-        box = QGroupBox("Charger and connector")
+        box = QGroupBox(self.tr("Charger and connector"))
         form = QFormLayout(box)
         self.connector_label = _value_label()
         self.session_online_label = _value_label()
         self.failure_label = _value_label()
         self.email_label = _value_label()
-        form.addRow("Connector (OCPP status)", self.connector_label)
-        form.addRow("Charger online", self.session_online_label)
-        form.addRow("Failure reason", self.failure_label)
-        form.addRow("Receipt e-mail", self.email_label)
+        form.addRow(self.tr("Connector (OCPP status)"), self.connector_label)
+        form.addRow(self.tr("Charger online"), self.session_online_label)
+        form.addRow(self.tr("Failure reason"), self.failure_label)
+        form.addRow(self.tr("Receipt e-mail"), self.email_label)
         return box
 
     def _build_actions(self) -> QHBoxLayout:
-        self.stop_button = QPushButton("Stop charging")
-        self.cancel_button = QPushButton("Cancel session")
-        self.forget_button = QPushButton("Remove from list")
-        self.stop_button.setToolTip("Possible while the session is starting or charging.")
-        self.cancel_button.setToolTip("Possible before charging starts (created or authorised).")
-        self.forget_button.setToolTip("Only for sessions that have ended.")
+        self.stop_button = QPushButton(self.tr("Stop charging"))
+        self.cancel_button = QPushButton(self.tr("Cancel session"))
+        self.forget_button = QPushButton(self.tr("Remove from list"))
+        self.stop_button.setToolTip(self.tr("Possible while the session is starting or charging."))
+        self.cancel_button.setToolTip(
+            self.tr("Possible before charging starts (created or authorised).")
+        )
+        self.forget_button.setToolTip(self.tr("Only for sessions that have ended."))
         row = QHBoxLayout()
         row.addWidget(self.stop_button)
         row.addWidget(self.cancel_button)
@@ -526,7 +582,7 @@ class PublicPane(QWidget):
         s.track_failed.connect(lambda text: _show(self.track_message, text, warning=True))
         s.session_added.connect(self._on_session_added)
         s.session_updated.connect(self._on_session_changed)
-        s.session_ended.connect(self._on_session_changed)
+        s.session_ended.connect(self._on_session_ended)
         s.session_error.connect(self._on_session_error)
         s.session_removed.connect(self._on_session_removed)
         s.action_busy_changed.connect(self._on_session_changed)
@@ -536,8 +592,9 @@ class PublicPane(QWidget):
 
     def lookup(self) -> None:
         _show(self.lookup_message, None)
+        _show(self.start_message, None)  # a warning about the previous charger is old news
         if self.service.lookup(self.code_edit.text()):
-            _show(self.lookup_message, "Looking up…")
+            _show(self.lookup_message, self.tr("Looking up…"))
 
     def start(self) -> None:
         if self.service.start_in_flight:
@@ -598,6 +655,12 @@ class PublicPane(QWidget):
     def _on_lookup_done(self, charger: PublicCharger) -> None:
         _show(self.lookup_message, None)
         self._looked_up = charger.public_code
+        self._lookup_failed_for = None
+        numbers = [c.connector_id for c in charger.connectors or [] if c.connector_id is not None]
+        # Only the connectors this charger has can be chosen.
+        self.connector_spin.setRange(min(numbers, default=MIN_CONNECTOR),
+                                     max(numbers, default=MAX_CONNECTOR))  # fmt: skip
+        self._update_start_enabled()
         self.charger_name.setText(
             f"{charger.name or fmt.DASH} ({charger.public_code})"
             if charger.public_code
@@ -605,7 +668,11 @@ class PublicPane(QWidget):
         )
         online = charger.online
         self.charger_online.setText(
-            fmt.DASH if online is None else "Online" if online else "Offline — cannot start now"
+            fmt.DASH
+            if online is None
+            else self.tr("Online")
+            if online
+            else self.tr("Offline — cannot start now")
         )
         self.charger_pricing.setText(tariff_text(charger.pricing))
         self.connectors_list.clear()
@@ -614,7 +681,9 @@ class PublicPane(QWidget):
             if connector.connector_id is None:
                 continue
             item = QListWidgetItem(
-                f"Connector {connector.connector_id} — {fmt.text(connector.status)}"
+                self.tr("Connector {number} — {status}").format(
+                    number=connector.connector_id, status=fmt.text(connector.status)
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, connector.connector_id)
             self.connectors_list.addItem(item)
@@ -627,6 +696,9 @@ class PublicPane(QWidget):
 
     def _on_lookup_failed(self, message: str) -> None:
         self._looked_up = None
+        self._lookup_failed_for = self.code_edit.text().strip()
+        self.connector_spin.setRange(MIN_CONNECTOR, MAX_CONNECTOR)
+        self._update_start_enabled()
         _show(self.lookup_message, message, warning=True)
         for label in (self.charger_name, self.charger_online, self.charger_pricing):
             label.setText(fmt.DASH)
@@ -638,14 +710,18 @@ class PublicPane(QWidget):
 
     def _on_start_busy(self, busy: bool) -> None:
         if busy:
-            _show(self.start_message, "Starting… (never sent twice)")
-        elif self.start_message.text().startswith("Starting"):
+            _show(self.start_message, self.tr("Starting… (never sent twice)"))
+        elif self.start_message.text() == self.tr("Starting… (never sent twice)"):
             _show(self.start_message, None)
         self._update_start_enabled()
 
     def _update_start_enabled(self) -> None:
-        has_code = bool(self.code_edit.text().strip())
-        self.start_button.setEnabled(has_code and not self.service.start_in_flight)
+        code = self.code_edit.text().strip()
+        has_code = bool(code)
+        not_found = code == self._lookup_failed_for  # the look-up said this code is wrong
+        self.start_button.setEnabled(
+            has_code and not not_found and not self.service.start_in_flight
+        )
         self.lookup_button.setEnabled(has_code)
 
     # -- sessions ------------------------------------------------------------------------------
@@ -659,11 +735,23 @@ class PublicPane(QWidget):
             started_here = self._select_next_added
             self._select_next_added = False
             self.select(key)
-            data = session.state.data if session.state is not None else None
-            code = data.charger.public_code if data and data.charger else None
-            if started_here and code and code == self._looked_up and not self._lookup_busy:
+            if started_here:
                 # The connector just taken should not still read "Available" here.
-                self.service.lookup(code)
+                self._refresh_lookup_of(session)
+
+    def _on_session_ended(self, key: str) -> None:
+        self._on_session_changed(key)
+        session = self.service.session(key)
+        if session is not None:
+            # Nor read "Preparing" (as of the start) once the session is over.
+            self._refresh_lookup_of(session)
+
+    def _refresh_lookup_of(self, session: TrackedSession) -> None:
+        """Look the charger up again if it is the one the look-up box shows."""
+        data = session.state.data if session.state is not None else None
+        code = data.charger.public_code if data and data.charger else None
+        if code and code == self._looked_up and not self._lookup_busy:
+            self.service.lookup(code)
 
     def _on_session_changed(self, key: str, *_: object) -> None:
         session = self.service.session(key)
@@ -704,11 +792,20 @@ class PublicPane(QWidget):
             return
         state = session.state
         data = state.data if state is not None else None
-        connector = f", connector {data.connector_id}" if data and data.connector_id else ""
-        title = f"Session {session_label(session)} — {charger_text(data)}{connector}"
+        title = (
+            self.tr("Session {session} — {charger}, connector {number}")
+            if data and data.connector_id
+            else self.tr("Session {session} — {charger}")
+        ).format(
+            session=session_label(session),
+            charger=charger_text(data),
+            number=data.connector_id if data else "",
+        )
         self.detail_title.setText(title)
         self.status_label.setText(status_label(session.status))
-        self.status_label.setToolTip(f"API status: {session.status}" if session.status else "")
+        self.status_label.setToolTip(
+            self.tr("API status: {status}").format(status=session.status) if session.status else ""
+        )
         self._show_payment(session, state)
         self._show_timeline(data)
         self._show_figures(data)
@@ -717,8 +814,8 @@ class PublicPane(QWidget):
         self._refresh_poll_label()
 
     def _clear_detail(self) -> None:
-        self.detail_title.setText("No session selected")
-        self.status_label.setText("Start a session, or track one by its token.")
+        self.detail_title.setText(self.tr("No session selected"))
+        self.status_label.setText(self.tr("Start a session, or track one by its token."))
         self.poll_label.clear()
         self.payment_box.hide()
         self._show_timeline(None)
@@ -735,18 +832,25 @@ class PublicPane(QWidget):
         if not waiting or state is None:
             return
         data = state.data
-        hold = format_money(data.amount_authorized, session_currency(data))
-        amount = f" of {hold}" if data.amount_authorized is not None else ""
+        hold = fmt.money(data.amount_authorized, session_currency(data))
+        waiting_for = (
+            self.tr("This session is waiting for the card hold of {amount}.").format(amount=hold)
+            if data.amount_authorized is not None
+            else self.tr("This session is waiting for the card hold.")
+        )
         self.payment_text.setText(
-            f"This session is waiting for the card hold{amount}. Charging cannot start until "
-            "the driver's card is pre-authorised. Confirm once the hold is in place, or "
-            "cancel the session."
+            waiting_for
+            + " "
+            + self.tr(
+                "Charging cannot start until the driver's card is pre-authorised. Confirm once "
+                "the hold is in place, or cancel the session."
+            )
         )
         # Presence only: the client secret and keys are credentials and stay off screen.
         self.payment_context.setText(
-            "Payment context present (Stripe)."
+            self.tr("Payment context present (Stripe).")
             if state.payment is not None
-            else "No payment context received yet."
+            else self.tr("No payment context received yet.")
         )
 
     def _show_timeline(self, data: PublicSession | None) -> None:
@@ -771,12 +875,12 @@ class PublicPane(QWidget):
             return
         currency = session_currency(data)
         self.energy_label.setText(
-            format_energy(data.energy_kwh, estimate=data.status in ESTIMATE_STATUSES)
+            fmt.energy(data.energy_kwh, estimate=data.status in ESTIMATE_STATUSES)
         )
-        self.cost_label.setText(format_money(data.cost_amount, currency))
-        self.authorized_label.setText(format_money(data.amount_authorized, currency))
-        self.captured_label.setText(format_money(data.amount_captured, currency))
-        self.tax_label.setText(format_money(data.tax_amount, currency))
+        self.cost_label.setText(fmt.money(data.cost_amount, currency))
+        self.authorized_label.setText(fmt.money(data.amount_authorized, currency))
+        self.captured_label.setText(fmt.money(data.amount_captured, currency))
+        self.tax_label.setText(fmt.money(data.tax_amount, currency))
         self.tariff_label.setText(tariff_text(data.pricing))
 
     def _show_connector(self, data: PublicSession | None) -> None:
@@ -805,10 +909,15 @@ class PublicPane(QWidget):
         self.payment_cancel_button.setEnabled(can_cancel)
         self.stop_button.setEnabled(idle and data is not None and data.can_stop)
         self.forget_button.setEnabled(session.ended)
-        busy_texts = {"confirm": "Confirming…", "stop": "Stopping…", "cancel": "Cancelling…"}
+        busy_texts = {
+            "confirm": self.tr("Confirming…"),
+            "stop": self.tr("Stopping…"),
+            "cancel": self.tr("Cancelling…"),
+        }
+        working = self.tr("Working…")
         if session.action is not None:
-            _show(self.action_message, busy_texts.get(session.action, "Working…"))
-        elif self.action_message.text() in (*busy_texts.values(), "Working…"):
+            _show(self.action_message, busy_texts.get(session.action, working))
+        elif self.action_message.text() in (*busy_texts.values(), working):
             _show(self.action_message, None)
 
     def _refresh_poll_label(self) -> None:
@@ -818,17 +927,21 @@ class PublicPane(QWidget):
             self.poll_label.clear()
             return
         if session.ended:
-            self.poll_label.setText("Ended — no longer checked. The token has been forgotten.")
+            self.poll_label.setText(
+                self.tr("Ended — no longer checked. The token has been forgotten.")
+            )
             return
         interval = self.service.poll_interval(key)
         due = self.service.seconds_until_poll(key)
         parts = []
         if interval is not None:
-            parts.append(f"Checked every {_seconds_text(interval)}")
+            every = _seconds_text(interval)
+            parts.append(self.tr("Checked every {interval}").format(interval=every))
         if self.service.backoff > 1:
-            parts.append("slowed down after the API asked (429)")
+            parts.append(self.tr("slowed down after the API asked (429)"))
         if due is not None:
-            parts.append(f"next check in {_seconds_text(due)}")
+            parts.append(self.tr("next check in {time}").format(time=_seconds_text(due)))
         if session.updated_at is not None:
-            parts.append(f"last answer {fmt.local_clock(session.updated_at)}")
-        self.poll_label.setText(" · ".join(parts) if parts else "Checking…")
+            answered = fmt.local_clock(session.updated_at)
+            parts.append(self.tr("last answer {time}").format(time=answered))
+        self.poll_label.setText(" · ".join(parts) if parts else self.tr("Checking…"))

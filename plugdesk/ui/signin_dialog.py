@@ -21,12 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.signin import SignedIn, SignInService
 
-TOKEN_HINT = (
+TOKEN_HINT = QT_TRANSLATE_NOOP(
+    "SignInDialog",
     "Create a token in the Plugchoice portal: <b>Settings → Personal Access Tokens</b>. "
     "It is shown only once; paste it here. PlugDesk keeps it in your system's password "
-    "store, never in a file."
+    "store, never in a file.",
+)
+SESSION_ONLY_HINT = QT_TRANSLATE_NOOP(
+    "SignInDialog",
+    "Create a token in the Plugchoice portal: <b>Settings → Personal Access Tokens</b>. "
+    "It is shown only once; paste it here.",
+)
+SESSION_ONLY_AFTER = (
+    "PlugDesk will ask for the token again after a restart. To have it remembered, "
+    "install or unlock a password store (GNOME Keyring, KDE Wallet) and sign in again."
 )
 
 
@@ -40,7 +51,7 @@ class SignInDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sign in to Plugchoice")
+        self.setWindowTitle(self.tr("Sign in to Plugchoice"))
         self.setMinimumWidth(480)
         self._service = service
         self.result_info: SignedIn | None = None
@@ -48,47 +59,58 @@ class SignInDialog(QDialog):
         self.reason_label = QLabel(reason or "")
         self.reason_label.setWordWrap(True)
         self.reason_label.setVisible(bool(reason))
-        hint = QLabel(TOKEN_HINT)
+        # Without a password store the token lives for this session only: say so now,
+        # not after a restart that asks for it again without a reason.
+        session_only = service.credentials.session_only and service.env_token is None
+        hint = QLabel(self.tr(SESSION_ONLY_HINT if session_only else TOKEN_HINT))
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.RichText)
+        self.store_warning = QLabel(
+            f"<b>{html.escape(service.credentials.problem or '')}</b> "
+            f"{html.escape(SESSION_ONLY_AFTER)}"
+        )
+        self.store_warning.setWordWrap(True)
+        self.store_warning.setAccessibleName("Password store warning")
+        self.store_warning.setVisible(session_only)
 
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText("Personal access token")
-        self.token_edit.setAccessibleName("Personal access token")
+        self.token_edit.setPlaceholderText(self.tr("Personal access token"))
+        self.token_edit.setAccessibleName(self.tr("Personal access token"))
         # A plain check box, not an icon in the field: icon themes are missing on many
         # desktops, and a check box is reachable by keyboard and screen readers.
-        self.reveal_check = QCheckBox("Show token")
+        self.reveal_check = QCheckBox(self.tr("Show token"))
         self.reveal_check.toggled.connect(self._toggle_reveal)
 
         self.url_edit = QLineEdit(api_url)
-        self.url_edit.setAccessibleName("API URL")
-        advanced = QGroupBox("Advanced")
+        self.url_edit.setAccessibleName(self.tr("API URL"))
+        advanced = QGroupBox(self.tr("Advanced"))
         advanced.setCheckable(True)
         advanced.setChecked(False)
         advanced_form = QFormLayout(advanced)
-        advanced_form.addRow("API URL", self.url_edit)
+        advanced_form.addRow(self.tr("API URL"), self.url_edit)
         self._advanced = advanced  # unchecked: greyed out, still shows which API is used
 
         self.status_label = QLabel("")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_label.setAccessibleName("Sign-in status")
+        self.status_label.setAccessibleName(self.tr("Sign-in status"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.sign_in_button.setText("Sign in")
+        self.sign_in_button.setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Token", self.token_edit)
+        form.addRow(self.tr("Token"), self.token_edit)
         form.addRow("", self.reveal_check)
         layout = QVBoxLayout(self)
         layout.addWidget(self.reason_label)
         layout.addWidget(hint)
+        layout.addWidget(self.store_warning)
         layout.addLayout(form)
         layout.addWidget(advanced)
         layout.addWidget(self.status_label)
@@ -103,7 +125,7 @@ class SignInDialog(QDialog):
         self.token_edit.setEchoMode(mode)
 
     def _submit(self) -> None:
-        self.status_label.setText("Checking the token…")
+        self.status_label.setText(self.tr("Checking the token…"))
         self._service.sign_in(self.url_edit.text(), self.token_edit.text())
 
     def _on_busy(self, busy: bool) -> None:
@@ -113,7 +135,9 @@ class SignInDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         if not self.isVisible():
             return
-        self.status_label.setText(f"<b>Not signed in.</b> {html.escape(message)}")
+        self.status_label.setText(
+            "<b>{}</b> {}".format(self.tr("Not signed in."), html.escape(message))
+        )
         self.token_edit.setFocus()
 
     def _on_signed_in(self, info: SignedIn) -> None:
@@ -121,14 +145,30 @@ class SignInDialog(QDialog):
             return
         self.result_info = info
         where = (
-            f"The token is kept in {info.stored_in}."
+            self.tr("The token is kept in {store}.").format(store=info.stored_in)
             if info.stored_in
-            else self._service.credentials.problem or "The token is used for this session only."
+            else self._service.credentials.problem
+            or self.tr("The token is used for this session only.")
         )
         self.status_label.setText(
-            f"Signed in as <b>{html.escape(info.user_name)}</b>. {html.escape(where)}"
+            self.tr("Signed in as {user}.").format(user=f"<b>{html.escape(info.user_name)}</b>")
+            + f" {html.escape(where)}"
         )
         self.token_edit.clear()  # the widget no longer needs the secret
+        if info.stored_in is None and self._service.credentials.session_only:
+            # Stay open on the warning: the user closes it, having read it.
+            self.status_label.setText(
+                f"Signed in as <b>{html.escape(info.user_name)}</b>. "
+                f"<b>{html.escape(where)}</b> {html.escape(SESSION_ONLY_AFTER)}"
+            )
+            self.sign_in_button.hide()
+            self.token_edit.setEnabled(False)
+            close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            close.setText("Close")
+            close.clicked.disconnect()
+            close.clicked.connect(self.accept)
+            close.setFocus()
+            return
         self.accept()
 
     def done(self, result: int) -> None:

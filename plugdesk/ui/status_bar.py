@@ -12,13 +12,16 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_pixmap
 
 BudgetSource = Callable[[], tuple[int, int]]  # (used in the last window, limit per minute)
 
-AUTH_TEXT = "Token rejected — sign in again"
-SIGNED_OUT_TEXT = "Not signed in — sign in to see your chargers"
+AUTH_TEXT = QT_TRANSLATE_NOOP("ConnectionBanner", "Token rejected — sign in again")
+SIGNED_OUT_TEXT = QT_TRANSLATE_NOOP(
+    "ConnectionBanner", "Not signed in — sign in to see your chargers"
+)
 
 
 class AppStatusBar(QStatusBar):
@@ -31,18 +34,19 @@ class AppStatusBar(QStatusBar):
         super().__init__(parent)
         self._clock = clock
         self._last_refresh: datetime | None = None
+        self._failed: str | None = None  # the last refresh's error, until one succeeds
         self._refreshing = False
         self._budget: BudgetSource | None = None
 
-        self.user_label = QLabel("Not signed in")
-        self.user_label.setAccessibleName("Signed-in user")
+        self.user_label = QLabel(self.tr("Not signed in"))
+        self.user_label.setAccessibleName(self.tr("Signed-in user"))
         self.host_label = QLabel(fmt.DASH)
-        self.host_label.setAccessibleName("API host")
-        self.refresh_label = QLabel("Not refreshed yet")
-        self.refresh_label.setAccessibleName("Last refresh")
+        self.host_label.setAccessibleName(self.tr("API host"))
+        self.refresh_label = QLabel(self.tr("Not refreshed yet"))
+        self.refresh_label.setAccessibleName(self.tr("Last refresh"))
         self.budget_label = QLabel()
-        self.budget_label.setAccessibleName("Request budget")
-        self.budget_label.setToolTip("Requests sent in the last minute / the API's limit")
+        self.budget_label.setAccessibleName(self.tr("Request budget"))
+        self.budget_label.setToolTip(self.tr("Requests sent in the last minute / the API's limit"))
         for label in (self.refresh_label, self.budget_label, self.host_label, self.user_label):
             self.addPermanentWidget(label)
 
@@ -62,7 +66,14 @@ class AppStatusBar(QStatusBar):
         self.update_texts()
 
     def set_last_refresh(self, when: datetime | None) -> None:
+        """A refresh succeeded at `when`."""
         self._last_refresh = when
+        self._failed = None
+        self.update_texts()
+
+    def set_refresh_failed(self, message: str) -> None:
+        """The last refresh failed: "Updated just now" would contradict the banner."""
+        self._failed = message
         self.update_texts()
 
     def set_refreshing(self, refreshing: bool) -> None:
@@ -71,16 +82,24 @@ class AppStatusBar(QStatusBar):
 
     def update_texts(self) -> None:
         if self._refreshing:
-            self.refresh_label.setText("Refreshing…")
+            self.refresh_label.setText(self.tr("Refreshing…"))
+        elif self._failed is not None:
+            age = (fmt.relative_age(self._last_refresh, self._clock())
+                   if self._last_refresh is not None else None)  # fmt: skip
+            failed = (self.tr("Refresh failed · data from {age}").format(age=age)
+                      if age is not None else self.tr("Refresh failed"))  # fmt: skip
+            self.refresh_label.setText(failed)
+            self.refresh_label.setToolTip(self._failed)
         elif self._last_refresh is None:
-            self.refresh_label.setText("Not refreshed yet")
+            self.refresh_label.setText(self.tr("Not refreshed yet"))
         else:
             age = fmt.relative_age(self._last_refresh, self._clock())
-            self.refresh_label.setText(f"Updated {age}")
+            self.refresh_label.setText(self.tr("Updated {age}").format(age=age))
             self.refresh_label.setToolTip(fmt.local_time_seconds(self._last_refresh))
         if self._budget is not None:
             used, limit = self._budget()
-            self.budget_label.setText(f"API {used}/{limit} per min")
+            shown = self.tr("API {used}/{limit} per min").format(used=used, limit=limit)
+            self.budget_label.setText(shown)
         self.budget_label.setVisible(self._budget is not None)
 
 
@@ -100,10 +119,10 @@ class ConnectionBanner(QFrame):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
-        self.message.setAccessibleName("Connection problem")
-        self.retry_button = QPushButton("Retry now")
+        self.message.setAccessibleName(self.tr("Connection problem"))
+        self.retry_button = QPushButton(self.tr("Retry now"))
         self.retry_button.clicked.connect(self.retry_requested)
-        self.sign_in_button = QPushButton("Sign in…")
+        self.sign_in_button = QPushButton(self.tr("Sign in…"))
         self.sign_in_button.clicked.connect(self.sign_in_requested)
         self.sign_in_button.setEnabled(False)  # until the app attaches a sign-in handler
         layout = QHBoxLayout(self)
@@ -126,21 +145,65 @@ class ConnectionBanner(QFrame):
         if state == "ok":
             self.hide()
             return
-        when = f" from {fmt.local_clock(since)}" if since is not None else ""
-        detail_html = f" ({html.escape(detail)})" if detail and detail != AUTH_TEXT else ""
+        auth_text = self.tr(AUTH_TEXT)
+        shown_detail = detail and detail not in (AUTH_TEXT, auth_text)
+        detail_html = f" ({html.escape(detail)})" if shown_detail and detail else ""
         if state == "auth":
-            headline, level = AUTH_TEXT, "FAULT"
+            headline, level = auth_text, "FAULT"
         elif state == "signed-out":
-            headline, level, detail_html = SIGNED_OUT_TEXT, "UNKNOWN", ""
+            headline, level, detail_html = self.tr(SIGNED_OUT_TEXT), "UNKNOWN", ""
         elif state == "offline":
-            headline = f"Cannot reach the Plugchoice API — showing data{when}, marked stale"
+            headline = (
+                self.tr("Cannot reach the Plugchoice API — showing data from {time}, marked stale")
+                if since is not None
+                else self.tr("Cannot reach the Plugchoice API — showing data marked stale")
+            ).format(time=fmt.local_clock(since))
             level = "OFFLINE"
         else:
-            headline = f"The last refresh failed — showing data{when}, marked stale"
+            headline = (
+                self.tr("The last refresh failed — showing data from {time}, marked stale")
+                if since is not None
+                else self.tr("The last refresh failed — showing data marked stale")
+            ).format(time=fmt.local_clock(since))
             level = "STALE"
         self.message.setText(f"<b>{html.escape(headline)}</b>{detail_html}")
         self.icon.setPixmap(badge_pixmap(level, 20, self.devicePixelRatioF()))
         sign_in = state in ("auth", "signed-out")
         self.sign_in_button.setVisible(sign_in)
         self.retry_button.setVisible(not sign_in)
+        self.show()
+
+
+class HistoryBanner(QFrame):
+    """A strip above the panes for a problem with the event history (read-only file,
+    failed writes): alerts still go out, but what happens is not being kept, and a
+    status-bar line that fades after a minute is too quiet for that. Stays until the
+    user dismisses it; a newer problem replaces the text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.icon = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a path or error, never markup
+        self.message.setAccessibleName("Event history problem")
+        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.dismiss_button)
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self.message.text()
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.icon.setPixmap(badge_pixmap("WARNING", 20, self.devicePixelRatioF()))
         self.show()

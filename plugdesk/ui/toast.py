@@ -51,7 +51,9 @@ class Toast(QFrame):
 
         title = note.title
         if quiet and note.alert.suppressed_by:
-            title = f"{title} — {note.alert.suppressed_by}, not shown as a pop-up"
+            title = self.tr("{title} — {reason}, not shown as a pop-up").format(
+                title=title, reason=note.alert.suppressed_by
+            )
         self.title_label = QLabel(title)
         self.title_label.setWordWrap(True)
         font = self.title_label.font()
@@ -59,12 +61,12 @@ class Toast(QFrame):
         self.title_label.setFont(font)
         self.body_label = QLabel(note.body)
         self.body_label.setWordWrap(True)
-        self.open_button = QPushButton("Open")
-        self.open_button.setAccessibleName(f"Open: {note.title}")
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setAccessibleName(self.tr("Open: {title}").format(title=note.title))
         self.open_button.clicked.connect(self._open)
         self.close_button = QToolButton()
         self.close_button.setText("✕")
-        self.close_button.setAccessibleName("Dismiss")
+        self.close_button.setAccessibleName(self.tr("Dismiss"))
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.dismiss)
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,7 +29,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from plugdesk.api.models import Transaction
-from plugdesk.asyncutil import TaskRunner
+from plugdesk.marks import QT_TRANSLATE_NOOP
+from plugdesk.tasks import COMPUTE, TaskRunner, run_blocking
 from plugdesk.ui import formatting as fmt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -54,24 +56,35 @@ class TxColumn(IntEnum):
     VALID = 10
 
 
-TX_HEADERS = {
+TX_HEADERS = {  # English; shown translated (context "TransactionsModel")
     TxColumn.ID: "ID",
-    TxColumn.CONNECTOR: "Connector",
-    TxColumn.ID_TAG: "ID tag",
-    TxColumn.STARTED: "Started",
-    TxColumn.STOPPED: "Stopped",
-    TxColumn.DURATION: "Duration",
+    TxColumn.CONNECTOR: QT_TRANSLATE_NOOP("TransactionsModel", "Connector"),
+    TxColumn.ID_TAG: QT_TRANSLATE_NOOP("TransactionsModel", "ID tag"),
+    TxColumn.STARTED: QT_TRANSLATE_NOOP("TransactionsModel", "Started"),
+    TxColumn.STOPPED: QT_TRANSLATE_NOOP("TransactionsModel", "Stopped"),
+    TxColumn.DURATION: QT_TRANSLATE_NOOP("TransactionsModel", "Duration"),
     TxColumn.KWH: "kWh",
-    TxColumn.METER_START: "Meter start",
-    TxColumn.METER_STOP: "Meter stop",
-    TxColumn.STOP_REASON: "Stop reason",
-    TxColumn.VALID: "Valid",
+    TxColumn.METER_START: QT_TRANSLATE_NOOP("TransactionsModel", "Meter start"),
+    TxColumn.METER_STOP: QT_TRANSLATE_NOOP("TransactionsModel", "Meter stop"),
+    TxColumn.STOP_REASON: QT_TRANSLATE_NOOP("TransactionsModel", "Stop reason"),
+    TxColumn.VALID: QT_TRANSLATE_NOOP("TransactionsModel", "Valid"),
+}
+# The unit after a header, language-neutral: "Started (CET)", "Meter start (Wh)".
+TX_HEADER_UNITS = {
+    TxColumn.STARTED: fmt.local_zone,
+    TxColumn.STOPPED: fmt.local_zone,
+    TxColumn.METER_START: lambda: "Wh",
+    TxColumn.METER_STOP: lambda: "Wh",
 }
 TX_HEADER_TIPS = {
-    TxColumn.CONNECTOR: "The connector's number on the charger",
-    TxColumn.METER_START: "Meter reading at the start, in Wh",
-    TxColumn.METER_STOP: "Meter reading at the stop, in Wh",
-    TxColumn.KWH: "Energy delivered, in kWh",
+    TxColumn.CONNECTOR: QT_TRANSLATE_NOOP(
+        "TransactionsModel", "The connector's number on the charger"
+    ),
+    TxColumn.METER_START: QT_TRANSLATE_NOOP(
+        "TransactionsModel", "Meter reading at the start, in Wh"
+    ),
+    TxColumn.METER_STOP: QT_TRANSLATE_NOOP("TransactionsModel", "Meter reading at the stop, in Wh"),
+    TxColumn.KWH: QT_TRANSLATE_NOOP("TransactionsModel", "Energy delivered, in kWh"),
 }
 _NUMERIC = frozenset(int(c) for c in (
     TxColumn.ID, TxColumn.CONNECTOR, TxColumn.KWH, TxColumn.METER_START, TxColumn.METER_STOP,
@@ -98,11 +111,14 @@ class Totals:
 
     def describe(self) -> str:
         """"1,234 transactions (2 active) · 5,678.901 kWh · 812 h 05 min"."""
-        noun = "transaction" if self.count == 1 else "transactions"
-        active = f" ({self.active} active)" if self.active else ""
+        translate, count = QCoreApplication.translate, self.count
+        counted = fmt.plurals().transactions(count)
+        counted = counted.replace(str(count), fmt.integer(count), 1)  # "1.234 transacties"
+        if self.active:
+            counted += " " + translate("Totals", "({active} active)").format(active=self.active)
         return (
-            f"{self.count:,} {noun}{active} · {fmt.kwh(self.kwh)} kWh · "
-            f"{fmt.duration(self.duration) if self.count else fmt.DASH}"
+            f"{counted} · {fmt.kwh(self.kwh)} kWh · "
+            f"{fmt.hours_minutes(self.duration) if self.count else fmt.DASH}"
         )
 
 
@@ -146,9 +162,12 @@ class TransactionsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TxColumn):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return TX_HEADERS[TxColumn(section)]
+            title = self.tr(TX_HEADERS[TxColumn(section)])
+            unit = TX_HEADER_UNITS.get(TxColumn(section))
+            return f"{title} ({unit()})" if unit else title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return TX_HEADER_TIPS.get(TxColumn(section))
+            tip = TX_HEADER_TIPS.get(TxColumn(section))
+            return self.tr(tip) if tip else None
         return None
 
     def transaction(self, row: int) -> Transaction:
@@ -189,7 +208,7 @@ class TransactionsModel(QAbstractTableModel):
         if role == _ACTIVE:
             return tx.is_active
         if role == _TOOLTIP and column == TxColumn.CONNECTOR:
-            return f"Connector record {fmt.text(tx.charger_connector_id)}"
+            return self.tr("Connector record {id}").format(id=fmt.text(tx.charger_connector_id))
         if role == _TOOLTIP and column in (TxColumn.STARTED, TxColumn.STOPPED):
             return fmt.local_time_seconds(
                 tx.started_at if column == TxColumn.STARTED else tx.stopped_at
@@ -243,10 +262,6 @@ class TransactionsModel(QAbstractTableModel):
         """Totals over the rows shown (after the id-tag filter)."""
         return self._totals
 
-    @property
-    def is_arranging(self) -> bool:
-        return self._pending is not None
-
     def _arrange(self, *, reset: bool) -> None:
         self._generation += 1
         plan = _Plan(self._all, self._id_tag_filter, self._sort, self._clock())
@@ -261,7 +276,7 @@ class TransactionsModel(QAbstractTableModel):
         runner.start(self._arrange_off_thread(plan, self._generation, reset), ARRANGE_TASK)
 
     async def _arrange_off_thread(self, plan: _Plan, generation: int, reset: bool) -> None:
-        arranged = await asyncio.to_thread(plan.run)
+        arranged = await run_blocking(plan.run, lane=COMPUTE)
         if generation == self._generation:
             self._pending = None
             self._apply(arranged, reset=reset)
@@ -353,7 +368,9 @@ def _texts(tx: Transaction, connector_numbers: dict[int, int]) -> list[str]:
         fmt.text(number if number is not None else record),
         fmt.text(tx.id_tag),
         fmt.local_time(tx.started_at),
-        "Active" if tx.is_active else fmt.local_time(tx.stopped_at),
+        QCoreApplication.translate("TransactionsModel", "Active")
+        if tx.is_active
+        else fmt.local_time(tx.stopped_at),
         fmt.duration(tx.duration),
         fmt.kwh(tx.total_kwh),
         fmt.number(_whole(tx.meter_start)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -27,14 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from plugdesk.api.models import Transaction
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.chargers import TransactionFilters
+from plugdesk.ui import formatting as fmt
+from plugdesk.ui.flow_layout import FlowLayout
+from plugdesk.ui.tables import keyboard_friendly
 from plugdesk.ui.transactions_model import TransactionsModel, TxColumn
 
-STATUS_CHOICES = (("All", None), ("Active", "active"), ("Finished", "finished"))
+STATUS_CHOICES = (
+    (QT_TRANSLATE_NOOP("TransactionFilterBar", "All"), None),
+    (QT_TRANSLATE_NOOP("TransactionFilterBar", "Active"), "active"),
+    (QT_TRANSLATE_NOOP("TransactionFilterBar", "Finished"), "finished"),
+)
 # The API serves 25 transactions a page, so the newest 1,000 cost 40 requests of the 500 a
 # minute; "No limit" on a 10,000-transaction charger costs 400.
 DEFAULT_LIMIT = 1000
 DEBOUNCE_MS = 350
+FROM_DAYS_BACK = 30
 COLUMN_WIDTHS = {
     TxColumn.ID: 70, TxColumn.CONNECTOR: 80, TxColumn.ID_TAG: 130, TxColumn.STARTED: 130,
     TxColumn.STOPPED: 130, TxColumn.DURATION: 90, TxColumn.KWH: 75, TxColumn.METER_START: 95,
@@ -47,10 +58,14 @@ class _OptionalDate(QWidget):
 
     changed = Signal()
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, label: str, parent: QWidget | None = None, *, days_back: int = 0
+    ) -> None:
+        """`days_back`: the date offered when first ticked ("From" a month ago, so ticking
+        it narrows the list instead of emptying it)."""
         super().__init__(parent)
         self.check = QCheckBox(label)
-        self.edit = QDateEdit(QDate.currentDate())
+        self.edit = QDateEdit(QDate.currentDate().addDays(-days_back))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setEnabled(False)
@@ -80,6 +95,19 @@ class _OptionalDate(QWidget):
         self.check.setChecked(value is not None)
 
 
+def _labelled(text: str, field: QWidget) -> QWidget:
+    """A label and its field, kept on one line together."""
+    pair = QWidget()
+    layout = QHBoxLayout(pair)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    label = QLabel(text)
+    label.setBuddy(field)
+    layout.addWidget(label)
+    layout.addWidget(field)
+    return pair
+
+
 class TransactionFilterBar(QWidget):
     filters_changed = Signal(object)  # TransactionFilters (server side)
     id_tag_changed = Signal(str)  # local filter
@@ -89,37 +117,37 @@ class TransactionFilterBar(QWidget):
         super().__init__(parent)
         self.status = QComboBox()
         for label, value in STATUS_CHOICES:
-            self.status.addItem(label, value)
-        self.status.setAccessibleName("Transaction status")
-        self.started_from = _OptionalDate("From")
-        self.stopped_until = _OptionalDate("Until")
+            self.status.addItem(self.tr(label), value)
+        self.status.setAccessibleName(self.tr("Transaction status"))
+        self.started_from = _OptionalDate(self.tr("From"), days_back=FROM_DAYS_BACK)
+        self.stopped_until = _OptionalDate(self.tr("Until"))
         self.limit = QSpinBox()
         self.limit.setRange(0, 10_000)
         self.limit.setSingleStep(100)
-        self.limit.setSpecialValueText("No limit")
+        self.limit.setSpecialValueText(self.tr("No limit"))
         self.limit.setValue(DEFAULT_LIMIT)
-        self.limit.setAccessibleName("Limit")
+        self.limit.setAccessibleName(self.tr("Limit"))
         self.limit.setToolTip(
-            "At most this many transactions, newest first (the API allows 1 to 10,000; "
-            "each 25 cost one request)"
+            self.tr(
+                "At most this many transactions, newest first (the API allows 1 to 10,000; "
+                "each 25 cost one request)"
+            )
         )
         self.id_tag = QLineEdit()
-        self.id_tag.setPlaceholderText("Filter by ID tag")
+        self.id_tag.setPlaceholderText(self.tr("Filter by ID tag"))
         self.id_tag.setClearButtonEnabled(True)
-        self.id_tag.setAccessibleName("ID tag filter")
+        self.id_tag.setAccessibleName(self.tr("ID tag filter"))
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Status"))
-        layout.addWidget(self.status)
-        layout.addSpacing(8)
+        # The filters wrap onto a second line in a narrow pane rather than widen the window;
+        # the ID tag box keeps room for a tag and takes the rest of its line.
+        self.id_tag.setMinimumWidth(self.id_tag.fontMetrics().horizontalAdvance("0") * 18)
+        self.id_tag.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = FlowLayout(self, spacing=8)
+        layout.addWidget(_labelled(self.tr("&Status"), self.status))
         layout.addWidget(self.started_from)
         layout.addWidget(self.stopped_until)
-        layout.addSpacing(8)
-        layout.addWidget(QLabel("Limit"))
-        layout.addWidget(self.limit)
-        layout.addSpacing(8)
-        layout.addWidget(self.id_tag, 1)
+        layout.addWidget(_labelled(self.tr("&Limit"), self.limit))
+        layout.addWidget(self.id_tag)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -143,7 +171,7 @@ class TransactionFilterBar(QWidget):
     def problem(self) -> str | None:
         start, stop = self.started_from.value(), self.stopped_until.value()
         if start is not None and stop is not None and stop < start:
-            return "“Until” must be on or after “From”."
+            return self.tr("“Until” must be on or after “From”.")
         return None
 
     def _emit_filters(self) -> None:
@@ -159,6 +187,7 @@ class TransactionsView(QWidget):
     """Filter bar + table + totals. It only shows; the main window asks the service."""
 
     filters_changed = Signal(object)  # TransactionFilters
+    power_curve_requested = Signal(object)  # Transaction (context menu "Show power curve")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,6 +195,7 @@ class TransactionsView(QWidget):
         self.model = TransactionsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        keyboard_friendly(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TxColumn.STARTED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -175,19 +205,21 @@ class TransactionsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 8
         )
-        self.table.setAccessibleName("Transactions")
+        self.table.setAccessibleName(self.tr("Transactions"))
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 4)  # small screens
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        self._columns_fitted = False  # the first rows (or the user's saved widths) decide
         self.status_label = QLabel()
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label.setWordWrap(True)  # an error message must not widen the window
         self.totals_label = QLabel()
-        self.totals_label.setAccessibleName("Transaction totals")
+        self.totals_label.setAccessibleName(self.tr("Transaction totals"))
 
-        title = QLabel("<b>Transactions</b>")
+        title = QLabel("<b>{}</b>".format(self.tr("Transactions")))
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.totals_label)
@@ -200,40 +232,79 @@ class TransactionsView(QWidget):
 
         self.filter_bar.filters_changed.connect(self.filters_changed)
         self.filter_bar.id_tag_changed.connect(self._on_id_tag)
-        self.filter_bar.invalid.connect(self.status_label.setText)
+        self.filter_bar.invalid.connect(self.show_invalid)
         self.model.arranged.connect(self._update_totals)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.show_placeholder()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu_at(pos)
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu_at(self, pos: QPoint) -> QMenu | None:
+        """The menu for the row at `pos` (viewport coordinates), or None off the rows."""
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        transaction = self.model.transaction(index.row())
+        menu = QMenu(self.table)
+        menu.addAction("Show power curve").triggered.connect(
+            lambda: self.power_curve_requested.emit(transaction)
+        )
+        return menu
 
     def filters(self) -> TransactionFilters:
         return self.filter_bar.filters()
 
-    def show_placeholder(self, text: str = "Select a charger to see its transactions.") -> None:
+    def show_placeholder(self, text: str | None = None) -> None:
         self.model.clear()
-        self.status_label.setText(text)
+        self.status_label.setText(text or self.tr("Select a charger to see its transactions."))
         self.totals_label.clear()
+
+    def show_invalid(self, problem: str) -> None:
+        """A filter the API cannot take: the rows below belong to the old filters, so they
+        go, and the message says what to fix."""
+        self.model.clear()
+        self.totals_label.clear()
+        self.status_label.setText(problem)
 
     def show_loading(self) -> None:
         self.model.clear()
-        self.status_label.setText("Loading transactions…")
+        self.status_label.setText(self.tr("Loading transactions…"))
         self.totals_label.clear()
 
     def show_progress(self, count: int) -> None:
-        self.status_label.setText(f"Loading transactions… {count:,} so far")
+        self.status_label.setText(
+            self.tr("Loading transactions… {count} so far").format(count=fmt.integer(count))
+        )
 
     def show_error(self, message: str) -> None:
         self.model.clear()
-        self.status_label.setText(f"Could not load transactions: {message}")
+        self.status_label.setText(
+            self.tr("Could not load transactions: {message}").format(message=message)
+        )
         self.totals_label.clear()
 
     def set_transactions(self, transactions: Sequence[Transaction]) -> None:
         self.model.set_transactions(transactions)
         if not transactions:
-            self.status_label.setText("No transactions match these filters.")
+            self.status_label.setText(self.tr("No transactions match these filters."))
 
     def _on_id_tag(self, text: str) -> None:
         self.model.set_id_tag_filter(text)
 
+    def _fit_columns_once(self) -> None:
+        """The first rows shown decide the widths (sampled: 200 rows, not 10,000)."""
+        if self._columns_fitted or self.model.rowCount() == 0:
+            return
+        self._columns_fitted = True
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.table.resizeColumnsToContents()
+
     def _update_totals(self) -> None:
+        self._fit_columns_once()
         if self.model.total_count == 0:
             self.totals_label.clear()
             return
@@ -242,10 +313,16 @@ class TransactionsView(QWidget):
         notes = []
         limit = self.filter_bar.limit.value()
         if limit and self.model.total_count >= limit:
-            notes.append(f"Showing the newest {limit:,}: raise the limit to see more")
+            notes.append(
+                self.tr("Showing the newest {count}: raise the limit to see more").format(
+                    count=fmt.integer(limit)
+                )
+            )
         hidden = self.model.total_count - shown.count
         if hidden:
-            notes.append(f"{hidden:,} hidden by the ID tag filter")
+            notes.append(
+                self.tr("{count} hidden by the ID tag filter").format(count=fmt.integer(hidden))
+            )
         self.status_label.setText(" · ".join(notes))
 
     # -- window state ----------------------------------------------------------------------
@@ -256,4 +333,5 @@ class TransactionsView(QWidget):
     def restore_header(self, state: QByteArray) -> None:
         header = self.table.horizontalHeader()
         if header.restoreState(state):
+            self._columns_fitted = True  # the user's widths win
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())

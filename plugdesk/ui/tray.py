@@ -21,7 +21,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
+from plugdesk.api.errors import clean_server_text
 from plugdesk.services.notifier import Note
+from plugdesk.ui import formatting as fmt
 from plugdesk.ui import icons
 from plugdesk.ui.main_window import MainWindow
 
@@ -61,18 +63,18 @@ class FleetTray(QObject):
         self.icon = QSystemTrayIcon(self)
         self.icon.setObjectName("plugdeskTray")
         self.menu = QMenu()
-        self.open_action = self._action("Open PlugDesk", self.open_requested.emit)
-        self.refresh_action = self._action("Refresh now", self.refresh_requested.emit)
+        self.open_action = self._action(self.tr("Open PlugDesk"), self.open_requested.emit)
+        self.refresh_action = self._action(self.tr("Refresh now"), self.refresh_requested.emit)
         self.menu.addSeparator()
-        self.pause_action = self._action("Pause notifications for 1 h", self._toggle_pause)
+        self.pause_action = self._action(self.tr("Pause notifications for 1 h"), self._toggle_pause)
         self.menu.addSeparator()
-        self.sign_out_action = self._action("Sign out", self.sign_out_requested.emit)
-        self.quit_action = self._action("Quit", self.quit_requested.emit)
+        self.sign_out_action = self._action(self.tr("Sign out"), self.sign_out_requested.emit)
+        self.quit_action = self._action(self.tr("Quit"), self.quit_requested.emit)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
         self.icon.messageClicked.connect(self._on_message_clicked)
         self._set_icon("ok", 0)
-        self.icon.setToolTip("PlugDesk — waiting for the first refresh")
+        self.icon.setToolTip(self.tr("PlugDesk — waiting for the first refresh"))
 
     def _action(self, text: str, slot: object) -> QAction:
         action = QAction(text, self.menu)
@@ -102,7 +104,10 @@ class FleetTray(QObject):
             self._set_icon(level, faulted)
             # Logged so a support log (and the desktop test) can follow the icon's state.
             log.info("tray state: %s (%d faulted)", level, faulted)
-        self.icon.setToolTip(tooltip)
+        # Each line through the one neutraliser: a note in the tooltip may quote a
+        # server or a charger, and none of their control or bidi characters may show.
+        lines = (clean_server_text(line, limit=None) for line in tooltip.split("\n"))
+        self.icon.setToolTip("\n".join(line for line in lines if line))
 
     def _set_icon(self, level: str, faulted: int) -> None:
         self.level, self.faulted = level, faulted
@@ -115,10 +120,12 @@ class FleetTray(QObject):
         """Slot for `IncidentService.pause_changed`: the menu offers the opposite."""
         self._paused = until is not None
         if until is None:
-            self.pause_action.setText("Pause notifications for 1 h")
+            self.pause_action.setText(self.tr("Pause notifications for 1 h"))
         else:
             self.pause_action.setText(
-                f"Resume notifications (paused until {until.astimezone():%H:%M})"
+                self.tr("Resume notifications (paused until {time})").format(
+                    time=fmt.local_clock(until)
+                )
             )
 
     def set_signed_in(self, signed_in: bool) -> None:

@@ -375,7 +375,7 @@ def test_actions_send_their_bodies_and_read_the_status(server: CannedServer) -> 
         "start": {"id_token": "CARD-1", "connector_id": 2},
         "stop": {},
         "charge-limit": {"connector_id": 0, "limit": 10.5, "stack_level": 1},
-        "charging-profile": {"connector_id": 1, "charging_profile": profile},
+        "charging-profile": {"connector_id": 1, "cs_charging_profiles": profile},
     }
     assert all(r.headers["authorization"] == f"Bearer {TOKEN}" for r in server.requests)
     assert call.budget_used == 5  # type: ignore[attr-defined]  # every write took a slot

@@ -454,13 +454,13 @@ def test_429_on_post_is_not_retried_but_pauses_its_budget() -> None:
 
 def test_large_pages_are_decoded_in_a_worker_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     threaded: list[int] = []
-    real_to_thread = asyncio.to_thread
+    real_run_blocking = decode.run_blocking
 
     async def spy(fn: Any, *args: Any, **kwargs: Any) -> Any:
         threaded.append(1)
-        return await real_to_thread(fn, *args, **kwargs)
+        return await real_run_blocking(fn, *args, **kwargs)
 
-    monkeypatch.setattr(decode.asyncio, "to_thread", spy)
+    monkeypatch.setattr(decode, "run_blocking", spy)
     big = [samples.transaction(id=i) for i in range(2000)]
     small = [samples.transaction(id=i) for i in range(3)]
     pages = {"big": big, "small": small}

@@ -15,13 +15,22 @@ from plugdesk.api import decode
 from plugdesk.api.charger_models import (
     ActionResult,
     LatestMeterValue,
+    LockSetting,
     MeterValue,
     OcppLog,
+    PlugChargeSetting,
     PublicChargingSettings,
     SocketLockSetting,
 )
 from plugdesk.api.errors import BadResponseError
-from plugdesk.api.fleet_models import Site, SiteConnector, Team, TeamCharger, TeamTransaction
+from plugdesk.api.fleet_models import (
+    Site,
+    SiteConnector,
+    Team,
+    TeamCharger,
+    TeamChargerFilterOptions,
+    TeamTransaction,
+)
 from plugdesk.api.models import (
     Charger,
     PowerUsage,
@@ -32,6 +41,7 @@ from plugdesk.api.models import (
     User,
 )
 from tests.api import samples
+from tests.api.test_recorded_fixtures import RECORDED, RECORDED_FILES, decoded
 
 Decoder = Callable[[bytes], Any]
 
@@ -119,6 +129,29 @@ TARGETS += [
         samples.PUBLIC_CHARGING_SETTINGS,
     ),
 ]
+TARGETS += [
+    ("lock", lambda b: decode.decode_object(b, LockSetting), {"enabled": True}),
+    (
+        "plug charge",
+        lambda b: decode.decode_object(b, PlugChargeSetting),
+        {"enabled": True, "current_card": "04A2B3C4D5"},
+    ),
+    (
+        "team charger filter options",
+        lambda b: decode.decode_object(b, TeamChargerFilterOptions),
+        msgspec.json.decode((RECORDED / "team_chargers.json").read_bytes())["filter_options"],
+    ),
+]
+# The docs' own example answers, mutated like the samples above.
+TARGETS += [
+    (
+        f"recorded {entry['file']}",
+        lambda b, entry=entry: decoded(entry, b),
+        msgspec.json.decode((RECORDED / entry["file"]).read_bytes()),
+    )
+    for entry in RECORDED_FILES
+    if entry["file"] != "charge_limit.json"  # `{}`: nothing to mutate
+]
 MODEL_TYPES = (
     User,
     Charger,
@@ -131,6 +164,9 @@ MODEL_TYPES = (
     LatestMeterValue,
     SocketLockSetting,
     PublicChargingSettings,
+    LockSetting,
+    PlugChargeSetting,
+    TeamChargerFilterOptions,
 )
 
 json_values = st.recursive(
@@ -243,3 +279,13 @@ def test_valid_documents_decode() -> None:
 def test_deeply_nested_garbage_is_a_bad_response() -> None:
     for _, decoder, _ in TARGETS:
         assert check(decoder, b'{"data":' + b"[" * 100_000 + b"]" * 100_000 + b"}") is None
+
+
+@FAST
+@given(value=json_values)
+def test_filter_options_are_a_model_or_none_never_an_error(value: Any) -> None:
+    """A team list's `filter_options` of any shape never costs the page."""
+    body = msgspec.json.encode({"data": [], "filter_options": value})
+    page = decode.decode_page(body, TeamCharger)
+    options = decode.filter_options_as(page, TeamChargerFilterOptions)
+    assert options is None or isinstance(options, TeamChargerFilterOptions)

@@ -11,7 +11,7 @@ import pytest
 
 from plugdesk.api import decode
 from plugdesk.api.charger_models import ActionResult
-from plugdesk.api.fleet_models import Site, Team, TeamCharger
+from plugdesk.api.fleet_models import Site, Team, TeamCharger, TeamChargerFilterOptions
 from plugdesk.api.models import Charger, PowerUsage, Transaction
 
 RECORDED = Path(__file__).parents[1] / "fixtures" / "recorded"
@@ -31,8 +31,10 @@ OBJECT_MODELS: dict[str, Any] = {
 }
 
 
-def decoded(entry: dict[str, Any]) -> Any:
-    body = (RECORDED / entry["file"]).read_bytes()
+def decoded(entry: dict[str, Any], body: bytes | None = None) -> Any:
+    """The entry's recorded example (or `body` in its place) through the manifest's model."""
+    if body is None:
+        body = (RECORDED / entry["file"]).read_bytes()
     model = entry["model"]
     if model in PAGE_MODELS:
         return decode.decode_page(body, PAGE_MODELS[model])
@@ -61,8 +63,9 @@ def test_recorded_values_survive_decoding() -> None:
     assert [c.status for c in team_charger.connector_list] == ["Available"]
     assert team_charger.internal_model.sku == "TAC-W22"
     assert by_file["team_chargers.json"].next_url.endswith("chargers?page=2")
-    methods_absent = decode.filter_options_as(by_file["team_chargers.json"], dict)
-    assert methods_absent["vendors"] == ["ABB", "Alfen", "Wallbox"]
+    options = decode.filter_options_as(by_file["team_chargers.json"], TeamChargerFilterOptions)
+    assert options.vendors == ["ABB", "Alfen", "Wallbox"]
+    assert options.license_types == ["basic", "smart", "pro"] and "Faulted" in options.statuses
     site = by_file["team_sites.json"].data[0]
     assert (site.house_number, site.smart_charging, site.id) == (123, "disabled", None)
     rows = by_file["site_transactions.json"].data

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QDate
 
-from plugdesk import cli
 from plugdesk.api.client import transaction_params
 from plugdesk.api.models import Charger
+from plugdesk.cli import main as cli
 from plugdesk.domain.export_run import writable_folder_problem
 from plugdesk.domain.public_input import (
     InputError,
@@ -34,7 +34,7 @@ from plugdesk.domain.settings import Settings, load_settings, save_settings, val
 from plugdesk.simulator import CHAOS_MODES, Simulator
 from plugdesk.ui.export_dialog import NO_DATE, ExportDialog, Period
 from plugdesk.ui.transactions_view import TransactionFilterBar
-from tests.services.export_support import frozen_sim, read_csv, temp_files
+from tests.support.export import frozen_sim, read_csv, temp_files
 
 FUZZ = settings(
     max_examples=120,
@@ -80,6 +80,7 @@ settings_files = st.one_of(
 )
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 @FUZZ
 @given(content=settings_files)
 def test_any_settings_file_loads_or_is_set_aside_with_a_sentence(

@@ -1,4 +1,4 @@
-"""kill -9 the real app (tests/chaos/app_proc.py: app.Desk + fault monitoring + exports)
+"""kill -9 the real app (tests/support/app_proc.py: app.Desk + fault monitoring + exports)
 during a refresh, during an export and at exact points of a store write, then start it
 again: the store opens cleanly and holds everything reported committed, nothing already
 announced is announced again, and no temporary file outlives the next start."""
@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from plugdesk.domain.atomic import TEMP_SUFFIX
-from tests.chaos.remote_sim import RemoteSimulator
 from tests.services.test_kill_mid_refresh import (
     Lines,
     Report,
@@ -26,9 +25,10 @@ from tests.services.test_kill_mid_refresh import (
     kill_9,
     never_twice,
 )
+from tests.support.remote_sim import RemoteSimulator
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULE = "tests.chaos.app_proc"
+MODULE = "tests.support.app_proc"
 STARTUP = 60.0  # seconds: Qt starts slowly on a loaded 2-core machine
 WORK = 90.0
 STALE_AGE = 600.0  # seconds: older than the start-up sweep's 5 minutes
@@ -92,7 +92,11 @@ def _kill_when(run: AppRun, args: list[str], ready: str, *, committed: int = 0,
         kill_9(process)
     finally:
         _reap(process)
-    return Report.parse(lines.drain())
+    report = Report.parse(lines.drain())
+    for pipe in (process.stdin, process.stdout, process.stderr):
+        if pipe is not None:
+            pipe.close()  # an open one is a ResourceWarning, which fails the test
+    return report
 
 
 def _killed_itself(run: AppRun, args: list[str]) -> tuple[Report, list[str]]:
@@ -203,7 +207,7 @@ def test_the_app_start_sweeps_leftovers_of_killed_writes(
 ) -> None:
     """`run_gui` itself (here its offscreen self-test) removes what killed writes left in
     the config folder and the last export folder, and nothing young or not ours."""
-    from plugdesk.app import run_gui
+    from plugdesk.app.desk import run_gui
 
     exports = tmp_path / "exports"
     exports.mkdir()

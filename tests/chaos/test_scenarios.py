@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from tests.chaos.checks import all_checks
-from tests.chaos.hour import BUDGET_LIMIT, BUDGET_WINDOW, SCENARIOS, START, Scenario, run_hour
-from tests.chaos.remote_sim import RemoteSimulator
+from tests.support.chaos_checks import all_checks
+from tests.support.hour import BUDGET_LIMIT, BUDGET_WINDOW, SCENARIOS, START, Scenario, run_hour
+from tests.support.remote_sim import RemoteSimulator
 
 
 @pytest.fixture(params=SCENARIOS, ids=[s.name for s in SCENARIOS])
@@ -36,6 +36,7 @@ def chaos_sim(scenario: Scenario) -> Iterator[RemoteSimulator]:
         simulator.stop()
 
 
+@pytest.mark.log_warnings("chaos makes refreshes fail on purpose; the monitor warns")
 def test_an_hour_of_chaos(
     scenario: Scenario, chaos_sim: RemoteSimulator, tmp_path: Path, run: Any, qtbot: Any
 ) -> None:

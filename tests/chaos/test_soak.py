@@ -1,5 +1,5 @@
 """Soak: PlugDesk watching a 1,000-charger fleet for many simulated hours (see
-tests/chaos/soak_proc.py for how). Memory, the store and the task count stay flat.
+tests/support/soak_proc.py for how). Memory, the store and the task count stay flat.
 
 Two forms. The normal suite runs 6 simulated hours at a slow polling cadence (the list
 re-read every 5 simulated minutes, a batch of pages every simulated minute): every part
@@ -39,7 +39,7 @@ def run_soak(home: Path, *args: str, timeout: float) -> Soak:
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
                PLUGDESK_HOME=str(home))  # fmt: skip
     done = subprocess.run(
-        [sys.executable, "-m", "tests.chaos.soak_proc", *args],
+        [sys.executable, "-m", "tests.support.soak_proc", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,7 +12,9 @@ from typing import Any
 
 import pytest
 
-from plugdesk.cli import main
+from plugdesk.cli import main as cli_main
+from plugdesk.cli.main import main
+from plugdesk.domain.paths import app_paths
 
 PYTHON = sys.executable
 
@@ -30,6 +33,13 @@ def _plugdesk(*args: str, env: dict[str, str] | None = None, timeout: float = 60
         env=env or _env(),
         timeout=timeout,
     )
+
+
+def save_raw_settings(data: dict[str, Any]) -> None:
+    """A settings file as an older PlugDesk may have written it (no validation)."""
+    path = app_paths().settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data), "utf-8")
 
 
 def test_help_lists_every_command() -> None:
@@ -66,6 +76,9 @@ def sim_process() -> Iterator[tuple[str, str]]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        for pipe in (proc.stdout, proc.stderr):
+            if pipe is not None:
+                pipe.close()
 
 
 def test_sim_then_status_in_another_process_reports_faults(sim_process: tuple[str, str]) -> None:
@@ -167,9 +180,50 @@ def test_plain_http_to_a_remote_host_is_refused(
     monkeypatch.setenv("PLUGDESK_TOKEN", "some-token-abcdef")
     code = main(["status", "--api-url", "http://example.com/api/v3"])
     err = capsys.readouterr().err
-    assert code != 0
-    assert "https" in err.lower()
+    assert code == 64  # a bad --api-url is a usage error
+    assert err.startswith("plugdesk: --api-url: ") and "https" in err.lower()
     assert "some-token-abcdef" not in err
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("https://app.plugchoice.com/api/v3?x=1", "'?' or '#'"),
+        ("https://me:pw@app.plugchoice.com/api/v3", "user name or password"),
+    ],
+)
+def test_a_saved_url_that_no_longer_passes_is_a_config_error_naming_the_fix(
+    url: str, words: str, capsys: Any
+) -> None:
+    save_raw_settings({"version": 1, "api_url": url})
+    code = main(["status"])
+    err = capsys.readouterr().err
+    assert code == 78
+    assert words in err and "--api-url" in err and "Settings" in err
+    assert main(["status", "--api-url", "http://127.0.0.1:9/api/v3"]) == 3  # the flag wins
+
+
+@pytest.mark.log_warnings("a bug on purpose: it is logged")
+def test_an_unexpected_exception_is_reported_as_a_bug_with_the_log_path(
+    monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """A ValueError from a bug is no usage error: exit 70, "a bug", the log file named and
+    holding the traceback, never the token."""
+    monkeypatch.setenv("PLUGDESK_TOKEN", "tok-0123456789abcdef")
+
+    def broken(_args: Any) -> int:
+        raise ValueError("internal slip with tok-0123456789abcdef in it")
+
+    monkeypatch.setitem(cli_main.COMMANDS, "status", broken)
+    code = main(["status"])
+    err = capsys.readouterr().err
+    assert code == 70
+    assert "a bug in PlugDesk" in err and "Traceback" not in err
+    log_file = app_paths().log_file()
+    assert str(log_file) in err
+    logged = log_file.read_text("utf-8")
+    assert "Traceback" in logged and "in broken" in logged
+    assert "tok-0123456789abcdef" not in err + logged
 
 
 @pytest.mark.parametrize(
@@ -193,3 +247,54 @@ def test_python_dash_m_and_version(tmp_path: Path) -> None:
     result = _plugdesk("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("PlugDesk ")
+
+
+# -- plugdesk watch: bad input is refused before anything starts ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--webhook", "http://hooks.example.com/x"], "must use https://"),
+        (["--webhook", "https://user:pw@hooks.example.com/x"], "user name or password"),
+        (["--webhook", "ftp://hooks.example.com/x"], "must start with https://"),
+        (["--webhook", "pager+https://hooks.example.com/x"], "must start with https://"),
+    ],
+)
+def test_watch_refuses_a_bad_webhook(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["watch", "--api-url", "http://127.0.0.1:9/api/v3", *args])
+    err = capsys.readouterr().err
+    assert code == 64, err
+    assert message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["127.0.0.1:99999", "example.com:9877", "127.0.0.1:x"])
+def test_watch_refuses_a_bad_metrics_address(value: str) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["watch", "--metrics", value])
+    assert stop.value.code == 64
+
+
+def test_watch_without_a_token_says_how_to_get_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["watch", "--api-url", "http://127.0.0.1:9/api/v3"])
+    assert code == 3
+    assert "plugdesk login" in capsys.readouterr().err
+
+
+def test_a_second_watch_on_the_same_history_is_refused(
+    sim: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from plugdesk.domain.watch_lock import WatchInfo, WatchLock
+
+    lock = WatchLock.acquire(app_paths().data_dir, WatchInfo(4321, sim.base_url, "k"))
+    try:
+        os.environ["PLUGDESK_TOKEN"] = sim.token
+        code = main(["watch", "--api-url", sim.base_url])
+    finally:
+        del os.environ["PLUGDESK_TOKEN"]
+        lock.release()
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "already running (pid 4321" in err

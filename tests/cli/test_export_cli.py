@@ -1,4 +1,4 @@
-"""`plugdesk export`: in process through `plugdesk.cli.main` and as a real subprocess."""
+"""`plugdesk export`: in process through `plugdesk.cli.main.main` and as a real subprocess."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from plugdesk.cli import main
+from plugdesk.cli.main import main
 from plugdesk.domain.export import EXPORT_COLUMNS
 from plugdesk.simulator import Simulator
-from tests.services.export_support import (
+from tests.support.export import (
     frozen_sim,
     query_value,
     read_csv,

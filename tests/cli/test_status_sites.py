@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.asyncutil import TaskRunner
-from plugdesk.cli import main
+from plugdesk.cli.main import main
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.paths import app_paths
 from plugdesk.domain.settings import Settings, save_settings
 from plugdesk.domain.store import Store
 from plugdesk.services.incidents import IncidentService
 from plugdesk.services.watch import FleetWatch
+from plugdesk.tasks import TaskRunner
 from plugdesk.ui.fleet_model import FleetTableModel
 
 

@@ -7,7 +7,7 @@ The test starts, each privately and each stopped at the end:
 - dunst, the notification daemon, with a minimal config,
 - trayer, an XEmbed tray host (Qt uses XEmbed when no StatusNotifierWatcher is on the bus),
 - dbus-monitor, recording every `Notify` call on the bus,
-- PlugDesk itself: `plugdesk.app.run_gui` in a subprocess (tests/desktop/desk_driver.py)
+- PlugDesk itself: `plugdesk.app.desk.run_gui` in a subprocess (tests/support/desk_proc.py)
   with QT_QPA_PLATFORM=xcb, its own PLUGDESK_HOME and a settings file with no fault grace.
 
 Then: the fleet is made healthy, the tray must show OK (green badge); one charger is
@@ -105,6 +105,7 @@ class Desktop:
         options.setdefault("stderr", subprocess.DEVNULL)
         process = subprocess.Popen(args, env=options.pop("env", self.env), **options)
         self.processes.append(process)
+        _close_our_copies(options)
         return process
 
     def run(self, *args: str) -> str:
@@ -131,15 +132,26 @@ class Desktop:
                 process.wait(timeout=15)
 
 
+def _close_our_copies(options: dict[str, Any]) -> None:
+    """A log file handed to a child stays open in the child; close ours (an open one is a
+    ResourceWarning, which fails the test)."""
+    for key in ("stdout", "stderr"):
+        handle = options.get(key)
+        if hasattr(handle, "close"):
+            handle.close()
+
+
 def _start_xvfb(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
     """Xvfb on a display it picks itself and announces on a pipe when it is ready."""
     read, write = os.pipe()
-    process = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp / "xvfb.log").open("wb"),
-    )
+    with (tmp / "xvfb.log").open("wb") as log:  # the child keeps its own copy
+        process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten",
+             "tcp"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
     os.close(write)
     announced = b""
     deadline = time.monotonic() + START_TIMEOUT
@@ -280,7 +292,7 @@ def test_a_fault_reaches_the_notification_daemon_and_turns_the_tray_red(
         for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             app_env[var] = str(home / var.lower())
         app_err = (tmp_path / "app.stderr").open("w")
-        app = desk.start([sys.executable, "-m", "tests.desktop.desk_driver", "--api",
+        app = desk.start([sys.executable, "-m", "tests.support.desk_proc", "--api",
                           sim.base_url], env=app_env, cwd=ROOT, stderr=app_err)  # fmt: skip
         log = home / "log" / "plugdesk.log"
 

@@ -11,12 +11,9 @@ import keyring.errors
 import pytest
 from keyring.backends import SecretService, chainer, fail, null
 
-from plugdesk.domain.credentials import (
-    NO_STORE_MESSAGE,
-    CredentialStore,
-    mask_secret,
-    normalize_api_url,
-)
+from plugdesk.api.client import check_api_url
+from plugdesk.api.errors import mask
+from plugdesk.domain.credentials import NO_STORE_MESSAGE, CredentialStore
 from plugdesk.domain.paths import app_paths
 from plugdesk.domain.settings import Settings, save_settings
 
@@ -77,7 +74,7 @@ def test_api_url_spellings_share_one_entry(memory_keyring: Any) -> None:
     store.set("  HTTPS://App.Plugchoice.com/api/v3/ ", TOKEN)
     assert store.get(URL) == TOKEN
     assert list(memory_keyring.entries) == [("plugdesk", URL)]
-    assert normalize_api_url("http://127.0.0.1:8080/api/v3") == "http://127.0.0.1:8080/api/v3"
+    assert check_api_url("http://127.0.0.1:8080/api/v3") == "http://127.0.0.1:8080/api/v3"
 
 
 def test_delete(memory_keyring: Any) -> None:
@@ -124,6 +121,7 @@ def test_named_secrets_and_their_index(memory_keyring: Any, app_dirs: Path) -> N
     _assert_no_file_holds(app_dirs, "sess-token")
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_a_damaged_index_is_started_afresh(memory_keyring: Any) -> None:
     memory_keyring.entries[("plugdesk", "index:secrets")] = "{not json"
     store = CredentialStore()
@@ -140,11 +138,11 @@ def test_backend_names_for_the_user() -> None:
 
 
 def test_mask_secret() -> None:
-    assert mask_secret(TOKEN) == "tok-…"
-    assert mask_secret("abcdefgh") == "ab…"  # short: never most of it
-    assert mask_secret("abc") == "…"
-    assert mask_secret("") == ""
-    assert mask_secret(None) == ""
+    assert mask(TOKEN) == "tok-…"
+    assert mask("abcdefgh") == "ab…"  # short: never most of it
+    assert mask("abc") == "…"
+    assert mask("") == ""
+    assert mask(None) == ""
 
 
 # -- without a usable keyring: session-only mode ------------------------------------------
@@ -172,6 +170,7 @@ def _session_only_checks(store: CredentialStore, app_dirs: Path) -> None:
     assert store.get(URL) is None
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_fail_backend(app_dirs: Path) -> None:
     keyring.set_keyring(fail.Keyring())
     store = CredentialStore()
@@ -181,17 +180,20 @@ def test_fail_backend(app_dirs: Path) -> None:
     assert CredentialStore().get(URL) is None  # the next start has forgotten it
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_null_backend(app_dirs: Path) -> None:
     keyring.set_keyring(null.Keyring())
     _session_only_checks(CredentialStore(), app_dirs)
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_chainer_with_nothing_usable(app_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(chainer.ChainerBackend, "backends", [])
     keyring.set_keyring(chainer.ChainerBackend())
     _session_only_checks(CredentialStore(), app_dirs)
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_keyring_itself_fails_to_start(app_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken() -> keyring.backend.KeyringBackend:
         raise keyring.errors.InitError("no backend could be loaded")
@@ -202,6 +204,7 @@ def test_keyring_itself_fails_to_start(app_dirs: Path, monkeypatch: pytest.Monke
     _session_only_checks(store, app_dirs)
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 @pytest.mark.parametrize(
     "error",
     [
@@ -229,6 +232,7 @@ def test_backend_that_raises_on_every_call(app_dirs: Path, error: Exception) -> 
     assert backend.calls == calls  # once failed, it stops knocking on a broken store
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_a_failing_read_switches_too(app_dirs: Path) -> None:
     keyring.set_keyring(RaisingKeyring(keyring.errors.KeyringLocked("locked")))
     store = CredentialStore()
@@ -236,6 +240,7 @@ def test_a_failing_read_switches_too(app_dirs: Path) -> None:
     assert store.session_only and store.problem is not None and "locked" in store.problem
 
 
+@pytest.mark.log_warnings("the keyring fails on purpose; the fall-back to memory is warned")
 def test_a_backend_error_that_quotes_the_token_is_masked(app_dirs: Path) -> None:
     class Leaky(RaisingKeyring):
         def set_password(self, service: str, username: str, password: str) -> None:
@@ -247,7 +252,7 @@ def test_a_backend_error_that_quotes_the_token_is_masked(app_dirs: Path) -> None
     assert store.session_only
     assert store.problem is not None
     assert TOKEN not in store.problem
-    assert mask_secret(TOKEN) in store.problem
+    assert mask(TOKEN) in store.problem
 
 
 def test_session_only_message_is_logged_without_the_token(

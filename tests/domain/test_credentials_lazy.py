@@ -47,6 +47,7 @@ def test_the_first_use_looks_once(memory_keyring: Any, lookups: list[str]) -> No
     assert memory_keyring.entries[("plugdesk", URL)] == TOKEN
 
 
+@pytest.mark.log_warnings("no usable keyring on purpose; the fall-back to memory is warned")
 @pytest.mark.parametrize("first", ["session_only", "problem", "backend_name"])
 def test_what_the_ui_reads_is_right_before_any_call(first: str, lookups: list[str]) -> None:
     keyring.set_keyring(fail.Keyring())
@@ -58,6 +59,7 @@ def test_what_the_ui_reads_is_right_before_any_call(first: str, lookups: list[st
     assert store.problem.startswith(NO_STORE_MESSAGE)
 
 
+@pytest.mark.log_warnings("no usable keyring on purpose; the fall-back to memory is warned")
 def test_a_backend_given_at_construction_is_used_without_a_lookup(
     lookups: list[str],
 ) -> None:
@@ -66,6 +68,7 @@ def test_a_backend_given_at_construction_is_used_without_a_lookup(
     assert lookups == []
 
 
+@pytest.mark.log_warnings("no usable keyring on purpose; the fall-back to memory is warned")
 def test_a_failing_lookup_on_first_use_means_session_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -323,7 +323,8 @@ def test_csv_formula_injection_is_neutralised(out: Path) -> None:
         assert row[EXPORT_COLUMNS.index("meter_start_wh")] == "-5"  # a number stays a number
 
 
-def test_xlsx_formula_injection_is_neutralised(out: Path) -> None:
+def test_xlsx_text_is_never_a_formula_and_keeps_its_text(out: Path) -> None:
+    """XLSX string cells cannot be formulas: the text is stored exactly, no apostrophe."""
     charger, txs = _injected()
     target = out / "tx.xlsx"
     with XlsxExportWriter(target) as writer:
@@ -337,15 +338,16 @@ def test_xlsx_formula_injection_is_neutralised(out: Path) -> None:
         str(sheet.cell(row=r, column=6).value).replace("_x000D_", "\r")
         for r in range(2, 2 + len(txs))
     ]
-    assert tags == ["'" + tag for tag in INJECTIONS]
+    assert tags == INJECTIONS
     for r in range(2, 2 + len(txs)):
         assert sheet.cell(row=r, column=6).data_type == "s"  # text, not a formula
         assert [sheet.cell(row=r, column=c).value for c in (2, 3, 4)] == [
-            "'=uuid",
-            "'+identity",
-            "'@reference",
+            "=uuid",
+            "+identity",
+            "@reference",
         ]
-        assert sheet.cell(row=r, column=13).value == "'-Remote"
+        assert all(sheet.cell(row=r, column=c).data_type == "s" for c in (2, 3, 4, 13))
+        assert sheet.cell(row=r, column=13).value == "-Remote"
         assert sheet.cell(row=r, column=10).value == -5
 
 

@@ -25,7 +25,7 @@ from plugdesk.domain.health import (
     fleet_level,
     format_counts,
 )
-from tests.domain.health_fakes import T0, FakeCharger, FakeConnector, charger, minutes
+from tests.support.health import T0, FakeCharger, FakeConnector, charger, minutes
 
 
 def test_a_working_charger_is_ok() -> None:

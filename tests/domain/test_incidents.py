@@ -22,7 +22,7 @@ from plugdesk.domain.incidents import (
 )
 from plugdesk.domain.settings import Settings
 from plugdesk.domain.store import Incident, Store, StoreError
-from tests.domain.health_fakes import T0, charger, fleet, minutes, seconds
+from tests.support.health import T0, charger, fleet, minutes, seconds
 
 LOUD = NotificationPrefs(fault=True, offline=True, stale=True, resolved=True, tz=UTC)
 
@@ -575,3 +575,41 @@ def test_real_api_models_drive_the_tracker(tracker: IncidentTracker) -> None:
 def test_duplicate_rows_in_one_refresh_count_once(tracker: IncidentTracker, store: Store) -> None:
     heard = play(tracker, every(S30, minutes(3), [FAULTY, PC1, FAULTY]))
     assert len(heard) == 1 and len(store.list_incidents()) == 1
+
+
+def test_summary_counts_chargers_not_labels(store: Store) -> None:
+    """Two sites both have a "Bay 3": the headline still adds up with the kinds."""
+    tracker = tracker_for(store, grace_offline=120)
+    chargers = [
+        charger(1, reference="Bay 3").faulted(),
+        charger(2, reference="Bay 3").offline(),
+        charger(3, reference="Bay 3").offline(),
+        charger(4).offline(),
+    ]
+    heard = play(tracker, every(S30, minutes(3), chargers))
+    [(_, summary)] = heard
+    assert summary.title == "4 chargers need attention"
+    assert summary.body.startswith("1 faulted, 3 offline: ")
+
+
+def test_reload_takes_over_incidents_another_process_kept(tmp_path: Path) -> None:
+    """The app after `plugdesk watch` stops: the watch's open incident is closed by the
+    app's tracker instead of a second one opening beside it."""
+    db = tmp_path / "shared.sqlite3"
+    watch_store, app_store = Store(db), Store(db)
+    try:
+        app = IncidentTracker(app_store, grace_fault=0, grace_clear=0)
+        watch = IncidentTracker(watch_store, grace_fault=0, grace_clear=0)
+        faulted = charger(1, status="Faulted", error="GroundFailure")
+        watch.mark_notified(watch.observe([faulted], T0))  # the watch announced it
+        assert [i.charger_uuid for i in watch_store.open_incidents()] == ["uuid-001"]
+        assert app.open_incidents() == []
+        app.reload()
+        assert [i.charger_uuid for i in app.open_incidents()] == ["uuid-001"]
+        alerts = app.observe([charger(1)], T0 + timedelta(seconds=60))
+        assert [a.kind for a in alerts] == ["resolved"]
+        assert app_store.open_incidents() == []
+        assert len(app_store.list_incidents()) == 1
+    finally:
+        watch_store.close()
+        app_store.close()

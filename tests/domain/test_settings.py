@@ -17,6 +17,7 @@ from plugdesk.domain.settings import (
     DEFAULT_API_URL,
     Settings,
     SettingsError,
+    api_url_problem,
     check_settings,
     load_settings,
     save_settings,
@@ -47,7 +48,7 @@ def test_defaults() -> None:
     assert (settings.quiet_start, settings.quiet_end) == ("22:00", "07:00")
     assert (settings.export_format, settings.export_tz, settings.export_delimiter) == (
         "csv",
-        "utc",
+        "local",  # the export's times match the window's unless chosen otherwise
         ",",
     )
     assert settings.version == 1
@@ -100,6 +101,7 @@ def test_saving_invalid_settings_is_refused_and_names_the_field(path: Path) -> N
     assert path.read_bytes() == before
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 def test_corrupt_json_is_kept_aside_with_the_line(path: Path) -> None:
     broken = b'{\n  "version": 1,\n  "refresh_interval_s": 30\n  "notify_fault": true\n}\n'
     path.write_bytes(broken)
@@ -119,6 +121,7 @@ def test_corrupt_json_is_kept_aside_with_the_line(path: Path) -> None:
     assert _kept_aside(path) == [kept]
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
@@ -135,6 +138,7 @@ def test_unreadable_files(path: Path, content: bytes, expected: str) -> None:
     assert [p.read_bytes() for p in _kept_aside(path)] == [content]
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 def test_wrong_type_names_the_field(path: Path) -> None:
     path.write_text(json.dumps({"version": 1, "refresh_interval_s": "30s"}), "utf-8")
     settings, message = load_settings(path)
@@ -144,6 +148,7 @@ def test_wrong_type_names_the_field(path: Path) -> None:
     assert len(_kept_aside(path)) == 1
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
@@ -152,7 +157,6 @@ def test_wrong_type_names_the_field(path: Path) -> None:
         ("storm_threshold", 0, "from 2 to 1000"),
         ("quiet_start", "25:00", "HH:MM"),
         ("export_delimiter", "\t", "must be ',' or ';'"),
-        ("api_url", "http://plugchoice.example.com/api/v3", "https://"),
     ],
 )
 def test_out_of_range_values(path: Path, field: str, value: object, expected: str) -> None:
@@ -163,6 +167,30 @@ def test_out_of_range_values(path: Path, field: str, value: object, expected: st
     assert len(_kept_aside(path)) == 1
 
 
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("http://plugchoice.example.com/api/v3", "https://"),
+        ("https://app.plugchoice.com/api/v3?x=1", "'?' or '#'"),
+        ("https://app.plugchoice.com/api/v3#top", "'?' or '#'"),
+        ("https://me:pw@app.plugchoice.com/api/v3", "user name or password"),
+    ],
+)
+def test_a_saved_url_that_no_longer_passes_is_kept_with_the_rest(
+    path: Path, url: str, words: str
+) -> None:
+    """The URL rule got stricter than the file: nothing is set aside or reset; whoever uses
+    the URL asks `api_url_problem` (the window then opens its settings dialog)."""
+    path.write_text(json.dumps({"version": 1, "api_url": url, "refresh_interval_s": 60}))
+    settings, message = load_settings(path)
+    assert message is None and not _kept_aside(path)
+    assert settings.api_url == url and settings.refresh_interval_s == 60
+    problem = api_url_problem(settings.api_url)
+    assert problem is not None and words in problem
+    assert validate_field("api_url", url) == problem  # the dialog shows the same words
+
+
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 def test_unknown_future_version(path: Path) -> None:
     path.write_text(json.dumps({"version": 2, "refresh_interval_s": 30}), "utf-8")
     settings, message = load_settings(path)
@@ -172,6 +200,7 @@ def test_unknown_future_version(path: Path) -> None:
     assert len(_kept_aside(path)) == 1
 
 
+@pytest.mark.log_warnings("a bad settings file is set aside, with a warning")
 def test_two_bad_files_in_the_same_second_are_both_kept(path: Path) -> None:
     path.write_bytes(b"{bad one")
     load_settings(path)

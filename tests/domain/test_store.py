@@ -17,7 +17,7 @@ import pytest
 
 from plugdesk.domain import store as store_module
 from plugdesk.domain.store import SCHEMA_VERSION, Mute, Store, StoreError
-from tests.domain.health_fakes import T0, minutes
+from tests.support.health import T0, minutes
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -54,7 +54,7 @@ def open_fault(store: Store, n: int, at: timedelta = timedelta(0), **fields: obj
 def test_fresh_store_is_wal_full_sync_and_latest_schema(store: Store, db: Path) -> None:
     assert db.exists()
     assert store.journal_mode() == "wal"
-    assert store.schema_version() == SCHEMA_VERSION == 4
+    assert store.schema_version() == SCHEMA_VERSION == 6
     assert store.problem is None and store.set_aside_as is None
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     # WAL is a property of the file: another connection sees it too.
@@ -298,6 +298,7 @@ def test_locked_file_is_an_error_not_damage(db: Path, monkeypatch: pytest.Monkey
 # -- damage ---------------------------------------------------------------------------------
 
 
+@pytest.mark.log_warnings("a damaged store is set aside, with a warning")
 def test_non_sqlite_file_is_set_aside_and_a_fresh_store_made(db: Path) -> None:
     db.parent.mkdir(parents=True)
     junk = b"this is not a database, just some text " * 200
@@ -314,6 +315,7 @@ def test_non_sqlite_file_is_set_aside_and_a_fresh_store_made(db: Path) -> None:
         assert len(fresh.list_incidents()) == 1
 
 
+@pytest.mark.log_warnings("a damaged store is set aside, with a warning")
 def test_damaged_pages_are_caught_at_open(db: Path) -> None:
     with Store(db) as first:
         for n in range(300):

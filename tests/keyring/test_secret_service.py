@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.services.signin import SignedIn, SignInService
+from plugdesk.tasks import TaskRunner
 
 pytestmark = pytest.mark.keyring_service
 

@@ -41,11 +41,12 @@ def test_plugdesk_imports_only_the_qt_modules_the_bundle_keeps() -> None:
 
 
 def test_excludes_unused_qt_modules_and_dev_tools() -> None:
-    excluded = rules.excluded_modules(ALL, ["QtCore", "QtNetwork", "QtSvg", "QtQuick"])
-    assert {"PySide6.QtNetwork", "PySide6.QtQuick", "pygments", "tkinter"} <= set(excluded)
-    assert not {"PySide6.QtCore", "PySide6.QtSvg"} & set(excluded)
-    kept = rules.excluded_modules(ALL - {"qt-modules"}, ["QtNetwork"])
-    assert "PySide6.QtNetwork" not in kept
+    installed = ["QtCore", "QtNetwork", "QtSql", "QtSvg", "QtQuick"]
+    excluded = rules.excluded_modules(ALL, installed)
+    assert {"PySide6.QtSql", "PySide6.QtQuick", "pygments", "tkinter"} <= set(excluded)
+    assert not {"PySide6.QtCore", "PySide6.QtSvg", "PySide6.QtNetwork"} & set(excluded)
+    kept = rules.excluded_modules(ALL - {"qt-modules"}, ["QtSql"])
+    assert "PySide6.QtSql" not in kept
 
 
 @pytest.mark.parametrize(
@@ -83,12 +84,26 @@ def test_keeps_what_a_desktop_needs(dest: str) -> None:
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", "qt-plugins"),
         ("PySide6\\plugins\\imageformats\\qwebp.dll", "qt-plugins"),
         ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "gtk3-theme"),
-        ("PySide6/Qt/translations/qtbase_de.qm", "translations"),
+        ("PySide6/Qt/translations/qtbase_ja.qm", "translations"),
+        ("PySide6/Qt/translations/qt_de.qm", "translations"),  # the meta-catalog: unused
     ],
 )
 def test_drops_what_plugdesk_does_not_use(dest: str, cut: str) -> None:
     assert rules.is_unwanted(dest, ALL) == cut
     assert rules.is_unwanted(dest, ALL - {cut}) is None  # each cut can be switched off
+
+
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/Qt/translations/qtbase_de.qm",  # Qt's dialogs in the languages PlugDesk speaks
+        "PySide6\\translations\\qtbase_nl.qm",
+        "PySide6/Qt/translations/qtbase_fr.qm",
+        "plugdesk/resources/translations/plugdesk_nl.qm",  # PlugDesk's own: never cut
+    ],
+)
+def test_keeps_the_translations_plugdesk_loads(dest: str) -> None:
+    assert rules.is_unwanted(dest, ALL) is None
 
 
 def test_cut_names_are_checked() -> None:

@@ -60,6 +60,7 @@ def test_app_icon_renders_at_any_size(qtbot: QtBot) -> None:
         assert image.pixelColor(size // 2, size // 2).alpha() == 255
 
 
+@pytest.mark.log_warnings("the missing icon is warned on purpose")
 def test_app_icon_falls_back_to_the_theme_when_the_svg_is_gone(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -13,12 +13,15 @@ from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
 import plugdesk
+from plugdesk.ui.i18n import LANGUAGES, TRANSLATED
 
 from .loader import RESOURCES, ROOT
 
 DESKTOP = RESOURCES / "plugdesk.desktop"
 METAINFO = RESOURCES / "com.plugdesk.PlugDesk.metainfo.xml"
 SVG = RESOURCES / "plugdesk.svg"
+WATCH_UNIT = RESOURCES / "plugdesk-watch.service"
+MONITORING = ("prometheus.yml", "plugdesk-rules.yml", "plugdesk-dashboard.json")
 
 
 def _pyproject() -> dict:
@@ -111,8 +114,8 @@ def test_wheel_ships_resources_from_the_one_source_folder() -> None:
     setuptools = _pyproject()["tool"]["setuptools"]
     assert setuptools["package-dir"]["plugdesk.resources"] == "resources"
     patterns = setuptools["package-data"]["plugdesk.resources"]
-    shipped = {path.name for pattern in patterns for path in RESOURCES.glob(pattern)}
-    assert shipped == {path.name for path in RESOURCES.iterdir() if path.is_file()}
+    shipped = {path for pattern in patterns for path in RESOURCES.glob(pattern)}
+    assert shipped == {path for path in RESOURCES.rglob("*") if path.is_file()}
     # The package list is explicit (a mapped folder cannot be found by find:): every
     # package in the tree must be in it, or the wheel silently misses it.
     listed = set(setuptools["packages"])
@@ -125,5 +128,53 @@ def test_wheel_ships_resources_from_the_one_source_folder() -> None:
 
 def test_resources_folder_holds_only_shipped_files() -> None:
     # Generated icons belong in packaging/build/, never next to the source SVG.
-    files = sorted(path.name for path in RESOURCES.rglob("*") if path.is_file())
-    assert files == sorted([DESKTOP.name, METAINFO.name, SVG.name])
+    files = sorted(str(p.relative_to(RESOURCES)) for p in RESOURCES.rglob("*") if p.is_file())
+    translations = [
+        f"translations/plugdesk_{lang}.{kind}" for lang in LANGUAGES for kind in ("qm", "ts")
+    ]
+    assert files == sorted([DESKTOP.name, METAINFO.name, SVG.name, WATCH_UNIT.name,
+                            *(f"monitoring/{name}" for name in MONITORING),
+                            *translations])  # fmt: skip
+
+
+def test_desktop_entry_and_metainfo_speak_the_app_languages() -> None:
+    """Software centres and menus show the name, comment and summary in the user's
+    language: each of PlugDesk's translated languages has its own, not the English."""
+    entry = _desktop_entry()
+    root = ET.parse(METAINFO).getroot()
+    summaries = {
+        node.get("{http://www.w3.org/XML/1998/namespace}lang"): node.text
+        for node in root.findall("summary")
+    }
+    for lang in TRANSLATED:
+        for key in ("Comment", "GenericName", "Keywords"):
+            assert entry[f"{key}[{lang}]"] not in ("", entry[key]), (key, lang)
+        assert summaries[lang] not in (None, "", summaries[None]), lang
+
+
+def test_watch_unit_runs_the_watch_and_stops_it_with_sigterm() -> None:
+    from plugdesk.app.watch import EXIT_TOKEN_REJECTED
+
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(WATCH_UNIT, encoding="utf-8")
+    service = parser["Service"]
+    assert service["ExecStart"].split()[1:3] == ["watch", "--metrics"]
+    assert service["ExecStart"].split()[0].endswith("/plugdesk")
+    assert service["KillSignal"] == "SIGTERM"
+    assert str(EXIT_TOKEN_REJECTED) in service["RestartPreventExitStatus"].split()
+    assert parser["Install"]["WantedBy"] == "default.target"  # a user unit
+
+
+def test_grafana_dashboard_queries_only_exported_metrics() -> None:
+    import json
+    import re
+
+    dashboard = json.loads((RESOURCES / "monitoring" / "plugdesk-dashboard.json").read_text())
+    exprs = [t["expr"] for panel in dashboard["panels"] for t in panel.get("targets", ())]
+    assert exprs and len({p["id"] for p in dashboard["panels"]}) == len(dashboard["panels"])
+    used = {name for expr in exprs for name in re.findall(r"plugdesk_[a-z_]+", expr)}
+    source = (ROOT / "plugdesk" / "services" / "metrics.py").read_text(encoding="utf-8")
+    exported = set(re.findall(r'"(plugdesk_[a-z_]+)"', source))
+    exported |= {f"{name}_total" for name in exported}  # counters gain _total
+    assert used <= exported, used - exported

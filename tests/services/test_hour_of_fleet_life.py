@@ -39,7 +39,7 @@ import pytest
 
 from plugdesk.domain.store import Incident
 from plugdesk.simulator import FaultRecord, Simulator
-from tests.services.faults_helpers import make_pipeline
+from tests.support.pipeline import make_pipeline
 
 STEP = 10.0  # simulated seconds between refreshes
 HOUR = 3600.0

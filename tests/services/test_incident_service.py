@@ -18,7 +18,7 @@ from plugdesk.services.incidents import (
 )
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
-from tests.services.faults_helpers import Pipeline, make_pipeline
+from tests.support.pipeline import Pipeline, make_pipeline
 
 
 @pytest.fixture
@@ -102,6 +102,7 @@ def test_the_fleet_summary_follows_health(
     assert f"Fault {faulted + 1}" in tooltip
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor says so")
 def test_a_failed_refresh_observes_nothing(
     pipeline: Pipeline, frozen_sim: Simulator, run: Any
 ) -> None:
@@ -242,7 +243,7 @@ def test_big_fleet_cache_and_summary_are_made_off_the_loop(db: Path, run: Any) -
             assert sum(counts.values()) == 600
             last = p.service.load_last_known()
             assert last is not None and len(last.chargers) == 600
-            assert all(name.startswith("fleet-cache") for name in threads), threads
+            assert all(name.startswith("plugdesk-fleet-cache") for name in threads), threads
             # The one judgement of 600 chargers (the snapshot) ran in a worker thread too.
             assert assessed_in and threading.main_thread().name not in assessed_in
             for _ in range(3):  # later refreshes replace the one row
@@ -274,8 +275,8 @@ def test_snapshot_codec_round_trips_every_field(frozen_sim: Simulator, run: Any)
 def test_an_unreadable_snapshot_is_ignored(db: Path, run: Any) -> None:
     from datetime import UTC, datetime
 
-    from plugdesk.asyncutil import TaskRunner
     from plugdesk.domain.incidents import IncidentTracker
+    from plugdesk.tasks import TaskRunner
 
     store = Store(db)
     store.save_fleet(b'{"not": "a list"}', datetime.now(UTC))

@@ -11,7 +11,7 @@ from plugdesk.services.chargers import TransactionFilters
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
-from tests.ui.harness import Harness, make_harness
+from tests.support.harness import Harness, make_harness
 
 
 @pytest.fixture
@@ -79,6 +79,7 @@ def test_later_refreshes_replace_the_list_in_one_go(harness: Harness, run: Any) 
     assert progress == []
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_server_error_keeps_last_data_and_marks_it_stale(
     harness: Harness, sim: Any, run: Any
 ) -> None:
@@ -99,6 +100,7 @@ def test_server_error_keeps_last_data_and_marks_it_stale(
     assert not harness.monitor.is_stale
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_unreachable_server_is_offline(harness: Harness, sim: Any, run: Any) -> None:
     run(harness.refresh())
     sim.stop()
@@ -107,6 +109,7 @@ def test_unreachable_server_is_offline(harness: Harness, sim: Any, run: Any) -> 
     assert len(harness.monitor.chargers) == 40
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_401_stops_polling_until_resume(harness: Harness, sim: Any, run: Any) -> None:
     auth: list[bool] = []
     harness.monitor.auth_failed.connect(lambda: auth.append(True))
@@ -201,8 +204,8 @@ def test_no_signal_carries_a_python_bool() -> None:
     """PySide6 6.12 on Python 3.11 loses a reference to True/False each time a Python bool
     is emitted through a signal (the interpreter aborts after a few thousand emissions):
     the services' signals must not take bools."""
+    from plugdesk.app.reporting import ErrorReporter
     from plugdesk.services.chargers import ChargerService
-    from plugdesk.services.errors import ErrorReporter
 
     for cls in (FleetMonitor, ChargerService, ErrorReporter):
         meta = cls.staticMetaObject

@@ -13,11 +13,11 @@ import pytest
 
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.models import Charger
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.fleet_pacing import FleetPaceSettings
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
+from plugdesk.tasks import TaskRunner
 
 SETTINGS = FleetPaceSettings(burst_pages=2).scaled(0.02)
 PAGES = 4
@@ -84,6 +84,7 @@ def test_a_large_fleet_is_read_a_page_at_a_time_and_a_fault_shows_in_time(
     assert max(sum(1 for u in times if t <= u < t + SETTINGS.tick) for t in times) <= 2
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_server_errors_mark_the_fleet_stale_and_the_pacer_backs_off(
     paced_sim: Simulator, run: Any
 ) -> None:

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.incidents import Alert
 from plugdesk.services.notifier import NativeChannel, Note, Notifier
 from plugdesk.services.qtasync import SignalWaiter
-from tests.services.fake_notifications import NotificationServer, start_server
+from plugdesk.tasks import TaskRunner
+from tests.support.notifications import NotificationServer, start_server
 
 FAULT = Alert(
     kind="opened",
@@ -219,6 +219,7 @@ def test_quiet_alerts_never_pop_up_but_are_listed_and_count_as_delivered(
     assert seen == [(QUIET, "quiet")]
 
 
+@pytest.mark.log_warnings("a channel fails on purpose; the notifier logs it")
 def test_every_channel_failing_is_reported_not_marked(runner: TaskRunner, run: Any) -> None:
     broken = FakeChannel("tray", works=False)
     notifier = Notifier(runner, [broken])
@@ -229,6 +230,7 @@ def test_every_channel_failing_is_reported_not_marked(runner: TaskRunner, run: A
     assert seen == [] and lost == [FAULT]
 
 
+@pytest.mark.log_warnings("a channel fails on purpose; the notifier logs it")
 def test_a_crashing_channel_does_not_stop_the_chain(runner: TaskRunner, run: Any) -> None:
     class Crashing(FakeChannel):
         async def deliver(self, note: Note) -> bool:
@@ -259,6 +261,7 @@ def test_alerts_are_shown_one_at_a_time_in_order(runner: TaskRunner, run: Any) -
     assert [alert for alert, _ in seen] == [FAULT, OFFLINE, SUMMARY]
 
 
+@pytest.mark.log_warnings("a channel fails on purpose; the notifier logs it")
 def test_a_detail_line_is_added_and_a_broken_one_costs_nothing(
     runner: TaskRunner, run: Any
 ) -> None:

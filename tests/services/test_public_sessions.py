@@ -21,7 +21,7 @@ from plugdesk.domain.poll_pacing import PaceSettings
 from plugdesk.services.public_sessions import SECRET_PREFIX
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
-from tests.services.public_support import (
+from tests.support.public import (
     SCALE,
     WINDOW,
     PublicRig,

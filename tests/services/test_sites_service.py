@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.services.sites import SiteService
+from plugdesk.tasks import TaskRunner
 
 
 def _service(sim: Any) -> tuple[SiteService, PlugchoiceClient, TaskRunner]:

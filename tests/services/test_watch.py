@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.incidents import IncidentTracker, NotificationPrefs
 from plugdesk.domain.store import Store
 from plugdesk.services.incidents import IncidentService
 from plugdesk.services.watch import LIST, TEAM, FleetWatch
 from plugdesk.simulator import Simulator
+from plugdesk.tasks import TaskRunner
 
 LOUD = NotificationPrefs(fault=True, offline=True, stale=True, resolved=True)
 

@@ -206,7 +206,7 @@ def test_meter_value_filters_limit_and_order(fleet: Simulator, api: httpx.Client
         assert len(chosen) == sum(r[key] == value for r in everything)
     capped = api.get(path, params={**base, "limit": "30"}).json()
     assert capped["meta"]["total"] == 30 and capped["meta"]["last_page"] == 2
-    newest = api.get(path, params={**base, "order": "desc"}).json()["data"]
+    newest = api.get(path, params={**base, "order_by": "desc"}).json()["data"]
     assert newest[0]["timestamp"] == max(r["timestamp"] for r in everything)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.ui.harness import ModelChecks, collect_on_main_thread
+from tests.support.harness import ModelChecks, collect_on_main_thread
 
 
 @pytest.fixture

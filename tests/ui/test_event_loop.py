@@ -23,8 +23,8 @@ from PySide6.QtCore import Qt
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.fleet_model import UUID_ROLE
 from plugdesk.ui.transactions_model import TxColumn
-from tests.ui.gaps import Gaps
-from tests.ui.harness import make_window_harness
+from tests.support.gaps import Gaps
+from tests.support.harness import make_window_harness
 
 MAX_GAP = 0.100
 BIG = 10_000
@@ -70,6 +70,8 @@ def big_charger_sim() -> Iterator[RemoteSim]:
         assert process.stdin is not None
         process.stdin.close()
         process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 def test_loading_10000_transactions_never_blocks(

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.store import Incident, Store
 from plugdesk.services.incidents import IncidentService
+from plugdesk.tasks import TaskRunner
 from plugdesk.ui.events_pane import (
     INCIDENT_ROLE,
     UUID_ROLE,
@@ -22,7 +22,7 @@ from plugdesk.ui.events_pane import (
     EventsModel,
     EventsPane,
 )
-from tests.ui.harness import ModelChecks
+from tests.support.harness import ModelChecks
 
 NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
 
@@ -116,8 +116,9 @@ def test_newest_first_with_local_times_and_ages(pane: EventsPane) -> None:
     assert shown_column(pane, EventColumn.STATE) == ["Open", "Open", "Closed", "Closed"]
     assert shown_column(pane, EventColumn.KIND) == ["Stale", "Fault", "Offline", "Fault"]
     assert shown_column(pane, EventColumn.ERROR) == ["—", "HighTemperature", "—", "GroundFailure"]
-    local = (NOW - timedelta(minutes=50)).astimezone().strftime("%Y-%m-%d %H:%M")
-    assert shown_column(pane, EventColumn.OPENED)[1] == f"{local} (50 min ago)"
+    # "Began" is the first sighting (2 min before the incident opened): Lasted = Ended - Began.
+    local = (NOW - timedelta(minutes=52)).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert shown_column(pane, EventColumn.OPENED)[1] == f"{local} (52 min ago)"
     assert shown_column(pane, EventColumn.CLOSED)[:2] == ["—", "—"]
     assert shown_column(pane, EventColumn.CLOSED)[3].endswith("(2 h ago)")
     # Lasted: from the first sighting (2 min before opening) to closing, or to now.
@@ -189,8 +190,8 @@ def test_context_menu_mutes_and_unmutes(
     incident = pane.proxy.index(1, 0).data(INCIDENT_ROLE)
     menu = pane.context_menu(incident)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Show Gate (PC-003) in Chargers", "Mute for 1 hour", "Mute for 24 hours",
-                     "Mute until resolved"]  # fmt: skip
+    assert texts == ["Show Gate (PC-003) in Chargers", "Show log", "Mute for 1 hour",
+                     "Mute for 24 hours", "Mute until resolved"]  # fmt: skip
     with qtbot.waitSignal(pane.charger_activated) as shown:
         menu.actions()[0].trigger()
     assert shown.args == ["uuid-c"]
@@ -217,5 +218,51 @@ def test_an_empty_history_reads_plainly(store: Store, qtbot: Any) -> None:
         qtbot.addWidget(pane)
         assert pane.model.rowCount() == 0 and pane.count_label.text() == "0 events"
         assert pane.model.data(QModelIndex()) is None
+    finally:
+        service.close()
+
+
+@pytest.mark.parametrize("row", [1, 3])  # one in the middle, and the last row
+def test_menu_key_acts_on_the_selected_row(pane: EventsPane, qtbot: Any, row: int) -> None:
+    pane.table.setFocus()
+    pane.table.selectRow(row)
+    expected = pane.proxy.index(row, EventColumn.CHARGER).data()
+    qtbot.keyClick(pane.table, Qt.Key.Key_Menu)
+    menu = pane.open_menu
+    assert menu is not None and menu.isVisible()
+    assert menu.actions()[0].text() == f"Show {expected} in Chargers"
+    menu.close()
+    qtbot.keyClick(pane.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.open_menu is not menu and pane.open_menu is not None
+    assert pane.open_menu.actions()[0].text() == f"Show {expected} in Chargers"
+    pane.open_menu.close()
+
+
+def test_first_start_explains_grace_periods_then_shows_pending_problems(
+    store: Store, qtbot: Any
+) -> None:
+    from tests.support.rows import NOW as FLEET_NOW
+    from tests.support.rows import charger, faulted
+
+    moments = [FLEET_NOW]
+    service = IncidentService(store, IncidentTracker(store), TaskRunner(),
+                              clock=lambda: moments[-1])  # fmt: skip
+    try:
+        pane = EventsPane(service, clock=lambda: moments[-1])
+        qtbot.addWidget(pane)
+        pane.show()
+        assert pane.empty_label.isVisible() and "grace period" in pane.empty_label.text()
+        fleet = [charger(1), faulted(2)]
+        service.observe_fleet(fleet)  # the first refresh sees the fault
+        moments.append(FLEET_NOW + timedelta(minutes=1))
+        service.observe_fleet(fleet)
+        assert not pane.empty_label.isVisible()
+        assert shown_column(pane, EventColumn.STATE) == ["Pending"]
+        assert shown_column(pane, EventColumn.ERROR) == ["GroundFailure"]
+        assert shown_column(pane, EventColumn.OPENED) == ["Faulted 1 min ago — alert in 1 min"]
+        assert store.list_incidents() == []  # still no incident, no alert
+        moments.append(FLEET_NOW + timedelta(minutes=2))
+        service.observe_fleet(fleet)  # grace over: the pending row becomes the incident
+        assert shown_column(pane, EventColumn.STATE) == ["Open"]
     finally:
         service.close()

@@ -19,7 +19,7 @@ from plugdesk.services.export_job import ExportJob
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from plugdesk.ui.export_dialog import ExportDialog, Period, open_export_dialog
-from tests.services.export_support import frozen_sim, read_csv, temp_files, truth_ids
+from tests.support.export import frozen_sim, read_csv, temp_files, truth_ids
 
 Run = Callable[..., Any]
 TODAY = date(2026, 11, 15)
@@ -155,6 +155,10 @@ def test_scope_choices(qtbot: Any, tmp_path: Path) -> None:
     qtbot.keyClicks(dialog.charger_filter, "cp-a")
     assert [dialog.charger_list.item(i).isHidden() for i in range(3)] == [False, True, True]
     qtbot.mouseClick(dialog.check_all, Qt.MouseButton.LeftButton)
+    # Ticked chargers the filter hides are not exported unseen, and the count says so.
+    assert dialog.chosen_uuids() == ["a-uuid"]
+    assert dialog.chosen_count.text() == "1 of 3 ticked"
+    dialog.charger_filter.clear()
     assert dialog.chosen_uuids() == ["a-uuid", "b-uuid", "c-uuid"]
     _click_radio(qtbot, dialog.scope_all)
     assert dialog.build_request().scope.is_all
@@ -179,8 +183,9 @@ def test_validation_says_what_is_wrong(qtbot: Any, tmp_path: Path) -> None:
     dialog.destination.clear()
     assert dialog.message.text() == "Choose where to save the export."
     assert not dialog.export_button.isEnabled()
-    dialog.destination.setText("relative.csv")
-    assert "full path" in dialog.message.text()
+    dialog.destination.setText("relative.csv")  # a bare name goes in the export folder
+    assert dialog.destination_path() == tmp_path / "relative.csv"
+    assert dialog.export_button.isEnabled()
 
     dialog.destination.setText(str(tmp_path / "no-such-folder" / "x.csv"))
     assert dialog.export_button.isEnabled()  # a disk check runs only on click
@@ -246,7 +251,8 @@ def test_dialog_runs_an_export_to_the_end(
     assert summary.path == out and out.exists()
     assert summary.rows == len(truth_ids(fleet))
     assert opened == [tmp_path]
-    assert saved and saved[-1].export_format == "xlsx"
+    # The folder is remembered; choosing Excel once leaves the Settings default alone.
+    assert saved and saved[-1].export_format == "csv"
     assert saved[-1].export_last_dir == str(tmp_path)
 
 
@@ -417,3 +423,28 @@ def test_open_export_dialog_is_window_modal_and_saves_settings(
     dialog._remember_choices(ExportSummary(1, 1.0, 1.0, 1, tmp_path / "x.csv"))
     assert saved and saved[0].export_last_dir == str(tmp_path)
     dialog.reject()
+
+
+def test_open_folder_goes_after_a_failed_run_and_the_zone_defaults_to_the_screens(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, Factory(None), _offline_chargers(), tmp_path)
+    assert dialog.timezone.currentData() == "local"  # the zone the window shows times in
+    dialog._on_finished(ExportSummary(1, 1.0, 1.0, 1, tmp_path / "x.csv"))
+    assert dialog.open_folder_button.isVisible()
+    dialog._on_failed("The API is unreachable")
+    assert not dialog.open_folder_button.isVisible() and dialog.last_summary is None
+
+
+def test_export_starts_from_the_filters_on_screen(qtbot: Any, tmp_path: Path) -> None:
+    from plugdesk.services.chargers import TransactionFilters
+
+    on_screen = TransactionFilters("finished", date(2026, 9, 1), date(2026, 9, 30), 1000)
+    dialog = ExportDialog(Factory(None), _offline_chargers(), "a-uuid", today=TODAY,
+                          settings=Settings(export_last_dir=str(tmp_path)),
+                          screen_filters=on_screen)  # fmt: skip
+    qtbot.addWidget(dialog)
+    request = dialog.build_request()
+    assert request.filters.status == "finished"
+    assert dialog.dates() == (date(2026, 9, 1), date(2026, 9, 30))
+    assert dialog.period.currentData() is Period.CUSTOM

@@ -15,8 +15,8 @@ from plugdesk.ui.fleet_model import (
     FleetFilterProxy,
     FleetTableModel,
 )
-from tests.ui.harness import ModelChecks
-from tests.ui.rows import NOW, charger, faulted, offline
+from tests.support.harness import ModelChecks
+from tests.support.rows import NOW, charger, faulted, offline
 
 
 def make_model(checks: ModelChecks, chargers: list[Any]) -> FleetTableModel:
@@ -223,3 +223,30 @@ def test_invalid_indexes_give_nothing(model_checks: ModelChecks) -> None:
     model = make_model(model_checks, [charger(1)])
     assert model.data(QModelIndex()) is None
     assert model.rowCount(model.index(0, 0)) == 0
+
+
+def test_references_and_identities_sort_naturally(model_checks: ModelChecks) -> None:
+    references = ["Bay 16", "bay 2", "Café Lot – Bay 3", "Bay 10", "Cafe Lot – Bay 20"]
+    chargers = [charger(n + 1, reference=text, identity=f"PC-{text}")
+                for n, text in enumerate(references)]  # fmt: skip
+    model = make_model(model_checks, chargers)
+    proxy = proxy_over(model_checks, model)
+    proxy.sort(Column.REFERENCE, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.index(r, Column.REFERENCE).data() for r in range(proxy.rowCount())]
+    assert shown == ["bay 2", "Bay 10", "Bay 16", "Café Lot – Bay 3", "Cafe Lot – Bay 20"]
+    proxy.sort(Column.IDENTITY, Qt.SortOrder.AscendingOrder)
+    assert identities(proxy)[:3] == ["PC-bay 2", "PC-Bay 10", "PC-Bay 16"]
+    assert fmt.natural_key("Bay 2") < fmt.natural_key("Bay 16") < fmt.natural_key("bay 100")
+
+
+def test_counts_use_thousands_separators_everywhere(qtbot: Any) -> None:
+    from plugdesk.ui.fleet_view import FleetView
+
+    model = FleetTableModel(clock=lambda: NOW)
+    model.set_chargers([charger(n, last_heartbeat_at=NOW) for n in range(1, 1201)])
+    view = FleetView(model)
+    qtbot.addWidget(view)
+    assert view.filter_buttons["ALL"].text() == "All 1,200"
+    assert view.filter_buttons["OK"].text() == "OK 1,200"
+    assert view.count_label.text() == "1,200 chargers"
+    assert view.summary() == "OK 1,200"

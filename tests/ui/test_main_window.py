@@ -19,8 +19,8 @@ from plugdesk.ui.detail_pane import ConnectorColumn
 from plugdesk.ui.fleet_model import UUID_ROLE, Column
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.transactions_model import TxColumn
-from tests.ui.harness import Harness, ModelChecks, make_window_harness
-from tests.ui.rows import charger
+from tests.support.harness import Harness, ModelChecks, make_window_harness
+from tests.support.rows import charger
 
 
 @pytest.fixture
@@ -258,6 +258,7 @@ def test_refresh_updates_the_row_in_place_and_keeps_selection(
     assert window.detail_pane.values["error"].text() == "GroundFailure"
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_server_error_keeps_rows_and_shows_stale_banner(
     harness: Harness, sim: Any, qtbot: Any, run: Any
 ) -> None:
@@ -277,6 +278,7 @@ def test_server_error_keeps_rows_and_shows_stale_banner(
     assert window.banner.isHidden() and not window.fleet_model.is_stale
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_stopped_server_shows_offline_banner(harness: Harness, sim: Any, run: Any) -> None:
     window = win(harness)
     run(load_fleet(harness))
@@ -286,6 +288,7 @@ def test_stopped_server_shows_offline_banner(harness: Harness, sim: Any, run: An
     assert "Cannot reach the Plugchoice API" in window.banner.text
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_401_shows_the_sign_in_banner(harness: Harness, sim: Any, qtbot: Any, run: Any) -> None:
     window = win(harness)
     run(load_fleet(harness))

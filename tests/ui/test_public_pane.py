@@ -1,11 +1,12 @@
 """The public charging pane, driven by clicks, against the simulator over loopback HTTP.
 
 Scenarios run on the qasync loop (`run`), with time scaled so a session goes from start to
-`captured` in a few seconds (see tests/services/public_support.py).
+`captured` in a few seconds (see tests/support/public.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from plugdesk.services.public_sessions import SECRET_PREFIX
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from plugdesk.ui.public_pane import DONE_MARK, PENDING_MARK, PublicPane, PublicSessionsModel
-from tests.services.public_support import (
+from tests.support.public import (
     PublicRig,
     fast_simulator,
     free_connector,
@@ -239,6 +240,10 @@ def test_each_refusal_has_its_own_message(run: Run, qtbot: Any, status: str) -> 
             earlier = await start_from_pane(qtbot, pane, other_connector)
         if status == "404":
             qtbot.keyClicks(pane.code_edit, "NOSUCH1")
+        elif status == "422":
+            # Without a look-up the pane cannot know the connectors (after one, it offers
+            # only those), so a wrong number reaches the server and its refusal is shown.
+            qtbot.keyClicks(pane.code_edit, code.lower())
         else:
             await look_up(qtbot, pane, code)
         pane.connector_spin.setValue(9 if status == "422" else connector)
@@ -476,3 +481,119 @@ def test_sessions_model_passes_the_model_tester(
     model = run(scenario())
     assert model.rowCount() == 1
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Session"
+
+
+def test_lookup_outcome_governs_start_connectors_and_old_warnings(
+    run: Run, qtbot: Any, fast_sim: Simulator
+) -> None:
+    code, _connector = free_connector(fast_sim)
+    numbers = [c["connector_id"] for c in fast_sim.public_charger(code)["connectors"]]
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        rig = make_rig(fast_sim)
+        pane = make_pane(qtbot, rig)
+        _show_warning(pane.start_message, "Could not start: charger busy.")
+        qtbot.keyClicks(pane.code_edit, "zz9999")
+        failed = SignalWaiter(pane.service.lookup_failed)
+        click(qtbot, pane.lookup_button)
+        await failed.wait(5)
+        seen["start_after_failure"] = pane.start_button.isEnabled()
+        seen["old_warning"] = pane.start_message.isVisible()
+        seen["message"] = pane.lookup_message.text()
+        await look_up(qtbot, pane, code)
+        seen["start_after_success"] = pane.start_button.isEnabled()
+        seen["range"] = (pane.connector_spin.minimum(), pane.connector_spin.maximum())
+        await rig.aclose()
+
+    run(scenario())
+    assert seen["start_after_failure"] is False  # that code was not found
+    assert seen["old_warning"] is False  # the previous charger's warning went
+    assert ".." not in seen["message"].replace("...", "")
+    assert seen["start_after_success"] is True
+    assert seen["range"] == (min(numbers), max(numbers))
+
+
+def _show_warning(label: QLabel, text: str) -> None:
+    from plugdesk.ui.public_pane import _show
+
+    _show(label, text, warning=True)
+    assert label.isVisible() or not label.window().isVisible()
+
+
+def test_a_server_sentence_gets_one_full_stop(qtbot: Any) -> None:
+    from plugdesk.ui.public_pane import _show
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    _show(label, "Charger not found.. Check the code.")
+    assert label.text() == "Charger not found. Check the code."
+    _show(label, "Please wait...")
+    assert label.text() == "Please wait..."
+
+
+# -- demo mode -------------------------------------------------------------------------------------
+
+
+def test_demo_code_from_the_hint_runs_to_captured(
+    run: Run, qtbot: Any, fast_sim: Simulator
+) -> None:
+    """The demo's Public charging tab offers codes to try (the ones `plugdesk sim` prints);
+    a session started on one, from the pane, runs to `captured`."""
+    printed = fast_sim.describe()[0]  # the line `plugdesk sim` prints first
+    codes = printed.removeprefix("Public codes to try: ").split(", ")
+    assert len(codes) == 4 and set(codes) <= set(fast_sim.public_codes())
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        rig = make_rig(fast_sim)
+        pane = PublicPane(rig.service, demo_codes=codes)
+        qtbot.addWidget(pane)
+        pane.show()
+        seen["hint"] = (pane.demo_hint.isVisible(), pane.demo_hint.text())
+        looked_up = SignalWaiter(rig.service.lookup_done)
+        pane.demo_hint.linkActivated.emit(codes[0])  # what clicking the first code does
+        await looked_up.wait(5)
+        seen["field"] = pane.code_edit.text()
+        seen["charger"] = pane.charger_name.text()
+        connector = next(
+            int(k["connector_id"])
+            for k in fast_sim.public_charger(codes[0])["connectors"]
+            if k["status"] == "Available"
+        )
+        key = await start_from_pane(qtbot, pane, connector)
+        click(qtbot, pane.confirm_button)
+        await wait_ended(pane, key, seconds=20)
+        seen["status"] = pane.status_label.text()
+        seen["row"] = pane.model.index(0, 2).data()
+        # The look-up box is looked up again once the session is over: not "Preparing".
+        for _ in range(100):
+            shown = [
+                pane.connectors_list.item(n).text() for n in range(pane.connectors_list.count())
+            ]
+            if shown and not any("Preparing" in text for text in shown):
+                break
+            await asyncio.sleep(0.05)
+        seen["connectors"] = shown
+        await rig.aclose()
+
+    run(scenario(), timeout=40)
+    assert seen["connectors"] and not any("Preparing" in t for t in seen["connectors"])
+    visible, text = seen["hint"]
+    assert visible and "Try one of the demo codes:" in text
+    assert all(f">{code}</a>" in text for code in codes)
+    assert seen["field"] == codes[0] and seen["charger"].endswith(f"({codes[0]})")
+    assert seen["status"] == seen["row"] == "Captured (paid)"
+
+
+def test_no_demo_hint_outside_demo_mode(run: Run, qtbot: Any, fast_sim: Simulator) -> None:
+    async def scenario() -> None:
+        rig = make_rig(fast_sim)
+        for codes in ((), ("<b>X</b>", "")):  # live mode; things that are not codes
+            pane = PublicPane(rig.service, demo_codes=codes)
+            qtbot.addWidget(pane)
+            pane.show()
+            assert pane.demo_hint.isHidden()
+        await rig.aclose()
+
+    run(scenario())

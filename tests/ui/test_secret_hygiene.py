@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
-from plugdesk.app import build_desk, window_settings
+from plugdesk.app.desk import build_desk, window_settings
+from plugdesk.app.reporting import ErrorReporter, Redactor, configure_logging, remove_logging
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.export_run import ExportFilters, ExportRequest, ExportScope
-from plugdesk.services.errors import ErrorReporter, Redactor, configure_logging, remove_logging
 from plugdesk.services.export_job import ExportJob
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.signin_dialog import SignInDialog
@@ -25,6 +26,7 @@ def _files_under(*roots: Path) -> list[Path]:
     return [path for root in roots for path in root.rglob("*") if path.is_file()]
 
 
+@pytest.mark.log_warnings("an error quoting the token is reported on purpose")
 def test_full_session_leaves_the_token_in_no_file(
     sim: Any, qtbot: Any, run: Any, app_dirs: Path, tmp_path: Path, memory_keyring: Any
 ) -> None:

@@ -51,3 +51,29 @@ def test_edits_reach_the_result(qtbot: Any) -> None:
     assert result.notify_resolved is False
     assert result.quiet_hours_enabled is True
     assert result.export_delimiter == ";"
+
+
+def test_grace_periods_read_in_minutes_like_the_stale_limit(qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    fault, offline = dialog.spins["grace_fault_s"], dialog.spins["grace_offline_s"]
+    assert fault.text() == "2 min" and offline.text() == "5 min"
+    assert dialog.spins["stale_after_min"].text() == "15 min"
+    fault.setValue(90)
+    assert fault.text() == "1 min 30 s"
+    fault.lineEdit().selectAll()
+    qtbot.keyClicks(fault, "3 min")
+    qtbot.keyClick(fault, Qt.Key.Key_Enter)
+    assert fault.value() == 180
+    assert dialog.result_settings().grace_fault_s == 180
+
+
+def test_demo_mode_shows_the_simulator_not_the_public_api(qtbot: Any) -> None:
+    settings = Settings()
+    dialog = SettingsDialog(settings, demo_url="http://127.0.0.1:5555/api/v3")
+    qtbot.addWidget(dialog)
+    assert dialog.api_url.text() == "http://127.0.0.1:5555/api/v3"
+    assert dialog.api_url.isReadOnly()
+    assert dialog.result_settings().api_url == settings.api_url  # the saved URL is kept

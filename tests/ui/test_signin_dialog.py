@@ -6,13 +6,13 @@ import asyncio
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 
 from plugdesk.api.client import PlugchoiceClient
-from plugdesk.asyncutil import TaskRunner
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.services.signin import SignInService
+from plugdesk.tasks import TaskRunner
 from plugdesk.ui.signin_dialog import SignInDialog
 
 
@@ -96,3 +96,51 @@ def test_show_token_and_success(
     assert not dialog.isVisible()  # accepted
     assert dialog.token_edit.text() == ""  # the widget forgets the secret
     assert memory_keyring.entries[("plugdesk", sim.base_url)] == sim.token
+
+
+def test_without_a_password_store_the_dialog_says_so_before_and_after(
+    sim: Any, qtbot: Any, run: Any, qapp: Any
+) -> None:
+    from keyring.backends import fail
+
+    from plugdesk.domain.credentials import NO_STORE_MESSAGE
+
+    async def validate(api_url: str, token: str) -> Any:
+        async with PlugchoiceClient(api_url, token) as client:
+            return await client.get_user()
+
+    async def apply_token(api_url: str, token: str | None) -> None:
+        pass
+
+    credentials = CredentialStore(backend=fail.Keyring())
+    service = SignInService(credentials, validate, apply_token, TaskRunner())
+    dialog = SignInDialog(service, sim.base_url)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Before: the warning is on screen and the hint no longer promises a password store.
+    assert dialog.store_warning.isVisible()
+    assert NO_STORE_MESSAGE in dialog.store_warning.text()
+    assert "password store, never in a file" not in dialog.findChildren(QLabel)[1].text()
+
+    async def scenario() -> None:
+        done = SignalWaiter(service.signed_in)
+        qtbot.keyClicks(dialog.token_edit, sim.token)
+        dialog.sign_in_button.click()
+        await done.wait(10)
+        await asyncio.sleep(0)
+
+    run(scenario())
+    # After: still open, on a message that says the token will be asked for again.
+    assert dialog.isVisible()
+    text = dialog.status_label.text()
+    assert "Signed in as" in text and "forgotten when PlugDesk quits" in text
+    assert "ask for the token again after a restart" in text
+    assert dialog.token_edit.text() == ""
+    qapp.setQuitOnLastWindowClosed(False)
+    try:
+        close = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert close.text() == "Close" and not dialog.sign_in_button.isVisible()
+        qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+    assert not dialog.isVisible() and dialog.result_info is not None

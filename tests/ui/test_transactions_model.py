@@ -10,8 +10,8 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.transactions_model import ACTIVE_ROLE, TransactionsModel, TxColumn
-from tests.ui.harness import ModelChecks
-from tests.ui.rows import NOW, transaction
+from tests.support.harness import ModelChecks
+from tests.support.rows import NOW, transaction
 
 
 def make_model(checks: ModelChecks, rows: list[Any]) -> TransactionsModel:

@@ -14,7 +14,7 @@ from plugdesk.services.notifier import Note
 from plugdesk.ui import tray as tray_module
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.tray import FleetTray, install_tray
-from tests.ui.harness import Harness, make_window_harness
+from tests.support.harness import Harness, make_window_harness
 
 ALERT = Alert(
     kind="opened",

@@ -15,8 +15,8 @@ from plugdesk.domain.health import Health, charger_health
 from plugdesk.ui.badges import STYLES, badge_pixmap
 from plugdesk.ui.detail_pane import ConnectorColumn, DetailPane
 from plugdesk.ui.status_bar import AppStatusBar, ConnectionBanner
-from tests.ui.harness import ModelChecks
-from tests.ui.rows import NOW, charger, connector, faulted
+from tests.support.harness import ModelChecks
+from tests.support.rows import NOW, charger, connector, faulted
 
 
 def test_every_level_has_its_own_shape_even_in_greyscale(qapp: Any) -> None:

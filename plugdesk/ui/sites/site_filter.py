@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from plugdesk.ui import formatting as fmt
 from plugdesk.ui.fleet_model import FleetFilterProxy, FleetTableModel
 
 
@@ -15,8 +16,8 @@ class SiteFilter(QComboBox):
         self._model = model
         self._proxy = proxy
         self._shown: list[tuple[str | None, str]] = []
-        self.setAccessibleName("Site filter")
-        self.setToolTip("Show the chargers of one site")
+        self.setAccessibleName(self.tr("Site filter"))
+        self.setToolTip(self.tr("Show the chargers of one site"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setMaximumWidth(260)
         self.currentIndexChanged.connect(self._chosen)
@@ -28,12 +29,16 @@ class SiteFilter(QComboBox):
         """Sites (by name) with their counts; the chosen one stays chosen."""
         counts = self._model.site_counts()
         total = self._model.rowCount()
-        items: list[tuple[str | None, str]] = [(None, f"All sites ({total})")]
+        items: list[tuple[str | None, str]] = [
+            (None, self.tr("All sites ({count})").format(count=fmt.integer(total)))
+        ]
         for uuid, (name, count) in sorted(counts.items(), key=lambda i: i[1][0].casefold()):
-            items.append((uuid, f"{name} ({count})"))
+            items.append(
+                (uuid, self.tr("{site} ({count})").format(site=name, count=fmt.integer(count)))
+            )
         chosen = self._proxy.site
         if chosen is not None and chosen not in counts:
-            items.append((chosen, "(site with no chargers shown)"))
+            items.append((chosen, self.tr("(site with no chargers shown)")))
         if items == self._shown:
             return
         self._shown = items

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from plugdesk.api.fleet_models import Site
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.fleet_model import FleetTableModel, site_name, site_uuid
 
@@ -48,15 +49,15 @@ class SiteColumn(IntEnum):
     KWH_TODAY = 7
 
 
-HEADERS = {
-    SiteColumn.NAME: "Site",
-    SiteColumn.ADDRESS: "Address",
-    SiteColumn.CHARGERS: "Chargers",
-    SiteColumn.OK: "OK",
-    SiteColumn.FAULT: "Fault",
-    SiteColumn.OFFLINE: "Offline",
-    SiteColumn.CHARGING: "Charging now",
-    SiteColumn.KWH_TODAY: "kWh today",
+HEADERS = {  # English; shown translated (context "SitesModel")
+    SiteColumn.NAME: QT_TRANSLATE_NOOP("SitesModel", "Site"),
+    SiteColumn.ADDRESS: QT_TRANSLATE_NOOP("SitesModel", "Address"),
+    SiteColumn.CHARGERS: QT_TRANSLATE_NOOP("SitesModel", "Chargers"),
+    SiteColumn.OK: QT_TRANSLATE_NOOP("SitesModel", "OK"),
+    SiteColumn.FAULT: QT_TRANSLATE_NOOP("SitesModel", "Fault"),
+    SiteColumn.OFFLINE: QT_TRANSLATE_NOOP("SitesModel", "Offline"),
+    SiteColumn.CHARGING: QT_TRANSLATE_NOOP("SitesModel", "Charging now"),
+    SiteColumn.KWH_TODAY: QT_TRANSLATE_NOOP("SitesModel", "kWh today"),
 }
 
 
@@ -116,7 +117,7 @@ class SitesModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(SiteColumn(section)) if 0 <= section < len(SiteColumn) else None
+            return self.tr(HEADERS[SiteColumn(section)]) if 0 <= section < len(SiteColumn) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -126,8 +127,8 @@ class SitesModel(QAbstractTableModel):
         value = row.value(column)
         if role == Qt.ItemDataRole.DisplayRole:
             if column is SiteColumn.KWH_TODAY:
-                return fmt.DASH if value is None else f"{value:,.1f}"
-            return fmt.text(value) if isinstance(value, str) else str(value)
+                return fmt.DASH if value is None else fmt.decimal(value, 1)
+            return fmt.text(value) if isinstance(value, str) else fmt.integer(value)
         if role == SORT_ROLE:
             return -1.0 if value is None else value
         if role == UUID_ROLE:
@@ -135,7 +136,7 @@ class SitesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= SiteColumn.CHARGERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column is SiteColumn.NAME:
-            return "Double-click to show this site's chargers"
+            return self.tr("Double-click to show this site's chargers")
         return None
 
     def row(self, position: int) -> SiteRow:
@@ -192,7 +193,7 @@ class SitesOverview(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName("Sites")
+        self.table.setAccessibleName(self.tr("Sites"))
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -201,7 +202,7 @@ class SitesOverview(QWidget):
         for column in list(SiteColumn)[2:]:
             header.resizeSection(column, 95)
         self.table.doubleClicked.connect(self._double_clicked)
-        self.note = QLabel("Double-click a site to show its chargers.")
+        self.note = QLabel(self.tr("Double-click a site to show its chargers."))
         self.note.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

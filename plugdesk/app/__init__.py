@@ -1,0 +1,2 @@
+"""Composition: early start-up, the desk (app, loop, services, window, wiring), alert
+wiring, error reporting and the self-test."""

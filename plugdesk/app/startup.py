@@ -1,0 +1,143 @@
+"""Early start-up: what must happen before, and while, the window's modules load.
+
+- `import_before_qt`: the network stack and the models load before PySide6 (whose import
+  hook makes every later import dearer); `spare_qt_import_hook` then tells that hook to
+  skip modules that never use PySide's `__feature__`.
+- `collector_paused`: no cycle collection while those imports run, then a GC freeze.
+- `MainThreadGC`: afterwards, cycles are collected on the Qt main thread only (see below).
+
+Nothing here imports Qt at module level: this module is loaded before Qt.
+
+Why collect on the main thread only: Python collects reference cycles in whichever thread
+happens to allocate when a threshold is crossed: a worker of the shared executor, an httpx
+thread, the demo simulator's server. When such a cycle holds a QObject (a window, a model,
+a service with a QTimer: lambdas connected to signals make cycles easily), Qt then deletes
+that object from the wrong thread, and a timer of the dead object later fires into freed
+memory: a segmentation fault (seen here in the test suite, and possible in a long-running
+app that opens and closes dialogs). The known remedy for PyQt/PySide apps: turn automatic
+collection off and collect from a timer in the GUI thread instead, with the same
+generation thresholds.
+"""
+
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+CHECK_INTERVAL_MS = 500
+
+
+class MainThreadGC:
+    """While installed, cycles are only collected by this timer, on the main thread."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = CHECK_INTERVAL_MS):
+        from PySide6.QtCore import QTimer  # lazy: this module loads before Qt
+
+        self._was_enabled = gc.isenabled()
+        self._threshold = gc.get_threshold()
+        self._timer = QTimer(parent)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+        self.collections = 0
+
+    def install(self) -> None:
+        gc.disable()
+        self._timer.start()
+
+    def check(self) -> None:
+        """Collect the generations whose counts crossed their thresholds (as Python's own
+        automatic collection would have, only later and here)."""
+        count0, count1, count2 = gc.get_count()
+        limit0, limit1, limit2 = self._threshold
+        if count0 <= limit0:
+            return
+        generation = 2 if count2 > limit2 else 1 if count1 > limit1 else 0
+        gc.collect(generation)
+        self.collections += 1
+
+    def uninstall(self) -> None:
+        """Collect what is left here, then give collection back to Python."""
+        self._timer.stop()
+        gc.collect()
+        if self._was_enabled:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No automatic cycle collection while the window's modules load: the imports make
+    ~80,000 long-lived objects and hardly any garbage (~600 objects), yet set off ~100
+    collections (25-30 ms of start-up). What they made is then frozen out of later
+    collections (it lives as long as the process), so the next ones need not walk it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+_QT_OWN = ("PySide6", "shiboken6", "shibokensupport", "__feature__")
+
+
+def spare_qt_import_hook() -> None:
+    """PySide6 watches every import: the first time it meets a module (being imported, or
+    running an import inside a function) it reads the module's whole source, looking for
+    `from __feature__ import`. Neither the modules loaded before Qt nor PySide's-feature-
+    free PlugDesk use that, so they are marked "ignore" (-1, the feature module's own
+    marker) up front: 28 ms less start-up, and no 90 ms stall when anyio first opens a
+    connection in the middle of a refresh. Best effort: the table is PySide's internals."""
+    import PySide6.QtCore  # noqa: F401 - sets the hook and its table up
+
+    try:
+        from shibokensupport.feature import (  # type: ignore[import-not-found]
+            pyside_feature_dict,
+        )
+    except ImportError:
+        return
+    if not isinstance(pyside_feature_dict, dict):
+        return
+    for name in [*sys.modules, *_own_module_names()]:
+        if not name.startswith(_QT_OWN):  # Qt's own entries stay PySide's business
+            pyside_feature_dict.setdefault(name, -1)
+
+
+def _own_module_names() -> list[str]:
+    """PlugDesk's module names, from its files (none in a frozen bundle: that is fine)."""
+    from pathlib import Path
+
+    import plugdesk
+
+    root = Path(plugdesk.__file__).parent
+    names = []
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(root).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names.append(".".join(("plugdesk", *parts)))
+    return names
+
+
+def import_before_qt(*, demo: bool) -> None:
+    """Load the window's non-Qt libraries before PySide6, which hooks every later import
+    and reads the new module's whole source (looking for `__feature__` use): these cost
+    35-60 ms more start-up when they come after Qt."""
+    import importlib
+
+    import httpcore  # noqa: F401 - httpx loads it when the client is made
+
+    import plugdesk.api.client  # httpx, h11, msgspec and the models
+
+    with contextlib.suppress(ImportError):  # what httpcore loads on its first request
+        importlib.import_module("anyio._backends._asyncio")
+    if demo:
+        import plugdesk.simulator  # noqa: F401

@@ -1,0 +1,71 @@
+"""What every table in PlugDesk shares: it is one stop in the Tab chain, and the row that
+has the keyboard's attention carries a visible frame.
+
+Qt's defaults make a table a keyboard trap (Tab walks cell by cell and never leaves) and
+mark only the current cell of a row-selecting table, which most styles draw faintly or not
+at all. Arrow keys, Home/End and PgUp/PgDn still move inside the table.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
+from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CurrentRowFrame(QStyledItemDelegate):
+    """Paints each cell as usual, then a 2 px frame around the current row while the
+    table has focus: the top and bottom edges on every cell, the sides on the end cells."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        option.state &= ~QStyle.StateFlag.State_HasFocus  # no dotted single-cell rectangle
+        super().paint(painter, option, index)
+        view = self._view
+        current = view.currentIndex()
+        if not view.hasFocus() or not current.isValid() or current.row() != index.row():
+            return
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        columns = [c for c in range(view.model().columnCount()) if not view.isColumnHidden(c)]
+        first = view.horizontalHeader().visualIndex(index.column()) == min(
+            view.horizontalHeader().visualIndex(c) for c in columns
+        )
+        last = view.horizontalHeader().visualIndex(index.column()) == max(
+            view.horizontalHeader().visualIndex(c) for c in columns
+        )
+        painter.save()
+        pen = QPen(view.palette().color(QPalette.ColorRole.Text))
+        pen.setWidth(2)
+        painter.setPen(pen)
+        inner = rect.adjusted(1, 1, -1, -1)
+        painter.drawLine(inner.topLeft(), inner.topRight())
+        painter.drawLine(inner.bottomLeft(), inner.bottomRight())
+        if first:
+            painter.drawLine(inner.topLeft(), inner.bottomLeft())
+        if last:
+            painter.drawLine(inner.topRight(), inner.bottomRight())
+        painter.restore()
+
+
+def keyboard_friendly(table: QTableView) -> QTableView:
+    """Tab leaves the table; the current row shows a frame; a click or arrow key makes
+    the row current so the frame and the selection agree."""
+    table.setTabKeyNavigation(False)
+    table.setItemDelegate(CurrentRowFrame(table))
+    # Qt repaints only the old and new current cell; the frame spans the row. (Call this
+    # after setModel: a new model brings a new selection model.)
+    table.selectionModel().currentRowChanged.connect(lambda *_: table.viewport().update())
+    if table.selectionBehavior() != QAbstractItemView.SelectionBehavior.SelectRows:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return table

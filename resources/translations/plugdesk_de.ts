@@ -1,0 +1,1980 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+    <context>
+        <name>AppStatusBar</name>
+        <message>
+            <source>Not signed in</source>
+            <translation>Nicht angemeldet</translation>
+        </message>
+        <message>
+            <source>Signed-in user</source>
+            <translation>Angemeldeter Benutzer</translation>
+        </message>
+        <message>
+            <source>API host</source>
+            <translation>API-Server</translation>
+        </message>
+        <message>
+            <source>Not refreshed yet</source>
+            <translation>Noch nicht aktualisiert</translation>
+        </message>
+        <message>
+            <source>Last refresh</source>
+            <translation>Letzte Aktualisierung</translation>
+        </message>
+        <message>
+            <source>Request budget</source>
+            <translation>Anfragebudget</translation>
+        </message>
+        <message>
+            <source>Requests sent in the last minute / the API's limit</source>
+            <translation>Anfragen in der letzten Minute / Limit der API</translation>
+        </message>
+        <message>
+            <source>Refreshing…</source>
+            <translation>Wird aktualisiert…</translation>
+        </message>
+        <message>
+            <source>Updated {age}</source>
+            <translation>Aktualisiert {age}</translation>
+        </message>
+        <message>
+            <source>API {used}/{limit} per min</source>
+            <translation>API {used}/{limit} pro Min.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionBanner</name>
+        <message>
+            <source>Token rejected — sign in again</source>
+            <translation>Token abgelehnt — erneut anmelden</translation>
+        </message>
+        <message>
+            <source>Not signed in — sign in to see your chargers</source>
+            <translation>Nicht angemeldet — melden Sie sich an, um Ihre Ladestationen zu sehen</translation>
+        </message>
+        <message>
+            <source>Connection problem</source>
+            <translation>Verbindungsproblem</translation>
+        </message>
+        <message>
+            <source>Retry now</source>
+            <translation>Jetzt erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Sign in…</source>
+            <translation>Anmelden…</translation>
+        </message>
+        <message>
+            <source>Cannot reach the Plugchoice API — showing data from {time}, marked stale</source>
+            <translation>Plugchoice-API nicht erreichbar — Daten von {time} werden angezeigt, als veraltet markiert</translation>
+        </message>
+        <message>
+            <source>Cannot reach the Plugchoice API — showing data marked stale</source>
+            <translation>Plugchoice-API nicht erreichbar — Daten werden angezeigt, als veraltet markiert</translation>
+        </message>
+        <message>
+            <source>The last refresh failed — showing data from {time}, marked stale</source>
+            <translation>Die letzte Aktualisierung ist fehlgeschlagen — Daten von {time} werden angezeigt, als veraltet markiert</translation>
+        </message>
+        <message>
+            <source>The last refresh failed — showing data marked stale</source>
+            <translation>Die letzte Aktualisierung ist fehlgeschlagen — Daten werden angezeigt, als veraltet markiert</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectorsModel</name>
+        <message>
+            <source>Connector</source>
+            <translation>Anschluss</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Power type</source>
+            <translation>Stromart</translation>
+        </message>
+        <message>
+            <source>Max A</source>
+            <translation>Max. A</translation>
+        </message>
+        <message>
+            <source>Max V</source>
+            <translation>Max. V</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>Standard</translation>
+        </message>
+        <message>
+            <source>Power (last reading)</source>
+            <translation>Leistung (zuletzt)</translation>
+        </message>
+        <message>
+            <source>AC 1-phase</source>
+            <translation>AC einphasig</translation>
+        </message>
+        <message>
+            <source>AC 3-phase</source>
+            <translation>AC dreiphasig</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPane</name>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>OCPP status</source>
+            <translation>OCPP-Status</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Error info</source>
+            <translation>Fehlerinfo</translation>
+        </message>
+        <message>
+            <source>Vendor ID</source>
+            <translation>Hersteller-ID</translation>
+        </message>
+        <message>
+            <source>Vendor error</source>
+            <translation>Herstellerfehler</translation>
+        </message>
+        <message>
+            <source>Blocked</source>
+            <translation>Gesperrt</translation>
+        </message>
+        <message>
+            <source>Setup</source>
+            <translation>Einrichtung</translation>
+        </message>
+        <message>
+            <source>Connectivity</source>
+            <translation>Verbindung</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Verbindung</translation>
+        </message>
+        <message>
+            <source>Last heartbeat</source>
+            <translation>Letzter Heartbeat</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>Verbunden</translation>
+        </message>
+        <message>
+            <source>Disconnected</source>
+            <translation>Getrennt</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Hardware</source>
+            <translation>Hardware</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>DC</source>
+            <translation>DC</translation>
+        </message>
+        <message>
+            <source>Max current</source>
+            <translation>Max. Strom</translation>
+        </message>
+        <message>
+            <source>Model ID</source>
+            <translation>Modell-ID</translation>
+        </message>
+        <message>
+            <source>Charger ID</source>
+            <translation>Ladestations-ID</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Hinzugefügt</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Aktualisiert</translation>
+        </message>
+        <message>
+            <source>Firmware</source>
+            <translation>Firmware</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Parsed</source>
+            <translation>Erkannt</translation>
+        </message>
+        <message>
+            <source>Licenses</source>
+            <translation>Lizenzen</translation>
+        </message>
+        <message>
+            <source>Smart</source>
+            <translation>Smart</translation>
+        </message>
+        <message>
+            <source>Pro</source>
+            <translation>Pro</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Berechtigungen</translation>
+        </message>
+        <message>
+            <source>Basic</source>
+            <translation>Basis</translation>
+        </message>
+        <message>
+            <source>Sensitive</source>
+            <translation>Sensibel</translation>
+        </message>
+        <message>
+            <source>Full</source>
+            <translation>Voll</translation>
+        </message>
+        <message>
+            <source>PIN code</source>
+            <translation>PIN-Code</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>Ausstehend</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Not completed</source>
+            <translation>Nicht abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Set (hidden)</source>
+            <translation>Gesetzt (verborgen)</translation>
+        </message>
+        <message>
+            <source>{reading}, time unknown</source>
+            <translation>{reading}, Zeit unbekannt</translation>
+        </message>
+        <message>
+            <source>Last reading {reading}, {age}</source>
+            <translation>Letzte Messung {reading}, {age}</translation>
+        </message>
+        <message>
+            <source>Reading taken {time} (the last sample stored)</source>
+            <translation>Messung von {time} (der zuletzt gespeicherte Wert)</translation>
+        </message>
+        <message>
+            <source>Select a charger in the list to see its details.</source>
+            <translation>Wählen Sie eine Ladestation in der Liste aus, um ihre Details zu sehen.</translation>
+        </message>
+        <message>
+            <source>Connectors</source>
+            <translation>Anschlüsse</translation>
+        </message>
+        <message>
+            <source>Copy identity</source>
+            <translation>Kennung kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the charger's identity to the clipboard</source>
+            <translation>Die Kennung der Ladestation in die Zwischenablage kopieren</translation>
+        </message>
+        <message>
+            <source>Copy UUID</source>
+            <translation>UUID kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the charger's UUID to the clipboard</source>
+            <translation>Die UUID der Ladestation in die Zwischenablage kopieren</translation>
+        </message>
+        <message>
+            <source>{label}:</source>
+            <translation>{label}:</translation>
+        </message>
+        <message>
+            <source>Loading connectors…</source>
+            <translation>Anschlüsse werden geladen…</translation>
+        </message>
+        <message>
+            <source>Could not load connectors: {message}</source>
+            <translation>Anschlüsse konnten nicht geladen werden: {message}</translation>
+        </message>
+        <message>
+            <source>unavailable ({error})</source>
+            <translation>nicht verfügbar ({error})</translation>
+        </message>
+        <message>
+            <source>not current — last refresh failed</source>
+            <translation>nicht aktuell — letzte Aktualisierung fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Health: {level}</source>
+            <translation>Zustand: {level}</translation>
+        </message>
+        <message>
+            <source>This charger reports no connectors.</source>
+            <translation>Diese Ladestation meldet keine Anschlüsse.</translation>
+        </message>
+        <message>
+            <source>Power readings are fetched while the charger is online.</source>
+            <translation>Leistungswerte werden abgerufen, solange die Ladestation online ist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorDialog</name>
+        <message>
+            <source>PlugDesk — something went wrong</source>
+            <translation>PlugDesk — etwas ist schiefgelaufen</translation>
+        </message>
+        <message>
+            <source>PlugDesk kept running; you can carry on. If this keeps happening, please report it with the details below.</source>
+            <translation>PlugDesk läuft weiter; Sie können weiterarbeiten. Wenn das wiederholt passiert, melden Sie es bitte mit den Details unten.</translation>
+        </message>
+        <message>
+            <source>The details are also in the log file:</source>
+            <translation>Die Details stehen auch in der Protokolldatei:</translation>
+        </message>
+        <message numerus="yes">
+            <source>An unexpected error occurred (%n errors since this window opened).</source>
+            <translation>
+                <numerusform>Ein unerwarteter Fehler ist aufgetreten (%n Fehler seit dem Öffnen dieses Fensters).</numerusform>
+                <numerusform>Ein unerwarteter Fehler ist aufgetreten (%n Fehler seit dem Öffnen dieses Fensters).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>An unexpected error occurred.</source>
+            <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsModel</name>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Charger</source>
+            <translation>Ladestation</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Error code</source>
+            <translation>Fehlercode</translation>
+        </message>
+        <message>
+            <source>Info</source>
+            <translation>Info</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Geöffnet</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Geschlossen</translation>
+        </message>
+        <message>
+            <source>Lasted</source>
+            <translation>Dauer</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Offen</translation>
+        </message>
+        <message>
+            <source>Opened {opened}
+First seen {seen} (the grace period ran in between)</source>
+            <translation>Geöffnet {opened}
+Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
+        </message>
+        <message>
+            <source>First seen cleared {time}</source>
+            <translation>Erstmals behoben gesehen {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsPane</name>
+        <message>
+            <source>Filter by charger: identity, reference or UUID</source>
+            <translation>Nach Ladestation filtern: Kennung, Referenz oder UUID</translation>
+        </message>
+        <message>
+            <source>Filter events by charger</source>
+            <translation>Ereignisse nach Ladestation filtern</translation>
+        </message>
+        <message>
+            <source>Kind of event</source>
+            <translation>Art des Ereignisses</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Alle Arten</translation>
+        </message>
+        <message>
+            <source>Open or closed</source>
+            <translation>Offen oder geschlossen</translation>
+        </message>
+        <message>
+            <source>Open and closed</source>
+            <translation>Offen und geschlossen</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Offen</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Geschlossen</translation>
+        </message>
+        <message>
+            <source>Events</source>
+            <translation>Ereignisse</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n events</source>
+            <translation>
+                <numerusform>%n Ereignis</numerusform>
+                <numerusform>%n Ereignisse</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{shown} of {total}</source>
+            <translation>{shown} von {total}</translation>
+        </message>
+        <message>
+            <source>Show {name} in Chargers</source>
+            <translation>{name} in Ladestationen anzeigen</translation>
+        </message>
+        <message>
+            <source>{name} unmuted</source>
+            <translation>Stummschaltung von {name} aufgehoben</translation>
+        </message>
+        <message>
+            <source>Mute for 1 hour</source>
+            <translation>1 Stunde stummschalten</translation>
+        </message>
+        <message>
+            <source>{name} muted for 1 hour</source>
+            <translation>{name} für 1 Stunde stummgeschaltet</translation>
+        </message>
+        <message>
+            <source>Mute for 24 hours</source>
+            <translation>24 Stunden stummschalten</translation>
+        </message>
+        <message>
+            <source>{name} muted for 24 hours</source>
+            <translation>{name} für 24 Stunden stummgeschaltet</translation>
+        </message>
+        <message>
+            <source>Mute until resolved</source>
+            <translation>Bis zur Behebung stummschalten</translation>
+        </message>
+        <message>
+            <source>{name} muted until its incidents resolve</source>
+            <translation>{name} stummgeschaltet, bis die Vorfälle behoben sind</translation>
+        </message>
+        <message>
+            <source>Unmute (muted until resolved)</source>
+            <translation>Stummschaltung aufheben (stumm bis zur Behebung)</translation>
+        </message>
+        <message>
+            <source>Unmute (muted until {time})</source>
+            <translation>Stummschaltung aufheben (stumm bis {time})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>any</source>
+            <translation>beliebig</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Alle</translation>
+        </message>
+        <message>
+            <source>Active only</source>
+            <translation>Nur aktive</translation>
+        </message>
+        <message>
+            <source>Finished only</source>
+            <translation>Nur beendete</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>Dieser Monat</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>Letzter Monat</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>Dieses Jahr</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>Gesamter Zeitraum</translation>
+        </message>
+        <message>
+            <source>Custom</source>
+            <translation>Benutzerdefiniert</translation>
+        </message>
+        <message>
+            <source>Export transactions</source>
+            <translation>Transaktionen exportieren</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Ladestationen</translation>
+        </message>
+        <message>
+            <source>Selected charger: {name}</source>
+            <translation>Ausgewählte Ladestation: {name}</translation>
+        </message>
+        <message>
+            <source>Selected charger (none selected)</source>
+            <translation>Ausgewählte Ladestation (keine ausgewählt)</translation>
+        </message>
+        <message>
+            <source>Chosen chargers:</source>
+            <translation>Ausgewählte Ladestationen:</translation>
+        </message>
+        <message>
+            <source>All chargers ({count} known)</source>
+            <translation>Alle Ladestationen ({count} bekannt)</translation>
+        </message>
+        <message>
+            <source>The list is read fresh from Plugchoice when the export starts.</source>
+            <translation>Die Liste wird beim Start des Exports neu von Plugchoice gelesen.</translation>
+        </message>
+        <message>
+            <source>Filter chargers</source>
+            <translation>Ladestationen filtern</translation>
+        </message>
+        <message>
+            <source>Chargers to export</source>
+            <translation>Zu exportierende Ladestationen</translation>
+        </message>
+        <message>
+            <source>Check shown</source>
+            <translation>Angezeigte auswählen</translation>
+        </message>
+        <message>
+            <source>Uncheck all</source>
+            <translation>Alle abwählen</translation>
+        </message>
+        <message>
+            <source>Transactions</source>
+            <translation>Transaktionen</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Zeitraum</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>bis</translation>
+        </message>
+        <message>
+            <source>Transactions that started on or after “From” and stopped on or before “To”. “{any}” means no limit.</source>
+            <translation>Transaktionen, die am oder nach „Von“ begonnen und am oder vor „Bis“ geendet haben. „{any}“ bedeutet keine Grenze.</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <source>Excel (XLSX)</source>
+            <translation>Excel (XLSX)</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>dieser Computer</translation>
+        </message>
+        <message>
+            <source>Local time ({zone})</source>
+            <translation>Ortszeit ({zone})</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Zeitzone</translation>
+        </message>
+        <message>
+            <source>Comma ( , )</source>
+            <translation>Komma ( , )</translation>
+        </message>
+        <message>
+            <source>Semicolon ( ; ) for Excel in many European locales</source>
+            <translation>Semikolon ( ; ) für Excel in vielen europäischen Regionen</translation>
+        </message>
+        <message>
+            <source>CSV delimiter</source>
+            <translation>CSV-Trennzeichen</translation>
+        </message>
+        <message>
+            <source>Save to</source>
+            <translation>Speichern unter</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>Times in</source>
+            <translation>Zeiten in</translation>
+        </message>
+        <message>
+            <source>Delimiter</source>
+            <translation>Trennzeichen</translation>
+        </message>
+        <message>
+            <source>Files keep machine formats in every language: ISO dates and times (2026-05-09T10:11:12+00:00) and a dot as the decimal mark, also with ;.</source>
+            <translation>Dateien behalten in jeder Sprache Maschinenformate: ISO-Datum und -Uhrzeit (2026-05-09T10:11:12+00:00) und einen Punkt als Dezimaltrennzeichen, auch mit ;.</translation>
+        </message>
+        <message>
+            <source>Export status</source>
+            <translation>Exportstatus</translation>
+        </message>
+        <message>
+            <source>Export progress</source>
+            <translation>Exportfortschritt</translation>
+        </message>
+        <message>
+            <source>Chargers that failed</source>
+            <translation>Fehlgeschlagene Ladestationen</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportieren</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Ordner öffnen</translation>
+        </message>
+        <message>
+            <source>The start date {start} is after the end date {end}.</source>
+            <translation>Das Startdatum {start} liegt nach dem Enddatum {end}.</translation>
+        </message>
+        <message>
+            <source>Tick at least one charger to export.</source>
+            <translation>Wählen Sie mindestens eine Ladestation für den Export aus.</translation>
+        </message>
+        <message>
+            <source>No charger is selected in the window; choose chargers here instead.</source>
+            <translation>Im Fenster ist keine Ladestation ausgewählt; wählen Sie hier Ladestationen aus.</translation>
+        </message>
+        <message>
+            <source>Choose where to save the export.</source>
+            <translation>Wählen Sie, wo der Export gespeichert wird.</translation>
+        </message>
+        <message>
+            <source>Give the full path of the file to save, or use Browse….</source>
+            <translation>Geben Sie den vollständigen Pfad der Datei an oder verwenden Sie Durchsuchen….</translation>
+        </message>
+        <message>
+            <source>{count} of {total} ticked</source>
+            <translation>{count} von {total} ausgewählt</translation>
+        </message>
+        <message>
+            <source>XLSX files have no delimiter.</source>
+            <translation>XLSX-Dateien haben kein Trennzeichen.</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export transactions to</source>
+            <translation>Transaktionen exportieren nach</translation>
+        </message>
+        <message>
+            <source>{name} exists; it is replaced only when the export completes.</source>
+            <translation>{name} existiert; die Datei wird erst ersetzt, wenn der Export abgeschlossen ist.</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Wird abgebrochen…</translation>
+        </message>
+        <message>
+            <source>Cancel export</source>
+            <translation>Export abbrechen</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Listing chargers…</source>
+            <translation>Ladestationen werden abgerufen…</translation>
+        </message>
+        <message>
+            <source>%v of %m chargers</source>
+            <translation>%v von %m Ladestationen</translation>
+        </message>
+        <message>
+            <source>Exporting… {count} transactions written so far.</source>
+            <translation>Export läuft… bisher {count} Transaktionen geschrieben.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transactions, {kwh} kWh, from {chargers}.</source>
+            <translation>
+                <numerusform>%n Transaktion, {kwh} kWh, von {chargers}.</numerusform>
+                <numerusform>%n Transaktionen, {kwh} kWh, von {chargers}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n Ladestation</numerusform>
+                <numerusform>%n Ladestationen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export complete.</source>
+            <translation>Export abgeschlossen.</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Gespeichert unter {path}</translation>
+        </message>
+        <message>
+            <source>Export failed.</source>
+            <translation>Export fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>No file was written; an existing file with that name was left as it was.</source>
+            <translation>Es wurde keine Datei geschrieben; eine vorhandene Datei mit diesem Namen blieb unverändert.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers were not tried.</source>
+            <translation>
+                <numerusform>%n weitere Ladestation wurde nicht versucht.</numerusform>
+                <numerusform>%n weitere Ladestationen wurden nicht versucht.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export cancelled. No file was written.</source>
+            <translation>Export abgebrochen. Es wurde keine Datei geschrieben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FleetTableModel</name>
+        <message>
+            <source>Identity</source>
+            <translation>Kennung</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Referenz</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Verbindung</translation>
+        </message>
+        <message>
+            <source>OCPP status</source>
+            <translation>OCPP-Status</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>Firmware</source>
+            <translation>Firmware</translation>
+        </message>
+        <message>
+            <source>Last heartbeat</source>
+            <translation>Letzter Heartbeat</translation>
+        </message>
+        <message>
+            <source>Parsed: {version}</source>
+            <translation>Erkannt: {version}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FleetTray</name>
+        <message>
+            <source>Open PlugDesk</source>
+            <translation>PlugDesk öffnen</translation>
+        </message>
+        <message>
+            <source>Refresh now</source>
+            <translation>Jetzt aktualisieren</translation>
+        </message>
+        <message>
+            <source>Pause notifications for 1 h</source>
+            <translation>Benachrichtigungen 1 Std. pausieren</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Abmelden</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Beenden</translation>
+        </message>
+        <message>
+            <source>PlugDesk — waiting for the first refresh</source>
+            <translation>PlugDesk — wartet auf die erste Aktualisierung</translation>
+        </message>
+        <message>
+            <source>Resume notifications (paused until {time})</source>
+            <translation>Benachrichtigungen fortsetzen (pausiert bis {time})</translation>
+        </message>
+    </context>
+    <context>
+        <name>FleetView</name>
+        <message>
+            <source>Search identity, reference, model, firmware, error</source>
+            <translation>Kennung, Referenz, Modell, Firmware, Fehler suchen</translation>
+        </message>
+        <message>
+            <source>Search chargers</source>
+            <translation>Ladestationen suchen</translation>
+        </message>
+        <message>
+            <source>Show {level}</source>
+            <translation>{level} anzeigen</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>Alle anzeigen</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Ladestationen</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>Spalten</translation>
+        </message>
+        <message>
+            <source>All {count}</source>
+            <translation>Alle {count}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n Ladestation</numerusform>
+                <numerusform>%n Ladestationen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{shown} of {total} shown</source>
+            <translation>{shown} von {total} angezeigt</translation>
+        </message>
+    </context>
+    <context>
+        <name>Formatting</name>
+        <message>
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Nein</translation>
+        </message>
+        <message>
+            <source>{energy} (estimate)</source>
+            <translation>{energy} (Schätzung)</translation>
+        </message>
+        <message>
+            <source>in the future</source>
+            <translation>in der Zukunft</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>gerade eben</translation>
+        </message>
+        <message>
+            <source>{minutes} min ago</source>
+            <translation>vor {minutes} Min.</translation>
+        </message>
+        <message>
+            <source>{hours} h ago</source>
+            <translation>vor {hours} Std.</translation>
+        </message>
+        <message>
+            <source>{seconds} s</source>
+            <translation>{seconds} s</translation>
+        </message>
+        <message>
+            <source>{minutes} min</source>
+            <translation>{minutes} min</translation>
+        </message>
+        <message>
+            <source>{hours} h {minutes} min</source>
+            <translation>{hours} h {minutes} min</translation>
+        </message>
+        <message>
+            <source>{days} d {hours} h</source>
+            <translation>{days} T. {hours} h</translation>
+        </message>
+    </context>
+    <context>
+        <name>Health</name>
+        <message>
+            <source>Fault</source>
+            <translation>Störung</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Stale</source>
+            <translation>Veraltet</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <source>Never seen</source>
+            <translation>Nie gesehen</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Unbekannt</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>Wartung</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Never connected to the server</source>
+            <translation>Nie mit dem Server verbunden</translation>
+        </message>
+        <message>
+            <source>Blocked: taken out of service</source>
+            <translation>Gesperrt: außer Betrieb genommen</translation>
+        </message>
+        <message>
+            <source>Unavailable (maintenance)</source>
+            <translation>Nicht verfügbar (Wartung)</translation>
+        </message>
+        <message>
+            <source>Working normally</source>
+            <translation>Funktioniert normal</translation>
+        </message>
+        <message>
+            <source>Unavailable</source>
+            <translation>Nicht verfügbar</translation>
+        </message>
+        <message>
+            <source>Offline {duration}</source>
+            <translation>Seit {duration} offline</translation>
+        </message>
+        <message>
+            <source>No heartbeat for {duration}</source>
+            <translation>Seit {duration} kein Heartbeat</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Events</source>
+            <translation>Ereignisse</translation>
+        </message>
+        <message>
+            <source>{error} Events are shown but not kept this session.</source>
+            <translation>{error} Ereignisse werden angezeigt, in dieser Sitzung aber nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>PlugDesk — Demo</source>
+            <translation>PlugDesk — Demo</translation>
+        </message>
+        <message>
+            <source>Public charging</source>
+            <translation>Öffentliches Laden</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>Ab&amp;melden</translation>
+        </message>
+        <message>
+            <source>Sign in to {url}.</source>
+            <translation>Melden Sie sich bei {url} an.</translation>
+        </message>
+        <message>
+            <source>Settings were reset</source>
+            <translation>Einstellungen wurden zurückgesetzt</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>Angemeldet</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Ladestationen</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Refresh the charger list now (F5)</source>
+            <translation>Liste der Ladestationen jetzt aktualisieren (F5)</translation>
+        </message>
+        <message>
+            <source>&amp;Find charger</source>
+            <translation>Ladestation &amp;suchen</translation>
+        </message>
+        <message>
+            <source>&amp;Export transactions…</source>
+            <translation>Transaktionen e&amp;xportieren…</translation>
+        </message>
+        <message>
+            <source>Export transactions to CSV or XLSX (Ctrl+E)</source>
+            <translation>Transaktionen als CSV oder XLSX exportieren (Strg+E)</translation>
+        </message>
+        <message>
+            <source>&amp;Sign in…</source>
+            <translation>&amp;Anmelden…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>&amp;About PlugDesk</source>
+            <translation>&amp;Über PlugDesk</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>A&amp;nsicht</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>Hauptsymbolleiste</translation>
+        </message>
+        <message>
+            <source>Copied {text}</source>
+            <translation>{text} kopiert</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>Nicht angemeldet</translation>
+        </message>
+        <message>
+            <source>That charger is not in the list any more.</source>
+            <translation>Diese Ladestation ist nicht mehr in der Liste.</translation>
+        </message>
+        <message>
+            <source>Last known fleet from {time} — refreshing</source>
+            <translation>Zuletzt bekannte Ladestationen von {time} — wird aktualisiert</translation>
+        </message>
+        <message>
+            <source>Showing the last known fleet from {time}, marked stale, while the first refresh runs</source>
+            <translation>Die zuletzt bekannten Ladestationen von {time} werden angezeigt, als veraltet markiert, während die erste Aktualisierung läuft</translation>
+        </message>
+        <message>
+            <source>Sign in again to refresh.</source>
+            <translation>Melden Sie sich erneut an, um zu aktualisieren.</translation>
+        </message>
+        <message>
+            <source>A refresh is already running.</source>
+            <translation>Es läuft bereits eine Aktualisierung.</translation>
+        </message>
+        <message>
+            <source>About PlugDesk</source>
+            <translation>Über PlugDesk</translation>
+        </message>
+        <message>
+            <source>Watch your EV chargers, read their transactions and export them, over the Plugchoice API.</source>
+            <translation>Behalten Sie Ihre Ladestationen im Blick, lesen Sie ihre Transaktionen und exportieren Sie sie, über die Plugchoice-API.</translation>
+        </message>
+        <message>
+            <source>Data from {time}</source>
+            <translation>Daten von {time}</translation>
+        </message>
+        <message>
+            <source>Refresh failed: {message}</source>
+            <translation>Aktualisierung fehlgeschlagen: {message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifier</name>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+    </context>
+    <context>
+        <name>Plurals</name>
+        <message numerus="yes">
+            <source>%n days ago</source>
+            <translation>
+                <numerusform>vor %n Tag</numerusform>
+                <numerusform>vor %n Tagen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transactions</source>
+            <translation>
+                <numerusform>%n Transaktion</numerusform>
+                <numerusform>%n Transaktionen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PublicPane</name>
+        <message>
+            <source>Waiting for card hold</source>
+            <translation>Wartet auf Kartenreservierung</translation>
+        </message>
+        <message>
+            <source>Card hold authorised</source>
+            <translation>Kartenreservierung autorisiert</translation>
+        </message>
+        <message>
+            <source>Starting</source>
+            <translation>Startet</translation>
+        </message>
+        <message>
+            <source>Charging</source>
+            <translation>Lädt</translation>
+        </message>
+        <message>
+            <source>Stopping</source>
+            <translation>Wird beendet</translation>
+        </message>
+        <message>
+            <source>Settling payment</source>
+            <translation>Zahlung wird abgerechnet</translation>
+        </message>
+        <message>
+            <source>Captured (paid)</source>
+            <translation>Abgebucht (bezahlt)</translation>
+        </message>
+        <message>
+            <source>Ended without charge</source>
+            <translation>Ohne Kosten beendet</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Abandoned</source>
+            <translation>Abgebrochen</translation>
+        </message>
+        <message>
+            <source>Payment capture failed</source>
+            <translation>Abbuchung fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Needs review</source>
+            <translation>Prüfung nötig</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>Erstattet</translation>
+        </message>
+        <message>
+            <source>Written off</source>
+            <translation>Abgeschrieben</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Erstellt</translation>
+        </message>
+        <message>
+            <source>Charging started</source>
+            <translation>Laden gestartet</translation>
+        </message>
+        <message>
+            <source>Charging completed</source>
+            <translation>Laden abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Payment captured</source>
+            <translation>Zahlung abgebucht</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen…</translation>
+        </message>
+        <message>
+            <source>{tariff}, no start fee</source>
+            <translation>{tariff}, keine Startgebühr</translation>
+        </message>
+        <message>
+            <source>{tariff} + {fee} start fee</source>
+            <translation>{tariff} + {fee} Startgebühr</translation>
+        </message>
+        <message>
+            <source>Find a public charger</source>
+            <translation>Öffentliche Ladestation suchen</translation>
+        </message>
+        <message>
+            <source>Public code, e.g. AB12CD</source>
+            <translation>Öffentlicher Code, z. B. AB12CD</translation>
+        </message>
+        <message>
+            <source>Public code</source>
+            <translation>Öffentlicher Code</translation>
+        </message>
+        <message>
+            <source>Look up</source>
+            <translation>Nachschlagen</translation>
+        </message>
+        <message>
+            <source>Connectors</source>
+            <translation>Anschlüsse</translation>
+        </message>
+        <message>
+            <source>Charger</source>
+            <translation>Ladestation</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <source>Pricing</source>
+            <translation>Tarif</translation>
+        </message>
+        <message>
+            <source>Try one of the demo codes: {codes}</source>
+            <translation>Probieren Sie einen der Democodes: {codes}</translation>
+        </message>
+        <message>
+            <source>Codes of the demo's simulated public chargers; click one to look it up.</source>
+            <translation>Codes der simulierten öffentlichen Ladestationen der Demo; klicken Sie auf einen, um ihn nachzuschlagen.</translation>
+        </message>
+        <message>
+            <source>Start a session</source>
+            <translation>Sitzung starten</translation>
+        </message>
+        <message>
+            <source>Connector</source>
+            <translation>Anschluss</translation>
+        </message>
+        <message>
+            <source>Optional: receipt e-mail</source>
+            <translation>Optional: E-Mail für den Beleg</translation>
+        </message>
+        <message>
+            <source>Receipt e-mail</source>
+            <translation>E-Mail für den Beleg</translation>
+        </message>
+        <message>
+            <source>Start session</source>
+            <translation>Sitzung starten</translation>
+        </message>
+        <message>
+            <source>Track an existing session</source>
+            <translation>Bestehende Sitzung verfolgen</translation>
+        </message>
+        <message>
+            <source>Paste the session token</source>
+            <translation>Sitzungstoken einfügen</translation>
+        </message>
+        <message>
+            <source>Session token</source>
+            <translation>Sitzungstoken</translation>
+        </message>
+        <message>
+            <source>Track</source>
+            <translation>Verfolgen</translation>
+        </message>
+        <message>
+            <source>Followed sessions</source>
+            <translation>Verfolgte Sitzungen</translation>
+        </message>
+        <message>
+            <source>No session selected</source>
+            <translation>Keine Sitzung ausgewählt</translation>
+        </message>
+        <message>
+            <source>Payment step</source>
+            <translation>Zahlungsschritt</translation>
+        </message>
+        <message>
+            <source>Confirm card hold</source>
+            <translation>Kartenreservierung bestätigen</translation>
+        </message>
+        <message>
+            <source>Cancel session</source>
+            <translation>Sitzung abbrechen</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Zeitverlauf</translation>
+        </message>
+        <message>
+            <source>Energy and cost</source>
+            <translation>Energie und Kosten</translation>
+        </message>
+        <message>
+            <source>Energy</source>
+            <translation>Energie</translation>
+        </message>
+        <message>
+            <source>Running cost</source>
+            <translation>Laufende Kosten</translation>
+        </message>
+        <message>
+            <source>Authorised (hold)</source>
+            <translation>Reserviert (Vorautorisierung)</translation>
+        </message>
+        <message>
+            <source>Captured</source>
+            <translation>Abgebucht</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>MwSt.</translation>
+        </message>
+        <message>
+            <source>Tariff</source>
+            <translation>Tarif</translation>
+        </message>
+        <message>
+            <source>Charger and connector</source>
+            <translation>Ladestation und Anschluss</translation>
+        </message>
+        <message>
+            <source>Connector (OCPP status)</source>
+            <translation>Anschluss (OCPP-Status)</translation>
+        </message>
+        <message>
+            <source>Charger online</source>
+            <translation>Ladestation online</translation>
+        </message>
+        <message>
+            <source>Failure reason</source>
+            <translation>Fehlergrund</translation>
+        </message>
+        <message>
+            <source>Stop charging</source>
+            <translation>Laden beenden</translation>
+        </message>
+        <message>
+            <source>Remove from list</source>
+            <translation>Aus der Liste entfernen</translation>
+        </message>
+        <message>
+            <source>Possible while the session is starting or charging.</source>
+            <translation>Möglich, während die Sitzung startet oder lädt.</translation>
+        </message>
+        <message>
+            <source>Possible before charging starts (created or authorised).</source>
+            <translation>Möglich, bevor der Ladevorgang beginnt (erstellt oder autorisiert).</translation>
+        </message>
+        <message>
+            <source>Only for sessions that have ended.</source>
+            <translation>Nur für beendete Sitzungen.</translation>
+        </message>
+        <message>
+            <source>Looking up…</source>
+            <translation>Wird nachgeschlagen…</translation>
+        </message>
+        <message>
+            <source>Offline — cannot start now</source>
+            <translation>Offline — Start jetzt nicht möglich</translation>
+        </message>
+        <message>
+            <source>Connector {number} — {status}</source>
+            <translation>Anschluss {number} — {status}</translation>
+        </message>
+        <message>
+            <source>Starting… (never sent twice)</source>
+            <translation>Wird gestartet… (nie doppelt gesendet)</translation>
+        </message>
+        <message>
+            <source>Session {session} — {charger}, connector {number}</source>
+            <translation>Sitzung {session} — {charger}, Anschluss {number}</translation>
+        </message>
+        <message>
+            <source>Session {session} — {charger}</source>
+            <translation>Sitzung {session} — {charger}</translation>
+        </message>
+        <message>
+            <source>API status: {status}</source>
+            <translation>API-Status: {status}</translation>
+        </message>
+        <message>
+            <source>Start a session, or track one by its token.</source>
+            <translation>Starten Sie eine Sitzung oder verfolgen Sie eine über ihr Token.</translation>
+        </message>
+        <message>
+            <source>This session is waiting for the card hold of {amount}.</source>
+            <translation>Diese Sitzung wartet auf die Kartenreservierung über {amount}.</translation>
+        </message>
+        <message>
+            <source>This session is waiting for the card hold.</source>
+            <translation>Diese Sitzung wartet auf die Kartenreservierung.</translation>
+        </message>
+        <message>
+            <source>Charging cannot start until the driver's card is pre-authorised. Confirm once the hold is in place, or cancel the session.</source>
+            <translation>Der Ladevorgang kann erst beginnen, wenn die Karte des Fahrers vorautorisiert ist. Bestätigen Sie, sobald die Reservierung besteht, oder brechen Sie die Sitzung ab.</translation>
+        </message>
+        <message>
+            <source>Payment context present (Stripe).</source>
+            <translation>Zahlungsdaten vorhanden (Stripe).</translation>
+        </message>
+        <message>
+            <source>No payment context received yet.</source>
+            <translation>Noch keine Zahlungsdaten erhalten.</translation>
+        </message>
+        <message>
+            <source>Confirming…</source>
+            <translation>Wird bestätigt…</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>Wird beendet…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Wird abgebrochen…</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>In Arbeit…</translation>
+        </message>
+        <message>
+            <source>Ended — no longer checked. The token has been forgotten.</source>
+            <translation>Beendet — wird nicht mehr geprüft. Das Token wurde verworfen.</translation>
+        </message>
+        <message>
+            <source>Checked every {interval}</source>
+            <translation>Alle {interval} geprüft</translation>
+        </message>
+        <message>
+            <source>slowed down after the API asked (429)</source>
+            <translation>auf Wunsch der API verlangsamt (429)</translation>
+        </message>
+        <message>
+            <source>next check in {time}</source>
+            <translation>nächste Prüfung in {time}</translation>
+        </message>
+        <message>
+            <source>last answer {time}</source>
+            <translation>letzte Antwort {time}</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Wird geprüft…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublicSessionsModel</name>
+        <message>
+            <source>Session</source>
+            <translation>Sitzung</translation>
+        </message>
+        <message>
+            <source>Charger</source>
+            <translation>Ladestation</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Energy</source>
+            <translation>Energie</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Kosten</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <source>API URL</source>
+            <translation>API-URL</translation>
+        </message>
+        <message>
+            <source>Refresh interval</source>
+            <translation>Aktualisierungsintervall</translation>
+        </message>
+        <message>
+            <source>Data counts as stale after</source>
+            <translation>Daten gelten als veraltet nach</translation>
+        </message>
+        <message>
+            <source>Fault grace period</source>
+            <translation>Karenzzeit bei Störung</translation>
+        </message>
+        <message>
+            <source>Offline grace period</source>
+            <translation>Karenzzeit bei Offline</translation>
+        </message>
+        <message>
+            <source>Alert storm threshold</source>
+            <translation>Schwelle für Meldungsflut</translation>
+        </message>
+        <message>
+            <source>Notify on faults</source>
+            <translation>Bei Störungen benachrichtigen</translation>
+        </message>
+        <message>
+            <source>Notify when offline</source>
+            <translation>Benachrichtigen, wenn offline</translation>
+        </message>
+        <message>
+            <source>Notify when data is stale</source>
+            <translation>Benachrichtigen, wenn Daten veraltet sind</translation>
+        </message>
+        <message>
+            <source>Notify when resolved</source>
+            <translation>Benachrichtigen, wenn behoben</translation>
+        </message>
+        <message>
+            <source>Quiet hours start</source>
+            <translation>Ruhezeit Beginn</translation>
+        </message>
+        <message>
+            <source>Quiet hours end</source>
+            <translation>Ruhezeit Ende</translation>
+        </message>
+        <message>
+            <source>Export format</source>
+            <translation>Exportformat</translation>
+        </message>
+        <message>
+            <source>Export time zone</source>
+            <translation>Zeitzone des Exports</translation>
+        </message>
+        <message>
+            <source>CSV delimiter</source>
+            <translation>CSV-Trennzeichen</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>Colours</source>
+            <translation>Farben</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>PlugDesk settings</source>
+            <translation>PlugDesk-Einstellungen</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Verbindung</translation>
+        </message>
+        <message>
+            <source>Monitoring</source>
+            <translation>Überwachung</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Benachrichtigungen</translation>
+        </message>
+        <message>
+            <source>Quiet hours: keep the history, show no pop-ups</source>
+            <translation>Ruhezeit: Verlauf behalten, keine Pop-ups anzeigen</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>Export defaults</source>
+            <translation>Export-Voreinstellungen</translation>
+        </message>
+        <message>
+            <source>Excel (XLSX)</source>
+            <translation>Excel (XLSX)</translation>
+        </message>
+        <message>
+            <source>Local time</source>
+            <translation>Ortszeit</translation>
+        </message>
+        <message>
+            <source>Comma (,)</source>
+            <translation>Komma (,)</translation>
+        </message>
+        <message>
+            <source>Semicolon (;)</source>
+            <translation>Semikolon (;)</translation>
+        </message>
+        <message>
+            <source>Appearance</source>
+            <translation>Darstellung</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <translation>Systemsprache</translation>
+        </message>
+        <message>
+            <source>Applies the next time PlugDesk starts.</source>
+            <translation>Gilt ab dem nächsten Start von PlugDesk.</translation>
+        </message>
+        <message>
+            <source>Like the system (light or dark)</source>
+            <translation>Wie das System (hell oder dunkel)</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Hell</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dunkel</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Probleme</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Create a token in the Plugchoice portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. It is shown only once; paste it here. PlugDesk keeps it in your system's password store, never in a file.</source>
+            <translation>Erstellen Sie ein Token im Plugchoice-Portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Es wird nur einmal angezeigt; fügen Sie es hier ein. PlugDesk bewahrt es im Passwortspeicher Ihres Systems auf, nie in einer Datei.</translation>
+        </message>
+        <message>
+            <source>Sign in to Plugchoice</source>
+            <translation>Bei Plugchoice anmelden</translation>
+        </message>
+        <message>
+            <source>Personal access token</source>
+            <translation>Persönliches Zugriffstoken</translation>
+        </message>
+        <message>
+            <source>Show token</source>
+            <translation>Token anzeigen</translation>
+        </message>
+        <message>
+            <source>API URL</source>
+            <translation>API-URL</translation>
+        </message>
+        <message>
+            <source>Advanced</source>
+            <translation>Erweitert</translation>
+        </message>
+        <message>
+            <source>Sign-in status</source>
+            <translation>Anmeldestatus</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Anmelden</translation>
+        </message>
+        <message>
+            <source>Token</source>
+            <translation>Token</translation>
+        </message>
+        <message>
+            <source>Checking the token…</source>
+            <translation>Token wird geprüft…</translation>
+        </message>
+        <message>
+            <source>Not signed in.</source>
+            <translation>Nicht angemeldet.</translation>
+        </message>
+        <message>
+            <source>The token is kept in {store}.</source>
+            <translation>Das Token wird in {store} aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>The token is used for this session only.</source>
+            <translation>Das Token wird nur für diese Sitzung verwendet.</translation>
+        </message>
+        <message>
+            <source>Signed in as {user}.</source>
+            <translation>Angemeldet als {user}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Toast</name>
+        <message>
+            <source>{title} — {reason}, not shown as a pop-up</source>
+            <translation>{title} — {reason}, nicht als Pop-up angezeigt</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>Open: {title}</source>
+            <translation>Öffnen: {title}</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Schließen</translation>
+        </message>
+    </context>
+    <context>
+        <name>Totals</name>
+        <message>
+            <source>({active} active)</source>
+            <translation>({active} aktiv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionFilterBar</name>
+        <message>
+            <source>All</source>
+            <translation>Alle</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Beendet</translation>
+        </message>
+        <message>
+            <source>Transaction status</source>
+            <translation>Transaktionsstatus</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>Kein Limit</translation>
+        </message>
+        <message>
+            <source>Limit</source>
+            <translation>Limit</translation>
+        </message>
+        <message>
+            <source>At most this many transactions, newest first (the API allows 1 to 10,000; each 25 cost one request)</source>
+            <translation>Höchstens so viele Transaktionen, neueste zuerst (die API erlaubt 1 bis 10.000; je 25 kosten eine Anfrage)</translation>
+        </message>
+        <message>
+            <source>Filter by ID tag</source>
+            <translation>Nach ID-Tag filtern</translation>
+        </message>
+        <message>
+            <source>ID tag filter</source>
+            <translation>ID-Tag-Filter</translation>
+        </message>
+        <message>
+            <source>&amp;Status</source>
+            <translation>&amp;Status</translation>
+        </message>
+        <message>
+            <source>&amp;Limit</source>
+            <translation>&amp;Limit</translation>
+        </message>
+        <message>
+            <source>“Until” must be on or after “From”.</source>
+            <translation>„Bis“ muss am oder nach „Von“ liegen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionsModel</name>
+        <message>
+            <source>Connector</source>
+            <translation>Anschluss</translation>
+        </message>
+        <message>
+            <source>ID tag</source>
+            <translation>ID-Tag</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Gestartet</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>Gestoppt</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Dauer</translation>
+        </message>
+        <message>
+            <source>Meter start</source>
+            <translation>Zähler Start</translation>
+        </message>
+        <message>
+            <source>Meter stop</source>
+            <translation>Zähler Stopp</translation>
+        </message>
+        <message>
+            <source>Stop reason</source>
+            <translation>Stoppgrund</translation>
+        </message>
+        <message>
+            <source>Valid</source>
+            <translation>Gültig</translation>
+        </message>
+        <message>
+            <source>The connector's number on the charger</source>
+            <translation>Die Nummer des Anschlusses an der Ladestation</translation>
+        </message>
+        <message>
+            <source>Meter reading at the start, in Wh</source>
+            <translation>Zählerstand beim Start, in Wh</translation>
+        </message>
+        <message>
+            <source>Meter reading at the stop, in Wh</source>
+            <translation>Zählerstand beim Stopp, in Wh</translation>
+        </message>
+        <message>
+            <source>Energy delivered, in kWh</source>
+            <translation>Gelieferte Energie, in kWh</translation>
+        </message>
+        <message>
+            <source>Connector record {id}</source>
+            <translation>Anschlussdatensatz {id}</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionsView</name>
+        <message>
+            <source>Transactions</source>
+            <translation>Transaktionen</translation>
+        </message>
+        <message>
+            <source>Transaction totals</source>
+            <translation>Transaktionssummen</translation>
+        </message>
+        <message>
+            <source>Select a charger to see its transactions.</source>
+            <translation>Wählen Sie eine Ladestation aus, um ihre Transaktionen zu sehen.</translation>
+        </message>
+        <message>
+            <source>Loading transactions…</source>
+            <translation>Transaktionen werden geladen…</translation>
+        </message>
+        <message>
+            <source>Loading transactions… {count} so far</source>
+            <translation>Transaktionen werden geladen… bisher {count}</translation>
+        </message>
+        <message>
+            <source>Could not load transactions: {message}</source>
+            <translation>Transaktionen konnten nicht geladen werden: {message}</translation>
+        </message>
+        <message>
+            <source>No transactions match these filters.</source>
+            <translation>Keine Transaktionen entsprechen diesen Filtern.</translation>
+        </message>
+        <message>
+            <source>Showing the newest {count}: raise the limit to see more</source>
+            <translation>Die neuesten {count} werden angezeigt: Limit erhöhen, um mehr zu sehen</translation>
+        </message>
+        <message>
+            <source>{count} hidden by the ID tag filter</source>
+            <translation>{count} durch den ID-Tag-Filter ausgeblendet</translation>
+        </message>
+    </context>
+</TS>

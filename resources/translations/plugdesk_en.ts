@@ -1,0 +1,75 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+    <context>
+        <name>ErrorDialog</name>
+        <message numerus="yes">
+            <source>An unexpected error occurred (%n errors since this window opened).</source>
+            <translation>
+                <numerusform>An unexpected error occurred (%n error since this window opened).</numerusform>
+                <numerusform>An unexpected error occurred (%n errors since this window opened).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsPane</name>
+        <message numerus="yes">
+            <source>%n events</source>
+            <translation>
+                <numerusform>%n event</numerusform>
+                <numerusform>%n events</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message numerus="yes">
+            <source>%n transactions, {kwh} kWh, from {chargers}.</source>
+            <translation>
+                <numerusform>%n transaction, {kwh} kWh, from {chargers}.</numerusform>
+                <numerusform>%n transactions, {kwh} kWh, from {chargers}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n charger</numerusform>
+                <numerusform>%n chargers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers were not tried.</source>
+            <translation>
+                <numerusform>%n more charger was not tried.</numerusform>
+                <numerusform>%n more chargers were not tried.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FleetView</name>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n charger</numerusform>
+                <numerusform>%n chargers</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Plurals</name>
+        <message numerus="yes">
+            <source>%n days ago</source>
+            <translation>
+                <numerusform>%n day ago</numerusform>
+                <numerusform>%n days ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transactions</source>
+            <translation>
+                <numerusform>%n transaction</numerusform>
+                <numerusform>%n transactions</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,1980 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en_US">
+    <context>
+        <name>AppStatusBar</name>
+        <message>
+            <source>Not signed in</source>
+            <translation>Non connecté</translation>
+        </message>
+        <message>
+            <source>Signed-in user</source>
+            <translation>Utilisateur connecté</translation>
+        </message>
+        <message>
+            <source>API host</source>
+            <translation>Serveur de l’API</translation>
+        </message>
+        <message>
+            <source>Not refreshed yet</source>
+            <translation>Pas encore actualisé</translation>
+        </message>
+        <message>
+            <source>Last refresh</source>
+            <translation>Dernière actualisation</translation>
+        </message>
+        <message>
+            <source>Request budget</source>
+            <translation>Budget de requêtes</translation>
+        </message>
+        <message>
+            <source>Requests sent in the last minute / the API's limit</source>
+            <translation>Requêtes envoyées dans la dernière minute / limite de l’API</translation>
+        </message>
+        <message>
+            <source>Refreshing…</source>
+            <translation>Actualisation…</translation>
+        </message>
+        <message>
+            <source>Updated {age}</source>
+            <translation>Mis à jour {age}</translation>
+        </message>
+        <message>
+            <source>API {used}/{limit} per min</source>
+            <translation>API {used}/{limit} par min</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionBanner</name>
+        <message>
+            <source>Token rejected — sign in again</source>
+            <translation>Jeton refusé — reconnectez-vous</translation>
+        </message>
+        <message>
+            <source>Not signed in — sign in to see your chargers</source>
+            <translation>Non connecté — connectez-vous pour voir vos bornes</translation>
+        </message>
+        <message>
+            <source>Connection problem</source>
+            <translation>Problème de connexion</translation>
+        </message>
+        <message>
+            <source>Retry now</source>
+            <translation>Réessayer maintenant</translation>
+        </message>
+        <message>
+            <source>Sign in…</source>
+            <translation>Se connecter…</translation>
+        </message>
+        <message>
+            <source>Cannot reach the Plugchoice API — showing data from {time}, marked stale</source>
+            <translation>API Plugchoice injoignable — données de {time} affichées, marquées comme périmées</translation>
+        </message>
+        <message>
+            <source>Cannot reach the Plugchoice API — showing data marked stale</source>
+            <translation>API Plugchoice injoignable — données affichées, marquées comme périmées</translation>
+        </message>
+        <message>
+            <source>The last refresh failed — showing data from {time}, marked stale</source>
+            <translation>La dernière actualisation a échoué — données de {time} affichées, marquées comme périmées</translation>
+        </message>
+        <message>
+            <source>The last refresh failed — showing data marked stale</source>
+            <translation>La dernière actualisation a échoué — données affichées, marquées comme périmées</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectorsModel</name>
+        <message>
+            <source>Connector</source>
+            <translation>Connecteur</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Erreur</translation>
+        </message>
+        <message>
+            <source>Power type</source>
+            <translation>Type de courant</translation>
+        </message>
+        <message>
+            <source>Max A</source>
+            <translation>A max.</translation>
+        </message>
+        <message>
+            <source>Max V</source>
+            <translation>V max.</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>Norme</translation>
+        </message>
+        <message>
+            <source>Power (last reading)</source>
+            <translation>Puissance (dernière)</translation>
+        </message>
+        <message>
+            <source>AC 1-phase</source>
+            <translation>AC monophasé</translation>
+        </message>
+        <message>
+            <source>AC 3-phase</source>
+            <translation>AC triphasé</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPane</name>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>État de santé</translation>
+        </message>
+        <message>
+            <source>OCPP status</source>
+            <translation>État OCPP</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Erreur</translation>
+        </message>
+        <message>
+            <source>Error info</source>
+            <translation>Détail de l’erreur</translation>
+        </message>
+        <message>
+            <source>Vendor ID</source>
+            <translation>ID fabricant</translation>
+        </message>
+        <message>
+            <source>Vendor error</source>
+            <translation>Erreur fabricant</translation>
+        </message>
+        <message>
+            <source>Blocked</source>
+            <translation>Bloquée</translation>
+        </message>
+        <message>
+            <source>Setup</source>
+            <translation>Mise en service</translation>
+        </message>
+        <message>
+            <source>Connectivity</source>
+            <translation>Connectivité</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Connexion</translation>
+        </message>
+        <message>
+            <source>Last heartbeat</source>
+            <translation>Dernier heartbeat</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>Connectée</translation>
+        </message>
+        <message>
+            <source>Disconnected</source>
+            <translation>Déconnectée</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Serveur</translation>
+        </message>
+        <message>
+            <source>Hardware</source>
+            <translation>Matériel</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <source>DC</source>
+            <translation>DC</translation>
+        </message>
+        <message>
+            <source>Max current</source>
+            <translation>Courant max.</translation>
+        </message>
+        <message>
+            <source>Model ID</source>
+            <translation>ID du modèle</translation>
+        </message>
+        <message>
+            <source>Charger ID</source>
+            <translation>ID de la borne</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Ajoutée</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Mise à jour</translation>
+        </message>
+        <message>
+            <source>Firmware</source>
+            <translation>Firmware</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Parsed</source>
+            <translation>Interprétée</translation>
+        </message>
+        <message>
+            <source>Licenses</source>
+            <translation>Licences</translation>
+        </message>
+        <message>
+            <source>Smart</source>
+            <translation>Smart</translation>
+        </message>
+        <message>
+            <source>Pro</source>
+            <translation>Pro</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Autorisations</translation>
+        </message>
+        <message>
+            <source>Basic</source>
+            <translation>Base</translation>
+        </message>
+        <message>
+            <source>Sensitive</source>
+            <translation>Sensible</translation>
+        </message>
+        <message>
+            <source>Full</source>
+            <translation>Complet</translation>
+        </message>
+        <message>
+            <source>PIN code</source>
+            <translation>Code PIN</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>En attente</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Terminée</translation>
+        </message>
+        <message>
+            <source>Not completed</source>
+            <translation>Non terminée</translation>
+        </message>
+        <message>
+            <source>Set (hidden)</source>
+            <translation>Défini (masqué)</translation>
+        </message>
+        <message>
+            <source>{reading}, time unknown</source>
+            <translation>{reading}, heure inconnue</translation>
+        </message>
+        <message>
+            <source>Last reading {reading}, {age}</source>
+            <translation>Dernière mesure {reading}, {age}</translation>
+        </message>
+        <message>
+            <source>Reading taken {time} (the last sample stored)</source>
+            <translation>Mesure du {time} (le dernier relevé enregistré)</translation>
+        </message>
+        <message>
+            <source>Select a charger in the list to see its details.</source>
+            <translation>Sélectionnez une borne dans la liste pour voir ses détails.</translation>
+        </message>
+        <message>
+            <source>Connectors</source>
+            <translation>Connecteurs</translation>
+        </message>
+        <message>
+            <source>Copy identity</source>
+            <translation>Copier l’identifiant</translation>
+        </message>
+        <message>
+            <source>Copy the charger's identity to the clipboard</source>
+            <translation>Copier l’identifiant de la borne dans le presse-papiers</translation>
+        </message>
+        <message>
+            <source>Copy UUID</source>
+            <translation>Copier l’UUID</translation>
+        </message>
+        <message>
+            <source>Copy the charger's UUID to the clipboard</source>
+            <translation>Copier l’UUID de la borne dans le presse-papiers</translation>
+        </message>
+        <message>
+            <source>{label}:</source>
+            <translation>{label} :</translation>
+        </message>
+        <message>
+            <source>Loading connectors…</source>
+            <translation>Chargement des connecteurs…</translation>
+        </message>
+        <message>
+            <source>Could not load connectors: {message}</source>
+            <translation>Impossible de charger les connecteurs : {message}</translation>
+        </message>
+        <message>
+            <source>unavailable ({error})</source>
+            <translation>indisponible ({error})</translation>
+        </message>
+        <message>
+            <source>not current — last refresh failed</source>
+            <translation>pas à jour — la dernière actualisation a échoué</translation>
+        </message>
+        <message>
+            <source>Health: {level}</source>
+            <translation>État de santé : {level}</translation>
+        </message>
+        <message>
+            <source>This charger reports no connectors.</source>
+            <translation>Cette borne ne signale aucun connecteur.</translation>
+        </message>
+        <message>
+            <source>Power readings are fetched while the charger is online.</source>
+            <translation>Les mesures de puissance sont relevées tant que la borne est en ligne.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorDialog</name>
+        <message>
+            <source>PlugDesk — something went wrong</source>
+            <translation>PlugDesk — un problème est survenu</translation>
+        </message>
+        <message>
+            <source>PlugDesk kept running; you can carry on. If this keeps happening, please report it with the details below.</source>
+            <translation>PlugDesk continue de fonctionner ; vous pouvez poursuivre. Si cela se reproduit, signalez-le avec les détails ci-dessous.</translation>
+        </message>
+        <message>
+            <source>The details are also in the log file:</source>
+            <translation>Les détails figurent aussi dans le fichier journal :</translation>
+        </message>
+        <message numerus="yes">
+            <source>An unexpected error occurred (%n errors since this window opened).</source>
+            <translation>
+                <numerusform>Une erreur inattendue s’est produite (%n erreur depuis l’ouverture de cette fenêtre).</numerusform>
+                <numerusform>Une erreur inattendue s’est produite (%n erreurs depuis l’ouverture de cette fenêtre).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>An unexpected error occurred.</source>
+            <translation>Une erreur inattendue s’est produite.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsModel</name>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Charger</source>
+            <translation>Borne</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Error code</source>
+            <translation>Code d’erreur</translation>
+        </message>
+        <message>
+            <source>Info</source>
+            <translation>Info</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Ouvert</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Fermé</translation>
+        </message>
+        <message>
+            <source>Lasted</source>
+            <translation>Durée</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvert</translation>
+        </message>
+        <message>
+            <source>Opened {opened}
+First seen {seen} (the grace period ran in between)</source>
+            <translation>Ouvert {opened}
+Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</translation>
+        </message>
+        <message>
+            <source>First seen cleared {time}</source>
+            <translation>Vu résolu pour la première fois {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsPane</name>
+        <message>
+            <source>Filter by charger: identity, reference or UUID</source>
+            <translation>Filtrer par borne : identifiant, référence ou UUID</translation>
+        </message>
+        <message>
+            <source>Filter events by charger</source>
+            <translation>Filtrer les événements par borne</translation>
+        </message>
+        <message>
+            <source>Kind of event</source>
+            <translation>Type d’événement</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Tous les types</translation>
+        </message>
+        <message>
+            <source>Open or closed</source>
+            <translation>Ouvert ou fermé</translation>
+        </message>
+        <message>
+            <source>Open and closed</source>
+            <translation>Ouverts et fermés</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvert</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Fermé</translation>
+        </message>
+        <message>
+            <source>Events</source>
+            <translation>Événements</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n events</source>
+            <translation>
+                <numerusform>%n événement</numerusform>
+                <numerusform>%n événements</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{shown} of {total}</source>
+            <translation>{shown} sur {total}</translation>
+        </message>
+        <message>
+            <source>Show {name} in Chargers</source>
+            <translation>Afficher {name} dans Bornes</translation>
+        </message>
+        <message>
+            <source>{name} unmuted</source>
+            <translation>{name} n’est plus en sourdine</translation>
+        </message>
+        <message>
+            <source>Mute for 1 hour</source>
+            <translation>Mettre en sourdine 1 heure</translation>
+        </message>
+        <message>
+            <source>{name} muted for 1 hour</source>
+            <translation>{name} en sourdine pour 1 heure</translation>
+        </message>
+        <message>
+            <source>Mute for 24 hours</source>
+            <translation>Mettre en sourdine 24 heures</translation>
+        </message>
+        <message>
+            <source>{name} muted for 24 hours</source>
+            <translation>{name} en sourdine pour 24 heures</translation>
+        </message>
+        <message>
+            <source>Mute until resolved</source>
+            <translation>Mettre en sourdine jusqu’à résolution</translation>
+        </message>
+        <message>
+            <source>{name} muted until its incidents resolve</source>
+            <translation>{name} en sourdine jusqu’à la résolution de ses incidents</translation>
+        </message>
+        <message>
+            <source>Unmute (muted until resolved)</source>
+            <translation>Réactiver le son (en sourdine jusqu’à résolution)</translation>
+        </message>
+        <message>
+            <source>Unmute (muted until {time})</source>
+            <translation>Réactiver le son (en sourdine jusqu’à {time})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>any</source>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Toutes</translation>
+        </message>
+        <message>
+            <source>Active only</source>
+            <translation>En cours uniquement</translation>
+        </message>
+        <message>
+            <source>Finished only</source>
+            <translation>Terminées uniquement</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>Ce mois-ci</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>Mois dernier</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>Cette année</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>Toute la période</translation>
+        </message>
+        <message>
+            <source>Custom</source>
+            <translation>Personnalisée</translation>
+        </message>
+        <message>
+            <source>Export transactions</source>
+            <translation>Exporter les transactions</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Bornes</translation>
+        </message>
+        <message>
+            <source>Selected charger: {name}</source>
+            <translation>Borne sélectionnée : {name}</translation>
+        </message>
+        <message>
+            <source>Selected charger (none selected)</source>
+            <translation>Borne sélectionnée (aucune)</translation>
+        </message>
+        <message>
+            <source>Chosen chargers:</source>
+            <translation>Bornes choisies :</translation>
+        </message>
+        <message>
+            <source>All chargers ({count} known)</source>
+            <translation>Toutes les bornes ({count} connues)</translation>
+        </message>
+        <message>
+            <source>The list is read fresh from Plugchoice when the export starts.</source>
+            <translation>La liste est relue depuis Plugchoice au début de l’export.</translation>
+        </message>
+        <message>
+            <source>Filter chargers</source>
+            <translation>Filtrer les bornes</translation>
+        </message>
+        <message>
+            <source>Chargers to export</source>
+            <translation>Bornes à exporter</translation>
+        </message>
+        <message>
+            <source>Check shown</source>
+            <translation>Cocher les affichées</translation>
+        </message>
+        <message>
+            <source>Uncheck all</source>
+            <translation>Tout décocher</translation>
+        </message>
+        <message>
+            <source>Transactions</source>
+            <translation>Transactions</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Période</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>au</translation>
+        </message>
+        <message>
+            <source>Transactions that started on or after “From” and stopped on or before “To”. “{any}” means no limit.</source>
+            <translation>Transactions commencées à partir du « Du » et terminées au plus tard le « Au ». « {any} » signifie sans limite.</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Excel (XLSX)</source>
+            <translation>Excel (XLSX)</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>cet ordinateur</translation>
+        </message>
+        <message>
+            <source>Local time ({zone})</source>
+            <translation>Heure locale ({zone})</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Fuseau horaire</translation>
+        </message>
+        <message>
+            <source>Comma ( , )</source>
+            <translation>Virgule ( , )</translation>
+        </message>
+        <message>
+            <source>Semicolon ( ; ) for Excel in many European locales</source>
+            <translation>Point-virgule ( ; ) pour Excel dans de nombreux paramètres régionaux européens</translation>
+        </message>
+        <message>
+            <source>CSV delimiter</source>
+            <translation>Séparateur CSV</translation>
+        </message>
+        <message>
+            <source>Save to</source>
+            <translation>Enregistrer sous</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>Times in</source>
+            <translation>Heures en</translation>
+        </message>
+        <message>
+            <source>Delimiter</source>
+            <translation>Séparateur</translation>
+        </message>
+        <message>
+            <source>Files keep machine formats in every language: ISO dates and times (2026-05-09T10:11:12+00:00) and a dot as the decimal mark, also with ;.</source>
+            <translation>Les fichiers gardent des formats machine dans toutes les langues : dates et heures ISO (2026-05-09T10:11:12+00:00) et un point comme séparateur décimal, même avec ;.</translation>
+        </message>
+        <message>
+            <source>Export status</source>
+            <translation>État de l’export</translation>
+        </message>
+        <message>
+            <source>Export progress</source>
+            <translation>Progression de l’export</translation>
+        </message>
+        <message>
+            <source>Chargers that failed</source>
+            <translation>Bornes en échec</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Ouvrir le dossier</translation>
+        </message>
+        <message>
+            <source>The start date {start} is after the end date {end}.</source>
+            <translation>La date de début {start} est postérieure à la date de fin {end}.</translation>
+        </message>
+        <message>
+            <source>Tick at least one charger to export.</source>
+            <translation>Cochez au moins une borne à exporter.</translation>
+        </message>
+        <message>
+            <source>No charger is selected in the window; choose chargers here instead.</source>
+            <translation>Aucune borne n’est sélectionnée dans la fenêtre ; choisissez les bornes ici.</translation>
+        </message>
+        <message>
+            <source>Choose where to save the export.</source>
+            <translation>Choisissez où enregistrer l’export.</translation>
+        </message>
+        <message>
+            <source>Give the full path of the file to save, or use Browse….</source>
+            <translation>Indiquez le chemin complet du fichier, ou utilisez Parcourir….</translation>
+        </message>
+        <message>
+            <source>{count} of {total} ticked</source>
+            <translation>{count} sur {total} cochées</translation>
+        </message>
+        <message>
+            <source>XLSX files have no delimiter.</source>
+            <translation>Les fichiers XLSX n’ont pas de séparateur.</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>Fichiers CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Classeurs Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export transactions to</source>
+            <translation>Exporter les transactions vers</translation>
+        </message>
+        <message>
+            <source>{name} exists; it is replaced only when the export completes.</source>
+            <translation>{name} existe ; il ne sera remplacé qu’une fois l’export terminé.</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Annulation…</translation>
+        </message>
+        <message>
+            <source>Cancel export</source>
+            <translation>Annuler l’export</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>Listing chargers…</source>
+            <translation>Liste des bornes en cours…</translation>
+        </message>
+        <message>
+            <source>%v of %m chargers</source>
+            <translation>%v sur %m bornes</translation>
+        </message>
+        <message>
+            <source>Exporting… {count} transactions written so far.</source>
+            <translation>Export en cours… {count} transactions écrites jusqu’ici.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transactions, {kwh} kWh, from {chargers}.</source>
+            <translation>
+                <numerusform>%n transaction, {kwh} kWh, sur {chargers}.</numerusform>
+                <numerusform>%n transactions, {kwh} kWh, sur {chargers}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n borne</numerusform>
+                <numerusform>%n bornes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export complete.</source>
+            <translation>Export terminé.</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Enregistré sous {path}</translation>
+        </message>
+        <message>
+            <source>Export failed.</source>
+            <translation>L’export a échoué.</translation>
+        </message>
+        <message>
+            <source>No file was written; an existing file with that name was left as it was.</source>
+            <translation>Aucun fichier n’a été écrit ; un fichier existant de ce nom est resté tel quel.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers were not tried.</source>
+            <translation>
+                <numerusform>%n autre borne n’a pas été essayée.</numerusform>
+                <numerusform>%n autres bornes n’ont pas été essayées.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export cancelled. No file was written.</source>
+            <translation>Export annulé. Aucun fichier n’a été écrit.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FleetTableModel</name>
+        <message>
+            <source>Identity</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>État de santé</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Connexion</translation>
+        </message>
+        <message>
+            <source>OCPP status</source>
+            <translation>État OCPP</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Erreur</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <source>Firmware</source>
+            <translation>Firmware</translation>
+        </message>
+        <message>
+            <source>Last heartbeat</source>
+            <translation>Dernier heartbeat</translation>
+        </message>
+        <message>
+            <source>Parsed: {version}</source>
+            <translation>Interprétée : {version}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FleetTray</name>
+        <message>
+            <source>Open PlugDesk</source>
+            <translation>Ouvrir PlugDesk</translation>
+        </message>
+        <message>
+            <source>Refresh now</source>
+            <translation>Actualiser maintenant</translation>
+        </message>
+        <message>
+            <source>Pause notifications for 1 h</source>
+            <translation>Suspendre les notifications 1 h</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Se déconnecter</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quitter</translation>
+        </message>
+        <message>
+            <source>PlugDesk — waiting for the first refresh</source>
+            <translation>PlugDesk — en attente de la première actualisation</translation>
+        </message>
+        <message>
+            <source>Resume notifications (paused until {time})</source>
+            <translation>Reprendre les notifications (suspendues jusqu’à {time})</translation>
+        </message>
+    </context>
+    <context>
+        <name>FleetView</name>
+        <message>
+            <source>Search identity, reference, model, firmware, error</source>
+            <translation>Rechercher identifiant, référence, modèle, firmware, erreur</translation>
+        </message>
+        <message>
+            <source>Search chargers</source>
+            <translation>Rechercher des bornes</translation>
+        </message>
+        <message>
+            <source>Show {level}</source>
+            <translation>Afficher {level}</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>Tout afficher</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Bornes</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>Colonnes</translation>
+        </message>
+        <message>
+            <source>All {count}</source>
+            <translation>Toutes {count}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n borne</numerusform>
+                <numerusform>%n bornes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{shown} of {total} shown</source>
+            <translation>{shown} sur {total} affichées</translation>
+        </message>
+    </context>
+    <context>
+        <name>Formatting</name>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>{energy} (estimate)</source>
+            <translation>{energy} (estimation)</translation>
+        </message>
+        <message>
+            <source>in the future</source>
+            <translation>dans le futur</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>à l’instant</translation>
+        </message>
+        <message>
+            <source>{minutes} min ago</source>
+            <translation>il y a {minutes} min</translation>
+        </message>
+        <message>
+            <source>{hours} h ago</source>
+            <translation>il y a {hours} h</translation>
+        </message>
+        <message>
+            <source>{seconds} s</source>
+            <translation>{seconds} s</translation>
+        </message>
+        <message>
+            <source>{minutes} min</source>
+            <translation>{minutes} min</translation>
+        </message>
+        <message>
+            <source>{hours} h {minutes} min</source>
+            <translation>{hours} h {minutes} min</translation>
+        </message>
+        <message>
+            <source>{days} d {hours} h</source>
+            <translation>{days} j {hours} h</translation>
+        </message>
+    </context>
+    <context>
+        <name>Health</name>
+        <message>
+            <source>Fault</source>
+            <translation>Défaut</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Hors ligne</translation>
+        </message>
+        <message>
+            <source>Stale</source>
+            <translation>Périmée</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>En ligne</translation>
+        </message>
+        <message>
+            <source>Never seen</source>
+            <translation>Jamais vue</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Avertissement</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Inconnu</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>Maintenance</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Never connected to the server</source>
+            <translation>Jamais connectée au serveur</translation>
+        </message>
+        <message>
+            <source>Blocked: taken out of service</source>
+            <translation>Bloquée : mise hors service</translation>
+        </message>
+        <message>
+            <source>Unavailable (maintenance)</source>
+            <translation>Indisponible (maintenance)</translation>
+        </message>
+        <message>
+            <source>Working normally</source>
+            <translation>Fonctionne normalement</translation>
+        </message>
+        <message>
+            <source>Unavailable</source>
+            <translation>Indisponible</translation>
+        </message>
+        <message>
+            <source>Offline {duration}</source>
+            <translation>Hors ligne depuis {duration}</translation>
+        </message>
+        <message>
+            <source>No heartbeat for {duration}</source>
+            <translation>Aucun heartbeat depuis {duration}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Events</source>
+            <translation>Événements</translation>
+        </message>
+        <message>
+            <source>{error} Events are shown but not kept this session.</source>
+            <translation>{error} Les événements sont affichés mais pas conservés pendant cette session.</translation>
+        </message>
+        <message>
+            <source>PlugDesk — Demo</source>
+            <translation>PlugDesk — Démo</translation>
+        </message>
+        <message>
+            <source>Public charging</source>
+            <translation>Recharge publique</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>&amp;Paramètres…</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>Se &amp;déconnecter</translation>
+        </message>
+        <message>
+            <source>Sign in to {url}.</source>
+            <translation>Connectez-vous à {url}.</translation>
+        </message>
+        <message>
+            <source>Settings were reset</source>
+            <translation>Les paramètres ont été réinitialisés</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>Démo</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>Connecté</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Bornes</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Actualiser</translation>
+        </message>
+        <message>
+            <source>Refresh the charger list now (F5)</source>
+            <translation>Actualiser la liste des bornes maintenant (F5)</translation>
+        </message>
+        <message>
+            <source>&amp;Find charger</source>
+            <translation>&amp;Rechercher une borne</translation>
+        </message>
+        <message>
+            <source>&amp;Export transactions…</source>
+            <translation>&amp;Exporter les transactions…</translation>
+        </message>
+        <message>
+            <source>Export transactions to CSV or XLSX (Ctrl+E)</source>
+            <translation>Exporter les transactions en CSV ou XLSX (Ctrl+E)</translation>
+        </message>
+        <message>
+            <source>&amp;Sign in…</source>
+            <translation>Se &amp;connecter…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;About PlugDesk</source>
+            <translation>À &amp;propos de PlugDesk</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>Aid&amp;e</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>Barre d’outils principale</translation>
+        </message>
+        <message>
+            <source>Copied {text}</source>
+            <translation>{text} copié</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>Non connecté</translation>
+        </message>
+        <message>
+            <source>That charger is not in the list any more.</source>
+            <translation>Cette borne n’est plus dans la liste.</translation>
+        </message>
+        <message>
+            <source>Last known fleet from {time} — refreshing</source>
+            <translation>Dernière liste connue des bornes de {time} — actualisation</translation>
+        </message>
+        <message>
+            <source>Showing the last known fleet from {time}, marked stale, while the first refresh runs</source>
+            <translation>Affichage de la dernière liste connue des bornes de {time}, marquée comme périmée, pendant la première actualisation</translation>
+        </message>
+        <message>
+            <source>Sign in again to refresh.</source>
+            <translation>Reconnectez-vous pour actualiser.</translation>
+        </message>
+        <message>
+            <source>A refresh is already running.</source>
+            <translation>Une actualisation est déjà en cours.</translation>
+        </message>
+        <message>
+            <source>About PlugDesk</source>
+            <translation>À propos de PlugDesk</translation>
+        </message>
+        <message>
+            <source>Watch your EV chargers, read their transactions and export them, over the Plugchoice API.</source>
+            <translation>Surveillez vos bornes de recharge, consultez leurs transactions et exportez-les, via l’API Plugchoice.</translation>
+        </message>
+        <message>
+            <source>Data from {time}</source>
+            <translation>Données de {time}</translation>
+        </message>
+        <message>
+            <source>Refresh failed: {message}</source>
+            <translation>Échec de l’actualisation : {message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifier</name>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+    </context>
+    <context>
+        <name>Plurals</name>
+        <message numerus="yes">
+            <source>%n days ago</source>
+            <translation>
+                <numerusform>il y a %n jour</numerusform>
+                <numerusform>il y a %n jours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transactions</source>
+            <translation>
+                <numerusform>%n transaction</numerusform>
+                <numerusform>%n transactions</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PublicPane</name>
+        <message>
+            <source>Waiting for card hold</source>
+            <translation>En attente de l’empreinte bancaire</translation>
+        </message>
+        <message>
+            <source>Card hold authorised</source>
+            <translation>Empreinte bancaire autorisée</translation>
+        </message>
+        <message>
+            <source>Starting</source>
+            <translation>Démarrage</translation>
+        </message>
+        <message>
+            <source>Charging</source>
+            <translation>En charge</translation>
+        </message>
+        <message>
+            <source>Stopping</source>
+            <translation>Arrêt en cours</translation>
+        </message>
+        <message>
+            <source>Settling payment</source>
+            <translation>Règlement du paiement</translation>
+        </message>
+        <message>
+            <source>Captured (paid)</source>
+            <translation>Encaissée (payée)</translation>
+        </message>
+        <message>
+            <source>Ended without charge</source>
+            <translation>Terminée sans frais</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Expirée</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Échouée</translation>
+        </message>
+        <message>
+            <source>Abandoned</source>
+            <translation>Abandonnée</translation>
+        </message>
+        <message>
+            <source>Payment capture failed</source>
+            <translation>Échec de l’encaissement</translation>
+        </message>
+        <message>
+            <source>Needs review</source>
+            <translation>À vérifier</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>Remboursée</translation>
+        </message>
+        <message>
+            <source>Written off</source>
+            <translation>Passée en perte</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Créée</translation>
+        </message>
+        <message>
+            <source>Charging started</source>
+            <translation>Charge démarrée</translation>
+        </message>
+        <message>
+            <source>Charging completed</source>
+            <translation>Charge terminée</translation>
+        </message>
+        <message>
+            <source>Payment captured</source>
+            <translation>Paiement encaissé</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message>
+            <source>{tariff}, no start fee</source>
+            <translation>{tariff}, sans frais de démarrage</translation>
+        </message>
+        <message>
+            <source>{tariff} + {fee} start fee</source>
+            <translation>{tariff} + {fee} de frais de démarrage</translation>
+        </message>
+        <message>
+            <source>Find a public charger</source>
+            <translation>Trouver une borne publique</translation>
+        </message>
+        <message>
+            <source>Public code, e.g. AB12CD</source>
+            <translation>Code public, p. ex. AB12CD</translation>
+        </message>
+        <message>
+            <source>Public code</source>
+            <translation>Code public</translation>
+        </message>
+        <message>
+            <source>Look up</source>
+            <translation>Rechercher</translation>
+        </message>
+        <message>
+            <source>Connectors</source>
+            <translation>Connecteurs</translation>
+        </message>
+        <message>
+            <source>Charger</source>
+            <translation>Borne</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>En ligne</translation>
+        </message>
+        <message>
+            <source>Pricing</source>
+            <translation>Tarif</translation>
+        </message>
+        <message>
+            <source>Try one of the demo codes: {codes}</source>
+            <translation>Essayez l’un des codes de démo : {codes}</translation>
+        </message>
+        <message>
+            <source>Codes of the demo's simulated public chargers; click one to look it up.</source>
+            <translation>Codes des bornes publiques simulées de la démo ; cliquez sur un code pour le rechercher.</translation>
+        </message>
+        <message>
+            <source>Start a session</source>
+            <translation>Démarrer une session</translation>
+        </message>
+        <message>
+            <source>Connector</source>
+            <translation>Connecteur</translation>
+        </message>
+        <message>
+            <source>Optional: receipt e-mail</source>
+            <translation>Facultatif : e-mail pour le reçu</translation>
+        </message>
+        <message>
+            <source>Receipt e-mail</source>
+            <translation>E-mail pour le reçu</translation>
+        </message>
+        <message>
+            <source>Start session</source>
+            <translation>Démarrer la session</translation>
+        </message>
+        <message>
+            <source>Track an existing session</source>
+            <translation>Suivre une session existante</translation>
+        </message>
+        <message>
+            <source>Paste the session token</source>
+            <translation>Collez le jeton de session</translation>
+        </message>
+        <message>
+            <source>Session token</source>
+            <translation>Jeton de session</translation>
+        </message>
+        <message>
+            <source>Track</source>
+            <translation>Suivre</translation>
+        </message>
+        <message>
+            <source>Followed sessions</source>
+            <translation>Sessions suivies</translation>
+        </message>
+        <message>
+            <source>No session selected</source>
+            <translation>Aucune session sélectionnée</translation>
+        </message>
+        <message>
+            <source>Payment step</source>
+            <translation>Étape de paiement</translation>
+        </message>
+        <message>
+            <source>Confirm card hold</source>
+            <translation>Confirmer l’empreinte bancaire</translation>
+        </message>
+        <message>
+            <source>Cancel session</source>
+            <translation>Annuler la session</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Chronologie</translation>
+        </message>
+        <message>
+            <source>Energy and cost</source>
+            <translation>Énergie et coût</translation>
+        </message>
+        <message>
+            <source>Energy</source>
+            <translation>Énergie</translation>
+        </message>
+        <message>
+            <source>Running cost</source>
+            <translation>Coût en cours</translation>
+        </message>
+        <message>
+            <source>Authorised (hold)</source>
+            <translation>Autorisé (empreinte)</translation>
+        </message>
+        <message>
+            <source>Captured</source>
+            <translation>Encaissé</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>TVA</translation>
+        </message>
+        <message>
+            <source>Tariff</source>
+            <translation>Tarif</translation>
+        </message>
+        <message>
+            <source>Charger and connector</source>
+            <translation>Borne et connecteur</translation>
+        </message>
+        <message>
+            <source>Connector (OCPP status)</source>
+            <translation>Connecteur (état OCPP)</translation>
+        </message>
+        <message>
+            <source>Charger online</source>
+            <translation>Borne en ligne</translation>
+        </message>
+        <message>
+            <source>Failure reason</source>
+            <translation>Raison de l’échec</translation>
+        </message>
+        <message>
+            <source>Stop charging</source>
+            <translation>Arrêter la charge</translation>
+        </message>
+        <message>
+            <source>Remove from list</source>
+            <translation>Retirer de la liste</translation>
+        </message>
+        <message>
+            <source>Possible while the session is starting or charging.</source>
+            <translation>Possible pendant le démarrage ou la charge.</translation>
+        </message>
+        <message>
+            <source>Possible before charging starts (created or authorised).</source>
+            <translation>Possible avant le début de la charge (créée ou autorisée).</translation>
+        </message>
+        <message>
+            <source>Only for sessions that have ended.</source>
+            <translation>Uniquement pour les sessions terminées.</translation>
+        </message>
+        <message>
+            <source>Looking up…</source>
+            <translation>Recherche…</translation>
+        </message>
+        <message>
+            <source>Offline — cannot start now</source>
+            <translation>Hors ligne — démarrage impossible pour l’instant</translation>
+        </message>
+        <message>
+            <source>Connector {number} — {status}</source>
+            <translation>Connecteur {number} — {status}</translation>
+        </message>
+        <message>
+            <source>Starting… (never sent twice)</source>
+            <translation>Démarrage… (jamais envoyé deux fois)</translation>
+        </message>
+        <message>
+            <source>Session {session} — {charger}, connector {number}</source>
+            <translation>Session {session} — {charger}, connecteur {number}</translation>
+        </message>
+        <message>
+            <source>Session {session} — {charger}</source>
+            <translation>Session {session} — {charger}</translation>
+        </message>
+        <message>
+            <source>API status: {status}</source>
+            <translation>État de l’API : {status}</translation>
+        </message>
+        <message>
+            <source>Start a session, or track one by its token.</source>
+            <translation>Démarrez une session, ou suivez-en une grâce à son jeton.</translation>
+        </message>
+        <message>
+            <source>This session is waiting for the card hold of {amount}.</source>
+            <translation>Cette session attend l’empreinte bancaire de {amount}.</translation>
+        </message>
+        <message>
+            <source>This session is waiting for the card hold.</source>
+            <translation>Cette session attend l’empreinte bancaire.</translation>
+        </message>
+        <message>
+            <source>Charging cannot start until the driver's card is pre-authorised. Confirm once the hold is in place, or cancel the session.</source>
+            <translation>La charge ne peut pas commencer tant que la carte du conducteur n’est pas pré-autorisée. Confirmez une fois l’empreinte en place, ou annulez la session.</translation>
+        </message>
+        <message>
+            <source>Payment context present (Stripe).</source>
+            <translation>Données de paiement présentes (Stripe).</translation>
+        </message>
+        <message>
+            <source>No payment context received yet.</source>
+            <translation>Aucune donnée de paiement reçue pour l’instant.</translation>
+        </message>
+        <message>
+            <source>Confirming…</source>
+            <translation>Confirmation…</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>Arrêt…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Annulation…</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>Traitement…</translation>
+        </message>
+        <message>
+            <source>Ended — no longer checked. The token has been forgotten.</source>
+            <translation>Terminée — plus vérifiée. Le jeton a été oublié.</translation>
+        </message>
+        <message>
+            <source>Checked every {interval}</source>
+            <translation>Vérifiée toutes les {interval}</translation>
+        </message>
+        <message>
+            <source>slowed down after the API asked (429)</source>
+            <translation>ralenti à la demande de l’API (429)</translation>
+        </message>
+        <message>
+            <source>next check in {time}</source>
+            <translation>prochaine vérification dans {time}</translation>
+        </message>
+        <message>
+            <source>last answer {time}</source>
+            <translation>dernière réponse {time}</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Vérification…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublicSessionsModel</name>
+        <message>
+            <source>Session</source>
+            <translation>Session</translation>
+        </message>
+        <message>
+            <source>Charger</source>
+            <translation>Borne</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Energy</source>
+            <translation>Énergie</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Coût</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <source>API URL</source>
+            <translation>URL de l’API</translation>
+        </message>
+        <message>
+            <source>Refresh interval</source>
+            <translation>Intervalle d’actualisation</translation>
+        </message>
+        <message>
+            <source>Data counts as stale after</source>
+            <translation>Données considérées comme périmées après</translation>
+        </message>
+        <message>
+            <source>Fault grace period</source>
+            <translation>Délai de grâce en cas de défaut</translation>
+        </message>
+        <message>
+            <source>Offline grace period</source>
+            <translation>Délai de grâce hors ligne</translation>
+        </message>
+        <message>
+            <source>Alert storm threshold</source>
+            <translation>Seuil de rafale d’alertes</translation>
+        </message>
+        <message>
+            <source>Notify on faults</source>
+            <translation>Notifier les défauts</translation>
+        </message>
+        <message>
+            <source>Notify when offline</source>
+            <translation>Notifier quand une borne est hors ligne</translation>
+        </message>
+        <message>
+            <source>Notify when data is stale</source>
+            <translation>Notifier quand les données sont périmées</translation>
+        </message>
+        <message>
+            <source>Notify when resolved</source>
+            <translation>Notifier quand c’est résolu</translation>
+        </message>
+        <message>
+            <source>Quiet hours start</source>
+            <translation>Début des heures calmes</translation>
+        </message>
+        <message>
+            <source>Quiet hours end</source>
+            <translation>Fin des heures calmes</translation>
+        </message>
+        <message>
+            <source>Export format</source>
+            <translation>Format d’export</translation>
+        </message>
+        <message>
+            <source>Export time zone</source>
+            <translation>Fuseau horaire de l’export</translation>
+        </message>
+        <message>
+            <source>CSV delimiter</source>
+            <translation>Séparateur CSV</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Colours</source>
+            <translation>Couleurs</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>PlugDesk settings</source>
+            <translation>Paramètres de PlugDesk</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Connexion</translation>
+        </message>
+        <message>
+            <source>Monitoring</source>
+            <translation>Surveillance</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Notifications</translation>
+        </message>
+        <message>
+            <source>Quiet hours: keep the history, show no pop-ups</source>
+            <translation>Heures calmes : garder l’historique, sans fenêtres surgissantes</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>De</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>À</translation>
+        </message>
+        <message>
+            <source>Export defaults</source>
+            <translation>Valeurs par défaut de l’export</translation>
+        </message>
+        <message>
+            <source>Excel (XLSX)</source>
+            <translation>Excel (XLSX)</translation>
+        </message>
+        <message>
+            <source>Local time</source>
+            <translation>Heure locale</translation>
+        </message>
+        <message>
+            <source>Comma (,)</source>
+            <translation>Virgule (,)</translation>
+        </message>
+        <message>
+            <source>Semicolon (;)</source>
+            <translation>Point-virgule (;)</translation>
+        </message>
+        <message>
+            <source>Appearance</source>
+            <translation>Apparence</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <translation>Langue du système</translation>
+        </message>
+        <message>
+            <source>Applies the next time PlugDesk starts.</source>
+            <translation>S’applique au prochain démarrage de PlugDesk.</translation>
+        </message>
+        <message>
+            <source>Like the system (light or dark)</source>
+            <translation>Comme le système (clair ou sombre)</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Clair</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Sombre</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problèmes</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Create a token in the Plugchoice portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. It is shown only once; paste it here. PlugDesk keeps it in your system's password store, never in a file.</source>
+            <translation>Créez un jeton dans le portail Plugchoice : &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Il n’est affiché qu’une fois ; collez-le ici. PlugDesk le garde dans le trousseau de mots de passe de votre système, jamais dans un fichier.</translation>
+        </message>
+        <message>
+            <source>Sign in to Plugchoice</source>
+            <translation>Connexion à Plugchoice</translation>
+        </message>
+        <message>
+            <source>Personal access token</source>
+            <translation>Jeton d’accès personnel</translation>
+        </message>
+        <message>
+            <source>Show token</source>
+            <translation>Afficher le jeton</translation>
+        </message>
+        <message>
+            <source>API URL</source>
+            <translation>URL de l’API</translation>
+        </message>
+        <message>
+            <source>Advanced</source>
+            <translation>Avancé</translation>
+        </message>
+        <message>
+            <source>Sign-in status</source>
+            <translation>État de la connexion</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Se connecter</translation>
+        </message>
+        <message>
+            <source>Token</source>
+            <translation>Jeton</translation>
+        </message>
+        <message>
+            <source>Checking the token…</source>
+            <translation>Vérification du jeton…</translation>
+        </message>
+        <message>
+            <source>Not signed in.</source>
+            <translation>Non connecté.</translation>
+        </message>
+        <message>
+            <source>The token is kept in {store}.</source>
+            <translation>Le jeton est conservé dans {store}.</translation>
+        </message>
+        <message>
+            <source>The token is used for this session only.</source>
+            <translation>Le jeton n’est utilisé que pour cette session.</translation>
+        </message>
+        <message>
+            <source>Signed in as {user}.</source>
+            <translation>Connecté en tant que {user}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Toast</name>
+        <message>
+            <source>{title} — {reason}, not shown as a pop-up</source>
+            <translation>{title} — {reason}, non affiché en fenêtre surgissante</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <source>Open: {title}</source>
+            <translation>Ouvrir : {title}</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Fermer</translation>
+        </message>
+    </context>
+    <context>
+        <name>Totals</name>
+        <message>
+            <source>({active} active)</source>
+            <translation>({active} en cours)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionFilterBar</name>
+        <message>
+            <source>All</source>
+            <translation>Toutes</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Terminées</translation>
+        </message>
+        <message>
+            <source>Transaction status</source>
+            <translation>État des transactions</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Jusqu’au</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>Sans limite</translation>
+        </message>
+        <message>
+            <source>Limit</source>
+            <translation>Limite</translation>
+        </message>
+        <message>
+            <source>At most this many transactions, newest first (the API allows 1 to 10,000; each 25 cost one request)</source>
+            <translation>Au plus ce nombre de transactions, les plus récentes d’abord (l’API accepte de 1 à 10 000 ; chaque lot de 25 coûte une requête)</translation>
+        </message>
+        <message>
+            <source>Filter by ID tag</source>
+            <translation>Filtrer par badge</translation>
+        </message>
+        <message>
+            <source>ID tag filter</source>
+            <translation>Filtre de badge</translation>
+        </message>
+        <message>
+            <source>&amp;Status</source>
+            <translation>É&amp;tat</translation>
+        </message>
+        <message>
+            <source>&amp;Limit</source>
+            <translation>&amp;Limite</translation>
+        </message>
+        <message>
+            <source>“Until” must be on or after “From”.</source>
+            <translation>« Jusqu’au » doit être égal ou postérieur à « Du ».</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionsModel</name>
+        <message>
+            <source>Connector</source>
+            <translation>Connecteur</translation>
+        </message>
+        <message>
+            <source>ID tag</source>
+            <translation>Badge</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Début</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>Fin</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Durée</translation>
+        </message>
+        <message>
+            <source>Meter start</source>
+            <translation>Compteur début</translation>
+        </message>
+        <message>
+            <source>Meter stop</source>
+            <translation>Compteur fin</translation>
+        </message>
+        <message>
+            <source>Stop reason</source>
+            <translation>Motif d’arrêt</translation>
+        </message>
+        <message>
+            <source>Valid</source>
+            <translation>Valide</translation>
+        </message>
+        <message>
+            <source>The connector's number on the charger</source>
+            <translation>Le numéro du connecteur sur la borne</translation>
+        </message>
+        <message>
+            <source>Meter reading at the start, in Wh</source>
+            <translation>Relevé du compteur au début, en Wh</translation>
+        </message>
+        <message>
+            <source>Meter reading at the stop, in Wh</source>
+            <translation>Relevé du compteur à l’arrêt, en Wh</translation>
+        </message>
+        <message>
+            <source>Energy delivered, in kWh</source>
+            <translation>Énergie délivrée, en kWh</translation>
+        </message>
+        <message>
+            <source>Connector record {id}</source>
+            <translation>Enregistrement de connecteur {id}</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>En cours</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionsView</name>
+        <message>
+            <source>Transactions</source>
+            <translation>Transactions</translation>
+        </message>
+        <message>
+            <source>Transaction totals</source>
+            <translation>Totaux des transactions</translation>
+        </message>
+        <message>
+            <source>Select a charger to see its transactions.</source>
+            <translation>Sélectionnez une borne pour voir ses transactions.</translation>
+        </message>
+        <message>
+            <source>Loading transactions…</source>
+            <translation>Chargement des transactions…</translation>
+        </message>
+        <message>
+            <source>Loading transactions… {count} so far</source>
+            <translation>Chargement des transactions… {count} jusqu’ici</translation>
+        </message>
+        <message>
+            <source>Could not load transactions: {message}</source>
+            <translation>Impossible de charger les transactions : {message}</translation>
+        </message>
+        <message>
+            <source>No transactions match these filters.</source>
+            <translation>Aucune transaction ne correspond à ces filtres.</translation>
+        </message>
+        <message>
+            <source>Showing the newest {count}: raise the limit to see more</source>
+            <translation>Affichage des {count} plus récentes : augmentez la limite pour en voir plus</translation>
+        </message>
+        <message>
+            <source>{count} hidden by the ID tag filter</source>
+            <translation>{count} masquées par le filtre de badge</translation>
+        </message>
+    </context>
+</TS>

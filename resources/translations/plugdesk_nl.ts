@@ -1,0 +1,1980 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="en_US">
+    <context>
+        <name>AppStatusBar</name>
+        <message>
+            <source>Not signed in</source>
+            <translation>Niet aangemeld</translation>
+        </message>
+        <message>
+            <source>Signed-in user</source>
+            <translation>Aangemelde gebruiker</translation>
+        </message>
+        <message>
+            <source>API host</source>
+            <translation>API-server</translation>
+        </message>
+        <message>
+            <source>Not refreshed yet</source>
+            <translation>Nog niet vernieuwd</translation>
+        </message>
+        <message>
+            <source>Last refresh</source>
+            <translation>Laatste vernieuwing</translation>
+        </message>
+        <message>
+            <source>Request budget</source>
+            <translation>Verzoekbudget</translation>
+        </message>
+        <message>
+            <source>Requests sent in the last minute / the API's limit</source>
+            <translation>Verzoeken in de afgelopen minuut / de limiet van de API</translation>
+        </message>
+        <message>
+            <source>Refreshing…</source>
+            <translation>Vernieuwen…</translation>
+        </message>
+        <message>
+            <source>Updated {age}</source>
+            <translation>Bijgewerkt {age}</translation>
+        </message>
+        <message>
+            <source>API {used}/{limit} per min</source>
+            <translation>API {used}/{limit} per min</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionBanner</name>
+        <message>
+            <source>Token rejected — sign in again</source>
+            <translation>Token geweigerd — meld u opnieuw aan</translation>
+        </message>
+        <message>
+            <source>Not signed in — sign in to see your chargers</source>
+            <translation>Niet aangemeld — meld u aan om uw laadpalen te zien</translation>
+        </message>
+        <message>
+            <source>Connection problem</source>
+            <translation>Verbindingsprobleem</translation>
+        </message>
+        <message>
+            <source>Retry now</source>
+            <translation>Nu opnieuw proberen</translation>
+        </message>
+        <message>
+            <source>Sign in…</source>
+            <translation>Aanmelden…</translation>
+        </message>
+        <message>
+            <source>Cannot reach the Plugchoice API — showing data from {time}, marked stale</source>
+            <translation>Plugchoice-API niet bereikbaar — gegevens van {time} getoond, gemarkeerd als verouderd</translation>
+        </message>
+        <message>
+            <source>Cannot reach the Plugchoice API — showing data marked stale</source>
+            <translation>Plugchoice-API niet bereikbaar — gegevens getoond, gemarkeerd als verouderd</translation>
+        </message>
+        <message>
+            <source>The last refresh failed — showing data from {time}, marked stale</source>
+            <translation>De laatste vernieuwing is mislukt — gegevens van {time} getoond, gemarkeerd als verouderd</translation>
+        </message>
+        <message>
+            <source>The last refresh failed — showing data marked stale</source>
+            <translation>De laatste vernieuwing is mislukt — gegevens getoond, gemarkeerd als verouderd</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectorsModel</name>
+        <message>
+            <source>Connector</source>
+            <translation>Connector</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fout</translation>
+        </message>
+        <message>
+            <source>Power type</source>
+            <translation>Stroomsoort</translation>
+        </message>
+        <message>
+            <source>Max A</source>
+            <translation>Max. A</translation>
+        </message>
+        <message>
+            <source>Max V</source>
+            <translation>Max. V</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>Standaard</translation>
+        </message>
+        <message>
+            <source>Power (last reading)</source>
+            <translation>Vermogen (laatste)</translation>
+        </message>
+        <message>
+            <source>AC 1-phase</source>
+            <translation>AC 1-fase</translation>
+        </message>
+        <message>
+            <source>AC 3-phase</source>
+            <translation>AC 3-fase</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPane</name>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Gezondheid</translation>
+        </message>
+        <message>
+            <source>OCPP status</source>
+            <translation>OCPP-status</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fout</translation>
+        </message>
+        <message>
+            <source>Error info</source>
+            <translation>Foutinformatie</translation>
+        </message>
+        <message>
+            <source>Vendor ID</source>
+            <translation>Leveranciers-ID</translation>
+        </message>
+        <message>
+            <source>Vendor error</source>
+            <translation>Leveranciersfout</translation>
+        </message>
+        <message>
+            <source>Blocked</source>
+            <translation>Geblokkeerd</translation>
+        </message>
+        <message>
+            <source>Setup</source>
+            <translation>Installatie</translation>
+        </message>
+        <message>
+            <source>Connectivity</source>
+            <translation>Verbinding</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Verbinding</translation>
+        </message>
+        <message>
+            <source>Last heartbeat</source>
+            <translation>Laatste heartbeat</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>Verbonden</translation>
+        </message>
+        <message>
+            <source>Disconnected</source>
+            <translation>Verbroken</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Hardware</source>
+            <translation>Hardware</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <source>DC</source>
+            <translation>DC</translation>
+        </message>
+        <message>
+            <source>Max current</source>
+            <translation>Max. stroom</translation>
+        </message>
+        <message>
+            <source>Model ID</source>
+            <translation>Model-ID</translation>
+        </message>
+        <message>
+            <source>Charger ID</source>
+            <translation>Laadpaal-ID</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Toegevoegd</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Bijgewerkt</translation>
+        </message>
+        <message>
+            <source>Firmware</source>
+            <translation>Firmware</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Versie</translation>
+        </message>
+        <message>
+            <source>Parsed</source>
+            <translation>Herkend</translation>
+        </message>
+        <message>
+            <source>Licenses</source>
+            <translation>Licenties</translation>
+        </message>
+        <message>
+            <source>Smart</source>
+            <translation>Smart</translation>
+        </message>
+        <message>
+            <source>Pro</source>
+            <translation>Pro</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Rechten</translation>
+        </message>
+        <message>
+            <source>Basic</source>
+            <translation>Basis</translation>
+        </message>
+        <message>
+            <source>Sensitive</source>
+            <translation>Gevoelig</translation>
+        </message>
+        <message>
+            <source>Full</source>
+            <translation>Volledig</translation>
+        </message>
+        <message>
+            <source>PIN code</source>
+            <translation>Pincode</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>In behandeling</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Voltooid</translation>
+        </message>
+        <message>
+            <source>Not completed</source>
+            <translation>Niet voltooid</translation>
+        </message>
+        <message>
+            <source>Set (hidden)</source>
+            <translation>Ingesteld (verborgen)</translation>
+        </message>
+        <message>
+            <source>{reading}, time unknown</source>
+            <translation>{reading}, tijd onbekend</translation>
+        </message>
+        <message>
+            <source>Last reading {reading}, {age}</source>
+            <translation>Laatste meting {reading}, {age}</translation>
+        </message>
+        <message>
+            <source>Reading taken {time} (the last sample stored)</source>
+            <translation>Meting van {time} (de laatst opgeslagen meting)</translation>
+        </message>
+        <message>
+            <source>Select a charger in the list to see its details.</source>
+            <translation>Selecteer een laadpaal in de lijst om de details te zien.</translation>
+        </message>
+        <message>
+            <source>Connectors</source>
+            <translation>Connectoren</translation>
+        </message>
+        <message>
+            <source>Copy identity</source>
+            <translation>Identiteit kopiëren</translation>
+        </message>
+        <message>
+            <source>Copy the charger's identity to the clipboard</source>
+            <translation>De identiteit van de laadpaal naar het klembord kopiëren</translation>
+        </message>
+        <message>
+            <source>Copy UUID</source>
+            <translation>UUID kopiëren</translation>
+        </message>
+        <message>
+            <source>Copy the charger's UUID to the clipboard</source>
+            <translation>De UUID van de laadpaal naar het klembord kopiëren</translation>
+        </message>
+        <message>
+            <source>{label}:</source>
+            <translation>{label}:</translation>
+        </message>
+        <message>
+            <source>Loading connectors…</source>
+            <translation>Connectoren laden…</translation>
+        </message>
+        <message>
+            <source>Could not load connectors: {message}</source>
+            <translation>Connectoren konden niet worden geladen: {message}</translation>
+        </message>
+        <message>
+            <source>unavailable ({error})</source>
+            <translation>niet beschikbaar ({error})</translation>
+        </message>
+        <message>
+            <source>not current — last refresh failed</source>
+            <translation>niet actueel — laatste vernieuwing mislukt</translation>
+        </message>
+        <message>
+            <source>Health: {level}</source>
+            <translation>Gezondheid: {level}</translation>
+        </message>
+        <message>
+            <source>This charger reports no connectors.</source>
+            <translation>Deze laadpaal meldt geen connectoren.</translation>
+        </message>
+        <message>
+            <source>Power readings are fetched while the charger is online.</source>
+            <translation>Vermogensmetingen worden opgehaald zolang de laadpaal online is.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorDialog</name>
+        <message>
+            <source>PlugDesk — something went wrong</source>
+            <translation>PlugDesk — er ging iets mis</translation>
+        </message>
+        <message>
+            <source>PlugDesk kept running; you can carry on. If this keeps happening, please report it with the details below.</source>
+            <translation>PlugDesk draait gewoon door; u kunt verder werken. Gebeurt dit vaker, meld het dan met de details hieronder.</translation>
+        </message>
+        <message>
+            <source>The details are also in the log file:</source>
+            <translation>De details staan ook in het logbestand:</translation>
+        </message>
+        <message numerus="yes">
+            <source>An unexpected error occurred (%n errors since this window opened).</source>
+            <translation>
+                <numerusform>Er is een onverwachte fout opgetreden (%n fout sinds dit venster openging).</numerusform>
+                <numerusform>Er is een onverwachte fout opgetreden (%n fouten sinds dit venster openging).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>An unexpected error occurred.</source>
+            <translation>Er is een onverwachte fout opgetreden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsModel</name>
+        <message>
+            <source>State</source>
+            <translation>Toestand</translation>
+        </message>
+        <message>
+            <source>Charger</source>
+            <translation>Laadpaal</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Soort</translation>
+        </message>
+        <message>
+            <source>Error code</source>
+            <translation>Foutcode</translation>
+        </message>
+        <message>
+            <source>Info</source>
+            <translation>Info</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Geopend</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Gesloten</translation>
+        </message>
+        <message>
+            <source>Lasted</source>
+            <translation>Duurde</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Opened {opened}
+First seen {seen} (the grace period ran in between)</source>
+            <translation>Geopend {opened}
+Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
+        </message>
+        <message>
+            <source>First seen cleared {time}</source>
+            <translation>Voor het eerst verholpen gezien {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsPane</name>
+        <message>
+            <source>Filter by charger: identity, reference or UUID</source>
+            <translation>Filteren op laadpaal: identiteit, referentie of UUID</translation>
+        </message>
+        <message>
+            <source>Filter events by charger</source>
+            <translation>Gebeurtenissen filteren op laadpaal</translation>
+        </message>
+        <message>
+            <source>Kind of event</source>
+            <translation>Soort gebeurtenis</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Alle soorten</translation>
+        </message>
+        <message>
+            <source>Open or closed</source>
+            <translation>Open of gesloten</translation>
+        </message>
+        <message>
+            <source>Open and closed</source>
+            <translation>Open en gesloten</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Gesloten</translation>
+        </message>
+        <message>
+            <source>Events</source>
+            <translation>Gebeurtenissen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n events</source>
+            <translation>
+                <numerusform>%n gebeurtenis</numerusform>
+                <numerusform>%n gebeurtenissen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{shown} of {total}</source>
+            <translation>{shown} van {total}</translation>
+        </message>
+        <message>
+            <source>Show {name} in Chargers</source>
+            <translation>{name} tonen bij Laadpalen</translation>
+        </message>
+        <message>
+            <source>{name} unmuted</source>
+            <translation>Dempen van {name} opgeheven</translation>
+        </message>
+        <message>
+            <source>Mute for 1 hour</source>
+            <translation>1 uur dempen</translation>
+        </message>
+        <message>
+            <source>{name} muted for 1 hour</source>
+            <translation>{name} 1 uur gedempt</translation>
+        </message>
+        <message>
+            <source>Mute for 24 hours</source>
+            <translation>24 uur dempen</translation>
+        </message>
+        <message>
+            <source>{name} muted for 24 hours</source>
+            <translation>{name} 24 uur gedempt</translation>
+        </message>
+        <message>
+            <source>Mute until resolved</source>
+            <translation>Dempen tot opgelost</translation>
+        </message>
+        <message>
+            <source>{name} muted until its incidents resolve</source>
+            <translation>{name} gedempt tot de incidenten zijn opgelost</translation>
+        </message>
+        <message>
+            <source>Unmute (muted until resolved)</source>
+            <translation>Dempen opheffen (gedempt tot opgelost)</translation>
+        </message>
+        <message>
+            <source>Unmute (muted until {time})</source>
+            <translation>Dempen opheffen (gedempt tot {time})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>any</source>
+            <translation>geen</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Alle</translation>
+        </message>
+        <message>
+            <source>Active only</source>
+            <translation>Alleen actieve</translation>
+        </message>
+        <message>
+            <source>Finished only</source>
+            <translation>Alleen beëindigde</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>Deze maand</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>Vorige maand</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>Dit jaar</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>Alles</translation>
+        </message>
+        <message>
+            <source>Custom</source>
+            <translation>Aangepast</translation>
+        </message>
+        <message>
+            <source>Export transactions</source>
+            <translation>Transacties exporteren</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Laadpalen</translation>
+        </message>
+        <message>
+            <source>Selected charger: {name}</source>
+            <translation>Geselecteerde laadpaal: {name}</translation>
+        </message>
+        <message>
+            <source>Selected charger (none selected)</source>
+            <translation>Geselecteerde laadpaal (geen geselecteerd)</translation>
+        </message>
+        <message>
+            <source>Chosen chargers:</source>
+            <translation>Gekozen laadpalen:</translation>
+        </message>
+        <message>
+            <source>All chargers ({count} known)</source>
+            <translation>Alle laadpalen ({count} bekend)</translation>
+        </message>
+        <message>
+            <source>The list is read fresh from Plugchoice when the export starts.</source>
+            <translation>De lijst wordt opnieuw bij Plugchoice opgehaald als de export begint.</translation>
+        </message>
+        <message>
+            <source>Filter chargers</source>
+            <translation>Laadpalen filteren</translation>
+        </message>
+        <message>
+            <source>Chargers to export</source>
+            <translation>Te exporteren laadpalen</translation>
+        </message>
+        <message>
+            <source>Check shown</source>
+            <translation>Getoonde aanvinken</translation>
+        </message>
+        <message>
+            <source>Uncheck all</source>
+            <translation>Alles uitvinken</translation>
+        </message>
+        <message>
+            <source>Transactions</source>
+            <translation>Transacties</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Periode</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Van</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Tot</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>tot</translation>
+        </message>
+        <message>
+            <source>Transactions that started on or after “From” and stopped on or before “To”. “{any}” means no limit.</source>
+            <translation>Transacties die op of na „Van” zijn gestart en op of vóór „Tot” zijn gestopt. „{any}” betekent geen grens.</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Bestand</translation>
+        </message>
+        <message>
+            <source>Excel (XLSX)</source>
+            <translation>Excel (XLSX)</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>deze computer</translation>
+        </message>
+        <message>
+            <source>Local time ({zone})</source>
+            <translation>Lokale tijd ({zone})</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Tijdzone</translation>
+        </message>
+        <message>
+            <source>Comma ( , )</source>
+            <translation>Komma ( , )</translation>
+        </message>
+        <message>
+            <source>Semicolon ( ; ) for Excel in many European locales</source>
+            <translation>Puntkomma ( ; ) voor Excel in veel Europese landinstellingen</translation>
+        </message>
+        <message>
+            <source>CSV delimiter</source>
+            <translation>CSV-scheidingsteken</translation>
+        </message>
+        <message>
+            <source>Save to</source>
+            <translation>Opslaan in</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Bladeren…</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Formaat</translation>
+        </message>
+        <message>
+            <source>Times in</source>
+            <translation>Tijden in</translation>
+        </message>
+        <message>
+            <source>Delimiter</source>
+            <translation>Scheidingsteken</translation>
+        </message>
+        <message>
+            <source>Files keep machine formats in every language: ISO dates and times (2026-05-09T10:11:12+00:00) and a dot as the decimal mark, also with ;.</source>
+            <translation>Bestanden houden in elke taal machineformaten: ISO-datums en -tijden (2026-05-09T10:11:12+00:00) en een punt als decimaalteken, ook bij ;.</translation>
+        </message>
+        <message>
+            <source>Export status</source>
+            <translation>Status van de export</translation>
+        </message>
+        <message>
+            <source>Export progress</source>
+            <translation>Voortgang van de export</translation>
+        </message>
+        <message>
+            <source>Chargers that failed</source>
+            <translation>Mislukte laadpalen</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporteren</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Map openen</translation>
+        </message>
+        <message>
+            <source>The start date {start} is after the end date {end}.</source>
+            <translation>De begindatum {start} ligt na de einddatum {end}.</translation>
+        </message>
+        <message>
+            <source>Tick at least one charger to export.</source>
+            <translation>Vink minstens één laadpaal aan om te exporteren.</translation>
+        </message>
+        <message>
+            <source>No charger is selected in the window; choose chargers here instead.</source>
+            <translation>Er is geen laadpaal geselecteerd in het venster; kies hier laadpalen.</translation>
+        </message>
+        <message>
+            <source>Choose where to save the export.</source>
+            <translation>Kies waar de export wordt opgeslagen.</translation>
+        </message>
+        <message>
+            <source>Give the full path of the file to save, or use Browse….</source>
+            <translation>Geef het volledige pad van het bestand op, of gebruik Bladeren….</translation>
+        </message>
+        <message>
+            <source>{count} of {total} ticked</source>
+            <translation>{count} van {total} aangevinkt</translation>
+        </message>
+        <message>
+            <source>XLSX files have no delimiter.</source>
+            <translation>XLSX-bestanden hebben geen scheidingsteken.</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-bestanden (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel-werkmappen (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export transactions to</source>
+            <translation>Transacties exporteren naar</translation>
+        </message>
+        <message>
+            <source>{name} exists; it is replaced only when the export completes.</source>
+            <translation>{name} bestaat al; het wordt pas vervangen als de export voltooid is.</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Annuleren…</translation>
+        </message>
+        <message>
+            <source>Cancel export</source>
+            <translation>Export annuleren</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Sluiten</translation>
+        </message>
+        <message>
+            <source>Listing chargers…</source>
+            <translation>Laadpalen ophalen…</translation>
+        </message>
+        <message>
+            <source>%v of %m chargers</source>
+            <translation>%v van %m laadpalen</translation>
+        </message>
+        <message>
+            <source>Exporting… {count} transactions written so far.</source>
+            <translation>Exporteren… tot nu toe {count} transacties geschreven.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transactions, {kwh} kWh, from {chargers}.</source>
+            <translation>
+                <numerusform>%n transactie, {kwh} kWh, van {chargers}.</numerusform>
+                <numerusform>%n transacties, {kwh} kWh, van {chargers}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n laadpaal</numerusform>
+                <numerusform>%n laadpalen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export complete.</source>
+            <translation>Export voltooid.</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Opgeslagen in {path}</translation>
+        </message>
+        <message>
+            <source>Export failed.</source>
+            <translation>Export mislukt.</translation>
+        </message>
+        <message>
+            <source>No file was written; an existing file with that name was left as it was.</source>
+            <translation>Er is geen bestand geschreven; een bestaand bestand met die naam is ongewijzigd gebleven.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers were not tried.</source>
+            <translation>
+                <numerusform>Nog %n laadpaal is niet geprobeerd.</numerusform>
+                <numerusform>Nog %n laadpalen zijn niet geprobeerd.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export cancelled. No file was written.</source>
+            <translation>Export geannuleerd. Er is geen bestand geschreven.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FleetTableModel</name>
+        <message>
+            <source>Identity</source>
+            <translation>Identiteit</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Referentie</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Gezondheid</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Verbinding</translation>
+        </message>
+        <message>
+            <source>OCPP status</source>
+            <translation>OCPP-status</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fout</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <source>Firmware</source>
+            <translation>Firmware</translation>
+        </message>
+        <message>
+            <source>Last heartbeat</source>
+            <translation>Laatste heartbeat</translation>
+        </message>
+        <message>
+            <source>Parsed: {version}</source>
+            <translation>Herkend: {version}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FleetTray</name>
+        <message>
+            <source>Open PlugDesk</source>
+            <translation>PlugDesk openen</translation>
+        </message>
+        <message>
+            <source>Refresh now</source>
+            <translation>Nu vernieuwen</translation>
+        </message>
+        <message>
+            <source>Pause notifications for 1 h</source>
+            <translation>Meldingen 1 uur pauzeren</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Afmelden</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Afsluiten</translation>
+        </message>
+        <message>
+            <source>PlugDesk — waiting for the first refresh</source>
+            <translation>PlugDesk — wacht op de eerste vernieuwing</translation>
+        </message>
+        <message>
+            <source>Resume notifications (paused until {time})</source>
+            <translation>Meldingen hervatten (gepauzeerd tot {time})</translation>
+        </message>
+    </context>
+    <context>
+        <name>FleetView</name>
+        <message>
+            <source>Search identity, reference, model, firmware, error</source>
+            <translation>Zoek op identiteit, referentie, model, firmware, fout</translation>
+        </message>
+        <message>
+            <source>Search chargers</source>
+            <translation>Laadpalen zoeken</translation>
+        </message>
+        <message>
+            <source>Show {level}</source>
+            <translation>{level} tonen</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>Alle tonen</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Laadpalen</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>Kolommen</translation>
+        </message>
+        <message>
+            <source>All {count}</source>
+            <translation>Alle {count}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n laadpaal</numerusform>
+                <numerusform>%n laadpalen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{shown} of {total} shown</source>
+            <translation>{shown} van {total} getoond</translation>
+        </message>
+    </context>
+    <context>
+        <name>Formatting</name>
+        <message>
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Nee</translation>
+        </message>
+        <message>
+            <source>{energy} (estimate)</source>
+            <translation>{energy} (schatting)</translation>
+        </message>
+        <message>
+            <source>in the future</source>
+            <translation>in de toekomst</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>zojuist</translation>
+        </message>
+        <message>
+            <source>{minutes} min ago</source>
+            <translation>{minutes} min geleden</translation>
+        </message>
+        <message>
+            <source>{hours} h ago</source>
+            <translation>{hours} uur geleden</translation>
+        </message>
+        <message>
+            <source>{seconds} s</source>
+            <translation>{seconds} s</translation>
+        </message>
+        <message>
+            <source>{minutes} min</source>
+            <translation>{minutes} min</translation>
+        </message>
+        <message>
+            <source>{hours} h {minutes} min</source>
+            <translation>{hours} u {minutes} min</translation>
+        </message>
+        <message>
+            <source>{days} d {hours} h</source>
+            <translation>{days} d {hours} u</translation>
+        </message>
+    </context>
+    <context>
+        <name>Health</name>
+        <message>
+            <source>Fault</source>
+            <translation>Storing</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Stale</source>
+            <translation>Verouderd</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <source>Never seen</source>
+            <translation>Nooit gezien</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Waarschuwing</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Onbekend</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>Onderhoud</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Never connected to the server</source>
+            <translation>Nooit met de server verbonden</translation>
+        </message>
+        <message>
+            <source>Blocked: taken out of service</source>
+            <translation>Geblokkeerd: buiten gebruik gesteld</translation>
+        </message>
+        <message>
+            <source>Unavailable (maintenance)</source>
+            <translation>Niet beschikbaar (onderhoud)</translation>
+        </message>
+        <message>
+            <source>Working normally</source>
+            <translation>Werkt normaal</translation>
+        </message>
+        <message>
+            <source>Unavailable</source>
+            <translation>Niet beschikbaar</translation>
+        </message>
+        <message>
+            <source>Offline {duration}</source>
+            <translation>Al {duration} offline</translation>
+        </message>
+        <message>
+            <source>No heartbeat for {duration}</source>
+            <translation>Al {duration} geen heartbeat</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Events</source>
+            <translation>Gebeurtenissen</translation>
+        </message>
+        <message>
+            <source>{error} Events are shown but not kept this session.</source>
+            <translation>{error} Gebeurtenissen worden getoond, maar deze sessie niet bewaard.</translation>
+        </message>
+        <message>
+            <source>PlugDesk — Demo</source>
+            <translation>PlugDesk — Demo</translation>
+        </message>
+        <message>
+            <source>Public charging</source>
+            <translation>Openbaar laden</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>Ins&amp;tellingen…</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>A&amp;fmelden</translation>
+        </message>
+        <message>
+            <source>Sign in to {url}.</source>
+            <translation>Meld u aan bij {url}.</translation>
+        </message>
+        <message>
+            <source>Settings were reset</source>
+            <translation>Instellingen zijn teruggezet</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>Aangemeld</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Laadpalen</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Vernieuwen</translation>
+        </message>
+        <message>
+            <source>Refresh the charger list now (F5)</source>
+            <translation>De lijst met laadpalen nu vernieuwen (F5)</translation>
+        </message>
+        <message>
+            <source>&amp;Find charger</source>
+            <translation>Laadpaal &amp;zoeken</translation>
+        </message>
+        <message>
+            <source>&amp;Export transactions…</source>
+            <translation>Transacties &amp;exporteren…</translation>
+        </message>
+        <message>
+            <source>Export transactions to CSV or XLSX (Ctrl+E)</source>
+            <translation>Transacties exporteren naar CSV of XLSX (Ctrl+E)</translation>
+        </message>
+        <message>
+            <source>&amp;Sign in…</source>
+            <translation>&amp;Aanmelden…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>Af&amp;sluiten</translation>
+        </message>
+        <message>
+            <source>&amp;About PlugDesk</source>
+            <translation>&amp;Over PlugDesk</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Bestand</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>Beel&amp;d</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>Hoofdwerkbalk</translation>
+        </message>
+        <message>
+            <source>Copied {text}</source>
+            <translation>{text} gekopieerd</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>Niet aangemeld</translation>
+        </message>
+        <message>
+            <source>That charger is not in the list any more.</source>
+            <translation>Die laadpaal staat niet meer in de lijst.</translation>
+        </message>
+        <message>
+            <source>Last known fleet from {time} — refreshing</source>
+            <translation>Laatst bekende laadpalen van {time} — wordt vernieuwd</translation>
+        </message>
+        <message>
+            <source>Showing the last known fleet from {time}, marked stale, while the first refresh runs</source>
+            <translation>De laatst bekende laadpalen van {time} worden getoond, gemarkeerd als verouderd, terwijl de eerste vernieuwing loopt</translation>
+        </message>
+        <message>
+            <source>Sign in again to refresh.</source>
+            <translation>Meld u opnieuw aan om te vernieuwen.</translation>
+        </message>
+        <message>
+            <source>A refresh is already running.</source>
+            <translation>Er loopt al een vernieuwing.</translation>
+        </message>
+        <message>
+            <source>About PlugDesk</source>
+            <translation>Over PlugDesk</translation>
+        </message>
+        <message>
+            <source>Watch your EV chargers, read their transactions and export them, over the Plugchoice API.</source>
+            <translation>Houd uw laadpalen in de gaten, bekijk hun transacties en exporteer ze, via de Plugchoice-API.</translation>
+        </message>
+        <message>
+            <source>Data from {time}</source>
+            <translation>Gegevens van {time}</translation>
+        </message>
+        <message>
+            <source>Refresh failed: {message}</source>
+            <translation>Vernieuwen mislukt: {message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifier</name>
+        <message>
+            <source>Open</source>
+            <translation>Openen</translation>
+        </message>
+    </context>
+    <context>
+        <name>Plurals</name>
+        <message numerus="yes">
+            <source>%n days ago</source>
+            <translation>
+                <numerusform>%n dag geleden</numerusform>
+                <numerusform>%n dagen geleden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transactions</source>
+            <translation>
+                <numerusform>%n transactie</numerusform>
+                <numerusform>%n transacties</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PublicPane</name>
+        <message>
+            <source>Waiting for card hold</source>
+            <translation>Wacht op kaartreservering</translation>
+        </message>
+        <message>
+            <source>Card hold authorised</source>
+            <translation>Kaartreservering goedgekeurd</translation>
+        </message>
+        <message>
+            <source>Starting</source>
+            <translation>Starten</translation>
+        </message>
+        <message>
+            <source>Charging</source>
+            <translation>Laden</translation>
+        </message>
+        <message>
+            <source>Stopping</source>
+            <translation>Stoppen</translation>
+        </message>
+        <message>
+            <source>Settling payment</source>
+            <translation>Betaling wordt afgerond</translation>
+        </message>
+        <message>
+            <source>Captured (paid)</source>
+            <translation>Afgeschreven (betaald)</translation>
+        </message>
+        <message>
+            <source>Ended without charge</source>
+            <translation>Beëindigd zonder kosten</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Verlopen</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Mislukt</translation>
+        </message>
+        <message>
+            <source>Abandoned</source>
+            <translation>Afgebroken</translation>
+        </message>
+        <message>
+            <source>Payment capture failed</source>
+            <translation>Afschrijving mislukt</translation>
+        </message>
+        <message>
+            <source>Needs review</source>
+            <translation>Controle nodig</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>Terugbetaald</translation>
+        </message>
+        <message>
+            <source>Written off</source>
+            <translation>Afgeschreven als oninbaar</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Aangemaakt</translation>
+        </message>
+        <message>
+            <source>Charging started</source>
+            <translation>Laden gestart</translation>
+        </message>
+        <message>
+            <source>Charging completed</source>
+            <translation>Laden voltooid</translation>
+        </message>
+        <message>
+            <source>Payment captured</source>
+            <translation>Betaling afgeschreven</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Laden…</translation>
+        </message>
+        <message>
+            <source>{tariff}, no start fee</source>
+            <translation>{tariff}, geen starttarief</translation>
+        </message>
+        <message>
+            <source>{tariff} + {fee} start fee</source>
+            <translation>{tariff} + {fee} starttarief</translation>
+        </message>
+        <message>
+            <source>Find a public charger</source>
+            <translation>Openbare laadpaal zoeken</translation>
+        </message>
+        <message>
+            <source>Public code, e.g. AB12CD</source>
+            <translation>Openbare code, bijv. AB12CD</translation>
+        </message>
+        <message>
+            <source>Public code</source>
+            <translation>Openbare code</translation>
+        </message>
+        <message>
+            <source>Look up</source>
+            <translation>Opzoeken</translation>
+        </message>
+        <message>
+            <source>Connectors</source>
+            <translation>Connectoren</translation>
+        </message>
+        <message>
+            <source>Charger</source>
+            <translation>Laadpaal</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <source>Pricing</source>
+            <translation>Tarief</translation>
+        </message>
+        <message>
+            <source>Try one of the demo codes: {codes}</source>
+            <translation>Probeer een van de democodes: {codes}</translation>
+        </message>
+        <message>
+            <source>Codes of the demo's simulated public chargers; click one to look it up.</source>
+            <translation>Codes van de gesimuleerde openbare laadpalen van de demo; klik op een code om hem op te zoeken.</translation>
+        </message>
+        <message>
+            <source>Start a session</source>
+            <translation>Sessie starten</translation>
+        </message>
+        <message>
+            <source>Connector</source>
+            <translation>Connector</translation>
+        </message>
+        <message>
+            <source>Optional: receipt e-mail</source>
+            <translation>Optioneel: e-mailadres voor de bon</translation>
+        </message>
+        <message>
+            <source>Receipt e-mail</source>
+            <translation>E-mailadres voor de bon</translation>
+        </message>
+        <message>
+            <source>Start session</source>
+            <translation>Sessie starten</translation>
+        </message>
+        <message>
+            <source>Track an existing session</source>
+            <translation>Bestaande sessie volgen</translation>
+        </message>
+        <message>
+            <source>Paste the session token</source>
+            <translation>Plak het sessietoken</translation>
+        </message>
+        <message>
+            <source>Session token</source>
+            <translation>Sessietoken</translation>
+        </message>
+        <message>
+            <source>Track</source>
+            <translation>Volgen</translation>
+        </message>
+        <message>
+            <source>Followed sessions</source>
+            <translation>Gevolgde sessies</translation>
+        </message>
+        <message>
+            <source>No session selected</source>
+            <translation>Geen sessie geselecteerd</translation>
+        </message>
+        <message>
+            <source>Payment step</source>
+            <translation>Betaalstap</translation>
+        </message>
+        <message>
+            <source>Confirm card hold</source>
+            <translation>Kaartreservering bevestigen</translation>
+        </message>
+        <message>
+            <source>Cancel session</source>
+            <translation>Sessie annuleren</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Tijdlijn</translation>
+        </message>
+        <message>
+            <source>Energy and cost</source>
+            <translation>Energie en kosten</translation>
+        </message>
+        <message>
+            <source>Energy</source>
+            <translation>Energie</translation>
+        </message>
+        <message>
+            <source>Running cost</source>
+            <translation>Lopende kosten</translation>
+        </message>
+        <message>
+            <source>Authorised (hold)</source>
+            <translation>Gereserveerd (blokkering)</translation>
+        </message>
+        <message>
+            <source>Captured</source>
+            <translation>Afgeschreven</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>Btw</translation>
+        </message>
+        <message>
+            <source>Tariff</source>
+            <translation>Tarief</translation>
+        </message>
+        <message>
+            <source>Charger and connector</source>
+            <translation>Laadpaal en connector</translation>
+        </message>
+        <message>
+            <source>Connector (OCPP status)</source>
+            <translation>Connector (OCPP-status)</translation>
+        </message>
+        <message>
+            <source>Charger online</source>
+            <translation>Laadpaal online</translation>
+        </message>
+        <message>
+            <source>Failure reason</source>
+            <translation>Reden van mislukken</translation>
+        </message>
+        <message>
+            <source>Stop charging</source>
+            <translation>Laden stoppen</translation>
+        </message>
+        <message>
+            <source>Remove from list</source>
+            <translation>Uit de lijst verwijderen</translation>
+        </message>
+        <message>
+            <source>Possible while the session is starting or charging.</source>
+            <translation>Mogelijk terwijl de sessie start of laadt.</translation>
+        </message>
+        <message>
+            <source>Possible before charging starts (created or authorised).</source>
+            <translation>Mogelijk voordat het laden begint (aangemaakt of gereserveerd).</translation>
+        </message>
+        <message>
+            <source>Only for sessions that have ended.</source>
+            <translation>Alleen voor beëindigde sessies.</translation>
+        </message>
+        <message>
+            <source>Looking up…</source>
+            <translation>Opzoeken…</translation>
+        </message>
+        <message>
+            <source>Offline — cannot start now</source>
+            <translation>Offline — kan nu niet starten</translation>
+        </message>
+        <message>
+            <source>Connector {number} — {status}</source>
+            <translation>Connector {number} — {status}</translation>
+        </message>
+        <message>
+            <source>Starting… (never sent twice)</source>
+            <translation>Starten… (wordt nooit twee keer verzonden)</translation>
+        </message>
+        <message>
+            <source>Session {session} — {charger}, connector {number}</source>
+            <translation>Sessie {session} — {charger}, connector {number}</translation>
+        </message>
+        <message>
+            <source>Session {session} — {charger}</source>
+            <translation>Sessie {session} — {charger}</translation>
+        </message>
+        <message>
+            <source>API status: {status}</source>
+            <translation>API-status: {status}</translation>
+        </message>
+        <message>
+            <source>Start a session, or track one by its token.</source>
+            <translation>Start een sessie, of volg er een via het token.</translation>
+        </message>
+        <message>
+            <source>This session is waiting for the card hold of {amount}.</source>
+            <translation>Deze sessie wacht op de kaartreservering van {amount}.</translation>
+        </message>
+        <message>
+            <source>This session is waiting for the card hold.</source>
+            <translation>Deze sessie wacht op de kaartreservering.</translation>
+        </message>
+        <message>
+            <source>Charging cannot start until the driver's card is pre-authorised. Confirm once the hold is in place, or cancel the session.</source>
+            <translation>Het laden kan pas beginnen als de kaart van de bestuurder vooraf is gereserveerd. Bevestig zodra de reservering staat, of annuleer de sessie.</translation>
+        </message>
+        <message>
+            <source>Payment context present (Stripe).</source>
+            <translation>Betaalgegevens aanwezig (Stripe).</translation>
+        </message>
+        <message>
+            <source>No payment context received yet.</source>
+            <translation>Nog geen betaalgegevens ontvangen.</translation>
+        </message>
+        <message>
+            <source>Confirming…</source>
+            <translation>Bevestigen…</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>Stoppen…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Annuleren…</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>Bezig…</translation>
+        </message>
+        <message>
+            <source>Ended — no longer checked. The token has been forgotten.</source>
+            <translation>Beëindigd — wordt niet meer gecontroleerd. Het token is vergeten.</translation>
+        </message>
+        <message>
+            <source>Checked every {interval}</source>
+            <translation>Elke {interval} gecontroleerd</translation>
+        </message>
+        <message>
+            <source>slowed down after the API asked (429)</source>
+            <translation>vertraagd op verzoek van de API (429)</translation>
+        </message>
+        <message>
+            <source>next check in {time}</source>
+            <translation>volgende controle over {time}</translation>
+        </message>
+        <message>
+            <source>last answer {time}</source>
+            <translation>laatste antwoord {time}</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Controleren…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublicSessionsModel</name>
+        <message>
+            <source>Session</source>
+            <translation>Sessie</translation>
+        </message>
+        <message>
+            <source>Charger</source>
+            <translation>Laadpaal</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Energy</source>
+            <translation>Energie</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Kosten</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <source>API URL</source>
+            <translation>API-URL</translation>
+        </message>
+        <message>
+            <source>Refresh interval</source>
+            <translation>Vernieuwingsinterval</translation>
+        </message>
+        <message>
+            <source>Data counts as stale after</source>
+            <translation>Gegevens gelden als verouderd na</translation>
+        </message>
+        <message>
+            <source>Fault grace period</source>
+            <translation>Wachttijd bij storing</translation>
+        </message>
+        <message>
+            <source>Offline grace period</source>
+            <translation>Wachttijd bij offline</translation>
+        </message>
+        <message>
+            <source>Alert storm threshold</source>
+            <translation>Drempel voor meldingenstorm</translation>
+        </message>
+        <message>
+            <source>Notify on faults</source>
+            <translation>Melden bij storingen</translation>
+        </message>
+        <message>
+            <source>Notify when offline</source>
+            <translation>Melden als een laadpaal offline is</translation>
+        </message>
+        <message>
+            <source>Notify when data is stale</source>
+            <translation>Melden als gegevens verouderd zijn</translation>
+        </message>
+        <message>
+            <source>Notify when resolved</source>
+            <translation>Melden als het is opgelost</translation>
+        </message>
+        <message>
+            <source>Quiet hours start</source>
+            <translation>Begin stille uren</translation>
+        </message>
+        <message>
+            <source>Quiet hours end</source>
+            <translation>Einde stille uren</translation>
+        </message>
+        <message>
+            <source>Export format</source>
+            <translation>Exportformaat</translation>
+        </message>
+        <message>
+            <source>Export time zone</source>
+            <translation>Tijdzone van de export</translation>
+        </message>
+        <message>
+            <source>CSV delimiter</source>
+            <translation>CSV-scheidingsteken</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Taal</translation>
+        </message>
+        <message>
+            <source>Colours</source>
+            <translation>Kleuren</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>PlugDesk settings</source>
+            <translation>Instellingen van PlugDesk</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Verbinding</translation>
+        </message>
+        <message>
+            <source>Monitoring</source>
+            <translation>Bewaking</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Meldingen</translation>
+        </message>
+        <message>
+            <source>Quiet hours: keep the history, show no pop-ups</source>
+            <translation>Stille uren: geschiedenis bijhouden, geen pop-ups tonen</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Van</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Tot</translation>
+        </message>
+        <message>
+            <source>Export defaults</source>
+            <translation>Standaardinstellingen voor export</translation>
+        </message>
+        <message>
+            <source>Excel (XLSX)</source>
+            <translation>Excel (XLSX)</translation>
+        </message>
+        <message>
+            <source>Local time</source>
+            <translation>Lokale tijd</translation>
+        </message>
+        <message>
+            <source>Comma (,)</source>
+            <translation>Komma (,)</translation>
+        </message>
+        <message>
+            <source>Semicolon (;)</source>
+            <translation>Puntkomma (;)</translation>
+        </message>
+        <message>
+            <source>Appearance</source>
+            <translation>Weergave</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <translation>Systeemtaal</translation>
+        </message>
+        <message>
+            <source>Applies the next time PlugDesk starts.</source>
+            <translation>Geldt vanaf de volgende keer dat PlugDesk start.</translation>
+        </message>
+        <message>
+            <source>Like the system (light or dark)</source>
+            <translation>Zoals het systeem (licht of donker)</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Licht</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Donker</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problemen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Create a token in the Plugchoice portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. It is shown only once; paste it here. PlugDesk keeps it in your system's password store, never in a file.</source>
+            <translation>Maak een token aan in het Plugchoice-portaal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Het wordt maar één keer getoond; plak het hier. PlugDesk bewaart het in de wachtwoordopslag van uw systeem, nooit in een bestand.</translation>
+        </message>
+        <message>
+            <source>Sign in to Plugchoice</source>
+            <translation>Aanmelden bij Plugchoice</translation>
+        </message>
+        <message>
+            <source>Personal access token</source>
+            <translation>Persoonlijk toegangstoken</translation>
+        </message>
+        <message>
+            <source>Show token</source>
+            <translation>Token tonen</translation>
+        </message>
+        <message>
+            <source>API URL</source>
+            <translation>API-URL</translation>
+        </message>
+        <message>
+            <source>Advanced</source>
+            <translation>Geavanceerd</translation>
+        </message>
+        <message>
+            <source>Sign-in status</source>
+            <translation>Aanmeldstatus</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Aanmelden</translation>
+        </message>
+        <message>
+            <source>Token</source>
+            <translation>Token</translation>
+        </message>
+        <message>
+            <source>Checking the token…</source>
+            <translation>Token wordt gecontroleerd…</translation>
+        </message>
+        <message>
+            <source>Not signed in.</source>
+            <translation>Niet aangemeld.</translation>
+        </message>
+        <message>
+            <source>The token is kept in {store}.</source>
+            <translation>Het token wordt bewaard in {store}.</translation>
+        </message>
+        <message>
+            <source>The token is used for this session only.</source>
+            <translation>Het token wordt alleen voor deze sessie gebruikt.</translation>
+        </message>
+        <message>
+            <source>Signed in as {user}.</source>
+            <translation>Aangemeld als {user}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Toast</name>
+        <message>
+            <source>{title} — {reason}, not shown as a pop-up</source>
+            <translation>{title} — {reason}, niet als pop-up getoond</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Openen</translation>
+        </message>
+        <message>
+            <source>Open: {title}</source>
+            <translation>Openen: {title}</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Sluiten</translation>
+        </message>
+    </context>
+    <context>
+        <name>Totals</name>
+        <message>
+            <source>({active} active)</source>
+            <translation>({active} actief)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionFilterBar</name>
+        <message>
+            <source>All</source>
+            <translation>Alle</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Actief</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Beëindigd</translation>
+        </message>
+        <message>
+            <source>Transaction status</source>
+            <translation>Transactiestatus</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Van</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Tot</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>Geen limiet</translation>
+        </message>
+        <message>
+            <source>Limit</source>
+            <translation>Limiet</translation>
+        </message>
+        <message>
+            <source>At most this many transactions, newest first (the API allows 1 to 10,000; each 25 cost one request)</source>
+            <translation>Hoogstens zoveel transacties, nieuwste eerst (de API staat 1 tot 10.000 toe; elke 25 kosten één verzoek)</translation>
+        </message>
+        <message>
+            <source>Filter by ID tag</source>
+            <translation>Filteren op ID-tag</translation>
+        </message>
+        <message>
+            <source>ID tag filter</source>
+            <translation>ID-tagfilter</translation>
+        </message>
+        <message>
+            <source>&amp;Status</source>
+            <translation>&amp;Status</translation>
+        </message>
+        <message>
+            <source>&amp;Limit</source>
+            <translation>&amp;Limiet</translation>
+        </message>
+        <message>
+            <source>“Until” must be on or after “From”.</source>
+            <translation>„Tot” moet op of na „Van” liggen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionsModel</name>
+        <message>
+            <source>Connector</source>
+            <translation>Connector</translation>
+        </message>
+        <message>
+            <source>ID tag</source>
+            <translation>ID-tag</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Gestart</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>Gestopt</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Duur</translation>
+        </message>
+        <message>
+            <source>Meter start</source>
+            <translation>Meterstand start</translation>
+        </message>
+        <message>
+            <source>Meter stop</source>
+            <translation>Meterstand stop</translation>
+        </message>
+        <message>
+            <source>Stop reason</source>
+            <translation>Stopreden</translation>
+        </message>
+        <message>
+            <source>Valid</source>
+            <translation>Geldig</translation>
+        </message>
+        <message>
+            <source>The connector's number on the charger</source>
+            <translation>Het nummer van de connector op de laadpaal</translation>
+        </message>
+        <message>
+            <source>Meter reading at the start, in Wh</source>
+            <translation>Meterstand bij de start, in Wh</translation>
+        </message>
+        <message>
+            <source>Meter reading at the stop, in Wh</source>
+            <translation>Meterstand bij de stop, in Wh</translation>
+        </message>
+        <message>
+            <source>Energy delivered, in kWh</source>
+            <translation>Geleverde energie, in kWh</translation>
+        </message>
+        <message>
+            <source>Connector record {id}</source>
+            <translation>Connectorrecord {id}</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Actief</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionsView</name>
+        <message>
+            <source>Transactions</source>
+            <translation>Transacties</translation>
+        </message>
+        <message>
+            <source>Transaction totals</source>
+            <translation>Transactietotalen</translation>
+        </message>
+        <message>
+            <source>Select a charger to see its transactions.</source>
+            <translation>Selecteer een laadpaal om de transacties te zien.</translation>
+        </message>
+        <message>
+            <source>Loading transactions…</source>
+            <translation>Transacties laden…</translation>
+        </message>
+        <message>
+            <source>Loading transactions… {count} so far</source>
+            <translation>Transacties laden… tot nu toe {count}</translation>
+        </message>
+        <message>
+            <source>Could not load transactions: {message}</source>
+            <translation>Transacties konden niet worden geladen: {message}</translation>
+        </message>
+        <message>
+            <source>No transactions match these filters.</source>
+            <translation>Geen transacties voldoen aan deze filters.</translation>
+        </message>
+        <message>
+            <source>Showing the newest {count}: raise the limit to see more</source>
+            <translation>De nieuwste {count} worden getoond: verhoog de limiet om meer te zien</translation>
+        </message>
+        <message>
+            <source>{count} hidden by the ID tag filter</source>
+            <translation>{count} verborgen door het ID-tagfilter</translation>
+        </message>
+    </context>
+</TS>

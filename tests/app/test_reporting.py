@@ -1,0 +1,131 @@
+"""The one error route: redaction, the rotating log file, the three ways errors come in."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from plugdesk.app.reporting import (
+    ErrorReporter,
+    Redactor,
+    configure_logging,
+    remove_logging,
+)
+
+TOKEN = "pd_live_9f8e7d6c5b4a3210"
+
+# Every test here logs errors on purpose: the logging and reporting of them is the subject.
+pytestmark = pytest.mark.log_warnings("errors are the subject under test")
+
+
+def test_redactor_masks_known_tokens_and_credential_shapes() -> None:
+    redact = Redactor([TOKEN])
+    assert TOKEN not in redact(f"calling with {TOKEN} now")
+    assert redact("Authorization: Bearer abc.def-ghi_123") == "Authorization: Bearer [redacted]"
+    assert "zzz-secret" not in redact("headers {'authorization': 'zzz-secret'}")
+    assert "sess_abcdef" not in redact("GET /api/v3/public-charging/sessions/sess_abcdef/stop")
+    assert "tok123456" not in redact('{"session_token": "tok123456"}')
+    assert redact("nothing to hide here") == "nothing to hide here"
+
+
+def test_log_file_is_redacted_including_tracebacks(tmp_path: Path) -> None:
+    log_file = tmp_path / "plugdesk.log"
+    handler = configure_logging(log_file, Redactor([TOKEN]))
+    try:
+        logger = logging.getLogger("plugdesk.test")
+        logger.warning("token is %s", TOKEN)
+        try:
+            raise RuntimeError(f"failed with Bearer {TOKEN}")
+        except RuntimeError:
+            logger.exception("boom")
+        handler.flush()
+    finally:
+        remove_logging(handler)
+    text = log_file.read_text()
+    assert "token is" in text and "RuntimeError" in text and "Traceback" in text
+    assert TOKEN not in text
+
+
+def run_reporter_case(reporter: ErrorReporter) -> list[tuple[str, str]]:
+    seen: list[tuple[str, str]] = []
+    reporter.error_reported.connect(lambda summary, details: seen.append((summary, details)))
+    return seen
+
+
+def test_excepthook_reports_without_the_token(qapp: Any, tmp_path: Path) -> None:
+    handler = configure_logging(tmp_path / "x.log", Redactor([TOKEN]))
+    reporter = ErrorReporter(Redactor([TOKEN]))
+    seen = run_reporter_case(reporter)
+    reporter.install()
+    try:
+        assert sys.excepthook == reporter.excepthook
+        try:
+            raise ValueError(f"bad {TOKEN}")
+        except ValueError:
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    finally:
+        reporter.uninstall()
+        remove_logging(handler)
+    assert sys.excepthook != reporter.excepthook
+    assert len(seen) == 1
+    summary, details = seen[0]
+    assert summary.startswith("ValueError: bad ")
+    assert TOKEN not in summary and TOKEN not in details
+    assert "Traceback" in details
+    assert TOKEN not in (tmp_path / "x.log").read_text()
+
+
+def test_loop_exception_handler_reports_task_errors(qapp: Any) -> None:
+    reporter = ErrorReporter(Redactor())
+    seen = run_reporter_case(reporter)
+    loop = asyncio.new_event_loop()
+    try:
+        loop.set_exception_handler(reporter.loop_exception_handler)
+
+        def fail() -> None:
+            raise KeyError("in a callback")
+
+        loop.call_soon(fail)
+        loop.run_until_complete(asyncio.sleep(0.01))
+    finally:
+        loop.close()
+    assert [s for s, _ in seen] == ["KeyError: 'in a callback'"]
+
+
+def test_quiet_while_shutting_down_logs_but_shows_nothing(qapp: Any, tmp_path: Path) -> None:
+    handler = configure_logging(tmp_path / "x.log", Redactor())
+    reporter = ErrorReporter(Redactor())
+    seen = run_reporter_case(reporter)
+    try:
+        reporter.set_quiet(True)
+        reporter.report(RuntimeError("no running event loop"), "background task")
+        handler.flush()
+    finally:
+        remove_logging(handler)
+    assert seen == [] and reporter.count == 0
+    assert "error while shutting down (background task)" in (tmp_path / "x.log").read_text()
+
+
+def test_main_thread_gc_collects_only_from_its_timer(qapp: Any) -> None:
+    import gc
+
+    from plugdesk.app.startup import MainThreadGC
+
+    was_enabled = gc.isenabled()
+    collector = MainThreadGC(interval_ms=10)
+    collector.install()
+    try:
+        assert not gc.isenabled()
+        for _ in range(3000):  # make cycles: enough to cross the first threshold
+            cycle: list[Any] = []
+            cycle.append(cycle)
+        collector.check()
+        assert collector.collections == 1
+    finally:
+        collector.uninstall()
+    assert gc.isenabled() == was_enabled

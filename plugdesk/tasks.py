@@ -82,6 +82,12 @@ class TaskRunner:
         task.add_done_callback(self._finished)
         return task
 
+    def cancel(self, name: str) -> None:
+        """Cancel the running task of that name, if any."""
+        task = self._tasks.get(name)
+        if task is not None and not task.done():
+            task.cancel()
+
     def is_running(self, name: str) -> bool:
         task = self._tasks.get(name)
         return task is not None and not task.done()

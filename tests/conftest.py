@@ -363,3 +363,15 @@ def secret_service(session_bus: str, tmp_path: Path) -> Iterator[Any]:
         daemon.terminate()
         daemon.wait(timeout=10)
         shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def main_thread_gc() -> Iterator[None]:
+    """Reference cycles are collected on the main thread only, for every test: a collection
+    that happens in the simulator's or a worker's thread could delete QObjects left in a
+    cycle by an earlier test there, and their timers would later fire into freed memory
+    (a segfault seen when simulator tests ran after UI tests in one process)."""
+    from tests.support.harness import collect_on_main_thread
+
+    yield from collect_on_main_thread()
+

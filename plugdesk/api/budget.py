@@ -4,6 +4,10 @@ Plugchoice allows 500 requests a minute per user; the public-charging endpoints 
 their own, much smaller, per-IP limits. A sliding window of recent request times keeps us
 under the limit *before* the server has to say 429, and `pause_until()` lets one caller's
 429 hold back every other caller too.
+
+Bulk work (a whole-fleet export) takes a `share()` of the budget: a lower-priority view
+capped at a fraction of the limit, so the rest stays free for the fault watch however long
+the export runs.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ PUBLIC_LOOKUP_PER_MINUTE = 30
 PUBLIC_SESSION_GET_PER_MINUTE = 30
 PUBLIC_SESSION_START_PER_MINUTE = 3
 PUBLIC_SESSION_ACTION_PER_MINUTE = 10
+# What an export may use of the account's budget; the rest is the watch's reserve (a
+# 5,000-charger refresh takes 200 list pages, well inside 40 % of 500 a minute).
+EXPORT_SHARE = 0.6
 
 
 class RequestBudget:
@@ -49,6 +56,7 @@ class RequestBudget:
         # Last values the server reported (X-RateLimit-*), for the status bar.
         self.server_limit: int | None = None
         self.server_remaining: int | None = None
+        self._shares: dict[float, BudgetShare] = {}
 
     @property
     def limit(self) -> int:
@@ -101,6 +109,16 @@ class RequestBudget:
             return 0.0
         return self._stamps[0] + self._window - now
 
+    def share(self, fraction: float = EXPORT_SHARE) -> BudgetShare:
+        """A capped view of this budget for bulk work; every caller asking for the same
+        fraction gets the same share, so two exports together still keep to the cap."""
+        if fraction not in self._shares:
+            self._shares[fraction] = BudgetShare(self, fraction)
+        return self._shares[fraction]
+
+    def _count(self, now: float) -> None:
+        self._stamps.append(now)
+
     async def acquire(self) -> None:
         """Wait until a request may start, then count it.
 
@@ -116,6 +134,47 @@ class RequestBudget:
 
     def __repr__(self) -> str:
         return (
-            f"RequestBudget(limit={self._limit}, window={self._window:g}s, "
+            f"{type(self).__name__}(limit={self._limit}, window={self._window:g}s, "
             f"used={self.used_last_window()}, paused_for={self.paused_for():.1f}s)"
         )
+
+
+class BudgetShare(RequestBudget):
+    """At most `fraction` of `parent`'s limit in any window, counted in the parent too.
+
+    A request through the share waits for room in both: its own cap (so the remaining
+    `1 - fraction` is always there for callers of the parent) and the parent (so the
+    account's total stays under the server's limit). A 429 pauses the parent, hence all."""
+
+    def __init__(self, parent: RequestBudget, fraction: float) -> None:
+        if not 0 < fraction <= 1:
+            raise ValueError(f"A budget share is a fraction in (0, 1], not {fraction}.")
+        super().__init__(
+            max(1, int(parent.limit * fraction)),
+            parent.window,
+            parent._clock,
+            sleep=parent._sleep,
+        )
+        self.parent = parent
+        self.fraction = fraction
+        self.peak = 0  # most requests seen in one window (for the status bar and tests)
+
+    def paused_for(self) -> float:
+        return self.parent.paused_for()
+
+    def pause_until(self, t: float) -> None:
+        self.parent.pause_until(t)
+
+    def note_server_limits(self, limit: int | None, remaining: int | None) -> None:
+        self.parent.note_server_limits(limit, remaining)
+
+    async def acquire(self) -> None:
+        while True:
+            now = self._clock()
+            wait = max(self._wait_needed(now), self.parent._wait_needed(now))
+            if wait <= 0:
+                self._count(now)
+                self.parent._count(now)
+                self.peak = max(self.peak, len(self._stamps))
+                return
+            await self._sleep(wait)

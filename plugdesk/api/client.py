@@ -128,6 +128,9 @@ REQUEST_DEADLINE = 120.0  # seconds for one request: connect, send and the whole
 
 # An overall deadline (time.monotonic()) set by `PlugchoiceClient.time_limit`; a context
 # variable, so it covers exactly the calls made inside the `with` (and their child tasks).
+_BUDGET_SHARE: contextvars.ContextVar[RequestBudget | None] = contextvars.ContextVar(
+    "plugdesk_budget_share", default=None
+)
 _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "plugdesk_api_deadline", default=None
 )
@@ -474,6 +477,21 @@ class PlugchoiceClient:
         await self._http.aclose()
 
     @contextlib.contextmanager
+    def using_budget(self, share: RequestBudget) -> Iterator[None]:
+        """Requests made inside the `with` (and tasks started there) count against
+        `share` instead of the account budget: a whole-fleet export takes a capped
+        `budget.share()` so the fault watch keeps its reserve."""
+        reset = _BUDGET_SHARE.set(share)
+        try:
+            yield
+        finally:
+            _BUDGET_SHARE.reset(reset)
+
+    def _budget_for(self, call: _Call) -> RequestBudget:
+        share = _BUDGET_SHARE.get()
+        return share if share is not None and call.budget is self.budget else call.budget
+
+    @contextlib.contextmanager
     def time_limit(self, seconds: float | None) -> Iterator[None]:
         """Every request made inside the `with` (retries and Retry-After waits included)
         must finish within `seconds`, or raises DeadlineError. None: no overall limit."""
@@ -645,6 +663,12 @@ class PlugchoiceClient:
     ) -> AsyncIterator[Transaction]:
         call = self._site_call(site, "/transactions", "the transactions of ")
         return _flatten(self._iter_pages(call, Transaction, limit=_check_limit(limit)))
+
+    def iter_site_transaction_rows(self, site: str) -> AsyncIterator[TeamTransaction]:
+        """The site's transactions with the charger each ran on (`charger{uuid,identity,
+        reference}`, as team lists carry it), for exports that attribute rows themselves."""
+        call = self._site_call(site, "/transactions", "the transactions of ")
+        return _flatten(self._iter_pages(call, TeamTransaction, limit=None))
 
     async def list_site_transactions(
         self, site: str, *, limit: int | None = None
@@ -1216,7 +1240,7 @@ class PlugchoiceClient:
             started = time.monotonic()
             try:
                 async with asyncio.timeout(allowed):
-                    await call.budget.acquire()
+                    await self._budget_for(call).acquire()
                     response, body = await self._exchange(call)
             except TimeoutError:
                 log.info("%s timed out (attempt %d)", call.shown, attempt)

@@ -14,6 +14,9 @@ connects, in this order of data flow:
                            stays (and the status bar): alerts go on from memory
     Notifier.open_charger, Events pane double-click -> window up, charger selected
     Tray menu              -> open, refresh, pause 1 h, sign out, quit
+    Window's Alerts menu   -> pause 1 h / resume (the same pause as the tray's)
+    Charger list menu      -> mute 1 h / 24 h / until resolved / unmute (the Events mutes)
+    Mutes                  -> "Muted ·" in the charger list's health cell
 
 It lives in `app/` (above `ui/` and `services/`) because it joins both; it talks to the
 window only through `MainWindow` methods (open_charger, show_last_known_fleet, say, ...).
@@ -29,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QBoxLayout
+from PySide6.QtWidgets import QApplication, QBoxLayout, QMenu
 
 from plugdesk.app.watching import load_app_settings, wire_incidents
 from plugdesk.domain.incidents import IncidentTracker
@@ -41,6 +44,7 @@ from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.notifier import Channel, NativeChannel, Notifier
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import icons
+from plugdesk.ui.formatting import local_clock
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.status_bar import HistoryBanner
@@ -176,6 +180,7 @@ def wire_fault_monitoring(
         lambda text: _say_history_problem(window, history_banner, text)
     )
     service.last_known_fleet.connect(window.show_last_known_fleet)
+    _wire_window_menus(window, service, desk.monitor)
     if tray is not None:
         _wire_tray(tray, window, service, sign_out)
     service.start_offline_view()
@@ -186,6 +191,38 @@ def _wire_events_pane(events: EventsPane, window: MainWindow, parts: FaultMonito
     events.charger_activated.connect(lambda uuid: open_charger(window, parts, uuid))
     events.mute_changed.connect(lambda _uuid, text: window.say(text))
     return events
+
+
+def _wire_window_menus(window: MainWindow, service: IncidentService, monitor: FleetMonitor) -> None:
+    """Pause and mute from the main window, through the one pause and the one set of
+    mutes the incident tracker keeps (the tray and the Events pane use them too)."""
+    window.pause_alerts_requested.connect(
+        lambda pause: service.pause() if pause else service.resume()
+    )
+    service.pause_changed.connect(window.set_alerts_paused)
+    window.set_alerts_paused(service.paused_until())
+
+    def fill_menu(menu: QMenu, uuid: str, name: str) -> None:
+        from plugdesk.ui.events_pane import mute_actions  # lazy: the Events feature
+
+        for action in mute_actions(menu, service, uuid, name, lambda _u, text: window.say(text)):
+            menu.addAction(action)
+
+    def show_muted() -> None:
+        now = service.now()
+        window.show_muted({mute.charger_uuid: describe_mute(mute.until, mute.until_resolved)
+                           for mute in service.tracker.mutes(now)})  # fmt: skip
+
+    window.set_charger_menu(fill_menu)
+    service.incidents_changed.connect(show_muted)  # a mute or unmute, or an incident closed
+    monitor.fleet_updated.connect(lambda _fleet: show_muted())  # mutes that ran out
+    show_muted()
+
+
+def describe_mute(until: datetime | None, until_resolved: bool) -> str:
+    if until_resolved or until is None:
+        return "Pop-ups muted until its incidents resolve"
+    return f"Pop-ups muted until {local_clock(until)}"
 
 
 def _wire_tray(

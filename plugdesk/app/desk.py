@@ -209,7 +209,7 @@ class Desk:
         from plugdesk.services.export_job import ExportJob  # lazy: see "features" above
         from plugdesk.ui.export_dialog import open_export_dialog
 
-        open_export_dialog(
+        dialog = open_export_dialog(
             self.window,
             lambda: ExportJob(self.client, self.runner),
             self.monitor.chargers,
@@ -218,6 +218,8 @@ class Desk:
             on_settings_changed=self.save_app_settings,
             screen_filters=self.window.transaction_filters(),
         )
+        progress = self.window.status_bar.export_progress
+        dialog.export_started.connect(lambda job: progress.track(job, dialog.show_again))
 
     def open_sign_in(self, reason: str | None = None) -> None:
         from plugdesk.ui.signin_dialog import SignInDialog  # lazy: see "features" above

@@ -9,19 +9,24 @@ takes a factory): a job's signals then belong to one export only.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, Signal
 
+from plugdesk.api.budget import EXPORT_SHARE
 from plugdesk.domain.export_run import (
     DEFAULT_CONCURRENCY,
     ExportCancelled,
     ExportFailed,
     ExportRequest,
+    ExportSource,
     ExportSummary,
     TransactionSource,
     describe_os_error,
+    estimate_seconds_left,
     export_transactions,
     run_in_worker,
 )
@@ -48,12 +53,23 @@ class ExportJob(QObject):
         runner: TaskRunner | None = None,
         *,
         concurrency: int = DEFAULT_CONCURRENCY,
+        budget_share: float | None = EXPORT_SHARE,
+        source: ExportSource = "auto",
+        monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
+        """`budget_share`: the fraction of the client's request budget the export may
+        use (None: all of it); the rest stays with the fault watch. `source`: how to read
+        the transactions ("auto": the way with fewer requests, see `choose_source`)."""
         super().__init__(parent)
         self._client = client
         self._runner = runner or TaskRunner(self._unexpected)
         self._concurrency = concurrency
+        self._budget_share = budget_share
+        self._source: ExportSource = source
+        self._monotonic = monotonic
+        self._started_at = 0.0
+        self._seconds_left: float | None = None
         self._cancel: asyncio.Event | None = None
         self._running = False
         self._last_progress = 0.0
@@ -63,6 +79,11 @@ class ExportJob(QObject):
     @property
     def is_running(self) -> bool:
         return self._running
+
+    @property
+    def seconds_left(self) -> float | None:
+        """Estimated seconds until the export is done (None until there is a basis)."""
+        return self._seconds_left
 
     def start(self, request: ExportRequest) -> None:
         """Run `request` in the background; ignored while an export is running."""
@@ -95,6 +116,8 @@ class ExportJob(QObject):
     ) -> ExportSummary | None:
         self.error = None
         self.summary = None
+        self._started_at = self._monotonic()
+        self._seconds_left = None
         self.started.emit()
         try:
             return await self._export(request, cancel)
@@ -126,15 +149,17 @@ class ExportJob(QObject):
             self._fail(ExportFailed(str(error)))
             return None
         try:
-            summary = await export_transactions(
-                self._client,
-                request.scope,
-                request.filters,
-                writer,
-                concurrency=self._concurrency,
-                progress=self._progress,
-                cancel=cancel,
-            )
+            with self._budget():
+                summary = await export_transactions(
+                    self._client,
+                    request.scope,
+                    request.filters,
+                    writer,
+                    concurrency=self._concurrency,
+                    progress=self._progress,
+                    cancel=cancel,
+                    source=self._source,
+                )
         except ExportCancelled:
             self.cancelled.emit()
             return None
@@ -145,7 +170,22 @@ class ExportJob(QObject):
         self.finished.emit(summary)
         return summary
 
+    @contextlib.contextmanager
+    def _budget(self) -> Iterator[None]:
+        """Route the export's requests through the capped share of the client's budget
+        (a client without budgets, such as a test's fake, is used as it is)."""
+        budget = getattr(self._client, "budget", None)
+        using = getattr(self._client, "using_budget", None)
+        if self._budget_share is None or budget is None or using is None:
+            yield
+            return
+        with using(budget.share(self._budget_share)):
+            yield
+
     def _progress(self, done: int, total: int, rows: int) -> None:
+        self._seconds_left = estimate_seconds_left(
+            self._monotonic() - self._started_at, done, total
+        )
         # At most ~10 updates a second: a big fleet of small chargers would otherwise flood
         # the event loop with repaints. The first and the last always go out.
         now = time.monotonic()

@@ -23,12 +23,18 @@ history has them and the window listed them.
 
 After an alert is shown, `delivered(alert, channel)` is emitted; the wiring marks it in the
 store then (`IncidentService.mark_delivered`), so a restart never shows it again.
+
+At fleet scale faults arrive one by one, each too few for the tracker's storm summary, yet
+many a minute. At most `MAX_POPUPS` alerts pop up in any `POPUP_WINDOW` seconds; the rest
+are folded (listed in the Events pane, delivered as "folded") and, once the window has room
+again, told in one pop-up, "N more chargers need attention", that opens the Events pane.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
 import time
 import weakref
@@ -38,10 +44,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from plugdesk.api.errors import clean_server_text
-from plugdesk.domain.incidents import Alert
+from plugdesk.domain.incidents import Alert, Urgency
 from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.tasks import TaskRunner
 
@@ -53,6 +59,9 @@ NATIVE_RETRY_AFTER = 60.0  # seconds the native channel rests after a failure
 BUS_CLOSE_TIMEOUT = 5.0
 OPEN_LABEL = QT_TRANSLATE_NOOP("Notifier", "Open")  # shown translated
 HISTORY_KEPT = 500  # deliveries remembered (for logs and tests)
+MAX_POPUPS = 4  # pop-ups in any POPUP_WINDOW seconds; the rest fold into one summary
+POPUP_WINDOW = 60.0
+FOLDED = "folded"  # the channel name of an alert told only in a later summary
 
 
 @dataclass(frozen=True)
@@ -142,7 +151,9 @@ class NativeChannel:
         dispatched = asyncio.Event()
         notification = Notification(
             title=note.title,
-            message=note.body,
+            # Freedesktop daemons may render a body's markup (a title is plain text):
+            # escape it, so a charger name that looks like HTML shows as typed.
+            message=html.escape(note.body, quote=False),
             urgency={"critical": Urgency.Critical, "low": Urgency.Low}.get(
                 note.urgency, Urgency.Normal
             ),
@@ -214,12 +225,24 @@ class Notifier(QObject):
         *,
         quiet: QuietSink | None = None,
         detail: Detail | None = None,
+        max_popups: int = MAX_POPUPS,
+        popup_window: float = POPUP_WINDOW,
+        clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         """`detail(alert)` may add a line to what is shown (the charger's identity when
-        the title names it by the manager's own label, which need not be unique)."""
+        the title names it by the manager's own label, which need not be unique).
+        `max_popups` in any `popup_window` seconds: the rate bound (tests shorten it)."""
         super().__init__(parent)
         self._runner = runner
+        self._max_popups = max(1, max_popups)
+        self._popup_window = popup_window
+        self._clock = clock
+        self._popped: deque[float] = deque()  # when the latest pop-ups went out
+        self._folded: list[Alert] = []  # alerts waiting for the next "N more" summary
+        self._fold_timer = QTimer(self)
+        self._fold_timer.setSingleShot(True)
+        self._fold_timer.timeout.connect(self._tell_folded)
         self._channels: list[Channel] = list(channels or [])
         self._quiet = quiet
         self._detail = detail
@@ -252,6 +275,12 @@ class Notifier(QObject):
             if self._quiet is not None:
                 self._quiet(note)
             return self._done(alert, "quiet")
+        if not self._room_for_popup():
+            return self._fold(alert)
+        return await self._pop_up(alert, note)
+
+    async def _pop_up(self, alert: Alert, note: Note) -> str:
+        self._popped.append(self._clock())
         for channel in self._channels:
             if not channel.available():
                 continue
@@ -265,6 +294,48 @@ class Notifier(QObject):
         log.warning("no channel could show the alert %r", alert.title)
         self.undelivered.emit(alert)
         return ""
+
+    # -- the rate bound -----------------------------------------------------------------
+
+    def _room_for_popup(self) -> bool:
+        horizon = self._clock() - self._popup_window
+        while self._popped and self._popped[0] <= horizon:
+            self._popped.popleft()
+        return len(self._popped) < self._max_popups
+
+    def _fold(self, alert: Alert) -> str:
+        """Keep it for the next summary; it is in the Events pane already."""
+        self._folded.append(alert)
+        if not self._fold_timer.isActive():
+            wait = self._popped[0] + self._popup_window - self._clock() if self._popped else 0
+            self._fold_timer.start(max(0, int(wait * 1000)) + 50)
+        return self._done(alert, FOLDED)
+
+    def start_new_minute(self) -> None:
+        """Forget the pop-ups counted so far (tests; a user's "show me everything")."""
+        self._popped.clear()
+
+    @property
+    def folded(self) -> int:
+        """Alerts waiting for the next "N more" summary."""
+        return len(self._folded)
+
+    def _tell_folded(self) -> None:
+        if self._folded:
+            self._runner.start(self._deliver_folded(), "notifier-folded")
+
+    async def _deliver_folded(self) -> None:
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            if not self._room_for_popup():  # a burst took the room meanwhile: later
+                if not self._fold_timer.isActive():
+                    self._fold_timer.start(int(self._popup_window * 1000))
+                return
+            folded, self._folded = self._folded, []
+            if folded:
+                summary = folded_summary(folded)
+                await self._pop_up(summary, Note(summary, self._opener(summary)))
 
     def _detail_for(self, alert: Alert) -> str | None:
         if self._detail is None:
@@ -296,7 +367,39 @@ class Notifier(QObject):
         return open_charger
 
     async def aclose(self) -> None:
+        self._fold_timer.stop()
         for channel in self._channels:
             closer = getattr(channel, "aclose", None)
             if closer is not None:
                 await closer()
+
+
+def folded_summary(alerts: list[Alert]) -> Alert:
+    """One pop-up for the alerts the rate bound held back: "7 more chargers need
+    attention" (opens the Events pane). Its incidents are marked already: it carries none."""
+    opened = _chargers_in([a for a in alerts if a.event == "opened"])
+    resolved = _chargers_in([a for a in alerts if a.event == "resolved"])
+    if opened:
+        title = f"{_more(opened)} {'needs' if opened == 1 else 'need'} attention"
+        body = f"{_more(resolved)} recovered. " if resolved else ""
+    else:
+        title, body = f"{_more(resolved)} recovered", ""
+    body += "Not shown one by one, so pop-ups stay readable: open Events for the list."
+    urgency: Urgency = "low"
+    if any(a.urgency == "critical" for a in alerts):
+        urgency = "critical"
+    elif opened:
+        urgency = "normal"
+    return Alert(kind="summary", incident_ids=(), title=title, body=body,
+                 urgency=urgency, charger_uuid=None,
+                 summary_of="opened" if opened else "resolved")  # fmt: skip
+
+
+def _chargers_in(alerts: list[Alert]) -> int:
+    """Chargers these alerts tell of: one each, or a summary's incidents."""
+    uuids = {a.charger_uuid for a in alerts if a.charger_uuid}
+    return len(uuids) + sum(len(a.incident_ids) for a in alerts if not a.charger_uuid)
+
+
+def _more(chargers: int) -> str:
+    return "1 more charger" if chargers == 1 else f"{chargers:,} more chargers"

@@ -7,6 +7,8 @@ and stores nothing.
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +19,7 @@ from plugdesk.api.client import check_api_url
 from plugdesk.api.errors import AuthError, InsecureURLError, PlugchoiceError
 from plugdesk.api.models import User
 from plugdesk.domain.credentials import CredentialStore
-from plugdesk.tasks import KEYRING, TaskRunner, run_blocking
+from plugdesk.tasks import KEYRING, TaskRunner, run_blocking, submit_blocking, wait_blocking
 
 Validator = Callable[[str, str], Awaitable[User]]
 
@@ -65,9 +67,9 @@ class SignInService(QObject):
             return self.env_token
         return await run_blocking(self._credentials.get, api_url, lane=KEYRING)
 
-    def sign_in(self, api_url: str, token: str) -> None:
+    def sign_in(self, api_url: str, token: str) -> asyncio.Task[None]:
         """Validate in the background; answer with `signed_in` or `sign_in_failed`."""
-        self._runner.start(self._sign_in(api_url, token.strip()), "sign-in")
+        return self._runner.start(self._sign_in(api_url, token.strip()), "sign-in")
 
     async def _sign_in(self, api_url: str, token: str) -> None:
         try:
@@ -103,14 +105,23 @@ class SignInService(QObject):
         self._credentials.set(api_url, token)
         return None if self._credentials.session_only else self._credentials.backend_name
 
-    def sign_out(self, api_url: str) -> None:
-        self.env_token = None
-        self._runner.start(self._sign_out(api_url), "sign-out")
-        self.signed_out.emit(api_url)
+    def sign_out(self, api_url: str) -> asyncio.Task[None]:
+        """Forget the token; `signed_out` follows once the keyring no longer holds it.
 
-    async def _sign_out(self, api_url: str) -> None:
-        await run_blocking(self._credentials.delete, api_url, lane=KEYRING)
+        The delete is queued in the keyring lane here and now, so it runs after a save a
+        sign-in already queued there and before any later one; a sign-in still validating
+        is cancelled so it cannot save its token after the delete."""
+        self.env_token = None
+        self._runner.cancel("sign-in")
+        deleted = submit_blocking(self._credentials.delete, api_url, lane=KEYRING)
+        return self._runner.start(self._sign_out(api_url, deleted), "sign-out")
+
+    async def _sign_out(self, api_url: str, deleted: concurrent.futures.Future[bool]) -> None:
+        # Shielded: cancelling this task (another sign-out, quitting) must not cancel the
+        # queued delete and leave the token in the keyring.
+        await asyncio.shield(wait_blocking(deleted))
         await self._apply_token(api_url, None)
+        self.signed_out.emit(api_url)
 
 
 def _token_problem(token: str) -> str | None:

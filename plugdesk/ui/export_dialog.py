@@ -143,6 +143,7 @@ class ExportDialog(QDialog):
 
     settings_changed = Signal(object)  # Settings
     export_finished = Signal(object)  # ExportSummary
+    export_started = Signal(object)  # ExportJob: the status bar follows it
 
     def __init__(
         self,
@@ -399,6 +400,15 @@ class ExportDialog(QDialog):
             self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.open_folder_button.hide()
+        # A whole-fleet export takes minutes: the window must stay usable meanwhile.
+        self.background_button = self.buttons.addButton(
+            "Continue in background", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.background_button.setToolTip(
+            "Hide this dialog; the status bar shows the progress, with Cancel and Show"
+        )
+        self.background_button.hide()
+        self.background_button.clicked.connect(self.continue_in_background)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start_export)
         self.open_folder_button.clicked.connect(self._open_result_folder)
@@ -643,6 +653,20 @@ class ExportDialog(QDialog):
         self._set_running(True)
         self._on_progress(0, 0, 0)
         job.start(request)
+        self.export_started.emit(job)
+
+    def continue_in_background(self) -> None:
+        """Hide the dialog while the export runs on; the window is usable again (the
+        dialog comes back non-modal through the status bar's Show, or on a failure)."""
+        if not self.is_running:
+            return
+        self.hide()
+        self.setWindowModality(Qt.WindowModality.NonModal)
+
+    def show_again(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _on_close_button(self) -> None:
         # While running this button reads "Cancel export": stop, but keep the dialog open
@@ -664,6 +688,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(not running)
         self.close_button.setEnabled(True)
         self.close_button.setText(self.tr("Cancel export") if running else self.tr("Close"))
+        self.background_button.setVisible(running)
         self.progress.setVisible(running)
         self.failures.hide()
         self.failures.clear()
@@ -673,15 +698,26 @@ class ExportDialog(QDialog):
     def _on_progress(self, done: int, total: int, rows: int) -> None:
         if total == 0:
             self.progress.setRange(0, 0)  # busy: the charger list is still being read
-            self._say(self.tr("Listing chargers…"))
+            if done:
+                so_far = self.tr("Listing chargers… {count} so far.")
+                self._say(so_far.format(count=fmt.integer(done)))
+            else:
+                self._say(self.tr("Listing chargers…"))
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(self.tr("%v of %m chargers"))
+        self.progress.setFormat(
+            self.tr("{done} of {total} chargers").format(
+                done=fmt.integer(done), total=fmt.integer(total)
+            )
+        )
+        left = self._job.seconds_left if self._job is not None else None
+        eta = f" {fmt.time_left(left)}." if left is not None else ""
         self._say(
             self.tr("Exporting… {count} transactions written so far.").format(
                 count=fmt.integer(rows)
             )
+            + eta
         )
 
     def _on_finished(self, summary: ExportSummary) -> None:
@@ -736,6 +772,8 @@ class ExportDialog(QDialog):
         self._validate_after_run()
         if self._close_when_stopped:
             super().reject()
+        elif self.isHidden():
+            self.show_again()  # it ran in the background: the failures need reading
 
     def _on_cancelled(self) -> None:
         self._set_running(False)

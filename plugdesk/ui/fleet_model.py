@@ -289,6 +289,7 @@ class FleetTableModel(QAbstractTableModel):
         self._clock = clock
         self._stale = False
         self._stale_note = ""
+        self._muted: dict[str, str] = {}  # uuid -> "Pop-ups muted until 15:30"
         self._sort_column = -1  # -1: the order the chargers came in, until a view sorts
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._bold = QFont()
@@ -358,6 +359,8 @@ class FleetTableModel(QAbstractTableModel):
             return None  # an invalid index has row -1
         row = self._rows[position]
         if role == _DISPLAY:
+            if column == Column.HEALTH and row.uuid in self._muted:
+                return f"Muted · {row.texts[column]}"  # first: a narrow column cuts the end
             return row.texts[column]
         if role == _SORT:
             return row.sort_key(column)
@@ -387,7 +390,9 @@ class FleetTableModel(QAbstractTableModel):
         charger = row.charger
         note = f"\n{self._stale_note}" if self._stale and self._stale_note else ""
         if column is Column.HEALTH:
-            return f"{level_label(row.verdict.level)}: {reason_text(row.verdict.reason)}{note}"
+            muted = f"\n{self._muted[row.uuid]}" if row.uuid in self._muted else ""
+            reason = reason_text(row.verdict.reason)
+            return f"{level_label(row.verdict.level)}: {reason}{muted}{note}"
         if column is Column.HEARTBEAT:
             return fmt.local_time_seconds(charger.last_heartbeat_at) + note
         if column is Column.ERROR and charger.error_info:
@@ -545,6 +550,23 @@ class FleetTableModel(QAbstractTableModel):
         self.dataChanged.emit(
             self.index(0, Column.HEARTBEAT), self.index(len(self._rows) - 1, Column.HEARTBEAT)
         )
+
+    def set_muted(self, muted: dict[str, str]) -> None:
+        """Chargers whose pop-ups are muted (uuid -> a sentence for the tooltip): their
+        health cell starts "Muted ·" and its tooltip says until when."""
+        if muted == self._muted:
+            return
+        changed = set(muted) ^ set(self._muted) | {
+            u for u in muted if self._muted.get(u) != muted[u]}  # fmt: skip
+        self._muted = dict(muted)
+        for uuid in changed:
+            position = self._index.get(uuid)
+            if position is not None:
+                cell = self.index(position, Column.HEALTH)
+                self.dataChanged.emit(cell, cell)
+
+    def muted(self) -> dict[str, str]:
+        return dict(self._muted)
 
     def set_stale(self, stale: bool, note: str = "") -> None:
         """Grey the rows out (and say why in tooltips) while the data is not current."""

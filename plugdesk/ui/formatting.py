@@ -11,6 +11,7 @@ where en_US would say 5/1/24). Exports never come through here: they keep machin
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -258,6 +259,13 @@ def duration(value: timedelta | None) -> str:
         return shown.format(hours=hours, minutes=f"{minutes:02d}")
     days, hours = divmod(hours, 24)
     return translate("Formatting", "{days} d {hours} h").format(days=days, hours=hours)
+
+
+def time_left(seconds: float) -> str:
+    """"About 12 min left" (rounded up to whole minutes past the first one)."""
+    if seconds < 60:
+        return "Less than a minute left"
+    return f"About {duration(timedelta(seconds=math.ceil(seconds / 60) * 60))} left"
 
 
 def _aware(value: datetime) -> datetime:

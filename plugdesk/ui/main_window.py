@@ -3,8 +3,9 @@ transactions on the right, a banner for connection problems and a status bar.
 
 It only shows things and forwards requests: the FleetMonitor and the ChargerService do the
 work. Seams for the parts wired later by the app: `add_pane()` (events, public charging),
-`attach_export()`, `attach_sign_in()`, the `file_menu`/`view_menu`/`help_menu`, and
-`close_hides` for a tray icon.
+`attach_export()`, `attach_sign_in()`, the `file_menu`/`view_menu`/`help_menu`, the
+`alerts_menu` (`pause_alerts_requested`, `set_alerts_paused`), the charger list's context
+menu (`set_charger_menu`) and muted marks (`show_muted`), and `close_hides` for a tray icon.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QT
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QContextMenuEvent,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -45,7 +48,7 @@ from plugdesk.services.monitor import ConnectionState, FleetMonitor
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.detail_pane import DetailPane
-from plugdesk.ui.fleet_model import FleetRow, FleetTableModel
+from plugdesk.ui.fleet_model import CHARGER_ROLE, UUID_ROLE, FleetRow, FleetTableModel
 from plugdesk.ui.fleet_view import ALL, FleetView
 from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
 from plugdesk.ui.transactions_view import TransactionsView
@@ -59,9 +62,17 @@ STATE_VERSION = 1
 APP_NAME = "PlugDesk"
 SIGNED_OUT_USER = QT_TRANSLATE_NOOP("MainWindow", "Not signed in")
 HIDDEN_BY_FILTER = "No charger matches the search or filter: none is selected."
+TRAY_HINT_KEY = "hints/closedToTray"
+TRAY_HINT = (
+    "PlugDesk is still running in the system tray and keeps watching your chargers: "
+    "alerts still pop up. Open it again from the tray icon; to stop it, choose Quit in the "
+    "tray menu or File → Quit (Ctrl+Q)."
+)
+ChargerMenu = Callable[[QMenu, str, str], None]  # adds actions for (uuid, name)
 
 
 class MainWindow(QMainWindow):
+    pause_alerts_requested = Signal(bool)  # True: pause pop-ups for an hour; False: resume
     export_requested = Signal()
     sign_in_requested = Signal()
     charger_selected = Signal(str)
@@ -92,6 +103,10 @@ class MainWindow(QMainWindow):
         self._fleet_generation = 0  # the newest list handed to the charger table
         self._export_handler: Callable[[], None] | None = None
         self._fitted_to_screen = False
+        self._charger_menu: ChargerMenu | None = None
+        self.charger_menu: QMenu | None = None  # the last context menu opened (for tests)
+        self.tray_hint: QMessageBox | None = None
+        self._tray_hint_shown = False
 
         self.fleet_model = FleetTableModel(self, clock=clock)
         self.fleet_view = FleetView(self.fleet_model)
@@ -188,6 +203,7 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addAction(self.refresh_action)
         self.view_menu.addAction(self.find_action)
+        self._build_alerts_menu()
         self.guide_action = QAction(self.tr("&Quick guide"), self)
         self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.guide_action.triggered.connect(self.show_guide)
@@ -207,6 +223,71 @@ class MainWindow(QMainWindow):
         self._build_tab_shortcuts()
         self.banner.retry_requested.connect(self.refresh)
         self.banner.sign_in_requested.connect(self.sign_in_requested)
+
+    def _build_alerts_menu(self) -> None:
+        """Pause and resume pop-ups from the window, not only from the tray (which not
+        every desktop has); greyed out until the alert wiring calls `set_alerts_paused`."""
+        self.pause_alerts_action = QAction("&Pause alerts for 1 hour", self)
+        self.pause_alerts_action.setToolTip("No pop-ups for an hour; Events still lists them")
+        self.pause_alerts_action.triggered.connect(lambda: self.pause_alerts_requested.emit(True))
+        self.resume_alerts_action = QAction("&Resume alerts", self)
+        self.resume_alerts_action.triggered.connect(
+            lambda: self.pause_alerts_requested.emit(False)
+        )
+        self.alerts_status_action = QAction("Alerts are on", self)
+        self.alerts_status_action.setEnabled(False)  # a line of text, not a command
+        for action in (self.pause_alerts_action, self.resume_alerts_action):
+            action.setEnabled(False)
+        self.alerts_menu = self.menuBar().addMenu("&Alerts")
+        self.alerts_menu.addAction(self.alerts_status_action)
+        self.alerts_menu.addSeparator()
+        self.alerts_menu.addAction(self.pause_alerts_action)
+        self.alerts_menu.addAction(self.resume_alerts_action)
+        self.alerts_menu.addSeparator()
+        hint = QAction("Mute one charger: right-click it in the list (or the Menu key)", self)
+        hint.setEnabled(False)
+        self.alerts_menu.addAction(hint)
+
+    def set_alerts_paused(self, until: datetime | None) -> None:
+        """Pop-ups are paused until `until` (None: they are on)."""
+        paused = until is not None
+        self.alerts_status_action.setText(
+            f"Alerts paused until {fmt.local_clock(until)}" if until is not None
+            else "Alerts are on"
+        )
+        self.pause_alerts_action.setEnabled(not paused)
+        self.resume_alerts_action.setEnabled(paused)
+
+    def set_charger_menu(self, builder: ChargerMenu) -> None:
+        """Right-click (or the Menu key) on a charger opens a menu `builder` fills."""
+        self._charger_menu = builder
+        self.fleet_view.table.installEventFilter(self)
+        self.fleet_view.table.viewport().installEventFilter(self)
+
+    def show_muted(self, muted: dict[str, str]) -> None:
+        """Mark muted chargers in the list (uuid -> until when, for the tooltip)."""
+        self.fleet_model.set_muted(muted)
+
+    def _open_charger_menu(self, event: QContextMenuEvent, from_viewport: bool) -> None:
+        table = self.fleet_view.table
+        if event.reason() == QContextMenuEvent.Reason.Keyboard or not from_viewport:
+            index = table.currentIndex()  # the Menu key acts on the current row
+        else:
+            index = table.indexAt(event.pos())
+        uuid = index.data(UUID_ROLE) if index.isValid() else None
+        if not isinstance(uuid, str) or self._charger_menu is None:
+            return
+        charger = index.data(CHARGER_ROLE)
+        name = (charger.reference or charger.identity or uuid) if charger is not None else uuid
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        heading = menu.addAction(f"Pop-ups for {name}")
+        heading.setEnabled(False)
+        self._charger_menu(menu, uuid, name)
+        self.charger_menu = menu
+        rect = table.visualRect(index)
+        at = event.pos() if from_viewport and index == table.indexAt(event.pos()) else rect.center()
+        menu.popup(table.viewport().mapToGlobal(at))
 
     def _build_tab_shortcuts(self) -> None:
         """Ctrl+Tab / Ctrl+PgDn and Ctrl+Shift+Tab / Ctrl+PgUp switch tabs from anywhere
@@ -360,7 +441,11 @@ class MainWindow(QMainWindow):
 
     def quit_app(self) -> None:
         self.save_state()
-        QApplication.quit()
+        # exit(), not quit(): Qt 6's quit() first closes every window and gives up when one
+        # refuses, and an export dialog refuses while its export runs (it cancels first),
+        # which left PlugDesk running windowless after Quit (seen with a background export).
+        # The desk's shutdown cancels the export, whose temporary file is removed.
+        QApplication.exit(0)
 
     def _export(self) -> None:
         if self._export_handler is not None:
@@ -614,6 +699,15 @@ class MainWindow(QMainWindow):
                 restore(value)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        table = self.fleet_view.table
+        if (
+            event.type() == QEvent.Type.ContextMenu
+            and isinstance(event, QContextMenuEvent)
+            and self._charger_menu is not None
+            and watched in (table, table.viewport())
+        ):
+            self._open_charger_menu(event, from_viewport=watched is table.viewport())
+            return True
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
@@ -663,8 +757,27 @@ class MainWindow(QMainWindow):
         if self.close_hides:
             event.ignore()
             self.hide()
+            self._hint_still_running()
             return
         super().closeEvent(event)
+
+    def _hint_still_running(self) -> None:
+        """The first time closing only hides the window, say so (once: remembered in the
+        window settings), or the user believes PlugDesk quit while it keeps alerting."""
+        settings = self.settings
+        if self._tray_hint_shown or (settings is not None and settings.value(TRAY_HINT_KEY)):
+            return
+        self._tray_hint_shown = True
+        if settings is not None:
+            settings.setValue(TRAY_HINT_KEY, True)
+            settings.sync()
+        hint = QMessageBox(QMessageBox.Icon.Information, "Still running", TRAY_HINT,
+                           QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        hint.setWindowModality(Qt.WindowModality.NonModal)
+        hint.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        hint.finished.connect(lambda _result: setattr(self, "tray_hint", None))
+        self.tray_hint = hint
+        hint.show()
 
 
 GUIDE_HTML = """

@@ -7,14 +7,27 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStatusBar,
+    QToolButton,
+    QWidget,
+)
 
 from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_pixmap
+
+if TYPE_CHECKING:  # the export is a feature loaded when first used
+    from plugdesk.services.export_job import ExportJob
 
 BudgetSource = Callable[[], tuple[int, int]]  # (used in the last window, limit per minute)
 
@@ -22,6 +35,7 @@ AUTH_TEXT = QT_TRANSLATE_NOOP("ConnectionBanner", "Token rejected — sign in ag
 SIGNED_OUT_TEXT = QT_TRANSLATE_NOOP(
     "ConnectionBanner", "Not signed in — sign in to see your chargers"
 )
+EXPORT_DONE_MS = 60_000  # how long "Export complete" stays in the status bar
 
 
 class AppStatusBar(QStatusBar):
@@ -47,6 +61,8 @@ class AppStatusBar(QStatusBar):
         self.budget_label = QLabel()
         self.budget_label.setAccessibleName(self.tr("Request budget"))
         self.budget_label.setToolTip(self.tr("Requests sent in the last minute / the API's limit"))
+        self.export_progress = ExportProgress()
+        self.addPermanentWidget(self.export_progress)
         for label in (self.refresh_label, self.budget_label, self.host_label, self.user_label):
             self.addPermanentWidget(label)
 
@@ -101,6 +117,97 @@ class AppStatusBar(QStatusBar):
             shown = self.tr("API {used}/{limit} per min").format(used=used, limit=limit)
             self.budget_label.setText(shown)
         self.budget_label.setVisible(self._budget is not None)
+
+
+class ExportProgress(QWidget):
+    """A running export in the status bar: how far, how long still, Cancel and Show (the
+    export dialog can be hidden while a whole fleet is read, which takes minutes)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._job: ExportJob | None = None
+        self._show_dialog: Callable[[], None] | None = None
+        self.label = QLabel()
+        self.label.setAccessibleName("Export progress")
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Export progress")
+        self.bar.setMaximumWidth(120)
+        self.bar.setMaximumHeight(14)
+        self.bar.setTextVisible(False)
+        self.show_button = QToolButton()
+        self.show_button.setText("Show")
+        self.show_button.setToolTip("Show the export dialog")
+        self.show_button.clicked.connect(self._show)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Cancel the export; no file is written")
+        self.cancel_button.clicked.connect(self._cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.label, self.bar, self.show_button, self.cancel_button):
+            layout.addWidget(widget)
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.timeout.connect(self.hide)
+        self.hide()
+
+    def track(self, job: ExportJob, show_dialog: Callable[[], None] | None = None) -> None:
+        """Follow `job` until it ends; `show_dialog` brings its dialog back."""
+        self._job = job
+        self._show_dialog = show_dialog
+        job.progress.connect(self._on_progress)
+        job.finished.connect(lambda summary: self._ended(_done_text(summary)))
+        job.failed.connect(lambda _message: self._ended("Export failed: nothing was written"))
+        job.cancelled.connect(lambda: self._ended("Export cancelled"))
+        self._hide_timer.stop()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.bar.show()
+        self.bar.setRange(0, 0)
+        self.label.setText("Export: listing chargers…")
+        self.show_button.setVisible(show_dialog is not None)
+        self.show()
+
+    def _on_progress(self, done: int, total: int, rows: int) -> None:
+        if total == 0:
+            self.bar.setRange(0, 0)
+            listed = f" {done:,} so far" if done else ""
+            self.label.setText(f"Export: listing chargers…{listed}")
+            return
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        left = self._job.seconds_left if self._job is not None else None
+        eta = f" · {fmt.time_left(left).lower()}" if left is not None else ""
+        self.label.setText(f"Export: {done:,} of {total:,} chargers{eta}")
+        self.setToolTip(f"{rows:,} transactions written so far")
+
+    def _ended(self, text: str) -> None:
+        self._job = None
+        self.label.setText(text)
+        self.bar.hide()
+        self.cancel_button.hide()
+        self._hide_timer.start(EXPORT_DONE_MS)
+
+    def _cancel(self) -> None:
+        if self._job is not None:
+            self.cancel_button.setEnabled(False)
+            self.label.setText("Export: cancelling…")
+            self._job.cancel()
+
+    def _show(self) -> None:
+        if self._show_dialog is not None:
+            try:
+                self._show_dialog()
+            except RuntimeError:  # the dialog was closed (and deleted) meanwhile
+                self._show_dialog = None
+                self.show_button.hide()
+
+
+def _done_text(summary: object) -> str:
+    rows = getattr(summary, "rows", 0)
+    path = getattr(summary, "path", None)
+    where = f" to {path.name}" if path is not None else ""
+    return f"Export complete: {rows:,} transactions saved{where}"
 
 
 class ConnectionBanner(QFrame):

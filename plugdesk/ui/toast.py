@@ -4,6 +4,10 @@ When the desktop has neither a notification service nor a tray, an alert still r
 user as a toast in the bottom-right corner of the main window (and the taskbar entry asks
 for attention). Alerts kept silent by quiet hours, a mute or a pause show here as a quiet
 note: no pop-up, no attention request, but the user sees what happened when they look.
+
+Toasts stack upwards from above the status bar, each at the full height its wrapped text
+needs (placed by hand, not by a layout that would squash them to fit), never overlapping;
+when the window has no room for another, the oldest goes (the Events pane keeps them all).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -23,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from plugdesk.services.notifier import Note
 
-MAX_TOASTS = 4
+MAX_TOASTS = 3
 MARGIN = 16
+SPACING = 8
 WIDTH = 360
 SHOW_MS = {"critical": 30_000, "normal": 15_000, "low": 8_000}
 QUIET_MS = 8_000
@@ -54,12 +60,16 @@ class Toast(QFrame):
             title = self.tr("{title} — {reason}, not shown as a pop-up").format(
                 title=title, reason=note.alert.suppressed_by
             )
+        # Titles and bodies carry charger names and error texts: plain text, so a name
+        # that looks like HTML shows as typed instead of being rendered as markup.
         self.title_label = QLabel(title)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
         self.body_label = QLabel(note.body)
+        self.body_label.setTextFormat(Qt.TextFormat.PlainText)
         self.body_label.setWordWrap(True)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setAccessibleName(self.tr("Open: {title}").format(title=note.title))
@@ -116,9 +126,6 @@ class ToastArea(QWidget):
         super().__init__(window)
         self.setObjectName("toastArea")
         self._window = window
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(8)
         self._toasts: list[Toast] = []
         window.installEventFilter(self)
         self.hide()
@@ -149,7 +156,7 @@ class ToastArea(QWidget):
         toast = Toast(note, quiet=quiet, parent=self)
         toast.closed.connect(lambda: self._forget(toast))
         self._toasts.append(toast)
-        self._layout.addWidget(toast)
+        toast.show()
         self._place()
         self.show()
         self.raise_()
@@ -158,21 +165,47 @@ class ToastArea(QWidget):
     def _forget(self, toast: Toast) -> None:
         if toast in self._toasts:
             self._toasts.remove(toast)
-            self._layout.removeWidget(toast)
         if self._toasts:
             self._place()
         else:
             self.hide()
 
     def _place(self) -> None:
-        self.adjustSize()
-        size = self.sizeHint()
-        x = max(0, self._window.width() - size.width() - MARGIN)
-        # Above the status bar, so it never hides the refresh time.
-        y = max(0, self._window.height() - size.height() - MARGIN - 24)
-        self.setGeometry(x, y, size.width(), size.height())
+        """Stack the toasts bottom-up, each at its full height; drop the oldest while the
+        stack would be taller than the window's free height."""
+        room = self._window.height() - 2 * MARGIN - _reserved_height(self._window)
+        heights = [full_height(toast) for toast in self._toasts]
+        total = sum(heights) + SPACING * (len(heights) - 1)
+        if len(self._toasts) > 1 and total > room:
+            self._toasts[0].dismiss()  # calls _forget, which places the rest again
+            return
+        y = 0
+        for toast, height in zip(self._toasts, heights, strict=True):  # oldest on top
+            toast.setGeometry(0, y, WIDTH, height)
+            y += height + SPACING
+        x = max(0, self._window.width() - WIDTH - MARGIN)
+        bottom = self._window.height() - MARGIN - _status_height(self._window)
+        self.setGeometry(x, max(0, bottom - total), WIDTH, total)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Resize and self._toasts:
             self._place()
         return False
+
+
+def full_height(toast: Toast) -> int:
+    """The height at which none of the toast's wrapped text is cut off."""
+    return max(toast.sizeHint().height(), toast.minimumSizeHint().height(),
+               toast.heightForWidth(WIDTH))  # fmt: skip
+
+
+def _status_height(window: QWidget) -> int:
+    bar = window.statusBar() if isinstance(window, QMainWindow) else None
+    return bar.height() if bar is not None and bar.isVisible() else 0
+
+
+def _reserved_height(window: QWidget) -> int:
+    """Status bar below and menu bar above: toasts never cover either."""
+    menu = window.menuBar() if isinstance(window, QMainWindow) else None
+    above = menu.height() if menu is not None and menu.isVisible() else 0
+    return above + _status_height(window)

@@ -46,6 +46,7 @@ def test_a_fault_reaches_the_window_and_open_selects_the_charger(
         run(parts.notifier.deliver_all([]))  # let start-up alerts settle
         for toast in parts.toasts.toasts():
             toast.dismiss()
+        parts.notifier.start_new_minute()  # the start-up alerts used this minute's pop-ups
         uuid = healthy(frozen_sim)
         listed = frozen_sim.charger(uuid)
         name = listed["reference"] or listed["identity"]

@@ -414,10 +414,11 @@ def test_simulator_going_away_mid_export(tmp_path: Path) -> None:
     error = failure.value
     assert out.read_bytes() == OLD_CONTENT
     assert not temp_files(tmp_path)
-    # Five failures in a row mean the server is gone: the rest is not tried.
-    assert len(error.failures) == 5
-    # With two at a time, the charger beside the third may still have been read.
-    assert error.skipped in (12 - 3 - 5, 12 - 4 - 5)
+    # Five failures in a row mean the server is gone: the rest is not tried. With two at a
+    # time, the charger beside the third may still have been read (then the third's
+    # failure stands alone before the five in a row).
+    assert len(error.failures) in (5, 6)
+    assert error.skipped in (12 - 3 - 5, 12 - 4 - 5, 12 - 4 - 6)
     assert "not tried" in str(error)
     assert "not tried" in error.one_line() and "; " in error.one_line()
 

@@ -157,6 +157,28 @@ def test_clicking_the_body_opens_too_and_a_summary_opens_the_events(
     assert [r.urgency for r in server.received] == [1, 2]
 
 
+def test_a_body_that_looks_like_html_reaches_the_daemon_escaped(
+    server: NotificationServer, runner: TaskRunner, run: Any, natives: Any
+) -> None:
+    # The daemon may render markup in a body (not in a summary): a charger's words stay text.
+    looks_like_html = Alert(
+        kind="opened",
+        incident_ids=(13,),
+        title="<b>Gate</b> & Co faulted",
+        body="<i>GroundFailure</i> at <a href='x'>Gate & Co</a>",
+        urgency="critical",
+        charger_uuid="uuid-pc-007",
+        incident_kind="fault",
+    )
+    notifier = Notifier(runner, [natives()])
+    assert run(notifier.deliver(looks_like_html), timeout=20) == "native"
+    (received,) = server.received
+    assert received.summary == "<b>Gate</b> & Co faulted"
+    assert received.body == (
+        "&lt;i&gt;GroundFailure&lt;/i&gt; at &lt;a href='x'&gt;Gate &amp; Co&lt;/a&gt;"
+    )
+
+
 def test_no_notification_service_falls_back_to_the_tray(
     session_bus: str, runner: TaskRunner, run: Any,
     natives: Any,

@@ -310,22 +310,23 @@ def test_describe_names_codes_sites_and_teams(fleet: Simulator) -> None:
 
 
 def test_plugdesk_sim_prints_codes_sites_and_team() -> None:
-    process = subprocess.Popen(
+    lines = []
+    # The with-block closes both pipes; communicate() drains them so the child never blocks.
+    with subprocess.Popen(
         [sys.executable, "-m", "plugdesk", "sim", "--port", "0", "--seed", "7"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-    )
-    try:
-        assert process.stdout is not None
-        lines = []
-        for line in process.stdout:
-            lines.append(line.rstrip("\n"))
-            if line.startswith("Press Ctrl+C"):
-                break
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    ) as process:
+        try:
+            assert process.stdout is not None
+            for line in process.stdout:
+                lines.append(line.rstrip("\n"))
+                if line.startswith("Press Ctrl+C"):
+                    break
+        finally:
+            process.terminate()
+            process.communicate(timeout=10)
     twin = Simulator(chargers=40, seed=7)
     output = "\n".join(lines)
     for line in twin.describe()[1:]:  # the codes depend on the moment: checked below

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.harness import ModelChecks, collect_on_main_thread
+from tests.support.harness import ModelChecks
 
 
 @pytest.fixture
@@ -16,8 +16,3 @@ def model_checks() -> Iterator[ModelChecks]:
     yield checks
     checks.close()
 
-
-@pytest.fixture(autouse=True)
-def main_thread_gc() -> Iterator[None]:
-    """Reference cycles holding QObjects are collected on the main thread only."""
-    yield from collect_on_main_thread()

@@ -198,6 +198,7 @@ def test_demo_title_names_the_app_once(harness: Harness) -> None:
     assert window.windowTitle() == "PlugDesk"
 
 
+@pytest.mark.log_warnings("the refresh fails on purpose; the monitor warns")
 def test_a_failed_refresh_is_not_called_updated(
     harness: Harness, sim: Any, run: Any
 ) -> None:

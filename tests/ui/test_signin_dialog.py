@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 
@@ -98,6 +99,7 @@ def test_show_token_and_success(
     assert memory_keyring.entries[("plugdesk", sim.base_url)] == sim.token
 
 
+@pytest.mark.log_warnings("no password store on purpose; the credential store warns")
 def test_without_a_password_store_the_dialog_says_so_before_and_after(
     sim: Any, qtbot: Any, run: Any, qapp: Any
 ) -> None:

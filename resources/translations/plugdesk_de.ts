@@ -36,6 +36,14 @@
             <translation>Wird aktualisiert…</translation>
         </message>
         <message>
+            <source>Refresh failed · data from {age}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Updated {age}</source>
             <translation>Aktualisiert {age}</translation>
         </message>
@@ -135,6 +143,10 @@
         <message>
             <source>Health</source>
             <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Standort</translation>
         </message>
         <message>
             <source>OCPP status</source>
@@ -317,6 +329,14 @@
             <translation>Die UUID der Ladestation in die Zwischenablage kopieren</translation>
         </message>
         <message>
+            <source>Rename…</source>
+            <translation>Umbenennen…</translation>
+        </message>
+        <message>
+            <source>Change the charger's reference (its name in PlugDesk)</source>
+            <translation>Die Referenz der Ladestation ändern (ihr Name in PlugDesk)</translation>
+        </message>
+        <message>
             <source>{label}:</source>
             <translation>{label}:</translation>
         </message>
@@ -352,8 +372,8 @@
     <context>
         <name>ErrorDialog</name>
         <message>
-            <source>PlugDesk — something went wrong</source>
-            <translation>PlugDesk — etwas ist schiefgelaufen</translation>
+            <source>Something went wrong</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>PlugDesk kept running; you can carry on. If this keeps happening, please report it with the details below.</source>
@@ -398,10 +418,6 @@
             <translation>Info</translation>
         </message>
         <message>
-            <source>Opened</source>
-            <translation>Geöffnet</translation>
-        </message>
-        <message>
             <source>Closed</source>
             <translation>Geschlossen</translation>
         </message>
@@ -410,14 +426,29 @@
             <translation>Dauer</translation>
         </message>
         <message>
+            <source>Began</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished">Ausstehend</translation>
+        </message>
+        <message>
             <source>Open</source>
             <translation>Offen</translation>
         </message>
         <message>
-            <source>Opened {opened}
-First seen {seen} (the grace period ran in between)</source>
-            <translation>Geöffnet {opened}
-Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
+            <source>First seen {seen}
+Alerted {alerted} (after the grace period)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>First seen cleared {time}</source>
@@ -717,8 +748,8 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
             <translation>Wählen Sie, wo der Export gespeichert wird.</translation>
         </message>
         <message>
-            <source>Give the full path of the file to save, or use Browse….</source>
-            <translation>Geben Sie den vollständigen Pfad der Datei an oder verwenden Sie Durchsuchen….</translation>
+            <source>{done} of {total} chargers</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{count} of {total} ticked</source>
@@ -757,12 +788,12 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
             <translation>Schließen</translation>
         </message>
         <message>
-            <source>Listing chargers…</source>
-            <translation>Ladestationen werden abgerufen…</translation>
+            <source>Listing chargers… {count} so far.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>%v of %m chargers</source>
-            <translation>%v von %m Ladestationen</translation>
+            <source>Listing chargers…</source>
+            <translation>Ladestationen werden abgerufen…</translation>
         </message>
         <message>
             <source>Exporting… {count} transactions written so far.</source>
@@ -847,6 +878,10 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
         <message>
             <source>Last heartbeat</source>
             <translation>Letzter Heartbeat</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Standort</translation>
         </message>
         <message>
             <source>Parsed: {version}</source>
@@ -988,6 +1023,10 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
             <translation>Veraltet</translation>
         </message>
         <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Online</source>
             <translation>Online</translation>
         </message>
@@ -1127,6 +1166,10 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
             <translation>A&amp;nsicht</translation>
         </message>
         <message>
+            <source>&amp;Quick guide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Hilfe</translation>
         </message>
@@ -1177,6 +1220,10 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
         <message>
             <source>Refresh failed: {message}</source>
             <translation>Aktualisierung fehlgeschlagen: {message}</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>Standorte</translation>
         </message>
     </context>
     <context>
@@ -1655,12 +1702,16 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
             <translation> min</translation>
         </message>
         <message>
-            <source>PlugDesk settings</source>
-            <translation>PlugDesk-Einstellungen</translation>
+            <source>Settings</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Connection</source>
             <translation>Verbindung</translation>
+        </message>
+        <message>
+            <source>Demo mode: the built-in simulator on this computer</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Monitoring</source>
@@ -1738,6 +1789,10 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
             <translation>Erstellen Sie ein Token im Plugchoice-Portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Es wird nur einmal angezeigt; fügen Sie es hier ein. PlugDesk bewahrt es im Passwortspeicher Ihres Systems auf, nie in einer Datei.</translation>
         </message>
         <message>
+            <source>Create a token in the Plugchoice portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. It is shown only once; paste it here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sign in to Plugchoice</source>
             <translation>Bei Plugchoice anmelden</translation>
         </message>
@@ -1788,6 +1843,102 @@ Erstmals gesehen {seen} (dazwischen lief die Karenzzeit)</translation>
         <message>
             <source>Signed in as {user}.</source>
             <translation>Angemeldet als {user}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteFilter</name>
+        <message>
+            <source>Site filter</source>
+            <translation>Standortfilter</translation>
+        </message>
+        <message>
+            <source>Show the chargers of one site</source>
+            <translation>Die Ladestationen eines Standorts zeigen</translation>
+        </message>
+        <message>
+            <source>All sites ({count})</source>
+            <translation>Alle Standorte ({count})</translation>
+        </message>
+        <message>
+            <source>{site} ({count})</source>
+            <translation>{site} ({count})</translation>
+        </message>
+        <message>
+            <source>(site with no chargers shown)</source>
+            <translation>(Standort ohne angezeigte Ladestationen)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteWiring</name>
+        <message>
+            <source>Rename charger</source>
+            <translation>Ladestation umbenennen</translation>
+        </message>
+        <message>
+            <source>Reference (the name shown in PlugDesk):</source>
+            <translation>Referenz (der Name in PlugDesk):</translation>
+        </message>
+        <message>
+            <source>Renaming the charger…</source>
+            <translation>Die Ladestation wird umbenannt…</translation>
+        </message>
+        <message>
+            <source>Renamed to {name}</source>
+            <translation>Umbenannt in {name}</translation>
+        </message>
+        <message>
+            <source>Rename failed</source>
+            <translation>Umbenennen fehlgeschlagen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesModel</name>
+        <message>
+            <source>Site</source>
+            <translation>Standort</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Ladestationen</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>Störung</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Charging now</source>
+            <translation>Lädt gerade</translation>
+        </message>
+        <message>
+            <source>kWh today</source>
+            <translation>kWh heute</translation>
+        </message>
+        <message>
+            <source>Double-click to show this site's chargers</source>
+            <translation>Doppelklicken, um die Ladestationen dieses Standorts zu zeigen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesOverview</name>
+        <message>
+            <source>Sites</source>
+            <translation>Standorte</translation>
+        </message>
+        <message>
+            <source>Double-click a site to show its chargers.</source>
+            <translation>Doppelklicken Sie auf einen Standort, um seine Ladestationen zu sehen.</translation>
         </message>
     </context>
     <context>

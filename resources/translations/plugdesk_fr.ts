@@ -36,6 +36,14 @@
             <translation>Actualisation…</translation>
         </message>
         <message>
+            <source>Refresh failed · data from {age}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Updated {age}</source>
             <translation>Mis à jour {age}</translation>
         </message>
@@ -135,6 +143,10 @@
         <message>
             <source>Health</source>
             <translation>État de santé</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
         </message>
         <message>
             <source>OCPP status</source>
@@ -317,6 +329,14 @@
             <translation>Copier l’UUID de la borne dans le presse-papiers</translation>
         </message>
         <message>
+            <source>Rename…</source>
+            <translation>Renommer…</translation>
+        </message>
+        <message>
+            <source>Change the charger's reference (its name in PlugDesk)</source>
+            <translation>Modifier la référence de la borne (son nom dans PlugDesk)</translation>
+        </message>
+        <message>
             <source>{label}:</source>
             <translation>{label} :</translation>
         </message>
@@ -352,8 +372,8 @@
     <context>
         <name>ErrorDialog</name>
         <message>
-            <source>PlugDesk — something went wrong</source>
-            <translation>PlugDesk — un problème est survenu</translation>
+            <source>Something went wrong</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>PlugDesk kept running; you can carry on. If this keeps happening, please report it with the details below.</source>
@@ -398,10 +418,6 @@
             <translation>Info</translation>
         </message>
         <message>
-            <source>Opened</source>
-            <translation>Ouvert</translation>
-        </message>
-        <message>
             <source>Closed</source>
             <translation>Fermé</translation>
         </message>
@@ -410,14 +426,29 @@
             <translation>Durée</translation>
         </message>
         <message>
+            <source>Began</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished">En attente</translation>
+        </message>
+        <message>
             <source>Open</source>
             <translation>Ouvert</translation>
         </message>
         <message>
-            <source>Opened {opened}
-First seen {seen} (the grace period ran in between)</source>
-            <translation>Ouvert {opened}
-Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</translation>
+            <source>First seen {seen}
+Alerted {alerted} (after the grace period)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>First seen cleared {time}</source>
@@ -717,8 +748,8 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation>Choisissez où enregistrer l’export.</translation>
         </message>
         <message>
-            <source>Give the full path of the file to save, or use Browse….</source>
-            <translation>Indiquez le chemin complet du fichier, ou utilisez Parcourir….</translation>
+            <source>{done} of {total} chargers</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{count} of {total} ticked</source>
@@ -757,12 +788,12 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation>Fermer</translation>
         </message>
         <message>
-            <source>Listing chargers…</source>
-            <translation>Liste des bornes en cours…</translation>
+            <source>Listing chargers… {count} so far.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>%v of %m chargers</source>
-            <translation>%v sur %m bornes</translation>
+            <source>Listing chargers…</source>
+            <translation>Liste des bornes en cours…</translation>
         </message>
         <message>
             <source>Exporting… {count} transactions written so far.</source>
@@ -847,6 +878,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
         <message>
             <source>Last heartbeat</source>
             <translation>Dernier heartbeat</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
         </message>
         <message>
             <source>Parsed: {version}</source>
@@ -988,6 +1023,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation>Périmée</translation>
         </message>
         <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Online</source>
             <translation>En ligne</translation>
         </message>
@@ -1127,6 +1166,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation>&amp;Affichage</translation>
         </message>
         <message>
+            <source>&amp;Quick guide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>Aid&amp;e</translation>
         </message>
@@ -1177,6 +1220,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
         <message>
             <source>Refresh failed: {message}</source>
             <translation>Échec de l’actualisation : {message}</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>Sites</translation>
         </message>
     </context>
     <context>
@@ -1655,12 +1702,16 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation> min</translation>
         </message>
         <message>
-            <source>PlugDesk settings</source>
-            <translation>Paramètres de PlugDesk</translation>
+            <source>Settings</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Connection</source>
             <translation>Connexion</translation>
+        </message>
+        <message>
+            <source>Demo mode: the built-in simulator on this computer</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Monitoring</source>
@@ -1738,6 +1789,10 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
             <translation>Créez un jeton dans le portail Plugchoice : &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Il n’est affiché qu’une fois ; collez-le ici. PlugDesk le garde dans le trousseau de mots de passe de votre système, jamais dans un fichier.</translation>
         </message>
         <message>
+            <source>Create a token in the Plugchoice portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. It is shown only once; paste it here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sign in to Plugchoice</source>
             <translation>Connexion à Plugchoice</translation>
         </message>
@@ -1788,6 +1843,102 @@ Vu pour la première fois {seen} (le délai de grâce a couru entre les deux)</t
         <message>
             <source>Signed in as {user}.</source>
             <translation>Connecté en tant que {user}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteFilter</name>
+        <message>
+            <source>Site filter</source>
+            <translation>Filtre de site</translation>
+        </message>
+        <message>
+            <source>Show the chargers of one site</source>
+            <translation>Afficher les bornes d'un site</translation>
+        </message>
+        <message>
+            <source>All sites ({count})</source>
+            <translation>Tous les sites ({count})</translation>
+        </message>
+        <message>
+            <source>{site} ({count})</source>
+            <translation>{site} ({count})</translation>
+        </message>
+        <message>
+            <source>(site with no chargers shown)</source>
+            <translation>(site sans borne affichée)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteWiring</name>
+        <message>
+            <source>Rename charger</source>
+            <translation>Renommer la borne</translation>
+        </message>
+        <message>
+            <source>Reference (the name shown in PlugDesk):</source>
+            <translation>Référence (le nom affiché dans PlugDesk) :</translation>
+        </message>
+        <message>
+            <source>Renaming the charger…</source>
+            <translation>Renommage de la borne…</translation>
+        </message>
+        <message>
+            <source>Renamed to {name}</source>
+            <translation>Renommée en {name}</translation>
+        </message>
+        <message>
+            <source>Rename failed</source>
+            <translation>Échec du renommage</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesModel</name>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Bornes</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>Panne</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Hors ligne</translation>
+        </message>
+        <message>
+            <source>Charging now</source>
+            <translation>En charge</translation>
+        </message>
+        <message>
+            <source>kWh today</source>
+            <translation>kWh aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Double-click to show this site's chargers</source>
+            <translation>Double-cliquez pour afficher les bornes de ce site</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesOverview</name>
+        <message>
+            <source>Sites</source>
+            <translation>Sites</translation>
+        </message>
+        <message>
+            <source>Double-click a site to show its chargers.</source>
+            <translation>Double-cliquez sur un site pour afficher ses bornes.</translation>
         </message>
     </context>
     <context>

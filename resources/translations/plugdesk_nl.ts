@@ -36,6 +36,14 @@
             <translation>Vernieuwen…</translation>
         </message>
         <message>
+            <source>Refresh failed · data from {age}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Updated {age}</source>
             <translation>Bijgewerkt {age}</translation>
         </message>
@@ -135,6 +143,10 @@
         <message>
             <source>Health</source>
             <translation>Gezondheid</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Locatie</translation>
         </message>
         <message>
             <source>OCPP status</source>
@@ -317,6 +329,14 @@
             <translation>De UUID van de laadpaal naar het klembord kopiëren</translation>
         </message>
         <message>
+            <source>Rename…</source>
+            <translation>Hernoemen…</translation>
+        </message>
+        <message>
+            <source>Change the charger's reference (its name in PlugDesk)</source>
+            <translation>De referentie van de laadpaal wijzigen (de naam in PlugDesk)</translation>
+        </message>
+        <message>
             <source>{label}:</source>
             <translation>{label}:</translation>
         </message>
@@ -352,8 +372,8 @@
     <context>
         <name>ErrorDialog</name>
         <message>
-            <source>PlugDesk — something went wrong</source>
-            <translation>PlugDesk — er ging iets mis</translation>
+            <source>Something went wrong</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>PlugDesk kept running; you can carry on. If this keeps happening, please report it with the details below.</source>
@@ -398,10 +418,6 @@
             <translation>Info</translation>
         </message>
         <message>
-            <source>Opened</source>
-            <translation>Geopend</translation>
-        </message>
-        <message>
             <source>Closed</source>
             <translation>Gesloten</translation>
         </message>
@@ -410,14 +426,29 @@
             <translation>Duurde</translation>
         </message>
         <message>
+            <source>Began</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished">In behandeling</translation>
+        </message>
+        <message>
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <source>Opened {opened}
-First seen {seen} (the grace period ran in between)</source>
-            <translation>Geopend {opened}
-Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
+            <source>First seen {seen}
+Alerted {alerted} (after the grace period)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>First seen cleared {time}</source>
@@ -717,8 +748,8 @@ Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
             <translation>Kies waar de export wordt opgeslagen.</translation>
         </message>
         <message>
-            <source>Give the full path of the file to save, or use Browse….</source>
-            <translation>Geef het volledige pad van het bestand op, of gebruik Bladeren….</translation>
+            <source>{done} of {total} chargers</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{count} of {total} ticked</source>
@@ -757,12 +788,12 @@ Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
             <translation>Sluiten</translation>
         </message>
         <message>
-            <source>Listing chargers…</source>
-            <translation>Laadpalen ophalen…</translation>
+            <source>Listing chargers… {count} so far.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>%v of %m chargers</source>
-            <translation>%v van %m laadpalen</translation>
+            <source>Listing chargers…</source>
+            <translation>Laadpalen ophalen…</translation>
         </message>
         <message>
             <source>Exporting… {count} transactions written so far.</source>
@@ -847,6 +878,10 @@ Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
         <message>
             <source>Last heartbeat</source>
             <translation>Laatste heartbeat</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Locatie</translation>
         </message>
         <message>
             <source>Parsed: {version}</source>
@@ -988,6 +1023,10 @@ Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
             <translation>Verouderd</translation>
         </message>
         <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Online</source>
             <translation>Online</translation>
         </message>
@@ -1127,6 +1166,10 @@ Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
             <translation>Beel&amp;d</translation>
         </message>
         <message>
+            <source>&amp;Quick guide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
@@ -1177,6 +1220,10 @@ Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
         <message>
             <source>Refresh failed: {message}</source>
             <translation>Vernieuwen mislukt: {message}</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>Locaties</translation>
         </message>
     </context>
     <context>
@@ -1655,12 +1702,16 @@ Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
             <translation> min</translation>
         </message>
         <message>
-            <source>PlugDesk settings</source>
-            <translation>Instellingen van PlugDesk</translation>
+            <source>Settings</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Connection</source>
             <translation>Verbinding</translation>
+        </message>
+        <message>
+            <source>Demo mode: the built-in simulator on this computer</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Monitoring</source>
@@ -1738,6 +1789,10 @@ Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
             <translation>Maak een token aan in het Plugchoice-portaal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Het wordt maar één keer getoond; plak het hier. PlugDesk bewaart het in de wachtwoordopslag van uw systeem, nooit in een bestand.</translation>
         </message>
         <message>
+            <source>Create a token in the Plugchoice portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. It is shown only once; paste it here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sign in to Plugchoice</source>
             <translation>Aanmelden bij Plugchoice</translation>
         </message>
@@ -1788,6 +1843,102 @@ Voor het eerst gezien {seen} (de wachttijd liep daartussen)</translation>
         <message>
             <source>Signed in as {user}.</source>
             <translation>Aangemeld als {user}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteFilter</name>
+        <message>
+            <source>Site filter</source>
+            <translation>Locatiefilter</translation>
+        </message>
+        <message>
+            <source>Show the chargers of one site</source>
+            <translation>De laadpalen van één locatie tonen</translation>
+        </message>
+        <message>
+            <source>All sites ({count})</source>
+            <translation>Alle locaties ({count})</translation>
+        </message>
+        <message>
+            <source>{site} ({count})</source>
+            <translation>{site} ({count})</translation>
+        </message>
+        <message>
+            <source>(site with no chargers shown)</source>
+            <translation>(locatie zonder getoonde laadpalen)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteWiring</name>
+        <message>
+            <source>Rename charger</source>
+            <translation>Laadpaal hernoemen</translation>
+        </message>
+        <message>
+            <source>Reference (the name shown in PlugDesk):</source>
+            <translation>Referentie (de naam in PlugDesk):</translation>
+        </message>
+        <message>
+            <source>Renaming the charger…</source>
+            <translation>De laadpaal wordt hernoemd…</translation>
+        </message>
+        <message>
+            <source>Renamed to {name}</source>
+            <translation>Hernoemd naar {name}</translation>
+        </message>
+        <message>
+            <source>Rename failed</source>
+            <translation>Hernoemen mislukt</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesModel</name>
+        <message>
+            <source>Site</source>
+            <translation>Locatie</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adres</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Laadpalen</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>Storing</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Charging now</source>
+            <translation>Nu aan het laden</translation>
+        </message>
+        <message>
+            <source>kWh today</source>
+            <translation>kWh vandaag</translation>
+        </message>
+        <message>
+            <source>Double-click to show this site's chargers</source>
+            <translation>Dubbelklik om de laadpalen van deze locatie te tonen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesOverview</name>
+        <message>
+            <source>Sites</source>
+            <translation>Locaties</translation>
+        </message>
+        <message>
+            <source>Double-click a site to show its chargers.</source>
+            <translation>Dubbelklik op een locatie om haar laadpalen te tonen.</translation>
         </message>
     </context>
     <context>

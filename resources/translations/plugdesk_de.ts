@@ -37,11 +37,11 @@
         </message>
         <message>
             <source>Refresh failed · data from {age}</source>
-            <translation type="unfinished" />
+            <translation>Aktualisierung fehlgeschlagen · Daten von {age}</translation>
         </message>
         <message>
             <source>Refresh failed</source>
-            <translation type="unfinished" />
+            <translation>Aktualisierung fehlgeschlagen</translation>
         </message>
         <message>
             <source>Updated {age}</source>
@@ -373,7 +373,7 @@
         <name>ErrorDialog</name>
         <message>
             <source>Something went wrong</source>
-            <translation type="unfinished" />
+            <translation>Etwas ist schiefgelaufen</translation>
         </message>
         <message>
             <source>PlugDesk kept running; you can carry on. If this keeps happening, please report it with the details below.</source>
@@ -427,19 +427,19 @@
         </message>
         <message>
             <source>Began</source>
-            <translation type="unfinished" />
+            <translation>Begonnen</translation>
         </message>
         <message>
             <source>Ended</source>
-            <translation type="unfinished" />
+            <translation>Beendet</translation>
         </message>
         <message>
             <source>Sent</source>
-            <translation type="unfinished" />
+            <translation>Gesendet</translation>
         </message>
         <message>
             <source>Pending</source>
-            <translation type="unfinished">Ausstehend</translation>
+            <translation>Ausstehend</translation>
         </message>
         <message>
             <source>Open</source>
@@ -448,7 +448,8 @@
         <message>
             <source>First seen {seen}
 Alerted {alerted} (after the grace period)</source>
-            <translation type="unfinished" />
+            <translation>Zuerst gesehen {seen}
+Gemeldet {alerted} (nach der Karenzzeit)</translation>
         </message>
         <message>
             <source>First seen cleared {time}</source>
@@ -749,7 +750,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>{done} of {total} chargers</source>
-            <translation type="unfinished" />
+            <translation>{done} von {total} Ladestationen</translation>
         </message>
         <message>
             <source>{count} of {total} ticked</source>
@@ -789,7 +790,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Listing chargers… {count} so far.</source>
-            <translation type="unfinished" />
+            <translation>Ladestationen werden aufgelistet… bisher {count}.</translation>
         </message>
         <message>
             <source>Listing chargers…</source>
@@ -1024,7 +1025,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Action</source>
-            <translation type="unfinished" />
+            <translation>Aktion</translation>
         </message>
         <message>
             <source>Online</source>
@@ -1167,7 +1168,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>&amp;Quick guide</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kurzanleitung</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -1703,7 +1704,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Einstellungen</translation>
         </message>
         <message>
             <source>Connection</source>
@@ -1711,7 +1712,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Demo mode: the built-in simulator on this computer</source>
-            <translation type="unfinished" />
+            <translation>Demomodus: der eingebaute Simulator auf diesem Computer</translation>
         </message>
         <message>
             <source>Monitoring</source>
@@ -1790,7 +1791,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Create a token in the Plugchoice portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. It is shown only once; paste it here.</source>
-            <translation type="unfinished" />
+            <translation>Erstellen Sie ein Token im Plugchoice-Portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Es wird nur einmal angezeigt; fügen Sie es hier ein.</translation>
         </message>
         <message>
             <source>Sign in to Plugchoice</source>

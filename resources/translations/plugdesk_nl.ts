@@ -37,11 +37,11 @@
         </message>
         <message>
             <source>Refresh failed · data from {age}</source>
-            <translation type="unfinished" />
+            <translation>Vernieuwen mislukt · gegevens van {age}</translation>
         </message>
         <message>
             <source>Refresh failed</source>
-            <translation type="unfinished" />
+            <translation>Vernieuwen mislukt</translation>
         </message>
         <message>
             <source>Updated {age}</source>
@@ -373,7 +373,7 @@
         <name>ErrorDialog</name>
         <message>
             <source>Something went wrong</source>
-            <translation type="unfinished" />
+            <translation>Er ging iets mis</translation>
         </message>
         <message>
             <source>PlugDesk kept running; you can carry on. If this keeps happening, please report it with the details below.</source>
@@ -427,19 +427,19 @@
         </message>
         <message>
             <source>Began</source>
-            <translation type="unfinished" />
+            <translation>Begonnen</translation>
         </message>
         <message>
             <source>Ended</source>
-            <translation type="unfinished" />
+            <translation>Beëindigd</translation>
         </message>
         <message>
             <source>Sent</source>
-            <translation type="unfinished" />
+            <translation>Verzonden</translation>
         </message>
         <message>
             <source>Pending</source>
-            <translation type="unfinished">In behandeling</translation>
+            <translation>In afwachting</translation>
         </message>
         <message>
             <source>Open</source>
@@ -448,7 +448,8 @@
         <message>
             <source>First seen {seen}
 Alerted {alerted} (after the grace period)</source>
-            <translation type="unfinished" />
+            <translation>Eerst gezien {seen}
+Gemeld {alerted} (na de wachttijd)</translation>
         </message>
         <message>
             <source>First seen cleared {time}</source>
@@ -749,7 +750,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>{done} of {total} chargers</source>
-            <translation type="unfinished" />
+            <translation>{done} van {total} laadpalen</translation>
         </message>
         <message>
             <source>{count} of {total} ticked</source>
@@ -789,7 +790,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Listing chargers… {count} so far.</source>
-            <translation type="unfinished" />
+            <translation>Laadpalen ophalen… {count} tot nu toe.</translation>
         </message>
         <message>
             <source>Listing chargers…</source>
@@ -1024,7 +1025,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Action</source>
-            <translation type="unfinished" />
+            <translation>Actie</translation>
         </message>
         <message>
             <source>Online</source>
@@ -1167,7 +1168,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>&amp;Quick guide</source>
-            <translation type="unfinished" />
+            <translation>&amp;Snelstartgids</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -1703,7 +1704,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Instellingen</translation>
         </message>
         <message>
             <source>Connection</source>
@@ -1711,7 +1712,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Demo mode: the built-in simulator on this computer</source>
-            <translation type="unfinished" />
+            <translation>Demomodus: de ingebouwde simulator op deze computer</translation>
         </message>
         <message>
             <source>Monitoring</source>
@@ -1790,7 +1791,7 @@ Alerted {alerted} (after the grace period)</source>
         </message>
         <message>
             <source>Create a token in the Plugchoice portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. It is shown only once; paste it here.</source>
-            <translation type="unfinished" />
+            <translation>Maak een token aan in het Plugchoice-portaal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Het wordt maar één keer getoond; plak het hier.</translation>
         </message>
         <message>
             <source>Sign in to Plugchoice</source>

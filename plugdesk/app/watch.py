@@ -49,7 +49,7 @@ from plugdesk.domain.watch_lock import WatchInfo, WatchLock, account_key
 from plugdesk.domain.watch_pacing import WatchPaceSettings
 from plugdesk.services.incidents import IncidentService
 from plugdesk.services.monitor import FleetMonitor
-from plugdesk.services.watch import FleetWatch
+from plugdesk.services.watch import TEAM, FleetWatch
 from plugdesk.services.webhooks import RETRY_BASE, Webhook, WebhookSender
 from plugdesk.tasks import TaskRunner
 
@@ -174,7 +174,7 @@ class Watch:
     def _start_metrics(
         self,
         address: tuple[str, int],
-        monitor: FleetMonitor,
+        monitor: FleetWatch,
         service: IncidentService,
         client: PlugchoiceClient,
         settings: Settings,
@@ -188,7 +188,8 @@ class Watch:
             open_incidents=lambda: _open_by_kind(service),
         )
         stale_after = timedelta(minutes=settings.stale_after_min)
-        collector = FleetCollector(stats, clock=self.clock, stale_after=stale_after)
+        collector = FleetCollector(stats, clock=self.clock, stale_after=stale_after,
+                                   judge=service.verdict)  # fmt: skip
         registry = CollectorRegistry()
         registry.register(collector)
         client.on_response(lambda status: _count_429(stats, status))
@@ -201,13 +202,19 @@ class Watch:
         except OSError as error:
             raise WatchFailed(f"Cannot serve metrics on {host}:{port}: {error.strerror}") from None
         self._metrics = collector
-        self.tasks.start(self._read_places(client, collector), "watch-places")
+        self.tasks.start(self._read_places(client, collector, monitor), "watch-places")
         self._say(f"metrics on http://{_address(address)}/metrics")
 
-    async def _read_places(self, client: PlugchoiceClient, collector: Any) -> None:
+    async def _read_places(
+        self, client: PlugchoiceClient, collector: Any, monitor: FleetWatch
+    ) -> None:
         """Sites and connectors for the metrics' labels and connector states, now and then
-        (the charger list carries neither)."""
+        (the charger list carries neither). Not while the watch reads the team lists:
+        their chargers carry both, fresher than this read."""
         while True:
+            if monitor.mode == TEAM:
+                await asyncio.sleep(self.options.places_every / self.options.time_scale)
+                continue
             try:
                 sites: dict[str, str] = {}
                 connectors: dict[str, list[Connector]] = {}

@@ -12,6 +12,7 @@ identities, models, OCPP codes, ID tags), and a few words that are the same ever
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -198,8 +199,15 @@ def test_every_window_and_dialog_shows_only_translated_text(
 
         run(fill())
         window = desk.window
-        for index in range(window.tabs.count()):  # build every pane
-            window.tabs.setCurrentIndex(index)
+
+        async def build_panes() -> None:
+            """Every pane, inside the running loop: the Sites and Insights panes start
+            reading at once, and their tasks need the loop running to finish."""
+            for index in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(index)
+            await asyncio.sleep(0.5)
+
+        run(build_panes())
         desk.open_settings()
         desk.open_export()
         desk.open_sign_in("⟦reason⟧")

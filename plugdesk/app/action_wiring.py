@@ -23,19 +23,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from plugdesk.api.models import Charger
 from plugdesk.domain.actions import LABELS, ActionKind, charger_label, permission_problem
 from plugdesk.services.actions import POLL_SECONDS, ActionOutcome, ChargerActions, utc_now
 from plugdesk.services.chargers import ChargerService
 from plugdesk.tasks import TaskRunner
+from plugdesk.ui import formatting as fmt
 from plugdesk.ui.actions.confirm import ConfirmDialog
 from plugdesk.ui.actions.log_tab import OcppLogTab
 from plugdesk.ui.actions.panel import ActionsPanel
-from plugdesk.ui.fleet_model import CHARGER_ROLE
 from plugdesk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 
 STATUS_MS = 15_000
 BATCH_KINDS = (ActionKind.RESTART, ActionKind.LOCK)
+
+
+translate = QCoreApplication.translate
 
 
 class DeskParts(Protocol):
@@ -71,9 +74,7 @@ class ActionWiring:
     last_summary: str = ""
 
     def selected_chargers(self) -> list[Charger]:
-        rows = self.window.fleet_view.table.selectionModel().selectedRows()
-        chargers = [index.data(CHARGER_ROLE) for index in rows]
-        return [c for c in chargers if isinstance(c, Charger)]
+        return self.window.selected_chargers()
 
     def ask_batch(self, kind: ActionKind) -> None:
         """Confirm, then act on every selected charger (one summary at the end)."""
@@ -82,28 +83,40 @@ class ActionWiring:
             return
         allowed = [c for c in chargers if not permission_problem(c)]
         skipped = [charger_label(c) for c in chargers if permission_problem(c)]
-        names = ", ".join(charger_label(c) for c in allowed) or "none"
+        names = ", ".join(charger_label(c) for c in allowed) or translate("ActionWiring", "none")
         effect = (
-            "Each goes offline for about a minute; running charging sessions are interrupted."
+            translate("ActionWiring", "Each goes offline for about a minute; running charging "
+                      "sessions are interrupted.")
             if kind is ActionKind.RESTART
-            else "No new charging session can start on them until they are made available."
+            else translate("ActionWiring", "No new charging session can start on them until "
+                           "they are made available.")
+        )  # fmt: skip
+        text = translate("ActionWiring", "{action}: {chargers} ({names})?").format(
+            action=label(kind), chargers=count_chargers(len(allowed)), names=names
         )
-        text = f"{LABELS[kind]}: {len(allowed)} chargers ({names})?\n{effect}"
+        text += f"\n{effect}"
         if skipped:
-            text += f"\nSkipped, no permission for actions: {', '.join(skipped)}."
+            text += "\n" + translate(
+                "ActionWiring", "Skipped, no permission for actions: {names}."
+            ).format(names=", ".join(skipped))
 
         def answered(yes: bool) -> None:
             dialog, self.batch_dialog = self.batch_dialog, None
             if dialog is not None:
                 dialog.deleteLater()
             if yes:
-                self.window.status_bar.showMessage(
-                    f"{LABELS[kind]}: sending to {len(allowed)} chargers…", STATUS_MS
+                self.window.say(
+                    translate("ActionWiring", "{action}: sending to {chargers}…").format(
+                        action=label(kind), chargers=count_chargers(len(allowed))
+                    ),
+                    STATUS_MS,
                 )
                 self.service.submit_many(kind, chargers)
 
-        title = f"{LABELS[kind]} — {len(chargers)} chargers"
-        self.batch_dialog = ConfirmDialog(title, text, LABELS[kind], answered, self.window)
+        title = translate("ActionWiring", "{action} — {chargers}").format(
+            action=label(kind), chargers=count_chargers(len(chargers))
+        )
+        self.batch_dialog = ConfirmDialog(title, text, label(kind), answered, self.window)
         self.batch_dialog.open()
 
 
@@ -120,31 +133,36 @@ def wire_actions(
                              clock=clock, poll_seconds=poll_seconds, sleep=sleep)  # fmt: skip
     panel = ActionsPanel(service, desk.runner)
     log_tab = OcppLogTab(service, desk.runner)
-    pane = window.detail_pane
-    wiring = ActionWiring(service, panel, log_tab, pane.add_tab(panel, "Actions"),
-                          pane.add_tab(log_tab, "Log"), window, desk.chargers)  # fmt: skip
+    wiring = ActionWiring(
+        service,
+        panel,
+        log_tab,
+        window.add_detail_tab(panel, translate("ActionWiring", "Actions")),
+        window.add_detail_tab(log_tab, translate("ActionWiring", "Log")),
+        window,
+        desk.chargers,
+    )
 
     def on_tab(index: int) -> None:
         panel.active = index == wiring.panel_index
         log_tab.active = index == wiring.log_index
         if panel.active:
-            panel.set_charger(pane.charger)
-        pane.connectors_box.setVisible(not log_tab.active)  # the log wants the height
+            panel.set_charger(window.shown_charger())
+        window.give_detail_room(log_tab.active)  # the log wants the height
         if log_tab.active:
             log_tab.ensure_loaded()
 
-    roomy = _RoomForTheLog(window)
-    pane.tabs.currentChanged.connect(lambda index: roomy.set(index == wiring.log_index))
-    pane.tabs.currentChanged.connect(on_tab)
-    on_tab(pane.tabs.currentIndex())
+    window.detail_tab_changed.connect(on_tab)
+    on_tab(window.detail_tab())
 
     def on_selected(uuid: str) -> None:
-        panel.set_charger(pane.charger)
+        panel.set_charger(window.shown_charger())
         log_tab.set_charger(uuid)
 
     def on_detail(charger: Charger) -> None:
-        if pane.charger is not None and charger.uuid == pane.charger.uuid:
-            panel.set_charger(pane.charger)
+        shown = window.shown_charger()
+        if shown is not None and charger.uuid == shown.uuid:
+            panel.set_charger(shown)
 
     window.charger_selected.connect(on_selected)
     desk.chargers.detail_loaded.connect(on_detail)
@@ -154,74 +172,58 @@ def wire_actions(
     return wiring
 
 
-class _RoomForTheLog:
-    """The Log tab wants height: while it shows, the detail pane gets most of the right
-    side; the user's own split comes back when another tab is chosen."""
-
-    SHARE = 0.7
-
-    def __init__(self, window: MainWindow) -> None:
-        self.splitter = window.right_splitter
-        self.saved: list[int] | None = None
-
-    def set(self, roomy: bool) -> None:
-        sizes = self.splitter.sizes()
-        total = sum(sizes)
-        if roomy and self.saved is None and total and sizes[0] < total * self.SHARE:
-            self.saved = sizes
-            top = int(total * self.SHARE)
-            self.splitter.setSizes([top, total - top])
-        elif not roomy and self.saved is not None:
-            self.splitter.setSizes(self.saved)
-            self.saved = None
-
-
 def _wire_batch(wiring: ActionWiring) -> None:
     window = wiring.window
-    table = window.fleet_view.table
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    menu = window.menuBar().addMenu("&Actions")
+    menu = window.menuBar().addMenu(translate("ActionWiring", "&Actions"))
     for kind in BATCH_KINDS:
-        action = QAction(f"{LABELS[kind]} selected chargers…", window)
+        text = translate("ActionWiring", "{action} selected chargers…").format(action=label(kind))
+        action = QAction(text, window)
         action.triggered.connect(lambda _c=False, k=kind: wiring.ask_batch(k))
         menu.addAction(action)
 
-    def context_menu(position: QPoint) -> None:
+    def context_menu(parent: QWidget) -> QMenu | None:
         count = len(wiring.selected_chargers())
-        if not count:
-            return
-        popup = batch_menu(wiring, count, table)
-        popup.exec(table.viewport().mapToGlobal(position))
-        popup.deleteLater()
+        return batch_menu(wiring, count, parent) if count else None
 
-    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    table.customContextMenuRequested.connect(context_menu)
+    window.offer_fleet_menu(context_menu)
+
+
+def label(kind: ActionKind) -> str:
+    """An action's name in the window's language ("Restart", "Herstarten")."""
+    return translate("Actions", LABELS[kind])
+
+
+def count_chargers(count: int) -> str:
+    """ "1 charger", "3 chargers", "1.234 laadpalen"."""
+    return fmt.plurals().chargers(count).replace(str(count), fmt.integer(count), 1)
 
 
 def batch_menu(wiring: ActionWiring, count: int, parent: QWidget) -> QMenu:
     menu = QMenu(parent)
-    noun = "charger" if count == 1 else f"{count} chargers"
     for kind in BATCH_KINDS:
-        action = QAction(f"{LABELS[kind]}: {noun}…", menu)
+        text = translate("ActionWiring", "{action}: {chargers}…").format(
+            action=label(kind), chargers=count_chargers(count)
+        )
+        action = QAction(text, menu)
         action.triggered.connect(lambda _c=False, k=kind: wiring.ask_batch(k))
         menu.addAction(action)
     return menu
 
 
 def _wire_messages(wiring: ActionWiring) -> None:
-    bar = wiring.window.status_bar
+    say = wiring.window.say
 
     def finished(result: ActionOutcome) -> None:
         if result.outcome is not None:
-            bar.showMessage(result.outcome, STATUS_MS)
+            say(result.outcome, STATUS_MS)
         if wiring.window.selected_uuid() == result.request.charger_uuid:
             wiring.chargers.request_detail(result.request.charger_uuid)  # show the effect
 
     def summary(text: str) -> None:
         wiring.last_summary = text
-        bar.showMessage(text, 60_000)
+        say(text, 60_000)
 
-    wiring.service.replied.connect(lambda _request, reply: bar.showMessage(reply.words, STATUS_MS))
+    wiring.service.replied.connect(lambda _request, reply: say(reply.words, STATUS_MS))
     wiring.service.finished.connect(finished)
     wiring.service.batch_finished.connect(summary)
 
@@ -233,14 +235,14 @@ def _wire_events(wiring: ActionWiring, faults: FaultMonitoring) -> None:
 
     def show_log(uuid: str, moment: datetime) -> None:
         open_charger(window, faults, uuid)
-        window.detail_pane.tabs.setCurrentIndex(wiring.log_index)
+        window.show_detail_tab(wiring.log_index)
         wiring.log_tab.show_at(uuid, moment)
 
     def wire(events: QWidget) -> None:
         pane: EventsPane = events  # type: ignore[assignment]
         pane.set_action_source(wiring.service)
         pane.show_log_requested.connect(show_log)
-        pane.exported.connect(lambda text: window.status_bar.showMessage(text, STATUS_MS))
+        pane.exported.connect(lambda text: window.say(text, STATUS_MS))
 
     page = faults.events_page
     if page.is_built:

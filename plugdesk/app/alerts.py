@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QBoxLayout, QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from plugdesk.app.watching import load_app_settings, wire_incidents
 from plugdesk.domain.incidents import IncidentTracker
@@ -152,7 +152,7 @@ def wire_fault_monitoring(
         _say_history_problem(window, history_banner, store.problem)
     tracker, service = wire_incidents(desk.monitor, desk.runner, store, settings,
                                       source=desk.client.base_url, clock=clock)  # fmt: skip
-    window.fleet_model.set_judge(service.verdict)  # the table reads the one judgement
+    window.set_health_judge(service.verdict)  # the table reads the one judgement
 
     parts: FaultMonitoring  # assigned below, before the Events tab can first be shown
 
@@ -287,10 +287,7 @@ def _open_store(window: MainWindow, banner: HistoryBanner) -> Store:
 def _add_history_banner(window: MainWindow) -> HistoryBanner:
     """The history banner, right under the window's connection banner."""
     banner = HistoryBanner()
-    parent = window.banner.parentWidget()
-    layout = parent.layout() if parent is not None else None
-    assert isinstance(layout, QBoxLayout), "the connection banner sits in a box layout"
-    layout.insertWidget(layout.indexOf(window.banner) + 1, banner)
+    window.add_banner(banner)
     return banner
 
 

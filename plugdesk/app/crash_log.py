@@ -110,11 +110,14 @@ class CrashLog:
 
 def notice_text(crash_log: Path) -> str:
     """What the window says at the start after a crash."""
-    return (
+    from PySide6.QtCore import QCoreApplication  # only the window says it
+
+    return QCoreApplication.translate(
+        "MainWindow",
         "PlugDesk closed unexpectedly the last time it ran.\n\n"
-        f"What it was doing is saved in:\n{crash_log}\n\n"
-        "If this happens again, please send that file with your report."
-    )
+        "What it was doing is saved in:\n{path}\n\n"
+        "If this happens again, please send that file with your report.",
+    ).format(path=crash_log)
 
 
 def crash_on_purpose(kind: str) -> None:

@@ -155,8 +155,12 @@ class Desk:
             self, settings=self.app_settings, sign_out=None if self.demo else self.sign_out
         )
         self.actions = wire_actions(self, self.faults)
-        self.insights = attach_insights(window=self.window, client=client, runner=self.runner,
-                                        incidents=self.faults.store.list_incidents)
+        self.insights = attach_insights(
+            window=self.window,
+            client=client,
+            runner=self.runner,
+            incidents=self.faults.store.list_incidents,
+        )
         self.follower = WatchFollower(self.window, self.monitor, self.faults.service, self.runner,
                                       lambda: (self.client.base_url, self._token))  # fmt: skip
         self._closed = False
@@ -168,17 +172,13 @@ class Desk:
             window, translate("MainWindow", "Public charging"), self._public_pane
         )
         self.sites = wire_sites(self)
-        settings_action = window.file_menu.addAction(translate("MainWindow", "Se&ttings…"))
+        settings_action = window.add_file_action(translate("MainWindow", "Se&ttings…"))
         settings_action.setShortcut("Ctrl+,")
         settings_action.triggered.connect(self.open_settings)
         if not self.demo:
             window.attach_sign_in(self.open_sign_in)
-            self.sign_out_action = window.file_menu.addAction(translate("MainWindow", "Sign &out"))
+            self.sign_out_action = window.add_file_action(translate("MainWindow", "Sign &out"))
             self.sign_out_action.triggered.connect(self.sign_out)
-        # The quit action is last in the File menu; keep it there.
-        window.file_menu.removeAction(window.quit_action)
-        window.file_menu.addSeparator()
-        window.file_menu.addAction(window.quit_action)
 
     @property
     def public(self) -> PublicSessionService:
@@ -218,8 +218,7 @@ class Desk:
             on_settings_changed=self.save_app_settings,
             screen_filters=self.window.transaction_filters(),
         )
-        progress = self.window.status_bar.export_progress
-        dialog.export_started.connect(lambda job: progress.track(job, dialog.show_again))
+        dialog.export_started.connect(lambda job: self.window.track_export(job, dialog.show_again))
 
     def open_sign_in(self, reason: str | None = None) -> None:
         from plugdesk.ui.signin_dialog import SignInDialog  # lazy: see "features" above
@@ -298,7 +297,7 @@ class Desk:
     def show_crash_notice(self, crash_file: Path) -> QMessageBox:
         """The last run crashed: say so, and where its crash log is (non-blocking)."""
         log.warning("PlugDesk closed unexpectedly last time; its crash log: %s", crash_file)
-        box = show_notice(self.window, "PlugDesk closed unexpectedly",
+        box = show_notice(self.window, translate("MainWindow", "PlugDesk closed unexpectedly"),
                           crash_log.notice_text(crash_file))  # fmt: skip
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.crash_notice = box

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 from plugdesk.api.models import Charger
 from plugdesk.services.sites import SiteService
 from plugdesk.ui.lazy_pane import add_lazy_pane
-from plugdesk.ui.sites.sites_overview import SitesOverview
 
 STATUS_MS = 8000
 
@@ -25,7 +24,7 @@ def wire_sites(desk: Any) -> SiteService:
     sites = SiteService(desk.client, desk.runner, parent=window)
 
     def overview() -> QWidget:
-        pane = SitesOverview(window.fleet_model)
+        pane = window.sites_overview()
         sites.sites_loaded.connect(pane.model.set_sites)
         sites.energy_loaded.connect(pane.model.set_energy)
         pane.site_chosen.connect(show_site)
@@ -33,11 +32,10 @@ def wire_sites(desk: Any) -> SiteService:
         return pane
 
     def show_site(uuid: str) -> None:
-        window.fleet_view.set_site_filter(uuid)
-        window.tabs.setCurrentIndex(0)
+        window.show_site(uuid)
 
     desk.sites_tab, _index = add_lazy_pane(window, translate("MainWindow", "Sites"), overview)
-    sites.failed.connect(lambda text: window.status_bar.showMessage(text, STATUS_MS))
+    sites.failed.connect(lambda text: window.say(text, STATUS_MS))
 
     def ask_rename(uuid: str, current: str) -> None:
         text, ok = QInputDialog.getText(
@@ -47,7 +45,7 @@ def wire_sites(desk: Any) -> SiteService:
             QLineEdit.EchoMode.Normal, current,
         )  # fmt: skip
         if ok and text.strip() and text.strip() != current:
-            window.status_bar.showMessage(
+            window.say(
                 translate("SiteWiring", "Renaming the charger…"), STATUS_MS
             )
             sites.rename(uuid, text.strip())
@@ -56,11 +54,11 @@ def wire_sites(desk: Any) -> SiteService:
         take = getattr(desk.monitor, "take_reading", None)
         if take is not None:
             take(charger)
-        window.status_bar.showMessage(
+        window.say(
             translate("SiteWiring", "Renamed to {name}").format(name=charger.reference), STATUS_MS
         )
 
-    window.detail_pane.rename_requested.connect(ask_rename)
+    window.ask_rename(ask_rename)
     sites.renamed.connect(renamed)
     sites.rename_failed.connect(
         lambda _uuid, text: QMessageBox.warning(

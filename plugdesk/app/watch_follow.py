@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from plugdesk.domain.paths import app_paths
 from plugdesk.domain.watch_lock import WatchInfo, find_watch
@@ -35,7 +35,9 @@ NOTE_MS = 0  # the status line stays until replaced
 
 
 def watched_text(info: WatchInfo) -> str:
-    return f"Watched by plugdesk watch (pid {info.pid}) — alerts come from it"
+    return QCoreApplication.translate(
+        "MainWindow", "Watched by plugdesk watch (pid {pid}) — alerts come from it"
+    ).format(pid=info.pid)
 
 
 class WatchFollower(QObject):
@@ -109,7 +111,12 @@ class WatchFollower(QObject):
         self._service.tracker.reload()  # the watch's open incidents are ours to close now
         self._service.attach(self._monitor)
         self._monitor.start()
-        self._window.say("plugdesk watch stopped — PlugDesk watches the fleet again", 30_000)
+        self._window.say(
+            QCoreApplication.translate(
+                "MainWindow", "plugdesk watch stopped — PlugDesk watches the fleet again"
+            ),
+            30_000,
+        )
 
     async def _pull(self) -> None:
         """The watch's latest fleet (when newer than the one shown) and its history."""

@@ -33,6 +33,7 @@ from plugdesk.api.errors import (
 )
 from plugdesk.api.models import Charger, Transaction
 from plugdesk.domain.money import format_money, format_price_per_kwh
+from plugdesk.marks import QT_TRANSLATE_NOOP
 
 
 class ActionKind(StrEnum):
@@ -47,16 +48,16 @@ class ActionKind(StrEnum):
     PUBLIC_CHARGING = "public_charging"
 
 
-LABELS: dict[ActionKind, str] = {
-    ActionKind.RESTART: "Restart",
-    ActionKind.LOCK: "Make unavailable",
-    ActionKind.UNLOCK: "Make available",
-    ActionKind.START: "Start charging",
-    ActionKind.STOP: "Stop charging",
-    ActionKind.LIMIT: "Charge limit",
-    ActionKind.CLEAR_LIMIT: "Clear charge limit",
-    ActionKind.PLUG_CHARGE: "Plug & Charge",
-    ActionKind.PUBLIC_CHARGING: "Public charging settings",
+LABELS: dict[ActionKind, str] = {  # English; the window shows them translated ("Actions")
+    ActionKind.RESTART: QT_TRANSLATE_NOOP("Actions", "Restart"),
+    ActionKind.LOCK: QT_TRANSLATE_NOOP("Actions", "Make unavailable"),
+    ActionKind.UNLOCK: QT_TRANSLATE_NOOP("Actions", "Make available"),
+    ActionKind.START: QT_TRANSLATE_NOOP("Actions", "Start charging"),
+    ActionKind.STOP: QT_TRANSLATE_NOOP("Actions", "Stop charging"),
+    ActionKind.LIMIT: QT_TRANSLATE_NOOP("Actions", "Charge limit"),
+    ActionKind.CLEAR_LIMIT: QT_TRANSLATE_NOOP("Actions", "Clear charge limit"),
+    ActionKind.PLUG_CHARGE: QT_TRANSLATE_NOOP("Actions", "Plug & Charge"),
+    ActionKind.PUBLIC_CHARGING: QT_TRANSLATE_NOOP("Actions", "Public charging settings"),
 }
 
 # How long the effect is watched for after the reply (a reboot takes 20-60 s, more on
@@ -162,14 +163,18 @@ class ActionReply:
 # -- permissions and confirmations ----------------------------------------------------------
 
 
+NO_PERMISSION = QT_TRANSLATE_NOOP(  # the window shows it translated (context "Actions")
+    "Actions",
+    "Your access to {charger} does not include actions (it needs full permission). "
+    "Ask the charger's owner for access.",
+)
+
+
 def permission_problem(charger: Charger) -> str | None:
     """Why this token may not act on the charger, or None. Absent permissions are
     unknown, not a no: the API then answers 403 if it must, and that is explained."""
     if charger.permissions is not None and charger.permissions.full is False:
-        return (
-            f"Your access to {charger_label(charger)} does not include actions (it needs "
-            "full permission). Ask the charger's owner for access."
-        )
+        return NO_PERMISSION.format(charger=charger_label(charger))
     return None
 
 

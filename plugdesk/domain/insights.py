@@ -43,6 +43,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from plugdesk.api.charger_models import MeterValue
 from plugdesk.domain.store import Incident
+from plugdesk.marks import QT_TRANSLATE_NOOP
 
 NO_SITE: Final = "No site"
 UNKNOWN: Final = "Unknown"
@@ -52,10 +53,10 @@ WORST_COUNT: Final = 10
 Granularity = Literal["day", "week", "month"]
 PresetName = Literal["this_month", "last_month", "last_30_days", "this_year"]
 PRESETS: Final[dict[str, str]] = {
-    "this_month": "This month",
-    "last_month": "Last month",
-    "last_30_days": "Last 30 days",
-    "this_year": "This year",
+    "this_month": QT_TRANSLATE_NOOP("Insights", "This month"),
+    "last_month": QT_TRANSLATE_NOOP("Insights", "Last month"),
+    "last_30_days": QT_TRANSLATE_NOOP("Insights", "Last 30 days"),
+    "this_year": QT_TRANSLATE_NOOP("Insights", "This year"),
 }
 _HOUR = 3600
 _DAY = 86400
@@ -323,9 +324,7 @@ def _bucket(day: date, granularity: Granularity) -> str:
 class Aggregator:
     """Feed sessions with `add` (any number of chunks), then `finish` with incidents."""
 
-    def __init__(
-        self, period: Period, chargers: Iterable[ChargerFacts], now: datetime
-    ) -> None:
+    def __init__(self, period: Period, chargers: Iterable[ChargerFacts], now: datetime) -> None:
         self.period = period
         self.chargers = {facts.uuid: facts for facts in chargers}
         self._day_lists: dict[str, list[float]] = {}  # charger -> its site's kWh per day

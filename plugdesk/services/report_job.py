@@ -10,7 +10,7 @@ import getpass
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import PlugchoiceError
@@ -32,6 +32,11 @@ from plugdesk.tasks import TaskRunner
 
 LOAD_TASK, POWER_TASK = "insights-load", "insights-power"
 MAX_METER_VALUES = 10_000
+
+
+def _number(value: int) -> str:
+    """A count with the locale's grouping ("1.234" in Dutch)."""
+    return QLocale().toString(value)
 
 
 class PowerCurve:
@@ -78,16 +83,20 @@ class InsightsService(QObject):
     async def _load(self, request: ReportRequest) -> None:
         from plugdesk.domain.report import fetch_report
 
-        self.progress.emit("Listing chargers…")
+        self.progress.emit(self.tr("Listing chargers…"))
         try:
             incidents = list(self._incidents())
         except Exception as error:  # a damaged store: charts without availability
             incidents = []
-            self.progress.emit(f"Availability left out: {error}")
+            self.progress.emit(self.tr("Availability left out: {problem}").format(problem=error))
         try:
             data = await fetch_report(
-                self._client, request, incidents=incidents, now=datetime.now().astimezone(),
-                progress=self._fetch_progress, aggregator=self._aggregate,
+                self._client,
+                request,
+                incidents=incidents,
+                now=datetime.now().astimezone(),
+                progress=self._fetch_progress,
+                aggregator=self._aggregate,
             )
         except ReportError as error:
             self.failed.emit(str(error))
@@ -99,20 +108,27 @@ class InsightsService(QObject):
 
     def _fetch_progress(self, done: int, total: int, rows: int) -> None:
         if total == 0:
-            self.progress.emit("Listing chargers…")
+            self.progress.emit(self.tr("Listing chargers…"))
         else:
-            self.progress.emit(f"Fetching transactions: {done:,} of {total:,} chargers, "
-                               f"{rows:,} transactions")
+            text = self.tr("Fetching transactions: {done} of {total} chargers, {rows} transactions")
+            self.progress.emit(text.format(done=_number(done), total=_number(total),
+                                           rows=_number(rows)))  # fmt: skip
 
     async def _aggregate(
-        self, sessions: Sequence[Session], period: Period, chargers: list[ChargerFacts],
-        downtimes: list[Downtime], now: datetime,
+        self,
+        sessions: Sequence[Session],
+        period: Period,
+        chargers: list[ChargerFacts],
+        downtimes: list[Downtime],
+        now: datetime,
     ) -> Insights:
         def step(done: int, total: int) -> None:
-            self.progress.emit(f"Aggregating: {done:,} of {total:,} transactions")
+            self.progress.emit(self.tr("Aggregating: {done} of {total} transactions").format(
+                done=_number(done), total=_number(total)))  # fmt: skip
 
-        return await aggregate_off_thread(sessions, period, chargers, downtimes, now=now,
-                                          progress=step)
+        return await aggregate_off_thread(
+            sessions, period, chargers, downtimes, now=now, progress=step
+        )
 
     # -- power curve -----------------------------------------------------------------------
 
@@ -121,7 +137,7 @@ class InsightsService(QObject):
 
     async def _power(self, charger_uuid: str, tx: Transaction) -> None:
         if tx.started_at is None:
-            self.power_failed.emit(f"Transaction {tx.id} has no start time.")
+            self.power_failed.emit(self.tr("Transaction {id} has no start time.").format(id=tx.id))
             return
         until = tx.stopped_at or datetime.now().astimezone()
         try:
@@ -129,18 +145,24 @@ class InsightsService(QObject):
                 charger_uuid, date_from=tx.started_at, date_to=until, limit=MAX_METER_VALUES
             )
         except PlugchoiceError as error:
-            self.power_failed.emit(f"Could not read the meter values of transaction {tx.id}: "
-                                   f"{error}")
+            self.power_failed.emit(
+                self.tr("Could not read the meter values of transaction {id}: {problem}").format(
+                    id=tx.id, problem=error
+                )
+            )
             return
         except asyncio.CancelledError:
             raise
         points, source = power_curve(values, tx.id)
         if not points:
-            self.power_failed.emit(f"The charger stored no power or energy readings for "
-                                   f"transaction {tx.id}.")
+            self.power_failed.emit(
+                self.tr(
+                    "The charger stored no power or energy readings for transaction {id}."
+                ).format(id=tx.id)
+            )
             return
         local = tx.started_at.astimezone(self.tz)
-        title = f"Transaction {tx.id}, {local:%Y-%m-%d %H:%M}"
+        title = self.tr("Transaction {id}, {time}").format(id=tx.id, time=f"{local:%Y-%m-%d %H:%M}")
         self.power_ready.emit(PowerCurve(title, points, source))
 
 

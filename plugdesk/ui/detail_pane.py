@@ -18,18 +18,14 @@ from typing import Any
 
 import msgspec
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -41,7 +37,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -59,11 +54,11 @@ from plugdesk.ui.fleet_model import (
     reason_text,
     site_name,
 )
-from plugdesk.ui.tables import keyboard_friendly
+from plugdesk.ui.table_model import RowTableModel
+from plugdesk.ui.tables import set_up_table
 
 translate = QCoreApplication.translate
 
-Index = QModelIndex | QPersistentModelIndex
 SELECT_PROMPT = QT_TRANSLATE_NOOP("DetailPane", "Select a charger in the list to see its details.")
 
 # (group title, [(field key, label)]): the order the pane shows them in.
@@ -203,7 +198,6 @@ CONNECTOR_HEADERS = {  # English; shown translated (context "ConnectorsModel")
     ConnectorColumn.STANDARD: QT_TRANSLATE_NOOP("ConnectorsModel", "Standard"),
     ConnectorColumn.POWER: QT_TRANSLATE_NOOP("ConnectorsModel", "Power (last reading)"),
 }
-HEADER_ORDER = tuple(ConnectorColumn)
 POWER_TYPE_LABELS = {
     "AC_1_PHASE": QT_TRANSLATE_NOOP("ConnectorsModel", "AC 1-phase"),
     "AC_3_PHASE": QT_TRANSLATE_NOOP("ConnectorsModel", "AC 3-phase"),
@@ -247,7 +241,11 @@ def power_tooltip(usage: PowerUsage | None) -> str | None:
     )
 
 
-class ConnectorsModel(QAbstractTableModel):
+class ConnectorsModel(RowTableModel[Connector]):
+    columns = ConnectorColumn
+    context = "ConnectorsModel"
+    headers = CONNECTOR_HEADERS
+
     def __init__(
         self,
         parent: QObject | None = None,
@@ -256,63 +254,47 @@ class ConnectorsModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._connectors: list[Connector] = []
         # connector number -> its last reading, or the text of why there is none
         self._power: dict[int, PowerUsage | str] = {}
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._connectors)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ConnectorColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADER_ORDER):
-            return self.tr(CONNECTOR_HEADERS[HEADER_ORDER[section]])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._connectors):
+    def extra(self, row: Connector, column: int, role: int) -> Any:
+        """The connector at fault stands out: a fault badge beside its number, bold."""
+        faulted = row.status == "Faulted" or row.has_error
+        if not faulted:
             return None
-        if not 0 <= index.column() < len(ConnectorColumn):
-            return None
-        connector = self._connectors[index.row()]
-        column = ConnectorColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(connector, column)
-        faulted = connector.status == "Faulted" or connector.has_error
-        if role == Qt.ItemDataRole.DecorationRole and column is ConnectorColumn.CONNECTOR:
-            return badge_pixmap("FAULT", 14) if faulted else None  # the connector at fault
-        if role == Qt.ItemDataRole.FontRole and faulted:
+        if role == Qt.ItemDataRole.DecorationRole and column == ConnectorColumn.CONNECTOR:
+            return badge_pixmap("FAULT", 14)
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and column is ConnectorColumn.ERROR:
-            return connector.error_info or None
-        if role == Qt.ItemDataRole.ToolTipRole and column is ConnectorColumn.POWER:
-            power = self._power.get(connector.connector_id or 0)
+        return None
+
+    def tooltip(self, row: Connector, column: int) -> str | None:
+        if column == ConnectorColumn.ERROR:
+            return row.error_info or None
+        if column == ConnectorColumn.POWER:
+            power = self._power.get(row.connector_id or 0)
             return power_tooltip(power) if isinstance(power, PowerUsage) else None
         return None
 
-    def _display(self, connector: Connector, column: ConnectorColumn) -> str:
-        if column is ConnectorColumn.CONNECTOR:
+    def display(self, row: Connector, column: int) -> str:
+        connector = row
+        if column == ConnectorColumn.CONNECTOR:
             return fmt.text(connector.connector_id)
-        if column is ConnectorColumn.STATUS:
+        if column == ConnectorColumn.STATUS:
             return fmt.text(connector.status)
-        if column is ConnectorColumn.ERROR:
+        if column == ConnectorColumn.ERROR:
             return fmt.text(connector.error if connector.has_error else None)
-        if column is ConnectorColumn.POWER_TYPE:
+        if column == ConnectorColumn.POWER_TYPE:
             kind = connector.power_type
             label = POWER_TYPE_LABELS.get(kind or "")
             return self.tr(label) if label else fmt.text(kind)
-        if column is ConnectorColumn.MAX_AMPS:
+        if column == ConnectorColumn.MAX_AMPS:
             return fmt.number(connector.max_amperage, "A")
-        if column is ConnectorColumn.MAX_VOLTS:
+        if column == ConnectorColumn.MAX_VOLTS:
             return fmt.number(connector.max_voltage, "V")
-        if column is ConnectorColumn.STANDARD:
+        if column == ConnectorColumn.STANDARD:
             parts = [p for p in (connector.standard, connector.format) if p]
             return fmt.text(" / ".join(parts))
         power = self._power.get(connector.connector_id or 0) if connector.connector_id else None
@@ -321,13 +303,13 @@ class ConnectorsModel(QAbstractTableModel):
         return describe_power(power, self._clock()) if power is not None else fmt.DASH
 
     def connector_ids(self) -> list[int]:
-        return [c.connector_id for c in self._connectors if c.connector_id is not None]
+        return [c.connector_id for c in self._rows if c.connector_id is not None]
 
     def set_connectors(self, connectors: Sequence[Connector]) -> None:
-        self.beginResetModel()
-        self._connectors = sorted(connectors, key=lambda c: c.connector_id or 0)
+        """In place (keyed by connector number), so a refresh keeps the selection."""
         self._power = {}
-        self.endResetModel()
+        self.sync_rows(sorted(connectors, key=_connector_number), key=_connector_number)
+        self.columns_changed(ConnectorColumn.POWER)
 
     def set_power(self, connector_id: int, power: PowerUsage | str | None) -> None:
         """The connector's reading, or a text saying why there is none."""
@@ -335,17 +317,18 @@ class ConnectorsModel(QAbstractTableModel):
             self._power.pop(connector_id, None)
         else:
             self._power[connector_id] = power
-        for row, connector in enumerate(self._connectors):
+        for row, connector in enumerate(self._rows):
             if connector.connector_id == connector_id:
                 cell = self.index(row, ConnectorColumn.POWER)
                 self.dataChanged.emit(cell, cell)
 
     def refresh_ages(self) -> None:
         """Re-read the power column: "1 min ago" becomes "Last reading …, 3 min ago"."""
-        if self._connectors:
-            top = self.index(0, ConnectorColumn.POWER)
-            bottom = self.index(len(self._connectors) - 1, ConnectorColumn.POWER)
-            self.dataChanged.emit(top, bottom)
+        self.columns_changed(ConnectorColumn.POWER)
+
+
+def _connector_number(connector: Connector) -> int:
+    return connector.connector_id or 0
 
 
 # -- the pane ------------------------------------------------------------------------------
@@ -435,22 +418,15 @@ class DetailPane(QWidget):
         # Details first; features add theirs (actions, OCPP log) with `add_tab`.
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(scroll, "Details")
+        self.tabs.addTab(scroll, self.tr("Details"))
         layout.addWidget(self.tabs, 1)
 
         self.connectors_label = QLabel("<b>{}</b>".format(self.tr("Connectors")))
         self.connectors_model = ConnectorsModel(self, clock=self._clock)
-        self.connectors_table = QTableView()
-        self.connectors_table.setModel(self.connectors_model)
-        keyboard_friendly(self.connectors_table)
-        self.connectors_table.verticalHeader().setVisible(False)
-        self.connectors_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.connectors_table.setWordWrap(False)
-        self.connectors_table.setAccessibleName(self.tr("Connectors"))
-        self.connectors_table.horizontalHeader().setStretchLastSection(True)
-        self.connectors_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents  # a handful of rows: cheap
-        )
+        self.connectors_table = set_up_table(
+            self.connectors_model, self.tr("Connectors"), alternate=False, row_padding=None,
+            resize=QHeaderView.ResizeMode.ResizeToContents,  # a handful of rows: cheap
+        )  # fmt: skip
         self.connectors_status = QLabel()
         self.connectors_status.setEnabled(False)
         self.connectors_status.setWordWrap(True)  # an error message must not widen the pane

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -34,16 +33,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,13 +50,13 @@ from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.incidents import IncidentService, PendingProblem
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon
-from plugdesk.ui.tables import keyboard_friendly
+from plugdesk.ui.table_model import FIRST_OWN_ROLE, SORT_ROLE, RowTableModel
+from plugdesk.ui.tables import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-UUID_ROLE = Qt.ItemDataRole.UserRole + 2
-INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 3
+UUID_ROLE = FIRST_OWN_ROLE
+INCIDENT_ROLE = FIRST_OWN_ROLE + 1
 AGE_TICK_MS = 30_000
 _LAST = "\uffff"  # sorts missing text after every real value
 
@@ -100,6 +96,8 @@ HEADERS = {
     EventColumn.CLOSED: QT_TRANSLATE_NOOP("EventsModel", "Ended"),
     EventColumn.LASTED: QT_TRANSLATE_NOOP("EventsModel", "Lasted"),
 }
+# Began and Ended are local times: "Began (CET)".
+ZONED_HEADERS = {EventColumn.OPENED: fmt.local_zone, EventColumn.CLOSED: fmt.local_zone}
 COLUMN_WIDTHS = {
     EventColumn.STATE: 90,
     EventColumn.CHARGER: 170,
@@ -129,11 +127,17 @@ def is_pending(incident: Incident) -> bool:
     return incident.id < 0
 
 
-_PENDING_VERBS = {"fault": "Faulted", "offline": "Went offline", "stale": "Went quiet"}
-EMPTY_TEXT = (
+_PENDING_SEEN = {  # "{age}": "2 min ago", "just now"
+    "fault": QT_TRANSLATE_NOOP("EventsModel", "Faulted {age}"),
+    "offline": QT_TRANSLATE_NOOP("EventsModel", "Went offline {age}"),
+    "stale": QT_TRANSLATE_NOOP("EventsModel", "Went quiet {age}"),
+}
+_SEEN = QT_TRANSLATE_NOOP("EventsModel", "Seen {age}")
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "EventsPane",
     "No problems so far. A problem shows here as soon as a refresh sees it, marked "
     "“Pending” while its grace period runs (2 min for faults, 5 min for offline by "
-    "default; see Settings); only a problem that lasts becomes an incident and alerts."
+    "default; see Settings); only a problem that lasts becomes an incident and alerts.",
 )
 
 
@@ -158,11 +162,15 @@ def pending_row(problem: PendingProblem) -> Incident:
 
 
 def pending_text(incident: Incident, now: datetime) -> str:
-    """"Faulted 1 min ago — alert in 1 min"."""
-    verb = _PENDING_VERBS.get(incident.kind, "Seen")
+    """ "Faulted 1 min ago — alert in 1 min"."""
+    seen = translate("EventsModel", _PENDING_SEEN.get(incident.kind, _SEEN))
     left = incident.opened_at - now
-    when = f"alert in {fmt.duration(left)}" if left > timedelta(seconds=30) else "alert due now"
-    return f"{verb} {fmt.relative_age(incident.first_seen_at, now)} — {when}"
+    when = (
+        translate("EventsModel", "alert in {left}").format(left=fmt.duration(left))
+        if left > timedelta(seconds=30)
+        else translate("EventsModel", "alert due now")
+    )
+    return f"{seen.format(age=fmt.relative_age(incident.first_seen_at, now))} — {when}"
 
 
 def lasted(incident: Incident, now: datetime) -> timedelta:
@@ -170,8 +178,13 @@ def lasted(incident: Incident, now: datetime) -> timedelta:
     return (incident.closed_at or now) - incident.first_seen_at
 
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(RowTableModel[Incident]):
     """Incidents as rows; `set_incidents` updates in place (keyed by incident id)."""
+
+    columns = EventColumn
+    context = "EventsModel"
+    headers = HEADERS
+    header_units = ZONED_HEADERS
 
     def __init__(
         self,
@@ -180,159 +193,114 @@ class EventsModel(QAbstractTableModel):
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         super().__init__(parent)
-        self._rows: list[Incident] = []
         self._index: dict[int, int] = {}
         self._clock = clock
 
     # -- reading ------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(EventColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(EventColumn):
-            title = self.tr(HEADERS[EventColumn(section)])
-            zoned = section in (EventColumn.OPENED, EventColumn.CLOSED)
-            return f"{title} ({fmt.local_zone()})" if zoned else title
-        return None
-
     def incident(self, row: int) -> Incident:
-        return self._rows[row]
+        return self.row_at(row)
 
     def incidents(self) -> list[Incident]:
-        return list(self._rows)
+        return self.rows()
 
     def row_of(self, incident_id: int) -> int | None:
         return self._index.get(incident_id)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(EventColumn):
-            return None
-        incident = self._rows[index.row()]
-        column = EventColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(incident, column)
-        if role == SORT_ROLE:
-            return self._sort_key(incident, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(incident, column)
+    def extra(self, row: Incident, column: int, role: int) -> Any:
         if role == UUID_ROLE:
-            return incident.charger_uuid
+            return row.charger_uuid
         if role == INCIDENT_ROLE:
-            return incident
-        if role == Qt.ItemDataRole.DecorationRole and column is EventColumn.STATE:
-            return badge_icon(_KIND_LEVELS.get(incident.kind, "UNKNOWN") if incident.is_open
+            return row
+        if role == Qt.ItemDataRole.DecorationRole and column == EventColumn.STATE:
+            return badge_icon(_KIND_LEVELS.get(row.kind, "UNKNOWN") if row.is_open
                               else "OK")  # fmt: skip
         return None
 
-    def _display(self, incident: Incident, column: EventColumn) -> str:
-        now = self._clock()
-        if column is EventColumn.STATE:
+    def display(self, row: Incident, column: int) -> str:
+        incident, now = row, self._clock()
+        if column == EventColumn.STATE:
             if incident.kind == ACTION_KIND:
                 return self.tr("Sent")
             if is_pending(incident):
                 return self.tr("Pending")
             return self.tr("Open") if incident.is_open else self.tr("Closed")
-        if column is EventColumn.OPENED and is_pending(incident):
+        if column == EventColumn.OPENED and is_pending(incident):
             return pending_text(incident, now)
-        if column is EventColumn.CHARGER:
+        if column == EventColumn.CHARGER:
             return charger_label(incident)
-        if column is EventColumn.KIND:
+        if column == EventColumn.KIND:
             return kind_label(incident.kind)
-        if column is EventColumn.ERROR:
-            where = f"{incident.where}: " if incident.connector_id is not None else ""
-            return f"{where}{fmt.text(incident.error_code)}"
-        if column is EventColumn.INFO:
+        if column == EventColumn.ERROR:
+            if incident.connector_id is not None:  # "Connector 2: HighTemperature"
+                return self.tr("Connector {number}: {error}").format(
+                    number=incident.connector_id, error=fmt.text(incident.error_code)
+                )
+            return fmt.text(incident.error_code)
+        if column == EventColumn.INFO:
             return fmt.text(incident.error_info)
-        if column is EventColumn.OPENED:
+        if column == EventColumn.OPENED:
             return fmt.with_age(incident.first_seen_at, now)
-        if column is EventColumn.CLOSED:
+        if column == EventColumn.CLOSED:
             return fmt.with_age(incident.closed_at, now)
         return fmt.duration(lasted(incident, now))
 
-    def _sort_key(self, incident: Incident, column: EventColumn) -> str:
+    def sort_key(self, row: Incident, column: int) -> str:
         # Text keys, so Qt compares them in C++; fixed-width numbers sort as text, and the
         # id breaks ties so equal keys keep a stable order.
+        incident = row
         tie = f"{incident.id:012d}"
-        if column is EventColumn.OPENED:
+        if column == EventColumn.OPENED:
             return f"{incident.first_seen_at.timestamp():018.6f}|{tie}"
-        if column is EventColumn.CLOSED:
+        if column == EventColumn.CLOSED:
             closed = incident.closed_at
             return f"{_LAST if closed is None else f'{closed.timestamp():018.6f}'}|{tie}"
-        if column is EventColumn.LASTED:
+        if column == EventColumn.LASTED:
             seconds = max(0.0, lasted(incident, self._clock()).total_seconds())
             return f"{seconds:018.3f}|{tie}"
-        shown = self._display(incident, column)
+        shown = self.display(incident, column)
         return f"{_LAST if shown == fmt.DASH else fmt.natural_key(shown)}\x1f{tie}"
 
-    def _tooltip(self, incident: Incident, column: EventColumn) -> str | None:
-        if column is EventColumn.CHARGER:
+    def tooltip(self, row: Incident, column: int) -> str | None:
+        incident = row
+        if column == EventColumn.CHARGER:
             parts = [incident.charger_reference, incident.charger_identity, incident.charger_uuid]
             return "\n".join(dict.fromkeys(p for p in parts if p))
-        if column is EventColumn.OPENED and is_pending(incident):
-            return (f"First seen {fmt.local_time_seconds(incident.first_seen_at)}; if it "
-                    f"lasts, it opens an incident and alerts at "
-                    f"{fmt.local_time_seconds(incident.opened_at)}")  # fmt: skip
-        if column is EventColumn.OPENED:
+        if column == EventColumn.OPENED and is_pending(incident):
+            return self.tr(
+                "First seen {seen}; if it lasts, it opens an incident and alerts at {alert}"
+            ).format(
+                seen=fmt.local_time_seconds(incident.first_seen_at),
+                alert=fmt.local_time_seconds(incident.opened_at),
+            )
+        if column == EventColumn.OPENED:
             seen = fmt.local_time_seconds(incident.first_seen_at)
             return self.tr("First seen {seen}\nAlerted {alerted} (after the grace period)").format(
                 seen=seen, alerted=fmt.local_time_seconds(incident.opened_at)
             )
-        if column is EventColumn.CLOSED and incident.closed_at is not None:
+        if column == EventColumn.CLOSED and incident.closed_at is not None:
             return self.tr("First seen cleared {time}").format(
                 time=fmt.local_time_seconds(incident.closed_at)
             )
-        if column is EventColumn.INFO and incident.error_info:
+        if column == EventColumn.INFO and incident.error_info:
             return incident.error_info
         return None
 
     # -- updating in place --------------------------------------------------------------
 
     def set_incidents(self, incidents: Sequence[Incident]) -> None:
-        """Make the rows match: remove gone ones, update changed ones, append new ones
-        (the proxy sorts them; nothing resets, so selection and scroll survive)."""
-        fresh = {incident.id: incident for incident in incidents}
-        gone = sorted((p for i, p in self._index.items() if i not in fresh), reverse=True)
-        for position in gone:  # from the bottom, so earlier positions stay valid
-            self.beginRemoveRows(QModelIndex(), position, position)
-            del self._rows[position]
-            self.endRemoveRows()
-        if gone:
-            self._index = {r.id: p for p, r in enumerate(self._rows)}
-        for incident_id, position in self._index.items():
-            if self._rows[position] != fresh[incident_id]:
-                self._rows[position] = fresh[incident_id]
-                self._changed(position)
-        new = [i for i in incidents if i.id not in self._index]
-        if new:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            for offset, incident in enumerate(new):
-                self._rows.append(incident)
-                self._index[incident.id] = first + offset
-            self.endInsertRows()
+        """Make the rows match (the proxy sorts them; nothing resets, so selection and
+        scroll survive)."""
+        self.sync_rows(incidents, key=_incident_id)
+        self._index = {r.id: p for p, r in enumerate(self._rows)}
 
     def refresh_ages(self) -> None:
         """Time moved on: relative ages and open incidents' durations change."""
-        if not self._rows:
-            return
-        last = len(self._rows) - 1
-        self.dataChanged.emit(
-            self.index(0, min(_TIME_COLUMNS)), self.index(last, max(_TIME_COLUMNS))
-        )
+        self.columns_changed(min(_TIME_COLUMNS), max(_TIME_COLUMNS))
 
-    def _changed(self, position: int) -> None:
-        self.dataChanged.emit(
-            self.index(position, 0), self.index(position, len(EventColumn) - 1)
-        )
+
+def _incident_id(incident: Incident) -> int:
+    return incident.id
 
 
 class EventsFilterProxy(QSortFilterProxyModel):
@@ -357,7 +325,7 @@ class EventsFilterProxy(QSortFilterProxyModel):
             self._refilter(lambda: setattr(self, "_kind", kind))
 
     def set_state(self, state: str | None) -> None:
-        """"open", "closed" or None for both."""
+        """ "open", "closed" or None for both."""
         if state != self._state:
             self._refilter(lambda: setattr(self, "_state", state))
 
@@ -432,31 +400,17 @@ class EventsPane(QWidget):
         )
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(self.tr(EMPTY_TEXT))
         self.empty_label.setWordWrap(True)
         self.empty_label.setEnabled(False)  # the palette's dimmed text
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("Save the events shown (with the filters) as CSV")
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setToolTip(self.tr("Save the events shown (with the filters) as CSV"))
         self.export_button.clicked.connect(self._ask_export)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        keyboard_friendly(self.table)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(EventColumn.OPENED, Qt.SortOrder.DescendingOrder)  # newest first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setAccessibleName(self.tr("Events"))
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        self.table = set_up_table(
+            self.proxy, self.tr("Events"), widths=COLUMN_WIDTHS, row_padding=10,
+            sort=(EventColumn.OPENED, Qt.SortOrder.DescendingOrder),  # newest first
+        )  # fmt: skip
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
@@ -533,16 +487,20 @@ class EventsPane(QWidget):
 
     def _ask_export(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Export events", str(Path.home() / "plugdesk-events.csv"), "CSV (*.csv)"
+            self, self.tr("Export events"), str(Path.home() / "plugdesk-events.csv"), "CSV (*.csv)"
         )
         if not name:
             return
         try:
             count = self.export_csv(Path(name))
         except OSError as error:
-            self.exported.emit(f"Could not export the events: {error.strerror or error}")
+            self.exported.emit(
+                self.tr("Could not export the events: {problem}").format(
+                    problem=error.strerror or error
+                )
+            )
             return
-        self.exported.emit(f"Exported {count} events to {name}")
+        self.exported.emit(self.tr("Exported %n events to {path}", "", count).format(path=name))
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -599,8 +557,8 @@ class EventsPane(QWidget):
         show = QAction(self.tr("Show {name} in Chargers").format(name=name), menu)
         show.triggered.connect(lambda: self.charger_activated.emit(uuid))
         menu.addAction(show)
-        log = QAction("Show log", menu)
-        log.setToolTip("The charger's OCPP log at the start of this event")
+        log = QAction(self.tr("Show log"), menu)
+        log.setToolTip(self.tr("The charger's OCPP log at the start of this event"))
         log.triggered.connect(lambda: self.show_log_requested.emit(uuid, incident.first_seen_at))
         menu.addAction(log)
         menu.addSeparator()
@@ -627,7 +585,7 @@ def mute_actions(
     name: str,
     report: Callable[[str, str], None] | None = None,
 ) -> list[QAction]:
-    """"Mute for 1 h / 24 h / until resolved" (and "Unmute" when muted) for one charger:
+    """ "Mute for 1 h / 24 h / until resolved" (and "Unmute" when muted) for one charger:
     for the Events pane and any other charger list that wants the same menu."""
 
     def mute(duration: timedelta | None, said: str) -> None:

@@ -47,6 +47,9 @@ class Plurals(QObject):
     def transactions(self, n: int) -> str:
         return self.tr("%n transactions", "", n)
 
+    def chargers(self, n: int) -> str:
+        return self.tr("%n chargers", "", n)
+
 
 _plurals: list[Plurals] = []
 

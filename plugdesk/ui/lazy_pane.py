@@ -59,12 +59,11 @@ def add_lazy_pane(
     page and its tab index."""
     page = LazyPane(factory)
     index = window.add_pane(title, page)
-    tabs = window.tabs
 
     def build_when_shown(current: int) -> None:
-        if tabs.widget(current) is page:
+        if current == index:
             page.contents()
-            tabs.currentChanged.disconnect(build_when_shown)
+            window.pane_changed.disconnect(build_when_shown)
 
-    tabs.currentChanged.connect(build_when_shown)
+    window.pane_changed.connect(build_when_shown)
     return page, index

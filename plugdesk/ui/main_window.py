@@ -2,10 +2,15 @@
 transactions on the right, a banner for connection problems and a status bar.
 
 It only shows things and forwards requests: the FleetMonitor and the ChargerService do the
-work. Seams for the parts wired later by the app: `add_pane()` (events, public charging),
-`attach_export()`, `attach_sign_in()`, the `file_menu`/`view_menu`/`help_menu`, the
-`alerts_menu` (`pause_alerts_requested`, `set_alerts_paused`), the charger list's context
-menu (`set_charger_menu`) and muted marks (`show_muted`), and `close_hides` for a tray icon.
+work. Seams for the parts wired later by the app: `add_pane()` (events, public charging)
+and `pane_changed`, `attach_export()`, `attach_sign_in()`, `add_file_action()` (above
+Quit), `add_banner()`, the detail pane's tabs (`add_detail_tab`, `show_detail_tab`,
+`detail_tab`, `detail_tab_changed`, `give_detail_room`), `shown_charger()`,
+`selected_chargers()` and `offer_fleet_menu()`, `power_curve_requested`, `say()`,
+`track_export()`, the `view_menu`/`help_menu`, the `alerts_menu` (`pause_alerts_requested`,
+`set_alerts_paused`), the charger list's context menu (`set_charger_menu`) and muted marks
+(`show_muted`), and `close_hides` for a tray icon. Nothing outside this class touches its
+widgets (tests/app/test_window_seams.py).
 """
 
 from __future__ import annotations
@@ -13,9 +18,21 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import msgspec
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -27,8 +44,10 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QBoxLayout,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -48,10 +67,14 @@ from plugdesk.services.monitor import ConnectionState, FleetMonitor
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.detail_pane import DetailPane
-from plugdesk.ui.fleet_model import CHARGER_ROLE, UUID_ROLE, FleetRow, FleetTableModel
+from plugdesk.ui.fleet_model import CHARGER_ROLE, UUID_ROLE, FleetRow, FleetTableModel, HealthFn
 from plugdesk.ui.fleet_view import ALL, FleetView
+from plugdesk.ui.sites.sites_overview import SitesOverview
 from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
 from plugdesk.ui.transactions_view import TransactionsView
+
+if TYPE_CHECKING:  # the export is a feature loaded when first used
+    from plugdesk.services.export_job import ExportJob
 
 AGE_TICK_MS = 30_000
 STATUS_MS = 10_000  # how long a status-bar line stays
@@ -61,7 +84,10 @@ POWER_INTERVAL_MS = 15_000
 STATE_VERSION = 1
 APP_NAME = "PlugDesk"
 SIGNED_OUT_USER = QT_TRANSLATE_NOOP("MainWindow", "Not signed in")
-HIDDEN_BY_FILTER = "No charger matches the search or filter: none is selected."
+ROOMY = 0.7  # give_detail_room: the detail pane's share of the right side
+HIDDEN_BY_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow", "No charger matches the search or filter: none is selected."
+)
 TRAY_HINT_KEY = "hints/closedToTray"
 TRAY_HINT = (
     "PlugDesk is still running in the system tray and keeps watching your chargers: "
@@ -77,6 +103,9 @@ class MainWindow(QMainWindow):
     sign_in_requested = Signal()
     charger_selected = Signal(str)
     fleet_shown = Signal()  # the charger table holds the latest list
+    pane_changed = Signal(int)  # the pane shown (an index add_pane gave; 0: Chargers)
+    detail_tab_changed = Signal(int)  # the detail pane's tab (an index add_detail_tab gave)
+    power_curve_requested = Signal(object)  # a Transaction of the selected charger
 
     def __init__(
         self,
@@ -103,7 +132,9 @@ class MainWindow(QMainWindow):
         self._fleet_generation = 0  # the newest list handed to the charger table
         self._export_handler: Callable[[], None] | None = None
         self._fitted_to_screen = False
+        self._split_before_room: list[int] | None = None  # see give_detail_room
         self._charger_menu: ChargerMenu | None = None
+        self._fleet_menu: Callable[[QWidget], QMenu | None] | None = None  # offer_fleet_menu
         self.charger_menu: QMenu | None = None  # the last context menu opened (for tests)
         self.tray_hint: QMessageBox | None = None
         self._tray_hint_shown = False
@@ -198,7 +229,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.sign_in_action)
-        self.file_menu.addSeparator()
+        self._quit_separator = self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addAction(self.refresh_action)
@@ -284,6 +315,12 @@ class MainWindow(QMainWindow):
         heading = menu.addAction(f"Pop-ups for {name}")
         heading.setEnabled(False)
         self._charger_menu(menu, uuid, name)
+        # The charger menu takes the list's right-click: the offered menu for the selected
+        # chargers (batch actions) comes after its entries, or it would never be seen.
+        offered = self._fleet_menu(menu) if self._fleet_menu is not None else None
+        if offered is not None and offered.actions():
+            menu.addSeparator()
+            menu.addActions(offered.actions())
         self.charger_menu = menu
         rect = table.visualRect(index)
         at = event.pos() if from_viewport and index == table.indexAt(event.pos()) else rect.center()
@@ -294,8 +331,11 @@ class MainWindow(QMainWindow):
         in the window: window-level shortcuts win over a table's own PgDn and Tab."""
         self.tab_shortcuts: list[QShortcut] = []
         for keys, step in (
-            ("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
-            ("Ctrl+Backtab", -1), ("Ctrl+PgUp", -1),
+            ("Ctrl+Tab", 1),
+            ("Ctrl+PgDown", 1),
+            ("Ctrl+Shift+Tab", -1),
+            ("Ctrl+Backtab", -1),
+            ("Ctrl+PgUp", -1),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -332,6 +372,9 @@ class MainWindow(QMainWindow):
         self.fleet_view.charger_selected.connect(self._on_selected)
         self.fleet_view.selection_hidden.connect(self._on_selection_hidden)
         self.transactions_view.filters_changed.connect(self._on_filters)
+        self.transactions_view.power_curve_requested.connect(self.power_curve_requested)
+        self.detail_pane.tabs.currentChanged.connect(self.detail_tab_changed)
+        self.tabs.currentChanged.connect(self.pane_changed)
         self.detail_pane.copied.connect(
             lambda text: self.status_bar.showMessage(
                 self.tr("Copied {text}").format(text=text), 3000
@@ -389,6 +432,23 @@ class MainWindow(QMainWindow):
         self.say(self.tr("That charger is not in the list any more."))
         return False
 
+    def set_health_judge(self, judge: HealthFn) -> None:
+        """The charger list takes its verdicts from the watch's one judgement."""
+        self.fleet_model.set_judge(judge)
+
+    def sites_overview(self) -> SitesOverview:
+        """A Sites overview counting this window's charger rows (for a lazy pane)."""
+        return SitesOverview(self.fleet_model)
+
+    def show_site(self, uuid: str | None) -> None:
+        """The Chargers pane, filtered to one site (None: every site)."""
+        self.fleet_view.set_site_filter(uuid)
+        self.tabs.setCurrentIndex(0)
+
+    def ask_rename(self, handler: Callable[[str, str], None]) -> None:
+        """`handler(uuid, current reference)` when the detail pane's Rename is pressed."""
+        self.detail_pane.rename_requested.connect(handler)
+
     def clear_fleet(self) -> None:
         """Forget the rows shown (another account's fleet is coming)."""
         self.fleet_model.clear()
@@ -403,6 +463,78 @@ class MainWindow(QMainWindow):
     def say(self, text: str, timeout_ms: int = STATUS_MS) -> None:
         """A line in the status bar (gone after `timeout_ms`)."""
         self.status_bar.showMessage(text, timeout_ms)
+
+    def track_export(self, job: ExportJob, show_dialog: Callable[[], None]) -> None:
+        """A background export's progress in the status bar; `show_dialog` brings its
+        dialog back."""
+        self.status_bar.export_progress.track(job, show_dialog)
+
+    def add_file_action(self, text: str) -> QAction:
+        """A File menu entry above Quit (which stays last, after a separator)."""
+        action = QAction(text, self)
+        self.file_menu.insertAction(self._quit_separator, action)
+        return action
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A banner right under the connection banner (above the panes)."""
+        parent = self.banner.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        assert isinstance(layout, QBoxLayout), "the connection banner sits in a box layout"
+        layout.insertWidget(layout.indexOf(self.banner) + 1, banner)
+
+    def add_detail_tab(self, widget: QWidget, title: str) -> int:
+        """A tab in the charger's detail pane (after Details); returns its index."""
+        return self.detail_pane.add_tab(widget, title)
+
+    def show_detail_tab(self, index: int) -> None:
+        self.detail_pane.tabs.setCurrentIndex(index)
+
+    def detail_tab(self) -> int:
+        """The index of the detail pane's current tab."""
+        return self.detail_pane.tabs.currentIndex()
+
+    def shown_charger(self) -> Charger | None:
+        """The charger the detail pane shows (None before a selection)."""
+        return self.detail_pane.charger
+
+    def selected_chargers(self) -> list[Charger]:
+        """Every selected row's charger (several once `offer_fleet_menu` is on)."""
+        rows = self.fleet_view.table.selectionModel().selectedRows()
+        chargers = [index.data(CHARGER_ROLE) for index in rows]
+        return [c for c in chargers if isinstance(c, Charger)]
+
+    def offer_fleet_menu(self, build: Callable[[QWidget], QMenu | None]) -> None:
+        """Several chargers can be selected, and a right-click on the list shows the menu
+        `build(parent)` makes for them (None: no menu); with a `set_charger_menu` menu,
+        its entries come after that menu's."""
+        self._fleet_menu = build
+        table = self.fleet_view.table
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+        def context_menu(position: QPoint) -> None:
+            menu = build(table)
+            if menu is not None:
+                menu.exec(table.viewport().mapToGlobal(position))
+                menu.deleteLater()
+
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(context_menu)
+
+    def give_detail_room(self, roomy: bool) -> None:
+        """A detail tab that wants height (the OCPP log): the connectors table hides and
+        the detail pane gets most of the right side; the user's own split comes back
+        when `roomy` is False again."""
+        self.detail_pane.connectors_box.setVisible(not roomy)
+        splitter = self.right_splitter
+        sizes = splitter.sizes()
+        total = sum(sizes)
+        if roomy and self._split_before_room is None and total and sizes[0] < total * ROOMY:
+            self._split_before_room = sizes
+            top = int(total * ROOMY)
+            splitter.setSizes([top, total - top])
+        elif not roomy and self._split_before_room is not None:
+            splitter.setSizes(self._split_before_room)
+            self._split_before_room = None
 
     def show_last_known_fleet(self, chargers: list[Charger], fetched_at: datetime) -> bool:
         """Offline start: the cached fleet at once, greyed and labelled as not current.
@@ -454,7 +586,7 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> QMessageBox:
         """Health levels, grace periods and shortcuts, in one page (non-modal)."""
-        box = QMessageBox(QMessageBox.Icon.Information, "Quick guide", GUIDE_HTML,
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Quick guide"), guide_html(),
                           QMessageBox.StandardButton.Close, self)  # fmt: skip
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -596,18 +728,20 @@ class MainWindow(QMainWindow):
         self._selected = None
         self._power.stop()
         self.chargers.cancel_power()
-        self.detail_pane.show_placeholder(HIDDEN_BY_FILTER)
-        self.transactions_view.show_placeholder(HIDDEN_BY_FILTER)
+        self.detail_pane.show_placeholder(self.tr(HIDDEN_BY_FILTER))
+        self.transactions_view.show_placeholder(self.tr(HIDDEN_BY_FILTER))
 
     def _on_detail(self, charger: Charger) -> None:
         if charger.uuid != self._selected:
             return
         self.detail_pane.show_detail(charger)
-        self.transactions_view.model.set_connector_numbers({
-            c.id: c.connector_id
-            for c in charger.connectors or []
-            if c.id is not None and c.connector_id is not None
-        })
+        self.transactions_view.model.set_connector_numbers(
+            {
+                c.id: c.connector_id
+                for c in charger.connectors or []
+                if c.id is not None and c.connector_id is not None
+            }
+        )
         if charger.is_online and charger.connectors:
             self._request_power()
             self._power.start()
@@ -780,36 +914,86 @@ class MainWindow(QMainWindow):
         hint.show()
 
 
-GUIDE_HTML = """
-<h3>Health</h3>
-<p><b>Fault</b>: status Faulted, or an error code on the charger or a connector.
-<b>Offline</b>: it lost its connection to the server. <b>Stale</b>: online, but no
-heartbeat for 15 min. <b>Warning</b>: a car-side communication error. <b>Unknown</b>: never
-connected to the server. <b>Maintenance</b>: blocked or Unavailable, set by an operator or
-an update (no alerts). <b>OK</b>: none of these. The chips above the list filter by level.
-</p>
-<h3>Grace periods and alerts</h3>
-<p>A problem shows in <b>Events</b> as <i>Pending</i> as soon as a refresh sees it. It
-becomes an incident, and alerts, only when it lasts its grace period (by default 2 min for
-faults and stale chargers, 5 min for offline ones; change them in Settings), so a reboot
-does not wake you up. Mute a charger from the Events menu (right-click or the Menu key).</p>
-<h3>Keyboard</h3>
-<table>
-<tr><td><b>Ctrl+F</b></td><td>search chargers; Enter or Down go to the list, Escape clears</td></tr>
-<tr><td><b>Tab</b> / <b>Shift+Tab</b></td><td>next / previous part of the window (arrow keys move inside a table)</td></tr>
-<tr><td><b>Ctrl+Tab</b>, <b>Ctrl+PgDn</b></td><td>next tab; with Shift, or Ctrl+PgUp, the previous one</td></tr>
-<tr><td><b>F5</b></td><td>refresh now</td></tr>
-<tr><td><b>Ctrl+E</b></td><td>export transactions</td></tr>
-<tr><td><b>Menu</b>, <b>Shift+F10</b></td><td>actions for the selected event</td></tr>
-<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>
-</table>
-"""  # noqa: E501
+# The quick guide, a paragraph per translatable string (put together in guide_html()).
+GUIDE_PARTS = (
+    ("h3", QT_TRANSLATE_NOOP("MainWindow", "Health")),
+    (
+        "p",
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "<b>Fault</b>: status Faulted, or an error code on the charger or a connector. "
+            "<b>Offline</b>: it lost its connection to the server. <b>Stale</b>: online, but no "
+            "heartbeat for 15 min. <b>Warning</b>: a car-side communication error. "
+            "<b>Unknown</b>: never connected to the server. <b>Maintenance</b>: blocked or "
+            "Unavailable, set by an operator or an update (no alerts). <b>OK</b>: none of these. "
+            "The chips above the list filter by level.",
+        ),
+    ),
+    ("h3", QT_TRANSLATE_NOOP("MainWindow", "Grace periods and alerts")),
+    (
+        "p",
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "A problem shows in <b>Events</b> as <i>Pending</i> as soon as a refresh sees it. It "
+            "becomes an incident, and alerts, only when it lasts its grace period (by default "
+            "2 min for faults and stale chargers, 5 min for offline ones; change them in "
+            "Settings), so a reboot does not wake you up. Mute a charger from the Events menu "
+            "(right-click or the Menu key).",
+        ),
+    ),
+    ("h3", QT_TRANSLATE_NOOP("MainWindow", "Keyboard")),
+)
+GUIDE_KEYS = (  # (keys, what they do)
+    (
+        "<b>Ctrl+F</b>",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "search chargers; Enter or Down go to the list, Escape clears"
+        ),
+    ),
+    (
+        "<b>Tab</b> / <b>Shift+Tab</b>",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "next / previous part of the window (arrow keys move inside a table)"
+        ),
+    ),
+    (
+        "<b>Ctrl+Tab</b>, <b>Ctrl+PgDn</b>",
+        QT_TRANSLATE_NOOP("MainWindow", "next tab; with Shift, or Ctrl+PgUp, the previous one"),
+    ),
+    ("<b>F5</b>", QT_TRANSLATE_NOOP("MainWindow", "refresh now")),
+    ("<b>Ctrl+E</b>", QT_TRANSLATE_NOOP("MainWindow", "export transactions")),
+    (
+        "<b>Menu</b>, <b>Shift+F10</b>",
+        QT_TRANSLATE_NOOP("MainWindow", "actions for the selected event"),
+    ),
+    ("<b>Ctrl+Q</b>", QT_TRANSLATE_NOOP("MainWindow", "quit")),
+)
+
+
+def guide_html() -> str:
+    """The quick guide in the window's language."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    parts = [f"<{tag}>{tr(text)}</{tag}>" for tag, text in GUIDE_PARTS]
+    rows = "".join(f"<tr><td>{keys}</td><td>{tr(text)}</td></tr>" for keys, text in GUIDE_KEYS)
+    return "\n".join([*parts, f"<table>{rows}</table>"])
 
 
 def _list_fields_differ(shown: Charger, listed: Charger) -> bool:
     """Did anything the list carries change? (The detail adds connectors and PIN.)"""
-    fields = ("status", "connection_status", "error", "error_info", "last_heartbeat_at",
-              "firmware_version", "blocked", "updated_at", "reference")
+    fields = (
+        "status",
+        "connection_status",
+        "error",
+        "error_info",
+        "last_heartbeat_at",
+        "firmware_version",
+        "blocked",
+        "updated_at",
+        "reference",
+    )
     return any(getattr(shown, f) != getattr(listed, f) for f in fields)
 
 

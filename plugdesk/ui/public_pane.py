@@ -12,21 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from enum import IntEnum
 from typing import Any, Final
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelection,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -40,7 +36,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -50,9 +45,9 @@ from plugdesk.domain.public_input import MAX_CODE_LENGTH, MAX_CONNECTOR, MIN_CON
 from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.public_sessions import PublicSessionService, TrackedSession
 from plugdesk.ui import formatting as fmt
-from plugdesk.ui.tables import keyboard_friendly
+from plugdesk.ui.table_model import FIRST_OWN_ROLE, RowTableModel
+from plugdesk.ui.tables import set_up_table
 
-Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
 STATUS_LABELS: Final[dict[str, str]] = {
@@ -128,72 +123,53 @@ def charger_text(data: PublicSession | None) -> str:
 # -- the list of followed sessions -------------------------------------------------------------
 
 
-class PublicSessionsModel(QAbstractTableModel):
+class SessionColumn(IntEnum):
+    SESSION = 0
+    CHARGER = 1
+    STATUS = 2
+    ENERGY = 3
+    COST = 4
+
+
+class PublicSessionsModel(RowTableModel[TrackedSession]):
     """One row per followed session, in the order they were added; updated in place."""
 
-    COLUMNS: Final = (  # English; shown translated
+    columns = SessionColumn
+    context = "PublicSessionsModel"
+    headers = (  # English; shown translated
         QT_TRANSLATE_NOOP("PublicSessionsModel", "Session"),
         QT_TRANSLATE_NOOP("PublicSessionsModel", "Charger"),
         QT_TRANSLATE_NOOP("PublicSessionsModel", "Status"),
         QT_TRANSLATE_NOOP("PublicSessionsModel", "Energy"),
         QT_TRANSLATE_NOOP("PublicSessionsModel", "Cost"),
     )
-    KEY_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
+    KEY_ROLE: Final = FIRST_OWN_ROLE
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[TrackedSession] = []
+    def extra(self, row: TrackedSession, column: int, role: int) -> Any:
+        return row.key if role == self.KEY_ROLE else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.tr(self.COLUMNS[section])
+    def tooltip(self, row: TrackedSession, column: int) -> str | None:
+        if row.error:
+            return row.error
+        if column in (SessionColumn.CHARGER, SessionColumn.ENERGY):  # long texts, elided
+            return self.display(row, column)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == self.KEY_ROLE:
-            return row.key
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if row.error:
-                return row.error
-            if index.column() in (1, 3):  # long texts that the column may elide
-                return self._cell(row, index.column())
-        return None
-
-    @staticmethod
-    def _cell(row: TrackedSession, column: int) -> str:
+    def display(self, row: TrackedSession, column: int) -> str:
         data = row.state.data if row.state is not None else None
-        if column == 0:
+        if column == SessionColumn.SESSION:
             return session_label(row)
-        if column == 1:
+        if column == SessionColumn.CHARGER:
             return charger_text(data)
-        if column == 2:
+        if column == SessionColumn.STATUS:
             text = status_label(row.status)
             return f"{WARNING}{text}" if row.error else text
         if data is None:
             return fmt.DASH
-        if column == 3:
+        if column == SessionColumn.ENERGY:
             return fmt.energy(data.energy_kwh, estimate=data.status in ESTIMATE_STATUSES)
-        if column == 4:
-            amount = data.amount_captured if data.amount_captured is not None else data.cost_amount
-            return fmt.money(amount, session_currency(data))
-        return fmt.DASH
+        amount = data.amount_captured if data.amount_captured is not None else data.cost_amount
+        return fmt.money(amount, session_currency(data))
 
     # -- updates -------------------------------------------------------------------------------
 
@@ -209,22 +185,15 @@ class PublicSessionsModel(QAbstractTableModel):
     def upsert(self, session: TrackedSession) -> int:
         number = self.row_of(session.key)
         if number >= 0:
-            self._rows[number] = session
-            last = self.index(number, len(self.COLUMNS) - 1)
-            self.dataChanged.emit(self.index(number, 0), last)
+            self.replace_row_at(number, session)
             return number
-        number = len(self._rows)
-        self.beginInsertRows(QModelIndex(), number, number)
-        self._rows.append(session)
-        self.endInsertRows()
-        return number
+        self.append_rows([session])
+        return len(self._rows) - 1
 
     def remove(self, key: str) -> None:
         number = self.row_of(key)
         if number >= 0:
-            self.beginRemoveRows(QModelIndex(), number, number)
-            del self._rows[number]
-            self.endRemoveRows()
+            self.remove_row_at(number)
 
 
 # -- the pane ----------------------------------------------------------------------------------
@@ -437,18 +406,14 @@ class PublicPane(QWidget):
 
     def _build_sessions(self) -> QGroupBox:
         box = QGroupBox(self.tr("Followed sessions"))
-        self.sessions_view = QTableView()
-        self.sessions_view.setModel(self.model)
-        keyboard_friendly(self.sessions_view)
-        self.sessions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sessions_view.verticalHeader().hide()
-        self.sessions_view.setAlternatingRowColors(True)
-        self.sessions_view.setWordWrap(False)  # one line a session; tooltips hold the rest
+        self.sessions_view = set_up_table(
+            self.model, self.tr("Followed sessions"), row_padding=None,
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+        )  # fmt: skip
         self.sessions_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.sessions_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(SessionColumn.CHARGER, QHeaderView.ResizeMode.Stretch)
         # The masked token never grows, so its column is sized once, with room to spare.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         widest = self.sessions_view.fontMetrics().horizontalAdvance("#000 · WWWW…")

@@ -35,9 +35,10 @@ SESSION_ONLY_HINT = QT_TRANSLATE_NOOP(
     "Create a token in the Plugchoice portal: <b>Settings → Personal Access Tokens</b>. "
     "It is shown only once; paste it here.",
 )
-SESSION_ONLY_AFTER = (
+SESSION_ONLY_AFTER = QT_TRANSLATE_NOOP(
+    "SignInDialog",
     "PlugDesk will ask for the token again after a restart. To have it remembered, "
-    "install or unlock a password store (GNOME Keyring, KDE Wallet) and sign in again."
+    "install or unlock a password store (GNOME Keyring, KDE Wallet) and sign in again.",
 )
 
 
@@ -67,10 +68,10 @@ class SignInDialog(QDialog):
         hint.setTextFormat(Qt.TextFormat.RichText)
         self.store_warning = QLabel(
             f"<b>{html.escape(service.credentials.problem or '')}</b> "
-            f"{html.escape(SESSION_ONLY_AFTER)}"
+            f"{html.escape(self.tr(SESSION_ONLY_AFTER))}"
         )
         self.store_warning.setWordWrap(True)
-        self.store_warning.setAccessibleName("Password store warning")
+        self.store_warning.setAccessibleName(self.tr("Password store warning"))
         self.store_warning.setVisible(session_only)
 
         self.token_edit = QLineEdit()
@@ -158,13 +159,13 @@ class SignInDialog(QDialog):
         if info.stored_in is None and self._service.credentials.session_only:
             # Stay open on the warning: the user closes it, having read it.
             self.status_label.setText(
-                f"Signed in as <b>{html.escape(info.user_name)}</b>. "
-                f"<b>{html.escape(where)}</b> {html.escape(SESSION_ONLY_AFTER)}"
+                self.tr("Signed in as {user}.").format(user=f"<b>{html.escape(info.user_name)}</b>")
+                + f" <b>{html.escape(where)}</b> {html.escape(self.tr(SESSION_ONLY_AFTER))}"
             )
             self.sign_in_button.hide()
             self.token_edit.setEnabled(False)
             close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-            close.setText("Close")
+            close.setText(self.tr("Close"))
             close.clicked.disconnect()
             close.clicked.connect(self.accept)
             close.setFocus()

@@ -296,8 +296,8 @@ class HistoryBanner(QFrame):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # a path or error, never markup
-        self.message.setAccessibleName("Event history problem")
-        self.dismiss_button = QPushButton("Dismiss")
+        self.message.setAccessibleName(self.tr("Event history problem"))
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.dismiss_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)

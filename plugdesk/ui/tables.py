@@ -1,5 +1,7 @@
 """What every table in PlugDesk shares: it is one stop in the Tab chain, and the row that
-has the keyboard's attention carries a visible frame.
+has the keyboard's attention carries a visible frame. `set_up_table` makes a table the one
+way every pane wants it (rows selected whole, read-only, no row numbers, one line a row,
+header sizing); `keyboard_friendly` is its keyboard part.
 
 Qt's defaults make a table a keyboard trap (Tab walks cell by cell and never leaves) and
 mark only the current cell of a row-selecting table, which most styles draw faintly or not
@@ -8,10 +10,14 @@ at all. Arrow keys, Home/End and PgUp/PgDn still move inside the table.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -68,4 +74,45 @@ def keyboard_friendly(table: QTableView) -> QTableView:
     table.selectionModel().currentRowChanged.connect(lambda *_: table.viewport().update())
     if table.selectionBehavior() != QAbstractItemView.SelectionBehavior.SelectRows:
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return table
+
+
+def set_up_table(
+    model: QAbstractItemModel,
+    name: str,
+    *,
+    widths: Mapping[Any, int] | None = None,
+    resize: QHeaderView.ResizeMode = QHeaderView.ResizeMode.Interactive,
+    sort: tuple[int, Qt.SortOrder] | None = None,
+    select_many: bool = False,
+    alternate: bool = True,
+    row_padding: int | None = 8,
+) -> QTableView:
+    """A read-only table of whole rows over `model`, named `name` for screen readers.
+
+    `widths` are the columns' starting widths (the last column takes the spare width);
+    `resize` is how the header sizes the columns; `sort` turns sorting on with that column
+    and order first; `row_padding` is the space around a line of text in a row (None:
+    the style's row height)."""
+    table = QTableView()
+    table.setModel(model)
+    keyboard_friendly(table)
+    many = QAbstractItemView.SelectionMode.ExtendedSelection
+    table.setSelectionMode(many if select_many else QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(alternate)
+    table.setWordWrap(False)  # one line a row; tooltips hold the rest
+    table.setAccessibleName(name)
+    rows = table.verticalHeader()
+    rows.setVisible(False)
+    if row_padding is not None:
+        rows.setDefaultSectionSize(table.fontMetrics().height() + row_padding)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(resize)
+    header.setStretchLastSection(True)
+    for column, width in (widths or {}).items():
+        header.resizeSection(column, width)
+    if sort is not None:
+        table.setSortingEnabled(True)
+        table.sortByColumn(*sort)
     return table

@@ -18,7 +18,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -32,14 +31,14 @@ from plugdesk.api.models import Transaction
 from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.tasks import COMPUTE, TaskRunner, run_blocking
 from plugdesk.ui import formatting as fmt
+from plugdesk.ui.table_model import FIRST_OWN_ROLE, SORT_ROLE, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 OFF_THREAD_ROWS = 2_000
 ARRANGE_TASK = "transactions-arrange"
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-TRANSACTION_ROLE = Qt.ItemDataRole.UserRole + 2
-ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 3
+TRANSACTION_ROLE = FIRST_OWN_ROLE
+ACTIVE_ROLE = FIRST_OWN_ROLE + 1
 
 
 class TxColumn(IntEnum):
@@ -122,8 +121,17 @@ class Totals:
         )
 
 
-class TransactionsModel(QAbstractTableModel):
+class TransactionsModel(RowTableModel[Transaction]):
+    """Overrides `data` (it runs about ten times per visible cell on every paint, so it
+    skips the base's hooks) and keeps the rest of the base."""
+
     arranged = Signal()  # rows and totals are up to date (after a load, filter or sort)
+    columns = TxColumn
+    context = "TransactionsModel"
+    headers = TX_HEADERS
+    header_tips = TX_HEADER_TIPS
+    header_units = TX_HEADER_UNITS
+    numeric = _NUMERIC
 
     def __init__(
         self,
@@ -134,7 +142,6 @@ class TransactionsModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._all: list[Transaction] = []
-        self._rows: list[Transaction] = []
         self._id_tag_filter = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._clock = clock
@@ -150,31 +157,11 @@ class TransactionsModel(QAbstractTableModel):
 
     # -- reading ---------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TxColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TxColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            title = self.tr(TX_HEADERS[TxColumn(section)])
-            unit = TX_HEADER_UNITS.get(TxColumn(section))
-            return f"{title} ({unit()})" if unit else title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            tip = TX_HEADER_TIPS.get(TxColumn(section))
-            return self.tr(tip) if tip else None
-        return None
-
     def transaction(self, row: int) -> Transaction:
-        return self._rows[row]
+        return self.row_at(row)
 
     def visible(self) -> list[Transaction]:
-        return list(self._rows)
+        return self.rows()
 
     @property
     def total_count(self) -> int:
@@ -231,9 +218,7 @@ class TransactionsModel(QAbstractTableModel):
             return
         self._connector_numbers = dict(numbers)
         self._cells = {}
-        if self._rows:
-            column = TxColumn.CONNECTOR
-            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+        self.columns_changed(TxColumn.CONNECTOR)
 
     def set_transactions(self, transactions: Sequence[Transaction]) -> None:
         """Replace everything (one model reset once the rows are arranged)."""
@@ -285,25 +270,10 @@ class TransactionsModel(QAbstractTableModel):
         rows, totals = arranged
         self._totals = totals
         if reset:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
+            self.reset_rows(rows)
         else:
-            self._relayout(rows)
+            self.reorder_rows(rows)  # same rows, new order: selection stays on its rows
         self.arranged.emit()
-
-    def _relayout(self, rows: list[Transaction]) -> None:
-        """Same rows, new order: keep selections and the current cell on their rows."""
-        self.layoutAboutToBeChanged.emit()
-        old_rows = self._rows
-        persistent = self.persistentIndexList()
-        self._rows = rows
-        position = {id(tx): i for i, tx in enumerate(rows)}
-        for old in persistent:
-            new_row = position.get(id(old_rows[old.row()]))
-            new = QModelIndex() if new_row is None else self.index(new_row, old.column())
-            self.changePersistentIndex(old, new)
-        self.layoutChanged.emit()
 
 
 @dataclass(frozen=True)

@@ -12,18 +12,15 @@ from datetime import date
 
 from PySide6.QtCore import QByteArray, QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QSizePolicy,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +30,7 @@ from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.chargers import TransactionFilters
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.flow_layout import FlowLayout
-from plugdesk.ui.tables import keyboard_friendly
+from plugdesk.ui.tables import set_up_table
 from plugdesk.ui.transactions_model import TransactionsModel, TxColumn
 
 STATUS_CHOICES = (
@@ -193,25 +190,11 @@ class TransactionsView(QWidget):
         super().__init__(parent)
         self.filter_bar = TransactionFilterBar()
         self.model = TransactionsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        keyboard_friendly(self.table)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(TxColumn.STARTED, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 8
-        )
-        self.table.setAccessibleName(self.tr("Transactions"))
+        self.table = set_up_table(
+            self.model, self.tr("Transactions"), widths=COLUMN_WIDTHS, select_many=True,
+            sort=(TxColumn.STARTED, Qt.SortOrder.DescendingOrder),
+        )  # fmt: skip
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 4)  # small screens
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
         self._columns_fitted = False  # the first rows (or the user's saved widths) decide
         self.status_label = QLabel()
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

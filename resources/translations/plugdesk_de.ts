@@ -2,6 +2,439 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
     <context>
+        <name>ActionWiring</name>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>Each goes offline for about a minute; running charging sessions are interrupted.</source>
+            <translation>Jede Ladestation ist etwa eine Minute offline; laufende Ladevorgänge werden unterbrochen.</translation>
+        </message>
+        <message>
+            <source>No new charging session can start on them until they are made available.</source>
+            <translation>Auf ihnen kann kein neuer Ladevorgang starten, bis sie wieder verfügbar gemacht werden.</translation>
+        </message>
+        <message>
+            <source>{action}: {chargers} ({names})?</source>
+            <translation>{action}: {chargers} ({names})?</translation>
+        </message>
+        <message>
+            <source>Skipped, no permission for actions: {names}.</source>
+            <translation>Übersprungen, keine Berechtigung für Aktionen: {names}.</translation>
+        </message>
+        <message>
+            <source>{action}: sending to {chargers}…</source>
+            <translation>{action}: wird an {chargers} gesendet…</translation>
+        </message>
+        <message>
+            <source>{action} — {chargers}</source>
+            <translation>{action} — {chargers}</translation>
+        </message>
+        <message>
+            <source>Actions</source>
+            <translation>Aktionen</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>Protokoll</translation>
+        </message>
+        <message>
+            <source>&amp;Actions</source>
+            <translation>&amp;Aktionen</translation>
+        </message>
+        <message>
+            <source>{action} selected chargers…</source>
+            <translation>{action}: ausgewählte Ladestationen…</translation>
+        </message>
+        <message>
+            <source>{action}: {chargers}…</source>
+            <translation>{action}: {chargers}…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Actions</name>
+        <message>
+            <source>Restart</source>
+            <translation>Neu starten</translation>
+        </message>
+        <message>
+            <source>Make unavailable</source>
+            <translation>Außer Betrieb nehmen</translation>
+        </message>
+        <message>
+            <source>Make available</source>
+            <translation>Wieder in Betrieb nehmen</translation>
+        </message>
+        <message>
+            <source>Start charging</source>
+            <translation>Laden starten</translation>
+        </message>
+        <message>
+            <source>Stop charging</source>
+            <translation>Laden stoppen</translation>
+        </message>
+        <message>
+            <source>Charge limit</source>
+            <translation>Ladelimit</translation>
+        </message>
+        <message>
+            <source>Clear charge limit</source>
+            <translation>Ladelimit aufheben</translation>
+        </message>
+        <message>
+            <source>Plug &amp; Charge</source>
+            <translation>Plug &amp; Charge</translation>
+        </message>
+        <message>
+            <source>Public charging settings</source>
+            <translation>Einstellungen öffentliches Laden</translation>
+        </message>
+        <message>
+            <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
+            <translation>Ihr Zugriff auf {charger} umfasst keine Aktionen (dafür sind volle Rechte nötig). Bitten Sie den Eigentümer der Ladestation um Zugriff.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionsPanel</name>
+        <message>
+            <source>Restart</source>
+            <translation>Neu starten</translation>
+        </message>
+        <message>
+            <source>Make unavailable</source>
+            <translation>Außer Betrieb nehmen</translation>
+        </message>
+        <message>
+            <source>Make available</source>
+            <translation>Wieder in Betrieb nehmen</translation>
+        </message>
+        <message>
+            <source>Start charging</source>
+            <translation>Laden starten</translation>
+        </message>
+        <message>
+            <source>Stop charging</source>
+            <translation>Laden stoppen</translation>
+        </message>
+        <message>
+            <source>Set limit</source>
+            <translation>Limit setzen</translation>
+        </message>
+        <message>
+            <source>Clear limit</source>
+            <translation>Limit aufheben</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Übernehmen</translation>
+        </message>
+        <message>
+            <source>subscription</source>
+            <translation>Abonnement</translation>
+        </message>
+        <message>
+            <source>per transaction</source>
+            <translation>pro Transaktion</translation>
+        </message>
+        <message>
+            <source>Select a charger to act on it.</source>
+            <translation>Wählen Sie eine Ladestation, um eine Aktion auszuführen.</translation>
+        </message>
+        <message>
+            <source>Action status</source>
+            <translation>Status der Aktion</translation>
+        </message>
+        <message>
+            <source>Restart…</source>
+            <translation>Neu starten…</translation>
+        </message>
+        <message>
+            <source>Reboot the charger (it goes offline for about a minute)</source>
+            <translation>Die Ladestation neu starten (sie ist etwa eine Minute offline)</translation>
+        </message>
+        <message>
+            <source>Make unavailable…</source>
+            <translation>Außer Betrieb nehmen…</translation>
+        </message>
+        <message>
+            <source>No new charging sessions until it is made available again</source>
+            <translation>Keine neuen Ladevorgänge, bis sie wieder verfügbar gemacht wird</translation>
+        </message>
+        <message>
+            <source>Make available…</source>
+            <translation>Wieder in Betrieb nehmen…</translation>
+        </message>
+        <message>
+            <source>Let drivers charge again</source>
+            <translation>Fahrer wieder laden lassen</translation>
+        </message>
+        <message>
+            <source>Charging</source>
+            <translation>Laden</translation>
+        </message>
+        <message>
+            <source>Connector to start on</source>
+            <translation>Anschluss, auf dem gestartet wird</translation>
+        </message>
+        <message>
+            <source>Id tag</source>
+            <translation>ID-Tag</translation>
+        </message>
+        <message>
+            <source>The id tag (RFID card) to charge for; recent ones are offered</source>
+            <translation>Das ID-Tag (RFID-Karte), für das geladen wird; zuletzt verwendete werden vorgeschlagen</translation>
+        </message>
+        <message>
+            <source>id tag (up to 20 characters)</source>
+            <translation>ID-Tag (bis zu 20 Zeichen)</translation>
+        </message>
+        <message>
+            <source>Start charging…</source>
+            <translation>Laden starten…</translation>
+        </message>
+        <message>
+            <source>Remote start for this id tag</source>
+            <translation>Fernstart für dieses ID-Tag</translation>
+        </message>
+        <message>
+            <source>Stop charging…</source>
+            <translation>Laden stoppen…</translation>
+        </message>
+        <message>
+            <source>Remote stop of the session shown</source>
+            <translation>Den angezeigten Ladevorgang aus der Ferne stoppen</translation>
+        </message>
+        <message>
+            <source>Connector:</source>
+            <translation>Anschluss:</translation>
+        </message>
+        <message>
+            <source>Id tag:</source>
+            <translation>ID-Tag:</translation>
+        </message>
+        <message>
+            <source>Running:</source>
+            <translation>Läuft:</translation>
+        </message>
+        <message>
+            <source>Charge limit</source>
+            <translation>Ladelimit</translation>
+        </message>
+        <message>
+            <source>Limit applies to</source>
+            <translation>Limit gilt für</translation>
+        </message>
+        <message>
+            <source>Limit in amperes</source>
+            <translation>Limit in Ampere</translation>
+        </message>
+        <message>
+            <source>Set limit…</source>
+            <translation>Limit setzen…</translation>
+        </message>
+        <message>
+            <source>Cap the charging current</source>
+            <translation>Den Ladestrom begrenzen</translation>
+        </message>
+        <message>
+            <source>Clear limit…</source>
+            <translation>Limit aufheben…</translation>
+        </message>
+        <message>
+            <source>Lift the limit back to the charger's maximum current</source>
+            <translation>Das Limit auf den Höchststrom der Ladestation zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Applies to:</source>
+            <translation>Gilt für:</translation>
+        </message>
+        <message>
+            <source>Current:</source>
+            <translation>Strom:</translation>
+        </message>
+        <message>
+            <source>Plug &amp;&amp; Charge</source>
+            <translation>Plug &amp;&amp; Charge</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>Ein</translation>
+        </message>
+        <message>
+            <source>card UID it bills</source>
+            <translation>UID der abgerechneten Karte</translation>
+        </message>
+        <message>
+            <source>Plug and Charge card</source>
+            <translation>Plug-&amp;-Charge-Karte</translation>
+        </message>
+        <message>
+            <source>Apply…</source>
+            <translation>Übernehmen…</translation>
+        </message>
+        <message>
+            <source>Turn Plug &amp; Charge on or off</source>
+            <translation>Plug &amp; Charge ein- oder ausschalten</translation>
+        </message>
+        <message>
+            <source>Plug &amp;&amp; Charge:</source>
+            <translation>Plug &amp;&amp; Charge:</translation>
+        </message>
+        <message>
+            <source>Card:</source>
+            <translation>Karte:</translation>
+        </message>
+        <message>
+            <source>Now:</source>
+            <translation>Jetzt:</translation>
+        </message>
+        <message>
+            <source>Public charging</source>
+            <translation>Öffentliches Laden</translation>
+        </message>
+        <message>
+            <source>Price per kWh</source>
+            <translation>Preis pro kWh</translation>
+        </message>
+        <message>
+            <source>Start fee</source>
+            <translation>Startgebühr</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the public code</source>
+            <translation>Den öffentlichen Code kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the public charging URL</source>
+            <translation>Die URL für öffentliches Laden kopieren</translation>
+        </message>
+        <message>
+            <source>Save the public charging settings</source>
+            <translation>Die Einstellungen für öffentliches Laden speichern</translation>
+        </message>
+        <message>
+            <source>Public charging:</source>
+            <translation>Öffentliches Laden:</translation>
+        </message>
+        <message>
+            <source>Price per kWh:</source>
+            <translation>Preis pro kWh:</translation>
+        </message>
+        <message>
+            <source>Start fee:</source>
+            <translation>Startgebühr:</translation>
+        </message>
+        <message>
+            <source>Billing plan:</source>
+            <translation>Abrechnungsart:</translation>
+        </message>
+        <message>
+            <source>Public code:</source>
+            <translation>Öffentlicher Code:</translation>
+        </message>
+        <message>
+            <source>URL:</source>
+            <translation>URL:</translation>
+        </message>
+        <message>
+            <source>Could not read {what}</source>
+            <translation>Konnte nicht gelesen werden: {what}</translation>
+        </message>
+        <message>
+            <source>Actions on {charger}.</source>
+            <translation>Aktionen für {charger}.</translation>
+        </message>
+        <message>
+            <source>Any free connector</source>
+            <translation>Beliebiger freier Anschluss</translation>
+        </message>
+        <message>
+            <source>Whole charger</source>
+            <translation>Ganze Ladestation</translation>
+        </message>
+        <message>
+            <source>Connector {number}</source>
+            <translation>Anschluss {number}</translation>
+        </message>
+        <message>
+            <source>Could not read the sessions: {problem}</source>
+            <translation>Die Ladevorgänge konnten nicht gelesen werden: {problem}</translation>
+        </message>
+        <message>
+            <source>No charging session is running.</source>
+            <translation>Es läuft kein Ladevorgang.</translation>
+        </message>
+        <message>
+            <source>Made unavailable</source>
+            <translation>Außer Betrieb genommen</translation>
+        </message>
+        <message>
+            <source>Available to drivers</source>
+            <translation>Für Fahrer verfügbar</translation>
+        </message>
+        <message>
+            <source>on, card {card}</source>
+            <translation>ein, Karte {card}</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>aus</translation>
+        </message>
+        <message>
+            <source>Select a charger first.</source>
+            <translation>Wählen Sie zuerst eine Ladestation.</translation>
+        </message>
+        <message>
+            <source>An action is in flight; wait for its reply.</source>
+            <translation>Eine Aktion läuft; warten Sie auf die Antwort.</translation>
+        </message>
+        <message>
+            <source>It is already unavailable.</source>
+            <translation>Sie ist bereits außer Betrieb.</translation>
+        </message>
+        <message>
+            <source>It is already available.</source>
+            <translation>Sie ist bereits verfügbar.</translation>
+        </message>
+        <message>
+            <source>Enter an id tag.</source>
+            <translation>Geben Sie ein ID-Tag ein.</translation>
+        </message>
+        <message>
+            <source>Enter the card UID it bills.</source>
+            <translation>Geben Sie die UID der abgerechneten Karte ein.</translation>
+        </message>
+        <message>
+            <source>Not now: </source>
+            <translation>Jetzt nicht: </translation>
+        </message>
+        <message>
+            <source>Checking the charging sessions of {charger}…</source>
+            <translation>Ladevorgänge von {charger} werden geprüft…</translation>
+        </message>
+        <message>
+            <source>{action} of {charger}: not sent (cancelled).</source>
+            <translation>{action} für {charger}: nicht gesendet (abgebrochen).</translation>
+        </message>
+        <message>
+            <source>An action is already in flight for this charger.</source>
+            <translation>Für diese Ladestation läuft bereits eine Aktion.</translation>
+        </message>
+        <message>
+            <source>Sending to {charger}… waiting for the charger's reply.</source>
+            <translation>Wird an {charger} gesendet… warte auf die Antwort der Ladestation.</translation>
+        </message>
+        <message>
+            <source>Watching the charger for the effect…</source>
+            <translation>Die Ladestation wird auf die Wirkung beobachtet…</translation>
+        </message>
+    </context>
+    <context>
         <name>AppStatusBar</name>
         <message>
             <source>Not signed in</source>
@@ -50,6 +483,41 @@
         <message>
             <source>API {used}/{limit} per min</source>
             <translation>API {used}/{limit} pro Min.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartCard</name>
+        <message>
+            <source>Copy or save this chart</source>
+            <translation>Dieses Diagramm kopieren oder speichern</translation>
+        </message>
+        <message>
+            <source>{title}: copy or save</source>
+            <translation>{title}: kopieren oder speichern</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Save as PNG…</source>
+            <translation>Als PNG speichern…</translation>
+        </message>
+        <message>
+            <source>Save as SVG…</source>
+            <translation>Als SVG speichern…</translation>
+        </message>
+        <message>
+            <source>Save chart as {kind}</source>
+            <translation>Diagramm als {kind} speichern</translation>
+        </message>
+        <message>
+            <source>Chart not saved</source>
+            <translation>Diagramm nicht gespeichert</translation>
+        </message>
+        <message>
+            <source>Could not save {path}: {problem}.</source>
+            <translation>{path} konnte nicht gespeichert werden: {problem}.</translation>
         </message>
     </context>
     <context>
@@ -309,6 +777,10 @@
             <translation>Wählen Sie eine Ladestation in der Liste aus, um ihre Details zu sehen.</translation>
         </message>
         <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
             <source>Connectors</source>
             <translation>Anschlüsse</translation>
         </message>
@@ -427,11 +899,35 @@
         </message>
         <message>
             <source>Began</source>
-            <translation>Begonnen</translation>
+            <translation>Beginn</translation>
         </message>
         <message>
             <source>Ended</source>
-            <translation>Beendet</translation>
+            <translation>Ende</translation>
+        </message>
+        <message>
+            <source>Faulted {age}</source>
+            <translation>Störung {age}</translation>
+        </message>
+        <message>
+            <source>Went offline {age}</source>
+            <translation>Offline gegangen {age}</translation>
+        </message>
+        <message>
+            <source>Went quiet {age}</source>
+            <translation>Verstummt {age}</translation>
+        </message>
+        <message>
+            <source>Seen {age}</source>
+            <translation>Gesehen {age}</translation>
+        </message>
+        <message>
+            <source>alert in {left}</source>
+            <translation>Alarm in {left}</translation>
+        </message>
+        <message>
+            <source>alert due now</source>
+            <translation>Alarm jetzt fällig</translation>
         </message>
         <message>
             <source>Sent</source>
@@ -446,10 +942,18 @@
             <translation>Offen</translation>
         </message>
         <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Anschluss {number}: {error}</translation>
+        </message>
+        <message>
+            <source>First seen {seen}; if it lasts, it opens an incident and alerts at {alert}</source>
+            <translation>Zuerst gesehen {seen}; hält es an, wird ein Vorfall eröffnet und um {alert} alarmiert</translation>
+        </message>
+        <message>
             <source>First seen {seen}
 Alerted {alerted} (after the grace period)</source>
             <translation>Zuerst gesehen {seen}
-Gemeldet {alerted} (nach der Karenzzeit)</translation>
+Alarmiert {alerted} (nach der Karenzzeit)</translation>
         </message>
         <message>
             <source>First seen cleared {time}</source>
@@ -458,6 +962,10 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
     </context>
     <context>
         <name>EventsPane</name>
+        <message>
+            <source>No problems so far. A problem shows here as soon as a refresh sees it, marked “Pending” while its grace period runs (2 min for faults, 5 min for offline by default; see Settings); only a problem that lasts becomes an incident and alerts.</source>
+            <translation>Bisher keine Probleme. Ein Problem erscheint hier, sobald eine Aktualisierung es sieht, als „Ausstehend“ markiert, solange seine Karenzzeit läuft (standardmäßig 2 min bei Störungen, 5 min bei offline; siehe Einstellungen); nur ein anhaltendes Problem wird zum Vorfall und löst einen Alarm aus.</translation>
+        </message>
         <message>
             <source>Filter by charger: identity, reference or UUID</source>
             <translation>Nach Ladestation filtern: Kennung, Referenz oder UUID</translation>
@@ -491,8 +999,31 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
             <translation>Geschlossen</translation>
         </message>
         <message>
+            <source>Export CSV…</source>
+            <translation>CSV exportieren…</translation>
+        </message>
+        <message>
+            <source>Save the events shown (with the filters) as CSV</source>
+            <translation>Die angezeigten Ereignisse (mit den Filtern) als CSV speichern</translation>
+        </message>
+        <message>
             <source>Events</source>
             <translation>Ereignisse</translation>
+        </message>
+        <message>
+            <source>Export events</source>
+            <translation>Ereignisse exportieren</translation>
+        </message>
+        <message>
+            <source>Could not export the events: {problem}</source>
+            <translation>Die Ereignisse konnten nicht exportiert werden: {problem}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n events to {path}</source>
+            <translation>
+                <numerusform>%n Ereignis nach {path} exportiert</numerusform>
+                <numerusform>%n Ereignisse nach {path} exportiert</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n events</source>
@@ -508,6 +1039,14 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
         <message>
             <source>Show {name} in Chargers</source>
             <translation>{name} in Ladestationen anzeigen</translation>
+        </message>
+        <message>
+            <source>Show log</source>
+            <translation>Protokoll anzeigen</translation>
+        </message>
+        <message>
+            <source>The charger's OCPP log at the start of this event</source>
+            <translation>Das OCPP-Protokoll der Ladestation zu Beginn dieses Ereignisses</translation>
         </message>
         <message>
             <source>{name} unmuted</source>
@@ -749,10 +1288,6 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
             <translation>Wählen Sie, wo der Export gespeichert wird.</translation>
         </message>
         <message>
-            <source>{done} of {total} chargers</source>
-            <translation>{done} von {total} Ladestationen</translation>
-        </message>
-        <message>
             <source>{count} of {total} ticked</source>
             <translation>{count} von {total} ausgewählt</translation>
         </message>
@@ -790,11 +1325,15 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
         </message>
         <message>
             <source>Listing chargers… {count} so far.</source>
-            <translation>Ladestationen werden aufgelistet… bisher {count}.</translation>
+            <translation>Ladestationen werden abgerufen… bisher {count}.</translation>
         </message>
         <message>
             <source>Listing chargers…</source>
             <translation>Ladestationen werden abgerufen…</translation>
+        </message>
+        <message>
+            <source>{done} of {total} chargers</source>
+            <translation>{done} von {total} Ladestationen</translation>
         </message>
         <message>
             <source>Exporting… {count} transactions written so far.</source>
@@ -1081,6 +1620,273 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
         </message>
     </context>
     <context>
+        <name>HistoryBanner</name>
+        <message>
+            <source>Event history problem</source>
+            <translation>Problem mit dem Ereignisverlauf</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Schließen</translation>
+        </message>
+    </context>
+    <context>
+        <name>Insights</name>
+        <message>
+            <source>This month</source>
+            <translation>Dieser Monat</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>Letzter Monat</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Letzte 30 Tage</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>Dieses Jahr</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsPane</name>
+        <message>
+            <source>All sites</source>
+            <translation>Alle Standorte</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Zeitraum</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>Benutzerdefiniert…</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Standort</translation>
+        </message>
+        <message>
+            <source>Energy per</source>
+            <translation>Energie pro</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Woche</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Monat</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Save report…</source>
+            <translation>Bericht speichern…</translation>
+        </message>
+        <message>
+            <source>Choose a period.</source>
+            <translation>Wählen Sie einen Zeitraum.</translation>
+        </message>
+        <message>
+            <source>Energy by site</source>
+            <translation>Energie nach Standort</translation>
+        </message>
+        <message>
+            <source>Sessions per day</source>
+            <translation>Ladevorgänge pro Tag</translation>
+        </message>
+        <message>
+            <source>Busiest hours (busy hours per weekday and hour)</source>
+            <translation>Stoßzeiten (belegte Stunden nach Wochentag und Stunde)</translation>
+        </message>
+        <message>
+            <source>Utilisation: the {count} busiest connectors</source>
+            <translation>Auslastung: die {count} meistgenutzten Anschlüsse</translation>
+        </message>
+        <message>
+            <source>Availability per site</source>
+            <translation>Verfügbarkeit nach Standort</translation>
+        </message>
+        <message>
+            <source>Ten worst chargers (availability)</source>
+            <translation>Die zehn schlechtesten Ladestationen (Verfügbarkeit)</translation>
+        </message>
+        <message>
+            <source>Faults by error code</source>
+            <translation>Störungen nach Fehlercode</translation>
+        </message>
+        <message>
+            <source>Faults by model</source>
+            <translation>Störungen nach Modell</translation>
+        </message>
+        <message>
+            <source>Faults by firmware</source>
+            <translation>Störungen nach Firmware</translation>
+        </message>
+        <message>
+            <source>The end date is before the start date.</source>
+            <translation>Das Enddatum liegt vor dem Startdatum.</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen…</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{sessions}&lt;/b&gt; sessions · &lt;b&gt;{kwh} kWh&lt;/b&gt; · &lt;b&gt;{hours}&lt;/b&gt; charging hours · {chargers} chargers · {period}</source>
+            <translation>&lt;b&gt;{sessions}&lt;/b&gt; Ladevorgänge · &lt;b&gt;{kwh} kWh&lt;/b&gt; · &lt;b&gt;{hours}&lt;/b&gt; Ladestunden · {chargers} Ladestationen · {period}</translation>
+        </message>
+        <message>
+            <source>{kwh} kWh of sessions that ran past the period's edges is not charted.</source>
+            <translation>{kwh} kWh aus Ladevorgängen, die über den Zeitraum hinausliefen, sind nicht dargestellt.</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Ladevorgänge</translation>
+        </message>
+        <message>
+            <source>sessions</source>
+            <translation>Ladevorgänge</translation>
+        </message>
+        <message>
+            <source>Energy per day by site</source>
+            <translation>Energie pro Tag nach Standort</translation>
+        </message>
+        <message>
+            <source>Energy per week by site</source>
+            <translation>Energie pro Woche nach Standort</translation>
+        </message>
+        <message>
+            <source>Energy per month by site</source>
+            <translation>Energie pro Monat nach Standort</translation>
+        </message>
+        <message>
+            <source>No connector was busy in this period.</source>
+            <translation>Kein Anschluss war in diesem Zeitraum belegt.</translation>
+        </message>
+        <message>
+            <source>% of the time busy</source>
+            <translation>% der Zeit belegt</translation>
+        </message>
+        <message>
+            <source>{percent} % busy</source>
+            <translation>{percent} % belegt</translation>
+        </message>
+        <message>
+            <source>% available</source>
+            <translation>% verfügbar</translation>
+        </message>
+        <message>
+            <source>Every charger was available the whole period
+(no fault or offline incident in PlugDesk's history).</source>
+            <translation>Jede Ladestation war im ganzen Zeitraum verfügbar
+(kein Störungs- oder Offline-Vorfall im Verlauf von PlugDesk).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n incidents</source>
+            <translation>
+                <numerusform>%n Vorfall</numerusform>
+                <numerusform>%n Vorfälle</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{percent} % available</source>
+            <translation>{percent} % verfügbar</translation>
+        </message>
+        <message>
+            <source>No faults in this period.</source>
+            <translation>Keine Störungen in diesem Zeitraum.</translation>
+        </message>
+        <message>
+            <source>faults</source>
+            <translation>Störungen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n faults</source>
+            <translation>
+                <numerusform>%n Störung</numerusform>
+                <numerusform>%n Störungen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save report</source>
+            <translation>Bericht speichern</translation>
+        </message>
+        <message>
+            <source>Report not saved</source>
+            <translation>Bericht nicht gespeichert</translation>
+        </message>
+        <message>
+            <source>Report saved to {path}.</source>
+            <translation>Bericht gespeichert unter {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsService</name>
+        <message>
+            <source>Listing chargers…</source>
+            <translation>Ladestationen werden aufgelistet…</translation>
+        </message>
+        <message>
+            <source>Availability left out: {problem}</source>
+            <translation>Verfügbarkeit ausgelassen: {problem}</translation>
+        </message>
+        <message>
+            <source>Fetching transactions: {done} of {total} chargers, {rows} transactions</source>
+            <translation>Transaktionen werden geladen: {done} von {total} Ladestationen, {rows} Transaktionen</translation>
+        </message>
+        <message>
+            <source>Aggregating: {done} of {total} transactions</source>
+            <translation>Zusammenfassen: {done} von {total} Transaktionen</translation>
+        </message>
+        <message>
+            <source>Transaction {id} has no start time.</source>
+            <translation>Transaktion {id} hat keine Startzeit.</translation>
+        </message>
+        <message>
+            <source>Could not read the meter values of transaction {id}: {problem}</source>
+            <translation>Die Zählerwerte von Transaktion {id} konnten nicht gelesen werden: {problem}</translation>
+        </message>
+        <message>
+            <source>The charger stored no power or energy readings for transaction {id}.</source>
+            <translation>Die Ladestation hat für Transaktion {id} keine Leistungs- oder Energiewerte gespeichert.</translation>
+        </message>
+        <message>
+            <source>Transaction {id}, {time}</source>
+            <translation>Transaktion {id}, {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsWiring</name>
+        <message>
+            <source>Insights</source>
+            <translation>Auswertungen</translation>
+        </message>
+        <message>
+            <source>Reading the meter values of transaction {id}…</source>
+            <translation>Zählerwerte von Transaktion {id} werden gelesen…</translation>
+        </message>
+        <message>
+            <source>No power curve</source>
+            <translation>Keine Leistungskurve</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Events</source>
@@ -1117,6 +1923,10 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
         <message>
             <source>Demo</source>
             <translation>Demo</translation>
+        </message>
+        <message>
+            <source>PlugDesk closed unexpectedly</source>
+            <translation>PlugDesk wurde unerwartet beendet</translation>
         </message>
         <message>
             <source>Signed in</source>
@@ -1183,8 +1993,60 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
             <translation>{text} kopiert</translation>
         </message>
         <message>
+            <source>Health</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Fault&lt;/b&gt;: status Faulted, or an error code on the charger or a connector. &lt;b&gt;Offline&lt;/b&gt;: it lost its connection to the server. &lt;b&gt;Stale&lt;/b&gt;: online, but no heartbeat for 15 min. &lt;b&gt;Warning&lt;/b&gt;: a car-side communication error. &lt;b&gt;Unknown&lt;/b&gt;: never connected to the server. &lt;b&gt;Maintenance&lt;/b&gt;: blocked or Unavailable, set by an operator or an update (no alerts). &lt;b&gt;OK&lt;/b&gt;: none of these. The chips above the list filter by level.</source>
+            <translation>&lt;b&gt;Störung&lt;/b&gt;: Status Faulted oder ein Fehlercode an der Ladestation oder einem Anschluss. &lt;b&gt;Offline&lt;/b&gt;: die Verbindung zum Server ist verloren. &lt;b&gt;Veraltet&lt;/b&gt;: online, aber seit 15 min kein Heartbeat. &lt;b&gt;Warnung&lt;/b&gt;: ein Kommunikationsfehler auf Fahrzeugseite. &lt;b&gt;Unbekannt&lt;/b&gt;: nie mit dem Server verbunden. &lt;b&gt;Wartung&lt;/b&gt;: gesperrt oder Unavailable, durch einen Betreiber oder ein Update gesetzt (keine Alarme). &lt;b&gt;OK&lt;/b&gt;: nichts davon. Die Schaltflächen über der Liste filtern nach Zustand.</translation>
+        </message>
+        <message>
+            <source>Grace periods and alerts</source>
+            <translation>Karenzzeiten und Alarme</translation>
+        </message>
+        <message>
+            <source>A problem shows in &lt;b&gt;Events&lt;/b&gt; as &lt;i&gt;Pending&lt;/i&gt; as soon as a refresh sees it. It becomes an incident, and alerts, only when it lasts its grace period (by default 2 min for faults and stale chargers, 5 min for offline ones; change them in Settings), so a reboot does not wake you up. Mute a charger from the Events menu (right-click or the Menu key).</source>
+            <translation>Ein Problem erscheint unter &lt;b&gt;Ereignisse&lt;/b&gt; als &lt;i&gt;Ausstehend&lt;/i&gt;, sobald eine Aktualisierung es sieht. Es wird erst zum Vorfall, mit Alarm, wenn es seine Karenzzeit überdauert (standardmäßig 2 min bei Störungen und veralteten Ladestationen, 5 min bei offline; in den Einstellungen änderbar), damit ein Neustart Sie nicht weckt. Schalten Sie eine Ladestation über das Menü der Ereignisse stumm (Rechtsklick oder die Menütaste).</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>Tastatur</translation>
+        </message>
+        <message>
+            <source>search chargers; Enter or Down go to the list, Escape clears</source>
+            <translation>Ladestationen suchen; Eingabe oder Pfeil nach unten springt in die Liste, Escape leert</translation>
+        </message>
+        <message>
+            <source>next / previous part of the window (arrow keys move inside a table)</source>
+            <translation>nächster / vorheriger Bereich des Fensters (Pfeiltasten bewegen sich in einer Tabelle)</translation>
+        </message>
+        <message>
+            <source>next tab; with Shift, or Ctrl+PgUp, the previous one</source>
+            <translation>nächster Tab; mit Umschalt oder Strg+Bild auf der vorherige</translation>
+        </message>
+        <message>
+            <source>refresh now</source>
+            <translation>jetzt aktualisieren</translation>
+        </message>
+        <message>
+            <source>export transactions</source>
+            <translation>Transaktionen exportieren</translation>
+        </message>
+        <message>
+            <source>actions for the selected event</source>
+            <translation>Aktionen für das ausgewählte Ereignis</translation>
+        </message>
+        <message>
+            <source>quit</source>
+            <translation>beenden</translation>
+        </message>
+        <message>
             <source>Not signed in</source>
             <translation>Nicht angemeldet</translation>
+        </message>
+        <message>
+            <source>No charger matches the search or filter: none is selected.</source>
+            <translation>Keine Ladestation passt zur Suche oder zum Filter: keine ist ausgewählt.</translation>
         </message>
         <message>
             <source>That charger is not in the list any more.</source>
@@ -1207,6 +2069,10 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
             <translation>Es läuft bereits eine Aktualisierung.</translation>
         </message>
         <message>
+            <source>Quick guide</source>
+            <translation>Kurzanleitung</translation>
+        </message>
+        <message>
             <source>About PlugDesk</source>
             <translation>Über PlugDesk</translation>
         </message>
@@ -1223,6 +2089,28 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
             <translation>Aktualisierung fehlgeschlagen: {message}</translation>
         </message>
         <message>
+            <source>PlugDesk closed unexpectedly the last time it ran.
+
+What it was doing is saved in:
+{path}
+
+If this happens again, please send that file with your report.</source>
+            <translation>PlugDesk wurde beim letzten Mal unerwartet beendet.
+
+Was es gerade tat, ist gespeichert in:
+{path}
+
+Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</translation>
+        </message>
+        <message>
+            <source>Watched by plugdesk watch (pid {pid}) — alerts come from it</source>
+            <translation>Überwacht von plugdesk watch (PID {pid}) — Alarme kommen von dort</translation>
+        </message>
+        <message>
+            <source>plugdesk watch stopped — PlugDesk watches the fleet again</source>
+            <translation>plugdesk watch wurde beendet — PlugDesk überwacht die Ladestationen wieder selbst</translation>
+        </message>
+        <message>
             <source>Sites</source>
             <translation>Standorte</translation>
         </message>
@@ -1232,6 +2120,166 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
         <message>
             <source>Open</source>
             <translation>Öffnen</translation>
+        </message>
+    </context>
+    <context>
+        <name>OcppLogModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>Richtung</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Methode</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Params</source>
+            <translation>Parameter</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>→ charger</source>
+            <translation>→ Ladestation</translation>
+        </message>
+        <message>
+            <source>← charger</source>
+            <translation>← Ladestation</translation>
+        </message>
+    </context>
+    <context>
+        <name>OcppLogTab</name>
+        <message>
+            <source>Both directions</source>
+            <translation>Beide Richtungen</translation>
+        </message>
+        <message>
+            <source>To the charger</source>
+            <translation>Zur Ladestation</translation>
+        </message>
+        <message>
+            <source>From the charger</source>
+            <translation>Von der Ladestation</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>Ausstehend</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Erledigt</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>OCPP method</source>
+            <translation>OCPP-Methode</translation>
+        </message>
+        <message>
+            <source>All methods</source>
+            <translation>Alle Methoden</translation>
+        </message>
+        <message>
+            <source>Message status</source>
+            <translation>Nachrichtenstatus</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Jeder Status</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>Richtung</translation>
+        </message>
+        <message>
+            <source>Hide insignificant</source>
+            <translation>Unwichtige ausblenden</translation>
+        </message>
+        <message>
+            <source>Leave out heartbeats and other routine messages</source>
+            <translation>Heartbeats und andere Routinenachrichten auslassen</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>Log from</source>
+            <translation>Protokoll ab</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>Log until</source>
+            <translation>Protokoll bis</translation>
+        </message>
+        <message>
+            <source>OCPP log</source>
+            <translation>OCPP-Protokoll</translation>
+        </message>
+        <message>
+            <source>Message params and result</source>
+            <translation>Parameter und Ergebnis der Nachricht</translation>
+        </message>
+        <message>
+            <source>Select a message to see its params and result.</source>
+            <translation>Wählen Sie eine Nachricht, um Parameter und Ergebnis zu sehen.</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the selected message (params and result as JSON)</source>
+            <translation>Die ausgewählte Nachricht kopieren (Parameter und Ergebnis als JSON)</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen…</translation>
+        </message>
+        <message>
+            <source>Could not read the log: {problem}</source>
+            <translation>Das Protokoll konnte nicht gelesen werden: {problem}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n messages, newest first — scroll for more</source>
+            <translation>
+                <numerusform>%n Nachricht, neueste zuerst — für mehr scrollen</numerusform>
+                <numerusform>%n Nachrichten, neueste zuerst — für mehr scrollen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n messages loaded, newest first</source>
+            <translation>
+                <numerusform>%n Nachricht geladen, neueste zuerst</numerusform>
+                <numerusform>Alle %n Nachrichten geladen, neueste zuerst</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No OCPP messages with these filters.</source>
+            <translation>Keine OCPP-Nachrichten mit diesen Filtern.</translation>
+        </message>
+        <message>
+            <source>Params:</source>
+            <translation>Parameter:</translation>
+        </message>
+        <message>
+            <source>Result:</source>
+            <translation>Ergebnis:</translation>
         </message>
     </context>
     <context>
@@ -1249,6 +2297,24 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
                 <numerusform>%n Transaktion</numerusform>
                 <numerusform>%n Transaktionen</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n Ladestation</numerusform>
+                <numerusform>%n Ladestationen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PowerCurveDialog</name>
+        <message>
+            <source>Power curve — {title}</source>
+            <translation>Leistungskurve — {title}</translation>
+        </message>
+        <message>
+            <source>{points} points ({source}); peak {peak} kW</source>
+            <translation>{points} Punkte ({source}); Spitze {peak} kW</translation>
         </message>
     </context>
     <context>
@@ -1794,8 +2860,16 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
             <translation>Erstellen Sie ein Token im Plugchoice-Portal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Es wird nur einmal angezeigt; fügen Sie es hier ein.</translation>
         </message>
         <message>
+            <source>PlugDesk will ask for the token again after a restart. To have it remembered, install or unlock a password store (GNOME Keyring, KDE Wallet) and sign in again.</source>
+            <translation>PlugDesk fragt nach einem Neustart erneut nach dem Token. Damit es gespeichert bleibt, installieren oder entsperren Sie einen Passwortspeicher (GNOME Keyring, KDE Wallet) und melden Sie sich erneut an.</translation>
+        </message>
+        <message>
             <source>Sign in to Plugchoice</source>
             <translation>Bei Plugchoice anmelden</translation>
+        </message>
+        <message>
+            <source>Password store warning</source>
+            <translation>Warnung zum Passwortspeicher</translation>
         </message>
         <message>
             <source>Personal access token</source>
@@ -1844,6 +2918,10 @@ Gemeldet {alerted} (nach der Karenzzeit)</translation>
         <message>
             <source>Signed in as {user}.</source>
             <translation>Angemeldet als {user}.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
         </message>
     </context>
     <context>

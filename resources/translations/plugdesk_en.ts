@@ -14,6 +14,13 @@
     <context>
         <name>EventsPane</name>
         <message numerus="yes">
+            <source>Exported %n events to {path}</source>
+            <translation>
+                <numerusform>Exported %n event to {path}</numerusform>
+                <numerusform>Exported %n events to {path}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n events</source>
             <translation>
                 <numerusform>%n event</numerusform>
@@ -56,6 +63,40 @@
         </message>
     </context>
     <context>
+        <name>InsightsPane</name>
+        <message numerus="yes">
+            <source>%n incidents</source>
+            <translation>
+                <numerusform>%n incident</numerusform>
+                <numerusform>%n incidents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n faults</source>
+            <translation>
+                <numerusform>%n fault</numerusform>
+                <numerusform>%n faults</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>OcppLogTab</name>
+        <message numerus="yes">
+            <source>%n messages, newest first — scroll for more</source>
+            <translation>
+                <numerusform>%n message, newest first — scroll for more</numerusform>
+                <numerusform>%n messages, newest first — scroll for more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n messages loaded, newest first</source>
+            <translation>
+                <numerusform>%n message loaded</numerusform>
+                <numerusform>All %n messages loaded, newest first</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Plurals</name>
         <message numerus="yes">
             <source>%n days ago</source>
@@ -69,6 +110,13 @@
             <translation>
                 <numerusform>%n transaction</numerusform>
                 <numerusform>%n transactions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n charger</numerusform>
+                <numerusform>%n chargers</numerusform>
             </translation>
         </message>
     </context>

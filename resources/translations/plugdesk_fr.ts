@@ -2,6 +2,439 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en_US">
     <context>
+        <name>ActionWiring</name>
+        <message>
+            <source>none</source>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>Each goes offline for about a minute; running charging sessions are interrupted.</source>
+            <translation>Chaque borne est hors ligne pendant environ une minute ; les sessions de charge en cours sont interrompues.</translation>
+        </message>
+        <message>
+            <source>No new charging session can start on them until they are made available.</source>
+            <translation>Aucune nouvelle session de charge ne peut y démarrer tant qu'elles ne sont pas rendues disponibles.</translation>
+        </message>
+        <message>
+            <source>{action}: {chargers} ({names})?</source>
+            <translation>{action} : {chargers} ({names}) ?</translation>
+        </message>
+        <message>
+            <source>Skipped, no permission for actions: {names}.</source>
+            <translation>Ignorées, pas d'autorisation pour les actions : {names}.</translation>
+        </message>
+        <message>
+            <source>{action}: sending to {chargers}…</source>
+            <translation>{action} : envoi à {chargers}…</translation>
+        </message>
+        <message>
+            <source>{action} — {chargers}</source>
+            <translation>{action} — {chargers}</translation>
+        </message>
+        <message>
+            <source>Actions</source>
+            <translation>Actions</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>Journal</translation>
+        </message>
+        <message>
+            <source>&amp;Actions</source>
+            <translation>&amp;Actions</translation>
+        </message>
+        <message>
+            <source>{action} selected chargers…</source>
+            <translation>{action} : bornes sélectionnées…</translation>
+        </message>
+        <message>
+            <source>{action}: {chargers}…</source>
+            <translation>{action} : {chargers}…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Actions</name>
+        <message>
+            <source>Restart</source>
+            <translation>Redémarrer</translation>
+        </message>
+        <message>
+            <source>Make unavailable</source>
+            <translation>Rendre indisponible</translation>
+        </message>
+        <message>
+            <source>Make available</source>
+            <translation>Rendre disponible</translation>
+        </message>
+        <message>
+            <source>Start charging</source>
+            <translation>Démarrer la charge</translation>
+        </message>
+        <message>
+            <source>Stop charging</source>
+            <translation>Arrêter la charge</translation>
+        </message>
+        <message>
+            <source>Charge limit</source>
+            <translation>Limite de charge</translation>
+        </message>
+        <message>
+            <source>Clear charge limit</source>
+            <translation>Lever la limite de charge</translation>
+        </message>
+        <message>
+            <source>Plug &amp; Charge</source>
+            <translation>Plug &amp; Charge</translation>
+        </message>
+        <message>
+            <source>Public charging settings</source>
+            <translation>Réglages de la recharge publique</translation>
+        </message>
+        <message>
+            <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
+            <translation>Votre accès à {charger} ne comprend pas les actions (il faut une autorisation complète). Demandez l'accès au propriétaire de la borne.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionsPanel</name>
+        <message>
+            <source>Restart</source>
+            <translation>Redémarrer</translation>
+        </message>
+        <message>
+            <source>Make unavailable</source>
+            <translation>Rendre indisponible</translation>
+        </message>
+        <message>
+            <source>Make available</source>
+            <translation>Rendre disponible</translation>
+        </message>
+        <message>
+            <source>Start charging</source>
+            <translation>Démarrer la charge</translation>
+        </message>
+        <message>
+            <source>Stop charging</source>
+            <translation>Arrêter la charge</translation>
+        </message>
+        <message>
+            <source>Set limit</source>
+            <translation>Fixer la limite</translation>
+        </message>
+        <message>
+            <source>Clear limit</source>
+            <translation>Lever la limite</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Appliquer</translation>
+        </message>
+        <message>
+            <source>subscription</source>
+            <translation>abonnement</translation>
+        </message>
+        <message>
+            <source>per transaction</source>
+            <translation>par transaction</translation>
+        </message>
+        <message>
+            <source>Select a charger to act on it.</source>
+            <translation>Sélectionnez une borne pour agir dessus.</translation>
+        </message>
+        <message>
+            <source>Action status</source>
+            <translation>État de l'action</translation>
+        </message>
+        <message>
+            <source>Restart…</source>
+            <translation>Redémarrer…</translation>
+        </message>
+        <message>
+            <source>Reboot the charger (it goes offline for about a minute)</source>
+            <translation>Redémarrer la borne (elle est hors ligne pendant environ une minute)</translation>
+        </message>
+        <message>
+            <source>Make unavailable…</source>
+            <translation>Rendre indisponible…</translation>
+        </message>
+        <message>
+            <source>No new charging sessions until it is made available again</source>
+            <translation>Plus de nouvelles sessions de charge jusqu'à ce qu'elle soit rendue disponible</translation>
+        </message>
+        <message>
+            <source>Make available…</source>
+            <translation>Rendre disponible…</translation>
+        </message>
+        <message>
+            <source>Let drivers charge again</source>
+            <translation>Permettre à nouveau aux conducteurs de charger</translation>
+        </message>
+        <message>
+            <source>Charging</source>
+            <translation>Charge</translation>
+        </message>
+        <message>
+            <source>Connector to start on</source>
+            <translation>Connecteur sur lequel démarrer</translation>
+        </message>
+        <message>
+            <source>Id tag</source>
+            <translation>Badge</translation>
+        </message>
+        <message>
+            <source>The id tag (RFID card) to charge for; recent ones are offered</source>
+            <translation>Le badge (carte RFID) pour lequel charger ; les badges récents sont proposés</translation>
+        </message>
+        <message>
+            <source>id tag (up to 20 characters)</source>
+            <translation>badge (20 caractères au plus)</translation>
+        </message>
+        <message>
+            <source>Start charging…</source>
+            <translation>Démarrer la charge…</translation>
+        </message>
+        <message>
+            <source>Remote start for this id tag</source>
+            <translation>Démarrage à distance pour ce badge</translation>
+        </message>
+        <message>
+            <source>Stop charging…</source>
+            <translation>Arrêter la charge…</translation>
+        </message>
+        <message>
+            <source>Remote stop of the session shown</source>
+            <translation>Arrêt à distance de la session affichée</translation>
+        </message>
+        <message>
+            <source>Connector:</source>
+            <translation>Connecteur :</translation>
+        </message>
+        <message>
+            <source>Id tag:</source>
+            <translation>Badge :</translation>
+        </message>
+        <message>
+            <source>Running:</source>
+            <translation>En cours :</translation>
+        </message>
+        <message>
+            <source>Charge limit</source>
+            <translation>Limite de charge</translation>
+        </message>
+        <message>
+            <source>Limit applies to</source>
+            <translation>La limite s'applique à</translation>
+        </message>
+        <message>
+            <source>Limit in amperes</source>
+            <translation>Limite en ampères</translation>
+        </message>
+        <message>
+            <source>Set limit…</source>
+            <translation>Fixer la limite…</translation>
+        </message>
+        <message>
+            <source>Cap the charging current</source>
+            <translation>Plafonner le courant de charge</translation>
+        </message>
+        <message>
+            <source>Clear limit…</source>
+            <translation>Lever la limite…</translation>
+        </message>
+        <message>
+            <source>Lift the limit back to the charger's maximum current</source>
+            <translation>Ramener la limite au courant maximal de la borne</translation>
+        </message>
+        <message>
+            <source>Applies to:</source>
+            <translation>S'applique à :</translation>
+        </message>
+        <message>
+            <source>Current:</source>
+            <translation>Courant :</translation>
+        </message>
+        <message>
+            <source>Plug &amp;&amp; Charge</source>
+            <translation>Plug &amp;&amp; Charge</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>Activé</translation>
+        </message>
+        <message>
+            <source>card UID it bills</source>
+            <translation>UID de la carte facturée</translation>
+        </message>
+        <message>
+            <source>Plug and Charge card</source>
+            <translation>Carte Plug &amp; Charge</translation>
+        </message>
+        <message>
+            <source>Apply…</source>
+            <translation>Appliquer…</translation>
+        </message>
+        <message>
+            <source>Turn Plug &amp; Charge on or off</source>
+            <translation>Activer ou désactiver Plug &amp; Charge</translation>
+        </message>
+        <message>
+            <source>Plug &amp;&amp; Charge:</source>
+            <translation>Plug &amp;&amp; Charge :</translation>
+        </message>
+        <message>
+            <source>Card:</source>
+            <translation>Carte :</translation>
+        </message>
+        <message>
+            <source>Now:</source>
+            <translation>Actuellement :</translation>
+        </message>
+        <message>
+            <source>Public charging</source>
+            <translation>Recharge publique</translation>
+        </message>
+        <message>
+            <source>Price per kWh</source>
+            <translation>Prix par kWh</translation>
+        </message>
+        <message>
+            <source>Start fee</source>
+            <translation>Frais de démarrage</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copier</translation>
+        </message>
+        <message>
+            <source>Copy the public code</source>
+            <translation>Copier le code public</translation>
+        </message>
+        <message>
+            <source>Copy the public charging URL</source>
+            <translation>Copier l'URL de recharge publique</translation>
+        </message>
+        <message>
+            <source>Save the public charging settings</source>
+            <translation>Enregistrer les réglages de la recharge publique</translation>
+        </message>
+        <message>
+            <source>Public charging:</source>
+            <translation>Recharge publique :</translation>
+        </message>
+        <message>
+            <source>Price per kWh:</source>
+            <translation>Prix par kWh :</translation>
+        </message>
+        <message>
+            <source>Start fee:</source>
+            <translation>Frais de démarrage :</translation>
+        </message>
+        <message>
+            <source>Billing plan:</source>
+            <translation>Mode de facturation :</translation>
+        </message>
+        <message>
+            <source>Public code:</source>
+            <translation>Code public :</translation>
+        </message>
+        <message>
+            <source>URL:</source>
+            <translation>URL :</translation>
+        </message>
+        <message>
+            <source>Could not read {what}</source>
+            <translation>Lecture impossible : {what}</translation>
+        </message>
+        <message>
+            <source>Actions on {charger}.</source>
+            <translation>Actions sur {charger}.</translation>
+        </message>
+        <message>
+            <source>Any free connector</source>
+            <translation>N'importe quel connecteur libre</translation>
+        </message>
+        <message>
+            <source>Whole charger</source>
+            <translation>Borne entière</translation>
+        </message>
+        <message>
+            <source>Connector {number}</source>
+            <translation>Connecteur {number}</translation>
+        </message>
+        <message>
+            <source>Could not read the sessions: {problem}</source>
+            <translation>Impossible de lire les sessions : {problem}</translation>
+        </message>
+        <message>
+            <source>No charging session is running.</source>
+            <translation>Aucune session de charge en cours.</translation>
+        </message>
+        <message>
+            <source>Made unavailable</source>
+            <translation>Rendue indisponible</translation>
+        </message>
+        <message>
+            <source>Available to drivers</source>
+            <translation>Disponible pour les conducteurs</translation>
+        </message>
+        <message>
+            <source>on, card {card}</source>
+            <translation>activé, carte {card}</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>désactivé</translation>
+        </message>
+        <message>
+            <source>Select a charger first.</source>
+            <translation>Sélectionnez d'abord une borne.</translation>
+        </message>
+        <message>
+            <source>An action is in flight; wait for its reply.</source>
+            <translation>Une action est en cours ; attendez sa réponse.</translation>
+        </message>
+        <message>
+            <source>It is already unavailable.</source>
+            <translation>Elle est déjà indisponible.</translation>
+        </message>
+        <message>
+            <source>It is already available.</source>
+            <translation>Elle est déjà disponible.</translation>
+        </message>
+        <message>
+            <source>Enter an id tag.</source>
+            <translation>Saisissez un badge.</translation>
+        </message>
+        <message>
+            <source>Enter the card UID it bills.</source>
+            <translation>Saisissez l'UID de la carte facturée.</translation>
+        </message>
+        <message>
+            <source>Not now: </source>
+            <translation>Pas maintenant : </translation>
+        </message>
+        <message>
+            <source>Checking the charging sessions of {charger}…</source>
+            <translation>Vérification des sessions de charge de {charger}…</translation>
+        </message>
+        <message>
+            <source>{action} of {charger}: not sent (cancelled).</source>
+            <translation>{action} de {charger} : non envoyé (annulé).</translation>
+        </message>
+        <message>
+            <source>An action is already in flight for this charger.</source>
+            <translation>Une action est déjà en cours pour cette borne.</translation>
+        </message>
+        <message>
+            <source>Sending to {charger}… waiting for the charger's reply.</source>
+            <translation>Envoi à {charger}… en attente de la réponse de la borne.</translation>
+        </message>
+        <message>
+            <source>Watching the charger for the effect…</source>
+            <translation>Surveillance de la borne pour en voir l'effet…</translation>
+        </message>
+    </context>
+    <context>
         <name>AppStatusBar</name>
         <message>
             <source>Not signed in</source>
@@ -50,6 +483,41 @@
         <message>
             <source>API {used}/{limit} per min</source>
             <translation>API {used}/{limit} par min</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartCard</name>
+        <message>
+            <source>Copy or save this chart</source>
+            <translation>Copier ou enregistrer ce graphique</translation>
+        </message>
+        <message>
+            <source>{title}: copy or save</source>
+            <translation>{title} : copier ou enregistrer</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copier</translation>
+        </message>
+        <message>
+            <source>Save as PNG…</source>
+            <translation>Enregistrer en PNG…</translation>
+        </message>
+        <message>
+            <source>Save as SVG…</source>
+            <translation>Enregistrer en SVG…</translation>
+        </message>
+        <message>
+            <source>Save chart as {kind}</source>
+            <translation>Enregistrer le graphique en {kind}</translation>
+        </message>
+        <message>
+            <source>Chart not saved</source>
+            <translation>Graphique non enregistré</translation>
+        </message>
+        <message>
+            <source>Could not save {path}: {problem}.</source>
+            <translation>Impossible d'enregistrer {path} : {problem}.</translation>
         </message>
     </context>
     <context>
@@ -309,6 +777,10 @@
             <translation>Sélectionnez une borne dans la liste pour voir ses détails.</translation>
         </message>
         <message>
+            <source>Details</source>
+            <translation>Détails</translation>
+        </message>
+        <message>
             <source>Connectors</source>
             <translation>Connecteurs</translation>
         </message>
@@ -434,6 +906,30 @@
             <translation>Fin</translation>
         </message>
         <message>
+            <source>Faulted {age}</source>
+            <translation>En défaut {age}</translation>
+        </message>
+        <message>
+            <source>Went offline {age}</source>
+            <translation>Passée hors ligne {age}</translation>
+        </message>
+        <message>
+            <source>Went quiet {age}</source>
+            <translation>Muette {age}</translation>
+        </message>
+        <message>
+            <source>Seen {age}</source>
+            <translation>Vue {age}</translation>
+        </message>
+        <message>
+            <source>alert in {left}</source>
+            <translation>alerte dans {left}</translation>
+        </message>
+        <message>
+            <source>alert due now</source>
+            <translation>alerte imminente</translation>
+        </message>
+        <message>
             <source>Sent</source>
             <translation>Envoyée</translation>
         </message>
@@ -444,6 +940,14 @@
         <message>
             <source>Open</source>
             <translation>Ouvert</translation>
+        </message>
+        <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Connecteur {number} : {error}</translation>
+        </message>
+        <message>
+            <source>First seen {seen}; if it lasts, it opens an incident and alerts at {alert}</source>
+            <translation>Vu pour la première fois {seen} ; si cela dure, un incident est ouvert et une alerte émise à {alert}</translation>
         </message>
         <message>
             <source>First seen {seen}
@@ -458,6 +962,10 @@ Alerte {alerted} (après le délai de grâce)</translation>
     </context>
     <context>
         <name>EventsPane</name>
+        <message>
+            <source>No problems so far. A problem shows here as soon as a refresh sees it, marked “Pending” while its grace period runs (2 min for faults, 5 min for offline by default; see Settings); only a problem that lasts becomes an incident and alerts.</source>
+            <translation>Aucun problème pour l'instant. Un problème s'affiche ici dès qu'une actualisation le voit, marqué « En attente » pendant son délai de grâce (par défaut 2 min pour les défauts, 5 min pour les bornes hors ligne ; voir Réglages) ; seul un problème qui dure devient un incident et déclenche une alerte.</translation>
+        </message>
         <message>
             <source>Filter by charger: identity, reference or UUID</source>
             <translation>Filtrer par borne : identifiant, référence ou UUID</translation>
@@ -491,8 +999,31 @@ Alerte {alerted} (après le délai de grâce)</translation>
             <translation>Fermé</translation>
         </message>
         <message>
+            <source>Export CSV…</source>
+            <translation>Exporter en CSV…</translation>
+        </message>
+        <message>
+            <source>Save the events shown (with the filters) as CSV</source>
+            <translation>Enregistrer les événements affichés (avec les filtres) en CSV</translation>
+        </message>
+        <message>
             <source>Events</source>
             <translation>Événements</translation>
+        </message>
+        <message>
+            <source>Export events</source>
+            <translation>Exporter les événements</translation>
+        </message>
+        <message>
+            <source>Could not export the events: {problem}</source>
+            <translation>Impossible d'exporter les événements : {problem}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n events to {path}</source>
+            <translation>
+                <numerusform>%n événement exporté vers {path}</numerusform>
+                <numerusform>%n événements exportés vers {path}</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n events</source>
@@ -508,6 +1039,14 @@ Alerte {alerted} (après le délai de grâce)</translation>
         <message>
             <source>Show {name} in Chargers</source>
             <translation>Afficher {name} dans Bornes</translation>
+        </message>
+        <message>
+            <source>Show log</source>
+            <translation>Afficher le journal</translation>
+        </message>
+        <message>
+            <source>The charger's OCPP log at the start of this event</source>
+            <translation>Le journal OCPP de la borne au début de cet événement</translation>
         </message>
         <message>
             <source>{name} unmuted</source>
@@ -749,10 +1288,6 @@ Alerte {alerted} (après le délai de grâce)</translation>
             <translation>Choisissez où enregistrer l’export.</translation>
         </message>
         <message>
-            <source>{done} of {total} chargers</source>
-            <translation>{done} sur {total} bornes</translation>
-        </message>
-        <message>
             <source>{count} of {total} ticked</source>
             <translation>{count} sur {total} cochées</translation>
         </message>
@@ -790,11 +1325,15 @@ Alerte {alerted} (après le délai de grâce)</translation>
         </message>
         <message>
             <source>Listing chargers… {count} so far.</source>
-            <translation>Liste des bornes… {count} jusqu'ici.</translation>
+            <translation>Liste des bornes… {count} jusqu’ici.</translation>
         </message>
         <message>
             <source>Listing chargers…</source>
             <translation>Liste des bornes en cours…</translation>
+        </message>
+        <message>
+            <source>{done} of {total} chargers</source>
+            <translation>{done} sur {total} bornes</translation>
         </message>
         <message>
             <source>Exporting… {count} transactions written so far.</source>
@@ -1081,6 +1620,273 @@ Alerte {alerted} (après le délai de grâce)</translation>
         </message>
     </context>
     <context>
+        <name>HistoryBanner</name>
+        <message>
+            <source>Event history problem</source>
+            <translation>Problème d'historique des événements</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Fermer</translation>
+        </message>
+    </context>
+    <context>
+        <name>Insights</name>
+        <message>
+            <source>This month</source>
+            <translation>Ce mois-ci</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>Le mois dernier</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>30 derniers jours</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>Cette année</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsPane</name>
+        <message>
+            <source>All sites</source>
+            <translation>Tous les sites</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Période</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>Personnalisée…</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Energy per</source>
+            <translation>Énergie par</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Jour</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Semaine</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Mois</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <source>Save report…</source>
+            <translation>Enregistrer le rapport…</translation>
+        </message>
+        <message>
+            <source>Choose a period.</source>
+            <translation>Choisissez une période.</translation>
+        </message>
+        <message>
+            <source>Energy by site</source>
+            <translation>Énergie par site</translation>
+        </message>
+        <message>
+            <source>Sessions per day</source>
+            <translation>Sessions par jour</translation>
+        </message>
+        <message>
+            <source>Busiest hours (busy hours per weekday and hour)</source>
+            <translation>Heures de pointe (heures occupées par jour de semaine et heure)</translation>
+        </message>
+        <message>
+            <source>Utilisation: the {count} busiest connectors</source>
+            <translation>Utilisation : les {count} connecteurs les plus occupés</translation>
+        </message>
+        <message>
+            <source>Availability per site</source>
+            <translation>Disponibilité par site</translation>
+        </message>
+        <message>
+            <source>Ten worst chargers (availability)</source>
+            <translation>Les dix bornes les moins disponibles</translation>
+        </message>
+        <message>
+            <source>Faults by error code</source>
+            <translation>Défauts par code d'erreur</translation>
+        </message>
+        <message>
+            <source>Faults by model</source>
+            <translation>Défauts par modèle</translation>
+        </message>
+        <message>
+            <source>Faults by firmware</source>
+            <translation>Défauts par firmware</translation>
+        </message>
+        <message>
+            <source>The end date is before the start date.</source>
+            <translation>La date de fin précède la date de début.</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{sessions}&lt;/b&gt; sessions · &lt;b&gt;{kwh} kWh&lt;/b&gt; · &lt;b&gt;{hours}&lt;/b&gt; charging hours · {chargers} chargers · {period}</source>
+            <translation>&lt;b&gt;{sessions}&lt;/b&gt; sessions · &lt;b&gt;{kwh} kWh&lt;/b&gt; · &lt;b&gt;{hours}&lt;/b&gt; heures de charge · {chargers} bornes · {period}</translation>
+        </message>
+        <message>
+            <source>{kwh} kWh of sessions that ran past the period's edges is not charted.</source>
+            <translation>{kwh} kWh de sessions débordant de la période ne sont pas représentés.</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>sessions</source>
+            <translation>sessions</translation>
+        </message>
+        <message>
+            <source>Energy per day by site</source>
+            <translation>Énergie par jour et par site</translation>
+        </message>
+        <message>
+            <source>Energy per week by site</source>
+            <translation>Énergie par semaine et par site</translation>
+        </message>
+        <message>
+            <source>Energy per month by site</source>
+            <translation>Énergie par mois et par site</translation>
+        </message>
+        <message>
+            <source>No connector was busy in this period.</source>
+            <translation>Aucun connecteur n'a été occupé sur cette période.</translation>
+        </message>
+        <message>
+            <source>% of the time busy</source>
+            <translation>% du temps occupé</translation>
+        </message>
+        <message>
+            <source>{percent} % busy</source>
+            <translation>{percent} % occupé</translation>
+        </message>
+        <message>
+            <source>% available</source>
+            <translation>% disponible</translation>
+        </message>
+        <message>
+            <source>Every charger was available the whole period
+(no fault or offline incident in PlugDesk's history).</source>
+            <translation>Toutes les bornes ont été disponibles sur toute la période
+(aucun incident de défaut ou hors ligne dans l'historique de PlugDesk).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n incidents</source>
+            <translation>
+                <numerusform>%n incident</numerusform>
+                <numerusform>%n incidents</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{percent} % available</source>
+            <translation>{percent} % disponible</translation>
+        </message>
+        <message>
+            <source>No faults in this period.</source>
+            <translation>Aucun défaut sur cette période.</translation>
+        </message>
+        <message>
+            <source>faults</source>
+            <translation>défauts</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n faults</source>
+            <translation>
+                <numerusform>%n défaut</numerusform>
+                <numerusform>%n défauts</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save report</source>
+            <translation>Enregistrer le rapport</translation>
+        </message>
+        <message>
+            <source>Report not saved</source>
+            <translation>Rapport non enregistré</translation>
+        </message>
+        <message>
+            <source>Report saved to {path}.</source>
+            <translation>Rapport enregistré dans {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsService</name>
+        <message>
+            <source>Listing chargers…</source>
+            <translation>Liste des bornes…</translation>
+        </message>
+        <message>
+            <source>Availability left out: {problem}</source>
+            <translation>Disponibilité omise : {problem}</translation>
+        </message>
+        <message>
+            <source>Fetching transactions: {done} of {total} chargers, {rows} transactions</source>
+            <translation>Récupération des transactions : {done} bornes sur {total}, {rows} transactions</translation>
+        </message>
+        <message>
+            <source>Aggregating: {done} of {total} transactions</source>
+            <translation>Agrégation : {done} transactions sur {total}</translation>
+        </message>
+        <message>
+            <source>Transaction {id} has no start time.</source>
+            <translation>La transaction {id} n'a pas d'heure de début.</translation>
+        </message>
+        <message>
+            <source>Could not read the meter values of transaction {id}: {problem}</source>
+            <translation>Impossible de lire les valeurs de compteur de la transaction {id} : {problem}</translation>
+        </message>
+        <message>
+            <source>The charger stored no power or energy readings for transaction {id}.</source>
+            <translation>La borne n'a enregistré aucune mesure de puissance ou d'énergie pour la transaction {id}.</translation>
+        </message>
+        <message>
+            <source>Transaction {id}, {time}</source>
+            <translation>Transaction {id}, {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsWiring</name>
+        <message>
+            <source>Insights</source>
+            <translation>Analyses</translation>
+        </message>
+        <message>
+            <source>Reading the meter values of transaction {id}…</source>
+            <translation>Lecture des valeurs de compteur de la transaction {id}…</translation>
+        </message>
+        <message>
+            <source>No power curve</source>
+            <translation>Pas de courbe de puissance</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Events</source>
@@ -1117,6 +1923,10 @@ Alerte {alerted} (après le délai de grâce)</translation>
         <message>
             <source>Demo</source>
             <translation>Démo</translation>
+        </message>
+        <message>
+            <source>PlugDesk closed unexpectedly</source>
+            <translation>PlugDesk s'est fermé de façon inattendue</translation>
         </message>
         <message>
             <source>Signed in</source>
@@ -1183,8 +1993,60 @@ Alerte {alerted} (après le délai de grâce)</translation>
             <translation>{text} copié</translation>
         </message>
         <message>
+            <source>Health</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Fault&lt;/b&gt;: status Faulted, or an error code on the charger or a connector. &lt;b&gt;Offline&lt;/b&gt;: it lost its connection to the server. &lt;b&gt;Stale&lt;/b&gt;: online, but no heartbeat for 15 min. &lt;b&gt;Warning&lt;/b&gt;: a car-side communication error. &lt;b&gt;Unknown&lt;/b&gt;: never connected to the server. &lt;b&gt;Maintenance&lt;/b&gt;: blocked or Unavailable, set by an operator or an update (no alerts). &lt;b&gt;OK&lt;/b&gt;: none of these. The chips above the list filter by level.</source>
+            <translation>&lt;b&gt;Défaut&lt;/b&gt; : statut Faulted, ou un code d'erreur sur la borne ou un connecteur. &lt;b&gt;Hors ligne&lt;/b&gt; : elle a perdu sa connexion au serveur. &lt;b&gt;Périmée&lt;/b&gt; : en ligne, mais aucun heartbeat depuis 15 min. &lt;b&gt;Avertissement&lt;/b&gt; : une erreur de communication côté véhicule. &lt;b&gt;Inconnue&lt;/b&gt; : jamais connectée au serveur. &lt;b&gt;Maintenance&lt;/b&gt; : bloquée ou Unavailable, réglée par un opérateur ou une mise à jour (pas d'alertes). &lt;b&gt;OK&lt;/b&gt; : aucun de ces cas. Les boutons au-dessus de la liste filtrent par état.</translation>
+        </message>
+        <message>
+            <source>Grace periods and alerts</source>
+            <translation>Délais de grâce et alertes</translation>
+        </message>
+        <message>
+            <source>A problem shows in &lt;b&gt;Events&lt;/b&gt; as &lt;i&gt;Pending&lt;/i&gt; as soon as a refresh sees it. It becomes an incident, and alerts, only when it lasts its grace period (by default 2 min for faults and stale chargers, 5 min for offline ones; change them in Settings), so a reboot does not wake you up. Mute a charger from the Events menu (right-click or the Menu key).</source>
+            <translation>Un problème apparaît dans &lt;b&gt;Événements&lt;/b&gt; comme &lt;i&gt;En attente&lt;/i&gt; dès qu'une actualisation le voit. Il ne devient un incident, avec alerte, que s'il dure tout son délai de grâce (par défaut 2 min pour les défauts et les bornes périmées, 5 min pour les bornes hors ligne ; modifiables dans Réglages), pour qu'un redémarrage ne vous réveille pas. Mettez une borne en sourdine depuis le menu des Événements (clic droit ou touche Menu).</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>Clavier</translation>
+        </message>
+        <message>
+            <source>search chargers; Enter or Down go to the list, Escape clears</source>
+            <translation>rechercher des bornes ; Entrée ou Bas va à la liste, Échap efface</translation>
+        </message>
+        <message>
+            <source>next / previous part of the window (arrow keys move inside a table)</source>
+            <translation>partie suivante / précédente de la fenêtre (les flèches se déplacent dans un tableau)</translation>
+        </message>
+        <message>
+            <source>next tab; with Shift, or Ctrl+PgUp, the previous one</source>
+            <translation>onglet suivant ; avec Maj, ou Ctrl+PgUp, le précédent</translation>
+        </message>
+        <message>
+            <source>refresh now</source>
+            <translation>actualiser maintenant</translation>
+        </message>
+        <message>
+            <source>export transactions</source>
+            <translation>exporter les transactions</translation>
+        </message>
+        <message>
+            <source>actions for the selected event</source>
+            <translation>actions pour l'événement sélectionné</translation>
+        </message>
+        <message>
+            <source>quit</source>
+            <translation>quitter</translation>
+        </message>
+        <message>
             <source>Not signed in</source>
             <translation>Non connecté</translation>
+        </message>
+        <message>
+            <source>No charger matches the search or filter: none is selected.</source>
+            <translation>Aucune borne ne correspond à la recherche ou au filtre : aucune n'est sélectionnée.</translation>
         </message>
         <message>
             <source>That charger is not in the list any more.</source>
@@ -1207,6 +2069,10 @@ Alerte {alerted} (après le délai de grâce)</translation>
             <translation>Une actualisation est déjà en cours.</translation>
         </message>
         <message>
+            <source>Quick guide</source>
+            <translation>Guide rapide</translation>
+        </message>
+        <message>
             <source>About PlugDesk</source>
             <translation>À propos de PlugDesk</translation>
         </message>
@@ -1223,6 +2089,28 @@ Alerte {alerted} (après le délai de grâce)</translation>
             <translation>Échec de l’actualisation : {message}</translation>
         </message>
         <message>
+            <source>PlugDesk closed unexpectedly the last time it ran.
+
+What it was doing is saved in:
+{path}
+
+If this happens again, please send that file with your report.</source>
+            <translation>PlugDesk s'est fermé de façon inattendue la dernière fois.
+
+Ce qu'il faisait est enregistré dans :
+{path}
+
+Si cela se reproduit, merci de joindre ce fichier à votre signalement.</translation>
+        </message>
+        <message>
+            <source>Watched by plugdesk watch (pid {pid}) — alerts come from it</source>
+            <translation>Surveillé par plugdesk watch (pid {pid}) — les alertes viennent de lui</translation>
+        </message>
+        <message>
+            <source>plugdesk watch stopped — PlugDesk watches the fleet again</source>
+            <translation>plugdesk watch s'est arrêté — PlugDesk surveille à nouveau les bornes</translation>
+        </message>
+        <message>
             <source>Sites</source>
             <translation>Sites</translation>
         </message>
@@ -1232,6 +2120,166 @@ Alerte {alerted} (après le délai de grâce)</translation>
         <message>
             <source>Open</source>
             <translation>Ouvrir</translation>
+        </message>
+    </context>
+    <context>
+        <name>OcppLogModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>Sens</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Méthode</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Params</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>→ charger</source>
+            <translation>→ borne</translation>
+        </message>
+        <message>
+            <source>← charger</source>
+            <translation>← borne</translation>
+        </message>
+    </context>
+    <context>
+        <name>OcppLogTab</name>
+        <message>
+            <source>Both directions</source>
+            <translation>Les deux sens</translation>
+        </message>
+        <message>
+            <source>To the charger</source>
+            <translation>Vers la borne</translation>
+        </message>
+        <message>
+            <source>From the charger</source>
+            <translation>Depuis la borne</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>En attente</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Terminé</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Échoué</translation>
+        </message>
+        <message>
+            <source>OCPP method</source>
+            <translation>Méthode OCPP</translation>
+        </message>
+        <message>
+            <source>All methods</source>
+            <translation>Toutes les méthodes</translation>
+        </message>
+        <message>
+            <source>Message status</source>
+            <translation>Statut du message</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Tout statut</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>Sens</translation>
+        </message>
+        <message>
+            <source>Hide insignificant</source>
+            <translation>Masquer les messages mineurs</translation>
+        </message>
+        <message>
+            <source>Leave out heartbeats and other routine messages</source>
+            <translation>Omettre les heartbeats et autres messages de routine</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>Log from</source>
+            <translation>Journal à partir du</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Jusqu'au</translation>
+        </message>
+        <message>
+            <source>Log until</source>
+            <translation>Journal jusqu'au</translation>
+        </message>
+        <message>
+            <source>OCPP log</source>
+            <translation>Journal OCPP</translation>
+        </message>
+        <message>
+            <source>Message params and result</source>
+            <translation>Paramètres et résultat du message</translation>
+        </message>
+        <message>
+            <source>Select a message to see its params and result.</source>
+            <translation>Sélectionnez un message pour voir ses paramètres et son résultat.</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copier</translation>
+        </message>
+        <message>
+            <source>Copy the selected message (params and result as JSON)</source>
+            <translation>Copier le message sélectionné (paramètres et résultat en JSON)</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message>
+            <source>Could not read the log: {problem}</source>
+            <translation>Impossible de lire le journal : {problem}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n messages, newest first — scroll for more</source>
+            <translation>
+                <numerusform>%n message, le plus récent d'abord — faites défiler pour la suite</numerusform>
+                <numerusform>%n messages, les plus récents d'abord — faites défiler pour la suite</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n messages loaded, newest first</source>
+            <translation>
+                <numerusform>%n message chargé, le plus récent d'abord</numerusform>
+                <numerusform>Les %n messages sont chargés, les plus récents d'abord</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No OCPP messages with these filters.</source>
+            <translation>Aucun message OCPP avec ces filtres.</translation>
+        </message>
+        <message>
+            <source>Params:</source>
+            <translation>Paramètres :</translation>
+        </message>
+        <message>
+            <source>Result:</source>
+            <translation>Résultat :</translation>
         </message>
     </context>
     <context>
@@ -1249,6 +2297,24 @@ Alerte {alerted} (après le délai de grâce)</translation>
                 <numerusform>%n transaction</numerusform>
                 <numerusform>%n transactions</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n borne</numerusform>
+                <numerusform>%n bornes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PowerCurveDialog</name>
+        <message>
+            <source>Power curve — {title}</source>
+            <translation>Courbe de puissance — {title}</translation>
+        </message>
+        <message>
+            <source>{points} points ({source}); peak {peak} kW</source>
+            <translation>{points} points ({source}) ; pic {peak} kW</translation>
         </message>
     </context>
     <context>
@@ -1704,7 +2770,7 @@ Alerte {alerted} (après le délai de grâce)</translation>
         </message>
         <message>
             <source>Settings</source>
-            <translation>Paramètres</translation>
+            <translation>Réglages</translation>
         </message>
         <message>
             <source>Connection</source>
@@ -1794,8 +2860,16 @@ Alerte {alerted} (après le délai de grâce)</translation>
             <translation>Créez un jeton dans le portail Plugchoice : &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Il n'est affiché qu'une fois ; collez-le ici.</translation>
         </message>
         <message>
+            <source>PlugDesk will ask for the token again after a restart. To have it remembered, install or unlock a password store (GNOME Keyring, KDE Wallet) and sign in again.</source>
+            <translation>PlugDesk redemandera le jeton après un redémarrage. Pour qu'il soit mémorisé, installez ou déverrouillez un trousseau de mots de passe (GNOME Keyring, KDE Wallet) et reconnectez-vous.</translation>
+        </message>
+        <message>
             <source>Sign in to Plugchoice</source>
             <translation>Connexion à Plugchoice</translation>
+        </message>
+        <message>
+            <source>Password store warning</source>
+            <translation>Avertissement sur le trousseau</translation>
         </message>
         <message>
             <source>Personal access token</source>
@@ -1844,6 +2918,10 @@ Alerte {alerted} (après le délai de grâce)</translation>
         <message>
             <source>Signed in as {user}.</source>
             <translation>Connecté en tant que {user}.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
         </message>
     </context>
     <context>

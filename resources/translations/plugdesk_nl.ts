@@ -2,6 +2,439 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en_US">
     <context>
+        <name>ActionWiring</name>
+        <message>
+            <source>none</source>
+            <translation>geen</translation>
+        </message>
+        <message>
+            <source>Each goes offline for about a minute; running charging sessions are interrupted.</source>
+            <translation>Elke laadpaal is ongeveer een minuut offline; lopende laadsessies worden onderbroken.</translation>
+        </message>
+        <message>
+            <source>No new charging session can start on them until they are made available.</source>
+            <translation>Er kan geen nieuwe laadsessie op starten tot ze weer beschikbaar zijn gemaakt.</translation>
+        </message>
+        <message>
+            <source>{action}: {chargers} ({names})?</source>
+            <translation>{action}: {chargers} ({names})?</translation>
+        </message>
+        <message>
+            <source>Skipped, no permission for actions: {names}.</source>
+            <translation>Overgeslagen, geen rechten voor acties: {names}.</translation>
+        </message>
+        <message>
+            <source>{action}: sending to {chargers}…</source>
+            <translation>{action}: verzenden naar {chargers}…</translation>
+        </message>
+        <message>
+            <source>{action} — {chargers}</source>
+            <translation>{action} — {chargers}</translation>
+        </message>
+        <message>
+            <source>Actions</source>
+            <translation>Acties</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>Logboek</translation>
+        </message>
+        <message>
+            <source>&amp;Actions</source>
+            <translation>&amp;Acties</translation>
+        </message>
+        <message>
+            <source>{action} selected chargers…</source>
+            <translation>{action}: geselecteerde laadpalen…</translation>
+        </message>
+        <message>
+            <source>{action}: {chargers}…</source>
+            <translation>{action}: {chargers}…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Actions</name>
+        <message>
+            <source>Restart</source>
+            <translation>Herstarten</translation>
+        </message>
+        <message>
+            <source>Make unavailable</source>
+            <translation>Onbeschikbaar maken</translation>
+        </message>
+        <message>
+            <source>Make available</source>
+            <translation>Beschikbaar maken</translation>
+        </message>
+        <message>
+            <source>Start charging</source>
+            <translation>Laden starten</translation>
+        </message>
+        <message>
+            <source>Stop charging</source>
+            <translation>Laden stoppen</translation>
+        </message>
+        <message>
+            <source>Charge limit</source>
+            <translation>Laadlimiet</translation>
+        </message>
+        <message>
+            <source>Clear charge limit</source>
+            <translation>Laadlimiet opheffen</translation>
+        </message>
+        <message>
+            <source>Plug &amp; Charge</source>
+            <translation>Plug &amp; Charge</translation>
+        </message>
+        <message>
+            <source>Public charging settings</source>
+            <translation>Instellingen openbaar laden</translation>
+        </message>
+        <message>
+            <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
+            <translation>Uw toegang tot {charger} omvat geen acties (daarvoor zijn volledige rechten nodig). Vraag de eigenaar van de laadpaal om toegang.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionsPanel</name>
+        <message>
+            <source>Restart</source>
+            <translation>Herstarten</translation>
+        </message>
+        <message>
+            <source>Make unavailable</source>
+            <translation>Onbeschikbaar maken</translation>
+        </message>
+        <message>
+            <source>Make available</source>
+            <translation>Beschikbaar maken</translation>
+        </message>
+        <message>
+            <source>Start charging</source>
+            <translation>Laden starten</translation>
+        </message>
+        <message>
+            <source>Stop charging</source>
+            <translation>Laden stoppen</translation>
+        </message>
+        <message>
+            <source>Set limit</source>
+            <translation>Limiet instellen</translation>
+        </message>
+        <message>
+            <source>Clear limit</source>
+            <translation>Limiet opheffen</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Toepassen</translation>
+        </message>
+        <message>
+            <source>subscription</source>
+            <translation>abonnement</translation>
+        </message>
+        <message>
+            <source>per transaction</source>
+            <translation>per transactie</translation>
+        </message>
+        <message>
+            <source>Select a charger to act on it.</source>
+            <translation>Selecteer een laadpaal om er een actie op uit te voeren.</translation>
+        </message>
+        <message>
+            <source>Action status</source>
+            <translation>Status van de actie</translation>
+        </message>
+        <message>
+            <source>Restart…</source>
+            <translation>Herstarten…</translation>
+        </message>
+        <message>
+            <source>Reboot the charger (it goes offline for about a minute)</source>
+            <translation>De laadpaal herstarten (hij is ongeveer een minuut offline)</translation>
+        </message>
+        <message>
+            <source>Make unavailable…</source>
+            <translation>Onbeschikbaar maken…</translation>
+        </message>
+        <message>
+            <source>No new charging sessions until it is made available again</source>
+            <translation>Geen nieuwe laadsessies tot hij weer beschikbaar is gemaakt</translation>
+        </message>
+        <message>
+            <source>Make available…</source>
+            <translation>Beschikbaar maken…</translation>
+        </message>
+        <message>
+            <source>Let drivers charge again</source>
+            <translation>Bestuurders weer laten laden</translation>
+        </message>
+        <message>
+            <source>Charging</source>
+            <translation>Laden</translation>
+        </message>
+        <message>
+            <source>Connector to start on</source>
+            <translation>Connector om op te starten</translation>
+        </message>
+        <message>
+            <source>Id tag</source>
+            <translation>ID-tag</translation>
+        </message>
+        <message>
+            <source>The id tag (RFID card) to charge for; recent ones are offered</source>
+            <translation>De ID-tag (RFID-pas) waarvoor geladen wordt; recente tags worden voorgesteld</translation>
+        </message>
+        <message>
+            <source>id tag (up to 20 characters)</source>
+            <translation>ID-tag (tot 20 tekens)</translation>
+        </message>
+        <message>
+            <source>Start charging…</source>
+            <translation>Laden starten…</translation>
+        </message>
+        <message>
+            <source>Remote start for this id tag</source>
+            <translation>Op afstand starten voor deze ID-tag</translation>
+        </message>
+        <message>
+            <source>Stop charging…</source>
+            <translation>Laden stoppen…</translation>
+        </message>
+        <message>
+            <source>Remote stop of the session shown</source>
+            <translation>De getoonde sessie op afstand stoppen</translation>
+        </message>
+        <message>
+            <source>Connector:</source>
+            <translation>Connector:</translation>
+        </message>
+        <message>
+            <source>Id tag:</source>
+            <translation>ID-tag:</translation>
+        </message>
+        <message>
+            <source>Running:</source>
+            <translation>Loopt:</translation>
+        </message>
+        <message>
+            <source>Charge limit</source>
+            <translation>Laadlimiet</translation>
+        </message>
+        <message>
+            <source>Limit applies to</source>
+            <translation>Limiet geldt voor</translation>
+        </message>
+        <message>
+            <source>Limit in amperes</source>
+            <translation>Limiet in ampère</translation>
+        </message>
+        <message>
+            <source>Set limit…</source>
+            <translation>Limiet instellen…</translation>
+        </message>
+        <message>
+            <source>Cap the charging current</source>
+            <translation>De laadstroom begrenzen</translation>
+        </message>
+        <message>
+            <source>Clear limit…</source>
+            <translation>Limiet opheffen…</translation>
+        </message>
+        <message>
+            <source>Lift the limit back to the charger's maximum current</source>
+            <translation>De limiet terugzetten naar de maximale stroom van de laadpaal</translation>
+        </message>
+        <message>
+            <source>Applies to:</source>
+            <translation>Geldt voor:</translation>
+        </message>
+        <message>
+            <source>Current:</source>
+            <translation>Stroom:</translation>
+        </message>
+        <message>
+            <source>Plug &amp;&amp; Charge</source>
+            <translation>Plug &amp;&amp; Charge</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>Aan</translation>
+        </message>
+        <message>
+            <source>card UID it bills</source>
+            <translation>UID van de pas die betaalt</translation>
+        </message>
+        <message>
+            <source>Plug and Charge card</source>
+            <translation>Plug &amp; Charge-pas</translation>
+        </message>
+        <message>
+            <source>Apply…</source>
+            <translation>Toepassen…</translation>
+        </message>
+        <message>
+            <source>Turn Plug &amp; Charge on or off</source>
+            <translation>Plug &amp; Charge aan- of uitzetten</translation>
+        </message>
+        <message>
+            <source>Plug &amp;&amp; Charge:</source>
+            <translation>Plug &amp;&amp; Charge:</translation>
+        </message>
+        <message>
+            <source>Card:</source>
+            <translation>Pas:</translation>
+        </message>
+        <message>
+            <source>Now:</source>
+            <translation>Nu:</translation>
+        </message>
+        <message>
+            <source>Public charging</source>
+            <translation>Openbaar laden</translation>
+        </message>
+        <message>
+            <source>Price per kWh</source>
+            <translation>Prijs per kWh</translation>
+        </message>
+        <message>
+            <source>Start fee</source>
+            <translation>Starttarief</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopiëren</translation>
+        </message>
+        <message>
+            <source>Copy the public code</source>
+            <translation>De openbare code kopiëren</translation>
+        </message>
+        <message>
+            <source>Copy the public charging URL</source>
+            <translation>De URL voor openbaar laden kopiëren</translation>
+        </message>
+        <message>
+            <source>Save the public charging settings</source>
+            <translation>De instellingen voor openbaar laden opslaan</translation>
+        </message>
+        <message>
+            <source>Public charging:</source>
+            <translation>Openbaar laden:</translation>
+        </message>
+        <message>
+            <source>Price per kWh:</source>
+            <translation>Prijs per kWh:</translation>
+        </message>
+        <message>
+            <source>Start fee:</source>
+            <translation>Starttarief:</translation>
+        </message>
+        <message>
+            <source>Billing plan:</source>
+            <translation>Facturering:</translation>
+        </message>
+        <message>
+            <source>Public code:</source>
+            <translation>Openbare code:</translation>
+        </message>
+        <message>
+            <source>URL:</source>
+            <translation>URL:</translation>
+        </message>
+        <message>
+            <source>Could not read {what}</source>
+            <translation>Kon niet lezen: {what}</translation>
+        </message>
+        <message>
+            <source>Actions on {charger}.</source>
+            <translation>Acties op {charger}.</translation>
+        </message>
+        <message>
+            <source>Any free connector</source>
+            <translation>Elke vrije connector</translation>
+        </message>
+        <message>
+            <source>Whole charger</source>
+            <translation>Hele laadpaal</translation>
+        </message>
+        <message>
+            <source>Connector {number}</source>
+            <translation>Connector {number}</translation>
+        </message>
+        <message>
+            <source>Could not read the sessions: {problem}</source>
+            <translation>Kon de sessies niet lezen: {problem}</translation>
+        </message>
+        <message>
+            <source>No charging session is running.</source>
+            <translation>Er loopt geen laadsessie.</translation>
+        </message>
+        <message>
+            <source>Made unavailable</source>
+            <translation>Onbeschikbaar gemaakt</translation>
+        </message>
+        <message>
+            <source>Available to drivers</source>
+            <translation>Beschikbaar voor bestuurders</translation>
+        </message>
+        <message>
+            <source>on, card {card}</source>
+            <translation>aan, pas {card}</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>uit</translation>
+        </message>
+        <message>
+            <source>Select a charger first.</source>
+            <translation>Selecteer eerst een laadpaal.</translation>
+        </message>
+        <message>
+            <source>An action is in flight; wait for its reply.</source>
+            <translation>Er loopt al een actie; wacht op het antwoord.</translation>
+        </message>
+        <message>
+            <source>It is already unavailable.</source>
+            <translation>Hij is al onbeschikbaar.</translation>
+        </message>
+        <message>
+            <source>It is already available.</source>
+            <translation>Hij is al beschikbaar.</translation>
+        </message>
+        <message>
+            <source>Enter an id tag.</source>
+            <translation>Vul een ID-tag in.</translation>
+        </message>
+        <message>
+            <source>Enter the card UID it bills.</source>
+            <translation>Vul de UID in van de pas die betaalt.</translation>
+        </message>
+        <message>
+            <source>Not now: </source>
+            <translation>Nu niet: </translation>
+        </message>
+        <message>
+            <source>Checking the charging sessions of {charger}…</source>
+            <translation>Laadsessies van {charger} controleren…</translation>
+        </message>
+        <message>
+            <source>{action} of {charger}: not sent (cancelled).</source>
+            <translation>{action} van {charger}: niet verzonden (geannuleerd).</translation>
+        </message>
+        <message>
+            <source>An action is already in flight for this charger.</source>
+            <translation>Er loopt al een actie voor deze laadpaal.</translation>
+        </message>
+        <message>
+            <source>Sending to {charger}… waiting for the charger's reply.</source>
+            <translation>Verzenden naar {charger}… wachten op het antwoord van de laadpaal.</translation>
+        </message>
+        <message>
+            <source>Watching the charger for the effect…</source>
+            <translation>De laadpaal wordt gevolgd tot het effect zichtbaar is…</translation>
+        </message>
+    </context>
+    <context>
         <name>AppStatusBar</name>
         <message>
             <source>Not signed in</source>
@@ -50,6 +483,41 @@
         <message>
             <source>API {used}/{limit} per min</source>
             <translation>API {used}/{limit} per min</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartCard</name>
+        <message>
+            <source>Copy or save this chart</source>
+            <translation>Deze grafiek kopiëren of opslaan</translation>
+        </message>
+        <message>
+            <source>{title}: copy or save</source>
+            <translation>{title}: kopiëren of opslaan</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopiëren</translation>
+        </message>
+        <message>
+            <source>Save as PNG…</source>
+            <translation>Opslaan als PNG…</translation>
+        </message>
+        <message>
+            <source>Save as SVG…</source>
+            <translation>Opslaan als SVG…</translation>
+        </message>
+        <message>
+            <source>Save chart as {kind}</source>
+            <translation>Grafiek opslaan als {kind}</translation>
+        </message>
+        <message>
+            <source>Chart not saved</source>
+            <translation>Grafiek niet opgeslagen</translation>
+        </message>
+        <message>
+            <source>Could not save {path}: {problem}.</source>
+            <translation>Kon {path} niet opslaan: {problem}.</translation>
         </message>
     </context>
     <context>
@@ -309,6 +777,10 @@
             <translation>Selecteer een laadpaal in de lijst om de details te zien.</translation>
         </message>
         <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
             <source>Connectors</source>
             <translation>Connectoren</translation>
         </message>
@@ -434,6 +906,30 @@
             <translation>Beëindigd</translation>
         </message>
         <message>
+            <source>Faulted {age}</source>
+            <translation>Storing {age}</translation>
+        </message>
+        <message>
+            <source>Went offline {age}</source>
+            <translation>Offline gegaan {age}</translation>
+        </message>
+        <message>
+            <source>Went quiet {age}</source>
+            <translation>Stil gevallen {age}</translation>
+        </message>
+        <message>
+            <source>Seen {age}</source>
+            <translation>Gezien {age}</translation>
+        </message>
+        <message>
+            <source>alert in {left}</source>
+            <translation>melding over {left}</translation>
+        </message>
+        <message>
+            <source>alert due now</source>
+            <translation>melding volgt nu</translation>
+        </message>
+        <message>
             <source>Sent</source>
             <translation>Verzonden</translation>
         </message>
@@ -444,6 +940,14 @@
         <message>
             <source>Open</source>
             <translation>Open</translation>
+        </message>
+        <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Connector {number}: {error}</translation>
+        </message>
+        <message>
+            <source>First seen {seen}; if it lasts, it opens an incident and alerts at {alert}</source>
+            <translation>Eerst gezien {seen}; als het aanhoudt, wordt het een incident met een melding om {alert}</translation>
         </message>
         <message>
             <source>First seen {seen}
@@ -458,6 +962,10 @@ Gemeld {alerted} (na de wachttijd)</translation>
     </context>
     <context>
         <name>EventsPane</name>
+        <message>
+            <source>No problems so far. A problem shows here as soon as a refresh sees it, marked “Pending” while its grace period runs (2 min for faults, 5 min for offline by default; see Settings); only a problem that lasts becomes an incident and alerts.</source>
+            <translation>Tot nu toe geen problemen. Een probleem verschijnt hier zodra een vernieuwing het ziet, gemarkeerd als “In afwachting” zolang de wachttijd loopt (standaard 2 min bij storingen, 5 min bij offline; zie Instellingen); alleen een probleem dat aanhoudt wordt een incident en geeft een melding.</translation>
+        </message>
         <message>
             <source>Filter by charger: identity, reference or UUID</source>
             <translation>Filteren op laadpaal: identiteit, referentie of UUID</translation>
@@ -491,8 +999,31 @@ Gemeld {alerted} (na de wachttijd)</translation>
             <translation>Gesloten</translation>
         </message>
         <message>
+            <source>Export CSV…</source>
+            <translation>CSV exporteren…</translation>
+        </message>
+        <message>
+            <source>Save the events shown (with the filters) as CSV</source>
+            <translation>De getoonde gebeurtenissen (met de filters) opslaan als CSV</translation>
+        </message>
+        <message>
             <source>Events</source>
             <translation>Gebeurtenissen</translation>
+        </message>
+        <message>
+            <source>Export events</source>
+            <translation>Gebeurtenissen exporteren</translation>
+        </message>
+        <message>
+            <source>Could not export the events: {problem}</source>
+            <translation>Kon de gebeurtenissen niet exporteren: {problem}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n events to {path}</source>
+            <translation>
+                <numerusform>%n gebeurtenis geëxporteerd naar {path}</numerusform>
+                <numerusform>%n gebeurtenissen geëxporteerd naar {path}</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n events</source>
@@ -508,6 +1039,14 @@ Gemeld {alerted} (na de wachttijd)</translation>
         <message>
             <source>Show {name} in Chargers</source>
             <translation>{name} tonen bij Laadpalen</translation>
+        </message>
+        <message>
+            <source>Show log</source>
+            <translation>Logboek tonen</translation>
+        </message>
+        <message>
+            <source>The charger's OCPP log at the start of this event</source>
+            <translation>Het OCPP-logboek van de laadpaal bij het begin van deze gebeurtenis</translation>
         </message>
         <message>
             <source>{name} unmuted</source>
@@ -749,10 +1288,6 @@ Gemeld {alerted} (na de wachttijd)</translation>
             <translation>Kies waar de export wordt opgeslagen.</translation>
         </message>
         <message>
-            <source>{done} of {total} chargers</source>
-            <translation>{done} van {total} laadpalen</translation>
-        </message>
-        <message>
             <source>{count} of {total} ticked</source>
             <translation>{count} van {total} aangevinkt</translation>
         </message>
@@ -795,6 +1330,10 @@ Gemeld {alerted} (na de wachttijd)</translation>
         <message>
             <source>Listing chargers…</source>
             <translation>Laadpalen ophalen…</translation>
+        </message>
+        <message>
+            <source>{done} of {total} chargers</source>
+            <translation>{done} van {total} laadpalen</translation>
         </message>
         <message>
             <source>Exporting… {count} transactions written so far.</source>
@@ -1081,6 +1620,273 @@ Gemeld {alerted} (na de wachttijd)</translation>
         </message>
     </context>
     <context>
+        <name>HistoryBanner</name>
+        <message>
+            <source>Event history problem</source>
+            <translation>Probleem met de gebeurtenisgeschiedenis</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Sluiten</translation>
+        </message>
+    </context>
+    <context>
+        <name>Insights</name>
+        <message>
+            <source>This month</source>
+            <translation>Deze maand</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>Vorige maand</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Laatste 30 dagen</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>Dit jaar</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsPane</name>
+        <message>
+            <source>All sites</source>
+            <translation>Alle locaties</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Periode</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>Aangepast…</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Van</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Tot</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Locatie</translation>
+        </message>
+        <message>
+            <source>Energy per</source>
+            <translation>Energie per</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Dag</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Week</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Maand</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Vernieuwen</translation>
+        </message>
+        <message>
+            <source>Save report…</source>
+            <translation>Rapport opslaan…</translation>
+        </message>
+        <message>
+            <source>Choose a period.</source>
+            <translation>Kies een periode.</translation>
+        </message>
+        <message>
+            <source>Energy by site</source>
+            <translation>Energie per locatie</translation>
+        </message>
+        <message>
+            <source>Sessions per day</source>
+            <translation>Sessies per dag</translation>
+        </message>
+        <message>
+            <source>Busiest hours (busy hours per weekday and hour)</source>
+            <translation>Drukste uren (bezette uren per weekdag en uur)</translation>
+        </message>
+        <message>
+            <source>Utilisation: the {count} busiest connectors</source>
+            <translation>Bezetting: de {count} drukste connectoren</translation>
+        </message>
+        <message>
+            <source>Availability per site</source>
+            <translation>Beschikbaarheid per locatie</translation>
+        </message>
+        <message>
+            <source>Ten worst chargers (availability)</source>
+            <translation>Tien slechtste laadpalen (beschikbaarheid)</translation>
+        </message>
+        <message>
+            <source>Faults by error code</source>
+            <translation>Storingen per foutcode</translation>
+        </message>
+        <message>
+            <source>Faults by model</source>
+            <translation>Storingen per model</translation>
+        </message>
+        <message>
+            <source>Faults by firmware</source>
+            <translation>Storingen per firmware</translation>
+        </message>
+        <message>
+            <source>The end date is before the start date.</source>
+            <translation>De einddatum ligt voor de begindatum.</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Laden…</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{sessions}&lt;/b&gt; sessions · &lt;b&gt;{kwh} kWh&lt;/b&gt; · &lt;b&gt;{hours}&lt;/b&gt; charging hours · {chargers} chargers · {period}</source>
+            <translation>&lt;b&gt;{sessions}&lt;/b&gt; sessies · &lt;b&gt;{kwh} kWh&lt;/b&gt; · &lt;b&gt;{hours}&lt;/b&gt; laaduren · {chargers} laadpalen · {period}</translation>
+        </message>
+        <message>
+            <source>{kwh} kWh of sessions that ran past the period's edges is not charted.</source>
+            <translation>{kwh} kWh van sessies die buiten de periode liepen staat niet in de grafieken.</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessies</translation>
+        </message>
+        <message>
+            <source>sessions</source>
+            <translation>sessies</translation>
+        </message>
+        <message>
+            <source>Energy per day by site</source>
+            <translation>Energie per dag per locatie</translation>
+        </message>
+        <message>
+            <source>Energy per week by site</source>
+            <translation>Energie per week per locatie</translation>
+        </message>
+        <message>
+            <source>Energy per month by site</source>
+            <translation>Energie per maand per locatie</translation>
+        </message>
+        <message>
+            <source>No connector was busy in this period.</source>
+            <translation>Geen enkele connector was bezet in deze periode.</translation>
+        </message>
+        <message>
+            <source>% of the time busy</source>
+            <translation>% van de tijd bezet</translation>
+        </message>
+        <message>
+            <source>{percent} % busy</source>
+            <translation>{percent} % bezet</translation>
+        </message>
+        <message>
+            <source>% available</source>
+            <translation>% beschikbaar</translation>
+        </message>
+        <message>
+            <source>Every charger was available the whole period
+(no fault or offline incident in PlugDesk's history).</source>
+            <translation>Elke laadpaal was de hele periode beschikbaar
+(geen storings- of offline-incident in de geschiedenis van PlugDesk).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n incidents</source>
+            <translation>
+                <numerusform>%n incident</numerusform>
+                <numerusform>%n incidenten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{percent} % available</source>
+            <translation>{percent} % beschikbaar</translation>
+        </message>
+        <message>
+            <source>No faults in this period.</source>
+            <translation>Geen storingen in deze periode.</translation>
+        </message>
+        <message>
+            <source>faults</source>
+            <translation>storingen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n faults</source>
+            <translation>
+                <numerusform>%n storing</numerusform>
+                <numerusform>%n storingen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save report</source>
+            <translation>Rapport opslaan</translation>
+        </message>
+        <message>
+            <source>Report not saved</source>
+            <translation>Rapport niet opgeslagen</translation>
+        </message>
+        <message>
+            <source>Report saved to {path}.</source>
+            <translation>Rapport opgeslagen in {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsService</name>
+        <message>
+            <source>Listing chargers…</source>
+            <translation>Laadpalen ophalen…</translation>
+        </message>
+        <message>
+            <source>Availability left out: {problem}</source>
+            <translation>Beschikbaarheid weggelaten: {problem}</translation>
+        </message>
+        <message>
+            <source>Fetching transactions: {done} of {total} chargers, {rows} transactions</source>
+            <translation>Transacties ophalen: {done} van {total} laadpalen, {rows} transacties</translation>
+        </message>
+        <message>
+            <source>Aggregating: {done} of {total} transactions</source>
+            <translation>Samenvoegen: {done} van {total} transacties</translation>
+        </message>
+        <message>
+            <source>Transaction {id} has no start time.</source>
+            <translation>Transactie {id} heeft geen begintijd.</translation>
+        </message>
+        <message>
+            <source>Could not read the meter values of transaction {id}: {problem}</source>
+            <translation>Kon de meterwaarden van transactie {id} niet lezen: {problem}</translation>
+        </message>
+        <message>
+            <source>The charger stored no power or energy readings for transaction {id}.</source>
+            <translation>De laadpaal heeft geen vermogens- of energiemetingen opgeslagen voor transactie {id}.</translation>
+        </message>
+        <message>
+            <source>Transaction {id}, {time}</source>
+            <translation>Transactie {id}, {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightsWiring</name>
+        <message>
+            <source>Insights</source>
+            <translation>Inzichten</translation>
+        </message>
+        <message>
+            <source>Reading the meter values of transaction {id}…</source>
+            <translation>Meterwaarden van transactie {id} lezen…</translation>
+        </message>
+        <message>
+            <source>No power curve</source>
+            <translation>Geen vermogenscurve</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Events</source>
@@ -1117,6 +1923,10 @@ Gemeld {alerted} (na de wachttijd)</translation>
         <message>
             <source>Demo</source>
             <translation>Demo</translation>
+        </message>
+        <message>
+            <source>PlugDesk closed unexpectedly</source>
+            <translation>PlugDesk is onverwacht afgesloten</translation>
         </message>
         <message>
             <source>Signed in</source>
@@ -1168,7 +1978,7 @@ Gemeld {alerted} (na de wachttijd)</translation>
         </message>
         <message>
             <source>&amp;Quick guide</source>
-            <translation>&amp;Snelstartgids</translation>
+            <translation>&amp;Snelgids</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -1183,8 +1993,60 @@ Gemeld {alerted} (na de wachttijd)</translation>
             <translation>{text} gekopieerd</translation>
         </message>
         <message>
+            <source>Health</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Fault&lt;/b&gt;: status Faulted, or an error code on the charger or a connector. &lt;b&gt;Offline&lt;/b&gt;: it lost its connection to the server. &lt;b&gt;Stale&lt;/b&gt;: online, but no heartbeat for 15 min. &lt;b&gt;Warning&lt;/b&gt;: a car-side communication error. &lt;b&gt;Unknown&lt;/b&gt;: never connected to the server. &lt;b&gt;Maintenance&lt;/b&gt;: blocked or Unavailable, set by an operator or an update (no alerts). &lt;b&gt;OK&lt;/b&gt;: none of these. The chips above the list filter by level.</source>
+            <translation>&lt;b&gt;Storing&lt;/b&gt;: status Faulted, of een foutcode op de laadpaal of een connector. &lt;b&gt;Offline&lt;/b&gt;: de verbinding met de server is verbroken. &lt;b&gt;Verouderd&lt;/b&gt;: online, maar 15 min geen heartbeat. &lt;b&gt;Waarschuwing&lt;/b&gt;: een communicatiefout aan de kant van de auto. &lt;b&gt;Onbekend&lt;/b&gt;: nooit met de server verbonden. &lt;b&gt;Onderhoud&lt;/b&gt;: geblokkeerd of Unavailable, ingesteld door een beheerder of een update (geen meldingen). &lt;b&gt;OK&lt;/b&gt;: geen van deze. De knoppen boven de lijst filteren op status.</translation>
+        </message>
+        <message>
+            <source>Grace periods and alerts</source>
+            <translation>Wachttijden en meldingen</translation>
+        </message>
+        <message>
+            <source>A problem shows in &lt;b&gt;Events&lt;/b&gt; as &lt;i&gt;Pending&lt;/i&gt; as soon as a refresh sees it. It becomes an incident, and alerts, only when it lasts its grace period (by default 2 min for faults and stale chargers, 5 min for offline ones; change them in Settings), so a reboot does not wake you up. Mute a charger from the Events menu (right-click or the Menu key).</source>
+            <translation>Een probleem verschijnt in &lt;b&gt;Gebeurtenissen&lt;/b&gt; als &lt;i&gt;In afwachting&lt;/i&gt; zodra een vernieuwing het ziet. Het wordt pas een incident, met een melding, als het de hele wachttijd aanhoudt (standaard 2 min bij storingen en verouderde laadpalen, 5 min bij offline; aan te passen in Instellingen), zodat een herstart u niet wakker maakt. Demp een laadpaal via het menu van Gebeurtenissen (rechtsklik of de Menu-toets).</translation>
+        </message>
+        <message>
+            <source>Keyboard</source>
+            <translation>Toetsenbord</translation>
+        </message>
+        <message>
+            <source>search chargers; Enter or Down go to the list, Escape clears</source>
+            <translation>laadpalen zoeken; Enter of Omlaag gaat naar de lijst, Escape wist</translation>
+        </message>
+        <message>
+            <source>next / previous part of the window (arrow keys move inside a table)</source>
+            <translation>volgend / vorig deel van het venster (pijltjestoetsen bewegen binnen een tabel)</translation>
+        </message>
+        <message>
+            <source>next tab; with Shift, or Ctrl+PgUp, the previous one</source>
+            <translation>volgend tabblad; met Shift, of Ctrl+PgUp, het vorige</translation>
+        </message>
+        <message>
+            <source>refresh now</source>
+            <translation>nu vernieuwen</translation>
+        </message>
+        <message>
+            <source>export transactions</source>
+            <translation>transacties exporteren</translation>
+        </message>
+        <message>
+            <source>actions for the selected event</source>
+            <translation>acties voor de geselecteerde gebeurtenis</translation>
+        </message>
+        <message>
+            <source>quit</source>
+            <translation>afsluiten</translation>
+        </message>
+        <message>
             <source>Not signed in</source>
             <translation>Niet aangemeld</translation>
+        </message>
+        <message>
+            <source>No charger matches the search or filter: none is selected.</source>
+            <translation>Geen laadpaal voldoet aan de zoekopdracht of het filter: er is er geen geselecteerd.</translation>
         </message>
         <message>
             <source>That charger is not in the list any more.</source>
@@ -1207,6 +2069,10 @@ Gemeld {alerted} (na de wachttijd)</translation>
             <translation>Er loopt al een vernieuwing.</translation>
         </message>
         <message>
+            <source>Quick guide</source>
+            <translation>Snelgids</translation>
+        </message>
+        <message>
             <source>About PlugDesk</source>
             <translation>Over PlugDesk</translation>
         </message>
@@ -1223,6 +2089,28 @@ Gemeld {alerted} (na de wachttijd)</translation>
             <translation>Vernieuwen mislukt: {message}</translation>
         </message>
         <message>
+            <source>PlugDesk closed unexpectedly the last time it ran.
+
+What it was doing is saved in:
+{path}
+
+If this happens again, please send that file with your report.</source>
+            <translation>PlugDesk is de vorige keer onverwacht afgesloten.
+
+Wat het aan het doen was, staat in:
+{path}
+
+Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
+        </message>
+        <message>
+            <source>Watched by plugdesk watch (pid {pid}) — alerts come from it</source>
+            <translation>Bewaakt door plugdesk watch (pid {pid}) — meldingen komen daarvandaan</translation>
+        </message>
+        <message>
+            <source>plugdesk watch stopped — PlugDesk watches the fleet again</source>
+            <translation>plugdesk watch is gestopt — PlugDesk bewaakt de laadpalen weer zelf</translation>
+        </message>
+        <message>
             <source>Sites</source>
             <translation>Locaties</translation>
         </message>
@@ -1232,6 +2120,166 @@ Gemeld {alerted} (na de wachttijd)</translation>
         <message>
             <source>Open</source>
             <translation>Openen</translation>
+        </message>
+    </context>
+    <context>
+        <name>OcppLogModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Tijd</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>Richting</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Methode</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Params</source>
+            <translation>Parameters</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Resultaat</translation>
+        </message>
+        <message>
+            <source>→ charger</source>
+            <translation>→ laadpaal</translation>
+        </message>
+        <message>
+            <source>← charger</source>
+            <translation>← laadpaal</translation>
+        </message>
+    </context>
+    <context>
+        <name>OcppLogTab</name>
+        <message>
+            <source>Both directions</source>
+            <translation>Beide richtingen</translation>
+        </message>
+        <message>
+            <source>To the charger</source>
+            <translation>Naar de laadpaal</translation>
+        </message>
+        <message>
+            <source>From the charger</source>
+            <translation>Van de laadpaal</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>In afwachting</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Klaar</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Mislukt</translation>
+        </message>
+        <message>
+            <source>OCPP method</source>
+            <translation>OCPP-methode</translation>
+        </message>
+        <message>
+            <source>All methods</source>
+            <translation>Alle methoden</translation>
+        </message>
+        <message>
+            <source>Message status</source>
+            <translation>Status van het bericht</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Elke status</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>Richting</translation>
+        </message>
+        <message>
+            <source>Hide insignificant</source>
+            <translation>Onbelangrijke verbergen</translation>
+        </message>
+        <message>
+            <source>Leave out heartbeats and other routine messages</source>
+            <translation>Heartbeats en andere routineberichten weglaten</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Van</translation>
+        </message>
+        <message>
+            <source>Log from</source>
+            <translation>Logboek vanaf</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Tot</translation>
+        </message>
+        <message>
+            <source>Log until</source>
+            <translation>Logboek tot</translation>
+        </message>
+        <message>
+            <source>OCPP log</source>
+            <translation>OCPP-logboek</translation>
+        </message>
+        <message>
+            <source>Message params and result</source>
+            <translation>Parameters en resultaat van het bericht</translation>
+        </message>
+        <message>
+            <source>Select a message to see its params and result.</source>
+            <translation>Selecteer een bericht om de parameters en het resultaat te zien.</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopiëren</translation>
+        </message>
+        <message>
+            <source>Copy the selected message (params and result as JSON)</source>
+            <translation>Het geselecteerde bericht kopiëren (parameters en resultaat als JSON)</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Laden…</translation>
+        </message>
+        <message>
+            <source>Could not read the log: {problem}</source>
+            <translation>Kon het logboek niet lezen: {problem}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n messages, newest first — scroll for more</source>
+            <translation>
+                <numerusform>%n bericht, nieuwste eerst — scroll voor meer</numerusform>
+                <numerusform>%n berichten, nieuwste eerst — scroll voor meer</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n messages loaded, newest first</source>
+            <translation>
+                <numerusform>%n bericht geladen, nieuwste eerst</numerusform>
+                <numerusform>Alle %n berichten geladen, nieuwste eerst</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No OCPP messages with these filters.</source>
+            <translation>Geen OCPP-berichten met deze filters.</translation>
+        </message>
+        <message>
+            <source>Params:</source>
+            <translation>Parameters:</translation>
+        </message>
+        <message>
+            <source>Result:</source>
+            <translation>Resultaat:</translation>
         </message>
     </context>
     <context>
@@ -1249,6 +2297,24 @@ Gemeld {alerted} (na de wachttijd)</translation>
                 <numerusform>%n transactie</numerusform>
                 <numerusform>%n transacties</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers</source>
+            <translation>
+                <numerusform>%n laadpaal</numerusform>
+                <numerusform>%n laadpalen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PowerCurveDialog</name>
+        <message>
+            <source>Power curve — {title}</source>
+            <translation>Vermogenscurve — {title}</translation>
+        </message>
+        <message>
+            <source>{points} points ({source}); peak {peak} kW</source>
+            <translation>{points} punten ({source}); piek {peak} kW</translation>
         </message>
     </context>
     <context>
@@ -1794,8 +2860,16 @@ Gemeld {alerted} (na de wachttijd)</translation>
             <translation>Maak een token aan in het Plugchoice-portaal: &lt;b&gt;Settings → Personal Access Tokens&lt;/b&gt;. Het wordt maar één keer getoond; plak het hier.</translation>
         </message>
         <message>
+            <source>PlugDesk will ask for the token again after a restart. To have it remembered, install or unlock a password store (GNOME Keyring, KDE Wallet) and sign in again.</source>
+            <translation>PlugDesk vraagt na een herstart opnieuw om het token. Om het te laten onthouden, installeer of ontgrendel een wachtwoordkluis (GNOME Keyring, KDE Wallet) en meld u opnieuw aan.</translation>
+        </message>
+        <message>
             <source>Sign in to Plugchoice</source>
             <translation>Aanmelden bij Plugchoice</translation>
+        </message>
+        <message>
+            <source>Password store warning</source>
+            <translation>Waarschuwing over de wachtwoordkluis</translation>
         </message>
         <message>
             <source>Personal access token</source>
@@ -1844,6 +2918,10 @@ Gemeld {alerted} (na de wachttijd)</translation>
         <message>
             <source>Signed in as {user}.</source>
             <translation>Aangemeld als {user}.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Sluiten</translation>
         </message>
     </context>
     <context>

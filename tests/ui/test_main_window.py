@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPersistentModelIndex, QSettings, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, QSettings, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
@@ -329,6 +329,61 @@ def test_shortcuts_and_seams(harness: Harness, qtbot: Any) -> None:
     index = window.add_pane("Events", QLabel("events"))
     assert index == 1 and window.tabs.tabBar().isVisible()
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Alerts", "&Help"]
+
+
+def test_file_menu_and_detail_tab_seams(harness: Harness) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = win(harness)
+    window.add_file_action("Settings…")
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert texts[-3:] == ["Settings…", "", "&Quit"]  # Quit stays last, after a separator
+    shown: list[int] = []
+    window.detail_tab_changed.connect(shown.append)
+    index = window.add_detail_tab(QLabel("log"), "Log")
+    window.show_detail_tab(index)
+    assert shown == [index] and window.detail_tab() == index
+    window.resize(1200, 900)
+    window.right_splitter.setSizes([300, 500])
+    users_split = window.right_splitter.sizes()
+    window.give_detail_room(True)
+    top, bottom = window.right_splitter.sizes()
+    assert top > bottom and window.detail_pane.connectors_box.isHidden()
+    window.give_detail_room(False)
+    assert window.right_splitter.sizes() == users_split  # the user's own split comes back
+    assert not window.detail_pane.connectors_box.isHidden()
+
+
+def test_the_charger_menu_carries_the_offered_menu_for_the_selection(
+    harness: Harness, run: Any
+) -> None:
+    """Both features wire the list's right-click: the mute menu (set_charger_menu) takes
+    it, so the batch menu (offer_fleet_menu) must show inside it, not be lost."""
+    window = win(harness)
+    run(load_fleet(harness))
+    window.set_charger_menu(lambda menu, _uuid, name: menu.addAction(f"Mute {name}"))
+
+    def batch(parent: QWidget) -> QMenu | None:
+        count = len(window.selected_chargers())
+        menu = QMenu(parent)
+        menu.addAction(f"Restart: {count} chargers…")
+        return menu if count else None
+
+    window.offer_fleet_menu(batch)
+    table = window.fleet_view.table
+    table.selectRow(0)
+    table.selectionModel().select(
+        table.model().index(1, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    center = table.visualRect(table.model().index(1, 0)).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, center, table.mapToGlobal(center))
+    QApplication.sendEvent(table.viewport(), event)
+    menu = window.charger_menu
+    assert menu is not None
+    texts = [action.text() for action in menu.actions()]
+    assert texts[1].startswith("Mute ") and texts[-2:] == ["", "Restart: 2 chargers…"]
+    menu.close()
 
 
 def ini(path: str) -> QSettings:

@@ -16,27 +16,22 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QCoreApplication,
     QDateTime,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     QTimeZone,
 )
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,16 +39,24 @@ from PySide6.QtWidgets import (
 from plugdesk.api.charger_models import LOG_STATUSES, OcppLog, OcppLogPage
 from plugdesk.api.errors import PlugchoiceError
 from plugdesk.domain.actions import sanitize
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.actions import ChargerActions
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import formatting as fmt
+from plugdesk.ui.table_model import RowTableModel
+from plugdesk.ui.tables import set_up_table
 
-Index = QModelIndex | QPersistentModelIndex
 LOG_TASK = "ocpp-log"
 LOAD_MORE_WITHIN = 5  # rows from the end: read the next page
 SHOW_AFTER = timedelta(minutes=5)  # show_at: messages up to this long after the moment
-DIRECTIONS = (("Both directions", None), ("To the charger", "charger"),
-              ("From the charger", "centralsystem"))  # fmt: skip
+DIRECTIONS = ((QT_TRANSLATE_NOOP("OcppLogTab", "Both directions"), None),
+              (QT_TRANSLATE_NOOP("OcppLogTab", "To the charger"), "charger"),
+              (QT_TRANSLATE_NOOP("OcppLogTab", "From the charger"), "centralsystem"))  # fmt: skip
+STATUS_LABELS = {  # the API's log statuses, shown translated
+    "pending": QT_TRANSLATE_NOOP("OcppLogTab", "Pending"),
+    "done": QT_TRANSLATE_NOOP("OcppLogTab", "Done"),
+    "failed": QT_TRANSLATE_NOOP("OcppLogTab", "Failed"),
+}
 
 
 class LogColumn(IntEnum):
@@ -65,7 +68,16 @@ class LogColumn(IntEnum):
     RESULT = 5
 
 
-HEADERS = ("Time", "Direction", "Method", "Status", "Params", "Result")
+HEADERS = (
+    QT_TRANSLATE_NOOP("OcppLogModel", "Time"),
+    QT_TRANSLATE_NOOP("OcppLogModel", "Direction"),
+    QT_TRANSLATE_NOOP("OcppLogModel", "Method"),
+    QT_TRANSLATE_NOOP("OcppLogModel", "Status"),
+    QT_TRANSLATE_NOOP("OcppLogModel", "Params"),
+    QT_TRANSLATE_NOOP("OcppLogModel", "Result"),
+)
+COLUMN_WIDTHS = {LogColumn.TIME: 150, LogColumn.DIRECTION: 80, LogColumn.METHOD: 160,
+                 LogColumn.STATUS: 60, LogColumn.PARAMS: 240}  # fmt: skip
 
 
 def pretty(value: Any) -> str:
@@ -85,66 +97,38 @@ def compact(value: Any) -> str:
 
 def direction_label(destination: str | None) -> str:
     if destination == "charger":
-        return "→ charger"
+        return QCoreApplication.translate("OcppLogModel", "→ charger")
     if destination == "centralsystem":
-        return "← charger"
+        return QCoreApplication.translate("OcppLogModel", "← charger")
     return fmt.text(destination)
 
 
-class OcppLogModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OcppLog] = []
+class OcppLogModel(RowTableModel[OcppLog]):
+    columns = LogColumn
+    headers = HEADERS
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(LogColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole or not 0 <= index.column() < len(LogColumn):
-            return None
-        entry = self._rows[index.row()]
-        column = LogColumn(index.column())
-        if column is LogColumn.TIME:
-            return fmt.local_time_seconds(entry.created_at)
-        if column is LogColumn.DIRECTION:
-            return direction_label(entry.destination)
-        if column is LogColumn.METHOD:
-            return sanitize(entry.method or fmt.DASH)
-        if column is LogColumn.STATUS:
-            return sanitize(entry.status or fmt.DASH)
-        return compact(entry.params if column is LogColumn.PARAMS else entry.result)
+    def display(self, row: OcppLog, column: int) -> str:
+        if column == LogColumn.TIME:
+            return fmt.local_time_seconds(row.created_at)
+        if column == LogColumn.DIRECTION:
+            return direction_label(row.destination)
+        if column == LogColumn.METHOD:
+            return sanitize(row.method or fmt.DASH)
+        if column == LogColumn.STATUS:
+            return sanitize(row.status or fmt.DASH)
+        return compact(row.params if column == LogColumn.PARAMS else row.result)
 
     def entry(self, row: int) -> OcppLog:
-        return self._rows[row]
+        return self.row_at(row)
 
     def entries(self) -> list[OcppLog]:
-        return list(self._rows)
+        return self.rows()
 
     def append(self, entries: list[OcppLog]) -> None:
-        if not entries:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
-        self._rows.extend(entries)
-        self.endInsertRows()
+        self.append_rows(entries)
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self.endResetModel()
+        self.reset_rows([])
 
 
 class OcppLogTab(QWidget):
@@ -169,23 +153,26 @@ class OcppLogTab(QWidget):
 
     def _build(self) -> None:
         self.method = QComboBox()
-        self.method.setAccessibleName("OCPP method")
-        self.method.addItem("All methods", None)
+        self.method.setAccessibleName(self.tr("OCPP method"))
+        self.method.addItem(self.tr("All methods"), None)
         self.status = QComboBox()
-        self.status.setAccessibleName("Message status")
-        self.status.addItem("Any status", None)
+        self.status.setAccessibleName(self.tr("Message status"))
+        self.status.addItem(self.tr("Any status"), None)
         for status in LOG_STATUSES:
-            self.status.addItem(status.title(), status)
+            label = STATUS_LABELS.get(status)
+            self.status.addItem(self.tr(label) if label else status.title(), status)
         self.direction = QComboBox()
-        self.direction.setAccessibleName("Direction")
+        self.direction.setAccessibleName(self.tr("Direction"))
         for label, value in DIRECTIONS:
-            self.direction.addItem(label, value)
-        self.hide_insignificant = QCheckBox("Hide insignificant")
-        self.hide_insignificant.setToolTip("Leave out heartbeats and other routine messages")
-        self.use_from = QCheckBox("From")
-        self.date_from = self._date_edit("Log from")
-        self.use_until = QCheckBox("Until")
-        self.date_until = self._date_edit("Log until")
+            self.direction.addItem(self.tr(label), value)
+        self.hide_insignificant = QCheckBox(self.tr("Hide insignificant"))
+        self.hide_insignificant.setToolTip(
+            self.tr("Leave out heartbeats and other routine messages")
+        )
+        self.use_from = QCheckBox(self.tr("From"))
+        self.date_from = self._date_edit(self.tr("Log from"))
+        self.use_until = QCheckBox(self.tr("Until"))
+        self.date_until = self._date_edit(self.tr("Log until"))
         for combo in (self.method, self.status, self.direction):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         for box in (self.hide_insignificant, self.use_from, self.use_until):
@@ -193,29 +180,18 @@ class OcppLogTab(QWidget):
         self.date_from.dateTimeChanged.connect(lambda _d: self._date_edited(self.use_from))
         self.date_until.dateTimeChanged.connect(lambda _d: self._date_edited(self.use_until))
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName("OCPP log")
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in ((0, 150), (1, 80), (2, 160), (3, 60), (4, 240)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = set_up_table(self.model, self.tr("OCPP log"), widths=COLUMN_WIDTHS)
         self.table.verticalScrollBar().valueChanged.connect(self._maybe_load_more)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
 
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
-        self.detail.setAccessibleName("Message params and result")
-        self.detail.setPlaceholderText("Select a message to see its params and result.")
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setToolTip("Copy the selected message (params and result as JSON)")
+        self.detail.setAccessibleName(self.tr("Message params and result"))
+        self.detail.setPlaceholderText(self.tr("Select a message to see its params and result."))
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setToolTip(
+            self.tr("Copy the selected message (params and result as JSON)")
+        )
         self.copy_button.clicked.connect(self.copy_selected)
         self.footer = QLabel()
         self.footer.setEnabled(False)
@@ -338,7 +314,7 @@ class OcppLogTab(QWidget):
         if self.loading or not self.more_available or self._pages is None:
             return
         self.loading = True
-        self.footer.setText("Loading…")
+        self.footer.setText(self.tr("Loading…"))
         self.runner.start(self._next_page(self._pages, self._generation), LOG_TASK)
 
     async def _next_page(self, pages: AsyncIterator[OcppLogPage], generation: int) -> None:
@@ -350,7 +326,9 @@ class OcppLogTab(QWidget):
             if generation == self._generation:
                 self.loading = False
                 self.more_available = False
-                self.footer.setText(f"Could not read the log: {sanitize(error)}")
+                self.footer.setText(
+                    self.tr("Could not read the log: {problem}").format(problem=sanitize(error))
+                )
             return
         if generation != self._generation:
             return
@@ -373,13 +351,12 @@ class OcppLogTab(QWidget):
 
     def _update_footer(self) -> None:
         count = self.model.rowCount()
-        noun = "message" if count == 1 else "messages"
         if self.more_available:
-            self.footer.setText(f"{count} {noun}, newest first — scroll for more")
+            self.footer.setText(self.tr("%n messages, newest first — scroll for more", "", count))
         elif count:
-            self.footer.setText(f"All {count} {noun} loaded, newest first")
+            self.footer.setText(self.tr("All %n messages loaded, newest first", "", count))
         else:
-            self.footer.setText("No OCPP messages with these filters.")
+            self.footer.setText(self.tr("No OCPP messages with these filters."))
 
     def _maybe_load_more(self, value: int) -> None:
         bar = self.table.verticalScrollBar()
@@ -395,7 +372,7 @@ class OcppLogTab(QWidget):
             return
         self.method.blockSignals(True)
         self.method.clear()
-        self.method.addItem("All methods", None)
+        self.method.addItem(self.tr("All methods"), None)
         for method in wanted:
             self.method.addItem(sanitize(method), method)
         self.method.setCurrentIndex(max(0, self.method.findData(current)))
@@ -417,7 +394,9 @@ class OcppLogTab(QWidget):
             sanitize(entry.status or "?"),
             fmt.local_time_seconds(entry.created_at),
         ])  # fmt: skip
-        return f"{head}\n\nParams:\n{pretty(entry.params)}\n\nResult:\n{pretty(entry.result)}"
+        translate = QCoreApplication.translate
+        params, result = translate("OcppLogTab", "Params:"), translate("OcppLogTab", "Result:")
+        return f"{head}\n\n{params}\n{pretty(entry.params)}\n\n{result}\n{pretty(entry.result)}"
 
     def copy_selected(self) -> None:
         text = self.detail.toPlainText()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from plugdesk.api.charger_models import BILLING_PLANS, PlugChargeSetting, PublicChargingSettings
 from plugdesk.api.models import Charger, Transaction
 from plugdesk.domain.actions import (
+    NO_PERMISSION,
     ActionKind,
     ActionReply,
     ActionRequest,
@@ -45,6 +46,7 @@ from plugdesk.domain.actions import (
     sanitize,
 )
 from plugdesk.domain.money import currency_exponent, minor_to_decimal, normalize_currency
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.actions import ActionOutcome, ChargerActions, Preparation
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui.actions.confirm import ConfirmDialog
@@ -52,17 +54,21 @@ from plugdesk.ui.actions.confirm import ConfirmDialog
 READ_TASK = "actions-read"
 # The confirmation's "yes" button says what it does.
 YES_TEXT = {
-    ActionKind.RESTART: "Restart",
-    ActionKind.LOCK: "Make unavailable",
-    ActionKind.UNLOCK: "Make available",
-    ActionKind.START: "Start charging",
-    ActionKind.STOP: "Stop charging",
-    ActionKind.LIMIT: "Set limit",
-    ActionKind.CLEAR_LIMIT: "Clear limit",
-    ActionKind.PLUG_CHARGE: "Apply",
-    ActionKind.PUBLIC_CHARGING: "Apply",
+    ActionKind.RESTART: QT_TRANSLATE_NOOP("ActionsPanel", "Restart"),
+    ActionKind.LOCK: QT_TRANSLATE_NOOP("ActionsPanel", "Make unavailable"),
+    ActionKind.UNLOCK: QT_TRANSLATE_NOOP("ActionsPanel", "Make available"),
+    ActionKind.START: QT_TRANSLATE_NOOP("ActionsPanel", "Start charging"),
+    ActionKind.STOP: QT_TRANSLATE_NOOP("ActionsPanel", "Stop charging"),
+    ActionKind.LIMIT: QT_TRANSLATE_NOOP("ActionsPanel", "Set limit"),
+    ActionKind.CLEAR_LIMIT: QT_TRANSLATE_NOOP("ActionsPanel", "Clear limit"),
+    ActionKind.PLUG_CHARGE: QT_TRANSLATE_NOOP("ActionsPanel", "Apply"),
+    ActionKind.PUBLIC_CHARGING: QT_TRANSLATE_NOOP("ActionsPanel", "Apply"),
 }
 CONFIRM_TASK = "actions-confirm"
+PLAN_LABELS = {  # the API's billing plans (sent as they are), shown translated
+    "subscription": QT_TRANSLATE_NOOP("ActionsPanel", "subscription"),
+    "transaction": QT_TRANSLATE_NOOP("ActionsPanel", "per transaction"),
+}
 DEFAULT_MAX_AMPS = 32.0
 _WATCHED = (Reply.ACCEPTED, Reply.UNKNOWN, Reply.TIMEOUT)
 
@@ -83,10 +89,10 @@ class ActionsPanel(QWidget):
         self._confirming = False
         self._said: dict[str, str] = {}  # uuid -> the last thing said about it
 
-        self.status = QLabel("Select a charger to act on it.")
+        self.status = QLabel(self.tr("Select a charger to act on it."))
         self.status.setWordWrap(True)
         self.status.setObjectName("actionStatus")
-        self.status.setAccessibleName("Action status")
+        self.status.setAccessibleName(self.tr("Action status"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.setFrameShape(QFrame.Shape.StyledPanel)
@@ -129,14 +135,17 @@ class ActionsPanel(QWidget):
 
     def _build_power_row(self) -> QHBoxLayout:
         self.restart_button = self._button(
-            "Restart…", "Reboot the charger (it goes offline for about a minute)"
+            self.tr("Restart…"), self.tr("Reboot the charger (it goes offline for about a minute)")
         )
         self.restart_button.clicked.connect(lambda: self._ask(ActionKind.RESTART))
         self.lock_button = self._button(
-            "Make unavailable…", "No new charging sessions until it is made available again"
+            self.tr("Make unavailable…"),
+            self.tr("No new charging sessions until it is made available again"),
         )
         self.lock_button.clicked.connect(lambda: self._ask(ActionKind.LOCK))
-        self.unlock_button = self._button("Make available…", "Let drivers charge again")
+        self.unlock_button = self._button(
+            self.tr("Make available…"), self.tr("Let drivers charge again")
+        )
         self.unlock_button.clicked.connect(lambda: self._ask(ActionKind.UNLOCK))
         self.availability = QLabel()
         self.availability.setEnabled(False)
@@ -147,113 +156,122 @@ class ActionsPanel(QWidget):
         return row
 
     def _build_charging(self) -> QGroupBox:
-        box = QGroupBox("Charging")
+        box = QGroupBox(self.tr("Charging"))
         form = QFormLayout(box)
         self.connector_choice = QComboBox()
-        self.connector_choice.setAccessibleName("Connector to start on")
+        self.connector_choice.setAccessibleName(self.tr("Connector to start on"))
         self.id_tag = QComboBox()
         self.id_tag.setEditable(True)
-        self.id_tag.setAccessibleName("Id tag")
-        self.id_tag.setToolTip("The id tag (RFID card) to charge for; recent ones are offered")
+        self.id_tag.setAccessibleName(self.tr("Id tag"))
+        self.id_tag.setToolTip(
+            self.tr("The id tag (RFID card) to charge for; recent ones are offered")
+        )
         line = self.id_tag.lineEdit()
         if line is not None:
             line.setMaxLength(20)
-            line.setPlaceholderText("id tag (up to 20 characters)")
+            line.setPlaceholderText(self.tr("id tag (up to 20 characters)"))
             line.textChanged.connect(lambda _t: self._update_enabled())
-        self.start_button = self._button("Start charging…", "Remote start for this id tag")
+        self.start_button = self._button(
+            self.tr("Start charging…"), self.tr("Remote start for this id tag")
+        )
         self.start_button.clicked.connect(lambda: self._ask(ActionKind.START))
         self.session_label = QLabel("—")
         self.session_label.setWordWrap(True)
-        self.stop_button = self._button("Stop charging…", "Remote stop of the session shown")
+        self.stop_button = self._button(
+            self.tr("Stop charging…"), self.tr("Remote stop of the session shown")
+        )
         self.stop_button.clicked.connect(lambda: self._ask(ActionKind.STOP))
-        form.addRow("Connector:", self.connector_choice)
-        form.addRow("Id tag:", self.id_tag)
+        form.addRow(self.tr("Connector:"), self.connector_choice)
+        form.addRow(self.tr("Id tag:"), self.id_tag)
         form.addRow("", self.start_button)
-        form.addRow("Running:", self.session_label)
+        form.addRow(self.tr("Running:"), self.session_label)
         form.addRow("", self.stop_button)
         return box
 
     def _build_limit(self) -> QGroupBox:
-        box = QGroupBox("Charge limit")
+        box = QGroupBox(self.tr("Charge limit"))
         form = QFormLayout(box)
         self.limit_scope = QComboBox()
-        self.limit_scope.setAccessibleName("Limit applies to")
+        self.limit_scope.setAccessibleName(self.tr("Limit applies to"))
         self.limit_amps = QDoubleSpinBox()
         self.limit_amps.setRange(0, 1000)
         self.limit_amps.setDecimals(0)
         self.limit_amps.setSuffix(" A")
         self.limit_amps.setValue(16)
-        self.limit_amps.setAccessibleName("Limit in amperes")
-        self.limit_button = self._button("Set limit…", "Cap the charging current")
+        self.limit_amps.setAccessibleName(self.tr("Limit in amperes"))
+        self.limit_button = self._button(self.tr("Set limit…"), self.tr("Cap the charging current"))
         self.limit_button.clicked.connect(lambda: self._ask(ActionKind.LIMIT))
         self.clear_limit_button = self._button(
-            "Clear limit…", "Lift the limit back to the charger's maximum current"
+            self.tr("Clear limit…"), self.tr("Lift the limit back to the charger's maximum current")
         )
         self.clear_limit_button.clicked.connect(lambda: self._ask(ActionKind.CLEAR_LIMIT))
         buttons = QHBoxLayout()
         buttons.addWidget(self.limit_button)
         buttons.addWidget(self.clear_limit_button)
-        form.addRow("Applies to:", self.limit_scope)
-        form.addRow("Current:", self.limit_amps)
+        form.addRow(self.tr("Applies to:"), self.limit_scope)
+        form.addRow(self.tr("Current:"), self.limit_amps)
         form.addRow("", buttons)
         return box
 
     def _build_plug_charge(self) -> QGroupBox:
-        box = QGroupBox("Plug && Charge")
+        box = QGroupBox(self.tr("Plug && Charge"))
         form = QFormLayout(box)
-        self.plug_enabled = QCheckBox("On")
+        self.plug_enabled = QCheckBox(self.tr("On"))
         self.plug_enabled.toggled.connect(lambda _on: self._update_enabled())
         self.plug_card = QLineEdit()
         self.plug_card.setMaxLength(20)
-        self.plug_card.setPlaceholderText("card UID it bills")
-        self.plug_card.setAccessibleName("Plug and Charge card")
+        self.plug_card.setPlaceholderText(self.tr("card UID it bills"))
+        self.plug_card.setAccessibleName(self.tr("Plug and Charge card"))
         self.plug_card.textChanged.connect(lambda _t: self._update_enabled())
         self.plug_current = QLabel("—")
-        self.plug_apply = self._button("Apply…", "Turn Plug & Charge on or off")
+        self.plug_apply = self._button(self.tr("Apply…"), self.tr("Turn Plug & Charge on or off"))
         self.plug_apply.clicked.connect(lambda: self._ask(ActionKind.PLUG_CHARGE))
-        form.addRow("Plug && Charge:", self.plug_enabled)
-        form.addRow("Card:", self.plug_card)
-        form.addRow("Now:", self.plug_current)
+        form.addRow(self.tr("Plug && Charge:"), self.plug_enabled)
+        form.addRow(self.tr("Card:"), self.plug_card)
+        form.addRow(self.tr("Now:"), self.plug_current)
         form.addRow("", self.plug_apply)
         return box
 
     def _build_public(self) -> QGroupBox:
-        box = QGroupBox("Public charging")
+        box = QGroupBox(self.tr("Public charging"))
         form = QFormLayout(box)
-        self.public_enabled = QCheckBox("On")
+        self.public_enabled = QCheckBox(self.tr("On"))
         self._currency = "EUR"
         self.public_price = QDoubleSpinBox()
-        self.public_price.setAccessibleName("Price per kWh")
+        self.public_price.setAccessibleName(self.tr("Price per kWh"))
         self.public_fee = QDoubleSpinBox()
-        self.public_fee.setAccessibleName("Start fee")
+        self.public_fee.setAccessibleName(self.tr("Start fee"))
         self._set_money_limits(150, 500)
         self.public_plan = QComboBox()
-        self.public_plan.addItems(list(BILLING_PLANS))
-        self.public_plan.setCurrentText("transaction")
+        for plan in BILLING_PLANS:
+            self.public_plan.addItem(self.tr(PLAN_LABELS.get(plan, plan)), plan)
+        self.public_plan.setCurrentIndex(max(0, self.public_plan.findData("transaction")))
         self.public_code = QLabel("—")
         self.public_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_code = QPushButton("Copy")
-        self.copy_code.setToolTip("Copy the public code")
+        self.copy_code = QPushButton(self.tr("Copy"))
+        self.copy_code.setToolTip(self.tr("Copy the public code"))
         self.copy_code.clicked.connect(lambda: self._copy(self.public_code.text()))
         self.public_url = QLabel("—")
         self.public_url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.public_url.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.copy_url = QPushButton("Copy")
-        self.copy_url.setToolTip("Copy the public charging URL")
+        self.copy_url = QPushButton(self.tr("Copy"))
+        self.copy_url.setToolTip(self.tr("Copy the public charging URL"))
         self.copy_url.clicked.connect(lambda: self._copy(self.public_url.text()))
-        self.public_apply = self._button("Apply…", "Save the public charging settings")
+        self.public_apply = self._button(
+            self.tr("Apply…"), self.tr("Save the public charging settings")
+        )
         self.public_apply.clicked.connect(lambda: self._ask(ActionKind.PUBLIC_CHARGING))
         code_row, url_row = QHBoxLayout(), QHBoxLayout()
         code_row.addWidget(self.public_code, 1)
         code_row.addWidget(self.copy_code)
         url_row.addWidget(self.public_url, 1)
         url_row.addWidget(self.copy_url)
-        form.addRow("Public charging:", self.public_enabled)
-        form.addRow("Price per kWh:", self.public_price)
-        form.addRow("Start fee:", self.public_fee)
-        form.addRow("Billing plan:", self.public_plan)
-        form.addRow("Public code:", code_row)
-        form.addRow("URL:", url_row)
+        form.addRow(self.tr("Public charging:"), self.public_enabled)
+        form.addRow(self.tr("Price per kWh:"), self.public_price)
+        form.addRow(self.tr("Start fee:"), self.public_fee)
+        form.addRow(self.tr("Billing plan:"), self.public_plan)
+        form.addRow(self.tr("Public code:"), code_row)
+        form.addRow(self.tr("URL:"), url_row)
         form.addRow("", self.public_apply)
         return box
 
@@ -299,17 +317,26 @@ class ActionsPanel(QWidget):
         self._show_settings(lock, plug, public)
         self._fill_tags(tags)
         if problems and uuid not in self._said:
-            self._say(uuid, "Could not read " + "; ".join(sanitize(p) for p in problems))
+            self._say(
+                uuid,
+                self.tr("Could not read {what}").format(
+                    what="; ".join(sanitize(p) for p in problems)
+                ),
+            )
         self._update_enabled()
 
     def _fill_idle(self) -> None:
         charger = self._charger
         if charger is None:
-            self.status.setText("Select a charger to act on it.")
+            self.status.setText(self.tr("Select a charger to act on it."))
             return
         said = self._said.get(charger.uuid)
-        problem = permission_problem(charger)
-        self.status.setText(problem or said or f"Actions on {charger_label(charger)}.")
+        problem = self._permission_problem(charger)
+        self.status.setText(
+            problem
+            or said
+            or self.tr("Actions on {charger}.").format(charger=charger_label(charger))
+        )
         self.session_label.setText("—")
         self.plug_current.setText("—")
         self.public_code.setText("—")
@@ -322,8 +349,8 @@ class ActionsPanel(QWidget):
             c.connector_id for c in (self._charger.connectors if self._charger else None) or []
             if c.connector_id is not None
         ]  # fmt: skip
-        for combo, first in ((self.connector_choice, "Any free connector"),
-                             (self.limit_scope, "Whole charger")):  # fmt: skip
+        for combo, first in ((self.connector_choice, self.tr("Any free connector")),
+                             (self.limit_scope, self.tr("Whole charger"))):  # fmt: skip
             kept = combo.currentData()
             if [combo.itemData(i) for i in range(1, combo.count())] == numbers and combo.count():
                 continue
@@ -331,21 +358,25 @@ class ActionsPanel(QWidget):
             combo.clear()
             combo.addItem(first, None if combo is self.connector_choice else 0)
             for number in numbers:
-                combo.addItem(f"Connector {number}", number)
+                combo.addItem(self.tr("Connector {number}").format(number=number), number)
             found = combo.findData(kept)
             combo.setCurrentIndex(max(0, found))
             combo.blockSignals(False)
 
     def _show_sessions(self, prepared: Preparation) -> None:
         if prepared.problem:
-            self.session_label.setText(f"Could not read the sessions: {sanitize(prepared.problem)}")
+            self.session_label.setText(
+                self.tr("Could not read the sessions: {problem}").format(
+                    problem=sanitize(prepared.problem)
+                )
+            )
         elif prepared.sessions:
             charger = prepared.charger or self._charger
             self.session_label.setText(
                 "\n".join(describe_session(tx, charger) for tx in prepared.sessions)
             )
         else:
-            self.session_label.setText("No charging session is running.")
+            self.session_label.setText(self.tr("No charging session is running."))
 
     def _show_settings(
         self,
@@ -355,12 +386,16 @@ class ActionsPanel(QWidget):
     ) -> None:
         self._locked = lock
         if lock is not None:
-            self.availability.setText("Made unavailable" if lock else "Available to drivers")
+            self.availability.setText(
+                self.tr("Made unavailable") if lock else self.tr("Available to drivers")
+            )
         if plug is not None:
             self.plug_enabled.setChecked(bool(plug.enabled))
             card = sanitize(plug.current_card) if plug.current_card else ""
             self.plug_card.setText(card)
-            self.plug_current.setText(f"on, card {card}" if plug.enabled else "off")
+            self.plug_current.setText(
+                self.tr("on, card {card}").format(card=card) if plug.enabled else self.tr("off")
+            )
         if public is not None:
             limits = public.limits
             self._currency = normalize_currency(public.currency or "EUR")
@@ -380,7 +415,7 @@ class ActionsPanel(QWidget):
         pairs = ((self.public_price, max_price, "/kWh"), (self.public_fee, max_fee, ""))
         for box, top, unit in pairs:
             box.setDecimals(decimals)
-            box.setSingleStep(10 ** -decimals if decimals else 1)
+            box.setSingleStep(10**-decimals if decimals else 1)
             box.setRange(0, self._major(top))
             box.setSuffix(f" {sanitize(self._currency)}{unit}")
 
@@ -400,19 +435,31 @@ class ActionsPanel(QWidget):
 
     def _update_enabled(self) -> None:
         charger = self._charger
-        problem = permission_problem(charger) if charger else "Select a charger first."
+        problem = (
+            self._permission_problem(charger) if charger else self.tr("Select a charger first.")
+        )
         busy = charger is not None and (self._confirming or self.service.in_flight(charger.uuid))
-        reason = problem or ("An action is in flight; wait for its reply." if busy else None)
+        reason = problem or (
+            self.tr("An action is in flight; wait for its reply.") if busy else None
+        )
         checks = {
             self.restart_button: None,
-            self.lock_button: "It is already unavailable." if self._locked is True else None,
-            self.unlock_button: "It is already available." if self._locked is False else None,
-            self.start_button: None if self.id_tag.currentText().strip() else "Enter an id tag.",
-            self.stop_button: None if self._sessions else "No charging session is running.",
+            self.lock_button: self.tr("It is already unavailable.")
+            if self._locked is True
+            else None,
+            self.unlock_button: self.tr("It is already available.")
+            if self._locked is False
+            else None,
+            self.start_button: None
+            if self.id_tag.currentText().strip()
+            else self.tr("Enter an id tag."),
+            self.stop_button: None
+            if self._sessions
+            else self.tr("No charging session is running."),
             self.limit_button: None,
             self.clear_limit_button: None,
             self.plug_apply: (
-                "Enter the card UID it bills."
+                self.tr("Enter the card UID it bills.")
                 if self.plug_enabled.isChecked() and not self.plug_card.text().strip()
                 else None
             ),
@@ -423,12 +470,23 @@ class ActionsPanel(QWidget):
             button.setEnabled(why is None)
             tip = button.property("plain_tip") or button.toolTip()
             button.setProperty("plain_tip", tip)
-            button.setToolTip(tip if why is None else f"{tip}\nNot now: {why}")
+            button.setToolTip(tip if why is None else f"{tip}\n{self._not_now()}{why}")
+
+    def _permission_problem(self, charger: Charger) -> str | None:
+        """`permission_problem` in the window's language."""
+        if permission_problem(charger) is None:
+            return None
+        text = QCoreApplication.translate("Actions", NO_PERMISSION)
+        return text.format(charger=charger_label(charger))
 
     def disabled_reason(self, button: QPushButton) -> str | None:
         """Why a button is off (the text its tooltip adds), None when it is on."""
-        tip = button.toolTip()
-        return tip.split("Not now: ", 1)[1] if "Not now: " in tip else None
+        tip, marker = button.toolTip(), self._not_now()
+        return tip.split(marker, 1)[1] if marker in tip else None
+
+    def _not_now(self) -> str:
+        """The tooltip line that says why a button is off ("Not now: …")."""
+        return self.tr("Not now: ")
 
     # -- asking and sending ------------------------------------------------------------
 
@@ -458,7 +516,7 @@ class ActionsPanel(QWidget):
             return replace(base, enabled=self.public_enabled.isChecked(),
                            price_per_kwh=self._minor(self.public_price.value()),
                            start_fee=self._minor(self.public_fee.value()),
-                           billing_plan=self.public_plan.currentText(),
+                           billing_plan=self.public_plan.currentData(),
                            currency=self._currency)  # fmt: skip
         return base
 
@@ -485,7 +543,11 @@ class ActionsPanel(QWidget):
 
     async def _confirm(self, request: ActionRequest, before: Charger) -> None:
         if request.kind in (ActionKind.RESTART, ActionKind.STOP):
-            self.status.setText(f"Checking {request.charger_name}'s charging sessions…")
+            self.status.setText(
+                self.tr("Checking the charging sessions of {charger}…").format(
+                    charger=request.charger_name
+                )
+            )
             prepared = await self.service.prepare(request.charger_uuid)
         else:
             prepared = Preparation(before, self._sessions)
@@ -495,7 +557,10 @@ class ActionsPanel(QWidget):
         text = confirmation(request, prepared.sessions, charger)
         title = f"{request.label} — {request.charger_name}"
         self.confirm_dialog = ConfirmDialog(
-            title, text, YES_TEXT[request.kind], lambda yes: self._answered(request, charger, yes),
+            title,
+            text,
+            self.tr(YES_TEXT[request.kind]),
+            lambda yes: self._answered(request, charger, yes),
             self,
         )
         self.confirm_dialog.open()
@@ -506,10 +571,12 @@ class ActionsPanel(QWidget):
         if dialog is not None:
             dialog.deleteLater()
         if not yes:
-            self._say(request.charger_uuid, f"{request.label} of {request.charger_name}: "
-                                            "not sent (cancelled).")  # fmt: skip
+            self._say(request.charger_uuid, self.tr("{action} of {charger}: not sent (cancelled).")
+                      .format(action=request.label, charger=request.charger_name))  # fmt: skip
         elif not self.service.submit(request, before):
-            self._say(request.charger_uuid, "An action is already in flight for this charger.")
+            self._say(
+                request.charger_uuid, self.tr("An action is already in flight for this charger.")
+            )
         self._update_enabled()
 
     # -- what the service says ---------------------------------------------------------
@@ -522,13 +589,18 @@ class ActionsPanel(QWidget):
     def _on_busy(self, uuid: str, busy: bool) -> None:
         if busy:
             name = self._charger.identity if self._charger else uuid
-            self._say(uuid, f"Sending to {sanitize(name)}… waiting for the charger's reply.")
+            self._say(
+                uuid,
+                self.tr("Sending to {charger}… waiting for the charger's reply.").format(
+                    charger=sanitize(name)
+                ),
+            )
         self._update_enabled()
 
     def _on_replied(self, request: ActionRequest, reply: ActionReply) -> None:
         text = reply.words
         if reply.reply in _WATCHED:
-            text += "\nWatching the charger for the effect…"
+            text += "\n" + self.tr("Watching the charger for the effect…")
         self._say(request.charger_uuid, text)
 
     def _on_finished(self, result: ActionOutcome) -> None:

@@ -8,12 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 if TYPE_CHECKING:
     from plugdesk.api.client import PlugchoiceClient
     from plugdesk.domain.store import Incident
     from plugdesk.services.report_job import InsightsService
     from plugdesk.tasks import TaskRunner
     from plugdesk.ui.main_window import MainWindow
+
+
+translate = QCoreApplication.translate
 
 
 class InsightsWiring:
@@ -32,8 +37,10 @@ class InsightsWiring:
         self._client, self._runner, self._incidents = client, runner, incidents
         self._service: InsightsService | None = None
         self.dialogs: list[Any] = []
-        self.page, self.index = add_lazy_pane(window, "Insights", self._pane)
-        window.transactions_view.power_curve_requested.connect(self.show_power_curve)
+        self.page, self.index = add_lazy_pane(
+            window, translate("InsightsWiring", "Insights"), self._pane
+        )
+        window.power_curve_requested.connect(self.show_power_curve)
 
     @property
     def service(self) -> InsightsService:
@@ -54,8 +61,12 @@ class InsightsWiring:
         uuid = self.window.selected_uuid()
         if uuid is None:
             return
-        self.window.status_bar.showMessage(f"Reading the meter values of transaction "
-                                           f"{transaction.id}…", 5000)
+        self.window.say(
+            translate("InsightsWiring", "Reading the meter values of transaction {id}…").format(
+                id=transaction.id
+            ),
+            5000,
+        )
         self.service.request_power_curve(uuid, transaction)
 
     def _power_ready(self, curve: Any) -> None:
@@ -68,7 +79,7 @@ class InsightsWiring:
     def _power_failed(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(self.window, "No power curve", message)
+        QMessageBox.information(self.window, translate("InsightsWiring", "No power curve"), message)
 
 
 def attach_insights(

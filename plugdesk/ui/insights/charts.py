@@ -64,7 +64,14 @@ from plugdesk.domain.insights import WEEKDAYS
 
 # Colour-blind-safe series colours (Okabe–Ito), readable on light and dark backgrounds.
 SERIES_COLOURS = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#999999",
 )
 MAX_STACKED_SITES = 7  # more sites than this: the smallest are stacked as "Other sites"
 
@@ -104,7 +111,10 @@ def _new_chart(legend: bool) -> QChart:
 
 
 def stacked_chart(
-    labels: Sequence[str], stacks: dict[str, list[float]], unit: str, digits: int = 3,
+    labels: Sequence[str],
+    stacks: dict[str, list[float]],
+    unit: str,
+    digits: int = 3,
     titles: Sequence[str] | None = None,
 ) -> QChart:
     """Stacked vertical bars: one stack per label, one colour per key (site); `titles`
@@ -123,8 +133,10 @@ def stacked_chart(
     def hovered(status: bool, index: int, bar: QBarSet) -> None:
         if status:
             total = sum(item.at(index) for item in series.barSets())
-            _tip(f"{names[index]} · {bar.label()}: {bar.at(index):,.{digits}f} {unit}\n"
-                 f"all sites: {total:,.{digits}f} {unit}")
+            _tip(
+                f"{names[index]} · {bar.label()}: {bar.at(index):,.{digits}f} {unit}\n"
+                f"all sites: {total:,.{digits}f} {unit}"
+            )
         else:
             QToolTip.hideText()
 
@@ -140,13 +152,20 @@ def _top_stacks(stacks: dict[str, list[float]]) -> dict[str, list[float]]:
     names = list(stacks)  # already ordered, most first
     kept = {name: stacks[name] for name in names[: MAX_STACKED_SITES - 1]}
     rest = names[MAX_STACKED_SITES - 1 :]
-    kept[f"{len(rest)} other sites"] = [sum(values) for values in zip(*(stacks[n] for n in rest),
-                                                                      strict=True)]
+    kept[f"{len(rest)} other sites"] = [
+        sum(values) for values in zip(*(stacks[n] for n in rest), strict=True)
+    ]
     return kept
 
 
-def bar_chart(labels: Sequence[str], values: Sequence[float], name: str, unit: str,
-              digits: int = 0, titles: Sequence[str] | None = None) -> QChart:
+def bar_chart(
+    labels: Sequence[str],
+    values: Sequence[float],
+    name: str,
+    unit: str,
+    digits: int = 0,
+    titles: Sequence[str] | None = None,
+) -> QChart:
     names = titles or labels
     chart = _new_chart(legend=False)
     series = QBarSeries()
@@ -157,8 +176,11 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], name: str, unit: s
     series.append(bar)
     series.setBarWidth(0.8)
     series.hovered.connect(
-        lambda status, index, _bar: _tip(f"{names[index]}: {values[index]:,.{digits}f} {unit}")
-        if status else QToolTip.hideText()
+        lambda status, index, _bar: (
+            _tip(f"{names[index]}: {values[index]:,.{digits}f} {unit}")
+            if status
+            else QToolTip.hideText()
+        )
     )
     chart.addSeries(series)
     _category_axes(chart, series, labels, unit)
@@ -185,9 +207,11 @@ def hbar_chart(
     series.append(bar)
     series.setBarWidth(0.7)
     series.hovered.connect(
-        lambda status, index, _bar: _tip(
-            f"{reversed_items[index][0]}: {shown(reversed_items[index][1])}"
-        ) if status else QToolTip.hideText()
+        lambda status, index, _bar: (
+            _tip(f"{reversed_items[index][0]}: {shown(reversed_items[index][1])}")
+            if status
+            else QToolTip.hideText()
+        )
     )
     chart.addSeries(series)
     names = QBarCategoryAxis()
@@ -215,8 +239,9 @@ def _short(label: str, limit: int = 28) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
-def _category_axes(chart: QChart, series: QBarSeries | QStackedBarSeries,
-                   labels: Sequence[str], unit: str) -> None:
+def _category_axes(
+    chart: QChart, series: QBarSeries | QStackedBarSeries, labels: Sequence[str], unit: str
+) -> None:
     """Bars sit at x = 0, 1, 2...; a QCategoryAxis names every few of them. (A bar category
     axis reserves each bar a label slot and elides what does not fit: "…" under a month.)"""
     axis = QCategoryAxis()
@@ -250,9 +275,11 @@ def power_chart(points: Sequence[tuple[datetime, float]], title: str = "") -> QC
     series.setColor(QColor(SERIES_COLOURS[0]))
     series.replace([QPointF(moment.timestamp() * 1000.0, kw) for moment, kw in points])
     series.hovered.connect(
-        lambda point, state: _tip(
-            f"{datetime.fromtimestamp(point.x() / 1000):%H:%M:%S}: {point.y():,.2f} kW"
-        ) if state else QToolTip.hideText()
+        lambda point, state: (
+            _tip(f"{datetime.fromtimestamp(point.x() / 1000):%H:%M:%S}: {point.y():,.2f} kW")
+            if state
+            else QToolTip.hideText()
+        )
     )
     chart.addSeries(series)
     axis_x = QDateTimeAxis()
@@ -260,8 +287,10 @@ def power_chart(points: Sequence[tuple[datetime, float]], title: str = "") -> QC
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     if points:
-        axis_x.setRange(QDateTime.fromMSecsSinceEpoch(int(points[0][0].timestamp() * 1000)),
-                        QDateTime.fromMSecsSinceEpoch(int(points[-1][0].timestamp() * 1000)))
+        axis_x.setRange(
+            QDateTime.fromMSecsSinceEpoch(int(points[0][0].timestamp() * 1000)),
+            QDateTime.fromMSecsSinceEpoch(int(points[-1][0].timestamp() * 1000)),
+        )
     axis_y = QValueAxis()
     axis_y.setTitleText("kW")
     axis_y.setRange(0, max((kw for _m, kw in points), default=1.0) * 1.05 or 1.0)
@@ -310,19 +339,30 @@ class HeatMap(QWidget):
         empty = palette.color(QPalette.ColorRole.AlternateBase)
         painter.setPen(text)
         for hour in range(0, 24, 3):
-            painter.drawText(QRect(int(left + hour * width), 0, int(width * 3), top),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             f"{hour:02d}")
+            painter.drawText(
+                QRect(int(left + hour * width), 0, int(width * 3), top),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"{hour:02d}",
+            )
         for day, row in enumerate(self.grid):
             y = top + day * height
             painter.setPen(text)
-            painter.drawText(QRect(0, int(y), left - 4, int(height)),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             WEEKDAYS[day])
+            painter.drawText(
+                QRect(0, int(y), left - 4, int(height)),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                WEEKDAYS[day],
+            )
             for hour, value in enumerate(row):
                 colour = _mix(empty, base, 0.15 + 0.85 * value / self.peak) if value else empty
-                painter.fillRect(QRect(int(left + hour * width) + 1, int(y) + 1,
-                                       max(1, int(width) - 1), max(1, int(height) - 1)), colour)
+                painter.fillRect(
+                    QRect(
+                        int(left + hour * width) + 1,
+                        int(y) + 1,
+                        max(1, int(width) - 1),
+                        max(1, int(height) - 1),
+                    ),
+                    colour,
+                )
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
         left, top, width, height = self._cells()
@@ -332,8 +372,10 @@ class HeatMap(QWidget):
         return None
 
     def text_at(self, day: int, hour: int) -> str:
-        return (f"{WEEKDAYS[day]} {hour:02d}:00–{(hour + 1) % 24:02d}:00: "
-                f"{self.grid[day][hour]:,.1f} busy hours")
+        return (
+            f"{WEEKDAYS[day]} {hour:02d}:00–{(hour + 1) % 24:02d}:00: "
+            f"{self.grid[day][hour]:,.1f} busy hours"
+        )
 
     def mouseMoveEvent(self, event: object) -> None:
         position = event.position()  # type: ignore[attr-defined]
@@ -362,13 +404,13 @@ class ChartCard(QFrame):
         self.note.hide()
         menu_button = QToolButton()
         menu_button.setText("…")
-        menu_button.setToolTip("Copy or save this chart")
-        menu_button.setAccessibleName(f"{title}: copy or save")
+        menu_button.setToolTip(self.tr("Copy or save this chart"))
+        menu_button.setAccessibleName(self.tr("{title}: copy or save").format(title=title))
         menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self)
-        self.copy_action = QAction("Copy", self)
-        self.png_action = QAction("Save as PNG…", self)
-        self.svg_action = QAction("Save as SVG…", self)
+        self.copy_action = QAction(self.tr("Copy"), self)
+        self.png_action = QAction(self.tr("Save as PNG…"), self)
+        self.svg_action = QAction(self.tr("Save as SVG…"), self)
         for action in (self.copy_action, self.png_action, self.svg_action):
             self.menu.addAction(action)
         menu_button.setMenu(self.menu)
@@ -443,7 +485,9 @@ class ChartCard(QFrame):
             return
         name = self.title.lower().replace(" ", "-").replace("/", "-")
         path, _filter = QFileDialog.getSaveFileName(
-            self, f"Save chart as {kind.upper()}", f"{name}.{kind}",
+            self,
+            self.tr("Save chart as {kind}").format(kind=kind.upper()),
+            f"{name}.{kind}",
             f"{kind.upper()} image (*.{kind})",
         )
         if path:
@@ -458,8 +502,13 @@ class ChartCard(QFrame):
         try:
             atomic_write(path, data)
         except OSError as error:
-            QMessageBox.warning(self, "Chart not saved",
-                                f"Could not save {path}: {error.strerror or error}.")
+            QMessageBox.warning(
+                self,
+                self.tr("Chart not saved"),
+                self.tr("Could not save {path}: {problem}.").format(
+                    path=path, problem=error.strerror or error
+                ),
+            )
             return False
         return True
 
@@ -511,4 +560,3 @@ def render_svg(widget: QWidget, title: str) -> bytes:
         painter.end()
     buffer.close()
     return bytes(data.data())
-

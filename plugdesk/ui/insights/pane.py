@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from plugdesk.domain.insights import PRESETS, Insights, preset_period
 from plugdesk.domain.report import ReportData, ReportError, percent
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.report_job import InsightsService, PowerCurve
+from plugdesk.ui import formatting as fmt
 from plugdesk.ui.insights.charts import (
     SERIES_COLOURS,
     ChartCard,
@@ -40,9 +42,10 @@ from plugdesk.ui.insights.charts import (
     stacked_chart,
 )
 
+translate = QCoreApplication.translate
 CUSTOM = "custom"
 CUSTOM_DELAY_MS = 600
-ALL_SITES = "All sites"
+ALL_SITES = QT_TRANSLATE_NOOP("InsightsPane", "All sites")
 TOP_CONNECTORS = 15
 TOP_FAULTS = 10
 
@@ -53,31 +56,40 @@ class InsightsPane(QWidget):
         self.service = service
         self.data: ReportData | None = None
         self.period_box = QComboBox()
-        self.period_box.setAccessibleName("Period")
+        self.period_box.setAccessibleName(self.tr("Period"))
         for key, label in PRESETS.items():
-            self.period_box.addItem(label, key)
-        self.period_box.addItem("Custom…", CUSTOM)
+            self.period_box.addItem(translate("Insights", label), key)
+        self.period_box.addItem(self.tr("Custom…"), CUSTOM)
         today = QDate.currentDate()
-        self.from_edit = _date_edit(today.addDays(1 - today.day()), "From")
-        self.to_edit = _date_edit(today, "To")
+        self.from_edit = _date_edit(today.addDays(1 - today.day()), self.tr("From"))
+        self.to_edit = _date_edit(today, self.tr("To"))
         self.site_box = QComboBox()
-        self.site_box.setAccessibleName("Site")
-        self.site_box.addItem(ALL_SITES)
+        self.site_box.setAccessibleName(self.tr("Site"))
+        self.site_box.addItem(self.tr(ALL_SITES), None)
         self.granularity = QComboBox()
-        self.granularity.setAccessibleName("Energy per")
-        for label, key in (("Day", "day"), ("Week", "week"), ("Month", "month")):
+        self.granularity.setAccessibleName(self.tr("Energy per"))
+        for label, key in ((self.tr("Day"), "day"), (self.tr("Week"), "week"),
+                           (self.tr("Month"), "month")):  # fmt: skip
             self.granularity.addItem(label, key)
-        self.refresh_button = QPushButton("Refresh")
-        self.report_button = QPushButton("Save report…")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.report_button = QPushButton(self.tr("Save report…"))
         self.report_button.setEnabled(False)
-        self.status = QLabel("Choose a period.")
+        self.status = QLabel(self.tr("Choose a period."))
         self.status.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         bar = QHBoxLayout()
-        for widget in (QLabel("Period"), self.period_box, self.from_edit, self.to_edit,
-                       QLabel("Site"), self.site_box, QLabel("Energy per"), self.granularity):
+        for widget in (
+            QLabel(self.tr("Period")),
+            self.period_box,
+            self.from_edit,
+            self.to_edit,
+            QLabel(self.tr("Site")),
+            self.site_box,
+            QLabel(self.tr("Energy per")),
+            self.granularity,
+        ):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
@@ -86,15 +98,20 @@ class InsightsPane(QWidget):
         self.cards = {
             key: ChartCard(title)
             for key, title in (
-                ("energy", "Energy by site"),
-                ("sessions", "Sessions per day"),
-                ("heatmap", "Busiest hours (busy hours per weekday and hour)"),
-                ("utilisation", f"Utilisation: the {TOP_CONNECTORS} busiest connectors"),
-                ("site_uptime", "Availability per site"),
-                ("worst", "Ten worst chargers (availability)"),
-                ("fault_codes", "Faults by error code"),
-                ("fault_models", "Faults by model"),
-                ("fault_firmware", "Faults by firmware"),
+                ("energy", self.tr("Energy by site")),
+                ("sessions", self.tr("Sessions per day")),
+                ("heatmap", self.tr("Busiest hours (busy hours per weekday and hour)")),
+                (
+                    "utilisation",
+                    self.tr("Utilisation: the {count} busiest connectors").format(
+                        count=TOP_CONNECTORS
+                    ),
+                ),
+                ("site_uptime", self.tr("Availability per site")),
+                ("worst", self.tr("Ten worst chargers (availability)")),
+                ("fault_codes", self.tr("Faults by error code")),
+                ("fault_models", self.tr("Faults by model")),
+                ("fault_firmware", self.tr("Faults by firmware")),
             )
         }
         grid = QGridLayout()
@@ -157,12 +174,13 @@ class InsightsPane(QWidget):
     def reload(self) -> None:
         first, last = self.period()
         if last < first:
-            self.status.setText("The end date is before the start date.")
+            self.status.setText(self.tr("The end date is before the start date."))
             return
-        site = self.site_box.currentText()
+        # The first item is "All sites" (in the window's language); the others are names.
+        site = self.site_box.currentText() if self.site_box.currentIndex() > 0 else None
         self.report_button.setEnabled(False)
-        self.status.setText("Loading…")
-        self.service.load(first, last, () if site == ALL_SITES else (site,))
+        self.status.setText(self.tr("Loading…"))
+        self.service.load(first, last, () if site is None else (site,))
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -175,20 +193,31 @@ class InsightsPane(QWidget):
         self._add_sites(data.sites)
         summary = data.summary
         self.summary.setText(
-            f"<b>{summary.rows:,}</b> sessions · <b>{summary.kwh:,.3f} kWh</b> · "
-            f"<b>{data.charging_hours:,.1f}</b> charging hours · {len(data.chargers):,} "
-            f"chargers · {insights.period.label()}"
-        )
+            self.tr("<b>{sessions}</b> sessions · <b>{kwh} kWh</b> · <b>{hours}</b> charging "
+                    "hours · {chargers} chargers · {period}").format(
+                sessions=fmt.integer(summary.rows), kwh=fmt.decimal(summary.kwh, 3),
+                hours=fmt.decimal(data.charging_hours, 1),
+                chargers=fmt.integer(len(data.chargers)), period=insights.period.label())
+        )  # fmt: skip
         outside = insights.energy_outside_kwh
         self.status.setText(
-            f"{outside:,.3f} kWh of sessions that ran past the period's edges is not charted."
-            if outside >= 0.0005 else ""
+            self.tr(
+                "{kwh} kWh of sessions that ran past the period's edges is not charted."
+            ).format(kwh=fmt.decimal(outside, 3))
+            if outside >= 0.0005
+            else ""
         )
         self._draw_energy()
         days = [f"{day:%d %b}" for day in insights.days]
-        self.cards["sessions"].set_chart(bar_chart(
-            [str(day.day) for day in insights.days], insights.sessions_per_day, "Sessions",
-            "sessions", titles=[f"{day:%a %d %b %Y}" for day in insights.days]))
+        self.cards["sessions"].set_chart(
+            bar_chart(
+                [str(day.day) for day in insights.days],
+                insights.sessions_per_day,
+                self.tr("Sessions"),
+                self.tr("sessions"),
+                titles=[f"{day:%a %d %b %Y}" for day in insights.days],
+            )
+        )
         self.cards["sessions"].set_note("" if len(days) < 2 else f"{days[0]} – {days[-1]}")
         self.cards["heatmap"].set_widget(HeatMap(insights.heatmap))
         self._draw_utilisation(insights)
@@ -201,7 +230,7 @@ class InsightsPane(QWidget):
         self.site_box.blockSignals(True)
         for site in sites:
             if site not in known:
-                self.site_box.addItem(site)
+                self.site_box.addItem(site, site)
         self.site_box.blockSignals(False)
 
     def _draw_energy(self) -> None:
@@ -210,45 +239,79 @@ class InsightsPane(QWidget):
         granularity = self.granularity.currentData()
         labels, stacks = self.data.insights.energy_by(granularity)
         card = self.cards["energy"]
-        titles = ([f"{day:%a %d %b %Y}" for day in self.data.insights.days]
-                  if granularity == "day" else None)
+        titles = (
+            [f"{day:%a %d %b %Y}" for day in self.data.insights.days]
+            if granularity == "day"
+            else None
+        )
         card.set_chart(stacked_chart(labels, stacks, "kWh", titles=titles))
-        card.title = f"Energy per {granularity} by site"
+        card.title = {
+            "day": self.tr("Energy per day by site"),
+            "week": self.tr("Energy per week by site"),
+            "month": self.tr("Energy per month by site"),
+        }.get(granularity, card.title)
 
     def _draw_utilisation(self, insights: Insights) -> None:
         rows = [row for row in insights.utilisation[:TOP_CONNECTORS] if row.busy_seconds]
         if not rows:
-            self.cards["utilisation"].set_empty("No connector was busy in this period.")
+            self.cards["utilisation"].set_empty(self.tr("No connector was busy in this period."))
             return
-        items = [(f"{row.charger_name} #{row.connector if row.connector is not None else '?'}",
-                  row.share * 100) for row in rows]
-        self.cards["utilisation"].set_chart(hbar_chart(
-            items, "% of the time busy", format_value=lambda value: f"{value:.2f} % busy",
-        ))
+        items = [
+            (
+                f"{row.charger_name} #{row.connector if row.connector is not None else '?'}",
+                row.share * 100,
+            )
+            for row in rows
+        ]
+        self.cards["utilisation"].set_chart(
+            hbar_chart(
+                items,
+                self.tr("% of the time busy"),
+                format_value=lambda value: self.tr("{percent} % busy").format(
+                    percent=f"{value:.2f}"
+                ),
+            )
+        )
 
     def _draw_availability(self, insights: Insights) -> None:
         sites = sorted(insights.site_uptime.items(), key=lambda item: item[1])
-        self.cards["site_uptime"].set_chart(hbar_chart(
-            [(site, value * 100) for site, value in sites], "% available",
-            format_value=lambda value: f"{value:.2f} % available", maximum=100.0,
-            colour=SERIES_COLOURS[2],
-        ))
+        self.cards["site_uptime"].set_chart(
+            hbar_chart(
+                [(site, value * 100) for site, value in sites],
+                self.tr("% available"),
+                format_value=self._available,
+                maximum=100.0,
+                colour=SERIES_COLOURS[2],
+            )
+        )
         worst = [row for row in insights.worst if row.down_seconds > 0]
         if not worst:
             self.cards["worst"].set_empty(
-                "Every charger was available the whole period\n"
-                "(no fault or offline incident in PlugDesk's history)."
+                self.tr(
+                    "Every charger was available the whole period\n"
+                    "(no fault or offline incident in PlugDesk's history)."
+                )
             )
             return
-        self.cards["worst"].set_chart(hbar_chart(
-            [(row.charger_name, row.uptime * 100) for row in worst], "% available",
-            format_value=lambda value: f"{value:.2f} % available", maximum=100.0,
-            colour=SERIES_COLOURS[5],
-        ))
-        self.cards["worst"].set_note(
-            "; ".join(f"{row.charger_name}: {percent(row.uptime)}, {row.incidents} "
-                      f"incident{'' if row.incidents == 1 else 's'}" for row in worst[:3])
+        self.cards["worst"].set_chart(
+            hbar_chart(
+                [(row.charger_name, row.uptime * 100) for row in worst],
+                self.tr("% available"),
+                format_value=self._available,
+                maximum=100.0,
+                colour=SERIES_COLOURS[5],
+            )
         )
+        self.cards["worst"].set_note(
+            "; ".join(
+                f"{row.charger_name}: {percent(row.uptime)}, "
+                + self.tr("%n incidents", "", row.incidents)
+                for row in worst[:3]
+            )
+        )
+
+    def _available(self, value: float) -> str:
+        return self.tr("{percent} % available").format(percent=f"{value:.2f}")
 
     def _draw_faults(self, insights: Insights) -> None:
         for key, items in (
@@ -258,12 +321,16 @@ class InsightsPane(QWidget):
         ):
             card = self.cards[key]
             if not items:
-                card.set_empty("No faults in this period.")
+                card.set_empty(self.tr("No faults in this period."))
                 continue
-            card.set_chart(hbar_chart(
-                [(label, float(count)) for label, count in items[:TOP_FAULTS]], "faults",
-                format_value=lambda value: f"{value:.0f} faults", colour=SERIES_COLOURS[5],
-            ))
+            card.set_chart(
+                hbar_chart(
+                    [(label, float(count)) for label, count in items[:TOP_FAULTS]],
+                    self.tr("faults"),
+                    format_value=lambda value: self.tr("%n faults", "", round(value)),
+                    colour=SERIES_COLOURS[5],
+                )
+            )
 
     # -- report -----------------------------------------------------------------------------
 
@@ -273,7 +340,7 @@ class InsightsPane(QWidget):
         insights = self.data.insights
         suggested = f"plugdesk-report-{insights.period.first:%Y-%m-%d}_{insights.period.last}.pdf"
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Save report", suggested, "PDF (*.pdf);;HTML (*.html)"
+            self, self.tr("Save report"), suggested, "PDF (*.pdf);;HTML (*.html)"
         )
         if path:
             self.write_report(Path(path), "html" if path.lower().endswith(".html") else "pdf")
@@ -294,9 +361,9 @@ class InsightsPane(QWidget):
         finally:
             QApplication.restoreOverrideCursor()
         if problem:
-            QMessageBox.warning(self, "Report not saved", problem)
+            QMessageBox.warning(self, self.tr("Report not saved"), problem)
             return False
-        self.status.setText(f"Report saved to {written}.")
+        self.status.setText(self.tr("Report saved to {path}.").format(path=written))
         return True
 
 
@@ -313,11 +380,17 @@ class PowerCurveDialog(QDialog):
 
     def __init__(self, curve: PowerCurve, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Power curve — {curve.title}")
+        self.setWindowTitle(self.tr("Power curve — {title}").format(title=curve.title))
         self.card = ChartCard(curve.title)
         self.card.set_chart(power_chart(curve.points))
         peak = max(kw for _moment, kw in curve.points)
-        self.card.set_note(f"{len(curve.points):,} points ({curve.source}); peak {peak:,.2f} kW")
+        self.card.set_note(
+            self.tr("{points} points ({source}); peak {peak} kW").format(
+                points=fmt.integer(len(curve.points)),
+                source=curve.source,
+                peak=fmt.decimal(peak, 2),
+            )
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.card)
         self.resize(760, 420)

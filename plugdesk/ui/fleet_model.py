@@ -13,6 +13,7 @@ Sort keys are still readable through `SORT_ROLE`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -143,7 +144,25 @@ def reason_text(reason: str) -> str:
         if reason.startswith(prefix):
             duration = reason.removeprefix(prefix)
             return QCoreApplication.translate("Health", template).format(duration=duration)
-    return reason
+    return _connector_reason(reason) or reason
+
+
+_CONNECTOR_REASON = re.compile(r"Connector (\d+): (.*?)(?: \(\+(\d+) more\))?$", re.S)
+
+
+def _connector_reason(reason: str) -> str | None:
+    """"Connector 2: HighTemperature (+1 more)" in the window's language (the error code
+    and its text stay as the charger sent them)."""
+    found = _CONNECTOR_REASON.match(reason)
+    if found is None:
+        return None
+    number, error, more = found.groups()
+    text = QCoreApplication.translate("Health", "Connector {number}: {error}").format(
+        number=number, error=error
+    )
+    if more:
+        text += QCoreApplication.translate("Health", " (+{count} more)").format(count=more)
+    return text
 
 
 def level_rank(level: object) -> int:

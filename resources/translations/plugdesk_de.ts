@@ -1618,6 +1618,14 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
             <source>No heartbeat for {duration}</source>
             <translation>Seit {duration} kein Heartbeat</translation>
         </message>
+        <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Anschluss {number}: {error}</translation>
+        </message>
+        <message>
+            <source> (+{count} more)</source>
+            <translation> (+{count} weitere)</translation>
+        </message>
     </context>
     <context>
         <name>HistoryBanner</name>

@@ -1618,6 +1618,14 @@ Alerte {alerted} (après le délai de grâce)</translation>
             <source>No heartbeat for {duration}</source>
             <translation>Aucun heartbeat depuis {duration}</translation>
         </message>
+        <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Connecteur {number} : {error}</translation>
+        </message>
+        <message>
+            <source> (+{count} more)</source>
+            <translation> (+{count} autres)</translation>
+        </message>
     </context>
     <context>
         <name>HistoryBanner</name>

@@ -1618,6 +1618,14 @@ Gemeld {alerted} (na de wachttijd)</translation>
             <source>No heartbeat for {duration}</source>
             <translation>Al {duration} geen heartbeat</translation>
         </message>
+        <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Aansluiting {number}: {error}</translation>
+        </message>
+        <message>
+            <source> (+{count} more)</source>
+            <translation> (+{count} meer)</translation>
+        </message>
     </context>
     <context>
         <name>HistoryBanner</name>

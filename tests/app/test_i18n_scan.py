@@ -181,6 +181,7 @@ def data_words(desk: Desk) -> set[str]:
     for row in range(desk.window.transactions_view.model.rowCount()):
         add(desk.window.transactions_view.model.transaction(row))
     add(desk.client.host)
+    add(desk.sites.sites)  # the Sites overview's names and addresses
     return words
 
 

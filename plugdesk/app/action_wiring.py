@@ -174,7 +174,7 @@ def wire_actions(
 
 def _wire_batch(wiring: ActionWiring) -> None:
     window = wiring.window
-    menu = window.menuBar().addMenu(translate("ActionWiring", "&Actions"))
+    menu = window.add_menu(translate("ActionWiring", "&Actions"))
     for kind in BATCH_KINDS:
         text = translate("ActionWiring", "{action} selected chargers…").format(action=label(kind))
         action = QAction(text, window)

@@ -221,8 +221,10 @@ def _wire_window_menus(window: MainWindow, service: IncidentService, monitor: Fl
 
 def describe_mute(until: datetime | None, until_resolved: bool) -> str:
     if until_resolved or until is None:
-        return "Pop-ups muted until its incidents resolve"
-    return f"Pop-ups muted until {local_clock(until)}"
+        return QCoreApplication.translate("Alerts", "Pop-ups muted until its incidents resolve")
+    return QCoreApplication.translate("Alerts", "Pop-ups muted until {time}").format(
+        time=local_clock(until)
+    )
 
 
 def _wire_tray(

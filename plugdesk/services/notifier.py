@@ -334,7 +334,7 @@ class Notifier(QObject):
                 return
             folded, self._folded = self._folded, []
             if folded:
-                summary = folded_summary(folded)
+                summary = self._folded_summary(folded)
                 await self._pop_up(summary, Note(summary, self._opener(summary)))
 
     def _detail_for(self, alert: Alert) -> str | None:
@@ -366,6 +366,31 @@ class Notifier(QObject):
 
         return open_charger
 
+    def _folded_summary(self, alerts: list[Alert]) -> Alert:
+        """One pop-up for the alerts the rate bound held back: "7 more chargers need
+        attention" (opens the Events pane). Its incidents are marked already: it carries none."""
+        opened = _chargers_in([a for a in alerts if a.event == "opened"])
+        resolved = _chargers_in([a for a in alerts if a.event == "resolved"])
+        if opened:
+            title = self.tr("%n more chargers need attention", "", opened)
+            body = ""
+            if resolved:
+                body = self.tr("%n more chargers recovered.", "", resolved)
+        else:
+            title, body = self.tr("%n more chargers recovered", "", resolved), ""
+        read_on = self.tr(
+            "Not shown one by one, so pop-ups stay readable: open Events for the list."
+        )
+        body = f"{body} {read_on}" if body else read_on
+        urgency: Urgency = "low"
+        if any(a.urgency == "critical" for a in alerts):
+            urgency = "critical"
+        elif opened:
+            urgency = "normal"
+        return Alert(kind="summary", incident_ids=(), title=title, body=body,
+                     urgency=urgency, charger_uuid=None,
+                     summary_of="opened" if opened else "resolved")  # fmt: skip
+
     async def aclose(self) -> None:
         self._fold_timer.stop()
         for channel in self._channels:
@@ -374,32 +399,8 @@ class Notifier(QObject):
                 await closer()
 
 
-def folded_summary(alerts: list[Alert]) -> Alert:
-    """One pop-up for the alerts the rate bound held back: "7 more chargers need
-    attention" (opens the Events pane). Its incidents are marked already: it carries none."""
-    opened = _chargers_in([a for a in alerts if a.event == "opened"])
-    resolved = _chargers_in([a for a in alerts if a.event == "resolved"])
-    if opened:
-        title = f"{_more(opened)} {'needs' if opened == 1 else 'need'} attention"
-        body = f"{_more(resolved)} recovered. " if resolved else ""
-    else:
-        title, body = f"{_more(resolved)} recovered", ""
-    body += "Not shown one by one, so pop-ups stay readable: open Events for the list."
-    urgency: Urgency = "low"
-    if any(a.urgency == "critical" for a in alerts):
-        urgency = "critical"
-    elif opened:
-        urgency = "normal"
-    return Alert(kind="summary", incident_ids=(), title=title, body=body,
-                 urgency=urgency, charger_uuid=None,
-                 summary_of="opened" if opened else "resolved")  # fmt: skip
-
-
 def _chargers_in(alerts: list[Alert]) -> int:
     """Chargers these alerts tell of: one each, or a summary's incidents."""
     uuids = {a.charger_uuid for a in alerts if a.charger_uuid}
     return len(uuids) + sum(len(a.incident_ids) for a in alerts if not a.charger_uuid)
 
-
-def _more(chargers: int) -> str:
-    return "1 more charger" if chargers == 1 else f"{chargers:,} more chargers"

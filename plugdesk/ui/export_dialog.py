@@ -402,10 +402,10 @@ class ExportDialog(QDialog):
         self.open_folder_button.hide()
         # A whole-fleet export takes minutes: the window must stay usable meanwhile.
         self.background_button = self.buttons.addButton(
-            "Continue in background", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Continue in background"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.background_button.setToolTip(
-            "Hide this dialog; the status bar shows the progress, with Cancel and Show"
+            self.tr("Hide this dialog; the status bar shows the progress, with Cancel and Show")
         )
         self.background_button.hide()
         self.background_button.clicked.connect(self.continue_in_background)

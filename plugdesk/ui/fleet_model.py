@@ -379,7 +379,9 @@ class FleetTableModel(QAbstractTableModel):
         row = self._rows[position]
         if role == _DISPLAY:
             if column == Column.HEALTH and row.uuid in self._muted:
-                return f"Muted · {row.texts[column]}"  # first: a narrow column cuts the end
+                # "Muted" first: a narrow column cuts the end
+                muted = QCoreApplication.translate("FleetTableModel", "Muted · {health}")
+                return muted.format(health=row.texts[column])
             return row.texts[column]
         if role == _SORT:
             return row.sort_key(column)

@@ -267,8 +267,9 @@ def duration(value: timedelta | None) -> str:
 def time_left(seconds: float) -> str:
     """"About 12 min left" (rounded up to whole minutes past the first one)."""
     if seconds < 60:
-        return "Less than a minute left"
-    return f"About {duration(timedelta(seconds=math.ceil(seconds / 60) * 60))} left"
+        return translate("Formatting", "Less than a minute left")
+    rounded = duration(timedelta(seconds=math.ceil(seconds / 60) * 60))
+    return translate("Formatting", "About {duration} left").format(duration=rounded)
 
 
 def _aware(value: datetime) -> datetime:

@@ -89,10 +89,11 @@ HIDDEN_BY_FILTER = QT_TRANSLATE_NOOP(
     "MainWindow", "No charger matches the search or filter: none is selected."
 )
 TRAY_HINT_KEY = "hints/closedToTray"
-TRAY_HINT = (
+TRAY_HINT = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "PlugDesk is still running in the system tray and keeps watching your chargers: "
     "alerts still pop up. Open it again from the tray icon; to stop it, choose Quit in the "
-    "tray menu or File → Quit (Ctrl+Q)."
+    "tray menu or File → Quit (Ctrl+Q).",
 )
 ChargerMenu = Callable[[QMenu, str, str], None]  # adds actions for (uuid, name)
 
@@ -258,24 +259,28 @@ class MainWindow(QMainWindow):
     def _build_alerts_menu(self) -> None:
         """Pause and resume pop-ups from the window, not only from the tray (which not
         every desktop has); greyed out until the alert wiring calls `set_alerts_paused`."""
-        self.pause_alerts_action = QAction("&Pause alerts for 1 hour", self)
-        self.pause_alerts_action.setToolTip("No pop-ups for an hour; Events still lists them")
+        self.pause_alerts_action = QAction(self.tr("&Pause alerts for 1 hour"), self)
+        self.pause_alerts_action.setToolTip(
+            self.tr("No pop-ups for an hour; Events still lists them")
+        )
         self.pause_alerts_action.triggered.connect(lambda: self.pause_alerts_requested.emit(True))
-        self.resume_alerts_action = QAction("&Resume alerts", self)
+        self.resume_alerts_action = QAction(self.tr("&Resume alerts"), self)
         self.resume_alerts_action.triggered.connect(
             lambda: self.pause_alerts_requested.emit(False)
         )
-        self.alerts_status_action = QAction("Alerts are on", self)
+        self.alerts_status_action = QAction(self.tr("Alerts are on"), self)
         self.alerts_status_action.setEnabled(False)  # a line of text, not a command
         for action in (self.pause_alerts_action, self.resume_alerts_action):
             action.setEnabled(False)
-        self.alerts_menu = self.menuBar().addMenu("&Alerts")
+        self.alerts_menu = self.menuBar().addMenu(self.tr("&Alerts"))
         self.alerts_menu.addAction(self.alerts_status_action)
         self.alerts_menu.addSeparator()
         self.alerts_menu.addAction(self.pause_alerts_action)
         self.alerts_menu.addAction(self.resume_alerts_action)
         self.alerts_menu.addSeparator()
-        hint = QAction("Mute one charger: right-click it in the list (or the Menu key)", self)
+        hint = QAction(
+            self.tr("Mute one charger: right-click it in the list (or the Menu key)"), self
+        )
         hint.setEnabled(False)
         self.alerts_menu.addAction(hint)
 
@@ -283,8 +288,9 @@ class MainWindow(QMainWindow):
         """Pop-ups are paused until `until` (None: they are on)."""
         paused = until is not None
         self.alerts_status_action.setText(
-            f"Alerts paused until {fmt.local_clock(until)}" if until is not None
-            else "Alerts are on"
+            self.tr("Alerts paused until {time}").format(time=fmt.local_clock(until))
+            if until is not None
+            else self.tr("Alerts are on")
         )
         self.pause_alerts_action.setEnabled(not paused)
         self.resume_alerts_action.setEnabled(paused)
@@ -312,7 +318,7 @@ class MainWindow(QMainWindow):
         name = (charger.reference or charger.identity or uuid) if charger is not None else uuid
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        heading = menu.addAction(f"Pop-ups for {name}")
+        heading = menu.addAction(self.tr("Pop-ups for {name}").format(name=name))
         heading.setEnabled(False)
         self._charger_menu(menu, uuid, name)
         # The charger menu takes the list's right-click: the offered menu for the selected
@@ -474,6 +480,12 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         self.file_menu.insertAction(self._quit_separator, action)
         return action
+
+    def add_menu(self, title: str) -> QMenu:
+        """A feature's menu in the menu bar, before Help (which stays last)."""
+        menu = QMenu(title, self.menuBar())  # owned by the bar, as addMenu's are
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+        return menu
 
     def add_banner(self, banner: QWidget) -> None:
         """A banner right under the connection banner (above the panes)."""
@@ -905,8 +917,8 @@ class MainWindow(QMainWindow):
         if settings is not None:
             settings.setValue(TRAY_HINT_KEY, True)
             settings.sync()
-        hint = QMessageBox(QMessageBox.Icon.Information, "Still running", TRAY_HINT,
-                           QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        hint = QMessageBox(QMessageBox.Icon.Information, self.tr("Still running"),
+                           self.tr(TRAY_HINT), QMessageBox.StandardButton.Ok, self)  # fmt: skip
         hint.setWindowModality(Qt.WindowModality.NonModal)
         hint.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         hint.finished.connect(lambda _result: setattr(self, "tray_hint", None))

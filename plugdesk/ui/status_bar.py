@@ -128,19 +128,19 @@ class ExportProgress(QWidget):
         self._job: ExportJob | None = None
         self._show_dialog: Callable[[], None] | None = None
         self.label = QLabel()
-        self.label.setAccessibleName("Export progress")
+        self.label.setAccessibleName(self.tr("Export progress"))
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Export progress")
+        self.bar.setAccessibleName(self.tr("Export progress"))
         self.bar.setMaximumWidth(120)
         self.bar.setMaximumHeight(14)
         self.bar.setTextVisible(False)
         self.show_button = QToolButton()
-        self.show_button.setText("Show")
-        self.show_button.setToolTip("Show the export dialog")
+        self.show_button.setText(self.tr("Show"))
+        self.show_button.setToolTip(self.tr("Show the export dialog"))
         self.show_button.clicked.connect(self._show)
         self.cancel_button = QToolButton()
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Cancel the export; no file is written")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Cancel the export; no file is written"))
         self.cancel_button.clicked.connect(self._cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -156,30 +156,39 @@ class ExportProgress(QWidget):
         self._job = job
         self._show_dialog = show_dialog
         job.progress.connect(self._on_progress)
-        job.finished.connect(lambda summary: self._ended(_done_text(summary)))
-        job.failed.connect(lambda _message: self._ended("Export failed: nothing was written"))
-        job.cancelled.connect(lambda: self._ended("Export cancelled"))
+        job.finished.connect(lambda summary: self._ended(self._done_text(summary)))
+        job.failed.connect(
+            lambda _message: self._ended(self.tr("Export failed: nothing was written"))
+        )
+        job.cancelled.connect(lambda: self._ended(self.tr("Export cancelled")))
         self._hide_timer.stop()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.bar.show()
         self.bar.setRange(0, 0)
-        self.label.setText("Export: listing chargers…")
+        self.label.setText(self.tr("Export: listing chargers…"))
         self.show_button.setVisible(show_dialog is not None)
         self.show()
 
     def _on_progress(self, done: int, total: int, rows: int) -> None:
         if total == 0:
             self.bar.setRange(0, 0)
-            listed = f" {done:,} so far" if done else ""
-            self.label.setText(f"Export: listing chargers…{listed}")
+            self.label.setText(
+                self.tr("Export: listing chargers… {done} so far").format(done=fmt.integer(done))
+                if done
+                else self.tr("Export: listing chargers…")
+            )
             return
         self.bar.setRange(0, total)
         self.bar.setValue(done)
         left = self._job.seconds_left if self._job is not None else None
-        eta = f" · {fmt.time_left(left).lower()}" if left is not None else ""
-        self.label.setText(f"Export: {done:,} of {total:,} chargers{eta}")
-        self.setToolTip(f"{rows:,} transactions written so far")
+        text = self.tr("Export: {done} of {total} chargers").format(
+            done=fmt.integer(done), total=fmt.integer(total)
+        )
+        if left is not None:
+            text = f"{text} · {fmt.time_left(left)}"
+        self.label.setText(text)
+        self.setToolTip(self.tr("%n transactions written so far", "", rows))
 
     def _ended(self, text: str) -> None:
         self._job = None
@@ -188,10 +197,18 @@ class ExportProgress(QWidget):
         self.cancel_button.hide()
         self._hide_timer.start(EXPORT_DONE_MS)
 
+    def _done_text(self, summary: object) -> str:
+        rows = getattr(summary, "rows", 0)
+        path = getattr(summary, "path", None)
+        if path is None:
+            return self.tr("Export complete: %n transactions saved", "", rows)
+        saved = self.tr("Export complete: %n transactions saved to {file}", "", rows)
+        return saved.format(file=path.name)
+
     def _cancel(self) -> None:
         if self._job is not None:
             self.cancel_button.setEnabled(False)
-            self.label.setText("Export: cancelling…")
+            self.label.setText(self.tr("Export: cancelling…"))
             self._job.cancel()
 
     def _show(self) -> None:
@@ -201,13 +218,6 @@ class ExportProgress(QWidget):
             except RuntimeError:  # the dialog was closed (and deleted) meanwhile
                 self._show_dialog = None
                 self.show_button.hide()
-
-
-def _done_text(summary: object) -> str:
-    rows = getattr(summary, "rows", 0)
-    path = getattr(summary, "path", None)
-    where = f" to {path.name}" if path is not None else ""
-    return f"Export complete: {rows:,} transactions saved{where}"
 
 
 class ConnectionBanner(QFrame):

@@ -435,6 +435,17 @@
         </message>
     </context>
     <context>
+        <name>Alerts</name>
+        <message>
+            <source>Pop-ups muted until its incidents resolve</source>
+            <translation>Pop-ups stummgeschaltet, bis die Vorfälle behoben sind</translation>
+        </message>
+        <message>
+            <source>Pop-ups muted until {time}</source>
+            <translation>Pop-ups stummgeschaltet bis {time}</translation>
+        </message>
+    </context>
+    <context>
         <name>AppStatusBar</name>
         <message>
             <source>Not signed in</source>
@@ -1272,6 +1283,14 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
             <translation>Ordner öffnen</translation>
         </message>
         <message>
+            <source>Continue in background</source>
+            <translation>Im Hintergrund fortsetzen</translation>
+        </message>
+        <message>
+            <source>Hide this dialog; the status bar shows the progress, with Cancel and Show</source>
+            <translation>Dieses Fenster ausblenden; die Statusleiste zeigt den Fortschritt, mit Abbrechen und Anzeigen</translation>
+        </message>
+        <message>
             <source>The start date {start} is after the end date {end}.</source>
             <translation>Das Startdatum {start} liegt nach dem Enddatum {end}.</translation>
         </message>
@@ -1382,6 +1401,74 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
         </message>
     </context>
     <context>
+        <name>ExportProgress</name>
+        <message>
+            <source>Export progress</source>
+            <translation>Exportfortschritt</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Anzeigen</translation>
+        </message>
+        <message>
+            <source>Show the export dialog</source>
+            <translation>Das Exportfenster anzeigen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel the export; no file is written</source>
+            <translation>Den Export abbrechen; es wird keine Datei geschrieben</translation>
+        </message>
+        <message>
+            <source>Export failed: nothing was written</source>
+            <translation>Export fehlgeschlagen: nichts wurde geschrieben</translation>
+        </message>
+        <message>
+            <source>Export cancelled</source>
+            <translation>Export abgebrochen</translation>
+        </message>
+        <message>
+            <source>Export: listing chargers…</source>
+            <translation>Export: Ladestationen werden aufgelistet…</translation>
+        </message>
+        <message>
+            <source>Export: listing chargers… {done} so far</source>
+            <translation>Export: Ladestationen werden aufgelistet… bisher {done}</translation>
+        </message>
+        <message>
+            <source>Export: {done} of {total} chargers</source>
+            <translation>Export: {done} von {total} Ladestationen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transactions written so far</source>
+            <translation>
+                <numerusform>bisher %n Transaktion geschrieben</numerusform>
+                <numerusform>bisher %n Transaktionen geschrieben</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Export complete: %n transactions saved</source>
+            <translation>
+                <numerusform>Export abgeschlossen: %n Transaktion gespeichert</numerusform>
+                <numerusform>Export abgeschlossen: %n Transaktionen gespeichert</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Export complete: %n transactions saved to {file}</source>
+            <translation>
+                <numerusform>Export abgeschlossen: %n Transaktion in {file} gespeichert</numerusform>
+                <numerusform>Export abgeschlossen: %n Transaktionen in {file} gespeichert</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export: cancelling…</source>
+            <translation>Export: wird abgebrochen…</translation>
+        </message>
+    </context>
+    <context>
         <name>FleetTableModel</name>
         <message>
             <source>Identity</source>
@@ -1422,6 +1509,10 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
         <message>
             <source>Site</source>
             <translation>Standort</translation>
+        </message>
+        <message>
+            <source>Muted · {health}</source>
+            <translation>Stumm · {health}</translation>
         </message>
         <message>
             <source>Parsed: {version}</source>
@@ -1546,6 +1637,14 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
         <message>
             <source>{days} d {hours} h</source>
             <translation>{days} T. {hours} h</translation>
+        </message>
+        <message>
+            <source>Less than a minute left</source>
+            <translation>Weniger als eine Minute übrig</translation>
+        </message>
+        <message>
+            <source>About {duration} left</source>
+            <translation>Noch etwa {duration}</translation>
         </message>
     </context>
     <context>
@@ -1997,8 +2096,44 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
             <translation>Hauptsymbolleiste</translation>
         </message>
         <message>
+            <source>&amp;Pause alerts for 1 hour</source>
+            <translation>Alarme 1 Stunde &amp;pausieren</translation>
+        </message>
+        <message>
+            <source>No pop-ups for an hour; Events still lists them</source>
+            <translation>Eine Stunde keine Pop-ups; Ereignisse listet sie weiterhin auf</translation>
+        </message>
+        <message>
+            <source>&amp;Resume alerts</source>
+            <translation>Alarme &amp;fortsetzen</translation>
+        </message>
+        <message>
+            <source>Alerts are on</source>
+            <translation>Alarme sind eingeschaltet</translation>
+        </message>
+        <message>
+            <source>&amp;Alerts</source>
+            <translation>A&amp;larme</translation>
+        </message>
+        <message>
+            <source>Mute one charger: right-click it in the list (or the Menu key)</source>
+            <translation>Eine Ladestation stummschalten: in der Liste mit rechts anklicken (oder die Menütaste)</translation>
+        </message>
+        <message>
+            <source>Alerts paused until {time}</source>
+            <translation>Alarme pausiert bis {time}</translation>
+        </message>
+        <message>
+            <source>Pop-ups for {name}</source>
+            <translation>Pop-ups für {name}</translation>
+        </message>
+        <message>
             <source>Copied {text}</source>
             <translation>{text} kopiert</translation>
+        </message>
+        <message>
+            <source>Still running</source>
+            <translation>Läuft weiter</translation>
         </message>
         <message>
             <source>Health</source>
@@ -2055,6 +2190,10 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
         <message>
             <source>No charger matches the search or filter: none is selected.</source>
             <translation>Keine Ladestation passt zur Suche oder zum Filter: keine ist ausgewählt.</translation>
+        </message>
+        <message>
+            <source>PlugDesk is still running in the system tray and keeps watching your chargers: alerts still pop up. Open it again from the tray icon; to stop it, choose Quit in the tray menu or File → Quit (Ctrl+Q).</source>
+            <translation>PlugDesk läuft im Infobereich weiter und überwacht Ihre Ladestationen: Alarme erscheinen weiterhin. Öffnen Sie es wieder über das Symbol im Infobereich; zum Beenden wählen Sie Beenden im Menü des Infobereichs oder Datei → Beenden (Strg+Q).</translation>
         </message>
         <message>
             <source>That charger is not in the list any more.</source>
@@ -2128,6 +2267,31 @@ Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</trans
         <message>
             <source>Open</source>
             <translation>Öffnen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers need attention</source>
+            <translation>
+                <numerusform>%n weitere Ladestation braucht Aufmerksamkeit</numerusform>
+                <numerusform>%n weitere Ladestationen brauchen Aufmerksamkeit</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers recovered.</source>
+            <translation>
+                <numerusform>%n weitere Ladestation wieder in Ordnung.</numerusform>
+                <numerusform>%n weitere Ladestationen wieder in Ordnung.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers recovered</source>
+            <translation>
+                <numerusform>%n weitere Ladestation wieder in Ordnung</numerusform>
+                <numerusform>%n weitere Ladestationen wieder in Ordnung</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not shown one by one, so pop-ups stay readable: open Events for the list.</source>
+            <translation>Nicht einzeln angezeigt, damit Pop-ups lesbar bleiben: öffnen Sie Ereignisse für die Liste.</translation>
         </message>
     </context>
     <context>

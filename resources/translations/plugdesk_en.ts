@@ -53,6 +53,30 @@
         </message>
     </context>
     <context>
+        <name>ExportProgress</name>
+        <message numerus="yes">
+            <source>%n transactions written so far</source>
+            <translation>
+                <numerusform>%n transaction written so far</numerusform>
+                <numerusform>%n transactions written so far</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Export complete: %n transactions saved</source>
+            <translation>
+                <numerusform>Export complete: %n transaction saved</numerusform>
+                <numerusform>Export complete: %n transactions saved</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Export complete: %n transactions saved to {file}</source>
+            <translation>
+                <numerusform>Export complete: %n transaction saved to {file}</numerusform>
+                <numerusform>Export complete: %n transactions saved to {file}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FleetView</name>
         <message numerus="yes">
             <source>%n chargers</source>
@@ -76,6 +100,30 @@
             <translation>
                 <numerusform>%n fault</numerusform>
                 <numerusform>%n faults</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifier</name>
+        <message numerus="yes">
+            <source>%n more chargers need attention</source>
+            <translation>
+                <numerusform>%n more charger needs attention</numerusform>
+                <numerusform>%n more chargers need attention</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers recovered.</source>
+            <translation>
+                <numerusform>%n more charger recovered.</numerusform>
+                <numerusform>%n more chargers recovered.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers recovered</source>
+            <translation>
+                <numerusform>%n more charger recovered</numerusform>
+                <numerusform>%n more chargers recovered</numerusform>
             </translation>
         </message>
     </context>

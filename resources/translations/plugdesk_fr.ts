@@ -435,6 +435,17 @@
         </message>
     </context>
     <context>
+        <name>Alerts</name>
+        <message>
+            <source>Pop-ups muted until its incidents resolve</source>
+            <translation>Fenêtres surgissantes en sourdine jusqu’à la résolution des incidents</translation>
+        </message>
+        <message>
+            <source>Pop-ups muted until {time}</source>
+            <translation>Fenêtres surgissantes en sourdine jusqu’à {time}</translation>
+        </message>
+    </context>
+    <context>
         <name>AppStatusBar</name>
         <message>
             <source>Not signed in</source>
@@ -1272,6 +1283,14 @@ Alerte {alerted} (après le délai de grâce)</translation>
             <translation>Ouvrir le dossier</translation>
         </message>
         <message>
+            <source>Continue in background</source>
+            <translation>Continuer en arrière-plan</translation>
+        </message>
+        <message>
+            <source>Hide this dialog; the status bar shows the progress, with Cancel and Show</source>
+            <translation>Masquer cette fenêtre ; la barre d’état affiche la progression, avec Annuler et Afficher</translation>
+        </message>
+        <message>
             <source>The start date {start} is after the end date {end}.</source>
             <translation>La date de début {start} est postérieure à la date de fin {end}.</translation>
         </message>
@@ -1382,6 +1401,74 @@ Alerte {alerted} (après le délai de grâce)</translation>
         </message>
     </context>
     <context>
+        <name>ExportProgress</name>
+        <message>
+            <source>Export progress</source>
+            <translation>Progression de l’export</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Afficher</translation>
+        </message>
+        <message>
+            <source>Show the export dialog</source>
+            <translation>Afficher la fenêtre d’export</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Cancel the export; no file is written</source>
+            <translation>Annuler l’export ; aucun fichier n’est écrit</translation>
+        </message>
+        <message>
+            <source>Export failed: nothing was written</source>
+            <translation>Échec de l’export : rien n’a été écrit</translation>
+        </message>
+        <message>
+            <source>Export cancelled</source>
+            <translation>Export annulé</translation>
+        </message>
+        <message>
+            <source>Export: listing chargers…</source>
+            <translation>Export : liste des bornes en cours…</translation>
+        </message>
+        <message>
+            <source>Export: listing chargers… {done} so far</source>
+            <translation>Export : liste des bornes en cours… {done} jusqu’ici</translation>
+        </message>
+        <message>
+            <source>Export: {done} of {total} chargers</source>
+            <translation>Export : {done} bornes sur {total}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transactions written so far</source>
+            <translation>
+                <numerusform>%n transaction écrite jusqu’ici</numerusform>
+                <numerusform>%n transactions écrites jusqu’ici</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Export complete: %n transactions saved</source>
+            <translation>
+                <numerusform>Export terminé : %n transaction enregistrée</numerusform>
+                <numerusform>Export terminé : %n transactions enregistrées</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Export complete: %n transactions saved to {file}</source>
+            <translation>
+                <numerusform>Export terminé : %n transaction enregistrée dans {file}</numerusform>
+                <numerusform>Export terminé : %n transactions enregistrées dans {file}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export: cancelling…</source>
+            <translation>Export : annulation…</translation>
+        </message>
+    </context>
+    <context>
         <name>FleetTableModel</name>
         <message>
             <source>Identity</source>
@@ -1422,6 +1509,10 @@ Alerte {alerted} (après le délai de grâce)</translation>
         <message>
             <source>Site</source>
             <translation>Site</translation>
+        </message>
+        <message>
+            <source>Muted · {health}</source>
+            <translation>En sourdine · {health}</translation>
         </message>
         <message>
             <source>Parsed: {version}</source>
@@ -1546,6 +1637,14 @@ Alerte {alerted} (après le délai de grâce)</translation>
         <message>
             <source>{days} d {hours} h</source>
             <translation>{days} j {hours} h</translation>
+        </message>
+        <message>
+            <source>Less than a minute left</source>
+            <translation>Moins d’une minute restante</translation>
+        </message>
+        <message>
+            <source>About {duration} left</source>
+            <translation>Environ {duration} restantes</translation>
         </message>
     </context>
     <context>
@@ -1997,8 +2096,44 @@ Alerte {alerted} (après le délai de grâce)</translation>
             <translation>Barre d’outils principale</translation>
         </message>
         <message>
+            <source>&amp;Pause alerts for 1 hour</source>
+            <translation>&amp;Suspendre les alertes pendant 1 heure</translation>
+        </message>
+        <message>
+            <source>No pop-ups for an hour; Events still lists them</source>
+            <translation>Aucune fenêtre surgissante pendant une heure ; Événements les liste toujours</translation>
+        </message>
+        <message>
+            <source>&amp;Resume alerts</source>
+            <translation>&amp;Reprendre les alertes</translation>
+        </message>
+        <message>
+            <source>Alerts are on</source>
+            <translation>Les alertes sont activées</translation>
+        </message>
+        <message>
+            <source>&amp;Alerts</source>
+            <translation>A&amp;lertes</translation>
+        </message>
+        <message>
+            <source>Mute one charger: right-click it in the list (or the Menu key)</source>
+            <translation>Mettre une borne en sourdine : clic droit sur elle dans la liste (ou touche Menu)</translation>
+        </message>
+        <message>
+            <source>Alerts paused until {time}</source>
+            <translation>Alertes suspendues jusqu’à {time}</translation>
+        </message>
+        <message>
+            <source>Pop-ups for {name}</source>
+            <translation>Fenêtres surgissantes pour {name}</translation>
+        </message>
+        <message>
             <source>Copied {text}</source>
             <translation>{text} copié</translation>
+        </message>
+        <message>
+            <source>Still running</source>
+            <translation>Toujours actif</translation>
         </message>
         <message>
             <source>Health</source>
@@ -2055,6 +2190,10 @@ Alerte {alerted} (après le délai de grâce)</translation>
         <message>
             <source>No charger matches the search or filter: none is selected.</source>
             <translation>Aucune borne ne correspond à la recherche ou au filtre : aucune n'est sélectionnée.</translation>
+        </message>
+        <message>
+            <source>PlugDesk is still running in the system tray and keeps watching your chargers: alerts still pop up. Open it again from the tray icon; to stop it, choose Quit in the tray menu or File → Quit (Ctrl+Q).</source>
+            <translation>PlugDesk tourne toujours dans la zone de notification et continue de surveiller vos bornes : les alertes s’affichent toujours. Rouvrez-le depuis l’icône de la zone de notification ; pour l’arrêter, choisissez Quitter dans son menu ou Fichier → Quitter (Ctrl+Q).</translation>
         </message>
         <message>
             <source>That charger is not in the list any more.</source>
@@ -2128,6 +2267,31 @@ Si cela se reproduit, merci de joindre ce fichier à votre signalement.</transla
         <message>
             <source>Open</source>
             <translation>Ouvrir</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers need attention</source>
+            <translation>
+                <numerusform>%n autre borne demande votre attention</numerusform>
+                <numerusform>%n autres bornes demandent votre attention</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers recovered.</source>
+            <translation>
+                <numerusform>%n autre borne rétablie.</numerusform>
+                <numerusform>%n autres bornes rétablies.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers recovered</source>
+            <translation>
+                <numerusform>%n autre borne rétablie</numerusform>
+                <numerusform>%n autres bornes rétablies</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not shown one by one, so pop-ups stay readable: open Events for the list.</source>
+            <translation>Non affichées une par une, pour que les fenêtres surgissantes restent lisibles : ouvrez Événements pour la liste.</translation>
         </message>
     </context>
     <context>

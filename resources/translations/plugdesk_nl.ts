@@ -435,6 +435,17 @@
         </message>
     </context>
     <context>
+        <name>Alerts</name>
+        <message>
+            <source>Pop-ups muted until its incidents resolve</source>
+            <translation>Pop-ups gedempt tot de incidenten zijn opgelost</translation>
+        </message>
+        <message>
+            <source>Pop-ups muted until {time}</source>
+            <translation>Pop-ups gedempt tot {time}</translation>
+        </message>
+    </context>
+    <context>
         <name>AppStatusBar</name>
         <message>
             <source>Not signed in</source>
@@ -1272,6 +1283,14 @@ Gemeld {alerted} (na de wachttijd)</translation>
             <translation>Map openen</translation>
         </message>
         <message>
+            <source>Continue in background</source>
+            <translation>Op de achtergrond doorgaan</translation>
+        </message>
+        <message>
+            <source>Hide this dialog; the status bar shows the progress, with Cancel and Show</source>
+            <translation>Dit venster verbergen; de statusbalk toont de voortgang, met Annuleren en Tonen</translation>
+        </message>
+        <message>
             <source>The start date {start} is after the end date {end}.</source>
             <translation>De begindatum {start} ligt na de einddatum {end}.</translation>
         </message>
@@ -1382,6 +1401,74 @@ Gemeld {alerted} (na de wachttijd)</translation>
         </message>
     </context>
     <context>
+        <name>ExportProgress</name>
+        <message>
+            <source>Export progress</source>
+            <translation>Voortgang van de export</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Tonen</translation>
+        </message>
+        <message>
+            <source>Show the export dialog</source>
+            <translation>Het exportvenster tonen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <source>Cancel the export; no file is written</source>
+            <translation>De export annuleren; er wordt geen bestand geschreven</translation>
+        </message>
+        <message>
+            <source>Export failed: nothing was written</source>
+            <translation>Export mislukt: er is niets geschreven</translation>
+        </message>
+        <message>
+            <source>Export cancelled</source>
+            <translation>Export geannuleerd</translation>
+        </message>
+        <message>
+            <source>Export: listing chargers…</source>
+            <translation>Export: laadpalen ophalen…</translation>
+        </message>
+        <message>
+            <source>Export: listing chargers… {done} so far</source>
+            <translation>Export: laadpalen ophalen… tot nu toe {done}</translation>
+        </message>
+        <message>
+            <source>Export: {done} of {total} chargers</source>
+            <translation>Export: {done} van {total} laadpalen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transactions written so far</source>
+            <translation>
+                <numerusform>tot nu toe %n transactie geschreven</numerusform>
+                <numerusform>tot nu toe %n transacties geschreven</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Export complete: %n transactions saved</source>
+            <translation>
+                <numerusform>Export voltooid: %n transactie opgeslagen</numerusform>
+                <numerusform>Export voltooid: %n transacties opgeslagen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Export complete: %n transactions saved to {file}</source>
+            <translation>
+                <numerusform>Export voltooid: %n transactie opgeslagen in {file}</numerusform>
+                <numerusform>Export voltooid: %n transacties opgeslagen in {file}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export: cancelling…</source>
+            <translation>Export: annuleren…</translation>
+        </message>
+    </context>
+    <context>
         <name>FleetTableModel</name>
         <message>
             <source>Identity</source>
@@ -1422,6 +1509,10 @@ Gemeld {alerted} (na de wachttijd)</translation>
         <message>
             <source>Site</source>
             <translation>Locatie</translation>
+        </message>
+        <message>
+            <source>Muted · {health}</source>
+            <translation>Gedempt · {health}</translation>
         </message>
         <message>
             <source>Parsed: {version}</source>
@@ -1546,6 +1637,14 @@ Gemeld {alerted} (na de wachttijd)</translation>
         <message>
             <source>{days} d {hours} h</source>
             <translation>{days} d {hours} u</translation>
+        </message>
+        <message>
+            <source>Less than a minute left</source>
+            <translation>Minder dan een minuut te gaan</translation>
+        </message>
+        <message>
+            <source>About {duration} left</source>
+            <translation>Nog ongeveer {duration}</translation>
         </message>
     </context>
     <context>
@@ -1997,8 +2096,44 @@ Gemeld {alerted} (na de wachttijd)</translation>
             <translation>Hoofdwerkbalk</translation>
         </message>
         <message>
+            <source>&amp;Pause alerts for 1 hour</source>
+            <translation>Meldingen 1 uur &amp;pauzeren</translation>
+        </message>
+        <message>
+            <source>No pop-ups for an hour; Events still lists them</source>
+            <translation>Een uur geen pop-ups; Gebeurtenissen toont ze nog steeds</translation>
+        </message>
+        <message>
+            <source>&amp;Resume alerts</source>
+            <translation>Meldingen &amp;hervatten</translation>
+        </message>
+        <message>
+            <source>Alerts are on</source>
+            <translation>Meldingen staan aan</translation>
+        </message>
+        <message>
+            <source>&amp;Alerts</source>
+            <translation>&amp;Meldingen</translation>
+        </message>
+        <message>
+            <source>Mute one charger: right-click it in the list (or the Menu key)</source>
+            <translation>Eén laadpaal dempen: klik er in de lijst met de rechtermuisknop op (of de Menu-toets)</translation>
+        </message>
+        <message>
+            <source>Alerts paused until {time}</source>
+            <translation>Meldingen gepauzeerd tot {time}</translation>
+        </message>
+        <message>
+            <source>Pop-ups for {name}</source>
+            <translation>Pop-ups voor {name}</translation>
+        </message>
+        <message>
             <source>Copied {text}</source>
             <translation>{text} gekopieerd</translation>
+        </message>
+        <message>
+            <source>Still running</source>
+            <translation>Draait nog</translation>
         </message>
         <message>
             <source>Health</source>
@@ -2055,6 +2190,10 @@ Gemeld {alerted} (na de wachttijd)</translation>
         <message>
             <source>No charger matches the search or filter: none is selected.</source>
             <translation>Geen laadpaal voldoet aan de zoekopdracht of het filter: er is er geen geselecteerd.</translation>
+        </message>
+        <message>
+            <source>PlugDesk is still running in the system tray and keeps watching your chargers: alerts still pop up. Open it again from the tray icon; to stop it, choose Quit in the tray menu or File → Quit (Ctrl+Q).</source>
+            <translation>PlugDesk draait nog in het systeemvak en blijft uw laadpalen bewaken: meldingen verschijnen nog steeds. Open het opnieuw via het pictogram in het systeemvak; kies om het te stoppen Afsluiten in het menu van het systeemvak of Bestand → Afsluiten (Ctrl+Q).</translation>
         </message>
         <message>
             <source>That charger is not in the list any more.</source>
@@ -2128,6 +2267,31 @@ Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
         <message>
             <source>Open</source>
             <translation>Openen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers need attention</source>
+            <translation>
+                <numerusform>Nog %n laadpaal vraagt aandacht</numerusform>
+                <numerusform>Nog %n laadpalen vragen aandacht</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers recovered.</source>
+            <translation>
+                <numerusform>Nog %n laadpaal hersteld.</numerusform>
+                <numerusform>Nog %n laadpalen hersteld.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more chargers recovered</source>
+            <translation>
+                <numerusform>Nog %n laadpaal hersteld</numerusform>
+                <numerusform>Nog %n laadpalen hersteld</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not shown one by one, so pop-ups stay readable: open Events for the list.</source>
+            <translation>Niet één voor één getoond, zodat pop-ups leesbaar blijven: open Gebeurtenissen voor de lijst.</translation>
         </message>
     </context>
     <context>

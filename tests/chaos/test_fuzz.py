@@ -246,7 +246,9 @@ def test_any_export_options_against_the_simulator(
     _judge(code, out if output != "-" else "", err)
     assert not temp_files(Path.cwd())
     if code == 0 and output == "out.csv":
-        read_csv(target)  # a complete CSV with the header
+        given = [options[i + 1] for i, o in enumerate(options[:-1]) if o == "--delimiter"]
+        delimiter = given[-1] if given else ","  # argparse keeps the last one
+        read_csv(target, delimiter)  # a complete CSV with the header
     if code != 0 and output != "-":
         assert not target.exists()
 

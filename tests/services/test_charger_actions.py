@@ -194,12 +194,15 @@ def test_a_second_submit_while_in_flight_sends_nothing(rig: Rig, run: Any) -> No
     charger = pick(rig.sim)
     req = request(ActionKind.LOCK, charger)
     replied = SignalWaiter(rig.service.replied)
+    finished = SignalWaiter(rig.service.finished)
     assert rig.service.submit(req, charger) is True
     assert rig.service.submit(req, charger) is False  # the double click
     assert rig.service.in_flight(charger.uuid)
 
     _request, reply = run(replied.wait(10))
     assert reply.reply is Reply.ACCEPTED
+    # The follow-up watch ends before the rig closes (else its task outlives the test).
+    run(settle(rig.sim, finished.wait(30)), 40)
     assert [r.action for r in rig.sim.action_log] == ["settings/lock"]
     assert not rig.service.in_flight(charger.uuid)
 

@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
         self.close_hides = False  # a tray icon sets this: closing then only hides the window
         self._clock = clock
         self._selected: str | None = None
+        # The filters of the selected charger's last transaction load: a debounced filter
+        # change that lands after a selection already loaded with them must not reload.
+        self._loaded_filters: TransactionFilters | None = None
         self._runner = runner
         self._fleet_generation = 0  # the newest list handed to the charger table
         self._export_handler: Callable[[], None] | None = None
@@ -711,7 +714,7 @@ class MainWindow(QMainWindow):
         self.chargers.cancel_power()
         self.transactions_view.model.set_connector_numbers({})
         self.chargers.request_detail(uuid)
-        self.chargers.request_transactions(uuid, self.transactions_view.filters())
+        self._load_transactions(uuid, self.transactions_view.filters())
         self.charger_selected.emit(uuid)
 
     def _on_selection_hidden(self) -> None:
@@ -762,8 +765,12 @@ class MainWindow(QMainWindow):
             self.detail_pane.set_power(connector, None, error=message)
 
     def _on_filters(self, filters: TransactionFilters) -> None:
-        if self._selected is not None:
-            self.chargers.request_transactions(self._selected, filters)
+        if self._selected is not None and filters != self._loaded_filters:
+            self._load_transactions(self._selected, filters)
+
+    def _load_transactions(self, uuid: str, filters: TransactionFilters) -> None:
+        self._loaded_filters = filters
+        self.chargers.request_transactions(uuid, filters)
 
     def _on_transactions_loading(self, uuid: str) -> None:
         if uuid == self._selected:
@@ -779,6 +786,7 @@ class MainWindow(QMainWindow):
 
     def _on_transactions_failed(self, uuid: str, message: str) -> None:
         if uuid == self._selected:
+            self._loaded_filters = None  # the same filters again are a retry
             self.transactions_view.show_error(message)
 
     def _refresh_ages(self) -> None:

@@ -10,7 +10,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, QSettings, Qt
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QPersistentModelIndex,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+)
 from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -221,6 +227,36 @@ def test_transaction_filters_reload_and_id_tag_filters_locally(
     assert {view.model.index(r, TxColumn.ID_TAG).data() for r in range(view.model.rowCount())} \
         == {tag}
     assert len(sim.request_log) == before  # local: no request
+
+
+def test_a_late_filter_change_already_applied_by_a_selection_does_not_reload(
+    harness: Harness, sim: Any, qtbot: Any, run: Any
+) -> None:
+    """The limit's debounce may land seconds late on a busy machine, after the user
+    picked a charger: that load already used the limit, so no second load starts and
+    empties the table the user is looking at."""
+    window = win(harness)
+    run(load_fleet(harness))
+    uuid = max(sim.charger_uuids(), key=lambda u: len(sim.transactions_for(u)))
+    loads: list[str] = []
+    harness.chargers.transactions_loading.connect(loads.append)
+    bar = window.transactions_view.filter_bar
+    with QSignalBlocker(bar.limit):  # its debounce has not fired yet
+        bar.limit.setValue(3)
+    run(select(harness, uuid, qtbot))
+    assert window.transactions_view.model.rowCount() == 3
+    bar.filters_changed.emit(bar.filters())  # the late debounce
+    assert loads == [uuid]
+    assert window.transactions_view.model.rowCount() == 3
+
+    async def reload() -> None:
+        loaded = SignalWaiter(harness.chargers.transactions_loaded)
+        bar.limit.setValue(2)  # a real change still reloads
+        await loaded.wait(10)
+
+    run(reload())
+    assert loads == [uuid, uuid]
+    assert window.transactions_view.model.rowCount() == 2
 
 
 def test_refresh_updates_the_row_in_place_and_keeps_selection(

@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import b_budget, b_memory, b_startup
+from bench import b_budget, b_memory, b_startup, b_watch
 from bench.common import ROOT, Result, child_env, machine, run_worker, scratch
 from bench.simproc import SimProcess
 
@@ -54,6 +54,8 @@ def _plan(quick: bool) -> list[tuple[str, Callable[[Path], list[Result]]]]:
         ("fleet load, search, responsiveness", lambda home: _gui(quick, home)),
         ("memory", lambda home: b_memory.run(1 if quick else 3, home)),
         ("request budget", lambda home: b_budget.run(quick, home)),
+        ("watch 5,000", lambda home: [b_watch.run_one(5000, quick, home)]),
+        ("watch 50,000", lambda home: [b_watch.run_one(50000, quick, home)]),
         ("aggregate", lambda home: _worker_rows("aggregate", ["--runs", "3" if quick else "7"],
                                                 home)),
     ]
@@ -67,6 +69,8 @@ ROWS = {
     "fleet load, search, responsiveness": ["fleet load", "search", "responsiveness"],
     "memory": ["memory"],
     "request budget": ["request budget"],
+    "watch 5,000": ["watch 5,000"],
+    "watch 50,000": ["watch 50,000"],
     "aggregate": ["aggregate 100,000"],
 }
 

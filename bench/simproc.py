@@ -10,6 +10,7 @@ prints one JSON line (base_url, token, big_uuid), then obeys stdin lines:
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import subprocess
 import sys
@@ -54,6 +55,7 @@ def main() -> None:
     parser.add_argument("--time-scale", type=float, default=1.0)
     parser.add_argument("--rate-limit", type=int, default=500)
     parser.add_argument("--rate-window", type=float, default=60.0)
+    parser.add_argument("--trouble", default="default")
     options = parser.parse_args()
     sim = Simulator(
         chargers=options.chargers,
@@ -62,11 +64,16 @@ def main() -> None:
         rate_limit_per_minute=options.rate_limit,
         rate_window_seconds=options.rate_window,
         big_charger_transactions=options.big,
+        trouble=options.trouble,
     )
     sim.start()
     big = sim.charger_uuids()[0]  # charger 0 is the one with the big history
     if options.big:
         sim.transactions_for(big)  # build it now, not inside the first timed request
+    # What was built lives to the end: out of the cycle collector's sight (50,000
+    # chargers are millions of objects; a full collection stalled requests for seconds).
+    gc.collect()
+    gc.freeze()
     print(json.dumps({"base_url": sim.base_url, "token": sim.token, "big_uuid": big}), flush=True)
     try:
         for line in sys.stdin:

@@ -14,6 +14,7 @@ WORKERS = {
     "memory_floor": "bench.b_memory:floor_worker",
     "memory_app": "bench.b_memory:app_worker",
     "budget": "bench.b_budget:worker",
+    "watch": "bench.b_watch:worker",
     "aggregate": "bench.b_insights:worker",
 }
 

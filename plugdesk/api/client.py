@@ -705,10 +705,12 @@ class PlugchoiceClient:
         license: str | None = None,
         site_uuid: str | None = None,
         sort: str | None = None,
+        read_ahead: int = 0,
     ) -> AsyncIterator[TeamCharger]:
         """The team's chargers, filtered on the server (e.g. `connector_status="Faulted"`
         for only those that need attention); `sort` one of identity, connection_status,
-        status, created_at, prefixed with '-' for descending."""
+        status, created_at, prefixed with '-' for descending. `read_ahead`: once the list
+        is long, keep that many more pages in flight (as `iter_charger_pages`)."""
         params = team_charger_params(
             search=search,
             connection_status=connection_status,
@@ -720,11 +722,14 @@ class PlugchoiceClient:
             sort=sort,
         )
         call = self._team_call(team, "/chargers", "the chargers of ", params)
+        if read_ahead > 0:
+            return _flatten(self._iter_pages_reading_ahead(call, TeamCharger, read_ahead))
         return _flatten(self._iter_pages(call, TeamCharger, limit=None))
 
     async def list_team_chargers(self, team: str, **filters: str | None) -> list[TeamCharger]:
         """`iter_team_chargers` collected; same keyword filters."""
-        return [charger async for charger in self.iter_team_chargers(team, **filters)]
+        items = self.iter_team_chargers(team, **filters)  # type: ignore[arg-type]
+        return [charger async for charger in items]
 
     async def list_team_sites(self, team: str) -> list[Site]:
         return await self._collect(self._team_call(team, "/sites", "the sites of "), Site)

@@ -14,6 +14,7 @@ from plugdesk.api.models import (
     Connector,
     Licenses,
     Permissions,
+    SiteRef,
     TolerantTransaction,
     _Model,
     normalise_error,
@@ -81,13 +82,6 @@ class Site(_Model):
         return self.name or self.uuid
 
 
-class SiteRef(_Model):
-    """The short site reference team lists embed: `{uuid, name}`."""
-
-    uuid: str | None = None
-    name: str | None = None
-
-
 class Team(_Model):
     """A team with access to sites and chargers. The docs show no example of a team
     object; these are the fields every team reference carries."""
@@ -148,10 +142,13 @@ class TeamCharger(_Model):
     internal_model: InternalModel | None = None
     site: SiteRef | None = None
     connectors: ConnectorList | None = None
+    # Not documented for the reduced items, but kept when a server sends them.
+    last_heartbeat_at: datetime | None = None
+    error_info: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
-    _datetime_fields: ClassVar[tuple[str, ...]] = ("created_at", "updated_at")
+    _datetime_fields: ClassVar[tuple[str, ...]] = ("created_at", "updated_at", "last_heartbeat_at")
 
     def __post_init__(self) -> None:
         super().__post_init__()

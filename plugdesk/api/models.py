@@ -286,6 +286,13 @@ class Connector(_Model):
         return self.error is not None and self.error not in ("", "NoError")
 
 
+class SiteRef(_Model):
+    """The short site reference lists embed: `{uuid, name}`."""
+
+    uuid: str | None = None
+    name: str | None = None
+
+
 class Charger(_Model):
     uuid: str
     id: int | None = None
@@ -315,6 +322,8 @@ class Charger(_Model):
     permissions: Permissions | None = None
     pincode: str | None = None
     connectors: list[Connector] | None = None
+    # Not in GET /chargers: the watch fills it in from the site and team lists.
+    site: SiteRef | None = None
 
     _datetime_fields: ClassVar[tuple[str, ...]] = (
         "last_connection_at",

@@ -152,6 +152,7 @@ def wire_fault_monitoring(
         _say_history_problem(window, history_banner, store.problem)
     tracker, service = wire_incidents(desk.monitor, desk.runner, store, settings,
                                       source=desk.client.base_url, clock=clock)  # fmt: skip
+    window.set_health_judge(service.verdict)  # the table reads the one judgement
 
     parts: FaultMonitoring  # assigned below, before the Events tab can first be shown
 

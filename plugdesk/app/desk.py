@@ -40,6 +40,7 @@ from plugdesk.app.reporting import (
 from plugdesk.app.shutdown_signals import ShutdownSignals
 from plugdesk.app.single_instance import LOCK_FILE as INSTANCE_LOCK
 from plugdesk.app.single_instance import InstanceServer, Running, claim, instance_name
+from plugdesk.app.site_wiring import wire_sites
 from plugdesk.app.startup import MainThreadGC
 from plugdesk.app.watch_follow import WatchFollower
 from plugdesk.domain.credentials import CredentialStore
@@ -47,8 +48,8 @@ from plugdesk.domain.housekeeping import clean_at_start
 from plugdesk.domain.paths import app_paths
 from plugdesk.domain.settings import Settings, load_settings, read_language, save_settings
 from plugdesk.services.chargers import ChargerService
-from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.signin import SignInService
+from plugdesk.services.watch import FleetWatch
 from plugdesk.tasks import TaskRunner, run_blocking
 from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.i18n import apply_language
@@ -124,8 +125,11 @@ class Desk:
         self.settings_problem = settings_problem
         self.url_problem = url_problem
         self.runner = TaskRunner(on_error=lambda error: errors.report(error, "background task"))
-        self.monitor = FleetMonitor(
-            client, self.runner, interval=self.app_settings.refresh_interval_s
+        self.monitor = FleetWatch(
+            client,
+            self.runner,
+            interval=self.app_settings.refresh_interval_s,
+            grace=(self.app_settings.grace_fault_s, self.app_settings.grace_offline_s),
         )
         self.chargers = ChargerService(client, self.runner)
         self.window = MainWindow(self.monitor, self.chargers, settings=settings, runner=self.runner)
@@ -167,6 +171,7 @@ class Desk:
         self.public_tab, _index = add_lazy_pane(
             window, translate("MainWindow", "Public charging"), self._public_pane
         )
+        self.sites = wire_sites(self)
         settings_action = window.add_file_action(translate("MainWindow", "Se&ttings…"))
         settings_action.setShortcut("Ctrl+,")
         settings_action.triggered.connect(self.open_settings)
@@ -242,6 +247,7 @@ class Desk:
         self.save_app_settings(edited)
         self.monitor.set_interval(edited.refresh_interval_s)
         self.faults.apply_settings(edited)
+        self.monitor.set_grace(edited.grace_fault_s, edited.grace_offline_s)
         if url_changed and not self.demo:
             self.runner.start(self._switch_account(edited.api_url), "switch-account")
 
@@ -337,6 +343,7 @@ class Desk:
             self.faults.set_source(self.client.base_url)
             self.monitor.set_client(self.client)
             self.chargers.set_client(self.client)
+            self.sites.set_client(self.client)
             self.actions.service.set_client(self.client)
             if self._public is not None:  # else it is made with the new client
                 self._public.set_client(self.client)

@@ -46,8 +46,10 @@ from plugdesk.domain.paths import app_paths
 from plugdesk.domain.settings import Settings, read_settings
 from plugdesk.domain.store import Incident, Store, StoreError
 from plugdesk.domain.watch_lock import WatchInfo, WatchLock, account_key
+from plugdesk.domain.watch_pacing import WatchPaceSettings
 from plugdesk.services.incidents import IncidentService
 from plugdesk.services.monitor import FleetMonitor
+from plugdesk.services.watch import TEAM, FleetWatch
 from plugdesk.services.webhooks import RETRY_BASE, Webhook, WebhookSender
 from plugdesk.tasks import TaskRunner
 
@@ -129,7 +131,9 @@ class Watch:
         except StoreError as error:
             await client.aclose()
             raise WatchFailed(f"The event history cannot be used: {error}") from None
-        monitor = FleetMonitor(client, self.tasks, clock=self.clock, **_pace(settings, options))
+        # The same watch as the window's: the team's attention lists, a slow sweep, one
+        # judgement (the incident service's snapshot) for alerts, history and metrics.
+        monitor = FleetWatch(client, self.tasks, clock=self.clock, **_pace(settings, options))
         _tracker, service = wire_incidents(monitor, self.tasks, store, settings,
                                            source=client.base_url, clock=self.clock)  # fmt: skip
         sender = WebhookSender(store, options.webhooks, retry_base=options.retry_base)
@@ -170,7 +174,7 @@ class Watch:
     def _start_metrics(
         self,
         address: tuple[str, int],
-        monitor: FleetMonitor,
+        monitor: FleetWatch,
         service: IncidentService,
         client: PlugchoiceClient,
         settings: Settings,
@@ -184,7 +188,8 @@ class Watch:
             open_incidents=lambda: _open_by_kind(service),
         )
         stale_after = timedelta(minutes=settings.stale_after_min)
-        collector = FleetCollector(stats, clock=self.clock, stale_after=stale_after)
+        collector = FleetCollector(stats, clock=self.clock, stale_after=stale_after,
+                                   judge=service.verdict)  # fmt: skip
         registry = CollectorRegistry()
         registry.register(collector)
         client.on_response(lambda status: _count_429(stats, status))
@@ -197,13 +202,19 @@ class Watch:
         except OSError as error:
             raise WatchFailed(f"Cannot serve metrics on {host}:{port}: {error.strerror}") from None
         self._metrics = collector
-        self.tasks.start(self._read_places(client, collector), "watch-places")
+        self.tasks.start(self._read_places(client, collector, monitor), "watch-places")
         self._say(f"metrics on http://{_address(address)}/metrics")
 
-    async def _read_places(self, client: PlugchoiceClient, collector: Any) -> None:
+    async def _read_places(
+        self, client: PlugchoiceClient, collector: Any, monitor: FleetWatch
+    ) -> None:
         """Sites and connectors for the metrics' labels and connector states, now and then
-        (the charger list carries neither)."""
+        (the charger list carries neither). Not while the watch reads the team lists:
+        their chargers carry both, fresher than this read."""
         while True:
+            if monitor.mode == TEAM:
+                await asyncio.sleep(self.options.places_every / self.options.time_scale)
+                continue
             try:
                 sites: dict[str, str] = {}
                 connectors: dict[str, list[Connector]] = {}
@@ -298,11 +309,15 @@ def _count_429(stats: Any, status: int) -> None:
 
 
 def _pace(settings: Settings, options: WatchOptions) -> dict[str, Any]:
+    """The watch's pacing and grace periods (both scaled when the clock runs fast)."""
     interval = float(settings.refresh_interval_s)
-    if options.time_scale == 1.0:
-        return {"interval": interval}
-    pacing = FleetPaceSettings(interval=interval).scaled(1 / options.time_scale)
-    return {"pacing": pacing}
+    scale = options.time_scale
+    grace = (settings.grace_fault_s / scale, settings.grace_offline_s / scale)
+    if scale == 1.0:
+        return {"interval": interval, "grace": grace}
+    pacing = FleetPaceSettings(interval=interval).scaled(1 / scale)
+    return {"pacing": pacing, "watch_pacing": WatchPaceSettings().scaled(1 / scale),
+            "grace": grace}  # fmt: skip
 
 
 def _address(address: tuple[str, int] | None) -> str:

@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     status_parser.add_argument("--json", action="store_true", help="print JSON instead of lines")
     status_parser.add_argument(
+        "--site", metavar="NAME|UUID", help="check only this site's chargers"
+    )
+    status_parser.add_argument(
         "--timeout",
         type=positive_float,
         default=status_command.DEFAULT_TIMEOUT,

@@ -193,6 +193,7 @@ class Facts:
     heartbeat_age: timedelta | None
     offline_for: timedelta | None
     stale_after: timedelta
+    own_fault: Finding | None = None  # the charger's own report, whatever its connectors say
 
     @property
     def online(self) -> bool:
@@ -261,6 +262,7 @@ def charger_facts(
         heartbeat_age=_age(charger.last_heartbeat_at, now),
         offline_for=_age(charger.last_disconnection_at, now),
         stale_after=stale_after,
+        own_fault=own_fault,
     )
 
 
@@ -420,6 +422,10 @@ class Assessment:
     verdict: HealthVerdict
     conditions: Mapping[IncidentKind, Condition]
     maintenance: bool  # blocked or Unavailable: incidents do not open (and never alert)
+    # A fault on each connector, by connector id: None when this data cannot tell (no
+    # connectors in it, the charger offline, or the charger itself faulted: that one
+    # incident covers its sockets).
+    connector_faults: Mapping[int, Condition] | None = None
 
 
 def assess(
@@ -436,20 +442,40 @@ def assess(
         if not TRUSTED[kind](facts):
             conditions[kind] = Condition(kind, None)
             continue
+        if kind is IncidentKind.FAULT:
+            conditions[kind] = _fault_condition(facts.own_fault)
+            continue
         rule = next((r for r in RULES if r.kind is kind and r.when(facts)), None)
         if rule is None:
             conditions[kind] = Condition(kind, False)
             continue
-        finding = facts.fault if kind is IncidentKind.FAULT else None
-        conditions[kind] = Condition(
-            kind,
-            True,
-            rule.reason.format_map(fields),
-            finding.error if finding else None,
-            finding.error_info if finding else None,
-        )
+        conditions[kind] = Condition(kind, True, rule.reason.format_map(fields))
     maintenance = any(r.level is Health.MAINTENANCE and r.when(facts) for r in RULES)
-    return Assessment(verdict_from_facts(facts), conditions, maintenance)
+    return Assessment(
+        verdict_from_facts(facts), conditions, maintenance, _connector_faults(charger, facts)
+    )
+
+
+def _fault_condition(finding: Finding | None) -> Condition:
+    if finding is None:
+        return Condition(IncidentKind.FAULT, False)
+    return Condition(IncidentKind.FAULT, True, finding.text(), finding.error, finding.error_info)
+
+
+def _connector_faults(charger: ChargerLike, facts: Facts) -> dict[int, Condition] | None:
+    """Each connector's fault condition, when this data can tell (see Assessment)."""
+    connectors = charger.connectors
+    if connectors is None or not TRUSTED[IncidentKind.FAULT](facts) or facts.own_fault:
+        return None
+    found: dict[int, Condition] = {}
+    for connector in connectors:
+        if connector.connector_id is None:
+            continue
+        fault, _ = _finding(
+            connector.connector_id, connector.status, connector.error, connector.error_info
+        )
+        found[connector.connector_id] = _fault_condition(fault)
+    return found
 
 
 # -- the fleet ------------------------------------------------------------------------------

@@ -155,7 +155,13 @@ class NotificationPrefs:
         )
 
 
-Key = tuple[str, IncidentKind]
+# (charger uuid, kind, connector id): None for the charger itself; a fault on one connector
+# while the charger reports Available is an incident of its own.
+Key = tuple[str, IncidentKind, int | None]
+
+
+def _key(incident: Incident) -> Key:
+    return (incident.charger_uuid, IncidentKind(incident.kind), incident.connector_id)
 
 
 @dataclass
@@ -246,7 +252,7 @@ class IncidentTracker:
                 kind = IncidentKind(incident.kind)
             except ValueError:  # a kind from a newer PlugDesk: leave it alone
                 continue
-            self._open[(incident.charger_uuid, kind)] = incident
+            self._open[(incident.charger_uuid, kind, incident.connector_id)] = incident
             if incident.notified_open:
                 self._announced.add(incident.id)
         self._mutes = {m.charger_uuid: m for m in self.store.list_mutes()}
@@ -289,13 +295,23 @@ class IncidentTracker:
         chargers: Iterable[ChargerLike],
         now: datetime,
         assessed: dict[str, Assessment] | None = None,
+        troubled: Iterable[str] | None = None,
     ) -> list[Alert]:
         """Judge one good refresh (a failed one is simply not observed). Commits every
         opened and closed incident, then returns the alerts to show. If the store fails,
         raises StoreError and changes nothing, so the next observe tries again.
-        `assessed`: `assess_fleet(chargers, now)` already worked out elsewhere."""
+        `assessed`: `assess_fleet(chargers, now)` already worked out elsewhere;
+        `troubled`: with it, the chargers where some condition holds (the others are
+        visited only when the tracker already follows them)."""
         now = to_utc(now)
         plan = _Plan(pending=dict(self._pending), clearing=dict(self._clearing))
+        connector_keys = self._connector_keys()
+        # Chargers with an incident or a timer running: every other one changes nothing
+        # unless a condition is present (50,000 chargers, a few dozen in trouble).
+        involved = {key[0] for key in (*self._open, *self._pending, *self._clearing)}
+        if troubled is not None and assessed is not None:
+            wanted = involved | set(troubled)
+            chargers = [c for c in chargers if c.uuid in wanted]
         seen: set[str] = set()
         for charger in chargers:
             uuid = charger.uuid
@@ -305,11 +321,43 @@ class IncidentTracker:
             assessment = (
                 assessed[uuid] if assessed is not None else assess(charger, now, self.stale_after)
             )
+            if uuid not in involved and not _anything_present(assessment):
+                continue
             labels = _Labels(charger.identity, charger.reference)
             for kind, condition in assessment.conditions.items():
-                self._step((uuid, kind), condition, assessment.maintenance, labels, now, plan)
+                self._step((uuid, kind, None), condition, assessment.maintenance, labels, now, plan)
+            self._step_connectors(uuid, assessment, connector_keys.get(uuid, ()), labels, now, plan)
         opened, mutes_ended = self._commit(plan, now)
         return self._alerts(opened, plan, mutes_ended, now)
+
+    def _connector_keys(self) -> dict[str, set[Key]]:
+        """Connector keys open or pending, by charger: a connector that drops out of the
+        data (or shows no fault) must still be stepped as clear."""
+        keys: dict[str, set[Key]] = {}
+        for key in [*self._open, *self._pending]:
+            if key[2] is not None:
+                keys.setdefault(key[0], set()).add(key)
+        return keys
+
+    def _step_connectors(
+        self,
+        uuid: str,
+        assessment: Assessment,
+        known: Iterable[Key],
+        labels: _Labels,
+        now: datetime,
+        plan: _Plan,
+    ) -> None:
+        faults = assessment.connector_faults
+        if faults is None:  # this data cannot tell: open ones stay, pending ones wait
+            return
+        absent = Condition(IncidentKind.FAULT, False)
+        for connector_id, condition in faults.items():
+            here: Key = (uuid, IncidentKind.FAULT, connector_id)
+            self._step(here, condition, assessment.maintenance, labels, now, plan)
+        for key in known:
+            if key[2] not in faults:
+                self._step(key, absent, assessment.maintenance, labels, now, plan)
 
     def _step(
         self,
@@ -346,8 +394,8 @@ class IncidentTracker:
         """Write the plan in one transaction, then update memory (only once it is safe)."""
         open_after = dict(self._open)
         for incident, _ in plan.closes:
-            open_after.pop((incident.charger_uuid, IncidentKind(incident.kind)), None)
-        still_open = {uuid for uuid, _ in open_after} | {key[0] for key, *_ in plan.opens}
+            open_after.pop(_key(incident), None)
+        still_open = {key[0] for key in open_after} | {key[0] for key, *_ in plan.opens}
         mutes_ended = {
             incident.charger_uuid
             for incident, _ in plan.closes
@@ -369,11 +417,11 @@ class IncidentTracker:
             opened = self._remember(plan, now)
         # Committed (or remembered): now memory may follow.
         for incident in opened:
-            key = (incident.charger_uuid, IncidentKind(incident.kind))
+            key = _key(incident)
             open_after[key] = incident
             plan.pending.pop(key, None)
         for incident, _ in plan.closes:
-            plan.clearing.pop((incident.charger_uuid, IncidentKind(incident.kind)), None)
+            plan.clearing.pop(_key(incident), None)
         self._open = open_after
         self._pending = plan.pending
         self._clearing = plan.clearing
@@ -384,7 +432,7 @@ class IncidentTracker:
     def _write(self, plan: _Plan, now: datetime, mutes_gone: set[str]) -> list[Incident]:
         opened: list[Incident] = []
         with self.store.transaction():
-            for (uuid, kind), labels, condition, first_seen in plan.opens:
+            for (uuid, kind, connector_id), labels, condition, first_seen in plan.opens:
                 opened.append(
                     self.store.open_incident(
                         charger_uuid=uuid,
@@ -395,6 +443,7 @@ class IncidentTracker:
                         charger_reference=labels.reference,
                         error_code=condition.error,
                         error_info=condition.error_info,
+                        connector_id=connector_id,
                     )
                 )
             for incident, closed_at in plan.closes:
@@ -407,7 +456,7 @@ class IncidentTracker:
     def _remember(self, plan: _Plan, now: datetime) -> list[Incident]:
         """The plan's new incidents, held in memory only (the history cannot take them)."""
         opened: list[Incident] = []
-        for (uuid, kind), labels, condition, first_seen in plan.opens:
+        for (uuid, kind, connector_id), labels, condition, first_seen in plan.opens:
             opened.append(
                 Incident(
                     id=self._next_memory_id,
@@ -422,6 +471,7 @@ class IncidentTracker:
                     notified_open=False,
                     notified_close=False,
                     first_seen_at=first_seen,
+                    connector_id=connector_id,
                 )
             )
             self._next_memory_id -= 1
@@ -450,6 +500,8 @@ class IncidentTracker:
     def _opened_item(self, incident: Incident, reason: str, now: datetime) -> _Item:
         kind = IncidentKind(incident.kind)
         name = incident.charger_name
+        if incident.connector_id is not None:
+            name = f"{name} connector {incident.connector_id}"
         title = {
             IncidentKind.FAULT: f"{name} faulted",
             IncidentKind.OFFLINE: f"{name} is offline",
@@ -463,6 +515,8 @@ class IncidentTracker:
     ) -> _Item:
         kind = IncidentKind(incident.kind)
         name = incident.charger_name
+        if incident.connector_id is not None:
+            name = f"{name} connector {incident.connector_id}"
         lasted = describe_duration(closed_at - incident.first_seen_at)
         title, body = {
             IncidentKind.FAULT: (
@@ -559,9 +613,17 @@ class IncidentTracker:
         """Open incidents as the tracker knows them, newest first."""
         return sorted(self._open.values(), key=lambda i: (i.opened_at, i.id), reverse=True)
 
-    def pending(self) -> dict[Key, datetime]:
-        """Conditions seen but still within their grace period: (uuid, kind) -> first seen."""
-        return dict(self._pending)
+    def pending(self) -> dict[tuple[object, ...], datetime]:
+        """Conditions seen but still within their grace period -> first seen: keyed
+        (uuid, kind) for the charger itself, (uuid, kind, connector id) for a connector."""
+        return {(k[:2] if k[2] is None else k): since for k, since in self._pending.items()}
+
+
+def _anything_present(assessment: Assessment) -> bool:
+    if any(c.present for c in assessment.conditions.values()):
+        return True
+    faults = assessment.connector_faults
+    return faults is not None and any(c.present for c in faults.values())
 
 
 def _single(item: _Item) -> Alert:

@@ -149,6 +149,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX webhook_outbox_pending ON webhook_outbox (target) WHERE delivered_at IS NULL",
     )),
+    Migration(6, "connector incidents", (
+        # A fault on one connector is an incident of its own (NULL: the charger itself).
+        "ALTER TABLE incidents ADD COLUMN connector_id INTEGER",
+        "DROP INDEX incidents_one_open",
+        """CREATE UNIQUE INDEX incidents_one_open
+            ON incidents (charger_uuid, kind, IFNULL(connector_id, 0))
+            WHERE closed_at IS NULL""",
+    )),
 )  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
@@ -167,6 +175,7 @@ class Incident:
     notified_open: bool
     notified_close: bool
     first_seen_at: datetime  # when the condition was first observed
+    connector_id: int | None = None  # the connector at fault; None: the charger itself
 
     @property
     def is_open(self) -> bool:
@@ -176,6 +185,11 @@ class Incident:
     def charger_name(self) -> str:
         """The manager's own label if set, else the identity, else the UUID."""
         return self.charger_reference or self.charger_identity or self.charger_uuid
+
+    @property
+    def where(self) -> str:
+        """"Connector 2" for a connector's incident, "" for the charger's own."""
+        return "" if self.connector_id is None else f"Connector {self.connector_id}"
 
 
 @dataclass(frozen=True)
@@ -223,7 +237,7 @@ class Mute:
 
 _INCIDENT_COLUMNS = (
     "id, charger_uuid, charger_identity, charger_reference, kind, error_code, error_info, "
-    "opened_at, closed_at, notified_open, notified_close, first_seen_at"
+    "opened_at, closed_at, notified_open, notified_close, first_seen_at, connector_id"
 )
 
 
@@ -355,16 +369,17 @@ class Store:
         charger_reference: str | None = None,
         error_code: str | None = None,
         error_info: str | None = None,
+        connector_id: int | None = None,
     ) -> Incident:
-        """Record a new open incident. StoreError if this charger already has an open
-        incident of this kind (one at a time, enforced by a unique index)."""
+        """Record a new open incident. StoreError if this charger (or this connector of
+        it) already has an open incident of this kind (enforced by a unique index)."""
         first_seen = first_seen_at or opened_at
         with self.transaction():
             try:
                 cursor = self._conn.execute(
                     "INSERT INTO incidents (charger_uuid, charger_identity, charger_reference,"
-                    " kind, error_code, error_info, opened_at, first_seen_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    " kind, error_code, error_info, opened_at, first_seen_at, connector_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         charger_uuid,
                         charger_identity,
@@ -374,6 +389,7 @@ class Store:
                         error_info,
                         _iso(opened_at),
                         _iso(first_seen),
+                        connector_id,
                     ),
                 )
             except sqlite3.IntegrityError:
@@ -398,6 +414,7 @@ class Store:
             notified_open=False,
             notified_close=False,
             first_seen_at=to_utc(first_seen),
+            connector_id=connector_id,
         )
 
     def close_incident(self, incident_id: int, closed_at: datetime) -> bool:
@@ -827,7 +844,8 @@ def _action(row: tuple[Any, ...]) -> ActionEntry:
 
 
 def _incident(row: tuple[Any, ...]) -> Incident:
-    (id_, uuid, identity, reference, kind, code, info, opened, closed, n_open, n_close, first) = row
+    (id_, uuid, identity, reference, kind, code, info, opened, closed, n_open, n_close, first,
+     connector) = row  # fmt: skip
     return Incident(
         id=int(id_),
         charger_uuid=str(uuid),
@@ -841,4 +859,5 @@ def _incident(row: tuple[Any, ...]) -> Incident:
         notified_open=bool(n_open),
         notified_close=bool(n_close),
         first_seen_at=_parse(first),
+        connector_id=None if connector is None else int(connector),
     )

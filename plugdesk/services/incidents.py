@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -37,15 +38,13 @@ from PySide6.QtCore import QObject, Signal
 from plugdesk.api.models import Charger
 from plugdesk.domain.health import (
     LABELS,
-    Assessment,
     Health,
+    HealthVerdict,
     Severity,
-    count_by_level,
-    fleet_health,
-    fleet_level,
     format_counts,
 )
-from plugdesk.domain.incidents import Alert, IncidentTracker
+from plugdesk.domain.incidents import Alert, IncidentKind, IncidentTracker
+from plugdesk.domain.snapshot import FleetSnapshot, judge, take_snapshot
 from plugdesk.domain.store import (
     READ_ONLY_PROBLEM,
     Incident,
@@ -67,6 +66,9 @@ HISTORY_LIMIT = 5000  # incidents the Events pane lists (newest first)
 # Below this many chargers the tray summary and the fleet cache are done on the loop thread
 # (a few ms); above it, in worker threads, so a 5,000-charger fleet never stalls the window.
 THREADED_FROM = 500
+# The fleet cache is for an offline start: a copy a minute is plenty (50,000 chargers are
+# 40 MB to encode and write, and the watch tells news every few seconds).
+CACHE_EVERY = 60.0  # seconds
 
 _snapshot_decoder = msgspec.json.Decoder(list[Charger])
 _raw_items = msgspec.json.Decoder(list[msgspec.Raw])
@@ -129,6 +131,7 @@ class PendingProblem:
     error_info: str | None
     first_seen_at: datetime
     alert_at: datetime  # when the grace period runs out, if the condition lasts
+    connector_id: int | None = None  # the connector at fault; None: the charger itself
 
 
 class IncidentService(QObject):
@@ -140,6 +143,7 @@ class IncidentService(QObject):
     health_summary = Signal(str, dict, str)  # level, counts {Health value: n}, tooltip
     last_known_fleet = Signal(list, object)  # list[Charger], fetched_at (aware datetime)
     store_problem = Signal(str)  # a sentence for the window
+    snapshot_ready = Signal(object)  # FleetSnapshot: the one judgement of this refresh
     pause_changed = Signal(object)  # datetime until which pop-ups are paused, or None
 
     def __init__(
@@ -167,6 +171,9 @@ class IncidentService(QObject):
         self._writer: SnapshotWriter | None = None
         self._summary_task: asyncio.Task[None] | None = None
         self._observing: asyncio.Task[None] | None = None  # a big fleet being assessed
+        self._snapshot: FleetSnapshot | None = None
+        self._cached_at: float | None = None
+        self._unsaved: tuple[list[Charger], datetime] | None = None
         self._told_memory_only = False
         self._pending: list[PendingProblem] = []
 
@@ -204,6 +211,25 @@ class IncidentService(QObject):
     def summary(self) -> FleetSummary | None:
         return self._summary
 
+    @property
+    def snapshot(self) -> FleetSnapshot | None:
+        """The last refresh's judgement (None before the first)."""
+        return self._snapshot
+
+    def verdict(self, charger: Charger, now: datetime) -> HealthVerdict:
+        """A charger's health as the last snapshot judged it; one not in it (yet) by the
+        same rules and the same settings. The charger table's judge."""
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.holds(charger):
+            found = snapshot.verdict(charger.uuid)
+            if found is not None:
+                return found
+        return judge(charger, now, self.tracker.stale_after)
+
+    def _read_times(self) -> dict[str, datetime] | None:
+        read_times = getattr(self._monitor, "read_times", None)
+        return dict(read_times) if read_times else None
+
     # -- observing ----------------------------------------------------------------------
 
     def observe_fleet(self, chargers: Sequence[Charger]) -> list[Alert]:
@@ -213,37 +239,52 @@ class IncidentService(QObject):
         if self._closed:
             return []
         now = self._clock()
+        read_at = self._read_times()
+        stale_after = self.tracker.stale_after
         if len(chargers) < THREADED_FROM:
-            return self._observe(chargers, now, None)
+            snapshot = take_snapshot(chargers, now, stale_after, read_at, self._snapshot)
+            return self._observe(chargers, now, snapshot)
         previous = self._observing
         fleet = list(chargers)
 
         async def assess_off_the_loop() -> None:
-            assessed = await run_blocking(self.tracker.assess_fleet, fleet, now, lane=COMPUTE)
             if previous is not None and not previous.done():
-                await asyncio.wait([previous])  # refreshes are observed in order
+                await asyncio.wait([previous])  # in order, each reusing the one before
+            snapshot = await run_blocking(
+                take_snapshot, fleet, now, stale_after, read_at, self._snapshot, lane=COMPUTE
+            )
             if not self._closed:
-                self._observe(fleet, now, assessed)
+                self._observe(fleet, now, snapshot)
 
         self._observing = self._runner.start(assess_off_the_loop())
         return []
 
     def _observe(
-        self, chargers: Sequence[Charger], now: datetime, assessed: dict[str, Assessment] | None
+        self, chargers: Sequence[Charger], now: datetime, snapshot: FleetSnapshot
     ) -> list[Alert]:
         self._observed_live = True
         self._stale_note = ""
+        self._snapshot = snapshot
         before = self._open_ids()
         try:
-            alerts = self.tracker.observe(chargers, now, assessed)
+            alerts = self.tracker.observe(
+                chargers, now, dict(snapshot.assessments), snapshot.troubled
+            )
         except StoreError as error:
             # Nothing changed in memory either: the next refresh tries again.
             log.warning("could not record incidents: %s", error)
             self.store_problem.emit(f"Could not record charger incidents: {error}")
             alerts = []
         self._tell_if_memory_only()
-        self._publish_summary(chargers, now)
-        self._save_snapshot(chargers, now)
+        self._set_summary(snapshot.level(), snapshot.counts(), now, "")
+        self.snapshot_ready.emit(snapshot)
+        moment = time.monotonic()  # not the clock: a simulated one may run fast
+        if self._cached_at is None or moment - self._cached_at >= CACHE_EVERY:
+            self._cached_at = moment
+            self._unsaved = None
+            self._save_snapshot(chargers, now)
+        else:
+            self._unsaved = (list(chargers), now)  # written at close at the latest
         pending = self._pending_problems(chargers)
         pending_changed = pending != self._pending
         self._pending = pending
@@ -267,10 +308,12 @@ class IncidentService(QObject):
         waiting = self.tracker.pending()
         if not waiting:
             return []
-        uuids = {uuid for uuid, _kind in waiting}
+        uuids = {key[0] for key in waiting}
         by_uuid = {c.uuid: c for c in chargers if c.uuid in uuids}
         problems = []
-        for (uuid, kind), first_seen in sorted(waiting.items(), key=lambda item: item[1]):
+        for key, first_seen in sorted(waiting.items(), key=lambda item: item[1]):
+            uuid, kind = str(key[0]), IncidentKind(str(key[1]))
+            connector_id = key[2] if len(key) > 2 else None
             charger = by_uuid.get(uuid)
             fault = kind == "fault" and charger is not None
             problems.append(PendingProblem(
@@ -282,6 +325,7 @@ class IncidentService(QObject):
                 error_info=charger.error_info if fault and charger else None,
                 first_seen_at=first_seen,
                 alert_at=first_seen + self.tracker.grace_for(kind),
+                connector_id=connector_id if isinstance(connector_id, int) else None,
             ))
         return problems
 
@@ -554,6 +598,12 @@ class IncidentService(QObject):
         self._closed = True
         if self._writer is not None:
             self._writer.close()  # waits for a write in progress: it is one transaction
+        if self._unsaved is not None:  # the newest fleet, for the next offline start
+            chargers, fetched_at = self._unsaved
+            try:
+                self.store.save_fleet(encode_fleet(chargers), fetched_at, source=self._source)
+            except StoreError as error:
+                log.warning("could not cache the fleet: %s", error)
         self.store.close()
 
 
@@ -591,8 +641,8 @@ def _judge(
     chargers: Sequence[Charger], now: datetime, stale_after: timedelta
 ) -> tuple[Severity, dict[Health, int]]:
     """The fleet's worst severity and chargers per level (pure: any thread)."""
-    verdicts = fleet_health(chargers, now, stale_after)
-    return fleet_level(verdicts), count_by_level(verdicts)
+    snapshot = take_snapshot(chargers, now, stale_after)
+    return snapshot.level(), snapshot.counts()
 
 
 def _local_clock(moment: datetime) -> str:

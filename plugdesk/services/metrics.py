@@ -39,6 +39,7 @@ from prometheus_client.registry import Collector
 from plugdesk.api.models import Charger, Connector
 from plugdesk.domain.health import (
     DEFAULT_STALE_AFTER,
+    HealthVerdict,
     IncidentKind,
     charger_health,
     connector_health,
@@ -75,9 +76,13 @@ class FleetCollector(Collector):
         *,
         clock: Clock = lambda: datetime.now(UTC),
         stale_after: timedelta = DEFAULT_STALE_AFTER,
+        judge: Callable[[Charger, datetime], HealthVerdict] | None = None,
     ) -> None:
+        """`judge`: the watch's one judgement (`IncidentService.verdict`, the snapshot's
+        verdict of each charger); without it, the health rules with `stale_after`."""
         self.stats = stats
         self.stale_after = stale_after
+        self._judge = judge
         self._clock = clock
         self._lock = threading.Lock()
         self._snapshot = _Snapshot()
@@ -118,8 +123,11 @@ class FleetCollector(Collector):
             if connectors is not None and charger.connectors is None:
                 charger = msgspec.structs.replace(charger, connectors=list(connectors))
             identity = charger.identity or charger.uuid
-            site = snapshot.sites.get(charger.uuid, "")
-            verdict = charger_health(charger, now, self.stale_after)
+            # The watch's own reading of the site wins over the slower read of the places.
+            own_site = charger.site.name if charger.site is not None else None
+            site = own_site or snapshot.sites.get(charger.uuid, "")
+            verdict = (self._judge(charger, now) if self._judge is not None
+                       else charger_health(charger, now, self.stale_after))  # fmt: skip
             health.add_metric([identity, site, verdict.level.value], 1)
             up.add_metric([identity, site], 1 if charger.connection_status == "online" else 0)
             if charger.last_heartbeat_at is not None:

@@ -245,6 +245,7 @@ class FleetMonitor(QObject):
             self.refresh_finished.emit(self.state)
             return False
         self._pacer.note_sweep_done(self._monotonic(), pages)
+        fetched = self._complete(fetched)
         self._merge.reset(fetched)
         self._end_sweep()  # the paced sweep starts again after a complete read
         self._apply_pace()
@@ -316,8 +317,12 @@ class FleetMonitor(QObject):
         self._apply_pace()
         return 1 + len(gone)
 
+    def _complete(self, chargers: list[Charger]) -> list[Charger]:
+        """What a subclass adds to the list's chargers (connectors read on their own)."""
+        return chargers
+
     def _publish(self) -> None:
-        fleet = self._merge.items()
+        fleet = self._complete(self._merge.items())
         self._chargers = fleet
         self._last_success = self._clock()
         self._last_error = None

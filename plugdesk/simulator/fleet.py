@@ -32,6 +32,46 @@ OFFLINE_MEAN = 12 * 3600.0
 HISTORY_DAYS = 120
 HISTORY_END_GAP = 6 * 3600.0  # history stops this long before start; live ones follow
 
+
+
+@dataclass(frozen=True)
+class Trouble:
+    """How much goes wrong. The default is a demo's lively fleet (7.5 % faulted at the
+    start, every charger faulting every ~6 h); `REALISTIC` is the benchmark's: 1 %
+    faulted (a third of those on one connector only) and 0.5 % offline at any time, two
+    new faults and one new outage a minute across the fleet, each lasting long enough to
+    keep those shares steady (no blips shorter than `min_duration`)."""
+
+    faulted_share: float = 0.075
+    offline_share: float = 0.04
+    faults_per_minute: float | None = None  # None: FAULT_MEAN per charger
+    offline_per_minute: float | None = None  # None: OFFLINE_MEAN per charger
+    connector_share: float = 0.3  # of faults, on one connector only
+    min_duration: float = 0.0
+
+    def fault_mean(self, size: int) -> float:
+        rate = self.faults_per_minute
+        return FAULT_MEAN if not rate else max(1, size) * 60.0 / rate
+
+    def offline_mean(self, size: int) -> float:
+        rate = self.offline_per_minute
+        return OFFLINE_MEAN if not rate else max(1, size) * 60.0 / rate
+
+    def mean_duration(self, share: float, rate: float | None, size: int) -> float | None:
+        """The mean length that keeps `share` of the fleet in trouble at `rate` a minute."""
+        return None if not rate else share * size * 60.0 / rate
+
+
+REALISTIC = Trouble(
+    faulted_share=0.01,
+    offline_share=0.005,
+    faults_per_minute=2.0,
+    offline_per_minute=1.0,
+    connector_share=1 / 3,
+    min_duration=300.0,
+)
+TROUBLES = {"default": Trouble(), "realistic": REALISTIC}
+
 # Event kinds (heap entries are (ts, seq, kind, a, b, gen)).
 EV_FAULT, EV_FAULT_END, EV_OFFLINE, EV_ONLINE, EV_TX, EV_COMM_END, EV_SESSION, EV_CALL = range(8)
 _BUILD, _FIRST_FAULT, _FIRST_OFFLINE = 0xB0, 0xF1, 0x0F
@@ -227,10 +267,14 @@ class Fleet:
         start_ts: float,
         big_charger_transactions: int = 0,
         connector_faults_at_start: bool = True,
+        trouble: Trouble | None = None,
     ) -> None:
         if size < 0:
             raise ValueError(f"fleet size must be >= 0, not {size}")
         self.seed = seed
+        self.trouble = trouble or Trouble()
+        self.fault_mean = self.trouble.fault_mean(size)
+        self.offline_mean = self.trouble.offline_mean(size)
         self.start_ts = float(int(start_ts))
         self.quiet_until = self.start_ts + QUIET_SECONDS
         self.chargers: list[Charger] = []
@@ -292,7 +336,7 @@ class Fleet:
 
     def _build(self, size: int, big: int, connector_faults: bool) -> None:
         rng = random.Random(derive(self.seed, _BUILD))
-        roles = _pick_roles(rng, size)
+        roles = _pick_roles(rng, size, self.trouble)
         identities: set[str] = set()
         next_connector_id = 5001
         charger_id = 1000
@@ -443,7 +487,10 @@ class Fleet:
             error = rng.choices(catalog.FAULT_NAMES, catalog.FAULT_WEIGHTS)[0]
             info = rng.choice(catalog.FAULT_INFO[error])
             vendor_code = f"E{rng.randint(100, 999)}" if rng.random() < 0.4 else None
-            self._apply_fault(charger, since, error, info, vendor_code, None, forced=False)
+            on_one: int | None = None
+            if self.trouble is REALISTIC and rng.random() < self.trouble.connector_share:
+                on_one = rng.randrange(len(charger.connectors))
+            self._apply_fault(charger, since, error, info, vendor_code, on_one, forced=False)
         elif charger.public is None:
             # Public chargers start idle so a demo can start a session at once.
             for connector in charger.connectors:
@@ -532,19 +579,33 @@ class Fleet:
         for charger in self.chargers:
             if charger.connection == "never_seen" or charger.blocked:
                 continue
-            if charger.faulted:
-                self.schedule(self.start_ts + rng.uniform(45 * 60, 6 * 3600), EV_FAULT_END,
+            if charger.faulted or charger.fault_records:
+                lasts = self._trouble_duration(rng, self.trouble.faulted_share,
+                                               self.trouble.faults_per_minute, 45 * 60, 6 * 3600)
+                self.schedule(self.start_ts + lasts, EV_FAULT_END,
                               charger.index, gen=charger.fault_gen)  # fmt: skip
             else:
                 self._schedule_next_fault(charger, self.start_ts, quiet=True)
             if charger.connection == "offline":
-                self.schedule(self.start_ts + rng.uniform(20 * 60, 8 * 3600), EV_ONLINE,
+                lasts = self._trouble_duration(rng, self.trouble.offline_share,
+                                               self.trouble.offline_per_minute, 20 * 60, 8 * 3600)
+                self.schedule(self.start_ts + lasts, EV_ONLINE,
                               charger.index, gen=charger.offline_gen)  # fmt: skip
             else:
                 self._schedule_next_offline(charger, self.start_ts, quiet=True)
             for connector in charger.connectors:
                 self._schedule_connector(charger, connector, rng)
         heapq.heapify(self._heap)
+
+    def _trouble_duration(
+        self, rng: random.Random | Rng, share: float, rate: float | None, low: float, high: float
+    ) -> float:
+        """How long a fault or outage lasts: `low`..`high` by default; with a trouble
+        rate, spread around the mean that keeps `share` of the fleet in trouble."""
+        mean = self.trouble.mean_duration(share, rate, len(self.chargers))
+        if mean is None:
+            return rng.uniform(low, high)
+        return max(self.trouble.min_duration, rng.uniform(0.2, 1.8) * mean)
 
     def _schedule_connector(
         self, charger: Charger, connector: Connector, rng: random.Random
@@ -573,12 +634,12 @@ class Fleet:
         return min(full_at, connector.plug_end)
 
     def _schedule_next_fault(self, charger: Charger, ts: float, *, quiet: bool) -> None:
-        draw = self.rng(charger).expo(FAULT_MEAN)
+        draw = self.rng(charger).expo(self.fault_mean)
         when = ts + draw + (QUIET_SECONDS if quiet else 0.0)
         self.schedule(when, EV_FAULT, charger.index, gen=charger.fault_gen)
 
     def _schedule_next_offline(self, charger: Charger, ts: float, *, quiet: bool) -> None:
-        draw = self.rng(charger).expo(OFFLINE_MEAN)
+        draw = self.rng(charger).expo(self.offline_mean)
         when = ts + draw + (QUIET_SECONDS if quiet else 0.0)
         self.schedule(when, EV_OFFLINE, charger.index, gen=charger.offline_gen)
 
@@ -620,20 +681,24 @@ class Fleet:
         rng = self.rng(charger)
         busy = charger.faulted or charger.fault_records or charger.blocked
         if charger.connection != "online" or busy:
-            self.schedule(ts + rng.expo(FAULT_MEAN), EV_FAULT, index, gen=gen)
+            self.schedule(ts + rng.expo(self.fault_mean), EV_FAULT, index, gen=gen)
             return
         error = rng.weighted(catalog.FAULT_NAMES, catalog.FAULT_WEIGHTS)
         info = rng.choice(catalog.FAULT_INFO[error])
         vendor_code = f"E{rng.randint(100, 999)}" if rng.chance(0.3) else None
         roll = rng.random()
-        if roll < 0.35:
+        if self.trouble.faults_per_minute:
+            duration = self._trouble_duration(
+                rng, self.trouble.faulted_share, self.trouble.faults_per_minute, 0, 0
+            )
+        elif roll < 0.35:
             duration = rng.uniform(15, 60)  # a blip the dashboard may never see
         elif roll < 0.8:
             duration = rng.uniform(120, 900)
         else:
             duration = rng.uniform(900, 3600)
         connector = None
-        if len(charger.connectors) > 1 and rng.chance(0.3):
+        if len(charger.connectors) > 1 and rng.chance(self.trouble.connector_share):
             connector = rng.randint(0, len(charger.connectors) - 1)
         self._apply_fault(charger, ts, error, info, vendor_code, connector, forced=False)
         self.schedule(ts + duration, EV_FAULT_END, index, gen=charger.fault_gen)
@@ -727,10 +792,14 @@ class Fleet:
             return
         rng = self.rng(charger)
         if charger.connection != "online":
-            self.schedule(ts + rng.expo(OFFLINE_MEAN), EV_OFFLINE, index, gen=gen)
+            self.schedule(ts + rng.expo(self.offline_mean), EV_OFFLINE, index, gen=gen)
             return
         roll = rng.random()
-        if roll < 0.5:
+        if self.trouble.offline_per_minute:
+            duration = self._trouble_duration(
+                rng, self.trouble.offline_share, self.trouble.offline_per_minute, 0, 0
+            )
+        elif roll < 0.5:
             duration = rng.uniform(20, 90)  # reconnects at once (4G hiccup)
         elif roll < 0.9:
             duration = rng.uniform(120, 1200)
@@ -1111,13 +1180,13 @@ def _fault_stop_reason(error: str) -> str:
     return "Other"
 
 
-def _pick_roles(rng: random.Random, size: int) -> dict[int, str]:
+def _pick_roles(rng: random.Random, size: int, trouble: Trouble) -> dict[int, str]:
     """Which chargers start broken. Charger 0 is always healthy (it is the big one)."""
     if size < 2:
         return {}
     counts = (
-        ("faulted", max(1, round(size * 0.075))),
-        ("offline", max(1, round(size * 0.04))),
+        ("faulted", max(1, round(size * trouble.faulted_share))),
+        ("offline", max(1, round(size * trouble.offline_share))),
         ("never_seen", max(1, size // 500) if size >= 5 else 0),
         ("blocked", max(1, size // 200) if size >= 5 else 0),
     )

@@ -381,6 +381,10 @@ class App:
         team = places.team(params["team"])
         if team is None:
             return error(404, "Team not found.")
+        if places.team_lists_refusal == 403:
+            return error(403, "This action is unauthorized.")
+        if places.team_lists_refusal == 404:
+            return error(404, "Not Found.")
         if name == "teams.chargers":
             return places.team_chargers(team, query, links, now)
         if name == "teams.sites":

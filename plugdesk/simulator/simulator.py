@@ -36,7 +36,7 @@ from typing import Any
 from plugdesk.simulator import catalog
 from plugdesk.simulator.actions import OUTCOMES, ActionRecord, Actions
 from plugdesk.simulator.chaos import Chaos
-from plugdesk.simulator.fleet import Charger, Fleet
+from plugdesk.simulator.fleet import TROUBLES, Charger, Fleet
 from plugdesk.simulator.places import Places
 from plugdesk.simulator.public import PublicCharging
 from plugdesk.simulator.ratelimit import SlidingWindow
@@ -70,7 +70,13 @@ class Simulator:
         action_timeout_done_rate: float = 0.04,
         action_timeout_lost_rate: float = 0.02,
         connector_faults_at_start: bool = True,
+        trouble: str = "default",
     ) -> None:
+        """`trouble`: "default" (a lively demo fleet) or "realistic" (the benchmarks':
+        1 % faulted, a third on one connector, 0.5 % offline, two new faults a minute;
+        see fleet.Trouble). A realistic fleet starts with no extra connector faults."""
+        if trouble not in TROUBLES:
+            raise ValueError(f"unknown trouble {trouble!r}; choose from {', '.join(TROUBLES)}")
         self.seed = seed
         self.host = host
         self.port = port
@@ -84,7 +90,8 @@ class Simulator:
             seed=seed,
             start_ts=start_ts,
             big_charger_transactions=big_charger_transactions,
-            connector_faults_at_start=connector_faults_at_start,
+            connector_faults_at_start=connector_faults_at_start and trouble == "default",
+            trouble=TROUBLES[trouble],
         )
         rng = random.Random(derive(seed, 0x5742))
         keys = (
@@ -356,6 +363,23 @@ class Simulator:
     def set_teams_endpoint(self, enabled: bool) -> None:
         """Whether GET /teams exists (404 when not; API.md says it may not)."""
         self.teams_endpoint = enabled
+
+    def set_team_lists_refusal(self, status: int | None) -> None:
+        """403 (a token without the team permission) or 404 (an API without team lists)
+        on every /teams/{team}/... request; None: they answer."""
+        if status not in (None, 403, 404):
+            raise ValueError(f"team lists refuse with 403 or 404, not {status!r}")
+        self._places.team_lists_refusal = status
+
+    def delay_heartbeat(self, uuid: str, seconds_ago: float) -> None:
+        """The charger stays online but its last heartbeat was `seconds_ago` seconds ago
+        (its next one is an hour after that): stale data on a live connection."""
+        with self._lock:
+            now = self._sync()
+            charger = self._fleet.charger(uuid)
+            charger.hb_interval = 3600.0
+            charger.hb_phase = now - seconds_ago
+            charger.last_connection_ts = min(charger.last_connection_ts or now, now - seconds_ago)
 
     # -- sites and teams -----------------------------------------------------------------
 

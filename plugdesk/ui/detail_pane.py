@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
+from typing import Any
 
+import msgspec
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -22,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -50,6 +52,7 @@ from plugdesk.ui.fleet_model import (
     level_label,
     model_name,
     reason_text,
+    site_name,
 )
 from plugdesk.ui.table_model import RowTableModel
 from plugdesk.ui.tables import set_up_table
@@ -60,46 +63,65 @@ SELECT_PROMPT = QT_TRANSLATE_NOOP("DetailPane", "Select a charger in the list to
 
 # (group title, [(field key, label)]): the order the pane shows them in.
 GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    (QT_TRANSLATE_NOOP("DetailPane", "Status"), (
-        ("health", QT_TRANSLATE_NOOP("DetailPane", "Health")),
-        ("status", QT_TRANSLATE_NOOP("DetailPane", "OCPP status")),
-        ("error", QT_TRANSLATE_NOOP("DetailPane", "Error")),
-        ("error_info", QT_TRANSLATE_NOOP("DetailPane", "Error info")),
-        ("vendor_id", QT_TRANSLATE_NOOP("DetailPane", "Vendor ID")),
-        ("vendor_error_code", QT_TRANSLATE_NOOP("DetailPane", "Vendor error")),
-        ("blocked", QT_TRANSLATE_NOOP("DetailPane", "Blocked")),
-        ("setup", QT_TRANSLATE_NOOP("DetailPane", "Setup")),
-    )),
-    (QT_TRANSLATE_NOOP("DetailPane", "Connectivity"), (
-        ("connection_status", QT_TRANSLATE_NOOP("DetailPane", "Connection")),
-        ("last_heartbeat_at", QT_TRANSLATE_NOOP("DetailPane", "Last heartbeat")),
-        ("last_connection_at", QT_TRANSLATE_NOOP("DetailPane", "Connected")),
-        ("last_disconnection_at", QT_TRANSLATE_NOOP("DetailPane", "Disconnected")),
-        ("server", QT_TRANSLATE_NOOP("DetailPane", "Server")),
-    )),
-    (QT_TRANSLATE_NOOP("DetailPane", "Hardware"), (
-        ("model", QT_TRANSLATE_NOOP("DetailPane", "Model")),
-        ("is_dc", QT_TRANSLATE_NOOP("DetailPane", "DC")),
-        ("max_current", QT_TRANSLATE_NOOP("DetailPane", "Max current")),
-        ("model_id", QT_TRANSLATE_NOOP("DetailPane", "Model ID")),
-        ("id", QT_TRANSLATE_NOOP("DetailPane", "Charger ID")),
-        ("created_at", QT_TRANSLATE_NOOP("DetailPane", "Added")),
-        ("updated_at", QT_TRANSLATE_NOOP("DetailPane", "Updated")),
-    )),
-    (QT_TRANSLATE_NOOP("DetailPane", "Firmware"), (
-        ("firmware_version", QT_TRANSLATE_NOOP("DetailPane", "Version")),
-        ("parsed_firmware_version", QT_TRANSLATE_NOOP("DetailPane", "Parsed")),
-    )),
-    (QT_TRANSLATE_NOOP("DetailPane", "Licenses"), (
-        ("smart", QT_TRANSLATE_NOOP("DetailPane", "Smart")),
-        ("pro", QT_TRANSLATE_NOOP("DetailPane", "Pro")),
-    )),
-    (QT_TRANSLATE_NOOP("DetailPane", "Permissions"), (
-        ("basic", QT_TRANSLATE_NOOP("DetailPane", "Basic")),
-        ("sensitive", QT_TRANSLATE_NOOP("DetailPane", "Sensitive")),
-        ("full", QT_TRANSLATE_NOOP("DetailPane", "Full")),
-        ("pincode", QT_TRANSLATE_NOOP("DetailPane", "PIN code")),
-    )),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Status"),
+        (
+            ("health", QT_TRANSLATE_NOOP("DetailPane", "Health")),
+            ("site", QT_TRANSLATE_NOOP("DetailPane", "Site")),
+            ("status", QT_TRANSLATE_NOOP("DetailPane", "OCPP status")),
+            ("error", QT_TRANSLATE_NOOP("DetailPane", "Error")),
+            ("error_info", QT_TRANSLATE_NOOP("DetailPane", "Error info")),
+            ("vendor_id", QT_TRANSLATE_NOOP("DetailPane", "Vendor ID")),
+            ("vendor_error_code", QT_TRANSLATE_NOOP("DetailPane", "Vendor error")),
+            ("blocked", QT_TRANSLATE_NOOP("DetailPane", "Blocked")),
+            ("setup", QT_TRANSLATE_NOOP("DetailPane", "Setup")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Connectivity"),
+        (
+            ("connection_status", QT_TRANSLATE_NOOP("DetailPane", "Connection")),
+            ("last_heartbeat_at", QT_TRANSLATE_NOOP("DetailPane", "Last heartbeat")),
+            ("last_connection_at", QT_TRANSLATE_NOOP("DetailPane", "Connected")),
+            ("last_disconnection_at", QT_TRANSLATE_NOOP("DetailPane", "Disconnected")),
+            ("server", QT_TRANSLATE_NOOP("DetailPane", "Server")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Hardware"),
+        (
+            ("model", QT_TRANSLATE_NOOP("DetailPane", "Model")),
+            ("is_dc", QT_TRANSLATE_NOOP("DetailPane", "DC")),
+            ("max_current", QT_TRANSLATE_NOOP("DetailPane", "Max current")),
+            ("model_id", QT_TRANSLATE_NOOP("DetailPane", "Model ID")),
+            ("id", QT_TRANSLATE_NOOP("DetailPane", "Charger ID")),
+            ("created_at", QT_TRANSLATE_NOOP("DetailPane", "Added")),
+            ("updated_at", QT_TRANSLATE_NOOP("DetailPane", "Updated")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Firmware"),
+        (
+            ("firmware_version", QT_TRANSLATE_NOOP("DetailPane", "Version")),
+            ("parsed_firmware_version", QT_TRANSLATE_NOOP("DetailPane", "Parsed")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Licenses"),
+        (
+            ("smart", QT_TRANSLATE_NOOP("DetailPane", "Smart")),
+            ("pro", QT_TRANSLATE_NOOP("DetailPane", "Pro")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Permissions"),
+        (
+            ("basic", QT_TRANSLATE_NOOP("DetailPane", "Basic")),
+            ("sensitive", QT_TRANSLATE_NOOP("DetailPane", "Sensitive")),
+            ("full", QT_TRANSLATE_NOOP("DetailPane", "Full")),
+            ("pincode", QT_TRANSLATE_NOOP("DetailPane", "PIN code")),
+        ),
+    ),
 )
 
 
@@ -107,15 +129,20 @@ def field_values(charger: Charger, verdict: Verdict | None, now: datetime) -> di
     """Every field as the text the pane shows."""
     licenses, permissions, model = charger.licenses, charger.permissions, charger.model
     setup = (
-        translate("DetailPane", "Pending") if charger.setup_pending
-        else translate("DetailPane", "Completed") if charger.setup_completed
-        else fmt.DASH if charger.setup_completed is None and charger.setup_pending is None
+        translate("DetailPane", "Pending")
+        if charger.setup_pending
+        else translate("DetailPane", "Completed")
+        if charger.setup_completed
+        else fmt.DASH
+        if charger.setup_completed is None and charger.setup_pending is None
         else translate("DetailPane", "Not completed")
     )
     status = charger.connection_status
     return {
-        "health": fmt.DASH if verdict is None
+        "health": fmt.DASH
+        if verdict is None
         else f"{level_label(verdict.level)} — {reason_text(verdict.reason)}",
+        "site": fmt.text(site_name(charger)),
         "status": fmt.text(charger.status),
         "error": fmt.text(charger.error),
         "error_info": fmt.text(charger.error_info),
@@ -230,6 +257,19 @@ class ConnectorsModel(RowTableModel[Connector]):
         # connector number -> its last reading, or the text of why there is none
         self._power: dict[int, PowerUsage | str] = {}
 
+    def extra(self, row: Connector, column: int, role: int) -> Any:
+        """The connector at fault stands out: a fault badge beside its number, bold."""
+        faulted = row.status == "Faulted" or row.has_error
+        if not faulted:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and column == ConnectorColumn.CONNECTOR:
+            return badge_pixmap("FAULT", 14)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
     def tooltip(self, row: Connector, column: int) -> str | None:
         if column == ConnectorColumn.ERROR:
             return row.error_info or None
@@ -332,11 +372,11 @@ class ReflowingGrid(QWidget):
         return super().eventFilter(watched, event)
 
 
-
 class DetailPane(QWidget):
     """Shows one charger. Emits `copied(text)` after a copy so the window can say so."""
 
     copied = Signal(str)
+    rename_requested = Signal(str, str)  # uuid, the current reference ("" when none)
 
     def __init__(
         self,
@@ -441,6 +481,11 @@ class DetailPane(QWidget):
         self.copy_uuid.clicked.connect(
             lambda: self._copy(self._charger.uuid if self._charger else "")
         )
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.rename_button.setToolTip(
+            self.tr("Change the charger's reference (its name in PlugDesk)")
+        )
+        self.rename_button.clicked.connect(self._ask_rename)
         names = QVBoxLayout()
         names.setSpacing(0)
         names.addWidget(self.title)
@@ -451,7 +496,12 @@ class DetailPane(QWidget):
         header.addWidget(self.stale_label)
         header.addWidget(self.copy_identity, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.copy_uuid, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.rename_button, 0, Qt.AlignmentFlag.AlignTop)
         return header
+
+    def _ask_rename(self) -> None:
+        if self._charger is not None:
+            self.rename_requested.emit(self._charger.uuid, self._charger.reference or "")
 
     def _group(self, title: str, fields: tuple[tuple[str, str], ...]) -> QGroupBox:
         box = QGroupBox(self.tr(title))
@@ -513,6 +563,9 @@ class DetailPane(QWidget):
         """`GET /chargers/{uuid}` answered: same fields, plus connectors and PIN."""
         if self._charger is None or self._charger.uuid != charger.uuid:
             return
+        if charger.site is None and self._charger.site is not None:
+            # The detail endpoint does not say the site; the watch's lists did.
+            charger = msgspec.structs.replace(charger, site=self._charger.site)
         self._charger = charger
         self._fill(charger, self._verdict)
         self._show_connectors(charger.connectors or [])

@@ -232,6 +232,10 @@ class EventsModel(RowTableModel[Incident]):
         if column == EventColumn.KIND:
             return kind_label(incident.kind)
         if column == EventColumn.ERROR:
+            if incident.connector_id is not None:  # "Connector 2: HighTemperature"
+                return self.tr("Connector {number}: {error}").format(
+                    number=incident.connector_id, error=fmt.text(incident.error_code)
+                )
             return fmt.text(incident.error_code)
         if column == EventColumn.INFO:
             return fmt.text(incident.error_info)

@@ -13,6 +13,7 @@ Sort keys are still readable through `SORT_ROLE`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -34,9 +35,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
 from plugdesk.api.models import Charger
-from plugdesk.domain.health import LABELS as HEALTH_LABELS
-from plugdesk.domain.health import charger_health
 from plugdesk.marks import QT_TRANSLATE_NOOP
+from plugdesk.services.judgement import LABELS as HEALTH_LABELS
+from plugdesk.services.judgement import judge
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.badges import badge_icon, level_key
 
@@ -102,6 +103,7 @@ class Column(IntEnum):
     MODEL = 6
     FIRMWARE = 7
     HEARTBEAT = 8
+    SITE = 9
 
 
 HEADERS = {  # English; shown through header_text()
@@ -114,6 +116,7 @@ HEADERS = {  # English; shown through header_text()
     Column.MODEL: QT_TRANSLATE_NOOP("FleetTableModel", "Model"),
     Column.FIRMWARE: QT_TRANSLATE_NOOP("FleetTableModel", "Firmware"),
     Column.HEARTBEAT: QT_TRANSLATE_NOOP("FleetTableModel", "Last heartbeat"),
+    Column.SITE: QT_TRANSLATE_NOOP("FleetTableModel", "Site"),
 }
 
 
@@ -141,7 +144,25 @@ def reason_text(reason: str) -> str:
         if reason.startswith(prefix):
             duration = reason.removeprefix(prefix)
             return QCoreApplication.translate("Health", template).format(duration=duration)
-    return reason
+    return _connector_reason(reason) or reason
+
+
+_CONNECTOR_REASON = re.compile(r"Connector (\d+): (.*?)(?: \(\+(\d+) more\))?$", re.S)
+
+
+def _connector_reason(reason: str) -> str | None:
+    """"Connector 2: HighTemperature (+1 more)" in the window's language (the error code
+    and its text stay as the charger sent them)."""
+    found = _CONNECTOR_REASON.match(reason)
+    if found is None:
+        return None
+    number, error, more = found.groups()
+    text = QCoreApplication.translate("Health", "Connector {number}: {error}").format(
+        number=number, error=error
+    )
+    if more:
+        text += QCoreApplication.translate("Health", " (+{count} more)").format(count=more)
+    return text
 
 
 def level_rank(level: object) -> int:
@@ -196,7 +217,7 @@ class FleetRow:
             fields = (
                 charger.identity, charger.reference, model_name(charger),
                 charger.firmware_version, charger.parsed_firmware_version, charger.error,
-                charger.error_info, charger.uuid,
+                charger.error_info, charger.uuid, site_name(charger),
             )
             self._search = " ".join(f for f in fields if f).casefold()
         return self._search
@@ -239,7 +260,17 @@ def _cell_texts(charger: Charger, verdict: Verdict, now: datetime) -> list[str]:
         fmt.text(model_name(charger)),
         fmt.text(charger.firmware_version),
         fmt.relative_age(charger.last_heartbeat_at, now),
+        fmt.text(site_name(charger)),
     ]
+
+
+def site_name(charger: Charger) -> str | None:
+    site = charger.site
+    return None if site is None else site.name or site.uuid
+
+
+def site_uuid(charger: Charger) -> str | None:
+    return None if charger.site is None else charger.site.uuid
 
 
 def make_row(charger: Charger, verdict: Verdict, now: datetime) -> FleetRow:
@@ -267,7 +298,7 @@ class FleetTableModel(QAbstractTableModel):
         self,
         parent: QObject | None = None,
         *,
-        health: HealthFn = charger_health,
+        health: HealthFn = judge,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         super().__init__(parent)
@@ -320,6 +351,16 @@ class FleetTableModel(QAbstractTableModel):
 
     def row_of(self, uuid: str) -> int | None:
         return self._index.get(uuid)
+
+    def site_counts(self) -> dict[str, tuple[str, int]]:
+        """Site uuid -> (name, chargers), for the site filter."""
+        counts: dict[str, tuple[str, int]] = {}
+        for row in self._rows:
+            uuid = site_uuid(row.charger)
+            if uuid is not None:
+                name, count = counts.get(uuid, (site_name(row.charger) or uuid, 0))
+                counts[uuid] = (name, count + 1)
+        return counts
 
     def health_counts(self) -> Counter[str]:
         return Counter(r.level_key for r in self._rows)
@@ -409,6 +450,12 @@ class FleetTableModel(QAbstractTableModel):
             else:
                 prepared[charger.uuid] = make_row(charger, self._health(charger, now), now)
         return prepared
+
+    def set_judge(self, health: HealthFn) -> None:
+        """Take verdicts from the watch's snapshot (one judgement for table, tray,
+        incidents and `plugdesk status`) and judge the rows shown again."""
+        self._health = health
+        self.refresh_ages()
 
     def rows_by_uuid(self) -> dict[str, FleetRow]:
         return {r.uuid: r for r in self._rows}
@@ -599,6 +646,7 @@ class FleetFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: list[str] = []
         self._levels: frozenset[str] | None = None
+        self._site: str | None = None
         self._rows: list[FleetRow] | None = None
         self.setDynamicSortFilter(True)
 
@@ -633,6 +681,18 @@ class FleetFilterProxy(QSortFilterProxyModel):
         self._levels = wanted
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    @property
+    def site(self) -> str | None:
+        return self._site
+
+    def set_site(self, uuid: str | None) -> None:
+        """Only the chargers of this site (a site UUID), or of every site (None)."""
+        if uuid == self._site:
+            return
+        self.beginFilterChange()
+        self._site = uuid
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         self._rows = model.row_list if isinstance(model, FleetTableModel) else None
         super().setSourceModel(model)
@@ -644,6 +704,8 @@ class FleetFilterProxy(QSortFilterProxyModel):
             return True
         row = rows[source_row]
         if self._levels is not None and row.level_key not in self._levels:
+            return False
+        if self._site is not None and site_uuid(row.charger) != self._site:
             return False
         text = row.search_text
         for word in self._words:  # noqa: SIM110 - all() and a generator: 2x slower

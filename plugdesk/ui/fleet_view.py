@@ -43,18 +43,19 @@ from plugdesk.ui.fleet_model import (
     level_label,
 )
 from plugdesk.ui.flow_layout import FlowLayout
+from plugdesk.ui.sites.site_filter import SiteFilter
 from plugdesk.ui.tables import keyboard_friendly
 
 COLUMN_WIDTHS = {
     Column.IDENTITY: 120, Column.REFERENCE: 135, Column.HEALTH: 110, Column.CONNECTION: 82,
     Column.STATUS: 92, Column.ERROR: 120, Column.MODEL: 135, Column.FIRMWARE: 80,
-    Column.HEARTBEAT: 90,
+    Column.HEARTBEAT: 90, Column.SITE: 140,
 }
 # The short columns are fitted to their contents on the first load (within bounds); the
 # free-text reference and error share whatever width is left (and give it up first), so
 # the list fits beside the detail on a 1366-px laptop without scrolling sideways.
 FITTED = (Column.IDENTITY, Column.HEALTH, Column.CONNECTION, Column.STATUS,
-          Column.MODEL, Column.FIRMWARE, Column.HEARTBEAT)  # fmt: skip
+          Column.MODEL, Column.FIRMWARE, Column.HEARTBEAT, Column.SITE)  # fmt: skip
 SPARE_WIDTH_TO = (Column.REFERENCE, Column.ERROR)
 ALL = "ALL"
 FIT_SAMPLE_ROWS = 200  # resizing to contents looks at this many rows, not 5,000
@@ -104,6 +105,9 @@ class FleetView(QWidget):
             self._group.addButton(button)
             self.filter_buttons[key] = button
             filters.addWidget(button)
+        self.site_filter = SiteFilter(model, self.proxy)
+        self.site_filter.currentIndexChanged.connect(self._update_count)
+        filters.addWidget(self.site_filter)
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
         self.filter_buttons[ALL].setChecked(True)
@@ -187,6 +191,11 @@ class FleetView(QWidget):
                 lambda shown, c=column: header.setSectionHidden(c, not shown)
             )
         menu.exec(header.mapToGlobal(position))
+
+    def set_site_filter(self, uuid: str | None) -> None:
+        """Show only this site's chargers (None: every site)."""
+        self.site_filter.choose(uuid)
+        self._update_count()
 
     def fit_columns_once(self) -> None:
         """The first complete fleet decides the column widths (unless the user's own were

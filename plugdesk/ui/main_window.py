@@ -67,8 +67,9 @@ from plugdesk.services.monitor import ConnectionState, FleetMonitor
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.detail_pane import DetailPane
-from plugdesk.ui.fleet_model import CHARGER_ROLE, UUID_ROLE, FleetRow, FleetTableModel
+from plugdesk.ui.fleet_model import CHARGER_ROLE, UUID_ROLE, FleetRow, FleetTableModel, HealthFn
 from plugdesk.ui.fleet_view import ALL, FleetView
+from plugdesk.ui.sites.sites_overview import SitesOverview
 from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
 from plugdesk.ui.transactions_view import TransactionsView
 
@@ -439,6 +440,23 @@ class MainWindow(QMainWindow):
             return True
         self.say(self.tr("That charger is not in the list any more."))
         return False
+
+    def set_health_judge(self, judge: HealthFn) -> None:
+        """The charger list takes its verdicts from the watch's one judgement."""
+        self.fleet_model.set_judge(judge)
+
+    def sites_overview(self) -> SitesOverview:
+        """A Sites overview counting this window's charger rows (for a lazy pane)."""
+        return SitesOverview(self.fleet_model)
+
+    def show_site(self, uuid: str | None) -> None:
+        """The Chargers pane, filtered to one site (None: every site)."""
+        self.fleet_view.set_site_filter(uuid)
+        self.tabs.setCurrentIndex(0)
+
+    def ask_rename(self, handler: Callable[[str, str], None]) -> None:
+        """`handler(uuid, current reference)` when the detail pane's Rename is pressed."""
+        self.detail_pane.rename_requested.connect(handler)
 
     def clear_fleet(self) -> None:
         """Forget the rows shown (another account's fleet is coming)."""

@@ -624,6 +624,10 @@
             <translation>Zustand</translation>
         </message>
         <message>
+            <source>Site</source>
+            <translation>Standort</translation>
+        </message>
+        <message>
             <source>OCPP status</source>
             <translation>OCPP-Status</translation>
         </message>
@@ -808,6 +812,14 @@
             <translation>Die UUID der Ladestation in die Zwischenablage kopieren</translation>
         </message>
         <message>
+            <source>Rename…</source>
+            <translation>Umbenennen…</translation>
+        </message>
+        <message>
+            <source>Change the charger's reference (its name in PlugDesk)</source>
+            <translation>Die Referenz der Ladestation ändern (ihr Name in PlugDesk)</translation>
+        </message>
+        <message>
             <source>{label}:</source>
             <translation>{label}:</translation>
         </message>
@@ -939,6 +951,10 @@
         <message>
             <source>Open</source>
             <translation>Offen</translation>
+        </message>
+        <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Anschluss {number}: {error}</translation>
         </message>
         <message>
             <source>First seen {seen}; if it lasts, it opens an incident and alerts at {alert}</source>
@@ -1491,6 +1507,10 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
             <translation>Letzter Heartbeat</translation>
         </message>
         <message>
+            <source>Site</source>
+            <translation>Standort</translation>
+        </message>
+        <message>
             <source>Muted · {health}</source>
             <translation>Stumm · {health}</translation>
         </message>
@@ -1696,6 +1716,14 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
         <message>
             <source>No heartbeat for {duration}</source>
             <translation>Seit {duration} kein Heartbeat</translation>
+        </message>
+        <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Anschluss {number}: {error}</translation>
+        </message>
+        <message>
+            <source> (+{count} more)</source>
+            <translation> (+{count} weitere)</translation>
         </message>
     </context>
     <context>
@@ -2228,6 +2256,10 @@ Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</trans
         <message>
             <source>plugdesk watch stopped — PlugDesk watches the fleet again</source>
             <translation>plugdesk watch wurde beendet — PlugDesk überwacht die Ladestationen wieder selbst</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>Standorte</translation>
         </message>
     </context>
     <context>
@@ -3062,6 +3094,102 @@ Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</trans
         <message>
             <source>Close</source>
             <translation>Schließen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteFilter</name>
+        <message>
+            <source>Site filter</source>
+            <translation>Standortfilter</translation>
+        </message>
+        <message>
+            <source>Show the chargers of one site</source>
+            <translation>Die Ladestationen eines Standorts zeigen</translation>
+        </message>
+        <message>
+            <source>All sites ({count})</source>
+            <translation>Alle Standorte ({count})</translation>
+        </message>
+        <message>
+            <source>{site} ({count})</source>
+            <translation>{site} ({count})</translation>
+        </message>
+        <message>
+            <source>(site with no chargers shown)</source>
+            <translation>(Standort ohne angezeigte Ladestationen)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteWiring</name>
+        <message>
+            <source>Rename charger</source>
+            <translation>Ladestation umbenennen</translation>
+        </message>
+        <message>
+            <source>Reference (the name shown in PlugDesk):</source>
+            <translation>Referenz (der Name in PlugDesk):</translation>
+        </message>
+        <message>
+            <source>Renaming the charger…</source>
+            <translation>Die Ladestation wird umbenannt…</translation>
+        </message>
+        <message>
+            <source>Renamed to {name}</source>
+            <translation>Umbenannt in {name}</translation>
+        </message>
+        <message>
+            <source>Rename failed</source>
+            <translation>Umbenennen fehlgeschlagen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesModel</name>
+        <message>
+            <source>Site</source>
+            <translation>Standort</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Ladestationen</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>Störung</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Charging now</source>
+            <translation>Lädt gerade</translation>
+        </message>
+        <message>
+            <source>kWh today</source>
+            <translation>kWh heute</translation>
+        </message>
+        <message>
+            <source>Double-click to show this site's chargers</source>
+            <translation>Doppelklicken, um die Ladestationen dieses Standorts zu zeigen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesOverview</name>
+        <message>
+            <source>Sites</source>
+            <translation>Standorte</translation>
+        </message>
+        <message>
+            <source>Double-click a site to show its chargers.</source>
+            <translation>Doppelklicken Sie auf einen Standort, um seine Ladestationen zu sehen.</translation>
         </message>
     </context>
     <context>

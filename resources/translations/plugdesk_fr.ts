@@ -624,6 +624,10 @@
             <translation>État de santé</translation>
         </message>
         <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
             <source>OCPP status</source>
             <translation>État OCPP</translation>
         </message>
@@ -808,6 +812,14 @@
             <translation>Copier l’UUID de la borne dans le presse-papiers</translation>
         </message>
         <message>
+            <source>Rename…</source>
+            <translation>Renommer…</translation>
+        </message>
+        <message>
+            <source>Change the charger's reference (its name in PlugDesk)</source>
+            <translation>Modifier la référence de la borne (son nom dans PlugDesk)</translation>
+        </message>
+        <message>
             <source>{label}:</source>
             <translation>{label} :</translation>
         </message>
@@ -939,6 +951,10 @@
         <message>
             <source>Open</source>
             <translation>Ouvert</translation>
+        </message>
+        <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Connecteur {number} : {error}</translation>
         </message>
         <message>
             <source>First seen {seen}; if it lasts, it opens an incident and alerts at {alert}</source>
@@ -1491,6 +1507,10 @@ Alerte {alerted} (après le délai de grâce)</translation>
             <translation>Dernier heartbeat</translation>
         </message>
         <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
             <source>Muted · {health}</source>
             <translation>En sourdine · {health}</translation>
         </message>
@@ -1696,6 +1716,14 @@ Alerte {alerted} (après le délai de grâce)</translation>
         <message>
             <source>No heartbeat for {duration}</source>
             <translation>Aucun heartbeat depuis {duration}</translation>
+        </message>
+        <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Connecteur {number} : {error}</translation>
+        </message>
+        <message>
+            <source> (+{count} more)</source>
+            <translation> (+{count} autres)</translation>
         </message>
     </context>
     <context>
@@ -2228,6 +2256,10 @@ Si cela se reproduit, merci de joindre ce fichier à votre signalement.</transla
         <message>
             <source>plugdesk watch stopped — PlugDesk watches the fleet again</source>
             <translation>plugdesk watch s'est arrêté — PlugDesk surveille à nouveau les bornes</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>Sites</translation>
         </message>
     </context>
     <context>
@@ -3062,6 +3094,102 @@ Si cela se reproduit, merci de joindre ce fichier à votre signalement.</transla
         <message>
             <source>Close</source>
             <translation>Fermer</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteFilter</name>
+        <message>
+            <source>Site filter</source>
+            <translation>Filtre de site</translation>
+        </message>
+        <message>
+            <source>Show the chargers of one site</source>
+            <translation>Afficher les bornes d'un site</translation>
+        </message>
+        <message>
+            <source>All sites ({count})</source>
+            <translation>Tous les sites ({count})</translation>
+        </message>
+        <message>
+            <source>{site} ({count})</source>
+            <translation>{site} ({count})</translation>
+        </message>
+        <message>
+            <source>(site with no chargers shown)</source>
+            <translation>(site sans borne affichée)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteWiring</name>
+        <message>
+            <source>Rename charger</source>
+            <translation>Renommer la borne</translation>
+        </message>
+        <message>
+            <source>Reference (the name shown in PlugDesk):</source>
+            <translation>Référence (le nom affiché dans PlugDesk) :</translation>
+        </message>
+        <message>
+            <source>Renaming the charger…</source>
+            <translation>Renommage de la borne…</translation>
+        </message>
+        <message>
+            <source>Renamed to {name}</source>
+            <translation>Renommée en {name}</translation>
+        </message>
+        <message>
+            <source>Rename failed</source>
+            <translation>Échec du renommage</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesModel</name>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Bornes</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>Panne</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Hors ligne</translation>
+        </message>
+        <message>
+            <source>Charging now</source>
+            <translation>En charge</translation>
+        </message>
+        <message>
+            <source>kWh today</source>
+            <translation>kWh aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Double-click to show this site's chargers</source>
+            <translation>Double-cliquez pour afficher les bornes de ce site</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesOverview</name>
+        <message>
+            <source>Sites</source>
+            <translation>Sites</translation>
+        </message>
+        <message>
+            <source>Double-click a site to show its chargers.</source>
+            <translation>Double-cliquez sur un site pour afficher ses bornes.</translation>
         </message>
     </context>
     <context>

@@ -624,6 +624,10 @@
             <translation>Gezondheid</translation>
         </message>
         <message>
+            <source>Site</source>
+            <translation>Locatie</translation>
+        </message>
+        <message>
             <source>OCPP status</source>
             <translation>OCPP-status</translation>
         </message>
@@ -808,6 +812,14 @@
             <translation>De UUID van de laadpaal naar het klembord kopiëren</translation>
         </message>
         <message>
+            <source>Rename…</source>
+            <translation>Hernoemen…</translation>
+        </message>
+        <message>
+            <source>Change the charger's reference (its name in PlugDesk)</source>
+            <translation>De referentie van de laadpaal wijzigen (de naam in PlugDesk)</translation>
+        </message>
+        <message>
             <source>{label}:</source>
             <translation>{label}:</translation>
         </message>
@@ -939,6 +951,10 @@
         <message>
             <source>Open</source>
             <translation>Open</translation>
+        </message>
+        <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Connector {number}: {error}</translation>
         </message>
         <message>
             <source>First seen {seen}; if it lasts, it opens an incident and alerts at {alert}</source>
@@ -1491,6 +1507,10 @@ Gemeld {alerted} (na de wachttijd)</translation>
             <translation>Laatste heartbeat</translation>
         </message>
         <message>
+            <source>Site</source>
+            <translation>Locatie</translation>
+        </message>
+        <message>
             <source>Muted · {health}</source>
             <translation>Gedempt · {health}</translation>
         </message>
@@ -1696,6 +1716,14 @@ Gemeld {alerted} (na de wachttijd)</translation>
         <message>
             <source>No heartbeat for {duration}</source>
             <translation>Al {duration} geen heartbeat</translation>
+        </message>
+        <message>
+            <source>Connector {number}: {error}</source>
+            <translation>Aansluiting {number}: {error}</translation>
+        </message>
+        <message>
+            <source> (+{count} more)</source>
+            <translation> (+{count} meer)</translation>
         </message>
     </context>
     <context>
@@ -2228,6 +2256,10 @@ Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
         <message>
             <source>plugdesk watch stopped — PlugDesk watches the fleet again</source>
             <translation>plugdesk watch is gestopt — PlugDesk bewaakt de laadpalen weer zelf</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>Locaties</translation>
         </message>
     </context>
     <context>
@@ -3062,6 +3094,102 @@ Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
         <message>
             <source>Close</source>
             <translation>Sluiten</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteFilter</name>
+        <message>
+            <source>Site filter</source>
+            <translation>Locatiefilter</translation>
+        </message>
+        <message>
+            <source>Show the chargers of one site</source>
+            <translation>De laadpalen van één locatie tonen</translation>
+        </message>
+        <message>
+            <source>All sites ({count})</source>
+            <translation>Alle locaties ({count})</translation>
+        </message>
+        <message>
+            <source>{site} ({count})</source>
+            <translation>{site} ({count})</translation>
+        </message>
+        <message>
+            <source>(site with no chargers shown)</source>
+            <translation>(locatie zonder getoonde laadpalen)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteWiring</name>
+        <message>
+            <source>Rename charger</source>
+            <translation>Laadpaal hernoemen</translation>
+        </message>
+        <message>
+            <source>Reference (the name shown in PlugDesk):</source>
+            <translation>Referentie (de naam in PlugDesk):</translation>
+        </message>
+        <message>
+            <source>Renaming the charger…</source>
+            <translation>De laadpaal wordt hernoemd…</translation>
+        </message>
+        <message>
+            <source>Renamed to {name}</source>
+            <translation>Hernoemd naar {name}</translation>
+        </message>
+        <message>
+            <source>Rename failed</source>
+            <translation>Hernoemen mislukt</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesModel</name>
+        <message>
+            <source>Site</source>
+            <translation>Locatie</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adres</translation>
+        </message>
+        <message>
+            <source>Chargers</source>
+            <translation>Laadpalen</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>Storing</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Charging now</source>
+            <translation>Nu aan het laden</translation>
+        </message>
+        <message>
+            <source>kWh today</source>
+            <translation>kWh vandaag</translation>
+        </message>
+        <message>
+            <source>Double-click to show this site's chargers</source>
+            <translation>Dubbelklik om de laadpalen van deze locatie te tonen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesOverview</name>
+        <message>
+            <source>Sites</source>
+            <translation>Locaties</translation>
+        </message>
+        <message>
+            <source>Double-click a site to show its chargers.</source>
+            <translation>Dubbelklik op een locatie om haar laadpalen te tonen.</translation>
         </message>
     </context>
     <context>

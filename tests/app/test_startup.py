@@ -127,8 +127,9 @@ def test_the_desk_builds_its_side_panes_on_first_use(
     try:
         tabs = desk.window.tabs
         titles = [tabs.tabText(i) for i in range(tabs.count())]
-        assert titles == ["Chargers", "Public charging", "Events", "Insights"]
+        assert titles == ["Chargers", "Public charging", "Sites", "Events", "Insights"]
         assert not desk.public_tab.is_built and not desk.faults.events_page.is_built
+        assert not desk.sites_tab.is_built  # the sites are read when the tab is opened
         assert not desk.insights.page.is_built  # Qt Charts loads with the Insights tab
         tabs.setCurrentIndex(titles.index("Public charging"))
         assert isinstance(desk.public_tab.contents(), PublicPane)

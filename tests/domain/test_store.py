@@ -54,7 +54,7 @@ def open_fault(store: Store, n: int, at: timedelta = timedelta(0), **fields: obj
 def test_fresh_store_is_wal_full_sync_and_latest_schema(store: Store, db: Path) -> None:
     assert db.exists()
     assert store.journal_mode() == "wal"
-    assert store.schema_version() == SCHEMA_VERSION == 5
+    assert store.schema_version() == SCHEMA_VERSION == 6
     assert store.problem is None and store.set_aside_as is None
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     # WAL is a property of the file: another connection sees it too.

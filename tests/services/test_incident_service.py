@@ -229,13 +229,13 @@ def test_big_fleet_cache_and_summary_are_made_off_the_loop(db: Path, run: Any) -
     try:
         p = make_pipeline(big, db, unlimited=True)
         assessed_in: list[str] = []
-        assess_fleet = p.service.tracker.assess_fleet
+        take_snapshot = module.take_snapshot
 
-        def spying_assess(*args: Any) -> Any:
+        def spying_take(*args: Any) -> Any:
             assessed_in.append(threading.current_thread().name)
-            return assess_fleet(*args)
+            return take_snapshot(*args)
 
-        p.service.tracker.assess_fleet = spying_assess  # type: ignore[method-assign]
+        module.take_snapshot = spying_take  # type: ignore[assignment]
         try:
             run(p.refresh(), timeout=60)
             run(p.service.flush())  # the summary is judged in a worker thread
@@ -244,12 +244,13 @@ def test_big_fleet_cache_and_summary_are_made_off_the_loop(db: Path, run: Any) -
             last = p.service.load_last_known()
             assert last is not None and len(last.chargers) == 600
             assert all(name.startswith("plugdesk-fleet-cache") for name in threads), threads
-            # The incidents' assessment of 600 chargers ran in a worker thread too.
+            # The one judgement of 600 chargers (the snapshot) ran in a worker thread too.
             assert assessed_in and threading.main_thread().name not in assessed_in
             for _ in range(3):  # later refreshes replace the one row
                 run(p.refresh(), timeout=60)
             run(p.service.flush())
         finally:
+            module.take_snapshot = take_snapshot  # type: ignore[assignment]
             run(p.aclose())
         with sqlite3.connect(db) as raw:
             assert raw.execute("SELECT COUNT(*) FROM fleet_snapshot").fetchone() == (1,)

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from prometheus_client import CollectorRegistry, generate_latest
@@ -146,3 +147,39 @@ def test_series_stay_bounded_with_5000_chargers() -> None:
     assert "free text" not in text
     assert {s.labels["state"] for s in samples if "state" in s.labels} <= {
         "fault", "offline", "warning", "stale", "unknown", "maintenance", "ok"}  # fmt: skip
+
+
+def test_health_is_the_watchs_one_judgement_and_the_watchs_own_site() -> None:
+    """With the user's staleness at 5 minutes, a 10-minute-old heartbeat is stale in the
+    metrics as in the table and the tray: the collector asks the watch's judge (the
+    snapshot), not the default rules; the site the watch read wins over the slow read."""
+    from plugdesk.api.models import SiteRef
+    from plugdesk.domain.snapshot import take_snapshot
+
+    now = datetime.now(UTC)
+    charger = Charger(uuid="uuid-1", identity="CP-1", connection_status="online",
+                      status="Available", error="NoError",
+                      last_heartbeat_at=now - timedelta(minutes=10),
+                      site=SiteRef(uuid="site-1", name="Depot Noord"))  # fmt: skip
+    snapshot = take_snapshot([charger], now, timedelta(minutes=5))
+    asked: list[str] = []
+
+    def judge(item: Charger, _now: datetime) -> Any:
+        asked.append(item.uuid)
+        return snapshot.verdict(item.uuid)
+
+    samples_of = {}
+    for name, chosen in (("default", None), ("watch", judge)):
+        collector = FleetCollector(WatchStats(), clock=lambda: now, judge=chosen)
+        collector.set_fleet([charger])
+        collector.set_places({"uuid-1": "Old name"}, {})
+        registry = CollectorRegistry()
+        registry.register(collector)
+        text = generate_latest(registry).decode()
+        samples_of[name] = [s for f in text_string_to_metric_families(text) for s in f.samples]
+
+    health = "plugdesk_charger_health"
+    assert value(samples_of["default"], health, identity="CP-1", state="ok") == 1
+    assert value(samples_of["watch"], health, identity="CP-1", state="stale") == 1
+    assert value(samples_of["watch"], health, site="Depot Noord") == 1
+    assert asked == ["uuid-1"]

@@ -129,7 +129,7 @@ def test_watch_keeps_the_same_history_as_the_app(
 async def play_in_app(sim: Simulator, steps: list[Step], db: Path) -> list[Incident]:
     """The same timeline through the app's wiring, on a clock stepped 10 s a refresh."""
     now = [START]
-    harness = make_harness(sim)
+    harness = make_harness(sim, watch=True)  # the window's watch, as `plugdesk watch`'s
     store = Store(db)
     _tracker, service = wire_incidents(harness.monitor, harness.runner, store, FAST,
                                        source=sim.base_url, clock=lambda: now[0])  # fmt: skip

@@ -20,6 +20,7 @@ from plugdesk.api.client import PlugchoiceClient
 from plugdesk.services.chargers import ChargerService
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.qtasync import SignalWaiter
+from plugdesk.services.watch import FleetWatch
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui.main_window import MainWindow
 
@@ -52,13 +53,19 @@ class Harness:
         await done.wait(seconds)
 
 
-def make_harness(sim: Any, *, token: str | None = None, **client_options: Any) -> Harness:
+def make_harness(
+    sim: Any, *, token: str | None = None, watch: bool = False, **client_options: Any
+) -> Harness:
+    """`watch`: the app's FleetWatch (team attention lists, connectors) instead of the
+    plain charger-list FleetMonitor it builds on."""
     errors: list[BaseException] = []
     client = PlugchoiceClient(
         sim.base_url, token or sim.token, sleep=no_sleep, **client_options
     )
     runner = TaskRunner(on_error=errors.append)
-    monitor = FleetMonitor(client, runner)
+    # FleetWatch re-reads a charger when its grace ends: after an hour, never in a test.
+    monitor = (FleetWatch(client, runner, grace=(3600.0, 3600.0)) if watch
+               else FleetMonitor(client, runner))  # fmt: skip
     chargers = ChargerService(client, runner)
     return Harness(client, runner, monitor, chargers, errors)
 

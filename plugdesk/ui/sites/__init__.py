@@ -1,0 +1,1 @@
+"""Sites in the window: the charger list's site filter and the Sites overview."""

@@ -6,15 +6,18 @@ offline charger cannot be judged) and applies them to the simulator's `fault_log
 instants PlugDesk actually saw the fleet (its *good* refreshes: a failed refresh observes
 nothing, so it can neither open nor close anything).
 
-Only what `GET /chargers` can show is expected: charger-level faults and offline periods.
-A fault on one connector while the charger reports Available (EVCommunicationError with a
-car, say) carries no charger-level status or error, so the list cannot show it (see
-tests/services/test_hour_of_fleet_life.py).
+Conditions are keyed per charger *and connector* (issue 14): a fault on one connector while
+the charger reports Available is its own incident, named by the connector. The watch reads
+the connectors of every charger with a Faulted connector each cycle, so such a fault is
+judged at every good refresh, unless the charger is offline (its last report stands) or
+faulted itself (the charger's own incident covers its connectors). A connector's short
+EVCommunicationError (status Preparing, under a minute and a half) ends before its grace
+period, so it never makes an incident whatever the watch sees of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -23,32 +26,37 @@ from plugdesk.simulator import FaultRecord
 
 KINDS = ("fault", "offline")
 
+Key = tuple[str, str, int | None]  # charger, kind, connector (None: the charger itself)
+
 
 @dataclass(frozen=True)
 class Expected:
     charger_uuid: str
     kind: str
+    connector_id: int | None
     first_seen: datetime
     opened_at: datetime
     closed_at: datetime | None
 
-    def key(self) -> tuple[str, str, datetime, datetime, datetime | None]:
-        return (self.charger_uuid, self.kind, self.first_seen, self.opened_at, self.closed_at)
+    def key(self) -> tuple[str, str, int, datetime, datetime, datetime | None]:
+        return (self.charger_uuid, self.kind, self.connector_id or 0,
+                self.first_seen, self.opened_at, self.closed_at)  # fmt: skip
 
 
-def incident_key(incident: Incident) -> tuple[str, str, datetime, datetime, datetime | None]:
+def incident_key(incident: Incident) -> tuple[str, str, int, datetime, datetime, datetime | None]:
     return (
         incident.charger_uuid,
         incident.kind,
+        incident.connector_id or 0,
         incident.first_seen_at,
         incident.opened_at,
         incident.closed_at,
     )
 
 
-def visible(log: Iterable[FaultRecord]) -> list[FaultRecord]:
-    """The records the charger list can show."""
-    return [r for r in log if r.kind == "offline" or r.connector_id is None]
+def record_key(record: FaultRecord) -> Key:
+    connector = record.connector_id if record.kind == "fault" else None
+    return (record.charger_uuid, record.kind, connector)
 
 
 def inside(record: FaultRecord, t: datetime) -> bool:
@@ -60,29 +68,32 @@ class Truth:
     """The simulator's records, indexed for the questions the checks ask."""
 
     log: list[FaultRecord]
-    by_key: dict[tuple[str, str], list[FaultRecord]] = field(default_factory=dict)
-    offline: dict[str, list[FaultRecord]] = field(default_factory=dict)
+    by_key: dict[Key, list[FaultRecord]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for record in visible(self.log):
-            self.by_key.setdefault((record.charger_uuid, record.kind), []).append(record)
-            if record.kind == "offline":
-                self.offline.setdefault(record.charger_uuid, []).append(record)
+        for record in self.log:
+            self.by_key.setdefault(record_key(record), []).append(record)
 
-    def judgeable(self, uuid: str, kind: str, t: datetime) -> bool:
+    def judgeable(self, key: Key, t: datetime) -> bool:
         """Can a refresh at `t` tell whether this condition is there? A fault is only
-        judged while the charger is online (offline, its status is its last report)."""
-        return kind == "offline" or not any(inside(r, t) for r in self.offline.get(uuid, ()))
+        judged while the charger is online (offline, its status is its last report), and
+        a connector's only while the charger itself is not faulted."""
+        uuid, kind, connector = key
+        if kind == "offline":
+            return True
+        if self.present((uuid, "offline", None), t):
+            return False
+        return connector is None or not self.present((uuid, "fault", None), t)
 
-    def present(self, uuid: str, kind: str, t: datetime) -> bool:
-        return any(inside(r, t) for r in self.by_key.get((uuid, kind), ()))
+    def present(self, key: Key, t: datetime) -> bool:
+        return any(inside(r, t) for r in self.by_key.get(key, ()))
 
     def sightings(self, record: FaultRecord, observed: Sequence[datetime]) -> list[datetime]:
         """The good refreshes that saw this record (and could judge it)."""
         return [
             t
             for t in observed
-            if inside(record, t) and self.judgeable(record.charger_uuid, record.kind, t)
+            if inside(record, t) and self.judgeable(record_key(record), t)
         ]
 
 
@@ -94,14 +105,15 @@ def expected_incidents(
 ) -> list[Expected]:
     """Every incident the history must hold, with its first sighting, opening and close."""
     result: list[Expected] = []
-    for (uuid, kind), _records in sorted(truth.by_key.items()):
+    for key in sorted(truth.by_key, key=lambda k: (k[0], k[1], k[2] or 0)):
+        uuid, kind, connector = key
         first: datetime | None = None  # pending since (not yet an incident)
         opened: tuple[datetime, datetime] | None = None  # (first seen, opened at)
         clearing: datetime | None = None  # open, but seen gone since
         for t in observed:
-            if not truth.judgeable(uuid, kind, t):
+            if not truth.judgeable(key, t):
                 continue  # the data cannot tell: nothing changes
-            if truth.present(uuid, kind, t):
+            if truth.present(key, t):
                 clearing = None
                 if opened is not None:
                     continue
@@ -114,10 +126,10 @@ def expected_incidents(
                 continue
             clearing = t if clearing is None else clearing
             if t - clearing >= grace_clear:
-                result.append(Expected(uuid, kind, opened[0], opened[1], clearing))
+                result.append(Expected(uuid, kind, connector, opened[0], opened[1], clearing))
                 opened, clearing = None, None
         if opened is not None:
-            result.append(Expected(uuid, kind, opened[0], opened[1], None))
+            result.append(Expected(uuid, kind, connector, opened[0], opened[1], None))
     return result
 
 
@@ -144,10 +156,11 @@ def coverage(
     """Each record watched for its grace period is in exactly one incident; no incident
     stands for nothing (every one overlaps a record it could have seen)."""
     result = Coverage()
-    by_key: dict[tuple[str, str], list[Incident]] = {}
+    by_key: dict[Key, list[Incident]] = {}
     for incident in incidents:
-        by_key.setdefault((incident.charger_uuid, incident.kind), []).append(incident)
-    for (uuid, kind), records in truth.by_key.items():
+        by_key.setdefault(_incident_key(incident), []).append(incident)
+    for key, records in truth.by_key.items():
+        kind = key[1]
         for record in records:
             lasted = (record.ended_at or end) - record.started_at
             if lasted <= grace[kind]:
@@ -158,17 +171,18 @@ def coverage(
                 result.hidden_by_trouble += 1
                 continue
             result.watchable += 1
-            covering = [i for i in by_key.get((uuid, kind), []) if _covers(i, seen[0], seen[-1])]
+            covering = [i for i in by_key.get(key, []) if _covers(i, seen[0], seen[-1])]
             if len(covering) == 1:
                 result.recorded += 1
             else:
                 result.problems.append(
-                    f"{kind} of {record.identity} from {record.started_at:%H:%M:%S} "
+                    f"{kind} of {record.identity} (connector {key[2]}) from "
+                    f"{record.started_at:%H:%M:%S} "
                     f"(seen {seen[0]:%H:%M:%S}..{seen[-1]:%H:%M:%S}) is in the history "
                     f"{len(covering)} times"
                 )
     for incident in incidents:
-        records = truth.by_key.get((incident.charger_uuid, incident.kind), [])
+        records = truth.by_key.get(_incident_key(incident), [])
         if not any(
             _covers(incident, seen[0], seen[-1])
             for seen in (truth.sightings(r, observed) for r in records)
@@ -176,6 +190,10 @@ def coverage(
         ):
             result.problems.append(f"invented: {incident}")
     return result
+
+
+def _incident_key(incident: Incident) -> Key:
+    return (incident.charger_uuid, incident.kind, incident.connector_id)
 
 
 def _covers(incident: Incident, first: datetime, last: datetime) -> bool:

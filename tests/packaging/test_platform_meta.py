@@ -179,3 +179,38 @@ def test_a_version_without_a_release_note_is_refused(tmp_path: Path) -> None:
     assert platform_meta.release_year(metainfo, "1.0") == "2025"
     with pytest.raises(ValueError, match=r"1\.1"):
         platform_meta.release_year(metainfo, "1.1")
+
+
+def _app(folder: Path, plist: dict[str, Any]) -> Path:
+    """A PlugDesk.app laid out as BUNDLE makes it (Info.plist, MacOS/, Resources/)."""
+    app = folder / "PlugDesk.app" / "Contents"
+    (app / "MacOS").mkdir(parents=True)
+    (app / "Resources").mkdir()
+    (app / "MacOS" / "plugdesk").write_bytes(b"\x7fELF")
+    (app / "Resources" / "plugdesk.icns").write_bytes(b"icns")
+    (app / "Info.plist").write_bytes(plistlib.dumps(plist))
+    return app.parent
+
+
+def test_the_built_app_check_passes_a_good_app_and_names_what_is_wrong(
+    meta: Any, tmp_path: Path
+) -> None:
+    build = load("build")
+    expected = platform_meta.info_plist(meta)
+    # BUNDLE's own keys, then ours over them (PyInstaller's merge order).
+    written = {
+        "CFBundleExecutable": "plugdesk",
+        "CFBundleIconFile": "plugdesk.icns",
+        "CFBundlePackageType": "APPL",
+        "CFBundleShortVersionString": "0.0.0",
+        **expected,
+    }
+    assert build.check_app_bundle(_app(tmp_path / "good", written), expected) == []
+
+    stale = {**written, "CFBundleShortVersionString": "0.0.9", "CFBundleIconFile": "x.png"}
+    del stale["LSUIElement"]
+    problems = build.check_app_bundle(_app(tmp_path / "bad", stale), expected)
+    assert len(problems) == 3, problems
+    assert "CFBundleShortVersionString is '0.0.9'" in problems[0]
+    assert "LSUIElement is None, not False" in problems[1]
+    assert "CFBundleIconFile 'x.png'" in problems[2]

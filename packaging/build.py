@@ -292,7 +292,8 @@ def check_windows_exes(folder: Path, executables: list[Any], meta: Any) -> list[
         path = folder / f"{exe.name}.exe"
         pe = pefile.PE(str(path))
         subsystem = pe.OPTIONAL_HEADER.Subsystem
-        resources = {entry.id for entry in pe.DIRECTORY_ENTRY_RESOURCE.entries}
+        directory = getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None)  # absent: no resources
+        resources = {entry.id for entry in directory.entries} if directory else set()
         pe.close()
         if subsystem != IMAGE_SUBSYSTEM[exe.console]:
             problems.append(f"{path.name}: subsystem {subsystem}, not console={exe.console}")

@@ -6,7 +6,10 @@ Run it with the project's Python (`pip install -e '.[build]'` first). It
 2. runs PyInstaller on packaging/plugdesk.spec: one folder in dist/plugdesk/;
 3. with --smoke-test, starts the bundle offscreen (`plugdesk --version`, then
    `plugdesk --self-test`) and fails on a non-zero exit, a traceback or a Qt plugin error on
-   stderr, or a bundle over the size budget;
+   stderr, or a bundle over the size budget; and checks what the OS reads from outside the
+   program: on Windows each .exe's subsystem (windowed or console), icon and version
+   resource, on macOS PlugDesk.app's Info.plist and icon (check_windows_exes,
+   check_app_bundle);
 4. prints the bundle size and its biggest parts.
 
 Other modes, for measuring rather than shipping:
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import plistlib
 import shutil
 import subprocess
 import sys
@@ -29,6 +33,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -194,6 +199,11 @@ def smoke_test(size: int) -> int:
     problems: list[str] = []
     for args in (["--version"], ["--self-test"]):
         problems += _smoke_run(executable, args)
+    if sys.platform == "win32":
+        # The windowed plugdesk.exe starts too (its console hook included); run with pipes,
+        # its streams exist, so this checks the exit code and stderr only.
+        problems += _smoke_run(BUNDLE / "plugdesk.exe", ["--version"])
+    problems += check_platform_files()
     if size > SIZE_BUDGET_MB * 1e6:
         problems.append(f"bundle is {_mb(size)}, over the {SIZE_BUDGET_MB:.0f} MB budget")
     if problems:
@@ -231,6 +241,74 @@ def _smoke_run(executable: Path, args: list[str]) -> list[str]:
     for line in done.stderr.splitlines():
         if any(marker in line for marker in STDERR_FAILURES):
             problems.append(f"`{command}` stderr: {line.strip()}")
+    return problems
+
+
+# -- what the OS reads from outside the program --------------------------------------------
+
+IMAGE_SUBSYSTEM = {False: 2, True: 3}  # console=False: WINDOWS_GUI; console=True: WINDOWS_CUI
+RT_GROUP_ICON, RT_VERSION = 14, 16
+
+
+def check_platform_files() -> list[str]:
+    meta_module = _load("plugdesk_platform_meta", HERE / "platform_meta.py")
+    meta = meta_module.read_metadata(ROOT)
+    if sys.platform == "darwin":
+        return check_app_bundle(DIST / f"{meta_module.APP_NAME}.app", meta_module.info_plist(meta))
+    if sys.platform == "win32":
+        return check_windows_exes(BUNDLE, meta_module.executables("win32", ICONS, WORK), meta)
+    return []
+
+
+def check_app_bundle(app: Path, expected: dict[str, object]) -> list[str]:
+    """PlugDesk.app's Info.plist holds `expected`, and the executable and .icns it names."""
+    path = app / "Contents" / "Info.plist"
+    if not path.is_file():
+        return [f"{path} is missing"]
+    with path.open("rb") as file:
+        plist = plistlib.load(file)
+    problems = [
+        f"Info.plist: {key} is {plist.get(key)!r}, not {value!r}"
+        for key, value in expected.items()
+        if plist.get(key) != value
+    ]
+    icon = app / "Contents" / "Resources" / str(plist.get("CFBundleIconFile", ""))
+    if icon.suffix != ".icns" or not icon.is_file():
+        problems.append(f"Info.plist: CFBundleIconFile {icon.name!r} is not an .icns in the app")
+    executable = app / "Contents" / "MacOS" / str(plist.get("CFBundleExecutable", ""))
+    if not executable.is_file():
+        problems.append(f"Info.plist: CFBundleExecutable {executable.name!r} is not in the app")
+    return problems
+
+
+def check_windows_exes(folder: Path, executables: list[Any], meta: Any) -> list[str]:
+    """Each .exe: windowed or console as planned, with an icon and its version resource.
+    Windows only (pefile and PyInstaller's version reader are Windows dependencies)."""
+    import pefile
+    from PyInstaller.utils.win32 import versioninfo
+
+    problems = []
+    for exe in executables:
+        path = folder / f"{exe.name}.exe"
+        pe = pefile.PE(str(path))
+        subsystem = pe.OPTIONAL_HEADER.Subsystem
+        directory = getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None)  # absent: no resources
+        resources = {entry.id for entry in directory.entries} if directory else set()
+        pe.close()
+        if subsystem != IMAGE_SUBSYSTEM[exe.console]:
+            problems.append(f"{path.name}: subsystem {subsystem}, not console={exe.console}")
+        if not {RT_GROUP_ICON, RT_VERSION} <= resources:
+            problems.append(f"{path.name}: no icon or no version resource ({sorted(resources)})")
+        info = versioninfo.read_version_info_from_executable(str(path))
+        strings = {
+            struct.name: struct.val
+            for kid in (info.kids if info is not None else [])
+            if isinstance(kid, versioninfo.StringFileInfo)
+            for table in kid.kids
+            for struct in table.kids
+        }
+        if strings.get("ProductVersion") != meta.version:
+            problems.append(f"{path.name}: version resource says {strings!r}")
     return problems
 
 

@@ -233,7 +233,7 @@ class TransactionsView(QWidget):
             return None
         transaction = self.model.transaction(index.row())
         menu = QMenu(self.table)
-        menu.addAction("Show power curve").triggered.connect(
+        menu.addAction(self.tr("Show power curve")).triggered.connect(
             lambda: self.power_curve_requested.emit(transaction)
         )
         return menu

@@ -3351,6 +3351,10 @@ Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</trans
             <translation>Transaktionssummen</translation>
         </message>
         <message>
+            <source>Show power curve</source>
+            <translation>Leistungskurve anzeigen</translation>
+        </message>
+        <message>
             <source>Select a charger to see its transactions.</source>
             <translation>Wählen Sie eine Ladestation aus, um ihre Transaktionen zu sehen.</translation>
         </message>

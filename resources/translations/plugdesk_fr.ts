@@ -3351,6 +3351,10 @@ Si cela se reproduit, merci de joindre ce fichier à votre signalement.</transla
             <translation>Totaux des transactions</translation>
         </message>
         <message>
+            <source>Show power curve</source>
+            <translation>Afficher la courbe de puissance</translation>
+        </message>
+        <message>
             <source>Select a charger to see its transactions.</source>
             <translation>Sélectionnez une borne pour voir ses transactions.</translation>
         </message>

@@ -3351,6 +3351,10 @@ Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
             <translation>Transactietotalen</translation>
         </message>
         <message>
+            <source>Show power curve</source>
+            <translation>Vermogenscurve tonen</translation>
+        </message>
+        <message>
             <source>Select a charger to see its transactions.</source>
             <translation>Selecteer een laadpaal om de transacties te zien.</translation>
         </message>

@@ -1,7 +1,8 @@
 """Every text the user sees goes through Qt's translation (issue 18).
 
 The app runs in a test language built from the .ts sources in which every translation is
-its English source in ⟦ ⟧. Then every window, pane, dialog and menu is opened and every
+its English source in ⟦ ⟧. Then every window, pane, dialog and menu is opened (the About
+box and the right-click menus of the charger list and the transactions table too) and every
 text a person (or a screen reader) meets is read: window titles, labels, buttons, group
 boxes, tabs, menu actions, tooltips, placeholders, accessible names, combo box items,
 table headers and the first rows' cells. With the marked parts taken out, what is left
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QTabWidget,
     QWidget,
 )
@@ -154,6 +157,55 @@ def action_texts(name: str, action: Any) -> Iterator[tuple[str, str]]:
             yield from action_texts(f"{name} > {menu.title()}", inner)
 
 
+def menu_texts(name: str, menu: QMenu | None) -> list[tuple[str, str]]:
+    assert isinstance(menu, QMenu) and menu.actions(), f"no {name}"
+    return [text for action in menu.actions() for text in action_texts(name, action)]
+
+
+def about_box_texts(window: QMainWindow, trigger: Any) -> list[tuple[str, str]]:
+    """Help > About: a modal box (QMessageBox.about runs its own loop), read while open."""
+    texts: list[tuple[str, str]] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            texts.extend(
+                (f"about {where}", text)
+                for widget in every_widget([box])
+                for where, text in widget_texts(widget)
+            )
+            box.done(0)
+        else:  # not open yet: look again on the next turn of its loop
+            QTimer.singleShot(10, read_and_close)
+
+    QTimer.singleShot(0, read_and_close)
+    trigger()
+    assert any("About PlugDesk" in text for _, text in texts), texts
+    return texts
+
+
+def charger_menu_texts(window: Any) -> list[tuple[str, str]]:
+    """The charger list's right-click menu, as the Menu key opens it on the current row."""
+    table = window.fleet_view.table
+    table.setCurrentIndex(table.model().index(0, 0))
+    at = table.visualRect(table.currentIndex()).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, table.mapToGlobal(at))
+    QApplication.sendEvent(table, event)
+    return menu_texts("charger menu", window.charger_menu)
+
+
+def transaction_menu_texts(view: Any) -> list[tuple[str, str]]:
+    """The transactions table's right-click menu on its first row."""
+    table = view.table
+    point: QPoint = table.visualRect(table.model().index(0, 0)).center()
+    menu = view.context_menu_at(point)
+    try:
+        return menu_texts("transaction menu", menu)
+    finally:
+        if menu is not None:
+            menu.deleteLater()
+
+
 def every_widget(roots: Iterable[QWidget]) -> Iterator[QWidget]:
     for root in roots:
         yield root
@@ -191,6 +243,9 @@ def test_every_window_and_dialog_shows_only_translated_text(
     desk = run(build_desk(sim.base_url, sim.token, ErrorReporter(Redactor())))
     tray = FleetTray(desk.window)  # its menu (offscreen has no tray to show it in)
     try:
+        # Help > About first: its modal loop runs outside the asyncio loop, so before the
+        # desk starts anything on that loop.
+        about = about_box_texts(desk.window, desk.window.about_action.trigger)
 
         async def fill() -> None:
             shown = SignalWaiter(desk.chargers.transactions_loaded)
@@ -225,6 +280,9 @@ def test_every_window_and_dialog_shows_only_translated_text(
         found = [(where, text) for widget in texts for where, text in widget_texts(widget)]
         found += [*action_texts("tray", tray.menu.menuAction())]
         found += [(f"tray {a.text()}", a.text()) for a in tray.menu.actions()]
+        found += about
+        found += charger_menu_texts(window)
+        found += transaction_menu_texts(window.transactions_view)
         assert len(found) > 500  # the scan reached the panes' contents
         untranslated = {
             (where, text): bad for where, text in found if (bad := unmarked(text, words))

@@ -51,3 +51,11 @@ def test_the_bundle_is_built_and_self_tested_on_every_os() -> None:
     assert "run: python packaging/build.py --smoke-test" in text
     assert "--self-test" in text and "strings translated" in text
     assert "actions/upload-artifact@" in text and "if-no-files-found: error" in text
+
+
+def test_windows_and_macos_pick_the_language_through_the_setting() -> None:
+    # Qt reads LANG only on Linux: elsewhere a LANG-only run would test English three times.
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert 'if [ "$RUNNER_OS" != Linux ]; then' in text
+    assert '"language": "%s"' in text and 'PLUGDESK_HOME="$home"' in text
+    assert "plutil -lint dist/PlugDesk.app/Contents/Info.plist" in text

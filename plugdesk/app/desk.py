@@ -605,6 +605,10 @@ def _run_desk(
     log.info("PlugDesk starting (%s)", mode)
     try:
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            # With a loop factory, asyncio.Runner leaves the thread's loop unset: a task
+            # started between the runs below (a Qt signal as the loop stops) would get a
+            # loop of its own, and the clean-up's gather would fail on it.
+            asyncio.set_event_loop(runner.get_loop())
             runner.get_loop().set_exception_handler(errors.loop_exception_handler)
             quit_requested = asyncio.Event()
             if launch is not None:
@@ -623,6 +627,7 @@ def _run_desk(
                 # ended with the Qt event loop itself).
                 runner.run(desk.aclose())
     finally:
+        asyncio.set_event_loop(None)
         errors.uninstall()
         restore_qt_messages()
         collector.uninstall()

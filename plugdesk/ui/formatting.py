@@ -15,12 +15,12 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
 
 from plugdesk.domain.money import currency_exponent, currency_symbol, normalize_currency
 
@@ -66,6 +66,16 @@ def locale() -> QLocale:
     if current.language() == QLocale.Language.C:
         return QLocale("en_US")
     return current
+
+
+def day_and_month(value: date) -> str:
+    """"3 Dec", "3 dec.", "3. Dez.": the month named in the user's language."""
+    return locale().toString(QDate(value.year, value.month, value.day), "d MMM")
+
+
+def long_day(value: date) -> str:
+    """The weekday, day, month and year, in the user's language (a chart bar's tooltip)."""
+    return locale().toString(QDate(value.year, value.month, value.day), "ddd d MMM yyyy")
 
 
 def _date_format(loc: QLocale) -> str:

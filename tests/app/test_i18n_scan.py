@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QPoint, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QLocale, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -234,6 +234,11 @@ def data_words(desk: Desk) -> set[str]:
         add(desk.window.transactions_view.model.transaction(row))
     add(desk.client.host)
     add(desk.sites.sites)  # the Sites overview's names and addresses
+    # Month and weekday names come from the locale's data (QLocale), not from translations.
+    locale = QLocale()
+    for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat):
+        add([locale.monthName(month, form) for month in range(1, 13)])
+        add([locale.dayName(day, form) for day in range(1, 8)])
     return words
 
 

@@ -208,14 +208,14 @@ class InsightsPane(QWidget):
             else ""
         )
         self._draw_energy()
-        days = [f"{day:%d %b}" for day in insights.days]
+        days = [fmt.day_and_month(day) for day in insights.days]
         self.cards["sessions"].set_chart(
             bar_chart(
                 [str(day.day) for day in insights.days],
                 insights.sessions_per_day,
                 self.tr("Sessions"),
                 self.tr("sessions"),
-                titles=[f"{day:%a %d %b %Y}" for day in insights.days],
+                titles=[fmt.long_day(day) for day in insights.days],
             )
         )
         self.cards["sessions"].set_note("" if len(days) < 2 else f"{days[0]} – {days[-1]}")
@@ -240,7 +240,7 @@ class InsightsPane(QWidget):
         labels, stacks = self.data.insights.energy_by(granularity)
         card = self.cards["energy"]
         titles = (
-            [f"{day:%a %d %b %Y}" for day in self.data.insights.days]
+            [fmt.long_day(day) for day in self.data.insights.days]
             if granularity == "day"
             else None
         )

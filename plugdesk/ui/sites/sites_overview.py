@@ -20,10 +20,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from plugdesk.api.fleet_models import Site
 from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.fleet_model import FleetTableModel, site_name, site_uuid
+from plugdesk.ui.tables import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -186,21 +185,16 @@ class SitesOverview(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(SiteColumn.FAULT, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName(self.tr("Sites"))
-        self.table.verticalHeader().setVisible(False)
+        widths = {SiteColumn.NAME: 230} | {column: 95 for column in list(SiteColumn)[2:]}
+        self.table = set_up_table(
+            self.proxy,
+            self.tr("Sites"),
+            widths=widths,
+            sort=(SiteColumn.FAULT, Qt.SortOrder.DescendingOrder),
+        )
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(SiteColumn.NAME, 230)
+        header.setStretchLastSection(False)  # the address column takes the spare width
         header.setSectionResizeMode(SiteColumn.ADDRESS, QHeaderView.ResizeMode.Stretch)
-        for column in list(SiteColumn)[2:]:
-            header.resizeSection(column, 95)
         self.table.doubleClicked.connect(self._double_clicked)
         self.note = QLabel(self.tr("Double-click a site to show its chargers."))
         self.note.setEnabled(False)

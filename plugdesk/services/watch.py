@@ -35,7 +35,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from datetime import datetime
 
 import msgspec
@@ -68,6 +68,7 @@ ATTENTION: tuple[tuple[str, str], ...] = (
 )
 DETAILS_PER_CYCLE = 8  # list mode: chargers read on their own each cycle, in rotation
 CONFIRM_MARGIN = 0.02  # re-read this share of the grace period after it ends
+CONFIRM_TASK = "confirm at grace end: "  # + the charger's UUID
 PROGRESS_EVERY = 8  # first load: progress after every this many pages
 LIST_READ_AHEAD = 1  # a long attention list: a page in flight (at most 1 past its end)
 LOAD_READ_AHEAD = 4  # the complete read
@@ -83,12 +84,15 @@ class FleetWatch(FleetMonitor):
         clock: Callable[[], datetime] = utc_now,
         pacing: FleetPaceSettings | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         watch_pacing: WatchPaceSettings | None = None,
         grace: tuple[float, float] = (120.0, 300.0),
         parent: QObject | None = None,
     ) -> None:
         """`grace`: seconds a fault and an outage must last before an incident opens
-        (the user's settings); the watch re-reads such a charger when it ends."""
+        (the user's settings); the watch re-reads such a charger when it ends (`sleep`
+        waits for that moment: simulated time in soak runs, like `monotonic`)."""
+        self._sleep = sleep
         self._watch_pacing = watch_pacing or WatchPaceSettings()
         self._mode: str | None = None
         self._team: str | None = None
@@ -340,12 +344,14 @@ class FleetWatch(FleetMonitor):
             charger = self._fleet.get(uuid)
             offline = charger is not None and charger.connection_status == "offline"
             grace = self._grace[1] if offline else self._grace[0]
-            self._runner.start(self._confirm_later(uuid, grace * (1 + CONFIRM_MARGIN)))
+            # One per charger: one that left and came back waits from its return.
+            confirm = self._confirm_later(uuid, grace * (1 + CONFIRM_MARGIN))
+            self._runner.start(confirm, CONFIRM_TASK + uuid)
 
     async def _confirm_later(self, uuid: str, delay: float) -> None:
         """When the grace period ends: read it again and tell, so the incident opens on
         fresh data at once instead of a cycle later."""
-        await asyncio.sleep(delay)
+        await self._sleep(delay)
         if self._mode != TEAM or uuid not in self._attention or self._paused_for_auth:
             return
         try:

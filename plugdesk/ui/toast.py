@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from plugdesk.services.notifier import Note
+from plugdesk.ui.alert_text import silence_words
 
 MAX_TOASTS = 3
 MARGIN = 16
@@ -56,9 +57,10 @@ class Toast(QFrame):
         self.setFixedWidth(WIDTH)
 
         title = note.title
-        if quiet and note.alert.suppressed_by:
+        reason = silence_words(note.alert) if quiet else None
+        if reason:
             title = self.tr("{title} — {reason}, not shown as a pop-up").format(
-                title=title, reason=note.alert.suppressed_by
+                title=title, reason=reason
             )
         # Titles and bodies carry charger names and error texts: plain text, so a name
         # that looks like HTML shows as typed instead of being rendered as markup.

@@ -15,10 +15,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from plugdesk.domain.incidents import Alert, AlertFacts, IncidentKind, Silence
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.ui import formatting as fmt
+
+KIND_LABELS = {  # the "Health" words the charger table and the Events pane show
+    IncidentKind.FAULT: QT_TRANSLATE_NOOP("Health", "Fault"),
+    IncidentKind.OFFLINE: QT_TRANSLATE_NOOP("Health", "Offline"),
+    IncidentKind.STALE: QT_TRANSLATE_NOOP("Health", "Stale"),
+}
 
 
 class AlertText(QObject):
@@ -104,40 +111,35 @@ class AlertText(QObject):
     def _summary(self, facts: AlertFacts) -> tuple[str, str]:
         opened = facts.event == "opened"
         if facts.kind is not None:
-            title, counts = self._count(facts.kind, opened, facts.chargers, headline=True), ""
+            title, counts = self._headline(facts.kind, opened, facts.chargers), ""
         else:
             title = (
                 self.tr("%n chargers need attention", "", facts.chargers)
                 if opened
                 else self.tr("%n chargers recovered", "", facts.chargers)
             )
-            counts = ", ".join(self._count(k, opened, n, headline=False) for k, n in facts.kinds)
+            # "Fault 2 · Offline 1", in the words of the tray and the charger table
+            counts = " · ".join(
+                f"{QCoreApplication.translate('Health', KIND_LABELS[k])} {n}"
+                for k, n in facts.kinds
+            )
         names = ", ".join(facts.names)
         if facts.more:
-            names = self.tr("{names} and %n more", "", facts.more).format(names=names)
+            names = self.tr("{names} and %n more chargers", "", facts.more).format(names=names)
         if not counts:
             return title, names
         return title, self.tr("{counts}: {names}").format(counts=counts, names=names)
 
-    def _count(self, kind: IncidentKind, opened: bool, n: int, *, headline: bool) -> str:
-        """ "3 chargers faulted" (a headline) or "3 faulted" (in a list of kinds)."""
-        if headline:
-            if kind is IncidentKind.FAULT:
-                return (self.tr("%n chargers faulted", "", n) if opened
-                        else self.tr("%n chargers no longer faulted", "", n))  # fmt: skip
-            if kind is IncidentKind.OFFLINE:
-                return (self.tr("%n chargers offline", "", n) if opened
-                        else self.tr("%n chargers back online", "", n))  # fmt: skip
-            return (self.tr("%n chargers stopped reporting", "", n) if opened
-                    else self.tr("%n chargers reporting again", "", n))  # fmt: skip
+    def _headline(self, kind: IncidentKind, opened: bool, n: int) -> str:
+        """ "3 chargers faulted" / "3 chargers back online"."""
         if kind is IncidentKind.FAULT:
-            return (self.tr("%n faulted", "", n) if opened
-                    else self.tr("%n no longer faulted", "", n))  # fmt: skip
+            return (self.tr("%n chargers faulted", "", n) if opened
+                    else self.tr("%n chargers no longer faulted", "", n))  # fmt: skip
         if kind is IncidentKind.OFFLINE:
-            return (self.tr("%n offline", "", n) if opened
-                    else self.tr("%n back online", "", n))  # fmt: skip
-        return (self.tr("%n stopped reporting", "", n) if opened
-                else self.tr("%n reporting again", "", n))  # fmt: skip
+            return (self.tr("%n chargers offline", "", n) if opened
+                    else self.tr("%n chargers back online", "", n))  # fmt: skip
+        return (self.tr("%n chargers stopped reporting", "", n) if opened
+                else self.tr("%n chargers reporting again", "", n))  # fmt: skip
 
     # -- why it stayed quiet ----------------------------------------------------------------
 

@@ -1128,7 +1128,7 @@
         </message>
         <message>
             <source>Connector {number}: {error}</source>
-            <translation>Connector {number}: {error}</translation>
+            <translation>Aansluiting {number}: {error}</translation>
         </message>
         <message>
             <source>First seen {seen}; if it lasts, it opens an incident and alerts at {alert}</source>

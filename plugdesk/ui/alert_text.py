@@ -63,24 +63,20 @@ class AlertText(QObject):
         return self.tr("{charger} stopped reporting").format(charger=name)
 
     def _opened_body(self, facts: AlertFacts) -> str:
-        if facts.kind is IncidentKind.FAULT:
-            return self.fault(facts.connector, facts.error_code, facts.error_info)
+        if facts.kind is IncidentKind.FAULT:  # the title names the connector already
+            return self.fault(facts.error_code, facts.error_info)
         if facts.kind is IncidentKind.OFFLINE:
             if facts.span is None:
                 return self.tr("Offline since an unknown time")
             return self.tr("Offline for {duration}").format(duration=_duration(facts.span))
         return self.tr("No heartbeat for {duration}").format(duration=_duration(facts.span))
 
-    def fault(self, connector: int | None, code: str | None, info: str | None) -> str:
-        """ "Connector 2: HighTemperature (82 C)": the code and the charger's own words as
-        they came, the rest in the window's language."""
+    def fault(self, code: str | None, info: str | None) -> str:
+        """ "HighTemperature (82 C)": the code and the charger's own words as they came
+        (what a technician and the manual know), the rest in the window's language."""
         what = code or self.tr("Faulted (no error code)")
         info = (info or "").strip()
-        if info:
-            what = self.tr("{error} ({info})").format(error=what, info=info)
-        if connector is None:
-            return what
-        return self.tr("Connector {connector}: {error}").format(connector=connector, error=what)
+        return self.tr("{error} ({info})").format(error=what, info=info) if info else what
 
     def _resolved_title(self, facts: AlertFacts) -> str:
         name, connector = facts.charger, facts.connector

@@ -53,7 +53,14 @@ class Toast(QFrame):
         self.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
         self.setForegroundRole(self.palette().ColorRole.ToolTipText)
         stripe = _QUIET_STRIPE if quiet else _STRIPES.get(note.urgency, _STRIPES["normal"])
-        self.setStyleSheet(f"#toast {{ border-left: 5px solid {stripe}; }}")
+        # A border-left alone is ignored by Qt's style sheets (checked: no stripe drawn);
+        # with the whole border declared it shows, and the background must be named too
+        # (style sheets know no tool-tip palette role: its colour, from the palette).
+        background = self.palette().color(self.palette().ColorRole.ToolTipBase).name()
+        self.setStyleSheet(
+            f"#toast {{ background-color: {background}; border: 1px solid palette(mid); "
+            f"border-left: 5px solid {stripe}; }}"
+        )
         self.setFixedWidth(WIDTH)
 
         title = note.title

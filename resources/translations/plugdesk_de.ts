@@ -473,10 +473,6 @@
             <translation>{error} ({info})</translation>
         </message>
         <message>
-            <source>Connector {connector}: {error}</source>
-            <translation>Anschluss {connector}: {error}</translation>
-        </message>
-        <message>
             <source>{charger} connector {connector}: fault cleared</source>
             <translation>{charger}: Störung an Anschluss {connector} behoben</translation>
         </message>

@@ -473,10 +473,6 @@
             <translation>{error} ({info})</translation>
         </message>
         <message>
-            <source>Connector {connector}: {error}</source>
-            <translation>Aansluiting {connector}: {error}</translation>
-        </message>
-        <message>
             <source>{charger} connector {connector}: fault cleared</source>
             <translation>{charger}: storing aansluiting {connector} opgeheven</translation>
         </message>

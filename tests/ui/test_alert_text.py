@@ -81,7 +81,7 @@ def test_a_connector_fault_reads_dutch_in_the_toast_and_english_for_webhooks(
     opened, resolved = alerts_for(tracker, [DEPOT], [repaired])
     shown = toasts_of([opened, resolved], run, qtbot)
     assert shown == [
-        ("Depot 3: aansluiting 2 in storing", "Aansluiting 2: HighTemperature (82 C)"),
+        ("Depot 3: aansluiting 2 in storing", "HighTemperature (82 C)"),
         ("Depot 3: storing aansluiting 2 opgeheven", "HighTemperature opgeheven na 10 min."),
     ]
     # The command line, logs and webhooks read the same facts in English.

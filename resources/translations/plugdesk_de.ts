@@ -3156,6 +3156,54 @@ Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</trans
             <source>Colours</source>
             <translation>Farben</translation>
         </message>
+        <message>
+            <source>must be a whole number of seconds, not {value}</source>
+            <translation>muss eine ganze Zahl von Sekunden sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} seconds, not {value}</source>
+            <translation>muss zwischen {low} und {high} Sekunden liegen, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of minutes, not {value}</source>
+            <translation>muss eine ganze Zahl von Minuten sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} minutes, not {value}</source>
+            <translation>muss zwischen {low} und {high} Minuten liegen, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of chargers, not {value}</source>
+            <translation>muss eine ganze Zahl von Ladestationen sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} chargers, not {value}</source>
+            <translation>muss zwischen {low} und {high} Ladestationen liegen, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be {options}, not {value}</source>
+            <translation>muss {options} sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be a time like 07:30 (24-hour HH:MM), not {value}</source>
+            <translation>muss eine Uhrzeit wie 07:30 sein (24 Stunden, HH:MM), nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be {version}, not {value}</source>
+            <translation>muss {version} sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be a folder path</source>
+            <translation>muss ein Ordnerpfad sein</translation>
+        </message>
+        <message>
+            <source>must be true or false, not {value}</source>
+            <translation>muss true oder false sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>is not a PlugDesk setting</source>
+            <translation>ist keine Einstellung von PlugDesk</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -3246,6 +3294,10 @@ Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</trans
         <message>
             <source>Problems</source>
             <translation>Probleme</translation>
+        </message>
+        <message>
+            <source>{setting}: {problem}</source>
+            <translation>{setting}: {problem}</translation>
         </message>
     </context>
     <context>

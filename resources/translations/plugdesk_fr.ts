@@ -3156,6 +3156,54 @@ Si cela se reproduit, merci de joindre ce fichier à votre signalement.</transla
             <source>Colours</source>
             <translation>Couleurs</translation>
         </message>
+        <message>
+            <source>must be a whole number of seconds, not {value}</source>
+            <translation>doit être un nombre entier de secondes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} seconds, not {value}</source>
+            <translation>doit être compris entre {low} et {high} secondes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of minutes, not {value}</source>
+            <translation>doit être un nombre entier de minutes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} minutes, not {value}</source>
+            <translation>doit être compris entre {low} et {high} minutes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of chargers, not {value}</source>
+            <translation>doit être un nombre entier de bornes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} chargers, not {value}</source>
+            <translation>doit être compris entre {low} et {high} bornes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be {options}, not {value}</source>
+            <translation>doit être {options}, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be a time like 07:30 (24-hour HH:MM), not {value}</source>
+            <translation>doit être une heure comme 07:30 (sur 24 heures, HH:MM), pas {value}</translation>
+        </message>
+        <message>
+            <source>must be {version}, not {value}</source>
+            <translation>doit être {version}, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be a folder path</source>
+            <translation>doit être le chemin d’un dossier</translation>
+        </message>
+        <message>
+            <source>must be true or false, not {value}</source>
+            <translation>doit être true ou false, pas {value}</translation>
+        </message>
+        <message>
+            <source>is not a PlugDesk setting</source>
+            <translation>n’est pas un réglage de PlugDesk</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -3246,6 +3294,10 @@ Si cela se reproduit, merci de joindre ce fichier à votre signalement.</transla
         <message>
             <source>Problems</source>
             <translation>Problèmes</translation>
+        </message>
+        <message>
+            <source>{setting}: {problem}</source>
+            <translation>{setting} : {problem}</translation>
         </message>
     </context>
     <context>

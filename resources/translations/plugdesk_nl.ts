@@ -3156,6 +3156,54 @@ Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
             <source>Colours</source>
             <translation>Kleuren</translation>
         </message>
+        <message>
+            <source>must be a whole number of seconds, not {value}</source>
+            <translation>moet een geheel aantal seconden zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} seconds, not {value}</source>
+            <translation>moet tussen {low} en {high} seconden liggen, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of minutes, not {value}</source>
+            <translation>moet een geheel aantal minuten zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} minutes, not {value}</source>
+            <translation>moet tussen {low} en {high} minuten liggen, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of chargers, not {value}</source>
+            <translation>moet een geheel aantal laadpalen zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} chargers, not {value}</source>
+            <translation>moet tussen {low} en {high} laadpalen liggen, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be {options}, not {value}</source>
+            <translation>moet {options} zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be a time like 07:30 (24-hour HH:MM), not {value}</source>
+            <translation>moet een tijd zijn zoals 07:30 (24 uur, UU:MM), niet {value}</translation>
+        </message>
+        <message>
+            <source>must be {version}, not {value}</source>
+            <translation>moet {version} zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be a folder path</source>
+            <translation>moet het pad van een map zijn</translation>
+        </message>
+        <message>
+            <source>must be true or false, not {value}</source>
+            <translation>moet true of false zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>is not a PlugDesk setting</source>
+            <translation>is geen instelling van PlugDesk</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -3246,6 +3294,10 @@ Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
         <message>
             <source>Problems</source>
             <translation>Problemen</translation>
+        </message>
+        <message>
+            <source>{setting}: {problem}</source>
+            <translation>{setting}: {problem}</translation>
         </message>
     </context>
     <context>

@@ -784,6 +784,13 @@
         </message>
     </context>
     <context>
+        <name>Credentials</name>
+        <message>
+            <source>Your system has no password store; the token will be forgotten when PlugDesk quits.</source>
+            <translation>Votre système n’a pas de trousseau de mots de passe ; le jeton sera oublié à la fermeture de PlugDesk.</translation>
+        </message>
+    </context>
+    <context>
         <name>DetailPane</name>
         <message>
             <source>Status</source>

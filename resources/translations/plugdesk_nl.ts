@@ -784,6 +784,13 @@
         </message>
     </context>
     <context>
+        <name>Credentials</name>
+        <message>
+            <source>Your system has no password store; the token will be forgotten when PlugDesk quits.</source>
+            <translation>Uw systeem heeft geen wachtwoordopslag; het token wordt vergeten wanneer PlugDesk stopt.</translation>
+        </message>
+    </context>
+    <context>
         <name>DetailPane</name>
         <message>
             <source>Status</source>

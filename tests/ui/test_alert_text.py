@@ -216,3 +216,19 @@ def test_the_tray_tooltip_and_a_store_problem_read_dutch(
     assert str(problem).startswith(f"The event history file {tmp_path}")  # the CLI's words
     error = StoreError(problem)
     assert translated(error) == translated(problem) and str(error) == str(problem)
+
+
+@pytest.mark.log_warnings("no usable keyring on purpose; the fall-back to memory is warned")
+def test_a_missing_password_store_reads_dutch_with_its_reason_as_it_came(dutch: None) -> None:
+    from keyring.backends import fail
+
+    from plugdesk.domain.credentials import CredentialStore
+
+    credentials = CredentialStore(backend=fail.Keyring())
+    assert credentials.session_only
+    problem = credentials.problem_message
+    assert problem is not None and str(problem) == credentials.problem  # the CLI's words
+    shown = translated(problem)
+    assert shown.startswith("Uw systeem heeft geen wachtwoordopslag; het token wordt vergeten")
+    reason = credentials.problem.rsplit(" (", 1)[1]  # the backend's own words
+    assert shown.endswith(f" ({reason}")

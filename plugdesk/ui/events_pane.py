@@ -232,6 +232,8 @@ class EventsModel(RowTableModel[Incident]):
         if column == EventColumn.KIND:
             return kind_label(incident.kind)
         if column == EventColumn.ERROR:
+            if incident.kind == ACTION_KIND and incident.error_code:  # "Restart": marked
+                return translate("Actions", incident.error_code)  # in domain/actions.py
             if incident.connector_id is not None:  # "Connector 2: HighTemperature"
                 return self.tr("Connector {number}: {error}").format(
                     number=incident.connector_id, error=fmt.text(incident.error_code)

@@ -94,6 +94,14 @@
             <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
             <translation>Ihr Zugriff auf {charger} umfasst keine Aktionen (dafür sind volle Rechte nötig). Bitten Sie den Eigentümer der Ladestation um Zugriff.</translation>
         </message>
+        <message>
+            <source>sending…</source>
+            <translation>wird gesendet…</translation>
+        </message>
+        <message>
+            <source>by {user}: {words}</source>
+            <translation>von {user}: {words}</translation>
+        </message>
     </context>
     <context>
         <name>ActionsPanel</name>

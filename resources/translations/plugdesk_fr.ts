@@ -94,6 +94,14 @@
             <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
             <translation>Votre accès à {charger} ne comprend pas les actions (il faut une autorisation complète). Demandez l'accès au propriétaire de la borne.</translation>
         </message>
+        <message>
+            <source>sending…</source>
+            <translation>envoi en cours…</translation>
+        </message>
+        <message>
+            <source>by {user}: {words}</source>
+            <translation>par {user} : {words}</translation>
+        </message>
     </context>
     <context>
         <name>ActionsPanel</name>

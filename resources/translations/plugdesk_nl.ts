@@ -94,6 +94,14 @@
             <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
             <translation>Uw toegang tot {charger} omvat geen acties (daarvoor zijn volledige rechten nodig). Vraag de eigenaar van de laadpaal om toegang.</translation>
         </message>
+        <message>
+            <source>sending…</source>
+            <translation>bezig met verzenden…</translation>
+        </message>
+        <message>
+            <source>by {user}: {words}</source>
+            <translation>door {user}: {words}</translation>
+        </message>
     </context>
     <context>
         <name>ActionsPanel</name>

@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from plugdesk.domain.incidents import Alert, IncidentTracker, NotificationPrefs
-from plugdesk.domain.store import MIGRATIONS, Store, StoreError, read_only_problem
+from plugdesk.domain.store import MIGRATIONS, Incident, Store, StoreError, read_only_problem
+from plugdesk.services.actions import action_event
 from plugdesk.services.incidents import IncidentService
 from plugdesk.services.notifier import Notifier
 from plugdesk.services.webhooks import payload
@@ -232,3 +234,36 @@ def test_a_missing_password_store_reads_dutch_with_its_reason_as_it_came(dutch: 
     assert shown.startswith("Uw systeem heeft geen wachtwoordopslag; het token wordt vergeten")
     reason = credentials.problem.rsplit(" (", 1)[1]  # the backend's own words
     assert shown.endswith(f" ({reason}")
+
+
+class AuditTrail(QObject):
+    """The Events pane's action source, reading the real store's audit rows."""
+
+    audit_changed = Signal()
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def audit_events(self) -> list[Incident]:
+        return [action_event(entry) for entry in self.store.list_actions()]
+
+
+def test_an_action_row_reads_dutch_and_its_stored_outcome_as_written(
+    dutch: None, store: Store, qtbot: Any
+) -> None:
+    sent = store.record_action(sent_at=T0, user_name="Anna", charger_uuid="uuid-001",
+                               action="restart", charger_identity="PC-001")  # fmt: skip
+    store.set_action_reply(sent.id, "accepted", "Accepted")
+    store.set_action_outcome(sent.id, "back online after 48 s", T0 + minutes(1))
+    store.record_action(sent_at=T0 + minutes(5), user_name="", charger_uuid="uuid-002",
+                        action="unlock", charger_identity="PC-002")  # fmt: skip
+    pane = EventsPane(None, clock=lambda: NOW)
+    qtbot.addWidget(pane)
+    pane.set_action_source(AuditTrail(store))
+    columns = (EventColumn.STATE, EventColumn.ERROR, EventColumn.INFO)
+    rows = [[pane.model.display(row, c) for c in columns] for row in pane.model.incidents()]
+    assert sorted(rows) == [
+        ["Verzonden", "Beschikbaar maken", "bezig met verzenden…"],
+        ["Verzonden", "Herstarten", "door Anna: back online after 48 s"],
+    ]

@@ -320,14 +320,14 @@ class IncidentService(QObject):
             uuid, kind = str(key[0]), IncidentKind(str(key[1]))
             connector_id = key[2] if len(key) > 2 else None
             charger = by_uuid.get(uuid)
-            fault = kind == "fault" and charger is not None
+            code, info = _fault_words(charger, connector_id) if kind == "fault" else (None, None)
             problems.append(PendingProblem(
                 charger_uuid=uuid,
                 charger_identity=charger.identity if charger else None,
                 charger_reference=charger.reference if charger else None,
                 kind=str(kind),
-                error_code=charger.error if fault and charger else None,
-                error_info=charger.error_info if fault and charger else None,
+                error_code=code,
+                error_info=info,
                 first_seen_at=first_seen,
                 alert_at=first_seen + self.tracker.grace_for(kind),
                 connector_id=connector_id if isinstance(connector_id, int) else None,
@@ -659,6 +659,19 @@ def _judge(
     """The fleet's worst severity and chargers per level (pure: any thread)."""
     snapshot = take_snapshot(chargers, now, stale_after)
     return snapshot.level(), snapshot.counts()
+
+
+def _fault_words(charger: Charger | None, connector_id: object) -> tuple[str | None, str | None]:
+    """The error code and text of a pending fault: the connector's own when the fault is
+    on one connector (the charger itself may say "NoError" meanwhile)."""
+    if charger is None:
+        return None, None
+    if isinstance(connector_id, int):
+        for connector in charger.connectors or ():
+            if connector.connector_id == connector_id:
+                return connector.error, connector.error_info
+        return None, None
+    return charger.error, charger.error_info
 
 
 def _counts_text(counts: dict[Health, int]) -> str:

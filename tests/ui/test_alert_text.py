@@ -267,3 +267,21 @@ def test_an_action_row_reads_dutch_and_its_stored_outcome_as_written(
         ["Verzonden", "Beschikbaar maken", "bezig met verzenden…"],
         ["Verzonden", "Herstarten", "door Anna: back online after 48 s"],
     ]
+
+
+def test_pending_connector_faults_are_a_row_each_with_their_own_code(
+    dutch: None, store: Store, qtbot: Any
+) -> None:
+    both = [FakeConnector(1, "Faulted", "GroundFailure", "ground fault"), HOT[1]]
+    fleet = [charger(3, reference="Depot 3", connectors=both)]  # the charger says NoError
+    service = IncidentService(store, IncidentTracker(store), TaskRunner(), clock=lambda: T0)
+    service.observe_fleet(fleet)  # type: ignore[arg-type]  # seen once: inside the grace
+    pane = EventsPane(service, clock=lambda: T0)
+    qtbot.addWidget(pane)
+    columns = (EventColumn.STATE, EventColumn.ERROR, EventColumn.INFO)
+    rows = [[pane.model.display(row, c) for c in columns] for row in pane.model.incidents()]
+    assert sorted(rows) == [
+        ["In afwachting", "Aansluiting 1: GroundFailure", "ground fault"],
+        ["In afwachting", "Aansluiting 2: HighTemperature", "82 C"],
+    ]
+    service.close()

@@ -42,8 +42,10 @@ from plugdesk.domain.store import MEMORY, Store, StoreError
 from plugdesk.services.incidents import IncidentService, utc_now
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.notifier import Channel, NativeChannel, Notifier
+from plugdesk.services.wording import translated
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import icons
+from plugdesk.ui.alert_text import alert_words
 from plugdesk.ui.formatting import local_clock
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.main_window import MainWindow
@@ -149,7 +151,8 @@ def wire_fault_monitoring(
     history_banner = _add_history_banner(window)
     store = store or _open_store(window, history_banner)
     if store.problem:
-        _say_history_problem(window, history_banner, store.problem)
+        problem = translated(store.problem_message or store.problem)
+        _say_history_problem(window, history_banner, problem)
     tracker, service = wire_incidents(desk.monitor, desk.runner, store, settings,
                                       source=desk.client.base_url, clock=clock)  # fmt: skip
     window.set_health_judge(service.verdict)  # the table reads the one judgement
@@ -169,7 +172,8 @@ def wire_fault_monitoring(
     native_channel = NativeChannel(icon_path=_notification_icon()) if native else None
     channels: list[Channel] = [c for c in (native_channel, tray, toasts) if c is not None]
     notifier = Notifier(desk.runner, channels, quiet=toasts.show_quiet,
-                        detail=service.identity_line, parent=window)  # fmt: skip
+                        detail=service.identity_line, phrase=alert_words,
+                        parent=window)  # fmt: skip
     parts = FaultMonitoring(store, tracker, service, notifier, native_channel, tray, toasts,
                             events_page, events_tab, history_banner)  # fmt: skip
 
@@ -281,7 +285,7 @@ def _open_store(window: MainWindow, banner: HistoryBanner) -> Store:
         log.error("event history unavailable: %s", error)
         text = QCoreApplication.translate(
             "MainWindow", "{error} Events are shown but not kept this session."
-        ).format(error=error)
+        ).format(error=translated(error))
         _say_history_problem(window, banner, text)
         return Store(MEMORY)
 

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 from plugdesk.api.client import check_api_url
 from plugdesk.api.errors import redact
+from plugdesk.domain.errors import Message
+from plugdesk.marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import keyring.backend
@@ -30,8 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SERVICE: Final = "plugdesk"
-NO_STORE_MESSAGE: Final = (
-    "Your system has no password store; the token will be forgotten when PlugDesk quits."
+NO_STORE_MESSAGE: Final = QT_TRANSLATE_NOOP(
+    "Credentials",
+    "Your system has no password store; the token will be forgotten when PlugDesk quits.",
 )
 SESSION_ONLY_NAME: Final = "memory only (forgotten when PlugDesk quits)"
 
@@ -67,6 +70,7 @@ class CredentialStore:
         self.service = service
         self._memory: dict[str, str] = {}
         self._problem: str | None = None
+        self._reason = ""
         self._backend: keyring.backend.KeyringBackend | None = backend
         self._resolved = False
         # The first use may come from the app's keyring thread or from the UI thread.
@@ -103,6 +107,17 @@ class CredentialStore:
         """The sentence for the user when in session-only mode, with the reason."""
         self._resolve()
         return self._problem
+
+    @property
+    def problem_message(self) -> Message | None:
+        """`problem` as facts, for the window to say in its language (the backend's own
+        reason stays as it came)."""
+        self._resolve()
+        if self._problem is None:
+            return None
+        return Message("Credentials", "{problem} ({reason})",
+                       {"problem": Message("Credentials", NO_STORE_MESSAGE),
+                        "reason": self._reason})  # fmt: skip
 
     @property
     def backend_name(self) -> str:
@@ -216,6 +231,7 @@ class CredentialStore:
 
     def _go_session_only(self, reason: str) -> None:
         self._problem = f"{NO_STORE_MESSAGE} ({reason})"
+        self._reason = reason
         log.warning("No usable password store, keeping secrets in memory only: %s", reason)
 
 

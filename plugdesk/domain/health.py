@@ -415,6 +415,9 @@ class Condition:
     reason: str = ""
     error: str | None = None
     error_info: str | None = None
+    # How long it has lasted, when the data says: offline since the disconnection, stale
+    # since the last heartbeat (None for a fault, or an unknown disconnection time).
+    span: timedelta | None = None
 
 
 @dataclass(frozen=True)
@@ -449,7 +452,8 @@ def assess(
         if rule is None:
             conditions[kind] = Condition(kind, False)
             continue
-        conditions[kind] = Condition(kind, True, rule.reason.format_map(fields))
+        span = facts.offline_for if kind is IncidentKind.OFFLINE else facts.heartbeat_age
+        conditions[kind] = Condition(kind, True, rule.reason.format_map(fields), span=span)
     maintenance = any(r.level is Health.MAINTENANCE and r.when(facts) for r in RULES)
     return Assessment(
         verdict_from_facts(facts), conditions, maintenance, _connector_faults(charger, facts)

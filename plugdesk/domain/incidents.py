@@ -52,6 +52,7 @@ from plugdesk.domain.health import (
     Assessment,
     ChargerLike,
     Condition,
+    Finding,
     IncidentKind,
     assess,
     describe_duration,
@@ -83,9 +84,49 @@ _KIND_NAMES = {
 }
 
 
+SilenceReason = Literal["kind_off", "resolved_off", "paused", "muted", "quiet_hours"]
+
+
+@dataclass(frozen=True)
+class AlertFacts:
+    """What an alert tells, as facts rather than words: the window phrases them in the
+    user's language (plugdesk/ui/alert_text.py), `english_words` for the command line,
+    logs and webhooks (`Alert.title` and `Alert.body`)."""
+
+    event: AlertEvent
+    kind: IncidentKind | None  # None: a summary of several kinds
+    charger: str = ""  # one charger's name (the manager's label, else its identity)
+    connector: int | None = None  # the connector at fault; None: the charger itself
+    error_code: str | None = None  # an OCPP code ("HighTemperature"); None: no code sent
+    error_info: str | None = None  # the charger's own words, as it sent them
+    # opened offline/stale: how long so far (None: unknown); resolved: how long it lasted
+    span: timedelta | None = None
+    summary: bool = False  # many chargers in one alert: the fields below
+    chargers: int = 0
+    kinds: tuple[tuple[IncidentKind, int], ...] = ()  # chargers per kind, worst first
+    names: tuple[str, ...] = ()  # the first SUMMARY_NAMES chargers' names
+
+    @property
+    def more(self) -> int:
+        """Chargers of a summary not named ("… and 3 more")."""
+        return max(0, self.chargers - len(self.names))
+
+
+@dataclass(frozen=True)
+class Silence:
+    """Why an alert does not pop up, as facts (`english_silence` says it in English)."""
+
+    reason: SilenceReason
+    kind: IncidentKind | None = None  # "kind_off": the kind switched off
+    until: datetime | None = None  # "paused", "muted" (None with "muted": until resolved)
+
+
 @dataclass(frozen=True)
 class Alert:
-    """One thing to tell the user, already committed to the store."""
+    """One thing to tell the user, already committed to the store.
+
+    `title`, `body` and `suppressed_by` are English (the command line, logs, webhooks);
+    the window words `facts` and `silence` in the user's language instead."""
 
     kind: AlertKind
     incident_ids: tuple[int, ...]
@@ -97,6 +138,8 @@ class Alert:
     suppressed_by: str | None = None  # why silent, in words ("Quiet hours")
     incident_kind: str | None = None  # "fault" / "offline" / "stale"; None for mixed summary
     summary_of: AlertEvent | None = None  # for a summary: opened or resolved incidents
+    facts: AlertFacts | None = None  # None: an alert made with its words only
+    silence: Silence | None = None
 
     @property
     def event(self) -> AlertEvent:
@@ -188,10 +231,9 @@ class _Item:
     incident: Incident
     kind: IncidentKind
     event: AlertEvent
-    title: str
-    body: str
+    facts: AlertFacts
     urgency: Urgency
-    suppressed_by: str | None
+    silence: Silence | None
 
 
 class IncidentTracker:
@@ -482,11 +524,11 @@ class IncidentTracker:
     def _alerts(
         self, opened: list[Incident], plan: _Plan, mutes_ended: set[str], now: datetime
     ) -> list[Alert]:
-        reasons = {incident.id: condition.reason for incident, condition in plan.reoffers}
+        conditions = {incident.id: condition for incident, condition in plan.reoffers}
         for incident, (_, _, condition, _) in zip(opened, plan.opens, strict=True):
-            reasons[incident.id] = condition.reason
+            conditions[incident.id] = condition
         openings = [*opened, *(incident for incident, _ in plan.reoffers)]
-        open_items = [self._opened_item(i, reasons[i.id], now) for i in openings]
+        open_items = [self._opened_item(i, conditions[i.id], now) for i in openings]
         self._announced.update(i.id for i in openings)
         resolve_items = []
         for incident, closed_at in plan.closes:
@@ -497,65 +539,77 @@ class IncidentTracker:
             resolve_items.append(self._resolved_item(incident, closed_at, now, ended))
         return self._grouped(open_items, "opened") + self._grouped(resolve_items, "resolved")
 
-    def _opened_item(self, incident: Incident, reason: str, now: datetime) -> _Item:
+    def _opened_item(self, incident: Incident, condition: Condition, now: datetime) -> _Item:
         kind = IncidentKind(incident.kind)
-        name = incident.charger_name
-        if incident.connector_id is not None:
-            name = f"{name} connector {incident.connector_id}"
-        title = {
-            IncidentKind.FAULT: f"{name} faulted",
-            IncidentKind.OFFLINE: f"{name} is offline",
-            IncidentKind.STALE: f"{name} stopped reporting",
-        }[kind]
+        facts = AlertFacts(
+            "opened",
+            kind,
+            charger=incident.charger_name,
+            connector=incident.connector_id,
+            error_code=incident.error_code,
+            error_info=incident.error_info,
+            span=condition.span,
+        )
         why = self._silence(incident.charger_uuid, kind, "opened", now, mute_ended=False)
-        return _Item(incident, kind, "opened", title, reason, _OPEN_URGENCY[kind], why)
+        return _Item(incident, kind, "opened", facts, _OPEN_URGENCY[kind], why)
 
     def _resolved_item(
         self, incident: Incident, closed_at: datetime, now: datetime, mute_ended: bool
     ) -> _Item:
         kind = IncidentKind(incident.kind)
-        name = incident.charger_name
-        if incident.connector_id is not None:
-            name = f"{name} connector {incident.connector_id}"
-        lasted = describe_duration(closed_at - incident.first_seen_at)
-        title, body = {
-            IncidentKind.FAULT: (
-                f"{name}: fault cleared",
-                f"{incident.error_code or 'The fault'} cleared after {lasted}.",
-            ),
-            IncidentKind.OFFLINE: (f"{name} is back online", f"Offline for {lasted}."),
-            IncidentKind.STALE: (f"{name} is reporting again", f"Silent for {lasted}."),
-        }[kind]
+        facts = AlertFacts(
+            "resolved",
+            kind,
+            charger=incident.charger_name,
+            connector=incident.connector_id,
+            error_code=incident.error_code,
+            span=closed_at - incident.first_seen_at,
+        )
         why = self._silence(incident.charger_uuid, kind, "resolved", now, mute_ended)
-        return _Item(incident, kind, "resolved", title, body, "low", why)
+        return _Item(incident, kind, "resolved", facts, "low", why)
 
     def _silence(
         self, uuid: str, kind: IncidentKind, event: AlertEvent, now: datetime, mute_ended: bool
-    ) -> str | None:
+    ) -> Silence | None:
         """Why this alert should not pop up, or None when it should."""
         if not self.prefs.wants(kind):
-            return f"{_KIND_NAMES[kind]} notifications are off"
+            return Silence("kind_off", kind=kind)
         if event == "resolved" and not self.prefs.resolved:
-            return "Resolved notifications are off"
+            return Silence("resolved_off")
         paused = self.paused_until(now)
         if paused is not None:
-            return f"Notifications paused until {self.prefs.local(paused):%H:%M}"
+            return Silence("paused", until=paused)
         mute = self._mutes.get(uuid)
         if mute is not None and mute.active(now) and not mute_ended:
-            if mute.until_resolved:
-                return "Charger muted until resolved"
-            assert mute.until is not None
-            return f"Charger muted until {self.prefs.local(mute.until):%H:%M}"
+            return Silence("muted", until=None if mute.until_resolved else mute.until)
         if self.prefs.is_quiet(now):
-            return "Quiet hours"
+            return Silence("quiet_hours")
         return None
 
     def _grouped(self, items: list[_Item], event: AlertEvent) -> list[Alert]:
         items = sorted(items, key=lambda i: (i.incident.charger_name.casefold(), i.kind))
-        loud = [i for i in items if i.suppressed_by is None]
+        loud = [i for i in items if i.silence is None]
         if len(loud) < self.storm_threshold:
-            return [_single(i) for i in items]
-        return [_summary(loud, event)] + [_single(i) for i in items if i.suppressed_by]
+            return [self._single(i) for i in items]
+        return [_summary(loud, event)] + [self._single(i) for i in items if i.silence]
+
+    def _single(self, item: _Item) -> Alert:
+        incident = item.incident
+        title, body = english_words(item.facts)
+        silence = item.silence
+        return Alert(
+            kind=item.event,
+            incident_ids=(incident.id,),
+            title=title,
+            body=body,
+            urgency=item.urgency,
+            charger_uuid=incident.charger_uuid,
+            silent=silence is not None,
+            suppressed_by=None if silence is None else english_silence(silence, self.prefs.tz),
+            incident_kind=str(item.kind),
+            facts=item.facts,
+            silence=silence,
+        )
 
     # -- delivery ---------------------------------------------------------------------------
 
@@ -626,20 +680,38 @@ def _anything_present(assessment: Assessment) -> bool:
     return faults is not None and any(c.present for c in faults.values())
 
 
-def _single(item: _Item) -> Alert:
-    incident = item.incident
+def _summary(items: list[_Item], event: AlertEvent) -> Alert:
+    """One alert for many: "5 chargers faulted" / "PC-001, PC-014, … and 1 more"."""
+    # Counted by UUID: managers' labels need not be unique ("Bay 3" at two sites), and the
+    # headline must add up with the per-kind counts below it.
+    by_uuid = {i.incident.charger_uuid: i.incident.charger_name for i in items}
+    names = list(by_uuid.values())
+    kinds = [k for k in IncidentKind if any(i.kind is k for i in items)]  # worst first
+    facts = AlertFacts(
+        event,
+        kinds[0] if len(kinds) == 1 else None,
+        summary=True,
+        chargers=len(names),
+        kinds=tuple(
+            (k, len({i.incident.charger_uuid for i in items if i.kind is k})) for k in kinds
+        ),
+        names=tuple(names[:SUMMARY_NAMES]),
+    )
+    title, body = english_words(facts)
     return Alert(
-        kind=item.event,
-        incident_ids=(incident.id,),
-        title=item.title,
-        body=item.body,
-        urgency=item.urgency,
-        charger_uuid=incident.charger_uuid,
-        silent=item.suppressed_by is not None,
-        suppressed_by=item.suppressed_by,
-        incident_kind=str(item.kind),
+        kind="summary",
+        incident_ids=tuple(i.incident.id for i in items),
+        title=title,
+        body=body,
+        urgency=max((i.urgency for i in items), key=_URGENCY_RANK.__getitem__),
+        charger_uuid=None,
+        incident_kind=str(kinds[0]) if len(kinds) == 1 else None,
+        summary_of=event,
+        facts=facts,
     )
 
+
+# -- English words: the command line, logs and webhooks (the window has its own) -----------
 
 _SUMMARY_WORDS = {  # kind -> (what a summary of openings says, what resolutions say)
     IncidentKind.FAULT: ("faulted", "no longer faulted"),
@@ -648,40 +720,68 @@ _SUMMARY_WORDS = {  # kind -> (what a summary of openings says, what resolutions
 }
 
 
-def _summary(items: list[_Item], event: AlertEvent) -> Alert:
-    """One alert for many: "5 chargers faulted" / "PC-001, PC-014, … and 1 more"."""
-    # Counted by UUID: managers' labels need not be unique ("Bay 3" at two sites), and the
-    # headline must add up with the per-kind counts below it.
-    by_uuid = {i.incident.charger_uuid: i.incident.charger_name for i in items}
-    names = list(by_uuid.values())
-    chargers = f"{len(names)} charger{'s' if len(names) != 1 else ''}"
-    kinds = [k for k in IncidentKind if any(i.kind is k for i in items)]  # worst first
-    column = 0 if event == "opened" else 1
-    if len(kinds) == 1:
-        title, prefix = f"{chargers} {_SUMMARY_WORDS[kinds[0]][column]}", ""
+def english_words(facts: AlertFacts) -> tuple[str, str]:
+    """An alert's (title, body) in English."""
+    if facts.summary:
+        return _english_summary(facts)
+    assert facts.kind is not None
+    name = facts.charger
+    if facts.connector is not None:
+        name = f"{name} connector {facts.connector}"
+    lasted = describe_duration(facts.span or timedelta(0))
+    if facts.event == "opened":
+        return {
+            IncidentKind.FAULT: (
+                f"{name} faulted",
+                Finding(facts.connector, facts.error_code, facts.error_info).text(),
+            ),
+            IncidentKind.OFFLINE: (
+                f"{name} is offline",
+                "Offline since an unknown time" if facts.span is None else f"Offline for {lasted}",
+            ),
+            IncidentKind.STALE: (f"{name} stopped reporting", f"No heartbeat for {lasted}"),
+        }[facts.kind]
+    return {
+        IncidentKind.FAULT: (
+            f"{name}: fault cleared",
+            f"{facts.error_code or 'The fault'} cleared after {lasted}.",
+        ),
+        IncidentKind.OFFLINE: (f"{name} is back online", f"Offline for {lasted}."),
+        IncidentKind.STALE: (f"{name} is reporting again", f"Silent for {lasted}."),
+    }[facts.kind]
+
+
+def _english_summary(facts: AlertFacts) -> tuple[str, str]:
+    chargers = f"{facts.chargers} charger{'s' if facts.chargers != 1 else ''}"
+    column = 0 if facts.event == "opened" else 1
+    if facts.kind is not None:
+        title, prefix = f"{chargers} {_SUMMARY_WORDS[facts.kind][column]}", ""
     else:
-        title = f"{chargers} need attention" if event == "opened" else f"{chargers} recovered"
-        prefix = (
-            ", ".join(
-                f"{len({i.incident.charger_uuid for i in items if i.kind is k})} "
-                f"{_SUMMARY_WORDS[k][column]}"
-                for k in kinds
-            )
-            + ": "
-        )
-    listed = ", ".join(names[:SUMMARY_NAMES])
-    if len(names) > SUMMARY_NAMES:
-        listed += f" and {len(names) - SUMMARY_NAMES} more"
-    return Alert(
-        kind="summary",
-        incident_ids=tuple(i.incident.id for i in items),
-        title=title,
-        body=prefix + listed,
-        urgency=max((i.urgency for i in items), key=_URGENCY_RANK.__getitem__),
-        charger_uuid=None,
-        incident_kind=str(kinds[0]) if len(kinds) == 1 else None,
-        summary_of=event,
-    )
+        title = f"{chargers} need attention" if facts.event == "opened" else f"{chargers} recovered"
+        prefix = ", ".join(f"{n} {_SUMMARY_WORDS[k][column]}" for k, n in facts.kinds) + ": "
+    listed = ", ".join(facts.names)
+    if facts.more:
+        listed += f" and {facts.more} more"
+    return title, prefix + listed
+
+
+def english_silence(silence: Silence, tz: tzinfo | None = None) -> str:
+    """Why an alert stays quiet, in English ("Quiet hours"); times in `tz` (None: the
+    computer's own zone)."""
+    def clock(moment: datetime | None) -> str:
+        return f"{to_utc(moment).astimezone(tz):%H:%M}" if moment is not None else ""
+
+    if silence.reason == "kind_off" and silence.kind is not None:
+        return f"{_KIND_NAMES[silence.kind]} notifications are off"
+    if silence.reason == "resolved_off":
+        return "Resolved notifications are off"
+    if silence.reason == "paused":
+        return f"Notifications paused until {clock(silence.until)}"
+    if silence.reason == "muted":
+        if silence.until is None:
+            return "Charger muted until resolved"
+        return f"Charger muted until {clock(silence.until)}"
+    return "Quiet hours"
 
 
 def _span(value: timedelta | float) -> timedelta:

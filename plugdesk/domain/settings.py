@@ -25,7 +25,8 @@ from typing import Any, Final, Literal
 import msgspec
 
 from plugdesk.domain.atomic import atomic_write, clean_stale_temp_files
-from plugdesk.domain.errors import DomainError
+from plugdesk.domain.errors import DomainError, Message
+from plugdesk.marks import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,22 @@ _RANGES: Final[dict[str, tuple[int, int, str]]] = {
     "grace_offline_s": (0, 86_400, "seconds"),
     "storm_threshold": (2, 1000, "chargers"),
 }
+# Each unit's two problems: not a whole number, out of range (whole sentences, so each
+# language can put the unit where it belongs).
+_UNIT_PROBLEMS: Final[dict[str, tuple[str, str]]] = {
+    "seconds": (
+        QT_TRANSLATE_NOOP("Settings", "must be a whole number of seconds, not {value}"),
+        QT_TRANSLATE_NOOP("Settings", "must be from {low} to {high} seconds, not {value}"),
+    ),
+    "minutes": (
+        QT_TRANSLATE_NOOP("Settings", "must be a whole number of minutes, not {value}"),
+        QT_TRANSLATE_NOOP("Settings", "must be from {low} to {high} minutes, not {value}"),
+    ),
+    "chargers": (
+        QT_TRANSLATE_NOOP("Settings", "must be a whole number of chargers, not {value}"),
+        QT_TRANSLATE_NOOP("Settings", "must be from {low} to {high} chargers, not {value}"),
+    ),
+}
 _CHOICES: Final[dict[str, tuple[str, ...]]] = {
     "export_format": ("csv", "xlsx"),
     "export_tz": ("utc", "local"),
@@ -139,6 +156,18 @@ class SettingsError(DomainError, ValueError):
 
 
 def validate_field(name: str, value: Any) -> str | None:
+    """What is wrong with `value` for setting `name` (in English), or None when it is
+    fine. `field_problem` says the same as a Message the window translates."""
+    problem = field_problem(name, value)
+    return None if problem is None else str(problem)
+
+
+def _say(template: str, **values: object) -> Message:
+    """A settings problem as facts (its template marked with QT_TRANSLATE_NOOP)."""
+    return Message("Settings", template, values)
+
+
+def field_problem(name: str, value: Any) -> Message | None:
     """What is wrong with `value` for setting `name`, or None when it is fine."""
     if name in _RANGES:
         return _check_int(value, *_RANGES[name])
@@ -146,21 +175,36 @@ def validate_field(name: str, value: Any) -> str | None:
         options = _CHOICES[name]
         if value not in options:
             listed = " or ".join(f"'{o}'" for o in options)
-            return f"must be {listed}, not {value!r}"
+            return _say(QT_TRANSLATE_NOOP("Settings", "must be {options}, not {value}"),
+                        options=listed, value=repr(value))  # fmt: skip
         return None
     if name in ("quiet_start", "quiet_end"):
         if not isinstance(value, str) or not _HHMM.match(value):
-            return f"must be a time like 07:30 (24-hour HH:MM), not {value!r}"
+            return _say(
+                QT_TRANSLATE_NOOP(
+                    "Settings", "must be a time like 07:30 (24-hour HH:MM), not {value}"
+                ),
+                value=repr(value),
+            )
         return None
     if name == "api_url":
-        return api_url_problem(value)
+        problem = api_url_problem(value)
+        return None if problem is None else _say("{problem}", problem=problem)
     if name == "version":
-        return None if value == SCHEMA_VERSION else f"must be {SCHEMA_VERSION}, not {value!r}"
+        if value == SCHEMA_VERSION:
+            return None
+        return _say(QT_TRANSLATE_NOOP("Settings", "must be {version}, not {value}"),
+                    version=SCHEMA_VERSION, value=repr(value))  # fmt: skip
     if name == "export_last_dir":
-        return None if value is None or isinstance(value, str) else "must be a folder path"
+        if value is None or isinstance(value, str):
+            return None
+        return _say(QT_TRANSLATE_NOOP("Settings", "must be a folder path"))
     if name in FIELD_LABELS:  # the booleans
-        return None if isinstance(value, bool) else f"must be true or false, not {value!r}"
-    return "is not a PlugDesk setting"
+        if isinstance(value, bool):
+            return None
+        return _say(QT_TRANSLATE_NOOP("Settings", "must be true or false, not {value}"),
+                    value=repr(value))  # fmt: skip
+    return _say(QT_TRANSLATE_NOOP("Settings", "is not a PlugDesk setting"))
 
 
 def validate_settings(settings: Settings) -> list[str]:
@@ -196,11 +240,12 @@ def api_url_problem(url: Any) -> str | None:
     return None
 
 
-def _check_int(value: Any, low: int, high: int, unit: str) -> str | None:
+def _check_int(value: Any, low: int, high: int, unit: str) -> Message | None:
+    not_whole, out_of_range = _UNIT_PROBLEMS[unit]
     if isinstance(value, bool) or not isinstance(value, int):
-        return f"must be a whole number of {unit}, not {value!r}"
+        return _say(not_whole, value=repr(value))
     if not low <= value <= high:
-        return f"must be from {low} to {high} {unit}, not {value}"
+        return _say(out_of_range, low=low, high=high, value=value)
     return None
 
 

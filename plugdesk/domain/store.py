@@ -40,7 +40,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Self
 
-from plugdesk.domain.errors import DomainError
+from plugdesk.domain.errors import Message, WordedError
+from plugdesk.marks import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -52,19 +53,35 @@ _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 IncidentState = Literal["open", "closed"]
 
 
-class StoreError(DomainError):
-    """The store could not be used; `str()` is a sentence for the user."""
+class StoreError(WordedError):
+    """The store could not be used; `str()` is a sentence for the user (in English;
+    `message`, when set, lets the window say it in its language)."""
 
 
 class StoreReadOnlyError(StoreError):
     """A write failed because the history file (or its folder) is read-only."""
 
 
-READ_ONLY_PROBLEM = (
+READ_ONLY_PROBLEM = QT_TRANSLATE_NOOP(
+    "Store",
     "The event history file {path} is read-only, so new charger incidents are not saved. "
     "Alerts still work for as long as PlugDesk runs; make the file writable (check its "
-    "permissions) and restart PlugDesk to keep a history again."
+    "permissions) and restart PlugDesk to keep a history again.",
 )
+
+
+def _say(template: str, **values: object) -> Message:
+    """A store sentence as facts (its template marked with QT_TRANSLATE_NOOP("Store"))."""
+    return Message("Store", template, values)
+
+
+# What a failed write or read was doing ("Could not {action}: …").
+_SAVE = _say(QT_TRANSLATE_NOOP("Store", "save to the event history"))
+_USE = _say(QT_TRANSLATE_NOOP("Store", "use the event history"))
+
+
+def read_only_problem(path: Path | None) -> Message:
+    return _say(READ_ONLY_PROBLEM, path=path)
 
 
 @dataclass(frozen=True)
@@ -253,6 +270,7 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path: Path | None = None if str(path) == MEMORY else Path(path)
         self.problem: str | None = None  # a sentence for the window, e.g. after set-aside
+        self.problem_message: Message | None = None  # the same as facts, for translation
         self.set_aside_as: Path | None = None
         self._depth = 0
         self._conn = self._open_or_replace()
@@ -260,7 +278,7 @@ class Store:
         # out now, so the window can say so instead of alerting going quiet.
         self.read_only = self._writes_fail()
         if self.read_only:
-            self.problem = READ_ONLY_PROBLEM.format(path=self.path)
+            self._set_problem(read_only_problem(self.path))
             log.warning("the event history %s is read-only", self.path)
 
     def _writes_fail(self) -> bool:
@@ -283,20 +301,35 @@ class Store:
             return self._open()
         except _Damaged as damage:
             if self.path is None:
-                raise StoreError(f"The in-memory store failed: {damage}") from None
+                raise StoreError(_say(
+                    QT_TRANSLATE_NOOP("Store", "The in-memory store failed: {damage}"),
+                    damage=damage,
+                )) from None
             try:
                 self.set_aside_as = _set_aside(self.path)
             except OSError as error:
-                raise StoreError(
-                    f"The event history file {self.path} is damaged and could not be moved "
-                    f"aside ({error.strerror}). Move or delete it, then start PlugDesk again."
-                ) from None
-            self.problem = (
-                f"The event history file was damaged and could not be read. It was kept as "
-                f"{self.set_aside_as.name} and a new, empty history was started."
-            )
+                raise StoreError(_say(
+                    QT_TRANSLATE_NOOP(
+                        "Store",
+                        "The event history file {path} is damaged and could not be moved "
+                        "aside ({error}). Move or delete it, then start PlugDesk again.",
+                    ),
+                    path=self.path,
+                    error=error.strerror,
+                )) from None
+            self._set_problem(_say(
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "The event history file was damaged and could not be read. It was kept "
+                    "as {name} and a new, empty history was started.",
+                ),
+                name=self.set_aside_as.name,
+            ))
             log.warning("store %s set aside as %s: %s", self.path, self.set_aside_as, damage)
             return self._open()
+
+    def _set_problem(self, message: Message) -> None:
+        self.problem, self.problem_message = str(message), message
 
     def _open(self) -> sqlite3.Connection:
         target = MEMORY if self.path is None else str(self.path)
@@ -306,7 +339,7 @@ class Store:
             # isolation_level=None: no implicit transactions; this class issues BEGIN itself.
             conn = sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         except (sqlite3.Error, OSError) as error:
-            raise StoreError(f"Could not open the event history: {error}") from None
+            raise StoreError(_cannot_open(error)) from None
         try:
             _check_intact(conn)
             _check_version(conn)  # before _configure: a newer file must stay untouched
@@ -329,7 +362,7 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        with _as_store_error("save to the event history"):
+        with _as_store_error(_SAVE):
             self._conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
@@ -340,7 +373,7 @@ class Store:
                 self._conn.execute("ROLLBACK")
             raise
         self._depth = 0
-        with _as_store_error("save to the event history"):
+        with _as_store_error(_SAVE):
             try:
                 self._conn.execute("COMMIT")
             except sqlite3.Error:
@@ -353,7 +386,7 @@ class Store:
         return self._depth > 0
 
     def _exec(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
-        with _as_store_error("use the event history"):
+        with _as_store_error(_USE):
             return self._conn.execute(sql, params)
 
     # -- incidents --------------------------------------------------------------------------
@@ -397,7 +430,7 @@ class Store:
                     f"Charger {charger_uuid} already has an open {kind} incident."
                 ) from None
             except sqlite3.Error:
-                with _as_store_error("save to the event history"):
+                with _as_store_error(_SAVE):
                     raise
         incident_id = cursor.lastrowid
         assert incident_id is not None
@@ -718,7 +751,7 @@ def _check_intact(conn: sqlite3.Connection) -> None:
     except sqlite3.DatabaseError as error:
         if _is_damage(error):
             raise _Damaged(str(error)) from None
-        raise StoreError(f"Could not open the event history: {error}") from None
+        raise StoreError(_cannot_open(error)) from None
     if [r[0] for r in rows] != ["ok"]:
         raise _Damaged(str(rows[0][0]) if rows else "integrity check failed")
 
@@ -734,16 +767,21 @@ def _configure(conn: sqlite3.Connection) -> None:
     except sqlite3.DatabaseError as error:
         if _is_damage(error):
             raise _Damaged(str(error)) from None
-        raise StoreError(f"Could not open the event history: {error}") from None
+        raise StoreError(_cannot_open(error)) from None
 
 
 def _check_version(conn: sqlite3.Connection) -> None:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"The event history was written by a newer PlugDesk (schema {version}; this "
-            f"version knows up to {SCHEMA_VERSION}). Update PlugDesk to use it."
-        )
+        raise StoreError(_say(
+            QT_TRANSLATE_NOOP(
+                "Store",
+                "The event history was written by a newer PlugDesk (schema {version}; this "
+                "version knows up to {known}). Update PlugDesk to use it.",
+            ),
+            version=version,
+            known=SCHEMA_VERSION,
+        ))
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -794,15 +832,26 @@ def _closed_connection() -> sqlite3.Connection:
 
 
 @contextlib.contextmanager
-def _as_store_error(action: str) -> Iterator[None]:
+def _as_store_error(action: Message) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
         if _is_read_only(error):
-            raise StoreReadOnlyError(
-                f"Could not {action}: the event history file is read-only."
-            ) from None
-        raise StoreError(f"Could not {action}: {error}") from None
+            raise StoreReadOnlyError(_say(
+                QT_TRANSLATE_NOOP(
+                    "Store", "Could not {action}: the event history file is read-only."
+                ),
+                action=action,
+            )) from None
+        raise StoreError(_say(
+            QT_TRANSLATE_NOOP("Store", "Could not {action}: {error}"), action=action, error=error
+        )) from None
+
+
+def _cannot_open(error: Exception) -> Message:
+    return _say(
+        QT_TRANSLATE_NOOP("Store", "Could not open the event history: {error}"), error=error
+    )
 
 
 # -- values ---------------------------------------------------------------------------------

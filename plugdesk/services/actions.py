@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from plugdesk.api.charger_models import OcppLogPage, PlugChargeSetting, PublicChargingSettings
 from plugdesk.api.client import PlugchoiceClient
@@ -359,7 +359,11 @@ class ChargerActions(QObject):
 def action_event(entry: ActionEntry) -> Incident:
     """An audit row in the Events pane's shape: code = the action, info = what came of it."""
     words = entry.outcome if entry.outcome and entry.outcome != "—" else entry.reply_text
-    by = f"by {entry.user_name}: " if entry.user_name else ""
+    words = words or QCoreApplication.translate("Actions", "sending…")
+    if entry.user_name:  # the outcome itself is stored in the words of its day (English)
+        words = QCoreApplication.translate("Actions", "by {user}: {words}").format(
+            user=entry.user_name, words=words
+        )
     return Incident(
         id=-entry.id,
         charger_uuid=entry.charger_uuid,
@@ -369,7 +373,7 @@ def action_event(entry: ActionEntry) -> Incident:
         error_code=LABELS.get(ActionKind(entry.action), entry.action)
         if entry.action in ActionKind.__members__.values()
         else entry.action,
-        error_info=f"{by}{words or 'sending…'}",
+        error_info=words,
         opened_at=entry.sent_at,
         closed_at=entry.finished_at or entry.sent_at,
         notified_open=True,

@@ -33,7 +33,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import msgspec
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from plugdesk.api.models import Charger
 from plugdesk.domain.health import (
@@ -46,14 +46,15 @@ from plugdesk.domain.health import (
 from plugdesk.domain.incidents import Alert, IncidentKind, IncidentTracker
 from plugdesk.domain.snapshot import FleetSnapshot, judge, take_snapshot
 from plugdesk.domain.store import (
-    READ_ONLY_PROBLEM,
     Incident,
     IncidentState,
     Mute,
     Store,
     StoreError,
+    read_only_problem,
 )
 from plugdesk.services.monitor import FleetMonitor
+from plugdesk.services.wording import translated
 from plugdesk.tasks import COMPUTE, FLEET_CACHE, TaskRunner, run_blocking, run_blocking_now
 
 log = logging.getLogger(__name__)
@@ -273,7 +274,11 @@ class IncidentService(QObject):
         except StoreError as error:
             # Nothing changed in memory either: the next refresh tries again.
             log.warning("could not record incidents: %s", error)
-            self.store_problem.emit(f"Could not record charger incidents: {error}")
+            self.store_problem.emit(
+                self.tr("Could not record charger incidents: {problem}").format(
+                    problem=translated(error)
+                )
+            )
             alerts = []
         self._tell_if_memory_only()
         self._set_summary(snapshot.level(), snapshot.counts(), now, "")
@@ -301,7 +306,7 @@ class IncidentService(QObject):
         out from memory): a history that silently stops recording is worse than none."""
         if self.tracker.memory_only and not self._told_memory_only:
             self._told_memory_only = True
-            self.store_problem.emit(READ_ONLY_PROBLEM.format(path=self.store.path))
+            self.store_problem.emit(translated(read_only_problem(self.store.path)))
     def _pending_problems(self, chargers: Sequence[Charger]) -> list[PendingProblem]:
         """The tracker's conditions still inside their grace period, with the charger's
         names and error as the last refresh had them."""
@@ -315,14 +320,14 @@ class IncidentService(QObject):
             uuid, kind = str(key[0]), IncidentKind(str(key[1]))
             connector_id = key[2] if len(key) > 2 else None
             charger = by_uuid.get(uuid)
-            fault = kind == "fault" and charger is not None
+            code, info = _fault_words(charger, connector_id) if kind == "fault" else (None, None)
             problems.append(PendingProblem(
                 charger_uuid=uuid,
                 charger_identity=charger.identity if charger else None,
                 charger_reference=charger.reference if charger else None,
                 kind=str(kind),
-                error_code=charger.error if fault and charger else None,
-                error_info=charger.error_info if fault and charger else None,
+                error_code=code,
+                error_info=info,
                 first_seen_at=first_seen,
                 alert_at=first_seen + self.tracker.grace_for(kind),
                 connector_id=connector_id if isinstance(connector_id, int) else None,
@@ -342,8 +347,11 @@ class IncidentService(QObject):
             self._stale_note = ""
             return
         last = self._monitor.last_success if self._monitor is not None else None
-        when = f" from {_local_clock(last)}" if last is not None else ""
-        self._stale_note = f"Data{when} — the last refresh failed"
+        self._stale_note = (
+            self.tr("Data from {time} — the last refresh failed").format(time=_local_clock(last))
+            if last is not None
+            else self.tr("The last refresh failed")
+        )
         self._emit_summary(self._summary)
 
     def _publish_summary(self, chargers: Sequence[Charger], now: datetime, note: str = "") -> None:
@@ -379,15 +387,17 @@ class IncidentService(QObject):
         self, level: Severity, counts: dict[Health, int], now: datetime, note: str
     ) -> str:
         total = sum(counts.values())
-        lines = [f"PlugDesk — {total} charger{'s' if total != 1 else ''}"]
+        lines = [self.tr("PlugDesk — %n chargers", "", total)]
         if total:
-            lines.append(format_counts(counts))
+            lines.append(_counts_text(counts))
         open_count = len(self.tracker.open_incidents())
         if open_count:
-            lines.append(f"{open_count} open incident{'s' if open_count != 1 else ''}")
+            lines.append(self.tr("%n open incidents", "", open_count))
         paused = self.tracker.paused_until(now)
         if paused is not None:
-            lines.append(f"Notifications paused until {_local_clock(paused)}")
+            lines.append(
+                self.tr("Notifications paused until {time}").format(time=_local_clock(paused))
+            )
         if note:
             lines.append(note)
         return "\n".join(lines)
@@ -475,7 +485,9 @@ class IncidentService(QObject):
         last = await self.aload_last_known()
         if last is None or self._observed_live or self._closed:
             return None
-        note = f"Last known fleet from {_local_clock(last.fetched_at)} — not current"
+        note = self.tr("Last known fleet from {time} — not current").format(
+            time=_local_clock(last.fetched_at)
+        )
         self._publish_summary(last.chargers, self._clock(), note)
         self.last_known_fleet.emit(last.chargers, last.fetched_at)
         return last
@@ -509,7 +521,7 @@ class IncidentService(QObject):
             return None
         if incident.charger_identity == incident.charger_reference:
             return None
-        return f"Charger {incident.charger_identity}"
+        return self.tr("Charger {identity}").format(identity=incident.charger_identity)
 
     # -- mutes and the pause ------------------------------------------------------------
 
@@ -518,7 +530,7 @@ class IncidentService(QObject):
         try:
             mute = self.tracker.mute(charger_uuid, self._clock(), duration)
         except StoreError as error:
-            self.store_problem.emit(f"Could not mute the charger: {error}")
+            self._tell(self.tr("Could not mute the charger: {problem}"), error)
             return None
         self.incidents_changed.emit()
         return mute
@@ -527,7 +539,7 @@ class IncidentService(QObject):
         try:
             self.tracker.unmute(charger_uuid)
         except StoreError as error:
-            self.store_problem.emit(f"Could not unmute the charger: {error}")
+            self._tell(self.tr("Could not unmute the charger: {problem}"), error)
             return
         self.incidents_changed.emit()
 
@@ -540,7 +552,7 @@ class IncidentService(QObject):
         try:
             self.tracker.pause(until)
         except StoreError as error:
-            self.store_problem.emit(f"Could not pause notifications: {error}")
+            self._tell(self.tr("Could not pause notifications: {problem}"), error)
             return None
         self.pause_changed.emit(until)
         self._refresh_tooltip()
@@ -550,10 +562,14 @@ class IncidentService(QObject):
         try:
             self.tracker.resume()
         except StoreError as error:
-            self.store_problem.emit(f"Could not resume notifications: {error}")
+            self._tell(self.tr("Could not resume notifications: {problem}"), error)
             return
         self.pause_changed.emit(None)
         self._refresh_tooltip()
+
+    def _tell(self, text: str, error: StoreError) -> None:
+        """A store problem in the window's words: `text` has a {problem} for the error."""
+        self.store_problem.emit(text.format(problem=translated(error)))
 
     def paused_until(self) -> datetime | None:
         return self.tracker.paused_until(self._clock())
@@ -582,7 +598,7 @@ class IncidentService(QObject):
         try:
             return self.store.list_incidents(kind=kind, state=state, limit=limit)
         except StoreError as error:
-            self.store_problem.emit(str(error))
+            self.store_problem.emit(translated(error))
             return []
 
     def now(self) -> datetime:
@@ -643,6 +659,30 @@ def _judge(
     """The fleet's worst severity and chargers per level (pure: any thread)."""
     snapshot = take_snapshot(chargers, now, stale_after)
     return snapshot.level(), snapshot.counts()
+
+
+def _fault_words(charger: Charger | None, connector_id: object) -> tuple[str | None, str | None]:
+    """The error code and text of a pending fault: the connector's own when the fault is
+    on one connector (the charger itself may say "NoError" meanwhile)."""
+    if charger is None:
+        return None, None
+    if isinstance(connector_id, int):
+        for connector in charger.connectors or ():
+            if connector.connector_id == connector_id:
+                return connector.error, connector.error_info
+        return None, None
+    return charger.error, charger.error_info
+
+
+def _counts_text(counts: dict[Health, int]) -> str:
+    """ "Fault 2 · Offline 1 · OK 37" with the levels in the window's language (the words
+    of the "Health" context the charger table uses); English: `format_counts`."""
+    parts = [
+        f"{QCoreApplication.translate('Health', LABELS[level])} {counts[level]}"
+        for level in LABELS
+        if counts.get(level)
+    ]
+    return " · ".join(parts) if parts else format_counts(counts)
 
 
 def _local_clock(moment: datetime) -> str:

@@ -71,18 +71,22 @@ class Note:
     alert: Alert
     open: Callable[[], None] = field(compare=False)
     detail: str | None = None  # e.g. "Charger KSAT-2207-64668" when the title shows a label
+    # (title, body) in the window's language; None: the alert's own (English) words
+    words: tuple[str, str] | None = None
 
     # Titles and bodies carry charger names and error texts, which a charger (or whoever
     # configured it) chooses: every channel shows them through the one neutraliser, so
     # no control or bidi character reaches a notification daemon, a balloon or a toast.
     @property
     def title(self) -> str:
-        return clean_server_text(self.alert.title, limit=None)
+        title = self.words[0] if self.words else self.alert.title
+        return clean_server_text(title, limit=None)
 
     @property
     def body(self) -> str:
         """The alert's words, plus the detail line when there is one."""
-        body = clean_server_text(self.alert.body, limit=None)
+        body = self.words[1] if self.words else self.alert.body
+        body = clean_server_text(body, limit=None)
         detail = clean_server_text(self.detail, limit=None) if self.detail else ""
         return f"{body}\n{detail}" if detail else body
 
@@ -107,6 +111,7 @@ class Channel(Protocol):
 
 QuietSink = Callable[[Note], None]
 Detail = Callable[[Alert], str | None]
+Phrase = Callable[[Alert], tuple[str, str]]  # an alert's (title, body) as the window says it
 
 
 class NativeChannel:
@@ -225,6 +230,7 @@ class Notifier(QObject):
         *,
         quiet: QuietSink | None = None,
         detail: Detail | None = None,
+        phrase: Phrase | None = None,
         max_popups: int = MAX_POPUPS,
         popup_window: float = POPUP_WINDOW,
         clock: Callable[[], float] = time.monotonic,
@@ -232,6 +238,8 @@ class Notifier(QObject):
     ) -> None:
         """`detail(alert)` may add a line to what is shown (the charger's identity when
         the title names it by the manager's own label, which need not be unique).
+        `phrase(alert)` words it in the window's language (the tracker's facts through
+        Qt's translations); without it, the alert's English words show.
         `max_popups` in any `popup_window` seconds: the rate bound (tests shorten it)."""
         super().__init__(parent)
         self._runner = runner
@@ -246,6 +254,7 @@ class Notifier(QObject):
         self._channels: list[Channel] = list(channels or [])
         self._quiet = quiet
         self._detail = detail
+        self._phrase = phrase
         self._lock: asyncio.Lock | None = None
         # (alert, channel) of the latest deliveries; bounded, since PlugDesk runs for weeks
         self.history: deque[tuple[Alert, str]] = deque(maxlen=HISTORY_KEPT)
@@ -270,7 +279,7 @@ class Notifier(QObject):
 
     async def deliver(self, alert: Alert) -> str:
         """Show one alert; returns the channel that showed it ("" if none could)."""
-        note = Note(alert, self._opener(alert), self._detail_for(alert))
+        note = Note(alert, self._opener(alert), self._detail_for(alert), self._words(alert))
         if alert.silent:
             if self._quiet is not None:
                 self._quiet(note)
@@ -344,6 +353,15 @@ class Notifier(QObject):
             return self._detail(alert)
         except Exception:  # a missing detail must never cost the alert itself
             log.exception("could not describe the alert %r", alert.title)
+            return None
+
+    def _words(self, alert: Alert) -> tuple[str, str] | None:
+        if self._phrase is None:
+            return None
+        try:
+            return self._phrase(alert)
+        except Exception:  # a wording slip must never cost the alert: English then
+            log.exception("could not word the alert %r", alert.title)
             return None
 
     def _done(self, alert: Alert, channel: str) -> str:

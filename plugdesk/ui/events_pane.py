@@ -144,7 +144,8 @@ EMPTY_TEXT = QT_TRANSLATE_NOOP(
 def pending_row(problem: PendingProblem) -> Incident:
     """A pending problem as an Events row: a negative id that stays the same from one
     refresh to the next (so the row updates in place), opened_at = when it will alert."""
-    key = zlib.crc32(f"{problem.charger_uuid}|{problem.kind}".encode())
+    # One row per charger, kind and connector: two connectors' faults are two rows.
+    key = zlib.crc32(f"{problem.charger_uuid}|{problem.kind}|{problem.connector_id}".encode())
     return Incident(
         id=-(key + 1),
         charger_uuid=problem.charger_uuid,
@@ -158,6 +159,7 @@ def pending_row(problem: PendingProblem) -> Incident:
         notified_open=False,
         notified_close=False,
         first_seen_at=problem.first_seen_at,
+        connector_id=problem.connector_id,
     )
 
 
@@ -232,6 +234,8 @@ class EventsModel(RowTableModel[Incident]):
         if column == EventColumn.KIND:
             return kind_label(incident.kind)
         if column == EventColumn.ERROR:
+            if incident.kind == ACTION_KIND and incident.error_code:  # "Restart": marked
+                return translate("Actions", incident.error_code)  # in domain/actions.py
             if incident.connector_id is not None:  # "Connector 2: HighTemperature"
                 return self.tr("Connector {number}: {error}").format(
                     number=incident.connector_id, error=fmt.text(incident.error_code)

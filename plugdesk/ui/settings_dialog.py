@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from plugdesk.api.client import check_api_url
 from plugdesk.api.errors import InsecureURLError
-from plugdesk.domain.settings import FIELD_LABELS, Settings, validate_field
+from plugdesk.domain.settings import FIELD_LABELS, Settings, field_problem
 from plugdesk.marks import QT_TRANSLATE_NOOP
+from plugdesk.services.wording import translated
 from plugdesk.ui.i18n import LANGUAGE_NAMES
 
 _SPINS: dict[str, tuple[int, int, str]] = {
@@ -187,9 +188,11 @@ class SettingsDialog(QDialog):
     def problem_list(self) -> list[str]:
         problems = []
         for name, value in self.values().items():
-            problem = validate_field(name, value)
+            problem = field_problem(name, value)
             if problem:
-                problems.append(f"{label(name)}: {problem}")
+                problems.append(self.tr("{setting}: {problem}").format(
+                    setting=label(name), problem=translated(problem)
+                ))
         return problems
 
     def result_settings(self) -> Settings:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.signin import SignedIn, SignInService
+from plugdesk.services.wording import translated
 
 TOKEN_HINT = QT_TRANSLATE_NOOP(
     "SignInDialog",
@@ -67,7 +68,7 @@ class SignInDialog(QDialog):
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.RichText)
         self.store_warning = QLabel(
-            f"<b>{html.escape(service.credentials.problem or '')}</b> "
+            f"<b>{html.escape(translated(service.credentials.problem_message or ''))}</b> "
             f"{html.escape(self.tr(SESSION_ONLY_AFTER))}"
         )
         self.store_warning.setWordWrap(True)
@@ -148,7 +149,7 @@ class SignInDialog(QDialog):
         where = (
             self.tr("The token is kept in {store}.").format(store=info.stored_in)
             if info.stored_in
-            else self._service.credentials.problem
+            else translated(self._service.credentials.problem_message or "")
             or self.tr("The token is used for this session only.")
         )
         self.status_label.setText(

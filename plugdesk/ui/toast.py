@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from plugdesk.services.notifier import Note
+from plugdesk.ui.alert_text import silence_words
 
 MAX_TOASTS = 3
 MARGIN = 16
@@ -52,13 +53,21 @@ class Toast(QFrame):
         self.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
         self.setForegroundRole(self.palette().ColorRole.ToolTipText)
         stripe = _QUIET_STRIPE if quiet else _STRIPES.get(note.urgency, _STRIPES["normal"])
-        self.setStyleSheet(f"#toast {{ border-left: 5px solid {stripe}; }}")
+        # A border-left alone is ignored by Qt's style sheets (checked: no stripe drawn);
+        # with the whole border declared it shows, and the background must be named too
+        # (style sheets know no tool-tip palette role: its colour, from the palette).
+        background = self.palette().color(self.palette().ColorRole.ToolTipBase).name()
+        self.setStyleSheet(
+            f"#toast {{ background-color: {background}; border: 1px solid palette(mid); "
+            f"border-left: 5px solid {stripe}; }}"
+        )
         self.setFixedWidth(WIDTH)
 
         title = note.title
-        if quiet and note.alert.suppressed_by:
+        reason = silence_words(note.alert) if quiet else None
+        if reason:
             title = self.tr("{title} — {reason}, not shown as a pop-up").format(
-                title=title, reason=note.alert.suppressed_by
+                title=title, reason=reason
             )
         # Titles and bodies carry charger names and error texts: plain text, so a name
         # that looks like HTML shows as typed instead of being rendered as markup.

@@ -94,6 +94,14 @@
             <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
             <translation>Ihr Zugriff auf {charger} umfasst keine Aktionen (dafür sind volle Rechte nötig). Bitten Sie den Eigentümer der Ladestation um Zugriff.</translation>
         </message>
+        <message>
+            <source>sending…</source>
+            <translation>wird gesendet…</translation>
+        </message>
+        <message>
+            <source>by {user}: {words}</source>
+            <translation>von {user}: {words}</translation>
+        </message>
     </context>
     <context>
         <name>ActionsPanel</name>
@@ -435,6 +443,176 @@
         </message>
     </context>
     <context>
+        <name>AlertText</name>
+        <message>
+            <source>{charger} connector {connector} faulted</source>
+            <translation>{charger}: Anschluss {connector} gestört</translation>
+        </message>
+        <message>
+            <source>{charger} faulted</source>
+            <translation>{charger} gestört</translation>
+        </message>
+        <message>
+            <source>{charger} is offline</source>
+            <translation>{charger} ist offline</translation>
+        </message>
+        <message>
+            <source>{charger} stopped reporting</source>
+            <translation>{charger} meldet sich nicht mehr</translation>
+        </message>
+        <message>
+            <source>Offline since an unknown time</source>
+            <translation>Offline seit unbekannter Zeit</translation>
+        </message>
+        <message>
+            <source>Offline for {duration}</source>
+            <translation>Seit {duration} offline</translation>
+        </message>
+        <message>
+            <source>No heartbeat for {duration}</source>
+            <translation>Seit {duration} kein Heartbeat</translation>
+        </message>
+        <message>
+            <source>Faulted (no error code)</source>
+            <translation>Störung (kein Fehlercode)</translation>
+        </message>
+        <message>
+            <source>{error} ({info})</source>
+            <translation>{error} ({info})</translation>
+        </message>
+        <message>
+            <source>{charger} connector {connector}: fault cleared</source>
+            <translation>{charger}: Störung an Anschluss {connector} behoben</translation>
+        </message>
+        <message>
+            <source>{charger}: fault cleared</source>
+            <translation>{charger}: Störung behoben</translation>
+        </message>
+        <message>
+            <source>{charger} is back online</source>
+            <translation>{charger} ist wieder online</translation>
+        </message>
+        <message>
+            <source>{charger} is reporting again</source>
+            <translation>{charger} meldet sich wieder</translation>
+        </message>
+        <message>
+            <source>{error} cleared after {duration}.</source>
+            <translation>{error} nach {duration} behoben.</translation>
+        </message>
+        <message>
+            <source>The fault cleared after {duration}.</source>
+            <translation>Die Störung wurde nach {duration} behoben.</translation>
+        </message>
+        <message>
+            <source>Offline for {duration}.</source>
+            <translation>{duration} lang offline.</translation>
+        </message>
+        <message>
+            <source>Silent for {duration}.</source>
+            <translation>{duration} lang ohne Meldung.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers need attention</source>
+            <translation>
+                <numerusform>%n Ladestation braucht Aufmerksamkeit</numerusform>
+                <numerusform>%n Ladestationen brauchen Aufmerksamkeit</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers recovered</source>
+            <translation>
+                <numerusform>%n Ladestation wieder in Ordnung</numerusform>
+                <numerusform>%n Ladestationen wieder in Ordnung</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{names} and %n more chargers</source>
+            <translation>
+                <numerusform>{names} und %n weitere Ladestation</numerusform>
+                <numerusform>{names} und %n weitere Ladestationen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{counts}: {names}</source>
+            <translation>{counts}: {names}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers faulted</source>
+            <translation>
+                <numerusform>%n Ladestation gestört</numerusform>
+                <numerusform>%n Ladestationen gestört</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers no longer faulted</source>
+            <translation>
+                <numerusform>%n Ladestation nicht mehr gestört</numerusform>
+                <numerusform>%n Ladestationen nicht mehr gestört</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers offline</source>
+            <translation>
+                <numerusform>%n Ladestation offline</numerusform>
+                <numerusform>%n Ladestationen offline</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers back online</source>
+            <translation>
+                <numerusform>%n Ladestation wieder online</numerusform>
+                <numerusform>%n Ladestationen wieder online</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers stopped reporting</source>
+            <translation>
+                <numerusform>%n Ladestation meldet sich nicht mehr</numerusform>
+                <numerusform>%n Ladestationen melden sich nicht mehr</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers reporting again</source>
+            <translation>
+                <numerusform>%n Ladestation meldet sich wieder</numerusform>
+                <numerusform>%n Ladestationen melden sich wieder</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Fault notifications are off</source>
+            <translation>Benachrichtigungen zu Störungen sind aus</translation>
+        </message>
+        <message>
+            <source>Offline notifications are off</source>
+            <translation>Benachrichtigungen zu Offline-Ladestationen sind aus</translation>
+        </message>
+        <message>
+            <source>Stale notifications are off</source>
+            <translation>Benachrichtigungen zu veralteten Daten sind aus</translation>
+        </message>
+        <message>
+            <source>Resolved notifications are off</source>
+            <translation>Benachrichtigungen zu behobenen Problemen sind aus</translation>
+        </message>
+        <message>
+            <source>Notifications paused until {time}</source>
+            <translation>Benachrichtigungen pausiert bis {time}</translation>
+        </message>
+        <message>
+            <source>Charger muted until resolved</source>
+            <translation>Ladestation stummgeschaltet bis zur Behebung</translation>
+        </message>
+        <message>
+            <source>Charger muted until {time}</source>
+            <translation>Ladestation stummgeschaltet bis {time}</translation>
+        </message>
+        <message>
+            <source>Quiet hours</source>
+            <translation>Ruhezeit</translation>
+        </message>
+    </context>
+    <context>
         <name>Alerts</name>
         <message>
             <source>Pop-ups muted until its incidents resolve</source>
@@ -611,6 +789,13 @@
         <message>
             <source>AC 3-phase</source>
             <translation>AC dreiphasig</translation>
+        </message>
+    </context>
+    <context>
+        <name>Credentials</name>
+        <message>
+            <source>Your system has no password store; the token will be forgotten when PlugDesk quits.</source>
+            <translation>Ihr System hat keinen Passwortspeicher; das Token wird vergessen, wenn PlugDesk beendet wird.</translation>
         </message>
     </context>
     <context>
@@ -1735,6 +1920,63 @@ Alarmiert {alerted} (nach der Karenzzeit)</translation>
         <message>
             <source>Dismiss</source>
             <translation>Schließen</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentService</name>
+        <message>
+            <source>Could not record charger incidents: {problem}</source>
+            <translation>Vorfälle der Ladestationen konnten nicht gespeichert werden: {problem}</translation>
+        </message>
+        <message>
+            <source>Data from {time} — the last refresh failed</source>
+            <translation>Daten von {time} — die letzte Aktualisierung ist fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>The last refresh failed</source>
+            <translation>Die letzte Aktualisierung ist fehlgeschlagen</translation>
+        </message>
+        <message numerus="yes">
+            <source>PlugDesk — %n chargers</source>
+            <translation>
+                <numerusform>PlugDesk — %n Ladestation</numerusform>
+                <numerusform>PlugDesk — %n Ladestationen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open incidents</source>
+            <translation>
+                <numerusform>%n offener Vorfall</numerusform>
+                <numerusform>%n offene Vorfälle</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Notifications paused until {time}</source>
+            <translation>Benachrichtigungen pausiert bis {time}</translation>
+        </message>
+        <message>
+            <source>Last known fleet from {time} — not current</source>
+            <translation>Zuletzt bekannte Ladestationen von {time} — nicht aktuell</translation>
+        </message>
+        <message>
+            <source>Charger {identity}</source>
+            <translation>Ladestation {identity}</translation>
+        </message>
+        <message>
+            <source>Could not mute the charger: {problem}</source>
+            <translation>Die Ladestation konnte nicht stummgeschaltet werden: {problem}</translation>
+        </message>
+        <message>
+            <source>Could not unmute the charger: {problem}</source>
+            <translation>Die Stummschaltung der Ladestation konnte nicht aufgehoben werden: {problem}</translation>
+        </message>
+        <message>
+            <source>Could not pause notifications: {problem}</source>
+            <translation>Benachrichtigungen konnten nicht pausiert werden: {problem}</translation>
+        </message>
+        <message>
+            <source>Could not resume notifications: {problem}</source>
+            <translation>Benachrichtigungen konnten nicht fortgesetzt werden: {problem}</translation>
         </message>
     </context>
     <context>
@@ -2929,6 +3171,54 @@ Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</trans
             <source>Colours</source>
             <translation>Farben</translation>
         </message>
+        <message>
+            <source>must be a whole number of seconds, not {value}</source>
+            <translation>muss eine ganze Zahl von Sekunden sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} seconds, not {value}</source>
+            <translation>muss zwischen {low} und {high} Sekunden liegen, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of minutes, not {value}</source>
+            <translation>muss eine ganze Zahl von Minuten sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} minutes, not {value}</source>
+            <translation>muss zwischen {low} und {high} Minuten liegen, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of chargers, not {value}</source>
+            <translation>muss eine ganze Zahl von Ladestationen sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} chargers, not {value}</source>
+            <translation>muss zwischen {low} und {high} Ladestationen liegen, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be {options}, not {value}</source>
+            <translation>muss {options} sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be a time like 07:30 (24-hour HH:MM), not {value}</source>
+            <translation>muss eine Uhrzeit wie 07:30 sein (24 Stunden, HH:MM), nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be {version}, not {value}</source>
+            <translation>muss {version} sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>must be a folder path</source>
+            <translation>muss ein Ordnerpfad sein</translation>
+        </message>
+        <message>
+            <source>must be true or false, not {value}</source>
+            <translation>muss true oder false sein, nicht {value}</translation>
+        </message>
+        <message>
+            <source>is not a PlugDesk setting</source>
+            <translation>ist keine Einstellung von PlugDesk</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -3019,6 +3309,10 @@ Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</trans
         <message>
             <source>Problems</source>
             <translation>Probleme</translation>
+        </message>
+        <message>
+            <source>{setting}: {problem}</source>
+            <translation>{setting}: {problem}</translation>
         </message>
     </context>
     <context>
@@ -3190,6 +3484,49 @@ Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</trans
         <message>
             <source>Double-click a site to show its chargers.</source>
             <translation>Doppelklicken Sie auf einen Standort, um seine Ladestationen zu sehen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Store</name>
+        <message>
+            <source>The event history file {path} is read-only, so new charger incidents are not saved. Alerts still work for as long as PlugDesk runs; make the file writable (check its permissions) and restart PlugDesk to keep a history again.</source>
+            <translation>Die Datei des Ereignisverlaufs {path} ist schreibgeschützt, daher werden neue Vorfälle der Ladestationen nicht gespeichert. Benachrichtigungen funktionieren, solange PlugDesk läuft; machen Sie die Datei beschreibbar (prüfen Sie die Berechtigungen) und starten Sie PlugDesk neu, um wieder einen Verlauf zu führen.</translation>
+        </message>
+        <message>
+            <source>save to the event history</source>
+            <translation>im Ereignisverlauf speichern</translation>
+        </message>
+        <message>
+            <source>use the event history</source>
+            <translation>den Ereignisverlauf verwenden</translation>
+        </message>
+        <message>
+            <source>The in-memory store failed: {damage}</source>
+            <translation>Der Speicher im Arbeitsspeicher ist fehlgeschlagen: {damage}</translation>
+        </message>
+        <message>
+            <source>The event history file {path} is damaged and could not be moved aside ({error}). Move or delete it, then start PlugDesk again.</source>
+            <translation>Die Datei des Ereignisverlaufs {path} ist beschädigt und konnte nicht beiseitegelegt werden ({error}). Verschieben oder löschen Sie sie und starten Sie PlugDesk erneut.</translation>
+        </message>
+        <message>
+            <source>The event history file was damaged and could not be read. It was kept as {name} and a new, empty history was started.</source>
+            <translation>Die Datei des Ereignisverlaufs war beschädigt und konnte nicht gelesen werden. Sie wurde als {name} aufbewahrt, und ein neuer, leerer Verlauf wurde begonnen.</translation>
+        </message>
+        <message>
+            <source>The event history was written by a newer PlugDesk (schema {version}; this version knows up to {known}). Update PlugDesk to use it.</source>
+            <translation>Der Ereignisverlauf wurde von einem neueren PlugDesk geschrieben (Schema {version}; diese Version kennt bis {known}). Aktualisieren Sie PlugDesk, um ihn zu verwenden.</translation>
+        </message>
+        <message>
+            <source>Could not {action}: the event history file is read-only.</source>
+            <translation>Konnte nicht {action}: Die Datei des Ereignisverlaufs ist schreibgeschützt.</translation>
+        </message>
+        <message>
+            <source>Could not {action}: {error}</source>
+            <translation>Konnte nicht {action}: {error}</translation>
+        </message>
+        <message>
+            <source>Could not open the event history: {error}</source>
+            <translation>Der Ereignisverlauf konnte nicht geöffnet werden: {error}</translation>
         </message>
     </context>
     <context>

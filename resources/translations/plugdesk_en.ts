@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
     <context>
+        <name>AlertText</name>
+        <message numerus="yes">
+            <source>%n chargers need attention</source>
+            <translation>
+                <numerusform>%n charger needs attention</numerusform>
+                <numerusform>%n chargers need attention</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers recovered</source>
+            <translation>
+                <numerusform>%n charger recovered</numerusform>
+                <numerusform>%n chargers recovered</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{names} and %n more chargers</source>
+            <translation>
+                <numerusform>{names} and %n more charger</numerusform>
+                <numerusform>{names} and %n more chargers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers faulted</source>
+            <translation>
+                <numerusform>%n charger faulted</numerusform>
+                <numerusform>%n chargers faulted</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers no longer faulted</source>
+            <translation>
+                <numerusform>%n charger no longer faulted</numerusform>
+                <numerusform>%n chargers no longer faulted</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers offline</source>
+            <translation>
+                <numerusform>%n charger offline</numerusform>
+                <numerusform>%n chargers offline</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers back online</source>
+            <translation>
+                <numerusform>%n charger back online</numerusform>
+                <numerusform>%n chargers back online</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers stopped reporting</source>
+            <translation>
+                <numerusform>%n charger stopped reporting</numerusform>
+                <numerusform>%n chargers stopped reporting</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers reporting again</source>
+            <translation>
+                <numerusform>%n charger reporting again</numerusform>
+                <numerusform>%n chargers reporting again</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorDialog</name>
         <message numerus="yes">
             <source>An unexpected error occurred (%n errors since this window opened).</source>
@@ -83,6 +149,23 @@
             <translation>
                 <numerusform>%n charger</numerusform>
                 <numerusform>%n chargers</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentService</name>
+        <message numerus="yes">
+            <source>PlugDesk — %n chargers</source>
+            <translation>
+                <numerusform>PlugDesk — %n charger</numerusform>
+                <numerusform>PlugDesk — %n chargers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open incidents</source>
+            <translation>
+                <numerusform>%n open incident</numerusform>
+                <numerusform>%n open incidents</numerusform>
             </translation>
         </message>
     </context>

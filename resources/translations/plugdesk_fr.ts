@@ -94,6 +94,14 @@
             <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
             <translation>Votre accès à {charger} ne comprend pas les actions (il faut une autorisation complète). Demandez l'accès au propriétaire de la borne.</translation>
         </message>
+        <message>
+            <source>sending…</source>
+            <translation>envoi en cours…</translation>
+        </message>
+        <message>
+            <source>by {user}: {words}</source>
+            <translation>par {user} : {words}</translation>
+        </message>
     </context>
     <context>
         <name>ActionsPanel</name>
@@ -435,6 +443,176 @@
         </message>
     </context>
     <context>
+        <name>AlertText</name>
+        <message>
+            <source>{charger} connector {connector} faulted</source>
+            <translation>{charger} : connecteur {connector} en défaut</translation>
+        </message>
+        <message>
+            <source>{charger} faulted</source>
+            <translation>{charger} en défaut</translation>
+        </message>
+        <message>
+            <source>{charger} is offline</source>
+            <translation>{charger} est hors ligne</translation>
+        </message>
+        <message>
+            <source>{charger} stopped reporting</source>
+            <translation>{charger} ne donne plus de nouvelles</translation>
+        </message>
+        <message>
+            <source>Offline since an unknown time</source>
+            <translation>Hors ligne depuis une heure inconnue</translation>
+        </message>
+        <message>
+            <source>Offline for {duration}</source>
+            <translation>Hors ligne depuis {duration}</translation>
+        </message>
+        <message>
+            <source>No heartbeat for {duration}</source>
+            <translation>Aucun heartbeat depuis {duration}</translation>
+        </message>
+        <message>
+            <source>Faulted (no error code)</source>
+            <translation>En défaut (sans code d’erreur)</translation>
+        </message>
+        <message>
+            <source>{error} ({info})</source>
+            <translation>{error} ({info})</translation>
+        </message>
+        <message>
+            <source>{charger} connector {connector}: fault cleared</source>
+            <translation>{charger} : défaut du connecteur {connector} résolu</translation>
+        </message>
+        <message>
+            <source>{charger}: fault cleared</source>
+            <translation>{charger} : défaut résolu</translation>
+        </message>
+        <message>
+            <source>{charger} is back online</source>
+            <translation>{charger} est de nouveau en ligne</translation>
+        </message>
+        <message>
+            <source>{charger} is reporting again</source>
+            <translation>{charger} donne de nouveau des nouvelles</translation>
+        </message>
+        <message>
+            <source>{error} cleared after {duration}.</source>
+            <translation>{error} résolu après {duration}.</translation>
+        </message>
+        <message>
+            <source>The fault cleared after {duration}.</source>
+            <translation>Le défaut a été résolu après {duration}.</translation>
+        </message>
+        <message>
+            <source>Offline for {duration}.</source>
+            <translation>Hors ligne pendant {duration}.</translation>
+        </message>
+        <message>
+            <source>Silent for {duration}.</source>
+            <translation>Sans nouvelles pendant {duration}.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers need attention</source>
+            <translation>
+                <numerusform>%n borne demande votre attention</numerusform>
+                <numerusform>%n bornes demandent votre attention</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers recovered</source>
+            <translation>
+                <numerusform>%n borne rétablie</numerusform>
+                <numerusform>%n bornes rétablies</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{names} and %n more chargers</source>
+            <translation>
+                <numerusform>{names} et %n autre borne</numerusform>
+                <numerusform>{names} et %n autres bornes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{counts}: {names}</source>
+            <translation>{counts} : {names}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers faulted</source>
+            <translation>
+                <numerusform>%n borne en défaut</numerusform>
+                <numerusform>%n bornes en défaut</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers no longer faulted</source>
+            <translation>
+                <numerusform>%n borne n’est plus en défaut</numerusform>
+                <numerusform>%n bornes ne sont plus en défaut</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers offline</source>
+            <translation>
+                <numerusform>%n borne hors ligne</numerusform>
+                <numerusform>%n bornes hors ligne</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers back online</source>
+            <translation>
+                <numerusform>%n borne de nouveau en ligne</numerusform>
+                <numerusform>%n bornes de nouveau en ligne</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers stopped reporting</source>
+            <translation>
+                <numerusform>%n borne ne donne plus de nouvelles</numerusform>
+                <numerusform>%n bornes ne donnent plus de nouvelles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers reporting again</source>
+            <translation>
+                <numerusform>%n borne donne de nouveau des nouvelles</numerusform>
+                <numerusform>%n bornes donnent de nouveau des nouvelles</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Fault notifications are off</source>
+            <translation>Les notifications de défaut sont désactivées</translation>
+        </message>
+        <message>
+            <source>Offline notifications are off</source>
+            <translation>Les notifications hors ligne sont désactivées</translation>
+        </message>
+        <message>
+            <source>Stale notifications are off</source>
+            <translation>Les notifications de données périmées sont désactivées</translation>
+        </message>
+        <message>
+            <source>Resolved notifications are off</source>
+            <translation>Les notifications de résolution sont désactivées</translation>
+        </message>
+        <message>
+            <source>Notifications paused until {time}</source>
+            <translation>Notifications suspendues jusqu’à {time}</translation>
+        </message>
+        <message>
+            <source>Charger muted until resolved</source>
+            <translation>Borne en sourdine jusqu’à résolution</translation>
+        </message>
+        <message>
+            <source>Charger muted until {time}</source>
+            <translation>Borne en sourdine jusqu’à {time}</translation>
+        </message>
+        <message>
+            <source>Quiet hours</source>
+            <translation>Heures calmes</translation>
+        </message>
+    </context>
+    <context>
         <name>Alerts</name>
         <message>
             <source>Pop-ups muted until its incidents resolve</source>
@@ -611,6 +789,13 @@
         <message>
             <source>AC 3-phase</source>
             <translation>AC triphasé</translation>
+        </message>
+    </context>
+    <context>
+        <name>Credentials</name>
+        <message>
+            <source>Your system has no password store; the token will be forgotten when PlugDesk quits.</source>
+            <translation>Votre système n’a pas de trousseau de mots de passe ; le jeton sera oublié à la fermeture de PlugDesk.</translation>
         </message>
     </context>
     <context>
@@ -1735,6 +1920,63 @@ Alerte {alerted} (après le délai de grâce)</translation>
         <message>
             <source>Dismiss</source>
             <translation>Fermer</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentService</name>
+        <message>
+            <source>Could not record charger incidents: {problem}</source>
+            <translation>Impossible d’enregistrer les incidents des bornes : {problem}</translation>
+        </message>
+        <message>
+            <source>Data from {time} — the last refresh failed</source>
+            <translation>Données de {time} — la dernière actualisation a échoué</translation>
+        </message>
+        <message>
+            <source>The last refresh failed</source>
+            <translation>La dernière actualisation a échoué</translation>
+        </message>
+        <message numerus="yes">
+            <source>PlugDesk — %n chargers</source>
+            <translation>
+                <numerusform>PlugDesk — %n borne</numerusform>
+                <numerusform>PlugDesk — %n bornes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open incidents</source>
+            <translation>
+                <numerusform>%n incident ouvert</numerusform>
+                <numerusform>%n incidents ouverts</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Notifications paused until {time}</source>
+            <translation>Notifications suspendues jusqu’à {time}</translation>
+        </message>
+        <message>
+            <source>Last known fleet from {time} — not current</source>
+            <translation>Dernier état connu des bornes à {time} — pas à jour</translation>
+        </message>
+        <message>
+            <source>Charger {identity}</source>
+            <translation>Borne {identity}</translation>
+        </message>
+        <message>
+            <source>Could not mute the charger: {problem}</source>
+            <translation>Impossible de mettre la borne en sourdine : {problem}</translation>
+        </message>
+        <message>
+            <source>Could not unmute the charger: {problem}</source>
+            <translation>Impossible de réactiver les alertes de la borne : {problem}</translation>
+        </message>
+        <message>
+            <source>Could not pause notifications: {problem}</source>
+            <translation>Impossible de suspendre les notifications : {problem}</translation>
+        </message>
+        <message>
+            <source>Could not resume notifications: {problem}</source>
+            <translation>Impossible de reprendre les notifications : {problem}</translation>
         </message>
     </context>
     <context>
@@ -2929,6 +3171,54 @@ Si cela se reproduit, merci de joindre ce fichier à votre signalement.</transla
             <source>Colours</source>
             <translation>Couleurs</translation>
         </message>
+        <message>
+            <source>must be a whole number of seconds, not {value}</source>
+            <translation>doit être un nombre entier de secondes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} seconds, not {value}</source>
+            <translation>doit être compris entre {low} et {high} secondes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of minutes, not {value}</source>
+            <translation>doit être un nombre entier de minutes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} minutes, not {value}</source>
+            <translation>doit être compris entre {low} et {high} minutes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of chargers, not {value}</source>
+            <translation>doit être un nombre entier de bornes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} chargers, not {value}</source>
+            <translation>doit être compris entre {low} et {high} bornes, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be {options}, not {value}</source>
+            <translation>doit être {options}, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be a time like 07:30 (24-hour HH:MM), not {value}</source>
+            <translation>doit être une heure comme 07:30 (sur 24 heures, HH:MM), pas {value}</translation>
+        </message>
+        <message>
+            <source>must be {version}, not {value}</source>
+            <translation>doit être {version}, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be a folder path</source>
+            <translation>doit être le chemin d’un dossier</translation>
+        </message>
+        <message>
+            <source>must be true or false, not {value}</source>
+            <translation>doit être true ou false, pas {value}</translation>
+        </message>
+        <message>
+            <source>is not a PlugDesk setting</source>
+            <translation>n’est pas un réglage de PlugDesk</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -3019,6 +3309,10 @@ Si cela se reproduit, merci de joindre ce fichier à votre signalement.</transla
         <message>
             <source>Problems</source>
             <translation>Problèmes</translation>
+        </message>
+        <message>
+            <source>{setting}: {problem}</source>
+            <translation>{setting} : {problem}</translation>
         </message>
     </context>
     <context>
@@ -3190,6 +3484,49 @@ Si cela se reproduit, merci de joindre ce fichier à votre signalement.</transla
         <message>
             <source>Double-click a site to show its chargers.</source>
             <translation>Double-cliquez sur un site pour afficher ses bornes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Store</name>
+        <message>
+            <source>The event history file {path} is read-only, so new charger incidents are not saved. Alerts still work for as long as PlugDesk runs; make the file writable (check its permissions) and restart PlugDesk to keep a history again.</source>
+            <translation>Le fichier d’historique des événements {path} est en lecture seule : les nouveaux incidents des bornes ne sont pas enregistrés. Les alertes fonctionnent tant que PlugDesk tourne ; rendez le fichier modifiable (vérifiez ses droits) et redémarrez PlugDesk pour conserver de nouveau un historique.</translation>
+        </message>
+        <message>
+            <source>save to the event history</source>
+            <translation>enregistrer dans l’historique des événements</translation>
+        </message>
+        <message>
+            <source>use the event history</source>
+            <translation>utiliser l’historique des événements</translation>
+        </message>
+        <message>
+            <source>The in-memory store failed: {damage}</source>
+            <translation>Le stockage en mémoire a échoué : {damage}</translation>
+        </message>
+        <message>
+            <source>The event history file {path} is damaged and could not be moved aside ({error}). Move or delete it, then start PlugDesk again.</source>
+            <translation>Le fichier d’historique des événements {path} est endommagé et n’a pas pu être mis de côté ({error}). Déplacez-le ou supprimez-le, puis relancez PlugDesk.</translation>
+        </message>
+        <message>
+            <source>The event history file was damaged and could not be read. It was kept as {name} and a new, empty history was started.</source>
+            <translation>Le fichier d’historique des événements était endommagé et illisible. Il a été conservé sous le nom {name} et un nouvel historique vide a été commencé.</translation>
+        </message>
+        <message>
+            <source>The event history was written by a newer PlugDesk (schema {version}; this version knows up to {known}). Update PlugDesk to use it.</source>
+            <translation>L’historique des événements a été écrit par une version plus récente de PlugDesk (schéma {version} ; cette version connaît jusqu’au {known}). Mettez PlugDesk à jour pour l’utiliser.</translation>
+        </message>
+        <message>
+            <source>Could not {action}: the event history file is read-only.</source>
+            <translation>Impossible d’{action} : le fichier d’historique des événements est en lecture seule.</translation>
+        </message>
+        <message>
+            <source>Could not {action}: {error}</source>
+            <translation>Impossible d’{action} : {error}</translation>
+        </message>
+        <message>
+            <source>Could not open the event history: {error}</source>
+            <translation>Impossible d’ouvrir l’historique des événements : {error}</translation>
         </message>
     </context>
     <context>

@@ -94,6 +94,14 @@
             <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
             <translation>Uw toegang tot {charger} omvat geen acties (daarvoor zijn volledige rechten nodig). Vraag de eigenaar van de laadpaal om toegang.</translation>
         </message>
+        <message>
+            <source>sending…</source>
+            <translation>bezig met verzenden…</translation>
+        </message>
+        <message>
+            <source>by {user}: {words}</source>
+            <translation>door {user}: {words}</translation>
+        </message>
     </context>
     <context>
         <name>ActionsPanel</name>
@@ -435,6 +443,176 @@
         </message>
     </context>
     <context>
+        <name>AlertText</name>
+        <message>
+            <source>{charger} connector {connector} faulted</source>
+            <translation>{charger}: aansluiting {connector} in storing</translation>
+        </message>
+        <message>
+            <source>{charger} faulted</source>
+            <translation>{charger} in storing</translation>
+        </message>
+        <message>
+            <source>{charger} is offline</source>
+            <translation>{charger} is offline</translation>
+        </message>
+        <message>
+            <source>{charger} stopped reporting</source>
+            <translation>{charger} meldt zich niet meer</translation>
+        </message>
+        <message>
+            <source>Offline since an unknown time</source>
+            <translation>Offline sinds een onbekend tijdstip</translation>
+        </message>
+        <message>
+            <source>Offline for {duration}</source>
+            <translation>Al {duration} offline</translation>
+        </message>
+        <message>
+            <source>No heartbeat for {duration}</source>
+            <translation>Al {duration} geen heartbeat</translation>
+        </message>
+        <message>
+            <source>Faulted (no error code)</source>
+            <translation>Storing (geen foutcode)</translation>
+        </message>
+        <message>
+            <source>{error} ({info})</source>
+            <translation>{error} ({info})</translation>
+        </message>
+        <message>
+            <source>{charger} connector {connector}: fault cleared</source>
+            <translation>{charger}: storing aansluiting {connector} opgeheven</translation>
+        </message>
+        <message>
+            <source>{charger}: fault cleared</source>
+            <translation>{charger}: storing opgeheven</translation>
+        </message>
+        <message>
+            <source>{charger} is back online</source>
+            <translation>{charger} is weer online</translation>
+        </message>
+        <message>
+            <source>{charger} is reporting again</source>
+            <translation>{charger} meldt zich weer</translation>
+        </message>
+        <message>
+            <source>{error} cleared after {duration}.</source>
+            <translation>{error} opgeheven na {duration}.</translation>
+        </message>
+        <message>
+            <source>The fault cleared after {duration}.</source>
+            <translation>De storing is na {duration} opgeheven.</translation>
+        </message>
+        <message>
+            <source>Offline for {duration}.</source>
+            <translation>{duration} offline geweest.</translation>
+        </message>
+        <message>
+            <source>Silent for {duration}.</source>
+            <translation>{duration} stil geweest.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers need attention</source>
+            <translation>
+                <numerusform>%n laadpaal vraagt aandacht</numerusform>
+                <numerusform>%n laadpalen vragen aandacht</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers recovered</source>
+            <translation>
+                <numerusform>%n laadpaal hersteld</numerusform>
+                <numerusform>%n laadpalen hersteld</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{names} and %n more chargers</source>
+            <translation>
+                <numerusform>{names} en nog %n laadpaal</numerusform>
+                <numerusform>{names} en nog %n laadpalen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{counts}: {names}</source>
+            <translation>{counts}: {names}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers faulted</source>
+            <translation>
+                <numerusform>%n laadpaal in storing</numerusform>
+                <numerusform>%n laadpalen in storing</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers no longer faulted</source>
+            <translation>
+                <numerusform>%n laadpaal niet meer in storing</numerusform>
+                <numerusform>%n laadpalen niet meer in storing</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers offline</source>
+            <translation>
+                <numerusform>%n laadpaal offline</numerusform>
+                <numerusform>%n laadpalen offline</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers back online</source>
+            <translation>
+                <numerusform>%n laadpaal weer online</numerusform>
+                <numerusform>%n laadpalen weer online</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers stopped reporting</source>
+            <translation>
+                <numerusform>%n laadpaal meldt zich niet meer</numerusform>
+                <numerusform>%n laadpalen melden zich niet meer</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chargers reporting again</source>
+            <translation>
+                <numerusform>%n laadpaal meldt zich weer</numerusform>
+                <numerusform>%n laadpalen melden zich weer</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Fault notifications are off</source>
+            <translation>Meldingen over storingen staan uit</translation>
+        </message>
+        <message>
+            <source>Offline notifications are off</source>
+            <translation>Meldingen over offline laadpalen staan uit</translation>
+        </message>
+        <message>
+            <source>Stale notifications are off</source>
+            <translation>Meldingen over verouderde gegevens staan uit</translation>
+        </message>
+        <message>
+            <source>Resolved notifications are off</source>
+            <translation>Meldingen over opgeloste problemen staan uit</translation>
+        </message>
+        <message>
+            <source>Notifications paused until {time}</source>
+            <translation>Meldingen gepauzeerd tot {time}</translation>
+        </message>
+        <message>
+            <source>Charger muted until resolved</source>
+            <translation>Laadpaal gedempt tot opgelost</translation>
+        </message>
+        <message>
+            <source>Charger muted until {time}</source>
+            <translation>Laadpaal gedempt tot {time}</translation>
+        </message>
+        <message>
+            <source>Quiet hours</source>
+            <translation>Stille uren</translation>
+        </message>
+    </context>
+    <context>
         <name>Alerts</name>
         <message>
             <source>Pop-ups muted until its incidents resolve</source>
@@ -611,6 +789,13 @@
         <message>
             <source>AC 3-phase</source>
             <translation>AC 3-fase</translation>
+        </message>
+    </context>
+    <context>
+        <name>Credentials</name>
+        <message>
+            <source>Your system has no password store; the token will be forgotten when PlugDesk quits.</source>
+            <translation>Uw systeem heeft geen wachtwoordopslag; het token wordt vergeten wanneer PlugDesk stopt.</translation>
         </message>
     </context>
     <context>
@@ -954,7 +1139,7 @@
         </message>
         <message>
             <source>Connector {number}: {error}</source>
-            <translation>Connector {number}: {error}</translation>
+            <translation>Aansluiting {number}: {error}</translation>
         </message>
         <message>
             <source>First seen {seen}; if it lasts, it opens an incident and alerts at {alert}</source>
@@ -1735,6 +1920,63 @@ Gemeld {alerted} (na de wachttijd)</translation>
         <message>
             <source>Dismiss</source>
             <translation>Sluiten</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentService</name>
+        <message>
+            <source>Could not record charger incidents: {problem}</source>
+            <translation>Kon de incidenten van laadpalen niet vastleggen: {problem}</translation>
+        </message>
+        <message>
+            <source>Data from {time} — the last refresh failed</source>
+            <translation>Gegevens van {time} — de laatste verversing is mislukt</translation>
+        </message>
+        <message>
+            <source>The last refresh failed</source>
+            <translation>De laatste verversing is mislukt</translation>
+        </message>
+        <message numerus="yes">
+            <source>PlugDesk — %n chargers</source>
+            <translation>
+                <numerusform>PlugDesk — %n laadpaal</numerusform>
+                <numerusform>PlugDesk — %n laadpalen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open incidents</source>
+            <translation>
+                <numerusform>%n open incident</numerusform>
+                <numerusform>%n open incidenten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Notifications paused until {time}</source>
+            <translation>Meldingen gepauzeerd tot {time}</translation>
+        </message>
+        <message>
+            <source>Last known fleet from {time} — not current</source>
+            <translation>Laatst bekende laadpalen van {time} — niet actueel</translation>
+        </message>
+        <message>
+            <source>Charger {identity}</source>
+            <translation>Laadpaal {identity}</translation>
+        </message>
+        <message>
+            <source>Could not mute the charger: {problem}</source>
+            <translation>Kon de laadpaal niet dempen: {problem}</translation>
+        </message>
+        <message>
+            <source>Could not unmute the charger: {problem}</source>
+            <translation>Kon het dempen van de laadpaal niet opheffen: {problem}</translation>
+        </message>
+        <message>
+            <source>Could not pause notifications: {problem}</source>
+            <translation>Kon de meldingen niet pauzeren: {problem}</translation>
+        </message>
+        <message>
+            <source>Could not resume notifications: {problem}</source>
+            <translation>Kon de meldingen niet hervatten: {problem}</translation>
         </message>
     </context>
     <context>
@@ -2929,6 +3171,54 @@ Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
             <source>Colours</source>
             <translation>Kleuren</translation>
         </message>
+        <message>
+            <source>must be a whole number of seconds, not {value}</source>
+            <translation>moet een geheel aantal seconden zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} seconds, not {value}</source>
+            <translation>moet tussen {low} en {high} seconden liggen, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of minutes, not {value}</source>
+            <translation>moet een geheel aantal minuten zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} minutes, not {value}</source>
+            <translation>moet tussen {low} en {high} minuten liggen, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be a whole number of chargers, not {value}</source>
+            <translation>moet een geheel aantal laadpalen zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be from {low} to {high} chargers, not {value}</source>
+            <translation>moet tussen {low} en {high} laadpalen liggen, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be {options}, not {value}</source>
+            <translation>moet {options} zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be a time like 07:30 (24-hour HH:MM), not {value}</source>
+            <translation>moet een tijd zijn zoals 07:30 (24 uur, UU:MM), niet {value}</translation>
+        </message>
+        <message>
+            <source>must be {version}, not {value}</source>
+            <translation>moet {version} zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>must be a folder path</source>
+            <translation>moet het pad van een map zijn</translation>
+        </message>
+        <message>
+            <source>must be true or false, not {value}</source>
+            <translation>moet true of false zijn, niet {value}</translation>
+        </message>
+        <message>
+            <source>is not a PlugDesk setting</source>
+            <translation>is geen instelling van PlugDesk</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -3019,6 +3309,10 @@ Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
         <message>
             <source>Problems</source>
             <translation>Problemen</translation>
+        </message>
+        <message>
+            <source>{setting}: {problem}</source>
+            <translation>{setting}: {problem}</translation>
         </message>
     </context>
     <context>
@@ -3190,6 +3484,49 @@ Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
         <message>
             <source>Double-click a site to show its chargers.</source>
             <translation>Dubbelklik op een locatie om haar laadpalen te tonen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Store</name>
+        <message>
+            <source>The event history file {path} is read-only, so new charger incidents are not saved. Alerts still work for as long as PlugDesk runs; make the file writable (check its permissions) and restart PlugDesk to keep a history again.</source>
+            <translation>Het bestand met de gebeurtenisgeschiedenis {path} is alleen-lezen, dus nieuwe incidenten van laadpalen worden niet bewaard. Meldingen werken zolang PlugDesk draait; maak het bestand beschrijfbaar (controleer de rechten) en start PlugDesk opnieuw om weer een geschiedenis bij te houden.</translation>
+        </message>
+        <message>
+            <source>save to the event history</source>
+            <translation>opslaan in de gebeurtenisgeschiedenis</translation>
+        </message>
+        <message>
+            <source>use the event history</source>
+            <translation>de gebeurtenisgeschiedenis gebruiken</translation>
+        </message>
+        <message>
+            <source>The in-memory store failed: {damage}</source>
+            <translation>De opslag in het geheugen is mislukt: {damage}</translation>
+        </message>
+        <message>
+            <source>The event history file {path} is damaged and could not be moved aside ({error}). Move or delete it, then start PlugDesk again.</source>
+            <translation>Het bestand met de gebeurtenisgeschiedenis {path} is beschadigd en kon niet opzij worden gezet ({error}). Verplaats of verwijder het en start PlugDesk opnieuw.</translation>
+        </message>
+        <message>
+            <source>The event history file was damaged and could not be read. It was kept as {name} and a new, empty history was started.</source>
+            <translation>Het bestand met de gebeurtenisgeschiedenis was beschadigd en kon niet worden gelezen. Het is bewaard als {name} en er is een nieuwe, lege geschiedenis begonnen.</translation>
+        </message>
+        <message>
+            <source>The event history was written by a newer PlugDesk (schema {version}; this version knows up to {known}). Update PlugDesk to use it.</source>
+            <translation>De gebeurtenisgeschiedenis is geschreven door een nieuwere PlugDesk (schema {version}; deze versie kent tot en met {known}). Werk PlugDesk bij om haar te gebruiken.</translation>
+        </message>
+        <message>
+            <source>Could not {action}: the event history file is read-only.</source>
+            <translation>Kon niet {action}: het bestand met de gebeurtenisgeschiedenis is alleen-lezen.</translation>
+        </message>
+        <message>
+            <source>Could not {action}: {error}</source>
+            <translation>Kon niet {action}: {error}</translation>
+        </message>
+        <message>
+            <source>Could not open the event history: {error}</source>
+            <translation>Kon de gebeurtenisgeschiedenis niet openen: {error}</translation>
         </message>
     </context>
     <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from plugdesk.domain.settings import Settings
@@ -77,3 +78,26 @@ def test_demo_mode_shows_the_simulator_not_the_public_api(qtbot: Any) -> None:
     assert dialog.api_url.text() == "http://127.0.0.1:5555/api/v3"
     assert dialog.api_url.isReadOnly()
     assert dialog.result_settings().api_url == settings.api_url  # the saved URL is kept
+
+
+def test_a_problem_reads_dutch_in_the_dialog_and_english_for_the_command_line(
+    qtbot: Any,
+) -> None:
+    from plugdesk.domain.settings import SettingsError, check_settings
+    from plugdesk.ui import i18n
+
+    try:
+        assert "plugdesk" in i18n.install_translators("nl")
+        dialog = SettingsDialog(Settings())
+        qtbot.addWidget(dialog)
+        dialog.spins["storm_threshold"].setValue(1)
+        assert not _ok_enabled(dialog)
+        assert dialog.problems.text() == (
+            "Drempel voor meldingenstorm: moet tussen 2 en 1000 laadpalen liggen, niet 1"
+        )
+    finally:
+        i18n.install_translators("en")
+    # The settings file's check (the command line, the log) keeps the English words.
+    with pytest.raises(SettingsError) as raised:
+        check_settings(Settings(storm_threshold=1))
+    assert str(raised.value) == "storm_threshold: must be from 2 to 1000 chargers, not 1"

@@ -46,6 +46,13 @@ class MainThreadGC:
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
         self.collections = 0
+        self.full_collections = 0
+        # CPython's rule for the oldest generation: a full collection only once the objects
+        # moved into it since the last one are a quarter of those that survived it. Without
+        # it, a 50,000-charger fleet (millions of long-lived objects) was walked in full
+        # every tenth collection: stalls of 0.5-1.3 s.
+        self._long_lived_total = 0
+        self._long_lived_pending = 0
 
     def install(self) -> None:
         gc.disable()
@@ -58,8 +65,17 @@ class MainThreadGC:
         limit0, limit1, limit2 = self._threshold
         if count0 <= limit0:
             return
-        generation = 2 if count2 > limit2 else 1 if count1 > limit1 else 0
-        gc.collect(generation)
+        if count2 > limit2 and self._long_lived_pending > self._long_lived_total // 4:
+            gc.collect(2)
+            self._long_lived_total = len(gc.get_objects(generation=2))
+            self._long_lived_pending = 0
+            self.full_collections += 1
+        elif count1 > limit1:
+            # What survives goes to the oldest generation: count it, as CPython does.
+            young = len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1))
+            self._long_lived_pending += young - gc.collect(1)
+        else:
+            gc.collect(0)
         self.collections += 1
 
     def uninstall(self) -> None:

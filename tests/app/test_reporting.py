@@ -129,3 +129,43 @@ def test_main_thread_gc_collects_only_from_its_timer(qapp: Any) -> None:
     finally:
         collector.uninstall()
     assert gc.isenabled() == was_enabled
+
+
+def test_main_thread_gc_walks_the_oldest_generation_only_when_it_grew_by_a_quarter(
+    qapp: Any,
+) -> None:
+    """A big fleet is millions of long-lived objects: walking them all every tenth
+    collection stalled the window for a second. As CPython does, the oldest generation is
+    collected once what moved into it since is a quarter of what lives there."""
+    import gc
+
+    from plugdesk.app.startup import MainThreadGC
+
+    collector = MainThreadGC(interval_ms=60_000)  # checked by hand below
+    collector.install()
+    kept: list[Any] = []
+    try:
+        gc.collect()
+        kept.extend([i] for i in range(200_000))  # long-lived (tracked): a fleet's rows
+
+        def churn(rounds: int) -> None:
+            for _ in range(rounds):
+                for _ in range(800):  # garbage cycles, over the first threshold
+                    cycle: list[Any] = []
+                    cycle.append(cycle)
+                collector.check()
+
+        churn(200)  # well past the oldest generation's count threshold, many times over
+        first = collector.full_collections
+        assert first >= 1  # the rows were counted once...
+        churn(400)
+        # ...and not walked again: the garbage never survived into the oldest generation.
+        assert collector.full_collections == first
+        kept.extend([i] for i in range(100_000))  # a half more that stays
+        for _ in range(50):
+            kept.extend([[j] for j in range(2000)])
+            churn(20)
+        assert collector.full_collections > first  # grew by over a quarter: walked again
+    finally:
+        collector.uninstall()
+        kept.clear()

@@ -156,7 +156,8 @@ class FleetView(QWidget):
 
         model.rows_settled.connect(self.update_counts)
         model.modelReset.connect(self.update_counts)
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):  # fmt: skip
             signal.connect(self._update_count)
         self.update_counts()
 

@@ -143,8 +143,13 @@ def test_rows_of_the_same_charger_objects_are_reused(model_checks: ModelChecks) 
     grown = model.prepare([*first_page, charger(3)], shown)  # the next progress list
     assert grown[charger(1).uuid] is shown[charger(1).uuid]
     assert grown[charger(3).uuid].charger.identity == "PC-0003"
-    decoded_again = model.prepare([charger(1)], shown)  # a later refresh: new objects
-    assert decoded_again[charger(1).uuid] is not shown[charger(1).uuid]
+    decoded_again = charger(1)  # a later refresh: a new object, the same record
+    kept = model.prepare([decoded_again], shown)
+    assert kept[charger(1).uuid] is shown[charger(1).uuid]  # not judged again
+    assert kept[charger(1).uuid].charger is decoded_again  # the snapshot's reading
+    assert kept.fresh == []
+    moved = model.prepare([faulted(1)], shown)
+    assert moved[charger(1).uuid] is not shown[charger(1).uuid]
 
 
 def test_stale_greys_rows_and_explains(model_checks: ModelChecks) -> None:

@@ -33,6 +33,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -1050,6 +1052,19 @@ class FleetFilterProxy(QAbstractProxyModel):
             return None
         fleet = self._fleet
         return fleet.row_data(fleet.row_list[self._shown[row]], column, role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a delegate asks for a cell in one call into Python (Qt's default
+        calls `data()` once per role: seven a painted cell)."""
+        row, column = index.row(), index.column()
+        fleet = self._fleet
+        if fleet is None or not (0 <= row < len(self._shown) and 0 <= column < _COLUMNS):
+            return
+        fleet_row = fleet.row_list[self._shown[row]]
+        for role_data in roleDataSpan:  # type: ignore[union-attr]  # iterable in PySide
+            role = role_data.role()
+            if role in _ANSWERED:
+                role_data.setData(fleet.row_data(fleet_row, column, role))
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

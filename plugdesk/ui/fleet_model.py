@@ -496,17 +496,28 @@ class FleetTableModel(QAbstractTableModel):
         about 1 µs) and judge and lay out only the new and the changed ones (about
         25 µs each). An unchanged row is kept, holding this reading of its charger (the
         object the watch's snapshot judged). Pure Python, no Qt signals."""
-        now = self._clock()
         known = known or {}
-        column = self._sort_column
         prepared = Prepared()
-        rows, fresh = prepared.rows, prepared.fresh
-        for charger in chargers:
-            uuid = charger.uuid
-            old = known.get(uuid)
-            if old is not None and (old.charger is charger or old.charger == charger):
+        chargers = list(chargers)
+        uuids = list(map(_CHARGER_UUID, chargers))
+        olds = list(map(known.get, uuids))
+        # The common case, in C: no charger of this slice changed (list equality checks
+        # identity, then the structs' own ==); then only this reading is swapped in.
+        held = [row for row in olds if row is not None]
+        if len(held) == len(chargers) and list(map(_ROW_CHARGER, held)) == chargers:
+            for old, charger in zip(held, chargers, strict=True):
                 old.charger = charger
-                rows[uuid] = old
+            prepared.rows.update(zip(uuids, held, strict=True))
+            return prepared
+        now = self._clock()
+        column = self._sort_column
+        rows, fresh = prepared.rows, prepared.fresh
+        for uuid, known_row, charger in zip(uuids, olds, chargers, strict=True):
+            if known_row is not None and (
+                known_row.charger is charger or known_row.charger == charger
+            ):
+                known_row.charger = charger
+                rows[uuid] = known_row
                 continue
             row = FleetRow(charger, self._health(charger, now), now)
             row.keyed(column)
@@ -756,6 +767,8 @@ class FleetTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
 
 
+_CHARGER_UUID = attrgetter("uuid")
+_ROW_CHARGER = attrgetter("charger")
 _ROW_KEY = attrgetter("key")
 _ROW_UUID = attrgetter("uuid")
 _ROW_SITE = attrgetter("site")

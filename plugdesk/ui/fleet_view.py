@@ -154,6 +154,7 @@ class FleetView(QWidget):
         layout.addWidget(filter_row)
         layout.addWidget(self.table, 1)
 
+        self._counted: tuple[object, int] | None = None  # what the buttons say
         model.rows_settled.connect(self.update_counts)
         model.modelReset.connect(self.update_counts)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
@@ -278,6 +279,10 @@ class FleetView(QWidget):
     def update_counts(self, *_args: object) -> None:
         counts = self.model.health_counts()
         total = self.model.rowCount()
+        if (counts, total) == self._counted:
+            self._update_count()
+            return  # a refresh that moved no charger to another level
+        self._counted = (counts, total)
         self.filter_buttons[ALL].setText(self.tr("All {count}").format(count=fmt.integer(total)))
         for key in LEVEL_ORDER:
             button = self.filter_buttons[key]

@@ -58,7 +58,7 @@ FITTED = (Column.IDENTITY, Column.HEALTH, Column.CONNECTION, Column.STATUS,
           Column.MODEL, Column.FIRMWARE, Column.HEARTBEAT, Column.SITE)  # fmt: skip
 SPARE_WIDTH_TO = (Column.REFERENCE, Column.ERROR)
 ALL = "ALL"
-FIT_SAMPLE_ROWS = 200  # resizing to contents looks at this many rows, not 5,000
+FIT_SAMPLE_ROWS = 40  # fitting a column reads this many rows (200 took ~30 ms of one turn)
 MIN_WIDTH, MAX_WIDTH, MAX_IDENTITY_WIDTH = 60, 130, 160
 HIDDEN_BY_DEFAULT = (Column.MODEL, Column.FIRMWARE)
 

@@ -561,8 +561,10 @@ def window_worker(argv: list[str]) -> None:
             await asyncio.sleep(0.05)
 
             async def phase(name: str) -> None:
+                """End the phase running (its worst stall noted) and start `name`."""
                 await asyncio.sleep(0.2)  # the tail of the step settles under the meter
-                phases[name] = max((s[0] for s in meter.stalls), default=0.0) * 1000
+                worst = max((s[0] for s in meter.stalls), default=0.0) * 1000
+                phases[meter.phase] = worst
                 meter.stalls.clear()
                 meter.phase = name
 

@@ -663,8 +663,8 @@ class FleetTableModel(QAbstractTableModel):
         if column != self._sort_column:
             return
         self._keying = False
-        for row in self._rows:  # rows that came in meanwhile
-            row.keyed(column)
+        for row in [row for row in self._rows if row.key_column != column]:
+            row.keyed(column)  # came in meanwhile
         self._resort()
 
     def _resort(self) -> None:
@@ -1097,7 +1097,9 @@ class FleetFilterProxy(QAbstractProxyModel):
         for role_data in roleDataSpan:  # type: ignore[union-attr]  # iterable in PySide
             role = role_data.role()
             if role in _ANSWERED:
-                role_data.setData(fleet.row_data(fleet_row, column, role))
+                value = fleet.row_data(fleet_row, column, role)
+                if value is not None:  # the span comes empty: None needs no call
+                    role_data.setData(value)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -29,7 +29,8 @@ def _worker_rows(name: str, args: list[str], home: Path, timeout: float = 900) -
 
 
 def _gui(quick: bool, home: Path) -> list[Result]:
-    """Fleet load + search, then responsiveness, against one 5,000-charger simulator."""
+    """Fleet load + search, responsiveness, then refresh, against one 5,000-charger
+    simulator."""
     with SimProcess(child_env(home), chargers=5000, big=10_000, rate_limit=UNLIMITED) as sim:
         common = ["--base-url", sim.base_url, "--token", sim.token, "--big-uuid", sim.big_uuid]
         rows = _worker_rows(
@@ -38,7 +39,16 @@ def _gui(quick: bool, home: Path) -> list[Result]:
             home,
         )
         rows += _worker_rows("responsiveness", [*common, "--runs", "1" if quick else "3"], home)
+        rows += _worker_rows("refresh", [*common, "--runs", "9" if quick else "31"], home)
     return rows
+
+
+def _window_50k(home: Path) -> list[Result]:
+    """Load, search, sort and scroll a 50,000-charger fleet (one run: a load is 2,000
+    pages)."""
+    with SimProcess(child_env(home), chargers=50_000, rate_limit=UNLIMITED) as sim:
+        common = ["--base-url", sim.base_url, "--token", sim.token]
+        return _worker_rows("window", common, home, timeout=1800)
 
 
 def _plan(quick: bool) -> list[tuple[str, Callable[[Path], list[Result]]]]:
@@ -51,7 +61,8 @@ def _plan(quick: bool) -> list[tuple[str, Callable[[Path], list[Result]]]]:
             ["--runs", "2" if quick else "5", "--xlsx-runs", "1" if quick else "3"],
             home,
         )),
-        ("fleet load, search, responsiveness", lambda home: _gui(quick, home)),
+        ("fleet load, search, responsiveness, refresh", lambda home: _gui(quick, home)),
+        ("window 50,000", _window_50k),
         ("memory", lambda home: b_memory.run(1 if quick else 3, home)),
         ("request budget", lambda home: b_budget.run(quick, home)),
         ("watch 5,000", lambda home: [b_watch.run_one(5000, quick, home)]),
@@ -66,7 +77,10 @@ ROWS = {
     "start-up": ["start-up"],
     "transactions decode": ["transactions decode"],
     "export": ["export CSV", "export XLSX"],
-    "fleet load, search, responsiveness": ["fleet load", "search", "responsiveness"],
+    "fleet load, search, responsiveness, refresh": [
+        "fleet load", "search", "responsiveness", "refresh 5,000"
+    ],
+    "window 50,000": ["window 50,000"],
     "memory": ["memory"],
     "request budget": ["request budget"],
     "watch 5,000": ["watch 5,000"],

@@ -11,6 +11,8 @@ WORKERS = {
     "export": "bench.b_data:export_worker",
     "fleet_load": "bench.b_gui:fleet_load_worker",
     "responsiveness": "bench.b_gui:responsiveness_worker",
+    "refresh": "bench.b_gui:refresh_worker",
+    "window": "bench.b_gui:window_worker",
     "memory_floor": "bench.b_memory:floor_worker",
     "memory_app": "bench.b_memory:app_worker",
     "budget": "bench.b_budget:worker",

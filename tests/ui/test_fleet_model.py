@@ -143,8 +143,13 @@ def test_rows_of_the_same_charger_objects_are_reused(model_checks: ModelChecks) 
     grown = model.prepare([*first_page, charger(3)], shown)  # the next progress list
     assert grown[charger(1).uuid] is shown[charger(1).uuid]
     assert grown[charger(3).uuid].charger.identity == "PC-0003"
-    decoded_again = model.prepare([charger(1)], shown)  # a later refresh: new objects
-    assert decoded_again[charger(1).uuid] is not shown[charger(1).uuid]
+    decoded_again = charger(1)  # a later refresh: a new object, the same record
+    kept = model.prepare([decoded_again], shown)
+    assert kept[charger(1).uuid] is shown[charger(1).uuid]  # not judged again
+    assert kept[charger(1).uuid].charger is decoded_again  # the snapshot's reading
+    assert kept.fresh == []
+    moved = model.prepare([faulted(1)], shown)
+    assert moved[charger(1).uuid] is not shown[charger(1).uuid]
 
 
 def test_stale_greys_rows_and_explains(model_checks: ModelChecks) -> None:
@@ -250,3 +255,203 @@ def test_counts_use_thousands_separators_everywhere(qtbot: Any) -> None:
     assert view.filter_buttons["OK"].text() == "OK 1,200"
     assert view.count_label.text() == "1,200 chargers"
     assert view.summary() == "OK 1,200"
+
+
+# -- change-proportional refresh ---------------------------------------------------------------
+
+
+def counting_judge(judged: list[str]) -> Any:
+    from plugdesk.services.judgement import judge
+
+    def health(charger_: Any, now: Any) -> Any:
+        judged.append(charger_.identity)
+        return judge(charger_, now)
+
+    return health
+
+
+def test_only_changed_rows_are_judged_and_signalled(model_checks: ModelChecks) -> None:
+    judged: list[str] = []
+    model = FleetTableModel(clock=lambda: NOW, health=counting_judge(judged))
+    model_checks.check(model)
+    model.set_chargers([charger(n) for n in range(1, 21)])
+    signals: list[tuple[str, int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles=(): signals.append(("changed", a.row(), b.row())))
+    model.rowsInserted.connect(lambda _p, first, last: signals.append(("inserted", first, last)))
+    model.rowsRemoved.connect(lambda _p, first, last: signals.append(("removed", first, last)))
+    model.layoutChanged.connect(lambda *_: signals.append(("layout", 0, 0)))
+    judged.clear()
+    # A later refresh: every record decoded again (new, equal objects); chargers 4, 5
+    # and 16 changed, 20 is gone, 21 and 22 are new.
+    changed = {4: faulted(4), 5: offline(5), 16: charger(16, status="Charging")}
+    fleet = [changed.get(n) or charger(n) for n in range(1, 20)] + [charger(21), charger(22)]
+
+    model.set_chargers(fleet)
+
+    assert sorted(judged) == ["PC-0004", "PC-0005", "PC-0016", "PC-0021", "PC-0022"]
+    assert signals == [
+        ("removed", 19, 19),  # PC-0020, the last row
+        ("changed", 3, 4),  # one range for the neighbours PC-0004 and PC-0005
+        ("changed", 15, 15),
+        ("inserted", 19, 20),  # both new rows in one range, at the end
+    ]
+    assert cell(model, 3, Column.HEALTH) == "Fault"
+    assert model.row(0).charger is fleet[0]  # the kept row holds this refresh's reading
+
+
+def test_a_sorted_refresh_moves_only_rows_whose_key_changed(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(n) for n in range(1, 11)])
+    model.sort(Column.HEALTH)
+    layouts: list[bool] = []
+    model.layoutChanged.connect(lambda *_: layouts.append(True))
+    model.set_chargers([charger(n, status="Charging" if n == 7 else "Available")
+                        for n in range(1, 11)])  # fmt: skip
+    assert layouts == []  # PC-0007 still OK: its place holds
+    model.set_chargers([faulted(7) if n == 7 else charger(n) for n in range(1, 11)])
+    assert layouts == [True]
+    assert cell(model, 0, Column.IDENTITY) == "PC-0007"  # worst first
+
+
+def test_many_scattered_changes_are_one_range(model_checks: ModelChecks) -> None:
+    model = make_model(model_checks, [charger(n) for n in range(1, 201)])
+    ranges: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles=(): ranges.append((a.row(), b.row())))
+    model.set_chargers([faulted(n) if n % 2 else charger(n) for n in range(1, 201)])
+    assert ranges == [(0, 198)]  # 100 runs: one dataChanged over them, not 100
+
+
+# -- filtering in the proxy --------------------------------------------------------------------
+
+
+def sited(n: int, site: str, **fields: Any) -> Any:
+    return charger(n, site={"uuid": f"site-{site}", "name": f"Site {site}"}, **fields)
+
+
+def test_filtering_keeps_the_model_valid_through_every_change(qtmodeltester: Any) -> None:
+    model = FleetTableModel(clock=lambda: NOW)
+    model.set_chargers([sited(n, "a" if n % 2 else "b") for n in range(1, 9)] + [faulted(9)])
+    proxy = FleetFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=True)  # re-checked after every change below
+    proxy.set_search("pc-000")
+    assert proxy.rowCount() == 9
+    proxy.set_site("site-a")
+    assert identities(proxy) == ["PC-0001", "PC-0003", "PC-0005", "PC-0007"]
+    selected = QPersistentModelIndex(proxy.index(1, Column.IDENTITY))  # PC-0003
+    proxy.set_search("pc-000 bay 5")  # narrows: PC-0003 hidden
+    assert identities(proxy) == ["PC-0005"]
+    assert not selected.isValid()
+    kept = QPersistentModelIndex(proxy.index(0, Column.IDENTITY))
+    # The source changes under the filter: a row changes into it, a new one joins it.
+    fleet = [sited(n, "a" if n % 2 else "b", reference="Bay 5" if n == 1 else f"Bay {n}")
+             for n in range(1, 9)]  # fmt: skip
+    model.set_chargers([*fleet, sited(0, "a", reference="Bay 55")])
+    assert identities(proxy) == ["PC-0001", "PC-0005", "PC-0000"]
+    assert kept.data() == "PC-0005"
+    model.sort(Column.IDENTITY, Qt.SortOrder.DescendingOrder)
+    assert identities(proxy) == ["PC-0005", "PC-0001", "PC-0000"]
+    assert kept.data() == "PC-0005" and kept.row() == 0
+    proxy.set_levels({"FAULT"})
+    assert proxy.rowCount() == 0
+    proxy.set_levels(None)
+    proxy.set_site(None)
+    proxy.set_search("")
+    assert proxy.rowCount() == model.rowCount() == 9
+    source_row = model.row_of(charger(5).uuid)
+    assert source_row is not None
+    mapped = proxy.mapFromSource(model.index(source_row, 2))
+    assert mapped.data() == cell(model, source_row, Column.HEALTH)
+    assert proxy.mapToSource(mapped).row() == source_row
+
+
+def test_the_view_follows_a_filter_change(qtbot: Any) -> None:
+    from plugdesk.ui.fleet_view import FleetView
+
+    model = FleetTableModel(clock=lambda: NOW)
+    view = FleetView(model)
+    qtbot.addWidget(view)
+    model.set_chargers([charger(n) for n in range(1, 301)])
+    view.search.setText("pc-01")
+    assert view.proxy.rowCount() == 100
+    assert view.table.verticalHeader().count() == 100  # the view took the new row count
+    assert view.count_label.text() == "100 of 300 shown"
+    view.search.setText("")
+    assert view.table.verticalHeader().count() == 300
+
+
+# -- slices ------------------------------------------------------------------------------------
+
+
+def test_a_big_sort_works_its_keys_out_in_slices(
+    model_checks: ModelChecks, run: Any, monkeypatch: Any
+) -> None:
+    import asyncio
+
+    from plugdesk.tasks import TaskRunner
+    from plugdesk.ui import fleet_model
+
+    monkeypatch.setattr(fleet_model, "SLICE_SECONDS", 0.0)  # yield after every chunk
+    model = make_model(model_checks, [charger(n, reference=f"Bay {9999 - n}")
+                                      for n in range(1, 1001)])  # fmt: skip
+    model.set_runner(TaskRunner())
+    events: list[str] = []
+    keyed = fleet_model.FleetRow.keyed
+
+    def noting_keyed(row: Any, column: int) -> None:
+        if column == Column.REFERENCE and row.key_column != column:
+            events.append("key")
+        keyed(row, column)
+
+    monkeypatch.setattr(fleet_model.FleetRow, "keyed", noting_keyed)
+
+    async def sort_while_ticking() -> None:
+        running = True
+
+        async def ticker() -> None:
+            while running:
+                events.append("tick")
+                await asyncio.sleep(0)
+
+        ticks = asyncio.ensure_future(ticker())
+        model.sort(Column.REFERENCE)
+        assert cell(model, 0, Column.IDENTITY) == "PC-0001"  # not sorted yet: keys first
+        while cell(model, 0, Column.IDENTITY) != "PC-1000":  # noqa: ASYNC110
+            await asyncio.sleep(0)
+        running = False
+        await ticks
+
+    run(sort_while_ticking())
+    assert events.count("key") == 1000
+    chunks = "".join("k" if e == "key" else "t" for e in events).split("t")
+    keyed_in_turns = [len(c) for c in chunks if c]
+    assert max(keyed_in_turns) <= fleet_model.SLICE_CHECK  # the loop ran between slices
+    assert len(keyed_in_turns) >= 1000 // fleet_model.SLICE_CHECK
+    assert cell(model, 999, Column.IDENTITY) == "PC-0001"
+
+
+def test_in_slices_lets_the_loop_run_between_slices(run: Any, monkeypatch: Any) -> None:
+    import asyncio
+
+    from plugdesk.ui import fleet_model
+
+    monkeypatch.setattr(fleet_model, "SLICE_SECONDS", 0.0)
+    events: list[str] = []
+
+    async def work_while_ticking() -> None:
+        done = False
+
+        async def ticker() -> None:
+            while not done:
+                events.append("tick")
+                await asyncio.sleep(0)
+
+        ticks = asyncio.ensure_future(ticker())
+        await fleet_model.in_slices(list(range(300)), lambda chunk: events.append(f"{len(chunk)}"))
+        done = True
+        await ticks
+
+    run(work_while_ticking())
+    work = [e for e in events if e != "tick"]
+    assert work == ["64", "64", "64", "64", "44"]
+    between = events[events.index("64") : events.index("44")]
+    assert between.count("tick") >= 4  # a tick after each slice

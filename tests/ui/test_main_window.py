@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from plugdesk.ui.detail_pane import ConnectorColumn
-from plugdesk.ui.fleet_model import UUID_ROLE, Column
+from plugdesk.ui.fleet_model import SLICE_CHECK, UUID_ROLE, Column
 from plugdesk.ui.main_window import MainWindow
 from plugdesk.ui.transactions_model import TxColumn
 from tests.support.harness import Harness, ModelChecks, make_window_harness
@@ -137,8 +137,10 @@ def test_a_big_fleet_is_judged_in_slices_and_replaces_the_saved_one(
         run(h.aclose())
         simulator.stop()
     assert sorted(shown_uuids(window)) == sorted(simulator.charger_uuids())
-    # Lists of a few hundred are judged in one go; the complete 600 a slice at a time.
-    assert prepared[-3:] == [200, 200, 200]
+    # Lists of a few hundred are judged in one go; the complete 600 a chunk at a time
+    # (the loop runs whenever a turn's slice of time is used up).
+    chunks = [SLICE_CHECK] * (600 // SLICE_CHECK) + [600 % SLICE_CHECK]
+    assert prepared[-len(chunks):] == chunks
 
 
 def test_search_and_health_filters_narrow_the_list(

@@ -16,6 +16,7 @@ class SiteFilter(QComboBox):
         self._model = model
         self._proxy = proxy
         self._shown: list[tuple[str | None, str]] = []
+        self._counted: tuple[object, int, str | None] | None = None  # what the items say
         self.setAccessibleName(self.tr("Site filter"))
         self.setToolTip(self.tr("Show the chargers of one site"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -29,6 +30,10 @@ class SiteFilter(QComboBox):
         """Sites (by name) with their counts; the chosen one stays chosen."""
         counts = self._model.site_counts()
         total = self._model.rowCount()
+        chosen = self._proxy.site
+        if (counts, total, chosen) == self._counted:
+            return  # a refresh that moved no charger between sites
+        self._counted = (counts, total, chosen)
         items: list[tuple[str | None, str]] = [
             (None, self.tr("All sites ({count})").format(count=fmt.integer(total)))
         ]
@@ -36,7 +41,6 @@ class SiteFilter(QComboBox):
             items.append(
                 (uuid, self.tr("{site} ({count})").format(site=name, count=fmt.integer(count)))
             )
-        chosen = self._proxy.site
         if chosen is not None and chosen not in counts:
             items.append((chosen, self.tr("(site with no chargers shown)")))
         if items == self._shown:

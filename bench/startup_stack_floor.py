@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-import PySide6  # noqa: F401 - first: qasync uses the Qt binding already imported
 import httpx
 import msgspec
+import PySide6  # noqa: F401 - first: qasync uses the Qt binding already imported
 import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.api.models import User
 from plugdesk.app import crash_log
-from plugdesk.app.action_wiring import wire_actions
 from plugdesk.app.alerts import wire_fault_monitoring
 from plugdesk.app.reporting import (
     ErrorReporter,
@@ -56,7 +55,6 @@ from plugdesk.services.chargers import ChargerService
 from plugdesk.services.signin import SignInService
 from plugdesk.services.watch import FleetWatch
 from plugdesk.tasks import TaskRunner, run_blocking
-from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.i18n import apply_language
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.insights import attach_insights
@@ -68,8 +66,10 @@ from plugdesk.ui.tray import bring_up
 
 if TYPE_CHECKING:
     from plugdesk.api.client import PlugchoiceClient
+    from plugdesk.app.action_wiring import ActionWiring
     from plugdesk.services.public_sessions import PublicSessionService
     from plugdesk.simulator import Simulator
+    from plugdesk.ui.error_dialog import ErrorDialog
     from plugdesk.ui.public_pane import PublicPane
     from plugdesk.ui.settings_dialog import SettingsDialog
 
@@ -143,8 +143,8 @@ class Desk:
         )
         self.chargers = ChargerService(client, self.runner)
         self.window = MainWindow(self.monitor, self.chargers, settings=settings, runner=self.runner)
-        self.error_dialog = ErrorDialog(app_paths().log_file(), self.window)
-        errors.error_reported.connect(self.error_dialog.add_error)
+        self._error_dialog: ErrorDialog | None = None  # made for the first error
+        errors.error_reported.connect(self._show_error)
         self.window.set_api_host(client.host)
         self.window.set_budget_source(
             lambda: (client.budget.used_last_window(), client.budget.limit)
@@ -168,7 +168,10 @@ class Desk:
             source=self.fleet_source,
             offline_view=not self._pending,  # else `show_first()` shows the cached fleet
         )
-        self.actions = wire_actions(self, self.faults)
+        # A GUI launch adds the Actions and Log tabs once the window is painted (connect).
+        self.actions: ActionWiring
+        if not self._pending:
+            self._wire_actions()
         self.insights = attach_insights(
             window=self.window,
             client=client,
@@ -179,6 +182,23 @@ class Desk:
         self.follower = WatchFollower(self.window, self.monitor, self.faults.service, self.runner,
                                       lambda: (self.client.base_url, self._token))  # fmt: skip
         self._closed = False
+
+    def _wire_actions(self) -> None:
+        from plugdesk.app.action_wiring import wire_actions  # lazy: after the first paint
+
+        self.actions = wire_actions(self, self.faults)
+
+    @property
+    def error_dialog(self) -> ErrorDialog:
+        """The error dialog, made when first needed (it costs the first paint 20-40 ms)."""
+        if self._error_dialog is None:
+            from plugdesk.ui.error_dialog import ErrorDialog  # lazy: see above
+
+            self._error_dialog = ErrorDialog(app_paths().log_file(), self.window)
+        return self._error_dialog
+
+    def _show_error(self, summary: str, details: str) -> None:
+        self.error_dialog.add_error(summary, details)
 
     @property
     def fleet_source(self) -> str:
@@ -310,7 +330,9 @@ class Desk:
                 api_url, token = simulator.base_url, simulator.token
                 self._token = token
             self.errors.redactor.add_secret(token)
-            self._use_client(PlugchoiceClient(api_url, token))
+            self.client = PlugchoiceClient(api_url, token)
+            self._wire_actions()
+            self._use_client(self.client)
             self._pending = False
         finally:
             self._connecting = None
@@ -462,7 +484,8 @@ class Desk:
         await self.client.aclose()
         if self.simulator is not None:
             await run_blocking(self.simulator.stop)  # joins its server thread
-        self.error_dialog.close()
+        if self._error_dialog is not None:
+            self._error_dialog.close()
         self.window.close()
         self.window.deleteLater()
 

@@ -143,6 +143,7 @@ class Desk:
         )
         self.chargers = ChargerService(client, self.runner)
         self.window = MainWindow(self.monitor, self.chargers, settings=settings, runner=self.runner)
+        self._log_file = app_paths().log_file()  # (its folder is made now: the log needs it)
         self._error_dialog: ErrorDialog | None = None  # made for the first error
         errors.error_reported.connect(self._show_error)
         self.window.set_api_host(client.host)
@@ -194,7 +195,7 @@ class Desk:
         if self._error_dialog is None:
             from plugdesk.ui.error_dialog import ErrorDialog  # lazy: see above
 
-            self._error_dialog = ErrorDialog(app_paths().log_file(), self.window)
+            self._error_dialog = ErrorDialog(self._log_file, self.window)
         return self._error_dialog
 
     def _show_error(self, summary: str, details: str) -> None:

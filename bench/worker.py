@@ -22,7 +22,12 @@ WORKERS = {
 
 
 def main() -> None:
-    from plugdesk.app.startup import collector_paused, import_before_qt, spare_qt_import_hook
+    from plugdesk.app.startup import (
+        collector_paused,
+        import_before_qt,
+        import_network_stack,
+        spare_qt_import_hook,
+    )
 
     name, *argv = sys.argv[1:]
     module, _, function = WORKERS[name].partition(":")
@@ -30,7 +35,8 @@ def main() -> None:
     # in the middle of a measurement: anyio's backend took 96 ms under Qt's import hook),
     # and what the imports made frozen out of later cycle collections.
     with collector_paused():
-        import_before_qt(demo=False)
+        import_before_qt()
+        import_network_stack(demo=False)
         spare_qt_import_hook()
         worker = getattr(importlib.import_module(module), function)
     worker(argv)

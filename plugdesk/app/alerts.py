@@ -139,12 +139,16 @@ def wire_fault_monitoring(
     clock: Callable[[], datetime] = utc_now,
     sign_out: Callable[[], None] | None = None,
     native: bool = True,
+    source: str | None = None,
+    offline_view: bool = True,
 ) -> FaultMonitoring:
     """Build and connect everything; call it once, after the window exists and before
     `desk.start()` (so the cached fleet shows while the first refresh runs).
 
     `sign_out` is what the tray's "Sign out" runs (the app's, which also forgets the
-    stored token); without one (demo mode) the entry is greyed out."""
+    stored token); without one (demo mode) the entry is greyed out. `source` names whose
+    fleet the cache holds (default: the client's API URL); `offline_view=False` leaves
+    showing the cached fleet to the caller (`publish_last_known`)."""
     qapp = app or _application()
     window = desk.window
     settings = settings or _settings()
@@ -154,7 +158,8 @@ def wire_fault_monitoring(
         problem = translated(store.problem_message or store.problem)
         _say_history_problem(window, history_banner, problem)
     tracker, service = wire_incidents(desk.monitor, desk.runner, store, settings,
-                                      source=desk.client.base_url, clock=clock)  # fmt: skip
+                                      source=source or desk.client.base_url,
+                                      clock=clock)  # fmt: skip
     window.set_health_judge(service.verdict)  # the table reads the one judgement
 
     parts: FaultMonitoring  # assigned below, before the Events tab can first be shown
@@ -187,7 +192,8 @@ def wire_fault_monitoring(
     _wire_window_menus(window, service, desk.monitor)
     if tray is not None:
         _wire_tray(tray, window, service, sign_out)
-    service.start_offline_view()
+    if offline_view:
+        service.start_offline_view()
     return parts
 
 

@@ -1,6 +1,11 @@
 """Composition root: builds the QApplication, the one qasync loop, the API client, the
 services and the main window, wires their signals, and shuts everything down cleanly.
 
+A GUI launch comes up in two steps (`open_desk`): the window is built and shown with the
+fleet the last run cached, if any, while the API client is a `PendingClient`; once that is
+painted, `Desk.connect` loads the network stack (and the demo's simulator), puts the real
+client in place and `Desk.start` polls. `build_desk` makes a connected desk in one go.
+
 Kept thin on purpose: the building blocks live in `services/` and `ui/`. Seams for what is
 wired later (sign-in, tray and notifications, export, events, public charging): `Desk`
 holds every part; `Desk.apply_token()` is what a sign-in hands its token to;
@@ -11,23 +16,22 @@ rest.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import PySide6  # noqa: F401 - first: qasync uses the Qt binding already imported
 import qasync
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from plugdesk.api.client import PlugchoiceClient, check_api_url
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.api.models import User
 from plugdesk.app import crash_log
-from plugdesk.app.action_wiring import wire_actions
 from plugdesk.app.alerts import wire_fault_monitoring
 from plugdesk.app.reporting import (
     ErrorReporter,
@@ -41,7 +45,7 @@ from plugdesk.app.shutdown_signals import ShutdownSignals
 from plugdesk.app.single_instance import LOCK_FILE as INSTANCE_LOCK
 from plugdesk.app.single_instance import InstanceServer, Running, claim, instance_name
 from plugdesk.app.site_wiring import wire_sites
-from plugdesk.app.startup import MainThreadGC
+from plugdesk.app.startup import MainThreadGC, PendingClient, import_network_stack
 from plugdesk.app.watch_follow import WatchFollower
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.housekeeping import clean_at_start
@@ -51,7 +55,6 @@ from plugdesk.services.chargers import ChargerService
 from plugdesk.services.signin import SignInService
 from plugdesk.services.watch import FleetWatch
 from plugdesk.tasks import TaskRunner, run_blocking
-from plugdesk.ui.error_dialog import ErrorDialog
 from plugdesk.ui.i18n import apply_language
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.insights import attach_insights
@@ -62,8 +65,11 @@ from plugdesk.ui.ready_hook import install_ready_hook
 from plugdesk.ui.tray import bring_up
 
 if TYPE_CHECKING:
+    from plugdesk.api.client import PlugchoiceClient
+    from plugdesk.app.action_wiring import ActionWiring
     from plugdesk.services.public_sessions import PublicSessionService
     from plugdesk.simulator import Simulator
+    from plugdesk.ui.error_dialog import ErrorDialog
     from plugdesk.ui.public_pane import PublicPane
     from plugdesk.ui.settings_dialog import SettingsDialog
 
@@ -77,6 +83,8 @@ TOKEN_ENV = "PLUGDESK_TOKEN"
 DEMO_KEYRING_SERVICE = "plugdesk-demo"
 # The longest the saved public sessions wait for the first fleet refresh to end.
 RESUME_WAIT_MS = 2_000
+# The demo's cached fleet is kept under this name: its simulator's URL changes every run.
+DEMO_SOURCE = "demo"
 DESKTOP_FILE = "plugdesk"
 WINDOW_STATE_FILE = "window.ini"
 
@@ -117,6 +125,8 @@ class Desk:
         token: str | None = None,
     ) -> None:
         self.client = client
+        # Until `connect()`: a GUI launch paints before the network stack loads.
+        self._pending = isinstance(client, PendingClient)
         self._token = token  # to recognise a `plugdesk watch` of the same account
         self.errors = errors
         self.simulator = simulator
@@ -133,8 +143,9 @@ class Desk:
         )
         self.chargers = ChargerService(client, self.runner)
         self.window = MainWindow(self.monitor, self.chargers, settings=settings, runner=self.runner)
-        self.error_dialog = ErrorDialog(app_paths().log_file(), self.window)
-        errors.error_reported.connect(self.error_dialog.add_error)
+        self._log_file = app_paths().log_file()  # (its folder is made now: the log needs it)
+        self._error_dialog: ErrorDialog | None = None  # made for the first error
+        errors.error_reported.connect(self._show_error)
         self.window.set_api_host(client.host)
         self.window.set_budget_source(
             lambda: (client.budget.used_last_window(), client.budget.limit)
@@ -152,18 +163,48 @@ class Desk:
         self._public: PublicSessionService | None = None
         self._wire_features()
         self.faults = wire_fault_monitoring(
-            self, settings=self.app_settings, sign_out=None if self.demo else self.sign_out
+            self,
+            settings=self.app_settings,
+            sign_out=None if self.demo else self.sign_out,
+            source=self.fleet_source,
+            offline_view=not self._pending,  # else `show_first()` shows the cached fleet
         )
-        self.actions = wire_actions(self, self.faults)
+        # A GUI launch adds the Actions and Log tabs once the window is painted (connect).
+        self.actions: ActionWiring
+        if not self._pending:
+            self._wire_actions()
         self.insights = attach_insights(
             window=self.window,
             client=client,
             runner=self.runner,
             incidents=self.faults.store.list_incidents,
         )
+        self._connecting: asyncio.Task[Any] | None = None  # `connect()` while it runs
         self.follower = WatchFollower(self.window, self.monitor, self.faults.service, self.runner,
                                       lambda: (self.client.base_url, self._token))  # fmt: skip
         self._closed = False
+
+    def _wire_actions(self) -> None:
+        from plugdesk.app.action_wiring import wire_actions  # lazy: after the first paint
+
+        self.actions = wire_actions(self, self.faults)
+
+    @property
+    def error_dialog(self) -> ErrorDialog:
+        """The error dialog, made when first needed (it costs the first paint 20-40 ms)."""
+        if self._error_dialog is None:
+            from plugdesk.ui.error_dialog import ErrorDialog  # lazy: see above
+
+            self._error_dialog = ErrorDialog(self._log_file, self.window)
+        return self._error_dialog
+
+    def _show_error(self, summary: str, details: str) -> None:
+        self.error_dialog.add_error(summary, details)
+
+    @property
+    def fleet_source(self) -> str:
+        """Whose fleet the cache holds: the API URL (the demo's own name)."""
+        return DEMO_SOURCE if self.demo else self.client.base_url
 
     def _wire_features(self) -> None:
         window = self.window
@@ -265,6 +306,66 @@ class Desk:
         except (OSError, ValueError) as error:
             self.errors.report(error, "saving the settings")
 
+    async def show_first(self) -> None:
+        """A GUI launch's first step, before the network stack loads: show the window with
+        the fleet the last run cached (if any)."""
+        self.window.show()
+        install_ready_hook(self.window)  # the start-up benchmark's probe; off unless asked
+        await self.faults.service.publish_last_known()
+
+    async def connect(self) -> None:
+        """A GUI launch's second step, once the window is painted: load the network stack,
+        start the demo's simulator, and put the real client in the pending one's place.
+        Nothing to do for a desk built connected."""
+        if not self._pending or self._closed:
+            return
+        self._connecting = asyncio.current_task()
+        try:
+            await _next_turn()  # the paint first (Qt delivers posted events before timers)
+            import_network_stack(demo=self.demo)
+            from plugdesk.api.client import PlugchoiceClient
+
+            api_url, token = self.client.base_url, self._token
+            if self.demo:
+                simulator = await self._start_simulator()
+                api_url, token = simulator.base_url, simulator.token
+                self._token = token
+            self.errors.redactor.add_secret(token)
+            self.client = PlugchoiceClient(api_url, token)
+            self._wire_actions()
+            self._use_client(self.client)
+            self._pending = False
+        finally:
+            self._connecting = None
+
+    async def _start_simulator(self) -> Simulator:
+        """The demo's simulator, started in a thread. Cancelled meanwhile (quit while
+        connecting), it still waits for it to be up and keeps it, for `aclose` to stop."""
+        starting = asyncio.ensure_future(run_blocking(start_simulator))
+        try:
+            self.simulator = await asyncio.shield(starting)
+        except asyncio.CancelledError:
+            with contextlib.suppress(Exception):
+                self.simulator = await starting
+            raise
+        return self.simulator
+
+    def _use_client(self, client: PlugchoiceClient) -> None:
+        """Every part that talks to the API talks to `client` from now on."""
+        self.client = client
+        self.faults.set_source(self.fleet_source)
+        self.monitor.set_client(client)
+        self.chargers.set_client(client)
+        self.sites.set_client(client)
+        self.actions.service.set_client(client)
+        self.insights.set_client(client)
+        if self._public is not None:  # else it is made with this client
+            self._public.set_client(client)
+        self.window.set_api_host(client.host)
+        self.window.set_budget_source(
+            lambda: (client.budget.used_last_window(), client.budget.limit)
+        )
+
     def start(self) -> None:
         """Show the window and start polling (or ask for a sign-in without a token)."""
         self.window.show()
@@ -337,22 +438,13 @@ class Desk:
 
     async def apply_token(self, api_url: str, token: str | None) -> None:
         """The sign-in seam: use `token` for `api_url` (None signs out)."""
+        from plugdesk.api.client import PlugchoiceClient, check_api_url
+
         self.errors.redactor.add_secret(token)
         if check_api_url(api_url) != self.client.base_url:
-            old, self.client = self.client, PlugchoiceClient(api_url, token)
-            self.faults.set_source(self.client.base_url)
-            self.monitor.set_client(self.client)
-            self.chargers.set_client(self.client)
-            self.sites.set_client(self.client)
-            self.actions.service.set_client(self.client)
-            if self._public is not None:  # else it is made with the new client
-                self._public.set_client(self.client)
+            old = self.client
             self.window.clear_fleet()
-            self.window.set_api_host(self.client.host)
-            client = self.client
-            self.window.set_budget_source(
-                lambda: (client.budget.used_last_window(), client.budget.limit)
-            )
+            self._use_client(PlugchoiceClient(api_url, token))
             await old.aclose()
         self.client.set_token(token)
         self._token = token
@@ -378,6 +470,10 @@ class Desk:
         if self._closed:
             return
         self._closed = True
+        connecting = self._connecting
+        if connecting is not None and connecting is not asyncio.current_task():
+            connecting.cancel()  # quit while connecting: a started simulator is kept to stop
+            await asyncio.gather(connecting, return_exceptions=True)
         self.begin_shutdown()
         self.window.save_state()
         # Before the window goes: the last fleet snapshot is flushed, then the store is
@@ -389,14 +485,28 @@ class Desk:
         await self.client.aclose()
         if self.simulator is not None:
             await run_blocking(self.simulator.stop)  # joins its server thread
-        self.error_dialog.close()
+        if self._error_dialog is not None:
+            self._error_dialog.close()
         self.window.close()
         self.window.deleteLater()
+
+
+async def _next_turn() -> None:
+    """Wait for the next turn of the Qt loop that runs timers."""
+    turned = asyncio.get_running_loop().create_future()
+
+    def turn() -> None:
+        if not turned.done():
+            turned.set_result(None)
+
+    QTimer.singleShot(0, turn)
+    await turned
 
 
 async def _validate_token(api_url: str, token: str) -> User:
     """`GET /user` with a short-lived client: the running one keeps its token until the
     new one is known to work."""
+    from plugdesk.api.client import PlugchoiceClient
     async with PlugchoiceClient(api_url, token) as client:
         return await client.get_user()
 
@@ -427,6 +537,9 @@ async def build_desk(
     url_problem: str | None = None,
 ) -> Desk:
     """Create (but do not show) everything; demo mode starts the simulator first."""
+    import_network_stack(demo=demo)
+    from plugdesk.api.client import PlugchoiceClient
+
     app_settings, settings_problem = load_settings(app_paths().settings_path())
     simulator = None
     if demo:
@@ -452,6 +565,30 @@ async def build_desk(
     )
 
 
+async def open_desk(
+    api_url: str,
+    token: str | None,
+    errors: ErrorReporter,
+    *,
+    demo: bool = False,
+    settings: QSettings | None = None,
+    url_problem: str | None = None,
+) -> Desk:
+    """A GUI launch's desk, built before the network stack loads (not shown): its run
+    then calls `show_first()` (the cached fleet), `connect()` and `start()`."""
+    app_settings, settings_problem = load_settings(app_paths().settings_path())
+    return Desk(
+        cast("PlugchoiceClient", PendingClient(api_url, token)),  # until connect()
+        errors=errors,
+        settings=settings,
+        demo=demo,
+        app_settings=app_settings,
+        settings_problem=settings_problem,
+        url_problem=url_problem,
+        token=token,
+    )
+
+
 async def _until_quit(
     app: QApplication, desk: Desk, quit_requested: asyncio.Event, launch: GuiLaunch
 ) -> int:
@@ -464,6 +601,8 @@ async def _until_quit(
 
     app.aboutToQuit.connect(quitting)
     try:
+        await desk.show_first()
+        await desk.connect()
         desk.start()
         launch.after_start(desk)
         await quit_requested.wait()
@@ -475,6 +614,8 @@ async def _until_quit(
 async def _self_test(app: QApplication, desk: Desk, out: TextIO) -> int:
     from plugdesk.app.selftest import SelfTest, run_checks
 
+    await desk.show_first()
+    await desk.connect()
     desk.start()
     passed = await SelfTest(desk.window, out, lambda: desk.errors.count).run()
     # Then the install itself: icon, desktop identity, tray/notification path, keyring,
@@ -572,7 +713,7 @@ def run_gui(
                 redactor,
                 mode,
                 launch,
-                lambda errors: build_desk(api_url, token, errors, demo=demo,
+                lambda errors: open_desk(api_url, token, errors, demo=demo,
                                           settings=settings_factory(), url_problem=url_problem),
             )  # fmt: skip
         finally:

@@ -1,8 +1,10 @@
 """Early start-up: what must happen before, and while, the window's modules load.
 
-- `import_before_qt`: the network stack and the models load before PySide6 (whose import
-  hook makes every later import dearer); `spare_qt_import_hook` then tells that hook to
-  skip modules that never use PySide's `__feature__`.
+- `import_before_qt`: what the first paint needs that is not Qt loads before PySide6 (whose
+  import hook makes every later import dearer); `spare_qt_import_hook` then tells that hook
+  to skip modules that never use PySide's `__feature__`.
+- `PendingClient` and `import_network_stack`: the window paints (the cached fleet, when
+  there is one) before httpx, the API client and the demo's simulator load.
 - `collector_paused`: no cycle collection while those imports run, then a GC freeze.
 - `MainThreadGC`: afterwards, cycles are collected on the Qt main thread only (see below).
 
@@ -114,6 +116,11 @@ def spare_qt_import_hook() -> None:
     connection in the middle of a refresh. Best effort: the table is PySide's internals."""
     import PySide6.QtCore  # noqa: F401 - sets the hook and its table up
 
+    _spare_from_qt_hook([*sys.modules, *_module_names("plugdesk")])
+
+
+def _spare_from_qt_hook(names: list[str]) -> None:
+    """Mark `names` as modules PySide's import hook need not read (see above)."""
     try:
         from shibokensupport.feature import (  # type: ignore[import-not-found]
             pyside_feature_dict,
@@ -122,38 +129,91 @@ def spare_qt_import_hook() -> None:
         return
     if not isinstance(pyside_feature_dict, dict):
         return
-    for name in [*sys.modules, *_own_module_names()]:
+    for name in names:
         if not name.startswith(_QT_OWN):  # Qt's own entries stay PySide's business
             pyside_feature_dict.setdefault(name, -1)
 
 
-def _own_module_names() -> list[str]:
-    """PlugDesk's module names, from its files (none in a frozen bundle: that is fine)."""
-    from pathlib import Path
+def import_before_qt() -> None:
+    """Load the non-Qt modules the window's first paint needs before PySide6, which hooks
+    every later import and reads the new module's whole source (looking for `__feature__`
+    use): the models, msgspec, the store (sqlite3), asyncio. The network stack is not
+    among them: it loads after the first paint (`import_network_stack`)."""
+    import asyncio  # noqa: F401 - qasync's, and every service's
 
-    import plugdesk
-
-    root = Path(plugdesk.__file__).parent
-    names = []
-    for path in root.rglob("*.py"):
-        parts = path.relative_to(root).with_suffix("").parts
-        if parts[-1] == "__init__":
-            parts = parts[:-1]
-        names.append(".".join(("plugdesk", *parts)))
-    return names
+    import plugdesk.api.models  # msgspec and the models
+    import plugdesk.domain.store  # noqa: F401 - sqlite3: the cached fleet
 
 
-def import_before_qt(*, demo: bool) -> None:
-    """Load the window's non-Qt libraries before PySide6, which hooks every later import
-    and reads the new module's whole source (looking for `__feature__` use): these cost
-    35-60 ms more start-up when they come after Qt."""
+# What the network stack is made of (httpx and what it loads), for PySide's import hook.
+NETWORK_PACKAGES = ("httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "h2",
+                    "hpack", "hyperframe", "socksio", "brotli", "zstandard")  # fmt: skip
+
+
+def import_network_stack(*, demo: bool) -> None:
+    """After the first paint: httpx, the API client and (demo) the simulator. PySide's
+    import hook is told first that none of them uses its features, so it does not read
+    their sources (35-60 ms)."""
     import importlib
 
+    _spare_from_qt_hook([name for package in NETWORK_PACKAGES for name in _module_names(package)])
     import httpcore  # noqa: F401 - httpx loads it when the client is made
 
-    import plugdesk.api.client  # httpx, h11, msgspec and the models
+    import plugdesk.api.client  # httpx, h11
 
     with contextlib.suppress(ImportError):  # what httpcore loads on its first request
         importlib.import_module("anyio._backends._asyncio")
     if demo:
         import plugdesk.simulator  # noqa: F401
+
+
+def _module_names(package: str) -> list[str]:
+    """The module names of an installed package, from its files (none if not installed)."""
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return []
+    if spec is None:
+        return []
+    names = [package]
+    for folder in spec.submodule_search_locations or ():
+        root = Path(folder)
+        for path in root.rglob("*.py"):
+            parts = path.relative_to(root).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            names.append(".".join((package, *parts)))
+    return names
+
+
+class PendingClient:
+    """Stands in for the API client during a GUI launch, from the window being built to just
+    after its first paint (the cached fleet, when there is one), when the network stack
+    has loaded and `Desk.connect` puts the real `PlugchoiceClient` in its place. Nothing
+    polls before then; what the window reads at construction is here."""
+
+    def __init__(self, base_url: str, token: str | None) -> None:
+        from urllib.parse import urlsplit
+
+        from plugdesk.api.budget import RequestBudget
+
+        self.base_url = base_url
+        self.host = urlsplit(base_url).hostname or ""
+        self.budget = RequestBudget()
+        self.token = token
+
+    @property
+    def has_token(self) -> bool:
+        return self.token is not None
+
+    def set_token(self, token: str | None) -> None:
+        self.token = token
+
+    async def aclose(self) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> object:
+        raise RuntimeError(f"the API client is not connected yet (asked for {name!r})")

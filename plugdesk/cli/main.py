@@ -174,7 +174,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from plugdesk.app.startup import collector_paused, import_before_qt, spare_qt_import_hook
 
     with collector_paused():
-        import_before_qt(demo=args.demo or args.self_test)
+        import_before_qt()
         spare_qt_import_hook()
         from plugdesk.app.desk import run_gui
 

@@ -21,7 +21,6 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, TypeVar
 
-from plugdesk.api.client import check_api_url
 from plugdesk.api.errors import redact
 from plugdesk.domain.errors import Message
 from plugdesk.marks import QT_TRANSLATE_NOOP
@@ -129,16 +128,16 @@ class CredentialStore:
     # -- API tokens, one per API URL ----------------------------------------------------
 
     def get(self, api_url: str) -> str | None:
-        return self._get(check_api_url(api_url))
+        return self._get(_checked(api_url))
 
     def set(self, api_url: str, token: str) -> None:
         if not token:
             raise ValueError("An empty token cannot be stored; use delete() to sign out.")
-        self._set(check_api_url(api_url), token)
+        self._set(_checked(api_url), token)
 
     def delete(self, api_url: str) -> bool:
         """Forget the token for `api_url`; True if one was stored."""
-        return self._delete(check_api_url(api_url))
+        return self._delete(_checked(api_url))
 
     # -- named secrets (e.g. public charging session tokens) ----------------------------
 
@@ -292,3 +291,11 @@ def _reason(error: BaseException, secrets: list[str] | None = None) -> str:
 def _check_name(name: str) -> None:
     if not name or not name.strip():
         raise ValueError("A secret needs a name.")
+
+
+def _checked(api_url: str) -> str:
+    """The keyring key of an API URL: its normal form (loaded on first use: it brings in
+    httpx, which the window's first paint does without)."""
+    from plugdesk.api.client import check_api_url
+
+    return check_api_url(api_url)

@@ -17,12 +17,11 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from plugdesk.api.charger_models import OcppLogPage, PlugChargeSetting, PublicChargingSettings
-from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import PlugchoiceError
 from plugdesk.api.models import Charger, Transaction
 from plugdesk.domain.actions import (
@@ -44,6 +43,9 @@ from plugdesk.domain.actions import (
 )
 from plugdesk.domain.store import ActionEntry, Incident, Store, StoreError
 from plugdesk.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from plugdesk.api.client import PlugchoiceClient  # the client loads httpx
 
 log = logging.getLogger(__name__)
 

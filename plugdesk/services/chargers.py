@@ -13,13 +13,16 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import AuthError, PlugchoiceError
 from plugdesk.api.models import Charger, PowerUsage, Transaction
 from plugdesk.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from plugdesk.api.client import PlugchoiceClient  # the client loads httpx
 
 log = logging.getLogger(__name__)
 

@@ -13,15 +13,18 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import msgspec
 
-from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import ForbiddenError, NotFoundError
 from plugdesk.api.fleet_models import Site, TeamCharger
 from plugdesk.api.models import Charger, SiteRef
 from plugdesk.domain.health import Assessment, HealthVerdict
 from plugdesk.domain.snapshot import FleetSnapshot, take_snapshot
+
+if TYPE_CHECKING:
+    from plugdesk.api.client import PlugchoiceClient  # the client loads httpx
 
 DETAIL_UP_TO = 100  # without team access, chargers read on their own up to this fleet size
 DETAIL_AT_ONCE = 4

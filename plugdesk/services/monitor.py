@@ -23,14 +23,17 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import AuthError, NetworkError, PlugchoiceError, RateLimitedError
 from plugdesk.api.models import Charger
 from plugdesk.domain.fleet_pacing import REST_OF_SWEEP, FleetPacer, FleetPaceSettings, SweepMerge
 from plugdesk.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from plugdesk.api.client import PlugchoiceClient  # the client loads httpx
 
 log = logging.getLogger(__name__)
 

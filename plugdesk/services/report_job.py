@@ -9,10 +9,10 @@ import asyncio
 import getpass
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import PlugchoiceError
 from plugdesk.api.models import Transaction
 from plugdesk.domain.export_run import ExportCancelled
@@ -29,6 +29,9 @@ from plugdesk.domain.report import ReportData, ReportError, ReportRequest, Repor
 from plugdesk.domain.store import Incident
 from plugdesk.services.insights_job import aggregate_off_thread
 from plugdesk.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from plugdesk.api.client import PlugchoiceClient  # the client loads httpx
 
 LOAD_TASK, POWER_TASK = "insights-load", "insights-power"
 MAX_METER_VALUES = 10_000
@@ -68,6 +71,10 @@ class InsightsService(QObject):
         self._incidents = incidents
         self.tz = local_zone()
         self.last: ReportData | None = None
+
+    def set_client(self, client: PlugchoiceClient) -> None:
+        """Another client (the app connected, or switched accounts): the next load uses it."""
+        self._client = client
 
     # -- the period's figures --------------------------------------------------------------
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from plugdesk.api.client import check_api_url
 from plugdesk.api.errors import AuthError, InsecureURLError, PlugchoiceError
 from plugdesk.api.models import User
 from plugdesk.domain.credentials import CredentialStore
@@ -73,6 +72,8 @@ class SignInService(QObject):
 
     async def _sign_in(self, api_url: str, token: str) -> None:
         try:
+            from plugdesk.api.client import check_api_url  # lazy: it loads httpx
+
             api_url = check_api_url(api_url)
         except InsecureURLError as error:
             self.sign_in_failed.emit(str(error))

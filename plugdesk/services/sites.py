@@ -14,13 +14,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import PlugchoiceError
 from plugdesk.api.fleet_models import Site
 from plugdesk.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from plugdesk.api.client import PlugchoiceClient  # the client loads httpx
 
 log = logging.getLogger(__name__)
 

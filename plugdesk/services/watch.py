@@ -37,11 +37,11 @@ import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import msgspec
 from PySide6.QtCore import QObject
 
-from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.errors import (
     AuthError,
     ForbiddenError,
@@ -55,6 +55,9 @@ from plugdesk.domain.watch_pacing import WatchPaceSettings, WatchPlan, pages_for
 from plugdesk.services.fleet_read import merged as _merged
 from plugdesk.services.monitor import REFRESH_TASK, ConnectionState, FleetMonitor, utc_now
 from plugdesk.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from plugdesk.api.client import PlugchoiceClient  # the client loads httpx
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,6 @@ test or an install without translations stays quiet).
 from __future__ import annotations
 
 import logging
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -168,6 +167,8 @@ class TsMessage:
 
 def read_ts(path: Path) -> list[TsMessage]:
     """Every current message of a .ts file (obsolete and vanished ones left out)."""
+    import xml.etree.ElementTree as ET  # lazy: the checks need it, start-up does not
+
     messages = []
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""

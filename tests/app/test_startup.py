@@ -1,11 +1,14 @@
-"""What start-up does and does not do (issue 9, start-up row): features nobody opened are
-not imported or built, the keyring waits for the first refresh, the network stack loads
-before Qt. Behaviour stays the same once a feature is first used."""
+"""What start-up does and does not do (issue 9 and issue 19, start-up row): features nobody
+opened are not imported or built, the keyring waits for the first refresh, the window
+paints the cached fleet before the network stack loads. Behaviour stays the same once a
+feature is first used."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -25,6 +28,8 @@ from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.public_pane import PublicPane
 from tests.support.harness import make_window_harness
 
+# Loaded after the first paint.
+NETWORK = ("httpx", "httpcore", "plugdesk.api.client", "plugdesk.simulator")
 # Loaded only when the user opens what needs them.
 NOT_AT_START = (
     "xlsxwriter",
@@ -43,11 +48,11 @@ def test_the_gui_imports_leave_unopened_features_out() -> None:
     script = textwrap.dedent(f"""
         import sys
         from plugdesk.app.startup import import_before_qt
-        import_before_qt(demo=True)
-        assert "PySide6" not in sys.modules, "the network stack must load before Qt"
-        assert "httpcore" in sys.modules and "plugdesk.simulator" in sys.modules
-        import plugdesk.app.desk
-        loaded = [name for name in {NOT_AT_START!r} if name in sys.modules]
+        import_before_qt()
+        assert "PySide6" not in sys.modules, "the models and the store load before Qt"
+        assert "plugdesk.api.models" in sys.modules and "sqlite3" in sys.modules
+        import plugdesk.app.desk, plugdesk.ui.ready_hook
+        loaded = [name for name in {NOT_AT_START + NETWORK!r} if name in sys.modules]
         assert not loaded, loaded
     """)
     done = subprocess.run(
@@ -59,14 +64,17 @@ def test_the_gui_imports_leave_unopened_features_out() -> None:
 def test_modules_without_qt_features_are_not_read_by_qt_import_hook() -> None:
     script = textwrap.dedent("""
         import sys
-        from plugdesk.app.startup import import_before_qt, spare_qt_import_hook
-        import_before_qt(demo=False)
+        from plugdesk.app.startup import (
+            import_before_qt, import_network_stack, spare_qt_import_hook
+        )
+        import_before_qt()
         spare_qt_import_hook()
         import shibokensupport.feature as feature
         scanned = []
         uses_pyside = feature._mod_uses_pyside
         feature._mod_uses_pyside = lambda m: scanned.append(m.__name__) or uses_pyside(m)
         import plugdesk.app.desk
+        import_network_stack(demo=False)  # after the first paint: after Qt
         from anyio._core import _synchronization  # a runtime import, as anyio does
         marked = feature.pyside_feature_dict
         assert marked["httpx"] == -1 and marked["plugdesk.ui.fleet_model"] == -1, marked
@@ -79,6 +87,86 @@ def test_modules_without_qt_features_are_not_read_by_qt_import_hook() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+# Writes the demo's fleet into the store as a run of the app would have cached it.
+CACHE_DEMO_FLEET = """
+import json, sys
+from datetime import UTC, datetime
+import msgspec
+from plugdesk.api.models import Charger
+from plugdesk.domain.paths import app_paths
+from plugdesk.domain.store import Store
+from plugdesk.simulator import Simulator
+chargers = msgspec.json.decode(json.dumps(Simulator(chargers=40).chargers()), type=list[Charger])
+store = Store(app_paths().store_path())
+store.save_fleet(msgspec.json.encode(chargers), datetime.now(UTC), source="demo")
+store.close()
+"""
+
+# `plugdesk --demo`, noting what is loaded when the window first paints its fleet and
+# when the first refresh has ended (the start-up probe quits then).
+WATCHED_DEMO = """
+import json, sys
+from plugdesk.ui import ready_hook
+seen = {}
+def note(moment, window):
+    seen[moment] = {
+        "httpx": "httpx" in sys.modules,
+        "simulator": "plugdesk.simulator" in sys.modules,
+        "rows": window.fleet_model.rowCount(),
+        "live": window.monitor.last_success is not None,
+    }
+report, refreshed = ready_hook._FirstFleetPaint._report, ready_hook._FirstFleetPaint._refreshed
+def noted_report(self):
+    note("painted", self._window)
+    report(self)
+def noted_refreshed(self, *args):
+    note("refreshed", self._window)
+    refreshed(self, *args)
+ready_hook._FirstFleetPaint._report = noted_report
+ready_hook._FirstFleetPaint._refreshed = noted_refreshed
+from plugdesk.cli.main import main
+code = main(["--demo"])
+print("SEEN " + json.dumps(seen))
+sys.exit(code)
+"""
+
+
+def _app_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ, PLUGDESK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    env.pop("PLUGDESK_TOKEN", None)
+    return env
+
+
+def test_the_cached_fleet_is_painted_before_the_network_stack_loads(tmp_path: Path) -> None:
+    env = _app_env(tmp_path)
+    cached = subprocess.run([sys.executable, "-c", CACHE_DEMO_FLEET], env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert cached.returncode == 0, cached.stderr
+    env["PLUGDESK_BENCH_READY_FILE"] = str(tmp_path / "ready.txt")
+    env["PLUGDESK_BENCH_QUIT"] = "refreshed"
+    done = subprocess.run([sys.executable, "-c", WATCHED_DEMO], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    seen = json.loads(done.stdout.split("SEEN ", 1)[1])
+    # The window first painted the cached 40 chargers, before httpx or the simulator...
+    assert seen["painted"] == {"httpx": False, "simulator": False, "rows": 40, "live": False}
+    # ...then connected and refreshed from the simulator as ever.
+    assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True}
+    assert (tmp_path / "ready.txt").exists()
+
+
+def test_without_a_cached_fleet_the_first_paint_is_the_first_refresh(tmp_path: Path) -> None:
+    env = _app_env(tmp_path)
+    env["PLUGDESK_BENCH_READY_FILE"] = str(tmp_path / "ready.txt")
+    env["PLUGDESK_BENCH_QUIT"] = "refreshed"
+    done = subprocess.run([sys.executable, "-c", WATCHED_DEMO], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    seen = json.loads(done.stdout.split("SEEN ", 1)[1])
+    assert seen["painted"]["httpx"] and seen["painted"]["rows"] > 0
+    assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True}
 
 
 def test_no_cycle_collection_while_the_window_loads() -> None:

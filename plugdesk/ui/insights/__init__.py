@@ -42,6 +42,12 @@ class InsightsWiring:
         )
         window.power_curve_requested.connect(self.show_power_curve)
 
+    def set_client(self, client: PlugchoiceClient) -> None:
+        """Another client (the app connected, or switched accounts)."""
+        self._client = client
+        if self._service is not None:
+            self._service.set_client(client)
+
     @property
     def service(self) -> InsightsService:
         if self._service is None:

@@ -1096,10 +1096,13 @@ class FleetFilterProxy(QAbstractProxyModel):
         fleet_row = fleet.row_list[self._shown[row]]
         for role_data in roleDataSpan:  # type: ignore[union-attr]  # iterable in PySide
             role = role_data.role()
-            if role in _ANSWERED:
-                value = fleet.row_data(fleet_row, column, role)
-                if value is not None:  # the span comes empty: None needs no call
-                    role_data.setData(value)
+            value = fleet.row_data(fleet_row, column, role) if role in _ANSWERED else None
+            if value is None:
+                # Views reuse their span from cell to cell: what the last cell had (its
+                # icon) would show in this one.
+                role_data.clearData()
+            else:
+                role_data.setData(value)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

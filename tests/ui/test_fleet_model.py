@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.fleet_model import (
@@ -377,6 +383,26 @@ def test_the_view_follows_a_filter_change(qtbot: Any) -> None:
     assert view.count_label.text() == "100 of 300 shown"
     view.search.setText("")
     assert view.table.verticalHeader().count() == 300
+
+
+def test_a_cell_without_an_icon_shows_none_after_one_with_an_icon(qtbot: Any) -> None:
+    """Views hand the same role span from cell to cell: a role this cell has no value for
+    must come back empty, not with the previous cell's icon or bold font (seen: every
+    Identity cell showed the icon of the row before)."""
+    from plugdesk.ui.fleet_view import FleetView
+
+    model = FleetTableModel(clock=lambda: NOW)
+    view = FleetView(model)
+    qtbot.addWidget(view)
+    model.set_chargers([faulted(1), charger(2)])
+    proxy = view.proxy
+    decoration = QModelRoleData(Qt.ItemDataRole.DecorationRole)
+    span = QModelRoleDataSpan(decoration)
+    proxy.multiData(proxy.index(0, Column.HEALTH), span)
+    assert decoration.data() is not None  # the health icon
+    proxy.multiData(proxy.index(1, Column.IDENTITY), span)
+    assert decoration.data() is None
+    assert proxy.index(1, Column.IDENTITY).data(Qt.ItemDataRole.DecorationRole) is None
 
 
 # -- slices ------------------------------------------------------------------------------------

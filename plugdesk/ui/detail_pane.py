@@ -452,7 +452,8 @@ class DetailPane(QWidget):
             + table.horizontalScrollBar().sizeHint().height()  # else it hides half a row
             + 2 * table.frameWidth()
         )
-        # As tall as its rows, but a small screen may squeeze it to one row (it scrolls).
+        # As tall as its rows, but a small screen may squeeze it to one row (it scrolls,
+        # to the connector at fault: see _show_connectors).
         table.setMaximumHeight(height)
         row = table.verticalHeader().defaultSectionSize()
         table.setMinimumHeight(height - row * (max(1, rows) - 1))
@@ -525,8 +526,13 @@ class DetailPane(QWidget):
     # -- what the window calls -------------------------------------------------------------
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        """A page of its own beside "Details" (the charger's actions, its OCPP log)."""
-        return self.tabs.addTab(widget, title)
+        """A page of its own beside "Details" (the charger's actions, its OCPP log), in a
+        scroll area: on a small screen it scrolls instead of making the window taller."""
+        scroll = QScrollArea()
+        scroll.setWidget(widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        return self.tabs.addTab(scroll, title)
 
     @property
     def charger(self) -> Charger | None:
@@ -614,6 +620,9 @@ class DetailPane(QWidget):
     def _show_connectors(self, connectors: Sequence[Connector]) -> None:
         self.connectors_model.set_connectors(connectors)
         self._fit_connectors_height(min(len(connectors), 6))
+        faulted = [n for n, c in enumerate(connectors) if c.status == "Faulted" or c.has_error]
+        if faulted:  # the connector the health line names is in sight, however squeezed
+            self.connectors_table.scrollTo(self.connectors_model.index(faulted[0], 0))
         if not connectors:
             self.connectors_status.setText(self.tr("This charger reports no connectors."))
         elif self._charger is not None and not self._charger.is_online:

@@ -206,3 +206,30 @@ def test_quitting_right_after_a_refresh_still_keeps_the_last_fleet(run: Any) -> 
         store.close()
     assert cached is not None and len(decode_fleet(cached[0])) == BIG_FLEET
     assert errors.count == 0
+
+
+def test_the_whole_window_with_its_detail_tabs_fits_1024_by_600(
+    sim: Simulator, qtbot: Any, run: Any, app_dirs: Path
+) -> None:
+    """The real window (the Actions and Log tabs included): once a charger is selected,
+    its minimum still fits a 1024x600 screen (the Log tab alone asked for 283 pixels and
+    pushed the window past a 768-pixel laptop screen)."""
+    desk = run(build_desk(sim.base_url, sim.token, ErrorReporter(Redactor())))
+    window = desk.window
+    try:
+        window.resize(1024, 600)
+
+        async def select_first() -> None:
+            desk.start()
+            await SignalWaiter(desk.monitor.fleet_updated).wait(10)
+            loaded = SignalWaiter(desk.chargers.transactions_loaded)
+            window.fleet_view.table.selectRow(0)
+            await loaded.wait(10)
+
+        run(select_first())
+        assert window.detail_pane.tabs.count() >= 3  # Details, Actions, Log
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1024 and hint.height() <= 600, hint
+        assert window.height() == 600
+    finally:
+        run(desk.aclose())

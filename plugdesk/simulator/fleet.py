@@ -100,6 +100,9 @@ class PublicInfo:
 
 class Connector:
     __slots__ = (
+        "_owner",
+        "_states",
+        "_status",
         "claimed_by",
         "comm_record",
         "connector_id",
@@ -116,13 +119,14 @@ class Connector:
         "phase_rotation",
         "plug_end",
         "spec",
-        "status",
         "tx",
         "updated_ts",
         "vendor_error_code",
     )
 
     def __init__(self, index: int, db_id: int, spec: ConnectorSpec, rotation: str | None) -> None:
+        self._states: StateIndex | None = None  # set once the fleet is built
+        self._owner = -1  # the charger's index
         self.index = index
         self.connector_id = index + 1
         self.db_id = db_id
@@ -130,7 +134,7 @@ class Connector:
         self.phase_rotation = rotation
         self.created_ts = 0.0
         self.updated_ts = 0.0
-        self.status: str | None = "Available"
+        self._status: str | None = "Available"
         self.error = "NoError"
         self.error_info: str | None = None
         self.vendor_error_code: str | None = None
@@ -145,11 +149,24 @@ class Connector:
         self.comm_record: int | None = None
         self.limit_a: float | None = None  # a charge limit set through the API (A)
 
+    @property
+    def status(self) -> str | None:
+        return self._status
+
+    @status.setter
+    def status(self, value: str | None) -> None:
+        states = self._states
+        if states is not None and value != self._status:
+            states.connector_moved(self._owner, self._status, value)
+        self._status = value
+
 
 class Charger:
     __slots__ = (
+        "_connection",
+        "_states",
+        "_status",
         "blocked",
-        "connection",
         "connectors",
         "counter",
         "created_ts",
@@ -185,7 +202,6 @@ class Charger:
         "server",
         "setup_completed",
         "setup_pending",
-        "status",
         "tags",
         "txs",
         "updated_ts",
@@ -194,6 +210,7 @@ class Charger:
     )
 
     def __init__(self, index: int, model: ModelSpec) -> None:
+        self._states: StateIndex | None = None  # set once the fleet is built
         self.index = index
         self.model = model
         self.uuid = ""
@@ -209,8 +226,8 @@ class Charger:
         self.permissions = (True, True, True)
         self.pincode: str | None = None
         self.max_current = model.max_current
-        self.connection = "online"  # online | offline | never_seen
-        self.status: str | None = "Available"
+        self._connection = "online"  # online | offline | never_seen
+        self._status: str | None = "Available"
         self.error: str | None = self.no_error
         self.error_info: str | None = None
         self.vendor_error_code: str | None = None
@@ -240,6 +257,28 @@ class Charger:
         self.hard_faults: list[tuple[str, str | None, str | None, int | None, bool]] = []
 
     @property
+    def status(self) -> str | None:
+        return self._status
+
+    @status.setter
+    def status(self, value: str | None) -> None:
+        states = self._states
+        if states is not None and value != self._status:
+            states.moved(states.status, self.index, self._status, value)
+        self._status = value
+
+    @property
+    def connection(self) -> str:
+        return self._connection
+
+    @connection.setter
+    def connection(self, value: str) -> None:
+        states = self._states
+        if states is not None and value != self._connection:
+            states.moved(states.connection, self.index, self._connection, value)
+        self._connection = value
+
+    @property
     def no_error(self) -> str | None:
         return "NoError" if self.model.reports_no_error else None
 
@@ -256,6 +295,67 @@ class Charger:
             return self.frozen_heartbeat_ts
         beat = now - ((now - self.hb_phase) % self.hb_interval)
         return float(int(max(beat, self.last_connection_ts or beat)))
+
+
+class StateIndex:
+    """The chargers (by index) with each status, each connection status, and a connector
+    in each status, kept current by the setters of those fields. The team list's filters
+    start from these sets instead of reading every charger: a watch filters a
+    50,000-charger list several times a minute, and a scan cost 10-14 ms a page."""
+
+    def __init__(self, chargers: list[Charger]) -> None:
+        self.status: dict[str | None, set[int]] = {}
+        self.connection: dict[str | None, set[int]] = {}
+        # connector status -> charger index -> how many of its connectors have it
+        self.sockets: dict[str | None, dict[int, int]] = {}
+        for charger in chargers:
+            self.status.setdefault(charger.status, set()).add(charger.index)
+            self.connection.setdefault(charger.connection, set()).add(charger.index)
+            for connector in charger.connectors:
+                self._count(connector.status, charger.index, 1)
+
+    def attach(self, chargers: list[Charger]) -> None:
+        """From now on, these chargers' setters keep this index current."""
+        for charger in chargers:
+            charger._states = self
+            for connector in charger.connectors:
+                connector._owner = charger.index
+                connector._states = self
+
+    @staticmethod
+    def moved(
+        sets: dict[str | None, set[int]], index: int, old: str | None, new: str | None
+    ) -> None:
+        sets[old].discard(index)
+        sets.setdefault(new, set()).add(index)
+
+    def connector_moved(self, index: int, old: str | None, new: str | None) -> None:
+        self._count(old, index, -1)
+        self._count(new, index, 1)
+
+    def _count(self, status: str | None, index: int, step: int) -> None:
+        counts = self.sockets.setdefault(status, {})
+        left = counts.get(index, 0) + step
+        if left:
+            counts[index] = left
+        else:
+            del counts[index]
+
+    def chargers_with(self, name: str, values: list[str]) -> set[int] | None:
+        """The chargers whose `name` ("status", "connection_status", "connector_status")
+        is one of `values`; None for a field not indexed here."""
+        if name == "status":
+            groups: list[Any] = [self.status.get(v, ()) for v in values]
+        elif name == "connection_status":
+            groups = [self.connection.get(v, ()) for v in values]
+        elif name == "connector_status":
+            groups = [self.sockets.get(v, {}).keys() for v in values]
+        else:
+            return None
+        found: set[int] = set()
+        for group in groups:
+            found.update(group)
+        return found
 
 
 class Fleet:
@@ -376,6 +476,8 @@ class Fleet:
             self._build_big_history(self.chargers[0])
         if connector_faults:
             self._fault_some_connectors(roles)
+        self.states = StateIndex(self.chargers)
+        self.states.attach(self.chargers)
 
     def _fault_some_connectors(self, roles: dict[int, str]) -> None:
         """A few chargers start with one faulted connector while they report Available

@@ -62,9 +62,8 @@ class Places:
         # A team's chargers (in identity order) and filter options never change: worked
         # out once, not on every page (50,000 chargers: 150 ms a request otherwise).
         self._team_lists: dict[int, tuple[list[Charger], dict[str, Any]]] = {}
-        # Every connector of the team's chargers beside its charger, for the connector
-        # filter: one flat pass instead of a loop in a loop.
-        self._team_sockets: dict[int, list[tuple[Any, Charger]]] = {}
+        # Each of the team's chargers (by fleet index) -> its place in that list.
+        self._team_places: dict[int, dict[int, int]] = {}
 
     # -- views ---------------------------------------------------------------------------
 
@@ -243,15 +242,8 @@ class Places:
         chargers, options = self._team_list(team)
         chosen = chargers  # kept in identity order: the default sort is already done
         if filters:
-            if values := filters.get("connector_status"):
-                sockets = self._team_sockets.get(team.index)
-                if sockets is None:  # connectors are made with the fleet, never later
-                    sockets = [(k, c) for c in chargers for k in c.connectors]
-                    self._team_sockets[team.index] = sockets
-                wanted = set(values)
-                hit = {c.index: c for k, c in sockets if k.status in wanted}
-                chargers = sorted(hit.values(), key=_sort_key("identity"))
-            chosen = [c for c in _narrowed(chargers, filters) if self._matches(c, filters)]
+            candidates = self._candidates(team, chargers, filters)
+            chosen = [c for c in candidates if self._matches(c, filters)]
         if fields != ["identity"]:
             chosen = list(chosen)  # never reorder the kept list itself
             for field in reversed(fields):  # stable sorts: the first field decides last
@@ -260,6 +252,26 @@ class Places:
         offset = (page - 1) * PER_PAGE
         items = [self.team_charger(c, now) for c in chosen[offset : offset + PER_PAGE]]
         return Reply(200, paging.flat(links, page, items, offset + PER_PAGE < len(chosen), options))
+
+    def _candidates(
+        self, team: Team, chargers: list[Charger], filters: dict[str, list[str]]
+    ) -> list[Charger]:
+        """The team's chargers a status, connection or connector filter can still let
+        through, in the list's order: from the fleet's state index when that narrows the
+        list well (what a watch asks for: the few that need attention), else the whole
+        list. `_matches` still checks every filter on what comes back."""
+        fewest: set[int] | None = None
+        for name, values in filters.items():
+            found = self.fleet.states.chargers_with(name, values) if values else None
+            if found is not None and (fewest is None or len(found) < len(fewest)):
+                fewest = found
+        if fewest is None or len(fewest) * 8 > len(chargers):
+            return chargers  # a scan is as cheap as sorting that many
+        places = self._team_places.get(team.index)
+        if places is None:
+            places = self._team_places[team.index] = {c.index: k for k, c in enumerate(chargers)}
+        spots = sorted(places[i] for i in fewest if i in places)
+        return [chargers[k] for k in spots]
 
     def _matches(self, charger: Charger, filters: dict[str, list[str]]) -> bool:
         for name, values in filters.items():
@@ -389,16 +401,6 @@ def _history_head(charger: Charger, pos: int) -> tuple[float, int, int, int, int
     history = charger.txs.history
     assert history is not None
     return (-history.starts[pos], -(history.id_base + pos), charger.index, pos, 1)
-
-
-def _narrowed(chargers: list[Charger], filters: dict[str, list[str]]) -> list[Charger]:
-    """A cheap first pass over the common filters (a 50,000-charger team list is read
-    many times a minute); `_matches` still checks every filter on what is left."""
-    if values := filters.get("connection_status"):
-        chargers = [c for c in chargers if c.connection in values]
-    if values := filters.get("status"):
-        chargers = [c for c in chargers if c.status in values]
-    return chargers
 
 
 def _sort_key(field: str) -> Callable[[Charger], Any]:

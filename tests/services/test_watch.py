@@ -3,6 +3,7 @@ a real SQLite file: the attention lists, confirmation before recovery, the fallb
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from plugdesk.api.client import PlugchoiceClient
 from plugdesk.domain.incidents import IncidentTracker, NotificationPrefs
 from plugdesk.domain.store import Store
 from plugdesk.services.incidents import IncidentService
+from plugdesk.services.monitor import REFRESH_TASK
 from plugdesk.services.watch import LIST, TEAM, FleetWatch
 from plugdesk.simulator import Simulator
 from plugdesk.tasks import TaskRunner
@@ -186,3 +188,32 @@ def test_without_team_access_it_falls_back_to_the_list_and_detail_reads(
     asked = _requests(frozen_sim, 0)
     assert any(r.endswith("/api/v3/chargers") for r in asked)
     assert any(r.endswith(f"/chargers/{uuid}") for r in asked)
+
+
+def test_a_tick_during_a_slow_cycle_runs_the_next_cycle_when_it_ends(
+    watched: Watched, frozen_sim: Simulator, run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(watched.cycle())  # the first load: team mode from here
+    watch = watched.watch
+    watch._timer.start()  # polling (its own ticks are a cycle away: the test ticks itself)
+    gate = asyncio.Event()
+    read_list = watch._read_list
+
+    async def slow(name: str, value: str) -> list[Any]:
+        await gate.wait()
+        return await read_list(name, value)
+
+    monkeypatch.setattr(watch, "_read_list", slow)
+
+    async def two_ticks_one_slow_cycle() -> int:
+        before = watch.cycles
+        watch._tick()  # a cycle starts and waits on its lists
+        await asyncio.sleep(0.05)
+        watch._tick()  # the next slot comes while it still runs
+        gate.set()
+        await watched.runner._tasks[REFRESH_TASK]  # the cycles' task
+        return watch.cycles - before
+
+    # Dropped, that tick cost a whole cycle of latency; now it runs once the slow one ends.
+    assert run(two_ticks_one_slow_cycle()) == 2
+    assert watch.is_polling

@@ -31,6 +31,7 @@ from plugdesk.api.models import Charger
 from plugdesk.domain.actions import LABELS, ActionKind, charger_label, permission_problem
 from plugdesk.services.actions import POLL_SECONDS, ActionOutcome, ChargerActions, utc_now
 from plugdesk.services.chargers import ChargerService
+from plugdesk.services.wording import translated
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui import formatting as fmt
 from plugdesk.ui.actions.confirm import ConfirmDialog
@@ -214,8 +215,8 @@ def _wire_messages(wiring: ActionWiring) -> None:
     say = wiring.window.say
 
     def finished(result: ActionOutcome) -> None:
-        if result.outcome is not None:
-            say(result.outcome, STATUS_MS)
+        if result.outcome_message is not None:
+            say(translated(result.outcome_message), STATUS_MS)
         if wiring.window.selected_uuid() == result.request.charger_uuid:
             wiring.chargers.request_detail(result.request.charger_uuid)  # show the effect
 
@@ -223,7 +224,9 @@ def _wire_messages(wiring: ActionWiring) -> None:
         wiring.last_summary = text
         say(text, 60_000)
 
-    wiring.service.replied.connect(lambda _request, reply: say(reply.words, STATUS_MS))
+    wiring.service.replied.connect(
+        lambda _request, reply: say(translated(reply.message), STATUS_MS)
+    )
     wiring.service.finished.connect(finished)
     wiring.service.batch_finished.connect(summary)
 

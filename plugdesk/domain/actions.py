@@ -32,6 +32,7 @@ from plugdesk.api.errors import (
     PlugchoiceError,
 )
 from plugdesk.api.models import Charger, Transaction
+from plugdesk.domain.errors import Message
 from plugdesk.domain.money import format_money, format_price_per_kwh
 from plugdesk.marks import QT_TRANSLATE_NOOP
 
@@ -59,6 +60,26 @@ LABELS: dict[ActionKind, str] = {  # English; the window shows them translated (
     ActionKind.PLUG_CHARGE: QT_TRANSLATE_NOOP("Actions", "Plug & Charge"),
     ActionKind.PUBLIC_CHARGING: QT_TRANSLATE_NOOP("Actions", "Public charging settings"),
 }
+
+# The same, lower case, inside a sentence ("CP-1: restart — Accepted").
+NAMES_IN_TEXT: dict[ActionKind, str] = {
+    ActionKind.RESTART: QT_TRANSLATE_NOOP("Actions", "restart"),
+    ActionKind.LOCK: QT_TRANSLATE_NOOP("Actions", "make unavailable"),
+    ActionKind.UNLOCK: QT_TRANSLATE_NOOP("Actions", "make available"),
+    ActionKind.START: QT_TRANSLATE_NOOP("Actions", "start charging"),
+    ActionKind.STOP: QT_TRANSLATE_NOOP("Actions", "stop charging"),
+    ActionKind.LIMIT: QT_TRANSLATE_NOOP("Actions", "charge limit"),
+    ActionKind.CLEAR_LIMIT: QT_TRANSLATE_NOOP("Actions", "clear charge limit"),
+    ActionKind.PLUG_CHARGE: QT_TRANSLATE_NOOP("Actions", "plug & charge"),
+    ActionKind.PUBLIC_CHARGING: QT_TRANSLATE_NOOP("Actions", "public charging settings"),
+}
+
+
+def _say(template: str, **values: object) -> Message:
+    """A sentence about an action: English by `str()`, translated in the window
+    (`plugdesk.services.wording.translated`, context "Actions")."""
+    return Message("Actions", template, values)
+
 
 # How long the effect is watched for after the reply (a reboot takes 20-60 s, more on
 # a slow mobile link).
@@ -148,7 +169,12 @@ class ActionRequest:
 @dataclass(frozen=True)
 class ActionReply:
     reply: Reply
-    words: str  # one sentence for the window or the terminal
+    message: Message  # one sentence: English by `str()` (terminal, audit), translated in the window
+
+    @property
+    def words(self) -> str:
+        """The English sentence (the command line and the audit trail keep it)."""
+        return str(self.message)
 
     @property
     def sent(self) -> bool:
@@ -186,12 +212,34 @@ def _connector_number(charger: Charger | None, connector_db_id: int | None) -> i
 
 
 def describe_session(tx: Transaction, charger: Charger | None) -> str:
+    """One running session in English ("session 7 on connector 1, tag …, since 09:12")."""
+    return str(session_words(tx, charger))
+
+
+def session_words(tx: Transaction, charger: Charger | None) -> Message:
     number = _connector_number(charger, tx.charger_connector_id)
-    where = f"connector {number}" if number is not None else "a connector"
+    where = (
+        _say(QT_TRANSLATE_NOOP("Actions", "connector {number}"), number=number)
+        if number is not None
+        else _say(QT_TRANSLATE_NOOP("Actions", "a connector"))
+    )
     since = tx.started_at.astimezone().strftime("%H:%M") if tx.started_at else "?"
     energy = f", {tx.total_kwh:.2f} kWh" if tx.total_kwh else ""
-    tag = f", tag {sanitize(tx.id_tag)}" if tx.id_tag else ""
-    return f"session {tx.id} on {where}{tag}, since {since}{energy}"
+    tag = (
+        _say(QT_TRANSLATE_NOOP("Actions", ", tag {tag}"), tag=sanitize(tx.id_tag))
+        if tx.id_tag
+        else ""
+    )
+    return _say(
+        QT_TRANSLATE_NOOP("Actions", "session {id} on {where}{tag}, since {since}{energy}"),
+        id=tx.id, where=where, tag=tag, since=since, energy=energy,
+    )  # fmt: skip
+
+
+def _lines(items: Sequence[Message], prefix: str = "") -> Message:
+    """Messages one to a line: a template of placeholders only, so each is translated."""
+    template = "\n".join(f"{prefix}{{line{i}}}" for i in range(len(items)))
+    return Message("Actions", template, {f"line{i}": item for i, item in enumerate(items)})
 
 
 def confirmation(
@@ -199,51 +247,103 @@ def confirmation(
     sessions: Sequence[Transaction] = (),
     charger: Charger | None = None,
 ) -> str:
+    """The question put to the user, in English (the command line)."""
+    return str(confirmation_words(request, sessions, charger))
+
+
+def confirmation_words(
+    request: ActionRequest,
+    sessions: Sequence[Transaction] = (),
+    charger: Charger | None = None,
+) -> Message:
     """The question put to the user: names the charger and the effect; a restart lists
     the charging sessions it will interrupt."""
     name, kind = request.charger_name, request.kind
     if kind is ActionKind.RESTART:
-        text = f"Restart {name}? It goes offline for about a minute while it reboots."
-        if sessions:
-            lines = "\n".join(f"  • {describe_session(tx, charger)}" for tx in sessions)
-            count = "session" if len(sessions) == 1 else f"{len(sessions)} sessions"
-            return f"{text}\nThis will interrupt the charging {count}:\n{lines}"
-        return f"{text}\nNo charging session is running on it."
+        return _restart_question(name, sessions, charger)
     if kind is ActionKind.LOCK:
-        return (
-            f"Make {name} unavailable? No new charging session can start on it until it "
-            "is made available again; a session already running goes on to its end."
-        )
+        return _say(QT_TRANSLATE_NOOP(
+            "Actions",
+            "Make {name} unavailable? No new charging session can start on it until it "
+            "is made available again; a session already running goes on to its end.",
+        ), name=name)  # fmt: skip
     if kind is ActionKind.UNLOCK:
-        return f"Make {name} available again? Drivers can then start charging on it."
+        return _say(QT_TRANSLATE_NOOP(
+            "Actions", "Make {name} available again? Drivers can then start charging on it."
+        ), name=name)  # fmt: skip
     if kind is ActionKind.START:
-        where = f"connector {request.connector_id}" if request.connector_id else "a free connector"
-        return f"Start charging on {name}, {where}, for id tag {sanitize(request.id_tag)}?"
+        where = (
+            _say(QT_TRANSLATE_NOOP("Actions", "connector {number}"), number=request.connector_id)
+            if request.connector_id
+            else _say(QT_TRANSLATE_NOOP("Actions", "a free connector"))
+        )
+        return _say(
+            QT_TRANSLATE_NOOP("Actions", "Start charging on {name}, {where}, for id tag {tag}?"),
+            name=name, where=where, tag=sanitize(request.id_tag),
+        )  # fmt: skip
     if kind is ActionKind.STOP:
         active = [tx for tx in sessions if tx.id == request.transaction_id] or list(sessions)
-        what = describe_session(active[0], charger) if active else "its active session"
-        return f"Stop charging on {name}: {what}?"
+        what = (
+            session_words(active[0], charger)
+            if active
+            else _say(QT_TRANSLATE_NOOP("Actions", "its active session"))
+        )
+        return _say(QT_TRANSLATE_NOOP("Actions", "Stop charging on {name}: {what}?"),
+                    name=name, what=what)  # fmt: skip
     if kind in (ActionKind.LIMIT, ActionKind.CLEAR_LIMIT):
-        where = _limit_scope(request.connector_id)
+        where, amps = _limit_scope(request.connector_id), f"{request.amps:g}"
         if kind is ActionKind.CLEAR_LIMIT:
-            return f"Lift the charge limit of {name} ({where}) back to {request.amps:g} A?"
-        return f"Limit {name} ({where}) to {request.amps:g} A?"
+            return _say(QT_TRANSLATE_NOOP(
+                "Actions", "Lift the charge limit of {name} ({where}) back to {amps} A?"
+            ), name=name, where=where, amps=amps)  # fmt: skip
+        return _say(QT_TRANSLATE_NOOP("Actions", "Limit {name} ({where}) to {amps} A?"),
+                    name=name, where=where, amps=amps)  # fmt: skip
     if kind is ActionKind.PLUG_CHARGE:
         if request.enabled:
-            return f"Turn Plug & Charge on for {name}, billed to card {request.card_uid}?"
-        return f"Turn Plug & Charge off for {name}?"
+            return _say(QT_TRANSLATE_NOOP(
+                "Actions", "Turn Plug & Charge on for {name}, billed to card {card}?"
+            ), name=name, card=request.card_uid)  # fmt: skip
+        return _say(QT_TRANSLATE_NOOP("Actions", "Turn Plug & Charge off for {name}?"),
+                    name=name)  # fmt: skip
     if request.enabled:
-        price = format_price_per_kwh(request.price_per_kwh, request.currency)
-        fee = format_money(request.start_fee, request.currency)
-        return (
-            f"Turn public charging on for {name} at {price} with a start fee of {fee}, "
-            f"billing plan {request.billing_plan}?"
-        )
-    return f"Turn public charging off for {name}? Drivers can no longer pay by card there."
+        return _say(QT_TRANSLATE_NOOP(
+            "Actions",
+            "Turn public charging on for {name} at {price} with a start fee of {fee}, "
+            "billing plan {plan}?",
+        ), name=name, price=format_price_per_kwh(request.price_per_kwh, request.currency),
+            fee=format_money(request.start_fee, request.currency),
+            plan=request.billing_plan)  # fmt: skip
+    return _say(QT_TRANSLATE_NOOP(
+        "Actions", "Turn public charging off for {name}? Drivers can no longer pay by card there."
+    ), name=name)  # fmt: skip
 
 
-def _limit_scope(connector_id: int | None) -> str:
-    return "whole charger" if not connector_id else f"connector {connector_id}"
+def _restart_question(
+    name: str, sessions: Sequence[Transaction], charger: Charger | None
+) -> Message:
+    question = _say(QT_TRANSLATE_NOOP(
+        "Actions", "Restart {name}? It goes offline for about a minute while it reboots."
+    ), name=name)  # fmt: skip
+    if not sessions:
+        return _say(QT_TRANSLATE_NOOP(
+            "Actions", "{question}\nNo charging session is running on it."
+        ), question=question)  # fmt: skip
+    lines = _lines([session_words(tx, charger) for tx in sessions], "  • ")
+    # One or more: the two forms nl, de and fr have too (lupdate marks no plural in a
+    # QT_TRANSLATE_NOOP, so the domain picks the form).
+    if len(sessions) == 1:
+        return _say(QT_TRANSLATE_NOOP(
+            "Actions", "{question}\nThis will interrupt the charging session:\n{lines}"
+        ), question=question, lines=lines)  # fmt: skip
+    return _say(QT_TRANSLATE_NOOP(
+        "Actions", "{question}\nThis will interrupt the charging {count} sessions:\n{lines}"
+    ), question=question, count=len(sessions), lines=lines)  # fmt: skip
+
+
+def _limit_scope(connector_id: int | None) -> Message:
+    if not connector_id:
+        return _say(QT_TRANSLATE_NOOP("Actions", "whole charger"))
+    return _say(QT_TRANSLATE_NOOP("Actions", "connector {number}"), number=connector_id)
 
 
 # -- sending once ---------------------------------------------------------------------------
@@ -296,38 +396,47 @@ async def _call(client: ActionClient, request: ActionRequest) -> ActionResult | 
 
 async def send_action(client: ActionClient, request: ActionRequest) -> ActionReply:
     """Send the action once and put the answer in words. Never raises for an API failure."""
-    head = f"{request.charger_name}: {request.label.lower()}"
     try:
         result = await _call(client, request)
     except ChargerTimeoutError:
-        return ActionReply(
-            Reply.TIMEOUT, f"{head} — the charger did not answer in time — it may still happen"
-        )
+        return _reply(request, Reply.TIMEOUT, QT_TRANSLATE_NOOP(
+            "Actions", "{head} — the charger did not answer in time — it may still happen"
+        ))  # fmt: skip
     except ForbiddenError:
-        return ActionReply(
-            Reply.FORBIDDEN,
-            f"{head} — not allowed (403): your access to this charger does not include "
+        return _reply(request, Reply.FORBIDDEN, QT_TRANSLATE_NOOP(
+            "Actions",
+            "{head} — not allowed (403): your access to this charger does not include "
             "actions. Ask the charger's owner for full permission.",
-        )
+        ))  # fmt: skip
     except AuthError:
-        return ActionReply(
-            Reply.FAILED, f"{head} — not sent: the API token was refused; sign in again."
-        )
+        return _reply(request, Reply.FAILED, QT_TRANSLATE_NOOP(
+            "Actions", "{head} — not sent: the API token was refused; sign in again."
+        ))  # fmt: skip
     except NotFoundError:
-        return ActionReply(
-            Reply.FAILED, f"{head} — not sent: the API does not know this charger (404)."
-        )
-    except PlugchoiceError as error:
-        return ActionReply(Reply.FAILED, f"{head} — not sent: {sanitize(error)}")
-    except ValueError as error:  # the client's checks, before anything was sent
-        return ActionReply(Reply.FAILED, f"{head} — not sent: {sanitize(error)}")
+        return _reply(request, Reply.FAILED, QT_TRANSLATE_NOOP(
+            "Actions", "{head} — not sent: the API does not know this charger (404)."
+        ))  # fmt: skip
+    except (PlugchoiceError, ValueError) as error:  # ValueError: the client's own checks
+        return _reply(request, Reply.FAILED, QT_TRANSLATE_NOOP(
+            "Actions", "{head} — not sent: {problem}"
+        ), problem=sanitize(error))  # fmt: skip
     if result is None or result.accepted:
-        return ActionReply(Reply.ACCEPTED, f"{head} — Accepted")
+        return _reply(request, Reply.ACCEPTED, QT_TRANSLATE_NOOP("Actions", "{head} — Accepted"))
     if result.rejected:
-        return ActionReply(Reply.REJECTED, f"{head} — Rejected by the charger")
-    return ActionReply(
-        Reply.UNKNOWN, f"{head} — sent; the API did not say whether the charger accepted"
-    )
+        return _reply(request, Reply.REJECTED, QT_TRANSLATE_NOOP(
+            "Actions", "{head} — Rejected by the charger"
+        ))  # fmt: skip
+    return _reply(request, Reply.UNKNOWN, QT_TRANSLATE_NOOP(
+        "Actions", "{head} — sent; the API did not say whether the charger accepted"
+    ))  # fmt: skip
+
+
+def _reply(request: ActionRequest, reply: Reply, template: str, **values: object) -> ActionReply:
+    """The reply in words, headed by the charger and the action ("CP-1: restart — …")."""
+    action = Message("Actions", NAMES_IN_TEXT[request.kind])
+    head = _say(QT_TRANSLATE_NOOP("Actions", "{name}: {action}"),
+                name=request.charger_name, action=action)  # fmt: skip
+    return ActionReply(reply, _say(template, head=head, **values))
 
 
 # -- watching for the effect ----------------------------------------------------------------
@@ -379,7 +488,7 @@ def effect_seen(
     sent_at: datetime,
     look: Observation,
     state: WatchState,
-) -> tuple[str, bool] | None:
+) -> tuple[Message, bool] | None:
     """Once the look settles it: the outcome in words and whether the action happened
     (a charger can also say it never took it); None: look again."""
     state.last = look
@@ -395,54 +504,96 @@ def _effect_text(
     sent_at: datetime,
     look: Observation,
     state: WatchState,
-) -> str | None:
+) -> Message | None:
     name, kind, charger = request.charger_name, request.kind, look.charger
     if kind is ActionKind.RESTART:
         return _restarted(name, before, sent_at, charger, state)
     if kind in (ActionKind.LOCK, ActionKind.UNLOCK):
-        wanted = kind is ActionKind.LOCK
-        if look.lock is not wanted:
-            return None
-        status = charger.status if charger is not None else None
-        now = "unavailable" if wanted else "available again"
-        shown = f" (OCPP status {sanitize(status)})" if status else ""
-        return f"{name} is now {now}{shown}"
+        return _lock_seen(request, look)
     if kind is ActionKind.START:
         started = [tx for tx in look.active or [] if _started_by(tx, request, sent_at)]
         if started:
-            return f"{name}: charging started — {describe_session(started[0], charger)}"
+            return _say(QT_TRANSLATE_NOOP("Actions", "{name}: charging started — {session}"),
+                        name=name, session=session_words(started[0], charger))  # fmt: skip
         return None
     if kind is ActionKind.STOP:
-        if look.active is None:
-            return None
-        tx_id = request.transaction_id
-        still = [tx for tx in look.active if tx_id is None or tx.id == tx_id]
-        if still:
-            return None
-        which = f"session {tx_id}" if tx_id is not None else "the session"
-        return f"{name}: charging stopped ({which} has ended)"
+        return _stop_seen(request, look)
     if kind is ActionKind.PLUG_CHARGE:
-        plug = look.plug
-        if plug is None or plug.enabled is not bool(request.enabled):
-            return None
-        if request.enabled and plug.current_card != request.card_uid:
-            return None
-        card = f", card {sanitize(plug.current_card)}" if plug.current_card else ""
-        return f"{name}: Plug & Charge is now {'on' if plug.enabled else 'off'}{card}"
-    public = look.public
+        return _plug_seen(request, look)
+    return _public_seen(request, look)
+
+
+def _lock_seen(request: ActionRequest, look: Observation) -> Message | None:
+    wanted = request.kind is ActionKind.LOCK
+    if look.lock is not wanted:
+        return None
+    status = look.charger.status if look.charger is not None else None
+    shown = (
+        _say(QT_TRANSLATE_NOOP("Actions", " (OCPP status {status})"), status=sanitize(status))
+        if status
+        else ""
+    )
+    if wanted:
+        template = QT_TRANSLATE_NOOP("Actions", "{name} is now unavailable{status}")
+    else:
+        template = QT_TRANSLATE_NOOP("Actions", "{name} is now available again{status}")
+    return _say(template, name=request.charger_name, status=shown)
+
+
+def _stop_seen(request: ActionRequest, look: Observation) -> Message | None:
+    if look.active is None:
+        return None
+    tx_id = request.transaction_id
+    if [tx for tx in look.active if tx_id is None or tx.id == tx_id]:
+        return None  # still running
+    if tx_id is None:
+        return _say(QT_TRANSLATE_NOOP(
+            "Actions", "{name}: charging stopped (the session has ended)"
+        ), name=request.charger_name)  # fmt: skip
+    return _say(QT_TRANSLATE_NOOP(
+        "Actions", "{name}: charging stopped (session {id} has ended)"
+    ), name=request.charger_name, id=tx_id)  # fmt: skip
+
+
+def _plug_seen(request: ActionRequest, look: Observation) -> Message | None:
+    plug = look.plug
+    if plug is None or plug.enabled is not bool(request.enabled):
+        return None
+    if request.enabled and plug.current_card != request.card_uid:
+        return None
+    card = (
+        _say(QT_TRANSLATE_NOOP("Actions", ", card {card}"), card=sanitize(plug.current_card))
+        if plug.current_card
+        else ""
+    )
+    if plug.enabled:
+        template = QT_TRANSLATE_NOOP("Actions", "{name}: Plug & Charge is now on{card}")
+    else:
+        template = QT_TRANSLATE_NOOP("Actions", "{name}: Plug & Charge is now off{card}")
+    return _say(template, name=request.charger_name, card=card)
+
+
+def _public_seen(request: ActionRequest, look: Observation) -> Message | None:
+    public, name = look.public, request.charger_name
     if public is None or public.enabled is not bool(request.enabled):
         return None
-    if request.enabled:
-        if (public.price_per_kwh, public.start_fee) != (request.price_per_kwh, request.start_fee):
-            return None
-        code = f", code {sanitize(public.public_code)}" if public.public_code else ""
-        return f"{name}: public charging is on at the new prices{code}"
-    return f"{name}: public charging is off"
+    if not request.enabled:
+        return _say(QT_TRANSLATE_NOOP("Actions", "{name}: public charging is off"), name=name)
+    if (public.price_per_kwh, public.start_fee) != (request.price_per_kwh, request.start_fee):
+        return None
+    code = (
+        _say(QT_TRANSLATE_NOOP("Actions", ", code {code}"), code=sanitize(public.public_code))
+        if public.public_code
+        else ""
+    )
+    return _say(QT_TRANSLATE_NOOP(
+        "Actions", "{name}: public charging is on at the new prices{code}"
+    ), name=name, code=code)  # fmt: skip
 
 
 def _restarted(
     name: str, before: Charger | None, sent_at: datetime, now: Charger | None, state: WatchState
-) -> str | None:
+) -> Message | None:
     if now is None:
         return None
     if not now.is_online:
@@ -454,13 +605,20 @@ def _restarted(
     if before is not None and before.last_connection_at == back and not state.seen_offline:
         return None
     seconds = max(0, round((back - sent_at).total_seconds()))
-    text = f"{name} restarted: back online after {seconds} s"
     was_faulted = before is not None and (before.has_error or before.status == "Faulted")
-    faulted = now.has_error or now.status == "Faulted"
-    if faulted:
-        code = sanitize(now.error) if now.error else "Faulted"
-        return f"{text}, still faulted after the restart ({code})"
-    return f"{text}, fault cleared" if was_faulted else text
+    if now.has_error or now.status == "Faulted":
+        return _say(QT_TRANSLATE_NOOP(
+            "Actions",
+            "{name} restarted: back online after {seconds} s, "
+            "still faulted after the restart ({code})",
+        ), name=name, seconds=seconds,
+            code=sanitize(now.error) if now.error else "Faulted")  # fmt: skip
+    if was_faulted:
+        return _say(QT_TRANSLATE_NOOP(
+            "Actions", "{name} restarted: back online after {seconds} s, fault cleared"
+        ), name=name, seconds=seconds)  # fmt: skip
+    return _say(QT_TRANSLATE_NOOP("Actions", "{name} restarted: back online after {seconds} s"),
+                name=name, seconds=seconds)  # fmt: skip
 
 
 def _started_by(tx: Transaction, request: ActionRequest, sent_at: datetime) -> bool:
@@ -471,50 +629,76 @@ def _started_by(tx: Transaction, request: ActionRequest, sent_at: datetime) -> b
 
 def _limit_seen(
     request: ActionRequest, sent_at: datetime, log: Sequence[OcppLog]
-) -> tuple[str, bool] | None:
+) -> tuple[Message, bool] | None:
+    name, where = request.charger_name, _limit_scope(request.connector_id)
     for entry in log:
         if entry.method != "SetChargingProfile" or entry.created_at is None:
             continue
         if entry.created_at < sent_at - CLOCK_SLACK:
             continue
-        where = _limit_scope(request.connector_id)
         if entry.status == "failed":
-            return f"{request.charger_name}: the charger never got the limit ({where})", False
+            return _say(QT_TRANSLATE_NOOP(
+                "Actions", "{name}: the charger never got the limit ({where})"
+            ), name=name, where=where), False  # fmt: skip
         answer = entry.result.get("status") if isinstance(entry.result, dict) else None
         if entry.status == "done" and answer == "Accepted":
-            return f"{request.charger_name}: limit of {request.amps:g} A in effect ({where})", True
+            return _say(QT_TRANSLATE_NOOP(
+                "Actions", "{name}: limit of {amps} A in effect ({where})"
+            ), name=name, amps=f"{request.amps:g}", where=where), True  # fmt: skip
         if entry.status == "done":
-            return f"{request.charger_name}: the charger refused the limit ({where})", False
+            return _say(QT_TRANSLATE_NOOP(
+                "Actions", "{name}: the charger refused the limit ({where})"
+            ), name=name, where=where), False  # fmt: skip
     return None
 
 
-def no_effect(request: ActionRequest, state: WatchState, waited: timedelta) -> str:
+def no_effect(request: ActionRequest, state: WatchState, waited: timedelta) -> Message:
     """The outcome in words when the watch timed out without seeing the effect."""
     name, kind = request.charger_name, request.kind
     minutes = max(1, round(waited.total_seconds() / 60))
-    within = f"within {minutes} min"
     charger = state.last.charger if state.last is not None else None
     if kind is ActionKind.RESTART:
         if state.seen_offline:
-            return f"{name} went offline for the restart and was not back {within}"
-        faulted = charger is not None and (charger.has_error or charger.status == "Faulted")
-        still = ", still faulted" if faulted else ""
-        return f"{name} did not restart {within}{still}"
+            return _say(QT_TRANSLATE_NOOP(
+                "Actions",
+                "{name} went offline for the restart and was not back within {minutes} min",
+            ), name=name, minutes=minutes)  # fmt: skip
+        if charger is not None and (charger.has_error or charger.status == "Faulted"):
+            return _say(QT_TRANSLATE_NOOP(
+                "Actions", "{name} did not restart within {minutes} min, still faulted"
+            ), name=name, minutes=minutes)  # fmt: skip
+        return _say(QT_TRANSLATE_NOOP("Actions", "{name} did not restart within {minutes} min"),
+                    name=name, minutes=minutes)  # fmt: skip
     if kind in (ActionKind.LOCK, ActionKind.UNLOCK):
         status = sanitize(charger.status) if charger is not None and charger.status else "?"
-        return f"{name} did not change {within} (OCPP status {status})"
+        return _say(QT_TRANSLATE_NOOP(
+            "Actions", "{name} did not change within {minutes} min (OCPP status {status})"
+        ), name=name, minutes=minutes, status=status)  # fmt: skip
     if kind is ActionKind.START:
-        return f"{name}: no charging session started {within}"
-    if kind is ActionKind.STOP:
-        return f"{name}: the session was still running after {minutes} min"
-    if kind in (ActionKind.LIMIT, ActionKind.CLEAR_LIMIT):
-        return f"{name}: no sign that the charger received the limit {within}"
-    return f"{name}: the setting did not change {within}"
+        template = QT_TRANSLATE_NOOP(
+            "Actions", "{name}: no charging session started within {minutes} min"
+        )
+    elif kind is ActionKind.STOP:
+        template = QT_TRANSLATE_NOOP(
+            "Actions", "{name}: the session was still running after {minutes} min"
+        )
+    elif kind in (ActionKind.LIMIT, ActionKind.CLEAR_LIMIT):
+        template = QT_TRANSLATE_NOOP(
+            "Actions", "{name}: no sign that the charger received the limit within {minutes} min"
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "Actions", "{name}: the setting did not change within {minutes} min"
+        )
+    return _say(template, name=name, minutes=minutes)
 
 
-def follow_up(reply: Reply, outcome: str, seen: bool) -> str:
+def follow_up(reply: Reply, outcome: Message, seen: bool) -> Message:
     """After a 504 the follow-up says whether it happened after all."""
-    if reply is Reply.TIMEOUT:
-        return (f"It happened after all: {outcome}" if seen
-                else f"It did not happen: {outcome}")  # fmt: skip
-    return outcome
+    if reply is not Reply.TIMEOUT:
+        return outcome
+    if seen:
+        return _say(
+            QT_TRANSLATE_NOOP("Actions", "It happened after all: {outcome}"), outcome=outcome
+        )
+    return _say(QT_TRANSLATE_NOOP("Actions", "It did not happen: {outcome}"), outcome=outcome)

@@ -41,7 +41,9 @@ from plugdesk.domain.actions import (
     watch_needs,
     watch_timeout,
 )
+from plugdesk.domain.errors import Message
 from plugdesk.domain.store import ActionEntry, Incident, Store, StoreError
+from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -64,8 +66,9 @@ def utc_now() -> datetime:
 class ActionOutcome:
     request: ActionRequest
     reply: ActionReply
-    outcome: str | None  # None: nothing to watch (not sent, or rejected)
+    outcome: str | None  # None: nothing to watch (not sent, or rejected); English
     effect_seen: bool = False
+    outcome_message: Message | None = None  # the same, for the window to translate
 
 
 @dataclass(frozen=True)
@@ -143,9 +146,11 @@ class ChargerActions(QObject):
         """Send, show the reply, watch; the awaitable form of `submit` (refuses a second
         action on a charger while one is in flight, without sending it)."""
         if self.in_flight(request.charger_uuid):
-            reply = ActionReply(
-                Reply.FAILED, f"{request.charger_name}: an action is already in flight"
-            )
+            reply = ActionReply(Reply.FAILED, Message(
+                "Actions",
+                QT_TRANSLATE_NOOP("Actions", "{name}: an action is already in flight"),
+                {"name": request.charger_name},
+            ))  # fmt: skip
             return ActionOutcome(request, reply, None)
         self._mark(request.charger_uuid, True)
         return await self._perform_marked(request, before)
@@ -158,11 +163,11 @@ class ChargerActions(QObject):
             sent_at = self._clock()
             entry = self._audit_start(request, before, sent_at)
             if entry is None:
-                reply = ActionReply(
-                    Reply.FAILED,
-                    f"{request.charger_name}: not sent — the event history could not be "
+                reply = ActionReply(Reply.FAILED, Message("Actions", QT_TRANSLATE_NOOP(
+                    "Actions",
+                    "{name}: not sent — the event history could not be "
                     "written, and every action must be recorded first.",
-                )
+                ), {"name": request.charger_name}))  # fmt: skip
                 self.replied.emit(request, reply)
                 return ActionOutcome(request, reply, None)
             action_id = entry.id
@@ -180,9 +185,9 @@ class ChargerActions(QObject):
                 outcome, seen = await self._watch(request, before, sent_at)
             finally:
                 self._watching.pop(uuid, None)
-            outcome = follow_up(reply.reply, outcome, seen)
-            self._audit(lambda: self.store.set_action_outcome(action_id, outcome, self._clock()))
-            result = ActionOutcome(request, reply, outcome, seen)
+            said = follow_up(reply.reply, outcome, seen)
+            self._audit(lambda: self.store.set_action_outcome(action_id, str(said), self._clock()))
+            result = ActionOutcome(request, reply, str(said), seen, said)
         self.finished.emit(result)
         return result
 
@@ -197,7 +202,7 @@ class ChargerActions(QObject):
 
     async def _watch(
         self, request: ActionRequest, before: Charger | None, sent_at: datetime
-    ) -> tuple[str, bool]:
+    ) -> tuple[Message, bool]:
         deadline = sent_at + watch_timeout(request.kind)
         state = WatchState()
         needs = watch_needs(request.kind)

@@ -40,14 +40,15 @@ from plugdesk.domain.actions import (
     ActionRequest,
     Reply,
     charger_label,
-    confirmation,
-    describe_session,
+    confirmation_words,
     permission_problem,
     sanitize,
+    session_words,
 )
 from plugdesk.domain.money import currency_exponent, minor_to_decimal, normalize_currency
 from plugdesk.marks import QT_TRANSLATE_NOOP
 from plugdesk.services.actions import ActionOutcome, ChargerActions, Preparation
+from plugdesk.services.wording import translated
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui.actions.confirm import ConfirmDialog
 
@@ -373,7 +374,7 @@ class ActionsPanel(QWidget):
         elif prepared.sessions:
             charger = prepared.charger or self._charger
             self.session_label.setText(
-                "\n".join(describe_session(tx, charger) for tx in prepared.sessions)
+                "\n".join(translated(session_words(tx, charger)) for tx in prepared.sessions)
             )
         else:
             self.session_label.setText(self.tr("No charging session is running."))
@@ -554,7 +555,7 @@ class ActionsPanel(QWidget):
         if request.kind is ActionKind.STOP and prepared.sessions:
             request = replace(request, transaction_id=prepared.sessions[0].id)
         charger = prepared.charger or before
-        text = confirmation(request, prepared.sessions, charger)
+        text = translated(confirmation_words(request, prepared.sessions, charger))
         title = f"{request.label} — {request.charger_name}"
         self.confirm_dialog = ConfirmDialog(
             title,
@@ -598,15 +599,16 @@ class ActionsPanel(QWidget):
         self._update_enabled()
 
     def _on_replied(self, request: ActionRequest, reply: ActionReply) -> None:
-        text = reply.words
+        text = translated(reply.message)
         if reply.reply in _WATCHED:
             text += "\n" + self.tr("Watching the charger for the effect…")
         self._say(request.charger_uuid, text)
 
     def _on_finished(self, result: ActionOutcome) -> None:
         request = result.request
-        if result.outcome is not None:
-            self._say(request.charger_uuid, f"{result.reply.words}\n{result.outcome}")
+        if result.outcome_message is not None:
+            said = f"{translated(result.reply.message)}\n{translated(result.outcome_message)}"
+            self._say(request.charger_uuid, said)
         if self._charger is not None and self._charger.uuid == request.charger_uuid:
             self.read_now()
 

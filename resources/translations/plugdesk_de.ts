@@ -91,8 +91,294 @@
             <translation>Einstellungen öffentliches Laden</translation>
         </message>
         <message>
+            <source>restart</source>
+            <translation>Neustart</translation>
+        </message>
+        <message>
+            <source>make unavailable</source>
+            <translation>außer Betrieb nehmen</translation>
+        </message>
+        <message>
+            <source>make available</source>
+            <translation>wieder in Betrieb nehmen</translation>
+        </message>
+        <message>
+            <source>start charging</source>
+            <translation>Laden starten</translation>
+        </message>
+        <message>
+            <source>stop charging</source>
+            <translation>Laden beenden</translation>
+        </message>
+        <message>
+            <source>charge limit</source>
+            <translation>Ladelimit</translation>
+        </message>
+        <message>
+            <source>clear charge limit</source>
+            <translation>Ladelimit aufheben</translation>
+        </message>
+        <message>
+            <source>plug &amp; charge</source>
+            <translation>Plug &amp; Charge</translation>
+        </message>
+        <message>
+            <source>public charging settings</source>
+            <translation>Einstellungen öffentliches Laden</translation>
+        </message>
+        <message>
             <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
             <translation>Ihr Zugriff auf {charger} umfasst keine Aktionen (dafür sind volle Rechte nötig). Bitten Sie den Eigentümer der Ladestation um Zugriff.</translation>
+        </message>
+        <message>
+            <source>connector {number}</source>
+            <translation>Anschluss {number}</translation>
+        </message>
+        <message>
+            <source>a connector</source>
+            <translation>einem Anschluss</translation>
+        </message>
+        <message>
+            <source>, tag {tag}</source>
+            <translation>, Tag {tag}</translation>
+        </message>
+        <message>
+            <source>session {id} on {where}{tag}, since {since}{energy}</source>
+            <translation>Sitzung {id} an {where}{tag}, seit {since}{energy}</translation>
+        </message>
+        <message>
+            <source>Make {name} unavailable? No new charging session can start on it until it is made available again; a session already running goes on to its end.</source>
+            <translation>{name} außer Betrieb nehmen? Bis die Ladestation wieder in Betrieb ist, kann keine neue Ladesitzung starten; eine laufende Sitzung läuft bis zu ihrem Ende weiter.</translation>
+        </message>
+        <message>
+            <source>Make {name} available again? Drivers can then start charging on it.</source>
+            <translation>{name} wieder in Betrieb nehmen? Fahrer können dann wieder daran laden.</translation>
+        </message>
+        <message>
+            <source>a free connector</source>
+            <translation>einem freien Anschluss</translation>
+        </message>
+        <message>
+            <source>Start charging on {name}, {where}, for id tag {tag}?</source>
+            <translation>Laden an {name}, {where}, für ID-Tag {tag} starten?</translation>
+        </message>
+        <message>
+            <source>its active session</source>
+            <translation>die laufende Sitzung</translation>
+        </message>
+        <message>
+            <source>Stop charging on {name}: {what}?</source>
+            <translation>Laden an {name} beenden: {what}?</translation>
+        </message>
+        <message>
+            <source>Lift the charge limit of {name} ({where}) back to {amps} A?</source>
+            <translation>Das Ladelimit von {name} ({where}) wieder auf {amps} A anheben?</translation>
+        </message>
+        <message>
+            <source>Limit {name} ({where}) to {amps} A?</source>
+            <translation>{name} ({where}) auf {amps} A begrenzen?</translation>
+        </message>
+        <message>
+            <source>Turn Plug &amp; Charge on for {name}, billed to card {card}?</source>
+            <translation>Plug &amp; Charge für {name} einschalten, abgerechnet über Karte {card}?</translation>
+        </message>
+        <message>
+            <source>Turn Plug &amp; Charge off for {name}?</source>
+            <translation>Plug &amp; Charge für {name} ausschalten?</translation>
+        </message>
+        <message>
+            <source>Turn public charging on for {name} at {price} with a start fee of {fee}, billing plan {plan}?</source>
+            <translation>Öffentliches Laden für {name} einschalten zu {price} mit einer Startgebühr von {fee}, Abrechnungsplan {plan}?</translation>
+        </message>
+        <message>
+            <source>Turn public charging off for {name}? Drivers can no longer pay by card there.</source>
+            <translation>Öffentliches Laden für {name} ausschalten? Fahrer können dort dann nicht mehr mit Karte bezahlen.</translation>
+        </message>
+        <message>
+            <source>Restart {name}? It goes offline for about a minute while it reboots.</source>
+            <translation>{name} neu starten? Die Ladestation ist während des Neustarts etwa eine Minute offline.</translation>
+        </message>
+        <message>
+            <source>{question}
+No charging session is running on it.</source>
+            <translation>{question}
+Es läuft keine Ladesitzung daran.</translation>
+        </message>
+        <message>
+            <source>{question}
+This will interrupt the charging session:
+{lines}</source>
+            <translation>{question}
+Das unterbricht die Ladesitzung:
+{lines}</translation>
+        </message>
+        <message>
+            <source>{question}
+This will interrupt the charging {count} sessions:
+{lines}</source>
+            <translation>{question}
+Das unterbricht die {count} Ladesitzungen:
+{lines}</translation>
+        </message>
+        <message>
+            <source>whole charger</source>
+            <translation>ganze Ladestation</translation>
+        </message>
+        <message>
+            <source>{head} — the charger did not answer in time — it may still happen</source>
+            <translation>{head} — die Ladestation hat nicht rechtzeitig geantwortet — es kann trotzdem noch geschehen</translation>
+        </message>
+        <message>
+            <source>{head} — not allowed (403): your access to this charger does not include actions. Ask the charger's owner for full permission.</source>
+            <translation>{head} — nicht erlaubt (403): Ihr Zugang zu dieser Ladestation umfasst keine Aktionen. Bitten Sie den Eigentümer der Ladestation um volle Berechtigung.</translation>
+        </message>
+        <message>
+            <source>{head} — not sent: the API token was refused; sign in again.</source>
+            <translation>{head} — nicht gesendet: Das API-Token wurde abgelehnt; melden Sie sich erneut an.</translation>
+        </message>
+        <message>
+            <source>{head} — not sent: the API does not know this charger (404).</source>
+            <translation>{head} — nicht gesendet: Die API kennt diese Ladestation nicht (404).</translation>
+        </message>
+        <message>
+            <source>{head} — not sent: {problem}</source>
+            <translation>{head} — nicht gesendet: {problem}</translation>
+        </message>
+        <message>
+            <source>{head} — Accepted</source>
+            <translation>{head} — Angenommen</translation>
+        </message>
+        <message>
+            <source>{head} — Rejected by the charger</source>
+            <translation>{head} — Von der Ladestation abgelehnt</translation>
+        </message>
+        <message>
+            <source>{head} — sent; the API did not say whether the charger accepted</source>
+            <translation>{head} — gesendet; die API hat nicht gemeldet, ob die Ladestation angenommen hat</translation>
+        </message>
+        <message>
+            <source>{name}: {action}</source>
+            <translation>{name}: {action}</translation>
+        </message>
+        <message>
+            <source>{name}: charging started — {session}</source>
+            <translation>{name}: Laden gestartet — {session}</translation>
+        </message>
+        <message>
+            <source> (OCPP status {status})</source>
+            <translation> (OCPP-Status {status})</translation>
+        </message>
+        <message>
+            <source>{name} is now unavailable{status}</source>
+            <translation>{name} ist jetzt außer Betrieb{status}</translation>
+        </message>
+        <message>
+            <source>{name} is now available again{status}</source>
+            <translation>{name} ist jetzt wieder in Betrieb{status}</translation>
+        </message>
+        <message>
+            <source>{name}: charging stopped (the session has ended)</source>
+            <translation>{name}: Laden beendet (die Sitzung ist zu Ende)</translation>
+        </message>
+        <message>
+            <source>{name}: charging stopped (session {id} has ended)</source>
+            <translation>{name}: Laden beendet (Sitzung {id} ist zu Ende)</translation>
+        </message>
+        <message>
+            <source>, card {card}</source>
+            <translation>, Karte {card}</translation>
+        </message>
+        <message>
+            <source>{name}: Plug &amp; Charge is now on{card}</source>
+            <translation>{name}: Plug &amp; Charge ist jetzt eingeschaltet{card}</translation>
+        </message>
+        <message>
+            <source>{name}: Plug &amp; Charge is now off{card}</source>
+            <translation>{name}: Plug &amp; Charge ist jetzt ausgeschaltet{card}</translation>
+        </message>
+        <message>
+            <source>{name}: public charging is off</source>
+            <translation>{name}: öffentliches Laden ist ausgeschaltet</translation>
+        </message>
+        <message>
+            <source>, code {code}</source>
+            <translation>, Code {code}</translation>
+        </message>
+        <message>
+            <source>{name}: public charging is on at the new prices{code}</source>
+            <translation>{name}: öffentliches Laden ist zu den neuen Preisen eingeschaltet{code}</translation>
+        </message>
+        <message>
+            <source>{name} restarted: back online after {seconds} s, still faulted after the restart ({code})</source>
+            <translation>{name} neu gestartet: nach {seconds} s wieder online, nach dem Neustart weiterhin gestört ({code})</translation>
+        </message>
+        <message>
+            <source>{name} restarted: back online after {seconds} s, fault cleared</source>
+            <translation>{name} neu gestartet: nach {seconds} s wieder online, Störung behoben</translation>
+        </message>
+        <message>
+            <source>{name} restarted: back online after {seconds} s</source>
+            <translation>{name} neu gestartet: nach {seconds} s wieder online</translation>
+        </message>
+        <message>
+            <source>{name}: the charger never got the limit ({where})</source>
+            <translation>{name}: die Ladestation hat das Limit nie erhalten ({where})</translation>
+        </message>
+        <message>
+            <source>{name}: limit of {amps} A in effect ({where})</source>
+            <translation>{name}: Limit von {amps} A aktiv ({where})</translation>
+        </message>
+        <message>
+            <source>{name}: the charger refused the limit ({where})</source>
+            <translation>{name}: die Ladestation hat das Limit abgelehnt ({where})</translation>
+        </message>
+        <message>
+            <source>{name} went offline for the restart and was not back within {minutes} min</source>
+            <translation>{name} ging für den Neustart offline und war nicht innerhalb von {minutes} min zurück</translation>
+        </message>
+        <message>
+            <source>{name} did not restart within {minutes} min, still faulted</source>
+            <translation>{name} wurde nicht innerhalb von {minutes} min neu gestartet, weiterhin gestört</translation>
+        </message>
+        <message>
+            <source>{name} did not restart within {minutes} min</source>
+            <translation>{name} wurde nicht innerhalb von {minutes} min neu gestartet</translation>
+        </message>
+        <message>
+            <source>{name} did not change within {minutes} min (OCPP status {status})</source>
+            <translation>{name} hat sich nicht innerhalb von {minutes} min geändert (OCPP-Status {status})</translation>
+        </message>
+        <message>
+            <source>{name}: no charging session started within {minutes} min</source>
+            <translation>{name}: innerhalb von {minutes} min keine Ladesitzung gestartet</translation>
+        </message>
+        <message>
+            <source>{name}: the session was still running after {minutes} min</source>
+            <translation>{name}: die Sitzung lief nach {minutes} min noch</translation>
+        </message>
+        <message>
+            <source>{name}: no sign that the charger received the limit within {minutes} min</source>
+            <translation>{name}: kein Hinweis, dass die Ladestation das Limit innerhalb von {minutes} min erhalten hat</translation>
+        </message>
+        <message>
+            <source>{name}: the setting did not change within {minutes} min</source>
+            <translation>{name}: die Einstellung hat sich nicht innerhalb von {minutes} min geändert</translation>
+        </message>
+        <message>
+            <source>It happened after all: {outcome}</source>
+            <translation>Es ist doch geschehen: {outcome}</translation>
+        </message>
+        <message>
+            <source>It did not happen: {outcome}</source>
+            <translation>Es ist nicht geschehen: {outcome}</translation>
+        </message>
+        <message>
+            <source>{name}: an action is already in flight</source>
+            <translation>{name}: Es läuft bereits eine Aktion</translation>
+        </message>
+        <message>
+            <source>{name}: not sent — the event history could not be written, and every action must be recorded first.</source>
+            <translation>{name}: nicht gesendet — der Ereignisverlauf konnte nicht geschrieben werden, und jede Aktion muss zuerst aufgezeichnet werden.</translation>
         </message>
         <message>
             <source>sending…</source>

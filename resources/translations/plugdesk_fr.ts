@@ -91,8 +91,294 @@
             <translation>Réglages de la recharge publique</translation>
         </message>
         <message>
+            <source>restart</source>
+            <translation>redémarrage</translation>
+        </message>
+        <message>
+            <source>make unavailable</source>
+            <translation>rendre indisponible</translation>
+        </message>
+        <message>
+            <source>make available</source>
+            <translation>rendre disponible</translation>
+        </message>
+        <message>
+            <source>start charging</source>
+            <translation>démarrer la charge</translation>
+        </message>
+        <message>
+            <source>stop charging</source>
+            <translation>arrêter la charge</translation>
+        </message>
+        <message>
+            <source>charge limit</source>
+            <translation>limite de charge</translation>
+        </message>
+        <message>
+            <source>clear charge limit</source>
+            <translation>lever la limite de charge</translation>
+        </message>
+        <message>
+            <source>plug &amp; charge</source>
+            <translation>Plug &amp; Charge</translation>
+        </message>
+        <message>
+            <source>public charging settings</source>
+            <translation>paramètres de recharge publique</translation>
+        </message>
+        <message>
             <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
             <translation>Votre accès à {charger} ne comprend pas les actions (il faut une autorisation complète). Demandez l'accès au propriétaire de la borne.</translation>
+        </message>
+        <message>
+            <source>connector {number}</source>
+            <translation>connecteur {number}</translation>
+        </message>
+        <message>
+            <source>a connector</source>
+            <translation>un connecteur</translation>
+        </message>
+        <message>
+            <source>, tag {tag}</source>
+            <translation>, badge {tag}</translation>
+        </message>
+        <message>
+            <source>session {id} on {where}{tag}, since {since}{energy}</source>
+            <translation>session {id} sur {where}{tag}, depuis {since}{energy}</translation>
+        </message>
+        <message>
+            <source>Make {name} unavailable? No new charging session can start on it until it is made available again; a session already running goes on to its end.</source>
+            <translation>Rendre {name} indisponible ? Aucune nouvelle session de charge ne pourra y démarrer tant que la borne n'est pas rendue disponible ; une session en cours continue jusqu'à sa fin.</translation>
+        </message>
+        <message>
+            <source>Make {name} available again? Drivers can then start charging on it.</source>
+            <translation>Rendre {name} à nouveau disponible ? Les conducteurs pourront alors y recharger.</translation>
+        </message>
+        <message>
+            <source>a free connector</source>
+            <translation>un connecteur libre</translation>
+        </message>
+        <message>
+            <source>Start charging on {name}, {where}, for id tag {tag}?</source>
+            <translation>Démarrer la charge sur {name}, {where}, pour le badge {tag} ?</translation>
+        </message>
+        <message>
+            <source>its active session</source>
+            <translation>sa session en cours</translation>
+        </message>
+        <message>
+            <source>Stop charging on {name}: {what}?</source>
+            <translation>Arrêter la charge sur {name} : {what} ?</translation>
+        </message>
+        <message>
+            <source>Lift the charge limit of {name} ({where}) back to {amps} A?</source>
+            <translation>Relever la limite de charge de {name} ({where}) à {amps} A ?</translation>
+        </message>
+        <message>
+            <source>Limit {name} ({where}) to {amps} A?</source>
+            <translation>Limiter {name} ({where}) à {amps} A ?</translation>
+        </message>
+        <message>
+            <source>Turn Plug &amp; Charge on for {name}, billed to card {card}?</source>
+            <translation>Activer Plug &amp; Charge pour {name}, facturé sur la carte {card} ?</translation>
+        </message>
+        <message>
+            <source>Turn Plug &amp; Charge off for {name}?</source>
+            <translation>Désactiver Plug &amp; Charge pour {name} ?</translation>
+        </message>
+        <message>
+            <source>Turn public charging on for {name} at {price} with a start fee of {fee}, billing plan {plan}?</source>
+            <translation>Activer la recharge publique pour {name} à {price} avec des frais de démarrage de {fee}, formule de facturation {plan} ?</translation>
+        </message>
+        <message>
+            <source>Turn public charging off for {name}? Drivers can no longer pay by card there.</source>
+            <translation>Désactiver la recharge publique pour {name} ? Les conducteurs ne pourront plus y payer par carte.</translation>
+        </message>
+        <message>
+            <source>Restart {name}? It goes offline for about a minute while it reboots.</source>
+            <translation>Redémarrer {name} ? La borne de recharge est hors ligne pendant environ une minute le temps du redémarrage.</translation>
+        </message>
+        <message>
+            <source>{question}
+No charging session is running on it.</source>
+            <translation>{question}
+Aucune session de charge n'y est en cours.</translation>
+        </message>
+        <message>
+            <source>{question}
+This will interrupt the charging session:
+{lines}</source>
+            <translation>{question}
+Cela interrompra la session de charge :
+{lines}</translation>
+        </message>
+        <message>
+            <source>{question}
+This will interrupt the charging {count} sessions:
+{lines}</source>
+            <translation>{question}
+Cela interrompra les {count} sessions de charge :
+{lines}</translation>
+        </message>
+        <message>
+            <source>whole charger</source>
+            <translation>borne entière</translation>
+        </message>
+        <message>
+            <source>{head} — the charger did not answer in time — it may still happen</source>
+            <translation>{head} — la borne n'a pas répondu à temps — cela peut encore se produire</translation>
+        </message>
+        <message>
+            <source>{head} — not allowed (403): your access to this charger does not include actions. Ask the charger's owner for full permission.</source>
+            <translation>{head} — non autorisé (403) : votre accès à cette borne n'inclut pas les actions. Demandez au propriétaire de la borne une autorisation complète.</translation>
+        </message>
+        <message>
+            <source>{head} — not sent: the API token was refused; sign in again.</source>
+            <translation>{head} — non envoyé : le jeton d'API a été refusé ; reconnectez-vous.</translation>
+        </message>
+        <message>
+            <source>{head} — not sent: the API does not know this charger (404).</source>
+            <translation>{head} — non envoyé : l'API ne connaît pas cette borne (404).</translation>
+        </message>
+        <message>
+            <source>{head} — not sent: {problem}</source>
+            <translation>{head} — non envoyé : {problem}</translation>
+        </message>
+        <message>
+            <source>{head} — Accepted</source>
+            <translation>{head} — Acceptée</translation>
+        </message>
+        <message>
+            <source>{head} — Rejected by the charger</source>
+            <translation>{head} — Refusée par la borne</translation>
+        </message>
+        <message>
+            <source>{head} — sent; the API did not say whether the charger accepted</source>
+            <translation>{head} — envoyé ; l'API n'a pas indiqué si la borne a accepté</translation>
+        </message>
+        <message>
+            <source>{name}: {action}</source>
+            <translation>{name} : {action}</translation>
+        </message>
+        <message>
+            <source>{name}: charging started — {session}</source>
+            <translation>{name} : charge démarrée — {session}</translation>
+        </message>
+        <message>
+            <source> (OCPP status {status})</source>
+            <translation> (statut OCPP {status})</translation>
+        </message>
+        <message>
+            <source>{name} is now unavailable{status}</source>
+            <translation>{name} est maintenant indisponible{status}</translation>
+        </message>
+        <message>
+            <source>{name} is now available again{status}</source>
+            <translation>{name} est à nouveau disponible{status}</translation>
+        </message>
+        <message>
+            <source>{name}: charging stopped (the session has ended)</source>
+            <translation>{name} : charge arrêtée (la session est terminée)</translation>
+        </message>
+        <message>
+            <source>{name}: charging stopped (session {id} has ended)</source>
+            <translation>{name} : charge arrêtée (la session {id} est terminée)</translation>
+        </message>
+        <message>
+            <source>, card {card}</source>
+            <translation>, carte {card}</translation>
+        </message>
+        <message>
+            <source>{name}: Plug &amp; Charge is now on{card}</source>
+            <translation>{name} : Plug &amp; Charge est maintenant activé{card}</translation>
+        </message>
+        <message>
+            <source>{name}: Plug &amp; Charge is now off{card}</source>
+            <translation>{name} : Plug &amp; Charge est maintenant désactivé{card}</translation>
+        </message>
+        <message>
+            <source>{name}: public charging is off</source>
+            <translation>{name} : la recharge publique est désactivée</translation>
+        </message>
+        <message>
+            <source>, code {code}</source>
+            <translation>, code {code}</translation>
+        </message>
+        <message>
+            <source>{name}: public charging is on at the new prices{code}</source>
+            <translation>{name} : la recharge publique est activée aux nouveaux tarifs{code}</translation>
+        </message>
+        <message>
+            <source>{name} restarted: back online after {seconds} s, still faulted after the restart ({code})</source>
+            <translation>{name} redémarrée : de nouveau en ligne après {seconds} s, toujours en défaut après le redémarrage ({code})</translation>
+        </message>
+        <message>
+            <source>{name} restarted: back online after {seconds} s, fault cleared</source>
+            <translation>{name} redémarrée : de nouveau en ligne après {seconds} s, défaut levé</translation>
+        </message>
+        <message>
+            <source>{name} restarted: back online after {seconds} s</source>
+            <translation>{name} redémarrée : de nouveau en ligne après {seconds} s</translation>
+        </message>
+        <message>
+            <source>{name}: the charger never got the limit ({where})</source>
+            <translation>{name} : la borne n'a jamais reçu la limite ({where})</translation>
+        </message>
+        <message>
+            <source>{name}: limit of {amps} A in effect ({where})</source>
+            <translation>{name} : limite de {amps} A en vigueur ({where})</translation>
+        </message>
+        <message>
+            <source>{name}: the charger refused the limit ({where})</source>
+            <translation>{name} : la borne a refusé la limite ({where})</translation>
+        </message>
+        <message>
+            <source>{name} went offline for the restart and was not back within {minutes} min</source>
+            <translation>{name} est passée hors ligne pour le redémarrage et n'est pas revenue en {minutes} min</translation>
+        </message>
+        <message>
+            <source>{name} did not restart within {minutes} min, still faulted</source>
+            <translation>{name} n'a pas redémarré en {minutes} min, toujours en défaut</translation>
+        </message>
+        <message>
+            <source>{name} did not restart within {minutes} min</source>
+            <translation>{name} n'a pas redémarré en {minutes} min</translation>
+        </message>
+        <message>
+            <source>{name} did not change within {minutes} min (OCPP status {status})</source>
+            <translation>{name} n'a pas changé en {minutes} min (statut OCPP {status})</translation>
+        </message>
+        <message>
+            <source>{name}: no charging session started within {minutes} min</source>
+            <translation>{name} : aucune session de charge démarrée en {minutes} min</translation>
+        </message>
+        <message>
+            <source>{name}: the session was still running after {minutes} min</source>
+            <translation>{name} : la session était toujours en cours après {minutes} min</translation>
+        </message>
+        <message>
+            <source>{name}: no sign that the charger received the limit within {minutes} min</source>
+            <translation>{name} : aucun signe que la borne a reçu la limite en {minutes} min</translation>
+        </message>
+        <message>
+            <source>{name}: the setting did not change within {minutes} min</source>
+            <translation>{name} : le paramètre n'a pas changé en {minutes} min</translation>
+        </message>
+        <message>
+            <source>It happened after all: {outcome}</source>
+            <translation>C'est finalement arrivé : {outcome}</translation>
+        </message>
+        <message>
+            <source>It did not happen: {outcome}</source>
+            <translation>Cela ne s'est pas produit : {outcome}</translation>
+        </message>
+        <message>
+            <source>{name}: an action is already in flight</source>
+            <translation>{name} : une action est déjà en cours</translation>
+        </message>
+        <message>
+            <source>{name}: not sent — the event history could not be written, and every action must be recorded first.</source>
+            <translation>{name} : non envoyé — l'historique des événements n'a pas pu être écrit, et chaque action doit d'abord être enregistrée.</translation>
         </message>
         <message>
             <source>sending…</source>

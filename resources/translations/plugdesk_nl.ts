@@ -91,8 +91,294 @@
             <translation>Instellingen openbaar laden</translation>
         </message>
         <message>
+            <source>restart</source>
+            <translation>herstarten</translation>
+        </message>
+        <message>
+            <source>make unavailable</source>
+            <translation>onbeschikbaar maken</translation>
+        </message>
+        <message>
+            <source>make available</source>
+            <translation>beschikbaar maken</translation>
+        </message>
+        <message>
+            <source>start charging</source>
+            <translation>laden starten</translation>
+        </message>
+        <message>
+            <source>stop charging</source>
+            <translation>laden stoppen</translation>
+        </message>
+        <message>
+            <source>charge limit</source>
+            <translation>laadlimiet</translation>
+        </message>
+        <message>
+            <source>clear charge limit</source>
+            <translation>laadlimiet opheffen</translation>
+        </message>
+        <message>
+            <source>plug &amp; charge</source>
+            <translation>plug &amp; charge</translation>
+        </message>
+        <message>
+            <source>public charging settings</source>
+            <translation>instellingen openbaar laden</translation>
+        </message>
+        <message>
             <source>Your access to {charger} does not include actions (it needs full permission). Ask the charger's owner for access.</source>
             <translation>Uw toegang tot {charger} omvat geen acties (daarvoor zijn volledige rechten nodig). Vraag de eigenaar van de laadpaal om toegang.</translation>
+        </message>
+        <message>
+            <source>connector {number}</source>
+            <translation>connector {number}</translation>
+        </message>
+        <message>
+            <source>a connector</source>
+            <translation>een connector</translation>
+        </message>
+        <message>
+            <source>, tag {tag}</source>
+            <translation>, tag {tag}</translation>
+        </message>
+        <message>
+            <source>session {id} on {where}{tag}, since {since}{energy}</source>
+            <translation>sessie {id} op {where}{tag}, sinds {since}{energy}</translation>
+        </message>
+        <message>
+            <source>Make {name} unavailable? No new charging session can start on it until it is made available again; a session already running goes on to its end.</source>
+            <translation>{name} onbeschikbaar maken? Er kan geen nieuwe laadsessie op starten tot de laadpaal weer beschikbaar is; een lopende sessie gaat door tot het einde.</translation>
+        </message>
+        <message>
+            <source>Make {name} available again? Drivers can then start charging on it.</source>
+            <translation>{name} weer beschikbaar maken? Bestuurders kunnen er dan weer laden.</translation>
+        </message>
+        <message>
+            <source>a free connector</source>
+            <translation>een vrije connector</translation>
+        </message>
+        <message>
+            <source>Start charging on {name}, {where}, for id tag {tag}?</source>
+            <translation>Laden starten op {name}, {where}, voor id-tag {tag}?</translation>
+        </message>
+        <message>
+            <source>its active session</source>
+            <translation>de lopende sessie</translation>
+        </message>
+        <message>
+            <source>Stop charging on {name}: {what}?</source>
+            <translation>Laden stoppen op {name}: {what}?</translation>
+        </message>
+        <message>
+            <source>Lift the charge limit of {name} ({where}) back to {amps} A?</source>
+            <translation>De laadlimiet van {name} ({where}) terugzetten naar {amps} A?</translation>
+        </message>
+        <message>
+            <source>Limit {name} ({where}) to {amps} A?</source>
+            <translation>{name} ({where}) beperken tot {amps} A?</translation>
+        </message>
+        <message>
+            <source>Turn Plug &amp; Charge on for {name}, billed to card {card}?</source>
+            <translation>Plug &amp; Charge aanzetten voor {name}, gefactureerd op pas {card}?</translation>
+        </message>
+        <message>
+            <source>Turn Plug &amp; Charge off for {name}?</source>
+            <translation>Plug &amp; Charge uitzetten voor {name}?</translation>
+        </message>
+        <message>
+            <source>Turn public charging on for {name} at {price} with a start fee of {fee}, billing plan {plan}?</source>
+            <translation>Openbaar laden aanzetten voor {name} tegen {price} met starttarief {fee}, factuurplan {plan}?</translation>
+        </message>
+        <message>
+            <source>Turn public charging off for {name}? Drivers can no longer pay by card there.</source>
+            <translation>Openbaar laden uitzetten voor {name}? Bestuurders kunnen daar dan niet meer met een pas betalen.</translation>
+        </message>
+        <message>
+            <source>Restart {name}? It goes offline for about a minute while it reboots.</source>
+            <translation>{name} herstarten? De laadpaal is ongeveer een minuut offline tijdens het opnieuw opstarten.</translation>
+        </message>
+        <message>
+            <source>{question}
+No charging session is running on it.</source>
+            <translation>{question}
+Er loopt geen laadsessie op.</translation>
+        </message>
+        <message>
+            <source>{question}
+This will interrupt the charging session:
+{lines}</source>
+            <translation>{question}
+Dit onderbreekt de laadsessie:
+{lines}</translation>
+        </message>
+        <message>
+            <source>{question}
+This will interrupt the charging {count} sessions:
+{lines}</source>
+            <translation>{question}
+Dit onderbreekt de {count} laadsessies:
+{lines}</translation>
+        </message>
+        <message>
+            <source>whole charger</source>
+            <translation>hele laadpaal</translation>
+        </message>
+        <message>
+            <source>{head} — the charger did not answer in time — it may still happen</source>
+            <translation>{head} — de laadpaal antwoordde niet op tijd — het kan alsnog gebeuren</translation>
+        </message>
+        <message>
+            <source>{head} — not allowed (403): your access to this charger does not include actions. Ask the charger's owner for full permission.</source>
+            <translation>{head} — niet toegestaan (403): uw toegang tot deze laadpaal omvat geen acties. Vraag de eigenaar van de laadpaal om volledige rechten.</translation>
+        </message>
+        <message>
+            <source>{head} — not sent: the API token was refused; sign in again.</source>
+            <translation>{head} — niet verzonden: het API-token werd geweigerd; meld u opnieuw aan.</translation>
+        </message>
+        <message>
+            <source>{head} — not sent: the API does not know this charger (404).</source>
+            <translation>{head} — niet verzonden: de API kent deze laadpaal niet (404).</translation>
+        </message>
+        <message>
+            <source>{head} — not sent: {problem}</source>
+            <translation>{head} — niet verzonden: {problem}</translation>
+        </message>
+        <message>
+            <source>{head} — Accepted</source>
+            <translation>{head} — Geaccepteerd</translation>
+        </message>
+        <message>
+            <source>{head} — Rejected by the charger</source>
+            <translation>{head} — Geweigerd door de laadpaal</translation>
+        </message>
+        <message>
+            <source>{head} — sent; the API did not say whether the charger accepted</source>
+            <translation>{head} — verzonden; de API meldde niet of de laadpaal het accepteerde</translation>
+        </message>
+        <message>
+            <source>{name}: {action}</source>
+            <translation>{name}: {action}</translation>
+        </message>
+        <message>
+            <source>{name}: charging started — {session}</source>
+            <translation>{name}: laden gestart — {session}</translation>
+        </message>
+        <message>
+            <source> (OCPP status {status})</source>
+            <translation> (OCPP-status {status})</translation>
+        </message>
+        <message>
+            <source>{name} is now unavailable{status}</source>
+            <translation>{name} is nu onbeschikbaar{status}</translation>
+        </message>
+        <message>
+            <source>{name} is now available again{status}</source>
+            <translation>{name} is nu weer beschikbaar{status}</translation>
+        </message>
+        <message>
+            <source>{name}: charging stopped (the session has ended)</source>
+            <translation>{name}: laden gestopt (de sessie is beëindigd)</translation>
+        </message>
+        <message>
+            <source>{name}: charging stopped (session {id} has ended)</source>
+            <translation>{name}: laden gestopt (sessie {id} is beëindigd)</translation>
+        </message>
+        <message>
+            <source>, card {card}</source>
+            <translation>, pas {card}</translation>
+        </message>
+        <message>
+            <source>{name}: Plug &amp; Charge is now on{card}</source>
+            <translation>{name}: Plug &amp; Charge staat nu aan{card}</translation>
+        </message>
+        <message>
+            <source>{name}: Plug &amp; Charge is now off{card}</source>
+            <translation>{name}: Plug &amp; Charge staat nu uit{card}</translation>
+        </message>
+        <message>
+            <source>{name}: public charging is off</source>
+            <translation>{name}: openbaar laden staat uit</translation>
+        </message>
+        <message>
+            <source>, code {code}</source>
+            <translation>, code {code}</translation>
+        </message>
+        <message>
+            <source>{name}: public charging is on at the new prices{code}</source>
+            <translation>{name}: openbaar laden staat aan tegen de nieuwe prijzen{code}</translation>
+        </message>
+        <message>
+            <source>{name} restarted: back online after {seconds} s, still faulted after the restart ({code})</source>
+            <translation>{name} herstart: na {seconds} s weer online, na de herstart nog steeds in storing ({code})</translation>
+        </message>
+        <message>
+            <source>{name} restarted: back online after {seconds} s, fault cleared</source>
+            <translation>{name} herstart: na {seconds} s weer online, storing opgeheven</translation>
+        </message>
+        <message>
+            <source>{name} restarted: back online after {seconds} s</source>
+            <translation>{name} herstart: na {seconds} s weer online</translation>
+        </message>
+        <message>
+            <source>{name}: the charger never got the limit ({where})</source>
+            <translation>{name}: de laadpaal heeft de limiet nooit ontvangen ({where})</translation>
+        </message>
+        <message>
+            <source>{name}: limit of {amps} A in effect ({where})</source>
+            <translation>{name}: limiet van {amps} A actief ({where})</translation>
+        </message>
+        <message>
+            <source>{name}: the charger refused the limit ({where})</source>
+            <translation>{name}: de laadpaal weigerde de limiet ({where})</translation>
+        </message>
+        <message>
+            <source>{name} went offline for the restart and was not back within {minutes} min</source>
+            <translation>{name} ging offline voor de herstart en was niet binnen {minutes} min terug</translation>
+        </message>
+        <message>
+            <source>{name} did not restart within {minutes} min, still faulted</source>
+            <translation>{name} is niet binnen {minutes} min herstart, nog steeds in storing</translation>
+        </message>
+        <message>
+            <source>{name} did not restart within {minutes} min</source>
+            <translation>{name} is niet binnen {minutes} min herstart</translation>
+        </message>
+        <message>
+            <source>{name} did not change within {minutes} min (OCPP status {status})</source>
+            <translation>{name} is niet binnen {minutes} min veranderd (OCPP-status {status})</translation>
+        </message>
+        <message>
+            <source>{name}: no charging session started within {minutes} min</source>
+            <translation>{name}: geen laadsessie gestart binnen {minutes} min</translation>
+        </message>
+        <message>
+            <source>{name}: the session was still running after {minutes} min</source>
+            <translation>{name}: de sessie liep na {minutes} min nog steeds</translation>
+        </message>
+        <message>
+            <source>{name}: no sign that the charger received the limit within {minutes} min</source>
+            <translation>{name}: geen teken dat de laadpaal de limiet binnen {minutes} min heeft ontvangen</translation>
+        </message>
+        <message>
+            <source>{name}: the setting did not change within {minutes} min</source>
+            <translation>{name}: de instelling is niet binnen {minutes} min veranderd</translation>
+        </message>
+        <message>
+            <source>It happened after all: {outcome}</source>
+            <translation>Het is toch gebeurd: {outcome}</translation>
+        </message>
+        <message>
+            <source>It did not happen: {outcome}</source>
+            <translation>Het is niet gebeurd: {outcome}</translation>
+        </message>
+        <message>
+            <source>{name}: an action is already in flight</source>
+            <translation>{name}: er loopt al een actie</translation>
+        </message>
+        <message>
+            <source>{name}: not sent — the event history could not be written, and every action must be recorded first.</source>
+            <translation>{name}: niet verzonden — de gebeurtenisgeschiedenis kon niet worden geschreven, en elke actie moet eerst worden vastgelegd.</translation>
         </message>
         <message>
             <source>sending…</source>

@@ -99,6 +99,7 @@ from plugdesk.api.responses import (
     parse_int_header,
     parse_retry_after,
 )
+from plugdesk.marks import QT_TRANSLATE_NOOP, Message
 
 # The request's budget rides along with it, so the httpx hooks below know whom to pause.
 BUDGET_EXTENSION = "plugdesk.budget"
@@ -152,6 +153,12 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
+def _url(template: str, **values: object) -> Message:
+    """A URL problem in words: English by `str()` (the command line), translated in the
+    window (context "URL")."""
+    return Message("URL", template, values)
+
+
 def check_api_url(url: str) -> str:
     """The API base URL, normalised; InsecureURLError (one sentence) when unusable.
 
@@ -162,31 +169,40 @@ def check_api_url(url: str) -> str:
     only to this computer (the simulator, a local proxy)."""
     text = (url or "").strip()
     if not text:
-        raise InsecureURLError("Enter the API URL, for example https://app.plugchoice.com/api/v3.")
+        raise InsecureURLError(_url(QT_TRANSLATE_NOOP(
+            "URL", "Enter the API URL, for example https://app.plugchoice.com/api/v3."
+        )))  # fmt: skip
     try:
         parsed = httpx.URL(text)
     except (httpx.InvalidURL, ValueError, TypeError):
-        raise InsecureURLError(f"{text!r} is not a valid URL.") from None
+        raise InsecureURLError(
+            _url(QT_TRANSLATE_NOOP("URL", "{url} is not a valid URL."), url=repr(text))
+        ) from None
     scheme = parsed.scheme.lower()
     if scheme not in ("http", "https") or not parsed.host:
-        raise InsecureURLError(
-            "The API URL must start with https://, for example https://app.plugchoice.com/api/v3."
-        )
+        raise InsecureURLError(_url(QT_TRANSLATE_NOOP(
+            "URL",
+            "The API URL must start with https://, for example https://app.plugchoice.com/api/v3.",
+        )))  # fmt: skip
     if parsed.port is not None and not 0 < parsed.port < 65536:
-        raise InsecureURLError(
-            f"The port in the API URL must be between 1 and 65535, not {parsed.port}."
-        )
+        raise InsecureURLError(_url(QT_TRANSLATE_NOOP(
+            "URL", "The port in the API URL must be between 1 and 65535, not {port}."
+        ), port=parsed.port))  # fmt: skip
     if parsed.userinfo:
-        raise InsecureURLError(
-            "The API URL must not contain a user name or password; sign in with a token instead."
-        )
+        raise InsecureURLError(_url(QT_TRANSLATE_NOOP(
+            "URL",
+            "The API URL must not contain a user name or password; sign in with a token instead.",
+        )))  # fmt: skip
     if parsed.query or parsed.fragment:
-        raise InsecureURLError("The API URL must not contain '?' or '#'.")
-    if scheme == "http" and not is_loopback_host(parsed.host):
         raise InsecureURLError(
-            f"The API URL must use https:// for {parsed.host}: plain http:// would send your "
-            "token unencrypted (it is only allowed for this computer, e.g. the simulator)."
+            _url(QT_TRANSLATE_NOOP("URL", "The API URL must not contain '?' or '#'."))
         )
+    if scheme == "http" and not is_loopback_host(parsed.host):
+        raise InsecureURLError(_url(QT_TRANSLATE_NOOP(
+            "URL",
+            "The API URL must use https:// for {host}: plain http:// would send your "
+            "token unencrypted (it is only allowed for this computer, e.g. the simulator).",
+        ), host=parsed.host))  # fmt: skip
     parts = urlsplit(text)
     return urlunsplit((scheme, parts.netloc.lower(), parts.path, "", "")).rstrip("/")
 
@@ -199,17 +215,24 @@ def check_webhook_url(url: str) -> str:
     try:
         parsed = httpx.URL(text)
     except (httpx.InvalidURL, ValueError, TypeError):
-        raise InsecureURLError(f"{text!r} is not a valid webhook URL.") from None
+        raise InsecureURLError(
+            _url(QT_TRANSLATE_NOOP("URL", "{url} is not a valid webhook URL."), url=repr(text))
+        ) from None
     scheme = parsed.scheme.lower()
     if scheme not in ("http", "https") or not parsed.host:
-        raise InsecureURLError("A webhook URL must start with https://.")
-    if parsed.userinfo:
-        raise InsecureURLError("A webhook URL must not contain a user name or password.")
-    if scheme == "http" and not is_loopback_host(parsed.host):
         raise InsecureURLError(
-            f"The webhook for {parsed.host} must use https://: plain http:// is only "
-            "allowed for this computer."
+            _url(QT_TRANSLATE_NOOP("URL", "A webhook URL must start with https://."))
         )
+    if parsed.userinfo:
+        raise InsecureURLError(_url(QT_TRANSLATE_NOOP(
+            "URL", "A webhook URL must not contain a user name or password."
+        )))  # fmt: skip
+    if scheme == "http" and not is_loopback_host(parsed.host):
+        raise InsecureURLError(_url(QT_TRANSLATE_NOOP(
+            "URL",
+            "The webhook for {host} must use https://: plain http:// is only "
+            "allowed for this computer.",
+        ), host=parsed.host))  # fmt: skip
     return text
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from plugdesk.marks import Message
+
 # Server text is shown to users, so keep it short and single-line.
 _MAX_SERVER_TEXT = 300
 # What must never reach a terminal, a notification or a tooltip from outside text: C0 and
@@ -169,3 +171,7 @@ class InsecureURLError(PlugchoiceError, ValueError):
     """The API URL is not https (plain http is allowed only to this computer).
 
     Also a `ValueError`, since it is raised for a bad argument before any request."""
+
+    def __init__(self, words: Message) -> None:
+        super().__init__(str(words))
+        self.words = words  # the same sentence, for the window to translate

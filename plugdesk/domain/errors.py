@@ -9,27 +9,13 @@ other expected family; `api/` sits below `domain/`, so they have their own base 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from plugdesk.marks import Message  # defined below api/ and domain/, so both can say one
+
+__all__ = ["DomainError", "Message", "WordedError"]
 
 
 class DomainError(Exception):
     """A failure with a message meant for the user."""
-
-
-@dataclass(frozen=True)
-class Message:
-    """A sentence for the user as facts: an English template (marked for Qt's tools with
-    QT_TRANSLATE_NOOP in `context`) and the values that fill it. `str()` is the English
-    sentence (the command line, logs); the window translates the template first
-    (`plugdesk.services.wording.translated`). A value may be a Message itself."""
-
-    context: str
-    template: str
-    values: Mapping[str, object] = field(default_factory=dict)
-
-    def __str__(self) -> str:
-        return self.template.format_map({k: str(v) for k, v in self.values.items()})
 
 
 class WordedError(DomainError):

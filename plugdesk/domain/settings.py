@@ -188,7 +188,7 @@ def field_problem(name: str, value: Any) -> Message | None:
             )
         return None
     if name == "api_url":
-        problem = api_url_problem(value)
+        problem = api_url_words(value)
         return None if problem is None else _say("{problem}", problem=problem)
     if name == "version":
         if value == SCHEMA_VERSION:
@@ -227,6 +227,12 @@ def check_settings(settings: Settings) -> None:
 
 def api_url_problem(url: Any) -> str | None:
     """What is wrong with `url` as the API URL (the client's one URL check), or None."""
+    problem = api_url_words(url)
+    return None if problem is None else str(problem)
+
+
+def api_url_words(url: Any) -> Message | str | None:
+    """`api_url_problem` as the client's Message, for the window to translate."""
     # lazy: the client brings httpx, which start-up loads in its own order (app/startup.py)
     from plugdesk.api.client import check_api_url
     from plugdesk.api.errors import InsecureURLError
@@ -236,7 +242,7 @@ def api_url_problem(url: Any) -> str | None:
     try:
         check_api_url(url)
     except InsecureURLError as error:
-        return str(error)
+        return error.words
     return None
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from plugdesk.api.errors import AuthError, InsecureURLError, PlugchoiceError
 from plugdesk.api.models import User
 from plugdesk.domain.credentials import CredentialStore
+from plugdesk.services.wording import translated
 from plugdesk.tasks import KEYRING, TaskRunner, run_blocking, submit_blocking, wait_blocking
 
 Validator = Callable[[str, str], Awaitable[User]]
@@ -76,7 +77,7 @@ class SignInService(QObject):
 
             api_url = check_api_url(api_url)
         except InsecureURLError as error:
-            self.sign_in_failed.emit(str(error))
+            self.sign_in_failed.emit(translated(error.words))
             return
         problem = _token_problem(token)
         if problem:

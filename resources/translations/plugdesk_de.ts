@@ -4006,4 +4006,51 @@ Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</trans
             <translation>{count} durch den ID-Tag-Filter ausgeblendet</translation>
         </message>
     </context>
+    <context>
+        <name>URL</name>
+        <message>
+            <source>Enter the API URL, for example https://app.plugchoice.com/api/v3.</source>
+            <translation>Geben Sie die API-URL ein, zum Beispiel https://app.plugchoice.com/api/v3.</translation>
+        </message>
+        <message>
+            <source>{url} is not a valid URL.</source>
+            <translation>{url} ist keine gültige URL.</translation>
+        </message>
+        <message>
+            <source>The API URL must start with https://, for example https://app.plugchoice.com/api/v3.</source>
+            <translation>Die API-URL muss mit https:// beginnen, zum Beispiel https://app.plugchoice.com/api/v3.</translation>
+        </message>
+        <message>
+            <source>The port in the API URL must be between 1 and 65535, not {port}.</source>
+            <translation>Der Port in der API-URL muss zwischen 1 und 65535 liegen, nicht {port}.</translation>
+        </message>
+        <message>
+            <source>The API URL must not contain a user name or password; sign in with a token instead.</source>
+            <translation>Die API-URL darf keinen Benutzernamen und kein Passwort enthalten; melden Sie sich stattdessen mit einem Token an.</translation>
+        </message>
+        <message>
+            <source>The API URL must not contain '?' or '#'.</source>
+            <translation>Die API-URL darf kein '?' oder '#' enthalten.</translation>
+        </message>
+        <message>
+            <source>The API URL must use https:// for {host}: plain http:// would send your token unencrypted (it is only allowed for this computer, e.g. the simulator).</source>
+            <translation>Die API-URL muss für {host} https:// verwenden: einfaches http:// würde Ihr Token unverschlüsselt senden (das ist nur für diesen Computer erlaubt, z. B. den Simulator).</translation>
+        </message>
+        <message>
+            <source>{url} is not a valid webhook URL.</source>
+            <translation>{url} ist keine gültige Webhook-URL.</translation>
+        </message>
+        <message>
+            <source>A webhook URL must start with https://.</source>
+            <translation>Eine Webhook-URL muss mit https:// beginnen.</translation>
+        </message>
+        <message>
+            <source>A webhook URL must not contain a user name or password.</source>
+            <translation>Eine Webhook-URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
+        </message>
+        <message>
+            <source>The webhook for {host} must use https://: plain http:// is only allowed for this computer.</source>
+            <translation>Der Webhook für {host} muss https:// verwenden: einfaches http:// ist nur für diesen Computer erlaubt.</translation>
+        </message>
+    </context>
 </TS>

@@ -4006,4 +4006,51 @@ Si cela se reproduit, merci de joindre ce fichier à votre signalement.</transla
             <translation>{count} masquées par le filtre de badge</translation>
         </message>
     </context>
+    <context>
+        <name>URL</name>
+        <message>
+            <source>Enter the API URL, for example https://app.plugchoice.com/api/v3.</source>
+            <translation>Saisissez l'URL de l'API, par exemple https://app.plugchoice.com/api/v3.</translation>
+        </message>
+        <message>
+            <source>{url} is not a valid URL.</source>
+            <translation>{url} n'est pas une URL valide.</translation>
+        </message>
+        <message>
+            <source>The API URL must start with https://, for example https://app.plugchoice.com/api/v3.</source>
+            <translation>L'URL de l'API doit commencer par https://, par exemple https://app.plugchoice.com/api/v3.</translation>
+        </message>
+        <message>
+            <source>The port in the API URL must be between 1 and 65535, not {port}.</source>
+            <translation>Le port dans l'URL de l'API doit être compris entre 1 et 65535, pas {port}.</translation>
+        </message>
+        <message>
+            <source>The API URL must not contain a user name or password; sign in with a token instead.</source>
+            <translation>L'URL de l'API ne doit pas contenir de nom d'utilisateur ni de mot de passe ; connectez-vous plutôt avec un jeton.</translation>
+        </message>
+        <message>
+            <source>The API URL must not contain '?' or '#'.</source>
+            <translation>L'URL de l'API ne doit contenir ni '?' ni '#'.</translation>
+        </message>
+        <message>
+            <source>The API URL must use https:// for {host}: plain http:// would send your token unencrypted (it is only allowed for this computer, e.g. the simulator).</source>
+            <translation>L'URL de l'API doit utiliser https:// pour {host} : un simple http:// enverrait votre jeton en clair (ce n'est permis que pour cet ordinateur, p. ex. le simulateur).</translation>
+        </message>
+        <message>
+            <source>{url} is not a valid webhook URL.</source>
+            <translation>{url} n'est pas une URL de webhook valide.</translation>
+        </message>
+        <message>
+            <source>A webhook URL must start with https://.</source>
+            <translation>Une URL de webhook doit commencer par https://.</translation>
+        </message>
+        <message>
+            <source>A webhook URL must not contain a user name or password.</source>
+            <translation>Une URL de webhook ne doit pas contenir de nom d'utilisateur ni de mot de passe.</translation>
+        </message>
+        <message>
+            <source>The webhook for {host} must use https://: plain http:// is only allowed for this computer.</source>
+            <translation>Le webhook pour {host} doit utiliser https:// : un simple http:// n'est permis que pour cet ordinateur.</translation>
+        </message>
+    </context>
 </TS>

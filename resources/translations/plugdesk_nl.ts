@@ -4006,4 +4006,51 @@ Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
             <translation>{count} verborgen door het ID-tagfilter</translation>
         </message>
     </context>
+    <context>
+        <name>URL</name>
+        <message>
+            <source>Enter the API URL, for example https://app.plugchoice.com/api/v3.</source>
+            <translation>Vul de API-URL in, bijvoorbeeld https://app.plugchoice.com/api/v3.</translation>
+        </message>
+        <message>
+            <source>{url} is not a valid URL.</source>
+            <translation>{url} is geen geldige URL.</translation>
+        </message>
+        <message>
+            <source>The API URL must start with https://, for example https://app.plugchoice.com/api/v3.</source>
+            <translation>De API-URL moet beginnen met https://, bijvoorbeeld https://app.plugchoice.com/api/v3.</translation>
+        </message>
+        <message>
+            <source>The port in the API URL must be between 1 and 65535, not {port}.</source>
+            <translation>De poort in de API-URL moet tussen 1 en 65535 liggen, niet {port}.</translation>
+        </message>
+        <message>
+            <source>The API URL must not contain a user name or password; sign in with a token instead.</source>
+            <translation>De API-URL mag geen gebruikersnaam of wachtwoord bevatten; meld u in plaats daarvan aan met een token.</translation>
+        </message>
+        <message>
+            <source>The API URL must not contain '?' or '#'.</source>
+            <translation>De API-URL mag geen '?' of '#' bevatten.</translation>
+        </message>
+        <message>
+            <source>The API URL must use https:// for {host}: plain http:// would send your token unencrypted (it is only allowed for this computer, e.g. the simulator).</source>
+            <translation>De API-URL moet https:// gebruiken voor {host}: gewoon http:// zou uw token onversleuteld versturen (dat mag alleen voor deze computer, bijv. de simulator).</translation>
+        </message>
+        <message>
+            <source>{url} is not a valid webhook URL.</source>
+            <translation>{url} is geen geldige webhook-URL.</translation>
+        </message>
+        <message>
+            <source>A webhook URL must start with https://.</source>
+            <translation>Een webhook-URL moet beginnen met https://.</translation>
+        </message>
+        <message>
+            <source>A webhook URL must not contain a user name or password.</source>
+            <translation>Een webhook-URL mag geen gebruikersnaam of wachtwoord bevatten.</translation>
+        </message>
+        <message>
+            <source>The webhook for {host} must use https://: plain http:// is only allowed for this computer.</source>
+            <translation>De webhook voor {host} moet https:// gebruiken: gewoon http:// mag alleen voor deze computer.</translation>
+        </message>
+    </context>
 </TS>

@@ -11,7 +11,6 @@ from typing import Any
 
 import msgspec
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from plugdesk.api.models import Transaction
 from plugdesk.domain.actions import (
@@ -25,18 +24,7 @@ from plugdesk.domain.actions import (
     no_effect,
 )
 from plugdesk.services.wording import translated
-from plugdesk.ui import i18n
 from tests.support.actions import Rig, first_request, make_rig, pick, settle
-
-
-@pytest.fixture
-def dutch(qapp: QApplication) -> Iterator[None]:
-    """The Dutch translator, installed as the app does (and English again after)."""
-    try:
-        assert i18n.install_translators("nl") == ["plugdesk", "qtbase"]
-        yield
-    finally:
-        i18n.install_translators("en")
 
 
 @pytest.fixture

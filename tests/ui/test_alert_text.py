@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from plugdesk.domain.incidents import Alert, IncidentTracker, NotificationPrefs
 from plugdesk.domain.store import MIGRATIONS, Incident, Store, StoreError, read_only_problem
@@ -25,7 +25,6 @@ from plugdesk.services.notifier import Notifier
 from plugdesk.services.webhooks import payload
 from plugdesk.services.wording import translated
 from plugdesk.tasks import TaskRunner
-from plugdesk.ui import i18n
 from plugdesk.ui.alert_text import alert_words
 from plugdesk.ui.events_pane import EventColumn, EventsPane
 from plugdesk.ui.toast import ToastArea
@@ -34,16 +33,6 @@ from tests.support.health import T0, FakeConnector, charger, minutes
 LOUD = NotificationPrefs(fault=True, offline=True, stale=True, resolved=True, tz=UTC)
 HOT = [FakeConnector(1), FakeConnector(2, "Faulted", "HighTemperature", "82 C")]
 DEPOT = charger(3, reference="Depot 3", connectors=HOT)  # its connector 2 faulted
-
-
-@pytest.fixture
-def dutch(qapp: QApplication) -> Iterator[None]:
-    """The Dutch translator, installed as the app does (and English again after)."""
-    try:
-        assert i18n.install_translators("nl") == ["plugdesk", "qtbase"]
-        yield
-    finally:
-        i18n.install_translators("en")
 
 
 @pytest.fixture

@@ -3,29 +3,16 @@ says it as a Message; the settings dialog translates it, the command line keeps 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from plugdesk.api.client import check_api_url
 from plugdesk.api.errors import InsecureURLError
 from plugdesk.domain.settings import Settings, api_url_problem
-from plugdesk.ui import i18n
 from plugdesk.ui.settings_dialog import SettingsDialog
 
 PLAIN_HTTP = "http://example.com/api/v3"
-
-
-@pytest.fixture
-def dutch(qapp: QApplication) -> Iterator[None]:
-    """The Dutch translator, installed as the app does (and English again after)."""
-    try:
-        assert i18n.install_translators("nl") == ["plugdesk", "qtbase"]
-        yield
-    finally:
-        i18n.install_translators("en")
 
 
 def test_the_settings_dialog_says_the_url_problem_in_dutch(qtbot: Any, dutch: None) -> None:

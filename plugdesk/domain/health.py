@@ -24,11 +24,12 @@ Everything here is pure: no Qt, no I/O; `now` is always passed in.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum, StrEnum
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 DEFAULT_STALE_AFTER = timedelta(minutes=15)
 
@@ -214,20 +215,38 @@ class Facts:
         return self.warnings[0] if self.warnings else None
 
     def fields(self) -> dict[str, str]:
-        """Values for the reason templates."""
-        fault, warning = self.fault, self.warning
-        more = len(self.faults) - 1
-        return {
-            "fault": (fault.text() + (f" (+{more} more)" if more > 0 else "")) if fault else "",
-            "warning": f"{warning.text()} — usually the car, not the charger" if warning else "",
-            "offline_for": (
-                f"for {describe_duration(self.offline_for)}"
-                if self.offline_for is not None
-                else "since an unknown time"
-            ),
-            "heartbeat_age": describe_duration(self.heartbeat_age or timedelta(0)),
-            "status": self.status or "unknown",
-        }
+        """Values for the reason templates, each made when a template asks for it (most
+        chargers are fine, and "Working normally" asks for none)."""
+        return _Fields(self)
+
+    def field(self, name: str) -> str:
+        if name == "fault":
+            fault, more = self.fault, len(self.faults) - 1
+            return (fault.text() + (f" (+{more} more)" if more > 0 else "")) if fault else ""
+        if name == "warning":
+            warning = self.warning
+            return f"{warning.text()} — usually the car, not the charger" if warning else ""
+        if name == "offline_for":
+            if self.offline_for is None:
+                return "since an unknown time"
+            return f"for {describe_duration(self.offline_for)}"
+        if name == "heartbeat_age":
+            return describe_duration(self.heartbeat_age or timedelta(0))
+        if name == "status":
+            return self.status or "unknown"
+        raise KeyError(name)
+
+
+class _Fields(dict[str, str]):
+    """The facts' template values, each worked out on first use."""
+
+    def __init__(self, facts: Facts) -> None:
+        super().__init__()
+        self._facts = facts
+
+    def __missing__(self, name: str) -> str:
+        value = self[name] = self._facts.field(name)
+        return value
 
 
 def charger_facts(
@@ -351,6 +370,8 @@ class HealthVerdict:
 
 
 def _verdict(rule: Rule[F], fields: Mapping[str, str], finding: Finding | None) -> HealthVerdict:
+    if finding is None and "{" not in rule.reason:
+        return _plain_verdict(rule)  # "Working normally": one object for every such charger
     return HealthVerdict(
         level=rule.level,
         kind=rule.kind,
@@ -360,6 +381,11 @@ def _verdict(rule: Rule[F], fields: Mapping[str, str], finding: Finding | None) 
         error_info=finding.error_info if finding else None,
         rule=rule.name,
     )
+
+
+@functools.cache
+def _plain_verdict(rule: Rule[Any]) -> HealthVerdict:
+    return HealthVerdict(rule.level, rule.kind, LABELS[rule.level], rule.reason, rule=rule.name)
 
 
 def _finding_for(level: Health, facts: Facts) -> Finding | None:
@@ -377,8 +403,8 @@ def charger_health(
     return verdict_from_facts(charger_facts(charger, now, stale_after))
 
 
-def verdict_from_facts(facts: Facts) -> HealthVerdict:
-    fields = facts.fields()
+def verdict_from_facts(facts: Facts, fields: Mapping[str, str] | None = None) -> HealthVerdict:
+    fields = facts.fields() if fields is None else fields
     for rule in RULES:
         if rule.when(facts):
             return _verdict(rule, fields, _finding_for(rule.level, facts))
@@ -431,6 +457,13 @@ class Assessment:
     connector_faults: Mapping[int, Condition] | None = None
 
 
+# Conditions are frozen: the common ones are shared, not made again for every charger.
+_UNKNOWN = {kind: Condition(kind, None) for kind in IncidentKind}
+_ABSENT = {kind: Condition(kind, False) for kind in IncidentKind}
+_RULES_OF = {kind: tuple(r for r in RULES if r.kind is kind) for kind in IncidentKind}
+_MAINTENANCE_RULES = tuple(r for r in RULES if r.level is Health.MAINTENANCE)
+
+
 def assess(
     charger: ChargerLike, now: datetime, stale_after: timedelta = DEFAULT_STALE_AFTER
 ) -> Assessment:
@@ -443,26 +476,29 @@ def assess(
     conditions: dict[IncidentKind, Condition] = {}
     for kind in IncidentKind:
         if not TRUSTED[kind](facts):
-            conditions[kind] = Condition(kind, None)
+            conditions[kind] = _UNKNOWN[kind]
             continue
         if kind is IncidentKind.FAULT:
             conditions[kind] = _fault_condition(facts.own_fault)
             continue
-        rule = next((r for r in RULES if r.kind is kind and r.when(facts)), None)
+        rule = next((r for r in _RULES_OF[kind] if r.when(facts)), None)
         if rule is None:
-            conditions[kind] = Condition(kind, False)
+            conditions[kind] = _ABSENT[kind]
             continue
         span = facts.offline_for if kind is IncidentKind.OFFLINE else facts.heartbeat_age
         conditions[kind] = Condition(kind, True, rule.reason.format_map(fields), span=span)
-    maintenance = any(r.level is Health.MAINTENANCE and r.when(facts) for r in RULES)
+    maintenance = any(r.when(facts) for r in _MAINTENANCE_RULES)
     return Assessment(
-        verdict_from_facts(facts), conditions, maintenance, _connector_faults(charger, facts)
+        verdict_from_facts(facts, fields),
+        conditions,
+        maintenance,
+        _connector_faults(charger, facts),
     )
 
 
 def _fault_condition(finding: Finding | None) -> Condition:
     if finding is None:
-        return Condition(IncidentKind.FAULT, False)
+        return _ABSENT[IncidentKind.FAULT]
     return Condition(IncidentKind.FAULT, True, finding.text(), finding.error, finding.error_info)
 
 
@@ -519,6 +555,8 @@ def fleet_level(verdicts: Iterable[HealthVerdict]) -> Severity:
 
 def as_utc(moment: datetime) -> datetime:
     """Aware UTC; a naive datetime is taken as UTC (as the API models do)."""
+    if moment.tzinfo is UTC:
+        return moment
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)

@@ -14,7 +14,7 @@ from plugdesk.api.budget import RequestBudget
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.app.desk import Desk, make_application
 from plugdesk.app.reporting import ErrorReporter, Redactor
-from plugdesk.app.startup import MainThreadGC
+from plugdesk.app.startup import MainThreadGC, favour_the_ui_thread
 
 # Benchmarks of CPU and memory must not wait for the rate limit; the request-budget
 # benchmark sets the real one.
@@ -35,6 +35,7 @@ def qt_loop() -> tuple[QApplication, asyncio.AbstractEventLoop]:
     from PySide6.QtCore import QTimer
 
     app = make_application()
+    favour_the_ui_thread()  # as run_gui
     collector = MainThreadGC()  # as run_gui: cycles are collected on this thread, timed
     collector.install()
     _keep.append(collector)

@@ -45,7 +45,12 @@ from plugdesk.app.shutdown_signals import ShutdownSignals
 from plugdesk.app.single_instance import LOCK_FILE as INSTANCE_LOCK
 from plugdesk.app.single_instance import InstanceServer, Running, claim, instance_name
 from plugdesk.app.site_wiring import wire_sites
-from plugdesk.app.startup import MainThreadGC, PendingClient, import_network_stack
+from plugdesk.app.startup import (
+    MainThreadGC,
+    PendingClient,
+    favour_the_ui_thread,
+    import_network_stack,
+)
 from plugdesk.app.watch_follow import WatchFollower
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.housekeeping import clean_at_start
@@ -741,6 +746,7 @@ def _run_desk(
     errors = ErrorReporter(redactor)
     errors.install()
     route_qt_messages()
+    favour_the_ui_thread()
     collector = MainThreadGC()  # cycles holding QObjects must die on this thread
     collector.install()
     log.info("PlugDesk starting (%s)", mode)

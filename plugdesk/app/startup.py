@@ -36,6 +36,19 @@ if TYPE_CHECKING:
 CHECK_INTERVAL_MS = 500
 
 
+# Seconds a thread may hold the GIL while another waits for it (Python's default: 5 ms).
+UI_SWITCH_INTERVAL = 0.001
+
+
+def favour_the_ui_thread() -> None:
+    """Let the UI thread take the GIL back quickly from worker threads.
+
+    Workers run Python too (judging a big fleet, decoding, exports), and PySide lets the
+    GIL go around most Qt calls: at the default interval each of those calls could wait
+    5 ms for a busy worker, and a 100 ms job in a worker stalled the window ~100 ms."""
+    sys.setswitchinterval(UI_SWITCH_INTERVAL)
+
+
 class MainThreadGC:
     """While installed, cycles are only collected by this timer, on the main thread."""
 

@@ -69,18 +69,25 @@ class FleetSnapshot:
         return worst
 
 
+# A charger judged outside a snapshot (the table judges a new reading at once): the
+# reading, the moment it was judged as of, and the result.
+Judged = tuple[ChargerLike, datetime, Assessment]
+
+
 def take_snapshot(
     chargers: Iterable[ChargerLike],
     now: datetime,
     stale_after: timedelta = DEFAULT_STALE_AFTER,
     read_at: Mapping[str, datetime] | None = None,
     previous: FleetSnapshot | None = None,
+    judged: Mapping[str, Judged] | None = None,
 ) -> FleetSnapshot:
     """Judge every charger (the first row counts if pagination repeated one), each as of
-    its `read_at` (else `now`); a charger object judged in `previous` as of the same
-    moment with the same settings is not judged again."""
+    its `read_at` (else `now`); a charger object judged in `previous`, or in `judged`
+    (with these settings), as of the same moment is not judged again."""
     now = as_utc(now)
     read_at = read_at or {}
+    judged = judged or {}
     reuse = previous if previous is not None and previous.stale_after == stale_after else None
     old_chargers = reuse.chargers if reuse is not None else {}
     old_moments = reuse.read_at if reuse is not None else {}
@@ -115,14 +122,17 @@ def take_snapshot(
             found = assessed[uuid] = old_assessed[uuid]
             if uuid in old_troubled:
                 troubled.add(uuid)
+            by_level[found.verdict.level] += 1
+            continue
+        earlier = judged.get(uuid)
+        if earlier is not None and earlier[0] is charger and earlier[1] == moment:
+            found = assessed[uuid] = earlier[2]
         else:
             found = assessed[uuid] = assess(charger, moment, stale_after)
-            if _troubled(found):
-                troubled.add(uuid)
+        if _troubled(found):
+            troubled.add(uuid)
         by_level[found.verdict.level] += 1
-    return FleetSnapshot(
-        now, stale_after, kept, assessed, moments, frozenset(troubled), by_level
-    )
+    return FleetSnapshot(now, stale_after, kept, assessed, moments, frozenset(troubled), by_level)
 
 
 def _troubled(assessment: Assessment) -> bool:
@@ -139,4 +149,4 @@ def judge(
     return assess(charger, now, stale_after).verdict
 
 
-__all__ = ["FleetSnapshot", "connector_health", "judge", "take_snapshot"]
+__all__ = ["FleetSnapshot", "Judged", "connector_health", "judge", "take_snapshot"]

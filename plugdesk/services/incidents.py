@@ -41,10 +41,12 @@ from plugdesk.domain.health import (
     Health,
     HealthVerdict,
     Severity,
+    as_utc,
+    assess,
     format_counts,
 )
 from plugdesk.domain.incidents import Alert, IncidentKind, IncidentTracker
-from plugdesk.domain.snapshot import FleetSnapshot, judge, take_snapshot
+from plugdesk.domain.snapshot import FleetSnapshot, Judged, judge, take_snapshot
 from plugdesk.domain.store import (
     Incident,
     IncidentState,
@@ -173,6 +175,9 @@ class IncidentService(QObject):
         self._summary_task: asyncio.Task[None] | None = None
         self._observing: asyncio.Task[None] | None = None  # a big fleet being assessed
         self._snapshot: FleetSnapshot | None = None
+        # Chargers the table judged before a snapshot held them, for the next snapshot.
+        self._judged: dict[str, Judged] = {}
+        self._judged_with: timedelta | None = None
         self._cached_at: float | None = None
         self._unsaved: tuple[list[Charger], datetime] | None = None
         self._told_memory_only = False
@@ -225,7 +230,26 @@ class IncidentService(QObject):
             found = snapshot.verdict(charger.uuid)
             if found is not None:
                 return found
-        return judge(charger, now, self.tracker.stale_after)
+        stale_after = self.tracker.stale_after
+        moment = self._reading_time(charger.uuid, now)
+        if moment is None or charger.uuid is None:
+            return judge(charger, now, stale_after)
+        if self._judged_with != stale_after:
+            self._judged, self._judged_with = {}, stale_after
+        # Judged as the next snapshot will judge it (as of its reading), and kept for
+        # it: a first load's 5,000 chargers are judged once, not by the table and then
+        # again by the snapshot.
+        assessment = assess(charger, moment, stale_after)
+        self._judged[charger.uuid] = (charger, moment, assessment)
+        return assessment.verdict
+
+    def _reading_time(self, uuid: str | None, now: datetime) -> datetime | None:
+        read_times = getattr(self._monitor, "read_times", None)
+        moment = read_times.get(uuid) if read_times and uuid else None
+        if moment is None:
+            return None
+        moment = as_utc(moment)
+        return min(moment, as_utc(now))
 
     def _read_times(self) -> dict[str, datetime] | None:
         read_times = getattr(self._monitor, "read_times", None)
@@ -242,8 +266,9 @@ class IncidentService(QObject):
         now = self._clock()
         read_at = self._read_times()
         stale_after = self.tracker.stale_after
+        judged = self._judged if self._judged_with == stale_after else None
         if len(chargers) < THREADED_FROM:
-            snapshot = take_snapshot(chargers, now, stale_after, read_at, self._snapshot)
+            snapshot = take_snapshot(chargers, now, stale_after, read_at, self._snapshot, judged)
             return self._observe(chargers, now, snapshot)
         previous = self._observing
         fleet = list(chargers)
@@ -252,7 +277,14 @@ class IncidentService(QObject):
             if previous is not None and not previous.done():
                 await asyncio.wait([previous])  # in order, each reusing the one before
             snapshot = await run_blocking(
-                take_snapshot, fleet, now, stale_after, read_at, self._snapshot, lane=COMPUTE
+                take_snapshot,
+                fleet,
+                now,
+                stale_after,
+                read_at,
+                self._snapshot,
+                judged,
+                lane=COMPUTE,
             )
             if not self._closed:
                 self._observe(fleet, now, snapshot)
@@ -266,6 +298,7 @@ class IncidentService(QObject):
         self._observed_live = True
         self._stale_note = ""
         self._snapshot = snapshot
+        self._judged = {u: j for u, j in self._judged.items() if not snapshot.holds(j[0])}
         before = self._open_ids()
         try:
             alerts = self.tracker.observe(
@@ -307,6 +340,7 @@ class IncidentService(QObject):
         if self.tracker.memory_only and not self._told_memory_only:
             self._told_memory_only = True
             self.store_problem.emit(translated(read_only_problem(self.store.path)))
+
     def _pending_problems(self, chargers: Sequence[Charger]) -> list[PendingProblem]:
         """The tracker's conditions still inside their grace period, with the charger's
         names and error as the last refresh had them."""
@@ -321,17 +355,19 @@ class IncidentService(QObject):
             connector_id = key[2] if len(key) > 2 else None
             charger = by_uuid.get(uuid)
             code, info = _fault_words(charger, connector_id) if kind == "fault" else (None, None)
-            problems.append(PendingProblem(
-                charger_uuid=uuid,
-                charger_identity=charger.identity if charger else None,
-                charger_reference=charger.reference if charger else None,
-                kind=str(kind),
-                error_code=code,
-                error_info=info,
-                first_seen_at=first_seen,
-                alert_at=first_seen + self.tracker.grace_for(kind),
-                connector_id=connector_id if isinstance(connector_id, int) else None,
-            ))
+            problems.append(
+                PendingProblem(
+                    charger_uuid=uuid,
+                    charger_identity=charger.identity if charger else None,
+                    charger_reference=charger.reference if charger else None,
+                    kind=str(kind),
+                    error_code=code,
+                    error_info=info,
+                    first_seen_at=first_seen,
+                    alert_at=first_seen + self.tracker.grace_for(kind),
+                    connector_id=connector_id if isinstance(connector_id, int) else None,
+                )
+            )
         return problems
 
     def pending_problems(self) -> list[PendingProblem]:
@@ -383,9 +419,7 @@ class IncidentService(QObject):
         self._summary = summary
         self._emit_summary(summary)
 
-    def _tooltip(
-        self, level: Severity, counts: dict[Health, int], now: datetime, note: str
-    ) -> str:
+    def _tooltip(self, level: Severity, counts: dict[Health, int], now: datetime, note: str) -> str:
         total = sum(counts.values())
         lines = [self.tr("PlugDesk — %n chargers", "", total)]
         if total:
@@ -509,7 +543,7 @@ class IncidentService(QObject):
             log.warning("could not mark an alert as shown: %s", error)
 
     def identity_line(self, alert: Alert) -> str | None:
-        """"Charger <identity>" for a one-charger alert whose title shows the manager's
+        """ "Charger <identity>" for a one-charger alert whose title shows the manager's
         own label: labels need not be unique, the identity is on the charger's sticker."""
         if alert.charger_uuid is None or len(alert.incident_ids) != 1 or self._closed:
             return None

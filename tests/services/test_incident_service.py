@@ -331,3 +331,59 @@ def test_waiting_for_alerts_through_the_signal(
 
     alerts = run(scenario(), timeout=30)
     assert any(a.charger_uuid == uuid and a.kind == "opened" for a in alerts)
+
+
+def test_a_reading_the_table_judged_is_not_judged_again_by_the_snapshot(
+    frozen_sim: Simulator, db: Path, run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One judgement: the table judges each reading as it arrives (as of the moment it
+    was read), and the snapshot that follows takes those verdicts instead of judging
+    the same 40 chargers again. Another staleness setting is judged afresh."""
+    from datetime import timedelta
+
+    from plugdesk.domain import snapshot as snapshot_module
+    from plugdesk.domain.incidents import IncidentTracker
+    from tests.support.harness import make_harness
+    from tests.support.pipeline import LOUD
+
+    harness = make_harness(frozen_sim, watch=True)
+    store = Store(db)
+    tracker = IncidentTracker(store, prefs=LOUD)
+    service = IncidentService(
+        store, tracker, harness.runner, source=frozen_sim.base_url, clock=frozen_sim.now
+    )
+    table: dict[str, Any] = {}
+
+    def the_table_shows(fleet: list[Any]) -> None:
+        table.update({c.uuid: service.verdict(c, frozen_sim.now()) for c in fleet})
+
+    harness.monitor.fleet_updated.connect(the_table_shows)  # first, as the window is
+    service.attach(harness.monitor)
+    judged: list[str] = []
+    real_assess = snapshot_module.assess
+
+    def counting_assess(charger: Any, *args: Any) -> Any:
+        judged.append(charger.uuid)
+        return real_assess(charger, *args)
+
+    monkeypatch.setattr(snapshot_module, "assess", counting_assess)
+    try:
+        run(harness.monitor.refresh())
+        snapshot = service.snapshot
+        assert snapshot is not None and len(snapshot.chargers) == 40
+        assert judged == []
+        assert all(snapshot.verdict(uuid) is verdict for uuid, verdict in table.items())
+
+        # New readings, then the user's stale setting changes before the snapshot.
+        frozen_sim.advance(30)
+        harness.monitor.fleet_updated.disconnect(the_table_shows)
+        fleet = list(harness.monitor.chargers)
+        fresh = [c.__copy__() for c in fleet]
+        for charger in fresh:
+            service.verdict(charger, frozen_sim.now())
+        tracker.stale_after = timedelta(minutes=3)
+        service.observe_fleet(fresh)
+        assert len(judged) == 40
+    finally:
+        run(harness.aclose())
+        store.close()

@@ -36,7 +36,7 @@ import asyncio
 import gc
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -224,7 +224,14 @@ class FleetWatch(FleetMonitor):
                 if first_load and (pages <= PROGRESS_EVERY or len(seen) >= 2 * shown):
                     shown = len(seen)  # then only when doubled: each costs a re-judge
                     self.fleet_progress.emit(list(seen.values()))
-            await self._check_attention(full=True)
+            if first_load:
+                # The complete list just read says what needs attention (connectors
+                # included): reading the filtered lists again would only repeat it.
+                lists = _attention_lists(seen.values())
+                self._note_list_sizes(lists, skip_first=False)
+                self._attention = {charger.uuid for items in lists for charger in items}
+            else:
+                await self._check_attention(full=True)
         except AuthError:
             self._fail_auth()
             self.refresh_finished.emit(self.state)
@@ -319,8 +326,25 @@ class FleetWatch(FleetMonitor):
         lists = await asyncio.gather(*(self._read_list(name, value) for name, value in wanted))
         if skip_first:
             lists.insert(0, [])
-        by_list = [{item.uuid for item in items} for items in lists]
+        self._note_list_sizes(lists, skip_first)
         found = {item.uuid: item for items in lists for item in items}
+        for uuid, item in found.items():
+            self._put(_merged(self._fleet.get(uuid), item))
+        entered = found.keys() - self._attention
+        left = self._attention - found.keys()
+        self._attention = (self._attention - left) | set(found)
+        await self._confirm(left)
+        # Its own read says it still needs attention (the lists missed it): keep
+        # reading it on its own each cycle until the lists or its read say otherwise.
+        self._attention |= {u for u in left if _needs_attention(self._fleet.get(u))}
+        return set(entered)
+
+    def _note_list_sizes(
+        self, lists: Sequence[Sequence[TeamCharger | Charger]], skip_first: bool
+    ) -> None:
+        """The attention lists' pages, for the pacing plan (the first list counted only
+        every few cycles while the others cover it)."""
+        by_list = [{item.uuid for item in items} for items in lists]
         pages = sum(pages_for(len(items)) for items in lists[1:])
         if not skip_first:
             # Read the first list every cycle again while it shows what the others miss.
@@ -337,16 +361,6 @@ class FleetWatch(FleetMonitor):
             self._attention_pages_first = pages_for(len(lists[0])) // (
                 self._watch_pacing.overlap_every if covered else 1
             )
-        for uuid, item in found.items():
-            self._put(_merged(self._fleet.get(uuid), item))
-        entered = found.keys() - self._attention
-        left = self._attention - found.keys()
-        self._attention = (self._attention - left) | set(found)
-        await self._confirm(left)
-        # Its own read says it still needs attention (the lists missed it): keep
-        # reading it on its own each cycle until the lists or its read say otherwise.
-        self._attention |= {u for u in left if _needs_attention(self._fleet.get(u))}
-        return set(entered)
 
     async def _read_list(self, name: str, value: str) -> list[TeamCharger]:
         assert self._team is not None
@@ -491,9 +505,7 @@ class FleetWatch(FleetMonitor):
             self._rotation = list(self._fleet)
         # A connector-only fault shows nowhere in the list: re-read those every cycle
         # (at most half the reads), the list shows the charger's own faults itself.
-        troubled = [
-            u for u, c in self._fleet.items() if _connector_fault(c) and not _own_fault(c)
-        ]
+        troubled = [u for u, c in self._fleet.items() if _connector_fault(c) and not _own_fault(c)]
         picked = troubled[: DETAILS_PER_CYCLE // 2]
         while len(picked) < DETAILS_PER_CYCLE and self._rotation:
             uuid = self._rotation.pop()
@@ -540,6 +552,16 @@ def _with_site(detail: Charger, old: Charger | None) -> Charger:
     if detail.site is None and old is not None and old.site is not None:
         return msgspec.structs.replace(detail, site=old.site)
     return detail
+
+
+def _attention_lists(chargers: Iterable[Charger]) -> list[list[Charger]]:
+    """What the ATTENTION lists hold, in their order, worked out from a complete list."""
+    fleet = list(chargers)
+    return [
+        [c for c in fleet if c.status == "Faulted"],
+        [c for c in fleet if any(k.status == "Faulted" for k in c.connectors or ())],
+        [c for c in fleet if c.connection_status == "offline"],
+    ]
 
 
 def _own_fault(charger: Charger | None) -> bool:

@@ -217,3 +217,36 @@ def test_a_tick_during_a_slow_cycle_runs_the_next_cycle_when_it_ends(
     # Dropped, that tick cost a whole cycle of latency; now it runs once the slow one ends.
     assert run(two_ticks_one_slow_cycle()) == 2
     assert watch.is_polling
+
+
+def test_the_first_load_reads_the_complete_list_once_and_knows_what_needs_attention(
+    watched: Watched, frozen_sim: Simulator, run: Any
+) -> None:
+    """The complete team list carries connectors: the attention lists read right after
+    it would only repeat it. The next cycle reads them, and finds nothing new."""
+    faulted = _healthy(frozen_sim)
+    frozen_sim.force_fault(faulted, "HighTemperature", "too hot", connector_id=2)
+
+    def filtered_reads(since: int) -> list[dict[str, Any]]:
+        return [
+            r.query for r in frozen_sim.request_log[since:]
+            if r.route == "teams.chargers" and any(k.startswith("filter") for k in r.query)
+        ]  # fmt: skip
+
+    before = len(frozen_sim.request_log)
+    run(watched.cycle())  # the first load
+    assert watched.watch.mode == TEAM
+    assert len(filtered_reads(before)) == 1  # the one page that proves team access
+    troubled = {
+        c["uuid"] for c in frozen_sim.chargers()
+        if c["connection_status"] == "offline" or c["status"] == "Faulted"
+        or any(k["status"] == "Faulted" for k in frozen_sim.charger(c["uuid"])["connectors"])
+    }  # fmt: skip
+    assert faulted in troubled
+    assert watched.watch._attention == troubled
+
+    before = len(frozen_sim.request_log)
+    run(watched.cycle())
+    assert any("filter[connector_status]" in q for q in filtered_reads(before))
+    assert not any(r.route == "chargers.show" for r in frozen_sim.request_log[before:])
+    assert watched.watch._attention == troubled

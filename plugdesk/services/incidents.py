@@ -340,7 +340,6 @@ class IncidentService(QObject):
         if self.tracker.memory_only and not self._told_memory_only:
             self._told_memory_only = True
             self.store_problem.emit(translated(read_only_problem(self.store.path)))
-
     def _pending_problems(self, chargers: Sequence[Charger]) -> list[PendingProblem]:
         """The tracker's conditions still inside their grace period, with the charger's
         names and error as the last refresh had them."""
@@ -355,19 +354,17 @@ class IncidentService(QObject):
             connector_id = key[2] if len(key) > 2 else None
             charger = by_uuid.get(uuid)
             code, info = _fault_words(charger, connector_id) if kind == "fault" else (None, None)
-            problems.append(
-                PendingProblem(
-                    charger_uuid=uuid,
-                    charger_identity=charger.identity if charger else None,
-                    charger_reference=charger.reference if charger else None,
-                    kind=str(kind),
-                    error_code=code,
-                    error_info=info,
-                    first_seen_at=first_seen,
-                    alert_at=first_seen + self.tracker.grace_for(kind),
-                    connector_id=connector_id if isinstance(connector_id, int) else None,
-                )
-            )
+            problems.append(PendingProblem(
+                charger_uuid=uuid,
+                charger_identity=charger.identity if charger else None,
+                charger_reference=charger.reference if charger else None,
+                kind=str(kind),
+                error_code=code,
+                error_info=info,
+                first_seen_at=first_seen,
+                alert_at=first_seen + self.tracker.grace_for(kind),
+                connector_id=connector_id if isinstance(connector_id, int) else None,
+            ))
         return problems
 
     def pending_problems(self) -> list[PendingProblem]:
@@ -419,7 +416,9 @@ class IncidentService(QObject):
         self._summary = summary
         self._emit_summary(summary)
 
-    def _tooltip(self, level: Severity, counts: dict[Health, int], now: datetime, note: str) -> str:
+    def _tooltip(
+        self, level: Severity, counts: dict[Health, int], now: datetime, note: str
+    ) -> str:
         total = sum(counts.values())
         lines = [self.tr("PlugDesk — %n chargers", "", total)]
         if total:
@@ -543,7 +542,7 @@ class IncidentService(QObject):
             log.warning("could not mark an alert as shown: %s", error)
 
     def identity_line(self, alert: Alert) -> str | None:
-        """ "Charger <identity>" for a one-charger alert whose title shows the manager's
+        """"Charger <identity>" for a one-charger alert whose title shows the manager's
         own label: labels need not be unique, the identity is on the charger's sticker."""
         if alert.charger_uuid is None or len(alert.incident_ids) != 1 or self._closed:
             return None

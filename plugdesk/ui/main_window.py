@@ -166,8 +166,10 @@ class MainWindow(QMainWindow):
         # that must work from anywhere get the key first.
         self._window_keys = {self.export_action.shortcut()}
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            # Only the focused text box is watched: a filter on the whole application
+            # ran Python for every event (thousands a second while a fleet loads).
+            app.focusChanged.connect(self._watch_focused_text_box)
         self._connect_services()
 
         self._ages = QTimer(self)
@@ -862,6 +864,14 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
+
+    def _watch_focused_text_box(self, old: QWidget | None, new: QWidget | None) -> None:
+        for widget in (old, new):
+            if isinstance(widget, QLineEdit | QAbstractSpinBox) and self.isAncestorOf(widget):
+                if widget is new:
+                    widget.installEventFilter(self)
+                else:
+                    widget.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         table = self.fleet_view.table

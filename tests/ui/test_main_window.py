@@ -369,6 +369,30 @@ def test_shortcuts_and_seams(harness: Harness, qtbot: Any) -> None:
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Alerts", "&Help"]
 
 
+def test_a_window_shortcut_beats_the_focused_text_box(harness: Harness, qtbot: Any) -> None:
+    """A text box takes some of the window's keys for itself (Ctrl+E is end of line on
+    X11): the focused one hands them on, also after focus moved between text boxes.
+    Ctrl+A (select all, in every text box on every platform) stands in for it here."""
+    from PySide6.QtGui import QAction
+
+    window = win(harness)
+    window.show()
+    qtbot.waitExposed(window)
+    fired: list[bool] = []
+    select_all_elsewhere = QAction("Everything", window)
+    select_all_elsewhere.setShortcut(QKeySequence("Ctrl+A"))
+    select_all_elsewhere.triggered.connect(lambda: fired.append(True))
+    window.addAction(select_all_elsewhere)
+    window._window_keys.add(select_all_elsewhere.shortcut())
+    search, id_tag = window.fleet_view.search, window.transactions_view.filter_bar.id_tag
+    for box in (search, id_tag, search):
+        window.activateWindow()
+        box.setFocus()
+        qtbot.waitUntil(box.hasFocus)
+        qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert fired == [True, True, True]
+
+
 def test_file_menu_and_detail_tab_seams(harness: Harness) -> None:
     from PySide6.QtWidgets import QLabel
 

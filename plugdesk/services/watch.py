@@ -543,8 +543,9 @@ def _settle_heap() -> None:
     the app freezes what its imports made). Otherwise every young-generation collection
     walks the new fleet again until a full one moves it on: at 50,000 chargers those
     were 0.2-0.9 s stalls of the loop every few seconds, in the middle of the attention
-    reads. Called on the loop's (main) thread, where the app collects cycles."""
-    gc.collect()
+    reads. The young generations only: a full collection here was itself a 0.2 s stall.
+    Called on the loop's (main) thread, where the app collects cycles."""
+    gc.collect(1)
     gc.freeze()
 
 

@@ -169,3 +169,40 @@ def test_main_thread_gc_walks_the_oldest_generation_only_when_it_grew_by_a_quart
     finally:
         collector.uninstall()
         kept.clear()
+
+
+def test_main_thread_gc_freezes_a_big_arrival_instead_of_walking_it(qapp: Any) -> None:
+    """A 50,000-charger fleet arriving is millions of objects that will live: walking
+    them in one full collection stalled the window 0.2-0.5 s. They are frozen instead;
+    garbage cycles made before are still collected."""
+    import gc
+    import weakref
+
+    from plugdesk.app.startup import MainThreadGC
+
+    class Node:
+        pass
+
+    collector = MainThreadGC(interval_ms=60_000, freeze_from=50_000)
+    collector.install()
+    kept: list[Any] = []
+    frozen_before = gc.get_freeze_count()
+    try:
+        gc.collect()
+        collector.check()
+        doomed = Node()
+        doomed.me = doomed  # type: ignore[attr-defined]
+        gone = weakref.ref(doomed)
+        del doomed
+        kept.extend([i] for i in range(120_000))  # the fleet arrives and stays
+        for _ in range(150):  # a load's worth of checks
+            kept.extend([[j] for j in range(1000)])
+            collector.check()
+        assert collector.freezes >= 1
+        assert collector.full_collections == 0
+        assert gc.get_freeze_count() >= frozen_before + 120_000
+        assert gone() is None  # the cycle made before the freeze was collected
+    finally:
+        collector.uninstall()
+        gc.unfreeze()
+        kept.clear()

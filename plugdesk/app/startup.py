@@ -34,11 +34,11 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
 CHECK_INTERVAL_MS = 100  # often enough that a young collection stays short
-# Objects moved into the oldest generation since its last collection past which it is
-# frozen rather than walked: a big fleet just arrived (50,000 chargers are about two
-# million objects, a 0.2-0.5 s walk). Frozen objects are still freed as soon as nothing
-# refers to them; only cyclic garbage among them would be kept, and a fleet makes none.
-FREEZE_FROM = 500_000
+# Objects in the oldest generation past which it is frozen rather than walked: a big
+# fleet arrived (50,000 chargers are about two million objects, a 0.2-0.5 s walk; this
+# many take ~30 ms). Frozen objects are still freed as soon as nothing refers to them;
+# only cyclic garbage among them would be kept, and the fleet's records make none.
+FREEZE_FROM = 200_000
 
 
 # Seconds a thread may hold the GIL while another waits for it (Python's default: 5 ms).
@@ -93,9 +93,10 @@ class MainThreadGC:
         if count0 <= limit0:
             return
         if count2 > limit2 and self._long_lived_pending > self._long_lived_total // 4:
-            if self._long_lived_pending >= self._freeze_from:
+            if self._long_lived_total + self._long_lived_pending >= self._freeze_from:
                 gc.collect(1)  # the young ones first: their cycles go now
                 gc.freeze()
+                self._long_lived_total = 0
                 self.freezes += 1
             else:
                 gc.collect(2)

@@ -69,15 +69,18 @@ async def _load(desk: Desk) -> None:
 
 
 async def _bare_fetch(base_url: str, token: str) -> int:
-    """The floor: the same pages with a bare httpx loop and json.loads."""
+    """The floor: the same pages with a bare httpx loop and json.loads. With a team the
+    app reads the team's charger list (it carries connectors and sites): so does the
+    floor, after the same `GET /teams`."""
     headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
     count = 0
     async with httpx.AsyncClient(headers=headers) as http:
-        url: str | None = f"{base_url}/chargers"
+        teams = json.loads((await http.get(f"{base_url}/teams")).content)["data"]
+        url: str | None = f"{base_url}/teams/{teams[0]['uuid']}/chargers"
         while url:
             document = json.loads((await http.get(url)).content)
             count += len(document["data"])
-            url = document["links"]["next"]
+            url = document["next_page_url"]  # the team list's flat Laravel envelope
     return count
 
 

@@ -270,6 +270,12 @@ def test_snapshot_codec_round_trips_every_field(frozen_sim: Simulator, run: Any)
     assert decode_fleet(encode_fleet(fleet)) == fleet
     # The start-up path decodes a slice at a time: the same chargers, in order.
     assert run(decode_fleet_in_slices(encode_fleet(fleet * 20))) == fleet * 20
+    # A big fleet is encoded a slice at a time: the very same bytes as in one go.
+    import msgspec
+
+    big = fleet * 60  # 2,400 chargers: three slices
+    assert encode_fleet(big) == msgspec.json.encode(big)
+    assert decode_fleet(encode_fleet(big)) == big
 
 
 def test_an_unreadable_snapshot_is_ignored(db: Path, run: Any) -> None:

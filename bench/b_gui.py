@@ -208,6 +208,7 @@ class StallMeter:
 
         self.stalls: list[tuple[float, float, str]] = []  # (lateness s, when, which)
         self.blame: Counter[str] = Counter()  # "file:line function" -> samples while stalled
+        self._sampled: list[tuple[float, str]] = []  # (when, where) of each of those samples
         self._timer = QTimer()
         self._timer.setInterval(round(self.PERIOD * 1000))
         self._timer.timeout.connect(self._on_timer)
@@ -285,11 +286,19 @@ class StallMeter:
                 continue
             frame = sys._current_frames().get(self._main)
             if frame is not None:
-                self.blame[_where(frame)] += 1
+                where = _where(frame)
+                self.blame[where] += 1
+                self._sampled.append((time.perf_counter(), where))
 
     def worst(self) -> tuple[float, str]:
         lateness, _when, where = max(self.stalls)
         return lateness, where
+
+    def worst_stall_in(self) -> dict[str, int]:
+        """Where the main thread was (10 ms samples) during the longest stall."""
+        lateness, when, _which = max(self.stalls)
+        began = when - lateness - self.PERIOD
+        return dict(Counter(w for t, w in self._sampled if began <= t <= when).most_common(6))
 
 
 def _where(frame: Any) -> str:
@@ -557,6 +566,7 @@ def window_worker(argv: list[str]) -> None:
         desk = await _shown_desk(options.base_url, options.token)
         meter = StallMeter()
         phases: dict[str, float] = {}
+        stalled_in: dict[str, dict[str, int]] = {}  # each phase's longest stall
         try:
             window = desk.window
             view, model = window.fleet_view, window.fleet_model
@@ -568,6 +578,8 @@ def window_worker(argv: list[str]) -> None:
                 await asyncio.sleep(0.2)  # the tail of the step settles under the meter
                 worst = max((s[0] for s in meter.stalls), default=0.0) * 1000
                 phases[meter.phase] = worst
+                if meter.stalls:
+                    stalled_in[meter.phase] = meter.worst_stall_in()
                 meter.stalls.clear()
                 meter.phase = name
 
@@ -607,6 +619,7 @@ def window_worker(argv: list[str]) -> None:
             result["wall_clock_worst_ms"] = meter.raw_worst * 1000
             result["longest_gc_ms"] = meter.gc_worst * 1000
             result["stalled_in"] = dict(meter.blame.most_common(8))
+            result["longest_stall_in_by_phase"] = stalled_in
             if model.rowCount() != BIG_FLEET:
                 raise RuntimeError(f"the table holds {model.rowCount()} chargers")
         finally:

@@ -78,6 +78,7 @@ CONFIRM_TASK = "confirm at grace end: "  # + the charger's UUID
 LIST_READ_AHEAD = 1  # a long attention list: a page in flight (at most 1 past its end)
 LOAD_READ_AHEAD = 4  # the complete read
 SETTLE_FROM = 10_000  # chargers: a first load this big is moved out of the young heap
+LIST_SLICE = 5_000  # chargers gone through in one turn of the loop
 
 
 class FleetWatch(FleetMonitor):
@@ -228,7 +229,7 @@ class FleetWatch(FleetMonitor):
             if first_load:
                 # The complete list just read says what needs attention (connectors
                 # included): reading the filtered lists again would only repeat it.
-                lists = _attention_lists(seen.values())
+                lists = await _attention_lists(list(seen.values()))
                 self._note_list_sizes(lists, skip_first=False)
                 self._attention = {charger.uuid for items in lists for charger in items}
             else:
@@ -243,6 +244,8 @@ class FleetWatch(FleetMonitor):
         self._read_at = {u: t for u, t in self._read_at.items() if u in self._fleet}
         self._fleet_pages = pages
         self._replan()
+        if len(self._fleet) > LIST_SLICE:
+            await asyncio.sleep(0)  # a turn of its own for what the news sets off
         self._publish_fleet()
         if first_load and len(self._fleet) >= SETTLE_FROM:
             _settle_heap()
@@ -556,14 +559,23 @@ def _with_site(detail: Charger, old: Charger | None) -> Charger:
     return detail
 
 
-def _attention_lists(chargers: Iterable[Charger]) -> list[list[Charger]]:
-    """What the ATTENTION lists hold, in their order, worked out from a complete list."""
-    fleet = list(chargers)
-    return [
-        [c for c in fleet if c.status == "Faulted"],
-        [c for c in fleet if any(k.status == "Faulted" for k in c.connectors or ())],
-        [c for c in fleet if c.connection_status == "offline"],
-    ]
+async def _attention_lists(fleet: list[Charger]) -> list[list[Charger]]:
+    """What the ATTENTION lists hold, in their order, worked out from a complete list
+    (a slice a turn: 50,000 chargers took a 30 ms turn)."""
+    faulted: list[Charger] = []
+    connector: list[Charger] = []
+    offline: list[Charger] = []
+    for start in range(0, len(fleet), LIST_SLICE):
+        for charger in fleet[start : start + LIST_SLICE]:
+            if charger.status == "Faulted":
+                faulted.append(charger)
+            if any(k.status == "Faulted" for k in charger.connectors or ()):
+                connector.append(charger)
+            if charger.connection_status == "offline":
+                offline.append(charger)
+        if start + LIST_SLICE < len(fleet):
+            await asyncio.sleep(0)
+    return [faulted, connector, offline]
 
 
 def _own_fault(charger: Charger | None) -> bool:

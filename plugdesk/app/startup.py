@@ -39,6 +39,10 @@ CHECK_INTERVAL_MS = 100  # often enough that a young collection stays short
 # many take ~30 ms). Frozen objects are still freed as soon as nothing refers to them;
 # only cyclic garbage among them would be kept, and the fleet's records make none.
 FREEZE_FROM = 200_000
+# Objects that survived young collections past which the middle generation is collected,
+# whatever its count: ten young collections of a busy moment (keys for a 50,000-row
+# sort, a load) left so many that walking them stalled the loop 150 ms.
+YOUNG_SURVIVORS = 100_000
 
 
 # Seconds a thread may hold the GIL while another waits for it (Python's default: 5 ms).
@@ -62,6 +66,7 @@ class MainThreadGC:
         parent: QObject | None = None,
         interval_ms: int = CHECK_INTERVAL_MS,
         freeze_from: int = FREEZE_FROM,
+        young_survivors: int = YOUNG_SURVIVORS,
     ):
         from PySide6.QtCore import QTimer  # lazy: this module loads before Qt
 
@@ -74,6 +79,8 @@ class MainThreadGC:
         self.full_collections = 0
         self.freezes = 0
         self._freeze_from = freeze_from
+        self._young_limit = young_survivors
+        self._young_survivors = 0  # moved into the middle generation since it was walked
         # CPython's rule for the oldest generation: a full collection only once the objects
         # moved into it since the last one are a quarter of those that survived it. Without
         # it, a 50,000-charger fleet (millions of long-lived objects) was walked in full
@@ -103,12 +110,13 @@ class MainThreadGC:
                 self._long_lived_total = len(gc.get_objects(generation=2))
                 self.full_collections += 1
             self._long_lived_pending = 0
-        elif count1 > limit1:
+        elif count1 > limit1 or self._young_survivors > self._young_limit:
             # What survives goes to the oldest generation: count it, as CPython does.
             young = len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1))
             self._long_lived_pending += young - gc.collect(1)
+            self._young_survivors = 0
         else:
-            gc.collect(0)
+            self._young_survivors += len(gc.get_objects(generation=0)) - gc.collect(0)
         self.collections += 1
 
     def uninstall(self) -> None:

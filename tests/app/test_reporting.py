@@ -206,3 +206,30 @@ def test_main_thread_gc_freezes_a_big_arrival_instead_of_walking_it(qapp: Any) -
         collector.uninstall()
         gc.unfreeze()
         kept.clear()
+
+
+def test_main_thread_gc_walks_the_middle_generation_before_it_grows_big(qapp: Any) -> None:
+    """Ten young collections in a busy moment can leave hundreds of thousands of
+    survivors in the middle generation (one walk: a 150 ms stall): past a bound it is
+    collected at once, not at its tenth turn."""
+    import gc
+
+    from plugdesk.app.startup import MainThreadGC
+
+    collector = MainThreadGC(interval_ms=60_000, young_survivors=5_000)
+    collector.install()
+    kept: list[Any] = []
+    try:
+        gc.collect()
+        oldest_walks = gc.get_count()[2]
+        kept.extend([i] for i in range(6_000))  # survivors of the next young collection
+        collector.check()
+        assert gc.get_count()[2] == oldest_walks  # a young collection: 6,000 moved up
+        for _ in range(800):  # garbage, over the first threshold again
+            cycle: list[Any] = []
+            cycle.append(cycle)
+        collector.check()
+        assert gc.get_count()[2] == oldest_walks + 1  # the middle one walked, at turn two
+    finally:
+        collector.uninstall()
+        kept.clear()

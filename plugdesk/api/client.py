@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import contextvars
 import dataclasses
+import functools
 import ipaddress
 import logging
 import random
@@ -248,6 +249,7 @@ def tls_verify(base: httpx.URL) -> ssl.SSLContext | bool:
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies hostnames, trusts nobody
 
 
+@functools.lru_cache(maxsize=64)  # each page's URL is looked at several times
 def _page_number(url: str) -> int | None:
     """The `page` query parameter as a number, if the URL has one (ASCII digits only:
     str.isdigit() also accepts '²', which int() refuses)."""
@@ -257,6 +259,7 @@ def _page_number(url: str) -> int | None:
     return int(value)
 
 
+@functools.lru_cache(maxsize=64)
 def _with_page(url: str, number: int) -> str:
     return str(httpx.URL(url).copy_set_param("page", str(number)))
 
@@ -1190,9 +1193,10 @@ class PlugchoiceClient:
                 "reading there, far past any real list. Try again later.",
                 path="$.links.next",
             )
-        current = self._http.base_url.join(call.url)
         try:
-            target = current.join(next_url)
+            target = httpx.URL(next_url)
+            if not target.is_absolute_url:  # the API's links are absolute: no join
+                target = self._http.base_url.join(call.url).join(target)
         except (httpx.InvalidURL, ValueError, TypeError):
             raise BadResponseError(
                 f"The API sent an unreadable link to the next page of {call.subject}.",

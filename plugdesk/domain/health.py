@@ -464,6 +464,12 @@ _RULES_OF = {kind: tuple(r for r in RULES if r.kind is kind) for kind in Inciden
 _MAINTENANCE_RULES = tuple(r for r in RULES if r.level is Health.MAINTENANCE)
 
 
+# Assessments that name no duration, by what decides them (see _timeless_key): most of a
+# fleet is a handful of alike chargers. Bounded; shared objects, never changed.
+_TIMELESS: dict[tuple[object, ...], Assessment] = {}
+_TIMELESS_MAX = 4096
+
+
 def assess(
     charger: ChargerLike, now: datetime, stale_after: timedelta = DEFAULT_STALE_AFTER
 ) -> Assessment:
@@ -471,6 +477,45 @@ def assess(
 
     Unlike the verdict this looks at every rule, so a condition hidden behind a higher rule
     (a fault on a blocked charger) is still seen."""
+    key = _timeless_key(charger, now, stale_after)
+    if key is None:
+        return _assess(charger, now, stale_after)
+    found = _TIMELESS.get(key)
+    if found is None:
+        if len(_TIMELESS) >= _TIMELESS_MAX:
+            _TIMELESS.clear()
+        found = _TIMELESS[key] = _assess(charger, now, stale_after)
+    return found
+
+
+def _timeless_key(
+    charger: ChargerLike, now: datetime, stale_after: timedelta
+) -> tuple[object, ...] | None:
+    """What alone decides the assessment of a charger that is neither offline nor late
+    with its heartbeat (no reason then names a duration); None for one that is."""
+    connection = charger.connection_status
+    heartbeat = charger.last_heartbeat_at
+    if connection == "offline" or (
+        connection == "online"
+        and heartbeat is not None
+        and as_utc(now) - as_utc(heartbeat) > stale_after
+    ):
+        return None
+    connectors = charger.connectors
+    return (
+        connection,
+        charger.status,
+        bool(charger.blocked),
+        charger.error,
+        charger.error_info,
+        heartbeat is None,
+        None
+        if connectors is None
+        else tuple((c.connector_id, c.status, c.error, c.error_info) for c in connectors),
+    )
+
+
+def _assess(charger: ChargerLike, now: datetime, stale_after: timedelta) -> Assessment:
     facts = charger_facts(charger, now, stale_after)
     fields = facts.fields()
     conditions: dict[IncidentKind, Condition] = {}

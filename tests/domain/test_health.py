@@ -256,3 +256,26 @@ def test_fake_charger_defaults_are_healthy() -> None:
     # Guards the fakes the tracker tests rely on.
     assert charger_health(FakeCharger(), T0).level is Health.OK
     assert replace(FakeCharger(), blocked=None).blocked is None
+
+
+def test_alike_chargers_share_one_assessment_but_durations_are_their_own() -> None:
+    """Most of a fleet is alike (online, fresh heartbeat, no error): one assessment
+    serves them all. A charger offline or late with its heartbeat names its own
+    duration, so it is always judged on its own, as of `now`."""
+    ground = FakeConnector(2, "Faulted", "GroundFailure", "ground fault detected")
+    one = charger(1, last_heartbeat_at=T0 - minutes(1), connectors=[FakeConnector(1), ground])
+    other = charger(2, last_heartbeat_at=T0 - minutes(3), connectors=[FakeConnector(1), ground])
+    assert assess(one, T0) is assess(other, T0)
+    assert assess(one, T0).verdict.reason == "Connector 2: GroundFailure (ground fault detected)"
+    working = charger(3, last_heartbeat_at=T0 - minutes(1), connectors=[FakeConnector(1)])
+    assert assess(working, T0) is not assess(one, T0)
+    assert assess(working, T0).verdict.level is Health.OK
+
+    late = charger(4, last_heartbeat_at=T0 - minutes(20))
+    assert assess(late, T0).verdict.reason == "No heartbeat for 20 min"
+    assert assess(late, T0 + minutes(10)).verdict.reason == "No heartbeat for 30 min"
+    # The same charger within a longer stale setting: fine, and alike again.
+    assert assess(late, T0, minutes(30)).verdict.level is Health.OK
+    gone = charger(5, connection_status="offline", last_disconnection_at=T0 - minutes(5))
+    assert assess(gone, T0).verdict.reason == "Offline for 5 min"
+    assert assess(gone, T0 + minutes(55)).verdict.reason == "Offline for 1 h"

@@ -293,9 +293,15 @@ def natural_key(value: str) -> str:
     """A text sort key that orders as people read: "Bay 2" before "Bay 16", "café" beside
     "cafe", case ignored. Digit runs are zero-padded to 12 places so the key stays a plain
     string (Qt compares those in C++, fast at 5,000 rows)."""
-    folded = unicodedata.normalize("NFKD", value.casefold())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return _DIGITS.sub(lambda digits: digits.group().zfill(12), plain)
+    plain = value.casefold()
+    if not plain.isascii():  # most names are: nothing to take apart then
+        folded = unicodedata.normalize("NFKD", plain)
+        plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return _DIGITS.sub(_padded, plain)
+
+
+def _padded(digits: re.Match[str]) -> str:
+    return digits.group().zfill(12)
 
 
 def local_zone() -> str:

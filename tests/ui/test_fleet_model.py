@@ -248,6 +248,7 @@ def test_references_and_identities_sort_naturally(model_checks: ModelChecks) -> 
     proxy.sort(Column.IDENTITY, Qt.SortOrder.AscendingOrder)
     assert identities(proxy)[:3] == ["PC-bay 2", "PC-Bay 10", "PC-Bay 16"]
     assert fmt.natural_key("Bay 2") < fmt.natural_key("Bay 16") < fmt.natural_key("bay 100")
+    assert fmt.natural_key("Café 7") == fmt.natural_key("CAFE 7") == "cafe 000000000007"
 
 
 def test_counts_use_thousands_separators_everywhere(qtbot: Any) -> None:

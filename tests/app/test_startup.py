@@ -12,16 +12,19 @@ import os
 import subprocess
 import sys
 import textwrap
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from PySide6.QtWidgets import QWidget
 
+from plugdesk.api.models import Charger
 from plugdesk.app import desk as app_module
-from plugdesk.app.desk import build_desk
+from plugdesk.app.desk import build_desk, open_desk
 from plugdesk.app.reporting import ErrorReporter, Redactor
-from plugdesk.app.startup import collector_paused
+from plugdesk.app.startup import PendingClient, collector_paused
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.events_pane import EventsPane
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
@@ -167,6 +170,40 @@ def test_without_a_cached_fleet_the_first_paint_is_the_first_refresh(tmp_path: P
     seen = json.loads(done.stdout.split("SEEN ", 1)[1])
     assert seen["painted"]["httpx"] and seen["painted"]["rows"] > 0
     assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True}
+
+
+def _cache_demo_fleet(desk: Any) -> None:
+    """The demo's 40 chargers in the desk's store, as a previous run would have left them."""
+    from plugdesk.simulator import Simulator
+
+    chargers = msgspec.json.decode(json.dumps(Simulator(chargers=40, seed=7).chargers()),
+                                   type=list[Charger])  # fmt: skip
+    desk.faults.store.save_fleet(msgspec.json.encode(chargers), datetime.now(UTC),
+                                 source=desk.fleet_source)  # fmt: skip
+
+
+@pytest.mark.parametrize("small", [True, False], ids=["small cache", "big cache"])
+def test_a_small_cached_fleet_is_in_the_table_when_the_window_first_shows(
+    small: bool, qtbot: Any, run: Any, app_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not small:  # any cache over the bound: the window shows first, the fleet follows
+        monkeypatch.setattr(app_module, "FILL_BEFORE_SHOW_BYTES", 1_000)
+    desk = run(open_desk("", None, ErrorReporter(Redactor()), demo=True))
+    try:
+        _cache_demo_fleet(desk)
+        window = desk.window
+        rows_when_shown: list[int] = []
+        show = window.show
+        window.show = lambda: (rows_when_shown.append(window.charger_count()), show())[1]
+
+        run(desk.show_first())
+
+        assert window.isVisible() and window.charger_count() == 40
+        # Small: laid out and painted once, with the fleet; big: up at once, filled later.
+        assert rows_when_shown[0] == (40 if small else 0)
+        assert isinstance(desk.client, PendingClient) and not desk.monitor.is_polling
+    finally:
+        run(desk.aclose())
 
 
 def test_no_cycle_collection_while_the_window_loads() -> None:

@@ -77,12 +77,12 @@ from plugdesk.ui.fleet_model import (
     in_slices,
 )
 from plugdesk.ui.fleet_view import ALL, FleetView
-from plugdesk.ui.sites.sites_overview import SitesOverview
 from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
 from plugdesk.ui.transactions_view import TransactionsView
 
-if TYPE_CHECKING:  # the export is a feature loaded when first used
+if TYPE_CHECKING:  # the export and the Sites tab are features loaded when first used
     from plugdesk.services.export_job import ExportJob
+    from plugdesk.ui.sites.sites_overview import SitesOverview
 
 AGE_TICK_MS = 30_000
 STATUS_MS = 10_000  # how long a status-bar line stays
@@ -455,6 +455,8 @@ class MainWindow(QMainWindow):
 
     def sites_overview(self) -> SitesOverview:
         """A Sites overview counting this window's charger rows (for a lazy pane)."""
+        from plugdesk.ui.sites.sites_overview import SitesOverview  # lazy: see the pane
+
         return SitesOverview(self.fleet_model)
 
     def show_site(self, uuid: str | None) -> None:

@@ -29,6 +29,7 @@ from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.events_pane import EventsPane
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.public_pane import PublicPane
+from plugdesk.ui.sites.sites_overview import SitesOverview
 from tests.support.harness import make_window_harness
 
 # Loaded after the first paint.
@@ -44,6 +45,7 @@ NOT_AT_START = (
     "plugdesk.ui.signin_dialog",
     "plugdesk.ui.public_pane",
     "plugdesk.ui.events_pane",
+    "plugdesk.ui.sites.sites_overview",
 )
 
 
@@ -259,6 +261,12 @@ def test_the_desk_builds_its_side_panes_on_first_use(
         tabs.setCurrentIndex(titles.index("Public charging"))
         assert isinstance(desk.public_tab.contents(), PublicPane)
         assert isinstance(desk.faults.events_pane, EventsPane)  # built when asked for
+        sites_read = SignalWaiter(desk.sites.sites_loaded)
+        tabs.setCurrentIndex(titles.index("Sites"))  # asks for the sites when first shown
+        overview = desk.sites_tab.contents()
+        assert isinstance(overview, SitesOverview) and tabs.currentWidget() is desk.sites_tab
+        run(sites_read.wait(5))
+        assert overview.model.rowCount() == len(sim.sites())
         assert tabs.widget(desk.faults.events_tab) is desk.faults.events_page
     finally:
         run(desk.aclose())

@@ -49,6 +49,13 @@ def test_detail_pane_fills_groups_connectors_and_power(
     assert pane.values["pro"].text() == "—"
     assert pane.connectors_status.text() == "Loading connectors…"
     assert all("None" not in label.text() for label in pane.values.values())
+    assert pane.stale_label.text() == ""
+    pane.set_stale(True)  # italic by its font: no rich text (its first use costs start-up)
+    assert pane.stale_label.text() == "not current — last refresh failed"
+    assert pane.stale_label.font().italic()
+    assert pane.stale_label.textFormat() == Qt.TextFormat.PlainText
+    pane.set_stale(False)
+    assert pane.stale_label.text() == ""
 
     detail = msgspec.structs.replace(
         listed,

@@ -25,12 +25,16 @@ from plugdesk.app import desk as app_module
 from plugdesk.app.desk import build_desk, open_desk
 from plugdesk.app.reporting import ErrorReporter, Redactor
 from plugdesk.app.startup import PendingClient, collector_paused
+from plugdesk.domain.credentials import CredentialStore
+from plugdesk.domain.settings import DEFAULT_API_URL
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.events_pane import EventsPane
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.public_pane import PublicPane
 from plugdesk.ui.sites.sites_overview import SitesOverview
+from tests.support import file_keyring
 from tests.support.harness import make_window_harness
+from tests.support.launches import ROOT
 
 # Loaded after the first paint.
 NETWORK = ("httpx", "httpcore", "plugdesk.api.client", "plugdesk.simulator")
@@ -160,6 +164,102 @@ def test_the_cached_fleet_is_painted_before_the_network_stack_loads(tmp_path: Pa
     # ...then connected and refreshed from the simulator as ever.
     assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True}
     assert (tmp_path / "ready.txt").exists()
+
+
+# `plugdesk` (a live start, no --demo) against the test's simulator, its URL saved in the
+# settings and its token in the keyring, noting what is loaded at the first paint.
+WATCHED_LIVE = WATCHED_DEMO.replace(
+    "from plugdesk.ui import ready_hook",
+    "from plugdesk.ui import ready_hook\n"
+    "def loaded():\n"
+    "    return {'keyring': 'keyring' in sys.modules, 'httpx': 'httpx' in sys.modules}\n",
+).replace('"live": window.monitor.last_success is not None,',
+          '"live": window.monitor.last_success is not None, **loaded(),'
+).replace('main(["--demo"])', "main([])")  # fmt: skip
+
+# The simulator's URL saved in the settings, its token in the keyring, its fleet cached.
+SAVE_LIVE_ACCOUNT = """
+import json, sys
+from datetime import UTC, datetime
+import msgspec
+from plugdesk.api.models import Charger
+from plugdesk.domain.credentials import CredentialStore
+from plugdesk.domain.paths import app_paths
+from plugdesk.domain.settings import Settings, save_settings
+from plugdesk.domain.store import Store
+url, token, items = sys.argv[1], sys.argv[2], sys.stdin.read()
+save_settings(Settings(api_url=url), app_paths().settings_path())
+CredentialStore().set(url, token)
+store = Store(app_paths().store_path())
+chargers = msgspec.json.decode(items, type=list[Charger])
+store.save_fleet(msgspec.json.encode(chargers), datetime.now(UTC), source=url)
+store.close()
+"""
+
+
+def test_a_live_start_paints_before_the_url_check_and_the_keyring(
+    sim: Any, tmp_path: Path
+) -> None:
+    env = _app_env(tmp_path)
+    env.update(PYTHON_KEYRING_BACKEND=file_keyring.BACKEND,
+               PLUGDESK_TEST_KEYRING=str(tmp_path / "keyring.json"),
+               PYTHONPATH=os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])]))
+    saved = subprocess.run([sys.executable, "-c", SAVE_LIVE_ACCOUNT, sim.base_url, sim.token],
+                           input=json.dumps(sim.chargers()), env=env, cwd=ROOT,
+                           capture_output=True, text=True, timeout=120, check=False)
+    assert saved.returncode == 0, saved.stderr
+    env["PLUGDESK_BENCH_READY_FILE"] = str(tmp_path / "ready.txt")
+    env["PLUGDESK_BENCH_QUIT"] = "refreshed"
+    done = subprocess.run([sys.executable, "-c", WATCHED_LIVE], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    seen = json.loads(done.stdout.split("SEEN ", 1)[1])
+    # The cached fleet painted before the URL check (httpx) and the keyring were loaded...
+    assert seen["painted"] == {"httpx": False, "keyring": False, "simulator": False,
+                               "rows": 40, "live": False}  # fmt: skip
+    # ...then the keyring's token signed it in and the first refresh came from the server.
+    assert seen["refreshed"] == {"httpx": True, "keyring": True, "simulator": False,
+                                 "rows": 40, "live": True}  # fmt: skip
+    assert sim.token not in done.stdout + done.stderr
+
+
+def test_the_saved_url_is_checked_and_the_token_read_after_the_first_paint(
+    sim: Any, qtbot: Any, run: Any, memory_keyring: Any
+) -> None:
+    CredentialStore().set(sim.base_url, sim.token)
+    desk = run(open_desk(sim.base_url + "/", None, ErrorReporter(Redactor()),
+                         check_url=True, read_token=True))  # fmt: skip
+    try:
+        assert isinstance(desk.client, PendingClient) and not desk.client.has_token
+        run(desk.show_first())
+        run(desk.connect())
+        # The URL in its checked form, the keyring's token for it, no problem to show.
+        assert desk.client.base_url == sim.base_url and desk.client.has_token
+        assert desk.url_problem is None and desk.fleet_source == sim.base_url
+        refreshed = SignalWaiter(desk.monitor.refresh_finished)
+        desk.start()
+        run(refreshed.wait(10))
+        assert desk.monitor.last_success is not None and desk.window.charger_count() == 40
+    finally:
+        run(desk.aclose())
+
+
+def test_a_saved_url_failing_the_check_after_the_first_paint_opens_the_settings(
+    qtbot: Any, run: Any
+) -> None:
+    bad = "https://app.plugchoice.com/api/v3?tenant=7"
+    desk = run(open_desk(bad, None, ErrorReporter(Redactor()), check_url=True, read_token=True))
+    try:
+        run(desk.show_first())
+        run(desk.connect())
+        # As a bad saved URL always did: signed out on the default server...
+        assert desk.client.base_url == DEFAULT_API_URL and not desk.client.has_token
+        assert desk.url_problem is not None and "'?' or '#'" in desk.url_problem
+        desk.start()  # ...with the settings dialog saying what is wrong
+        qtbot.waitUntil(desk.settings_dialog.isVisible)
+        assert not desk.monitor.is_polling
+    finally:
+        run(desk.aclose())
 
 
 def test_without_a_cached_fleet_the_first_paint_is_the_first_refresh(tmp_path: Path) -> None:

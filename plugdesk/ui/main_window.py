@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         self.fleet_view.selection_hidden.connect(self._on_selection_hidden)
         self.transactions_view.filters_changed.connect(self._on_filters)
         self.transactions_view.power_curve_requested.connect(self.power_curve_requested)
-        self.detail_pane.tabs.currentChanged.connect(self.detail_tab_changed)
+        self.detail_pane.tab_changed.connect(self.detail_tab_changed)
         self.tabs.currentChanged.connect(self.pane_changed)
         self.detail_pane.copied.connect(
             lambda text: self.status_bar.showMessage(

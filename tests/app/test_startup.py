@@ -18,7 +18,7 @@ from typing import Any
 
 import msgspec
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from plugdesk.api.models import Charger
 from plugdesk.app import desk as app_module
@@ -304,6 +304,9 @@ def test_a_small_cached_fleet_is_in_the_table_when_the_window_first_shows(
         # Small: laid out and painted once, with the fleet; big: up at once, filled later.
         assert rows_when_shown[0] == (40 if small else 0)
         assert isinstance(desk.client, PendingClient) and not desk.monitor.is_polling
+        # The detail pane shows its prompt: its charger page is made when first needed
+        # (tests/ui/test_widgets.py), not for the first paint.
+        assert len(window.detail_pane.findChildren(QLabel)) == 1
     finally:
         run(desk.aclose())
 

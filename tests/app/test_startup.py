@@ -18,7 +18,8 @@ from typing import Any
 
 import msgspec
 import pytest
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from plugdesk.api.models import Charger
 from plugdesk.app import desk as app_module
@@ -29,6 +30,7 @@ from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.settings import DEFAULT_API_URL
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.events_pane import EventsPane
+from plugdesk.ui.fleet_model import CHARGER_ROLE
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.public_pane import PublicPane
 from plugdesk.ui.sites.sites_overview import SitesOverview
@@ -307,6 +309,36 @@ def test_a_small_cached_fleet_is_in_the_table_when_the_window_first_shows(
         # The detail pane shows its prompt: its charger page is made when first needed
         # (tests/ui/test_widgets.py), not for the first paint.
         assert len(window.detail_pane.findChildren(QLabel)) == 1
+    finally:
+        run(desk.aclose())
+
+
+def test_the_charger_menu_takes_the_mouse_s_right_click_on_its_row(
+    qtbot: Any, run: Any
+) -> None:
+    """set_charger_menu no longer installs a filter on the list's viewport (its first use
+    costs start-up ~15 ms): the window's application-wide filter still gets the mouse's
+    right-click on a row, and opens that row's mute menu."""
+    desk = run(open_desk("", None, ErrorReporter(Redactor()), demo=True))
+    try:
+        _cache_demo_fleet(desk)
+        window = desk.window
+        run(desk.show_first())
+        qtbot.waitExposed(window)
+        run(asyncio.sleep(0.05))  # the turns that follow the first paint
+        table = window.fleet_view.table
+        assert not table.currentIndex().isValid()  # the Menu key would have no row
+        clicked = table.model().index(3, 0)  # the mouse's row
+        at = table.visualRect(clicked).center()
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, table.mapToGlobal(at))
+        QApplication.sendEvent(table.viewport(), event)
+        menu = window.charger_menu
+        assert menu is not None and menu.isVisible()
+        charger = clicked.data(CHARGER_ROLE)
+        texts = [action.text() for action in menu.actions()]
+        assert texts[0] == f"Pop-ups for {charger.reference or charger.identity}", texts
+        assert any(text.startswith("Mute") for text in texts), texts
+        menu.close()
     finally:
         run(desk.aclose())
 

@@ -424,6 +424,10 @@ class DetailPane(QWidget):
                 return getattr(self, name)
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
+    def prepare(self) -> None:
+        """Make the charger page now (the window does, once it has painted)."""
+        self._content_page()
+
     def _content_page(self) -> QWidget:
         """The charger page, made now if it was not yet."""
         if self._page is None:
@@ -453,7 +457,10 @@ class DetailPane(QWidget):
         self.tabs.addTab(scroll, self.tr("Details"))
         layout.addWidget(self.tabs, 1)
 
-        self.connectors_label = QLabel("<b>{}</b>".format(self.tr("Connectors")))
+        self.connectors_label = QLabel(self.tr("Connectors"))
+        bold = self.connectors_label.font()
+        bold.setBold(True)  # by its font: no rich text (see the stale mark)
+        self.connectors_label.setFont(bold)
         self.connectors_model = ConnectorsModel(self, clock=self._clock)
         self.connectors_table = set_up_table(
             self.connectors_model, self.tr("Connectors"), alternate=False, row_padding=None,

@@ -120,6 +120,7 @@ store.close()
 WATCHED_DEMO = """
 import json, sys
 from plugdesk.ui import ready_hook
+from PySide6.QtWidgets import QLabel
 seen = {}
 def note(moment, window):
     seen[moment] = {
@@ -127,6 +128,7 @@ def note(moment, window):
         "simulator": "plugdesk.simulator" in sys.modules,
         "rows": window.fleet_model.rowCount(),
         "live": window.monitor.last_success is not None,
+        "detail page": len(window.detail_pane.findChildren(QLabel)) > 1,
     }
 report, refreshed = ready_hook._FirstFleetPaint._report, ready_hook._FirstFleetPaint._refreshed
 def noted_report(self):
@@ -162,9 +164,12 @@ def test_the_cached_fleet_is_painted_before_the_network_stack_loads(tmp_path: Pa
     assert done.returncode == 0, done.stdout + done.stderr
     seen = json.loads(done.stdout.split("SEEN ", 1)[1])
     # The window first painted the cached 40 chargers, before httpx or the simulator...
-    assert seen["painted"] == {"httpx": False, "simulator": False, "rows": 40, "live": False}
+    # (and before the detail pane's charger page, made right after it)...
+    assert seen["painted"] == {"httpx": False, "simulator": False, "rows": 40, "live": False,
+                               "detail page": False}  # fmt: skip
     # ...then connected and refreshed from the simulator as ever.
-    assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True}
+    assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True,
+                                 "detail page": True}  # fmt: skip
     assert (tmp_path / "ready.txt").exists()
 
 
@@ -218,10 +223,10 @@ def test_a_live_start_paints_before_the_url_check_and_the_keyring(
     seen = json.loads(done.stdout.split("SEEN ", 1)[1])
     # The cached fleet painted before the URL check (httpx) and the keyring were loaded...
     assert seen["painted"] == {"httpx": False, "keyring": False, "simulator": False,
-                               "rows": 40, "live": False}  # fmt: skip
+                               "rows": 40, "live": False, "detail page": False}  # fmt: skip
     # ...then the keyring's token signed it in and the first refresh came from the server.
     assert seen["refreshed"] == {"httpx": True, "keyring": True, "simulator": False,
-                                 "rows": 40, "live": True}  # fmt: skip
+                                 "rows": 40, "live": True, "detail page": True}  # fmt: skip
     assert sim.token not in done.stdout + done.stderr
 
 
@@ -273,7 +278,8 @@ def test_without_a_cached_fleet_the_first_paint_is_the_first_refresh(tmp_path: P
     assert done.returncode == 0, done.stdout + done.stderr
     seen = json.loads(done.stdout.split("SEEN ", 1)[1])
     assert seen["painted"]["httpx"] and seen["painted"]["rows"] > 0
-    assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True}
+    assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True,
+                                 "detail page": True}  # fmt: skip
 
 
 def _cache_demo_fleet(desk: Any) -> None:
@@ -306,9 +312,10 @@ def test_a_small_cached_fleet_is_in_the_table_when_the_window_first_shows(
         # Small: laid out and painted once, with the fleet; big: up at once, filled later.
         assert rows_when_shown[0] == (40 if small else 0)
         assert isinstance(desk.client, PendingClient) and not desk.monitor.is_polling
-        # The detail pane shows its prompt: its charger page is made when first needed
-        # (tests/ui/test_widgets.py), not for the first paint.
-        assert len(window.detail_pane.findChildren(QLabel)) == 1
+        # The detail pane's charger page is made right after the first paint (the probe's
+        # runs below say when), ready for the first click on a charger; the prompt shows.
+        assert len(window.detail_pane.findChildren(QLabel)) > 20
+        assert window.detail_pane.placeholder.isVisible()
     finally:
         run(desk.aclose())
 

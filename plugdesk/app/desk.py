@@ -55,11 +55,18 @@ from plugdesk.app.watch_follow import WatchFollower
 from plugdesk.domain.credentials import CredentialStore
 from plugdesk.domain.housekeeping import clean_at_start
 from plugdesk.domain.paths import app_paths
-from plugdesk.domain.settings import Settings, load_settings, read_language, save_settings
+from plugdesk.domain.settings import (
+    DEFAULT_API_URL,
+    Settings,
+    load_settings,
+    read_language,
+    save_settings,
+)
+from plugdesk.domain.store import StoreError
 from plugdesk.services.chargers import ChargerService
 from plugdesk.services.signin import SignInService
 from plugdesk.services.watch import FleetWatch
-from plugdesk.tasks import TaskRunner, run_blocking
+from plugdesk.tasks import KEYRING, TaskRunner, run_blocking
 from plugdesk.ui.i18n import apply_language
 from plugdesk.ui.icons import app_icon
 from plugdesk.ui.insights import attach_insights
@@ -90,6 +97,9 @@ DEMO_KEYRING_SERVICE = "plugdesk-demo"
 RESUME_WAIT_MS = 2_000
 # The demo's cached fleet is kept under this name: its simulator's URL changes every run.
 DEMO_SOURCE = "demo"
+# A cached fleet up to this size (its JSON; ~250 chargers, one slice of its decoding) is
+# put in the charger table before the window first shows.
+FILL_BEFORE_SHOW_BYTES = 300_000
 DESKTOP_FILE = "plugdesk"
 WINDOW_STATE_FILE = "window.ini"
 
@@ -128,11 +138,16 @@ class Desk:
         settings_problem: str | None = None,
         url_problem: str | None = None,
         token: str | None = None,
+        check_url: bool = False,
+        read_token: bool = False,
     ) -> None:
+        """`check_url`, `read_token`: a live launch's URL check and keyring read, which
+        `connect` does after the first paint (see `run_gui`)."""
         self.client = client
         # Until `connect()`: a GUI launch paints before the network stack loads.
         self._pending = isinstance(client, PendingClient)
         self._token = token  # to recognise a `plugdesk watch` of the same account
+        self._check_url, self._read_token = check_url, read_token
         self.errors = errors
         self.simulator = simulator
         self.demo = demo
@@ -313,10 +328,22 @@ class Desk:
 
     async def show_first(self) -> None:
         """A GUI launch's first step, before the network stack loads: show the window with
-        the fleet the last run cached (if any)."""
-        self.window.show()
+        the fleet the last run cached (if any). A small cached fleet goes into the table
+        before the window shows, so the window is laid out and painted once, with it,
+        not first empty (20-40 ms more); a big one is decoded over turns of the loop
+        while the window is already up."""
         install_ready_hook(self.window)  # the start-up benchmark's probe; off unless asked
+        if not self._small_cached_fleet():
+            self.window.show()
         await self.faults.service.publish_last_known()
+        self.window.show()
+
+    def _small_cached_fleet(self) -> bool:
+        try:
+            size = self.faults.store.fleet_size(source=self.fleet_source)
+        except StoreError:
+            return False
+        return size is not None and size <= FILL_BEFORE_SHOW_BYTES
 
     async def connect(self) -> None:
         """A GUI launch's second step, once the window is painted: load the network stack,
@@ -334,14 +361,35 @@ class Desk:
             if self.demo:
                 simulator = await self._start_simulator()
                 api_url, token = simulator.base_url, simulator.token
-                self._token = token
+            else:
+                api_url, token = await self._live_account(api_url, token)
+            self._token = token
             self.errors.redactor.add_secret(token)
+            if api_url != self.client.base_url:
+                self.window.clear_fleet()  # a cached fleet shown was not this account's
             self.client = PlugchoiceClient(api_url, token)
             self._wire_actions()
             self._use_client(self.client)
             self._pending = False
         finally:
             self._connecting = None
+
+    async def _live_account(self, api_url: str, token: str | None) -> tuple[str, str | None]:
+        """The URL check and the keyring read a live launch leaves to after the first
+        paint. A saved URL that fails the check is what it always was: the window stays
+        signed out on the default server and `start` opens the settings dialog."""
+        if self._check_url:
+            from plugdesk.api.client import check_api_url
+            from plugdesk.api.errors import InsecureURLError
+
+            try:
+                api_url = check_api_url(api_url)
+            except InsecureURLError as error:
+                self.url_problem = str(error)
+                return DEFAULT_API_URL, None
+        if self._read_token:
+            token = await run_blocking(self.credentials.get, api_url, lane=KEYRING)
+        return api_url, token
 
     async def _start_simulator(self) -> Simulator:
         """The demo's simulator, started in a thread. Cancelled meanwhile (quit while
@@ -578,6 +626,8 @@ async def open_desk(
     demo: bool = False,
     settings: QSettings | None = None,
     url_problem: str | None = None,
+    check_url: bool = False,
+    read_token: bool = False,
 ) -> Desk:
     """A GUI launch's desk, built before the network stack loads (not shown): its run
     then calls `show_first()` (the cached fleet), `connect()` and `start()`."""
@@ -591,6 +641,8 @@ async def open_desk(
         settings_problem=settings_problem,
         url_problem=url_problem,
         token=token,
+        check_url=check_url,
+        read_token=read_token,
     )
 
 
@@ -684,6 +736,8 @@ def run_gui(
     demo: bool = False,
     self_test: bool = False,
     url_problem: str | None = None,
+    check_url: bool = False,
+    read_token: bool = False,
     settings_factory: Callable[[], QSettings] = window_settings,
 ) -> int:
     """Run the desktop app until the user quits; returns the exit code.
@@ -694,6 +748,9 @@ def run_gui(
     this returns 0 at once.
     `url_problem`: the saved API URL failed the URL check (why); the window opens signed
     out on `api_url` with the settings dialog showing the problem.
+    `check_url`: `api_url` is the saved one, not checked yet (the check loads httpx): it is
+    checked after the first paint, and one that fails is handled as `url_problem` is.
+    `read_token`: the token is read from the keyring after the first paint.
     """
     if self_test:
         demo = True
@@ -719,7 +776,8 @@ def run_gui(
                 mode,
                 launch,
                 lambda errors: open_desk(api_url, token, errors, demo=demo,
-                                          settings=settings_factory(), url_problem=url_problem),
+                                          settings=settings_factory(), url_problem=url_problem,
+                                          check_url=check_url, read_token=read_token),
             )  # fmt: skip
         finally:
             if launch is not None:

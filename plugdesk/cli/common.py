@@ -89,7 +89,7 @@ def resolve_api_url(args: argparse.Namespace) -> str:
             return check_api_url(given)
         except InsecureURLError as error:
             raise CliError(f"{source}: {error}", EXIT_USAGE) from None
-    saved = _settings_url()
+    saved = saved_api_url()
     try:
         return check_api_url(saved)
     except InsecureURLError as error:
@@ -106,9 +106,15 @@ class SettingsFileError(CliError):
         )
 
 
-def _settings_url() -> str:
-    """The API URL saved in the settings; the default only when there is no settings
-    file. Read without side effects: a command never renames or rewrites the file."""
+def given_api_url(args: argparse.Namespace) -> str | None:
+    """--api-url, else $PLUGDESK_API_URL, as given (None: neither; the saved one is used)."""
+    return getattr(args, "api_url", None) or os.environ.get(API_URL_ENV) or None
+
+
+def saved_api_url() -> str:
+    """The API URL saved in the settings, unchecked; the default only when there is no
+    settings file. Read without side effects: a command never renames or rewrites the
+    file."""
     from plugdesk.domain.paths import app_paths
     from plugdesk.domain.settings import SettingsFileError as Unusable
     from plugdesk.domain.settings import read_settings
@@ -120,11 +126,14 @@ def _settings_url() -> str:
     return DEFAULT_API_URL if settings is None else settings.api_url
 
 
-def resolve_token(api_url: str) -> str | None:
-    """The env token wins (kiosk and scripted use, nothing stored); else the keyring's."""
+def resolve_token(api_url: str | None) -> str | None:
+    """The env token wins (kiosk and scripted use, nothing stored); else the keyring's
+    (not looked at when `api_url` is None)."""
     env_token = os.environ.get(TOKEN_ENV, "").strip()
     if env_token:
         return keep_secret(env_token)
+    if api_url is None:
+        return None
     from plugdesk.domain.credentials import CredentialStore
 
     return keep_secret(CredentialStore().get(api_url))

@@ -27,12 +27,13 @@ from plugdesk.cli.common import (
     EXIT_USAGE,
     TOKEN_ENV,
     CliError,
-    SavedUrlError,
     SettingsFileError,
+    given_api_url,
     positive_float,
     require_token,
     resolve_api_url,
     resolve_token,
+    saved_api_url,
     say,
 )
 from plugdesk.domain.errors import DomainError
@@ -180,17 +181,22 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
     if args.demo or args.self_test:
         return run_gui("", None, demo=True, self_test=args.self_test)
-    try:
+    # The window paints (the cached fleet) before the URL check, which loads httpx, and
+    # before the keyring, whose first use takes ~0.1 s: both wait for `Desk.connect`.
+    env_token = resolve_token(None)  # PLUGDESK_TOKEN, if set: no keyring involved
+    if given_api_url(args):
+        # A URL given now is checked now: a bad one is a usage error, before any window.
         api_url = resolve_api_url(args)
-    except SavedUrlError as saved:
-        # Never refuse to start over a saved URL: the window opens, signed out, with the
-        # settings dialog saying what is wrong with it.
-        return run_gui(DEFAULT_API_URL, None, url_problem=saved.problem)
+        return run_gui(api_url, env_token, read_token=env_token is None)
+    try:
+        saved = saved_api_url()
     except SettingsFileError:
         # The window's own settings load sets the bad file aside and says so; it starts
         # signed out, so no token goes to a server the user may not have meant.
         return run_gui(DEFAULT_API_URL, None)
-    return run_gui(api_url, resolve_token(api_url))
+    # A saved URL that no longer passes the check still opens the window, signed out,
+    # with the settings dialog saying what is wrong with it.
+    return run_gui(saved, env_token, check_url=True, read_token=env_token is None)
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {

@@ -389,7 +389,13 @@ def _parse(raw: bytes) -> Settings:
         settings = msgspec.convert(data, Settings)
     except msgspec.ValidationError as error:
         raise _Unusable("invalid", _describe_validation(error, data)) from None
-    problems = [p for p in validate_settings(settings) if not p.startswith("api_url:")]
+    # The API URL is kept as saved (whoever uses it checks it): not checked here, where
+    # the check would load httpx before the window's first paint.
+    problems = [
+        f"{name}: {problem}"
+        for name in settings.__struct_fields__
+        if name != "api_url" and (problem := validate_field(name, getattr(settings, name)))
+    ]
     if problems:
         raise _Unusable("invalid", "; ".join(problems))
     return settings

@@ -608,6 +608,14 @@ class Store:
             return None
         return bytes(row[1]), _parse(row[2])
 
+    def fleet_size(self, *, source: str | None = None) -> int | None:
+        """The size in bytes of the cached fleet JSON `load_fleet` would return (None
+        when it would return None), without reading it."""
+        row = self._exec("SELECT source, length(data) FROM fleet_snapshot").fetchone()
+        if row is None or (source is not None and row[0] != source):
+            return None
+        return int(row[1])
+
     # -- mutes and the pause ----------------------------------------------------------------
 
     def set_mute(self, mute: Mute) -> None:

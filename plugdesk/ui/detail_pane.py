@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from PySide6.QtCore import (
@@ -372,11 +372,24 @@ class ReflowingGrid(QWidget):
         return super().eventFilter(watched, event)
 
 
+# The charger page's parts, made with it (`DetailPane._content_page`).
+_PAGE_PARTS = frozenset({
+    "groups", "tabs", "connectors_label", "connectors_model", "connectors_table",
+    "connectors_status", "connectors_box", "badge", "title", "subtitle", "stale_label",
+    "copy_identity", "copy_uuid", "rename_button",
+})  # fmt: skip
+
+
 class DetailPane(QWidget):
-    """Shows one charger. Emits `copied(text)` after a copy so the window can say so."""
+    """Shows one charger. Emits `copied(text)` after a copy so the window can say so.
+
+    Until a charger is shown it shows a prompt: the charger page (some 60 widgets, 20 ms)
+    is made when first needed, a charger shown or one of its parts used (`tabs`,
+    `connectors_model`, ...), not before the window's first paint."""
 
     copied = Signal(str)
     rename_requested = Signal(str, str)  # uuid, the current reference ("" when none)
+    tab_changed = Signal(int)  # the current tab of the charger page
 
     def __init__(
         self,
@@ -388,6 +401,8 @@ class DetailPane(QWidget):
         self._clock = clock
         self._charger: Charger | None = None
         self._verdict: Verdict | None = None
+        self._stale = False
+        self._page: QWidget | None = None  # the charger page, once made
         self.values: dict[str, QLabel] = {}
 
         self._stack = QStackedWidget()
@@ -396,10 +411,31 @@ class DetailPane(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)  # the palette's dimmed text
         self._stack.addWidget(self.placeholder)
-        self._stack.addWidget(self._build_content())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
+
+    if not TYPE_CHECKING:  # (for the type checker the parts are plain attributes)
+
+        def __getattr__(self, name: str) -> Any:
+            """A part of the charger page asked for before the page was made: make it."""
+            if name in _PAGE_PARTS and self.__dict__.get("_page", self) is None:
+                self._content_page()
+                return getattr(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def prepare(self) -> None:
+        """Make the charger page now (the window does, once it has painted)."""
+        self._content_page()
+
+    def _content_page(self) -> QWidget:
+        """The charger page, made now if it was not yet."""
+        if self._page is None:
+            self._page = self._build_content()
+            self._stack.addWidget(self._page)
+            self.tabs.currentChanged.connect(self.tab_changed)
+            self.set_stale(self._stale)
+        return self._page
 
     def _build_content(self) -> QWidget:
         content = QWidget()
@@ -421,7 +457,10 @@ class DetailPane(QWidget):
         self.tabs.addTab(scroll, self.tr("Details"))
         layout.addWidget(self.tabs, 1)
 
-        self.connectors_label = QLabel("<b>{}</b>".format(self.tr("Connectors")))
+        self.connectors_label = QLabel(self.tr("Connectors"))
+        bold = self.connectors_label.font()
+        bold.setBold(True)  # by its font: no rich text (see the stale mark)
+        self.connectors_label.setFont(bold)
         self.connectors_model = ConnectorsModel(self, clock=self._clock)
         self.connectors_table = set_up_table(
             self.connectors_model, self.tr("Connectors"), alternate=False, row_padding=None,
@@ -473,7 +512,13 @@ class DetailPane(QWidget):
         for label in (self.title, self.subtitle):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(120)
+        # Italic by its font, not by rich text: the first rich-text label of a run costs
+        # ~20 ms, and the window marks a cached fleet stale before its first paint.
         self.stale_label = QLabel()
+        self.stale_label.setTextFormat(Qt.TextFormat.PlainText)
+        stale_font = self.stale_label.font()
+        stale_font.setItalic(True)
+        self.stale_label.setFont(stale_font)
         self.copy_identity = QPushButton(self.tr("Copy identity"))
         self.copy_identity.setToolTip(self.tr("Copy the charger's identity to the clipboard"))
         self.copy_identity.clicked.connect(lambda: self._copy(self.identity_text()))
@@ -547,8 +592,9 @@ class DetailPane(QWidget):
         self.placeholder.setText(text if text is not None else self.tr(SELECT_PROMPT))
         self._charger = None
         self._verdict = None
-        self.connectors_model.set_connectors([])
-        self._stack.setCurrentIndex(0)
+        if self._page is not None:
+            self.connectors_model.set_connectors([])
+        self._stack.setCurrentWidget(self.placeholder)
 
     def show_charger(
         self, charger: Charger, verdict: Verdict | None, *, stale: bool = False
@@ -563,7 +609,7 @@ class DetailPane(QWidget):
         elif not same:
             self.connectors_model.set_connectors([])
             self.connectors_status.setText(self.tr("Loading connectors…"))
-        self._stack.setCurrentIndex(1)
+        self._stack.setCurrentWidget(self._content_page())
 
     def show_detail(self, charger: Charger) -> None:
         """`GET /chargers/{uuid}` answered: same fields, plus connectors and PIN."""
@@ -592,9 +638,9 @@ class DetailPane(QWidget):
         self.connectors_model.set_power(connector_id, power)
 
     def set_stale(self, stale: bool) -> None:
-        self.stale_label.setText(
-            "<i>{}</i>".format(self.tr("not current — last refresh failed")) if stale else ""
-        )
+        self._stale = stale
+        if self._page is not None:  # else the page is made with it
+            self.stale_label.setText(self.tr("not current — last refresh failed") if stale else "")
 
     def refresh_ages(self) -> None:
         if self._charger is not None:

@@ -77,12 +77,12 @@ from plugdesk.ui.fleet_model import (
     in_slices,
 )
 from plugdesk.ui.fleet_view import ALL, FleetView
-from plugdesk.ui.sites.sites_overview import SitesOverview
 from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
 from plugdesk.ui.transactions_view import TransactionsView
 
-if TYPE_CHECKING:  # the export is a feature loaded when first used
+if TYPE_CHECKING:  # the export and the Sites tab are features loaded when first used
     from plugdesk.services.export_job import ExportJob
+    from plugdesk.ui.sites.sites_overview import SitesOverview
 
 AGE_TICK_MS = 30_000
 STATUS_MS = 10_000  # how long a status-bar line stays
@@ -163,7 +163,8 @@ class MainWindow(QMainWindow):
         self._build_panes()
         self._build_actions()
         # A text box takes Ctrl+E for itself (end of line on X11): the window's shortcuts
-        # that must work from anywhere get the key first.
+        # that must work from anywhere get the key first. (The charger list's context
+        # menu is caught here too: set_charger_menu.)
         self._window_keys = {self.export_action.shortcut()}
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -309,10 +310,12 @@ class MainWindow(QMainWindow):
         self.resume_alerts_action.setEnabled(paused)
 
     def set_charger_menu(self, builder: ChargerMenu) -> None:
-        """Right-click (or the Menu key) on a charger opens a menu `builder` fills."""
+        """Right-click (or the Menu key) on a charger opens a menu `builder` fills.
+        The window's application-wide event filter (see __init__) sees the list's and its
+        viewport's context-menu events: they need no filter of their own (and the
+        viewport's first use from Python makes PySide load its remaining widget classes,
+        ~15 ms of start-up)."""
         self._charger_menu = builder
-        self.fleet_view.table.installEventFilter(self)
-        self.fleet_view.table.viewport().installEventFilter(self)
 
     def show_muted(self, muted: dict[str, str]) -> None:
         """Mark muted chargers in the list (uuid -> until when, for the tooltip)."""
@@ -392,7 +395,7 @@ class MainWindow(QMainWindow):
         self.fleet_view.selection_hidden.connect(self._on_selection_hidden)
         self.transactions_view.filters_changed.connect(self._on_filters)
         self.transactions_view.power_curve_requested.connect(self.power_curve_requested)
-        self.detail_pane.tabs.currentChanged.connect(self.detail_tab_changed)
+        self.detail_pane.tab_changed.connect(self.detail_tab_changed)
         self.tabs.currentChanged.connect(self.pane_changed)
         self.detail_pane.copied.connect(
             lambda text: self.status_bar.showMessage(
@@ -457,6 +460,8 @@ class MainWindow(QMainWindow):
 
     def sites_overview(self) -> SitesOverview:
         """A Sites overview counting this window's charger rows (for a lazy pane)."""
+        from plugdesk.ui.sites.sites_overview import SitesOverview  # lazy: see the pane
+
         return SitesOverview(self.fleet_model)
 
     def show_site(self, uuid: str | None) -> None:
@@ -909,6 +914,9 @@ class MainWindow(QMainWindow):
         if not self._fitted_to_screen:
             self._fitted_to_screen = True
             self.fit_to_screen()
+            # The detail pane's charger page is made right after the first paint, not
+            # before it (20 ms), nor at the first click on a charger (a 40-60 ms stall).
+            QTimer.singleShot(0, self, self.detail_pane.prepare)
         super().showEvent(event)
 
     def fit_to_screen(self) -> None:

@@ -12,21 +12,31 @@ import os
 import subprocess
 import sys
 import textwrap
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from plugdesk.api.models import Charger
 from plugdesk.app import desk as app_module
-from plugdesk.app.desk import build_desk
+from plugdesk.app.desk import build_desk, open_desk
 from plugdesk.app.reporting import ErrorReporter, Redactor
-from plugdesk.app.startup import collector_paused
+from plugdesk.app.startup import PendingClient, collector_paused
+from plugdesk.domain.credentials import CredentialStore
+from plugdesk.domain.settings import DEFAULT_API_URL
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.ui.events_pane import EventsPane
+from plugdesk.ui.fleet_model import CHARGER_ROLE
 from plugdesk.ui.lazy_pane import LazyPane, add_lazy_pane
 from plugdesk.ui.public_pane import PublicPane
+from plugdesk.ui.sites.sites_overview import SitesOverview
+from tests.support import file_keyring
 from tests.support.harness import make_window_harness
+from tests.support.launches import ROOT
 
 # Loaded after the first paint.
 NETWORK = ("httpx", "httpcore", "plugdesk.api.client", "plugdesk.simulator")
@@ -41,6 +51,7 @@ NOT_AT_START = (
     "plugdesk.ui.signin_dialog",
     "plugdesk.ui.public_pane",
     "plugdesk.ui.events_pane",
+    "plugdesk.ui.sites.sites_overview",
 )
 
 
@@ -109,6 +120,7 @@ store.close()
 WATCHED_DEMO = """
 import json, sys
 from plugdesk.ui import ready_hook
+from PySide6.QtWidgets import QLabel
 seen = {}
 def note(moment, window):
     seen[moment] = {
@@ -116,6 +128,7 @@ def note(moment, window):
         "simulator": "plugdesk.simulator" in sys.modules,
         "rows": window.fleet_model.rowCount(),
         "live": window.monitor.last_success is not None,
+        "detail page": len(window.detail_pane.findChildren(QLabel)) > 1,
     }
 report, refreshed = ready_hook._FirstFleetPaint._report, ready_hook._FirstFleetPaint._refreshed
 def noted_report(self):
@@ -151,10 +164,109 @@ def test_the_cached_fleet_is_painted_before_the_network_stack_loads(tmp_path: Pa
     assert done.returncode == 0, done.stdout + done.stderr
     seen = json.loads(done.stdout.split("SEEN ", 1)[1])
     # The window first painted the cached 40 chargers, before httpx or the simulator...
-    assert seen["painted"] == {"httpx": False, "simulator": False, "rows": 40, "live": False}
+    # (and before the detail pane's charger page, made right after it)...
+    assert seen["painted"] == {"httpx": False, "simulator": False, "rows": 40, "live": False,
+                               "detail page": False}  # fmt: skip
     # ...then connected and refreshed from the simulator as ever.
-    assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True}
+    assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True,
+                                 "detail page": True}  # fmt: skip
     assert (tmp_path / "ready.txt").exists()
+
+
+# `plugdesk` (a live start, no --demo) against the test's simulator, its URL saved in the
+# settings and its token in the keyring, noting what is loaded at the first paint.
+WATCHED_LIVE = WATCHED_DEMO.replace(
+    "from plugdesk.ui import ready_hook",
+    "from plugdesk.ui import ready_hook\n"
+    "def loaded():\n"
+    "    return {'keyring': 'keyring' in sys.modules, 'httpx': 'httpx' in sys.modules}\n",
+).replace('"live": window.monitor.last_success is not None,',
+          '"live": window.monitor.last_success is not None, **loaded(),'
+).replace('main(["--demo"])', "main([])")  # fmt: skip
+
+# The simulator's URL saved in the settings, its token in the keyring, its fleet cached.
+SAVE_LIVE_ACCOUNT = """
+import json, sys
+from datetime import UTC, datetime
+import msgspec
+from plugdesk.api.models import Charger
+from plugdesk.domain.credentials import CredentialStore
+from plugdesk.domain.paths import app_paths
+from plugdesk.domain.settings import Settings, save_settings
+from plugdesk.domain.store import Store
+url, token, items = sys.argv[1], sys.argv[2], sys.stdin.read()
+save_settings(Settings(api_url=url), app_paths().settings_path())
+CredentialStore().set(url, token)
+store = Store(app_paths().store_path())
+chargers = msgspec.json.decode(items, type=list[Charger])
+store.save_fleet(msgspec.json.encode(chargers), datetime.now(UTC), source=url)
+store.close()
+"""
+
+
+def test_a_live_start_paints_before_the_url_check_and_the_keyring(
+    sim: Any, tmp_path: Path
+) -> None:
+    env = _app_env(tmp_path)
+    env.update(PYTHON_KEYRING_BACKEND=file_keyring.BACKEND,
+               PLUGDESK_TEST_KEYRING=str(tmp_path / "keyring.json"),
+               PYTHONPATH=os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])]))
+    saved = subprocess.run([sys.executable, "-c", SAVE_LIVE_ACCOUNT, sim.base_url, sim.token],
+                           input=json.dumps(sim.chargers()), env=env, cwd=ROOT,
+                           capture_output=True, text=True, timeout=120, check=False)
+    assert saved.returncode == 0, saved.stderr
+    env["PLUGDESK_BENCH_READY_FILE"] = str(tmp_path / "ready.txt")
+    env["PLUGDESK_BENCH_QUIT"] = "refreshed"
+    done = subprocess.run([sys.executable, "-c", WATCHED_LIVE], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    seen = json.loads(done.stdout.split("SEEN ", 1)[1])
+    # The cached fleet painted before the URL check (httpx) and the keyring were loaded...
+    assert seen["painted"] == {"httpx": False, "keyring": False, "simulator": False,
+                               "rows": 40, "live": False, "detail page": False}  # fmt: skip
+    # ...then the keyring's token signed it in and the first refresh came from the server.
+    assert seen["refreshed"] == {"httpx": True, "keyring": True, "simulator": False,
+                                 "rows": 40, "live": True, "detail page": True}  # fmt: skip
+    assert sim.token not in done.stdout + done.stderr
+
+
+def test_the_saved_url_is_checked_and_the_token_read_after_the_first_paint(
+    sim: Any, qtbot: Any, run: Any, memory_keyring: Any
+) -> None:
+    CredentialStore().set(sim.base_url, sim.token)
+    desk = run(open_desk(sim.base_url + "/", None, ErrorReporter(Redactor()),
+                         check_url=True, read_token=True))  # fmt: skip
+    try:
+        assert isinstance(desk.client, PendingClient) and not desk.client.has_token
+        run(desk.show_first())
+        run(desk.connect())
+        # The URL in its checked form, the keyring's token for it, no problem to show.
+        assert desk.client.base_url == sim.base_url and desk.client.has_token
+        assert desk.url_problem is None and desk.fleet_source == sim.base_url
+        refreshed = SignalWaiter(desk.monitor.refresh_finished)
+        desk.start()
+        run(refreshed.wait(10))
+        assert desk.monitor.last_success is not None and desk.window.charger_count() == 40
+    finally:
+        run(desk.aclose())
+
+
+def test_a_saved_url_failing_the_check_after_the_first_paint_opens_the_settings(
+    qtbot: Any, run: Any
+) -> None:
+    bad = "https://app.plugchoice.com/api/v3?tenant=7"
+    desk = run(open_desk(bad, None, ErrorReporter(Redactor()), check_url=True, read_token=True))
+    try:
+        run(desk.show_first())
+        run(desk.connect())
+        # As a bad saved URL always did: signed out on the default server...
+        assert desk.client.base_url == DEFAULT_API_URL and not desk.client.has_token
+        assert desk.url_problem is not None and "'?' or '#'" in desk.url_problem
+        desk.start()  # ...with the settings dialog saying what is wrong
+        qtbot.waitUntil(desk.settings_dialog.isVisible)
+        assert not desk.monitor.is_polling
+    finally:
+        run(desk.aclose())
 
 
 def test_without_a_cached_fleet_the_first_paint_is_the_first_refresh(tmp_path: Path) -> None:
@@ -166,7 +278,76 @@ def test_without_a_cached_fleet_the_first_paint_is_the_first_refresh(tmp_path: P
     assert done.returncode == 0, done.stdout + done.stderr
     seen = json.loads(done.stdout.split("SEEN ", 1)[1])
     assert seen["painted"]["httpx"] and seen["painted"]["rows"] > 0
-    assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True}
+    assert seen["refreshed"] == {"httpx": True, "simulator": True, "rows": 40, "live": True,
+                                 "detail page": True}  # fmt: skip
+
+
+def _cache_demo_fleet(desk: Any) -> None:
+    """The demo's 40 chargers in the desk's store, as a previous run would have left them."""
+    from plugdesk.simulator import Simulator
+
+    chargers = msgspec.json.decode(json.dumps(Simulator(chargers=40, seed=7).chargers()),
+                                   type=list[Charger])  # fmt: skip
+    desk.faults.store.save_fleet(msgspec.json.encode(chargers), datetime.now(UTC),
+                                 source=desk.fleet_source)  # fmt: skip
+
+
+@pytest.mark.parametrize("small", [True, False], ids=["small cache", "big cache"])
+def test_a_small_cached_fleet_is_in_the_table_when_the_window_first_shows(
+    small: bool, qtbot: Any, run: Any, app_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not small:  # any cache over the bound: the window shows first, the fleet follows
+        monkeypatch.setattr(app_module, "FILL_BEFORE_SHOW_BYTES", 1_000)
+    desk = run(open_desk("", None, ErrorReporter(Redactor()), demo=True))
+    try:
+        _cache_demo_fleet(desk)
+        window = desk.window
+        rows_when_shown: list[int] = []
+        show = window.show
+        window.show = lambda: (rows_when_shown.append(window.charger_count()), show())[1]
+
+        run(desk.show_first())
+
+        assert window.isVisible() and window.charger_count() == 40
+        # Small: laid out and painted once, with the fleet; big: up at once, filled later.
+        assert rows_when_shown[0] == (40 if small else 0)
+        assert isinstance(desk.client, PendingClient) and not desk.monitor.is_polling
+        # The detail pane's charger page is made right after the first paint (the probe's
+        # runs below say when), ready for the first click on a charger; the prompt shows.
+        assert len(window.detail_pane.findChildren(QLabel)) > 20
+        assert window.detail_pane.placeholder.isVisible()
+    finally:
+        run(desk.aclose())
+
+
+def test_the_charger_menu_takes_the_mouse_s_right_click_on_its_row(
+    qtbot: Any, run: Any
+) -> None:
+    """set_charger_menu no longer installs a filter on the list's viewport (its first use
+    costs start-up ~15 ms): the window's application-wide filter still gets the mouse's
+    right-click on a row, and opens that row's mute menu."""
+    desk = run(open_desk("", None, ErrorReporter(Redactor()), demo=True))
+    try:
+        _cache_demo_fleet(desk)
+        window = desk.window
+        run(desk.show_first())
+        qtbot.waitExposed(window)
+        run(asyncio.sleep(0.05))  # the turns that follow the first paint
+        table = window.fleet_view.table
+        assert not table.currentIndex().isValid()  # the Menu key would have no row
+        clicked = table.model().index(3, 0)  # the mouse's row
+        at = table.visualRect(clicked).center()
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, table.mapToGlobal(at))
+        QApplication.sendEvent(table.viewport(), event)
+        menu = window.charger_menu
+        assert menu is not None and menu.isVisible()
+        charger = clicked.data(CHARGER_ROLE)
+        texts = [action.text() for action in menu.actions()]
+        assert texts[0] == f"Pop-ups for {charger.reference or charger.identity}", texts
+        assert any(text.startswith("Mute") for text in texts), texts
+        menu.close()
+    finally:
+        run(desk.aclose())
 
 
 def test_no_cycle_collection_while_the_window_loads() -> None:
@@ -222,6 +403,12 @@ def test_the_desk_builds_its_side_panes_on_first_use(
         tabs.setCurrentIndex(titles.index("Public charging"))
         assert isinstance(desk.public_tab.contents(), PublicPane)
         assert isinstance(desk.faults.events_pane, EventsPane)  # built when asked for
+        sites_read = SignalWaiter(desk.sites.sites_loaded)
+        tabs.setCurrentIndex(titles.index("Sites"))  # asks for the sites when first shown
+        overview = desk.sites_tab.contents()
+        assert isinstance(overview, SitesOverview) and tabs.currentWidget() is desk.sites_tab
+        run(sites_read.wait(5))
+        assert overview.model.rowCount() == len(sim.sites())
         assert tabs.widget(desk.faults.events_tab) is desk.faults.events_page
     finally:
         run(desk.aclose())

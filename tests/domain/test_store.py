@@ -219,6 +219,14 @@ def test_fleet_cache_from_another_account_is_not_shown(store: Store) -> None:
     assert store.load_fleet() == (b"[]", T0)
 
 
+def test_fleet_cache_size_is_known_without_reading_it(store: Store) -> None:
+    assert store.fleet_size() is None
+    store.save_fleet(b'[{"uuid": "a"}]', T0, source="https://a.example/api/v3")
+    assert store.fleet_size(source="https://a.example/api/v3") == len(b'[{"uuid": "a"}]')
+    assert store.fleet_size(source="https://b.example/api/v3") is None  # as load_fleet
+    assert store.fleet_size() == 15
+
+
 # -- migrations -----------------------------------------------------------------------------
 
 V1_SCHEMA = """

@@ -7,8 +7,10 @@ from itertools import combinations
 from typing import Any
 
 import msgspec
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QLabel
 
 from plugdesk.api.models import PowerUsage
 from plugdesk.domain.health import Health, charger_health
@@ -33,6 +35,36 @@ def test_every_level_has_its_own_shape_even_in_greyscale(qapp: Any) -> None:
         assert alpha_a != alpha_b or a == b, f"{a} and {b} have the same outline"
 
 
+def test_detail_pane_makes_its_charger_page_when_first_needed(qtbot: Any) -> None:
+    pane = DetailPane(clock=lambda: NOW)
+    qtbot.addWidget(pane)
+    stack = pane.placeholder.parentWidget()
+    assert stack is not None and len(stack.findChildren(QLabel)) == 1  # the prompt alone
+    pane.set_stale(True)  # before the page: kept for it
+    pane.show_placeholder("Nothing selected")
+    assert len(stack.findChildren(QLabel)) == 1
+    changed: list[int] = []
+    pane.tab_changed.connect(changed.append)
+    listed = faulted(7)
+    pane.show_charger(listed, charger_health(listed, NOW), stale=True)
+    assert pane.title.text() == "PC-0007" and pane.values["error"].text() == "GroundFailure"
+    assert pane.stale_label.text() == "not current — last refresh failed"
+    assert pane.tabs.count() == 1 and pane.tabs.tabText(0) == "Details"
+    pane.add_tab(QLabel("more"), "More")
+    pane.tabs.setCurrentIndex(1)
+    assert changed == [1]  # the page's tab changes reach the window
+
+
+def test_detail_pane_parts_asked_for_first_make_the_page(qtbot: Any) -> None:
+    pane = DetailPane(clock=lambda: NOW)
+    qtbot.addWidget(pane)
+    index = pane.add_tab(QLabel("actions"), "Actions")  # a feature's tab, before a charger
+    assert index == 1 and pane.tabs.tabText(1) == "Actions"
+    assert pane.connectors_model.rowCount() == 0 and pane.placeholder.isVisibleTo(pane)
+    with pytest.raises(AttributeError):
+        pane.no_such_part  # noqa: B018 - only the page's parts are made on demand
+
+
 def test_detail_pane_fills_groups_connectors_and_power(
     qtbot: Any, model_checks: ModelChecks
 ) -> None:
@@ -49,6 +81,13 @@ def test_detail_pane_fills_groups_connectors_and_power(
     assert pane.values["pro"].text() == "—"
     assert pane.connectors_status.text() == "Loading connectors…"
     assert all("None" not in label.text() for label in pane.values.values())
+    assert pane.stale_label.text() == ""
+    pane.set_stale(True)  # italic by its font: no rich text (its first use costs start-up)
+    assert pane.stale_label.text() == "not current — last refresh failed"
+    assert pane.stale_label.font().italic()
+    assert pane.stale_label.textFormat() == Qt.TextFormat.PlainText
+    pane.set_stale(False)
+    assert pane.stale_label.text() == ""
 
     detail = msgspec.structs.replace(
         listed,

@@ -367,12 +367,17 @@ class Desk:
             self.errors.redactor.add_secret(token)
             if api_url != self.client.base_url:
                 self.window.clear_fleet()  # a cached fleet shown was not this account's
+            pending = self.client
             self.client = PlugchoiceClient(api_url, token)
             self._wire_actions()
             self._use_client(self.client)
             self._pending = False
+            if isinstance(pending, PendingClient):
+                pending.became(self.client)
         finally:
             self._connecting = None
+            if self._pending and isinstance(self.client, PendingClient):
+                self.client.abandoned()
 
     async def _live_account(self, api_url: str, token: str | None) -> tuple[str, str | None]:
         """The URL check and the keyring read a live launch leaves to after the first

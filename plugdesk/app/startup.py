@@ -24,11 +24,13 @@ generation thresholds.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import functools
 import gc
 import sys
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import AsyncIterator, Awaitable, Generator, Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -232,7 +234,8 @@ class PendingClient:
     """Stands in for the API client during a GUI launch, from the window being built to just
     after its first paint (the cached fleet, when there is one), when the network stack
     has loaded and `Desk.connect` puts the real `PlugchoiceClient` in its place. Nothing
-    polls before then; what the window reads at construction is here."""
+    polls before then; what the window reads at construction is here. A request made
+    meanwhile (a charger clicked while the keyring answers) waits for the real client."""
 
     def __init__(self, base_url: str, token: str | None) -> None:
         from urllib.parse import urlsplit
@@ -243,6 +246,23 @@ class PendingClient:
         self.host = urlsplit(base_url).hostname or ""
         self.budget = RequestBudget()
         self.token = token
+        self._real: asyncio.Future[Any] | None = None
+
+    def became(self, client: object) -> None:
+        """`Desk.connect` put `client` in place: the requests waiting go to it."""
+        real = self._connected()
+        if not real.done():
+            real.set_result(client)
+
+    def abandoned(self) -> None:
+        """No client will come (the launch was cut short): the waiting requests fail."""
+        if self._real is not None and not self._real.done():
+            self._real.set_exception(RuntimeError("the API client was never connected"))
+
+    def _connected(self) -> asyncio.Future[Any]:
+        if self._real is None:
+            self._real = asyncio.get_running_loop().create_future()
+        return self._real
 
     @property
     def has_token(self) -> bool:
@@ -255,4 +275,39 @@ class PendingClient:
         pass
 
     def __getattr__(self, name: str) -> object:
-        raise RuntimeError(f"the API client is not connected yet (asked for {name!r})")
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return functools.partial(_Deferred, self, name)
+
+
+class _Deferred:
+    """A request made of a `PendingClient`: awaited, or read with `async for` / `anext`,
+    as the real client's method would be, once that client is in place."""
+
+    def __init__(self, pending: PendingClient, name: str, *args: Any, **kwargs: Any) -> None:
+        self._pending, self._name, self._args, self._kwargs = pending, name, args, kwargs
+        self._items: AsyncIterator[Any] | None = None
+
+    def __await__(self) -> Generator[Any, None, Any]:
+        return self._result().__await__()
+
+    async def _result(self) -> Any:
+        client = await self._pending._connected()
+        return await getattr(client, self._name)(*self._args, **self._kwargs)
+
+    def __aiter__(self) -> _Deferred:
+        return self
+
+    def __anext__(self) -> Awaitable[Any]:
+        if self._items is None:
+            self._items = self._iterate()
+        return self._items.__anext__()
+
+    async def _iterate(self) -> AsyncIterator[Any]:
+        client = await self._pending._connected()
+        async for item in getattr(client, self._name)(*self._args, **self._kwargs):
+            yield item
+
+    async def aclose(self) -> None:
+        if self._items is not None:
+            await self._items.aclose()  # type: ignore[attr-defined]

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self._split_before_room: list[int] | None = None  # see give_detail_room
         self._charger_menu: ChargerMenu | None = None
         self._fleet_menu: Callable[[QWidget], QMenu | None] | None = None  # offer_fleet_menu
+        self._list_menus_taken = False
         self.charger_menu: QMenu | None = None  # the last context menu opened (for tests)
         self.tray_hint: QMessageBox | None = None
         self._tray_hint_shown = False
@@ -310,23 +311,44 @@ class MainWindow(QMainWindow):
         self.resume_alerts_action.setEnabled(paused)
 
     def set_charger_menu(self, builder: ChargerMenu) -> None:
-        """Right-click (or the Menu key) on a charger opens a menu `builder` fills.
-        The window's application-wide event filter (see __init__) sees the list's and its
-        viewport's context-menu events: they need no filter of their own (and the
-        viewport's first use from Python makes PySide load its remaining widget classes,
-        ~15 ms of start-up)."""
+        """Right-click (or the Menu key) on a charger opens a menu `builder` fills."""
         self._charger_menu = builder
+        self._take_list_menus()
 
     def show_muted(self, muted: dict[str, str]) -> None:
         """Mark muted chargers in the list (uuid -> until when, for the tooltip)."""
         self.fleet_model.set_muted(muted)
 
-    def _open_charger_menu(self, event: QContextMenuEvent, from_viewport: bool) -> None:
+    def _take_list_menus(self) -> None:
+        """A right-click on the list comes as its customContextMenuRequested (in the
+        viewport's coordinates), the Menu key and Shift+F10 through a filter on the list
+        itself. Nothing watches the viewport: its first use from Python makes PySide
+        load its remaining widget classes (~15 ms of start-up)."""
+        if self._list_menus_taken:
+            return
+        self._list_menus_taken = True
         table = self.fleet_view.table
-        if event.reason() == QContextMenuEvent.Reason.Keyboard or not from_viewport:
-            index = table.currentIndex()  # the Menu key acts on the current row
-        else:
-            index = table.indexAt(event.pos())
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._open_list_menu)
+        table.installEventFilter(self)
+
+    def _open_list_menu(self, position: QPoint | None) -> None:
+        """The charger menu (with the offered one for the selection after its entries),
+        or the offered menu alone; `position` None: the Menu key, the current row."""
+        if self._charger_menu is not None:
+            self._open_charger_menu(position)
+            return
+        table = self.fleet_view.table
+        menu = self._fleet_menu(table) if self._fleet_menu is not None else None
+        if menu is not None:
+            if position is None:
+                position = table.visualRect(table.currentIndex()).center()
+            menu.exec(table.viewport().mapToGlobal(position))
+            menu.deleteLater()
+
+    def _open_charger_menu(self, position: QPoint | None) -> None:
+        table = self.fleet_view.table
+        index = table.currentIndex() if position is None else table.indexAt(position)
         uuid = index.data(UUID_ROLE) if index.isValid() else None
         if not isinstance(uuid, str) or self._charger_menu is None:
             return
@@ -344,8 +366,7 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addActions(offered.actions())
         self.charger_menu = menu
-        rect = table.visualRect(index)
-        at = event.pos() if from_viewport and index == table.indexAt(event.pos()) else rect.center()
+        at = position if position is not None else table.visualRect(index).center()
         menu.popup(table.viewport().mapToGlobal(at))
 
     def _build_tab_shortcuts(self) -> None:
@@ -538,17 +559,8 @@ class MainWindow(QMainWindow):
         `build(parent)` makes for them (None: no menu); with a `set_charger_menu` menu,
         its entries come after that menu's."""
         self._fleet_menu = build
-        table = self.fleet_view.table
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-
-        def context_menu(position: QPoint) -> None:
-            menu = build(table)
-            if menu is not None:
-                menu.exec(table.viewport().mapToGlobal(position))
-                menu.deleteLater()
-
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(context_menu)
+        self.fleet_view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self._take_list_menus()
 
     def give_detail_room(self, roomy: bool) -> None:
         """A detail tab that wants height (the OCPP log): the connectors table hides and
@@ -879,14 +891,13 @@ class MainWindow(QMainWindow):
                     widget.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        table = self.fleet_view.table
         if (
             event.type() == QEvent.Type.ContextMenu
             and isinstance(event, QContextMenuEvent)
-            and self._charger_menu is not None
-            and watched in (table, table.viewport())
+            and event.reason() == QContextMenuEvent.Reason.Keyboard
+            and watched is self.fleet_view.table
         ):
-            self._open_charger_menu(event, from_viewport=watched is table.viewport())
+            self._open_list_menu(None)  # its position is in the list's coordinates
             return True
         if (
             event.type() == QEvent.Type.ShortcutOverride

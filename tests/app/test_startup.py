@@ -18,6 +18,7 @@ from typing import Any
 
 import msgspec
 import pytest
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -323,9 +324,9 @@ def test_a_small_cached_fleet_is_in_the_table_when_the_window_first_shows(
 def test_the_charger_menu_takes_the_mouse_s_right_click_on_its_row(
     qtbot: Any, run: Any
 ) -> None:
-    """set_charger_menu no longer installs a filter on the list's viewport (its first use
-    costs start-up ~15 ms): the window's application-wide filter still gets the mouse's
-    right-click on a row, and opens that row's mute menu."""
+    """Nothing watches the list's viewport (its first use costs start-up ~15 ms): the
+    mouse's right-click on a row comes as the list's customContextMenuRequested and opens
+    that row's mute menu; the Menu key opens the current row's."""
     desk = run(open_desk("", None, ErrorReporter(Redactor()), demo=True))
     try:
         _cache_demo_fleet(desk)
@@ -345,6 +346,19 @@ def test_the_charger_menu_takes_the_mouse_s_right_click_on_its_row(
         texts = [action.text() for action in menu.actions()]
         assert texts[0] == f"Pop-ups for {charger.reference or charger.identity}", texts
         assert any(text.startswith("Mute") for text in texts), texts
+        menu.close()
+
+        current = table.model().index(5, 0)
+        # The current row without selecting it (a selection would load its details,
+        # and this desk is not connected).
+        table.selectionModel().setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        away = table.visualRect(table.model().index(1, 0)).center()  # not the current row
+        key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, away, table.mapToGlobal(away))
+        QApplication.sendEvent(table, key)
+        menu = window.charger_menu
+        assert menu is not None and menu.isVisible()
+        charger = current.data(CHARGER_ROLE)
+        assert menu.actions()[0].text() == f"Pop-ups for {charger.reference or charger.identity}"
         menu.close()
     finally:
         run(desk.aclose())
@@ -487,5 +501,34 @@ def test_without_a_token_public_sessions_resume_at_once(
             await called.wait()
 
         run(scenario(), timeout=5)
+    finally:
+        run(desk.aclose())
+
+
+def test_what_is_asked_before_the_client_is_connected_waits_for_it(
+    qtbot: Any, run: Any
+) -> None:
+    """A charger clicked between the first paint and `connect` (the keyring may take a
+    while to answer): its requests wait for the real client instead of failing."""
+    desk = run(open_desk("", None, ErrorReporter(Redactor()), demo=True))
+    try:
+        assert isinstance(desk.client, PendingClient)
+        run(desk.show_first())
+
+        async def ask_then_connect() -> tuple[Any, list[Any]]:
+            pending = desk.client
+            teams = asyncio.ensure_future(pending.list_teams())
+            pages = pending.iter_charger_pages()
+            first_page = asyncio.ensure_future(anext(pages))
+            await asyncio.sleep(0.05)
+            assert not teams.done() and not first_page.done()  # waiting, not failed
+            await desk.connect()
+            found = await asyncio.wait_for(teams, 10), await asyncio.wait_for(first_page, 10)
+            await pages.aclose()
+            return found
+
+        teams, page = run(ask_then_connect())
+        assert teams and teams[0].key is not None
+        assert len(page) == 25 and all(charger.uuid for charger in page)
     finally:
         run(desk.aclose())

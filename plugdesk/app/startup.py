@@ -102,7 +102,9 @@ class MainThreadGC:
         if count0 <= limit0:
             return
         if count2 > limit2 and self._long_lived_pending > self._long_lived_total // 4:
-            if self._long_lived_total + self._long_lived_pending >= self._freeze_from:
+            young = len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1))
+            walk = self._long_lived_total + self._long_lived_pending + young
+            if walk >= self._freeze_from:  # a full collection would walk them all
                 gc.collect(1)  # the young ones first: their cycles go now
                 gc.freeze()
                 self._long_lived_total = 0

@@ -71,9 +71,16 @@ def worker(argv: list[str]) -> None:
         budget = RequestBudget(LIMIT, window=60.0 / scale)
         client = PlugchoiceClient(options.base_url, options.token, budget=budget)
         runner = TaskRunner(on_error=lambda error: errors.append(repr(error)))
+        # One clock for the watch and the incident service, as the app and `plugdesk
+        # watch` have: the snapshot judges each charger as of the watch's reading of it
+        # and reuses the judgements of chargers not read again. With the wall clock here
+        # every reading was "later" than the scaled now, was clamped to it, and all
+        # 50,000 chargers were judged again on every update (2 s of CPU each, in a
+        # thread holding the GIL: the watch's loop stalled for up to 1.5 s).
         watch = FleetWatch(
             client,
             runner,
+            clock=sim_clock,
             pacing=FleetPaceSettings().scaled(1 / scale),
             watch_pacing=WatchPaceSettings().scaled(1 / scale),
             grace=(GRACE["fault"] / scale, GRACE["offline"] / scale),

@@ -8,8 +8,8 @@ connectors and site in each item, and filters. So, with a team reachable:
 - each cycle reads the three attention lists: `filter[status]=Faulted`,
   `filter[connector_status]=Faulted`, `filter[connection_status]=offline`. Their cost is
   the trouble in the fleet, not its size. A list the others cover (every Faulted charger
-  was also in the connector list) is read only every few cycles, and again every cycle
-  as soon as it shows something the others miss;
+  was also in the connector list) is read in slices, a few pages a cycle, and again whole
+  every cycle as soon as it shows something the others miss;
 - a charger that drops out of those lists is read on its own (`GET /chargers/{uuid}`,
   with connectors) before anyone is told it recovered: a charger deleted, a page shifting
   under a change, or a list that failed half-way must not resolve an incident;
@@ -36,12 +36,13 @@ import asyncio
 import gc
 import logging
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 import msgspec
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
 from plugdesk.api.errors import (
     AuthError,
@@ -79,6 +80,7 @@ PROGRESS_EVERY = 8  # first load: progress after every this many pages
 LIST_READ_AHEAD = 1  # a long attention list: a page in flight (at most 1 past its end)
 LOAD_READ_AHEAD = 4  # the complete read
 SETTLE_FROM = 10_000  # chargers: a first load this big is moved out of the young heap
+RE_READS_OVER = 10  # cycles: the plan counts their average of charger detail reads
 
 
 class FleetWatch(FleetMonitor):
@@ -106,7 +108,14 @@ class FleetWatch(FleetMonitor):
         self._fleet: dict[str, Charger] = {}
         self._read_at: dict[str, datetime] = {}  # when each charger's data was read
         self._attention: set[str] = set()
-        self._covered_cycles = 0  # cycles the first attention list added nothing
+        # The first attention list, while the others cover it: read in slices.
+        self._overlap_covered = False
+        self._overlap_iter: AsyncIterator[list[TeamCharger]] | None = None
+        self._overlap_credit = 0.0
+        self._overlap_read = 0  # items of the round so far
+        self._overlap_pages = 1  # pages of its last whole round
+        self._detail_reads = 0  # charger detail reads since the last cycle
+        self._rereads: deque[int] = deque(maxlen=RE_READS_OVER)
         self._sweep_iter: AsyncIterator[list[TeamCharger]] | None = None
         self._sweep_seen: set[str] = set()
         self._sweep_credit = 0.0
@@ -114,8 +123,7 @@ class FleetWatch(FleetMonitor):
         self._listed: dict[str, Charger] = {}  # list mode: the list's own reading of each
         self._grace = grace
         self._plan = WatchPlan(cycle=self._watch_pacing.min_cycle, sweep_pages=0.0)
-        self._attention_pages = len(ATTENTION)
-        self._attention_pages_first = 1
+        self._attention_pages = float(len(ATTENTION))
         self._cycle_due = False  # a tick came while a cycle was still running
         self.cycles = 0
         self.cycle_seconds: list[float] = []  # how long each cycle took (benchmarks)
@@ -128,6 +136,8 @@ class FleetWatch(FleetMonitor):
             monotonic=monotonic,
             parent=parent,
         )
+        # Coarse timers may fire 5 % early: a cycle more in a minute than planned.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
 
     # -- what others read ------------------------------------------------------------------
 
@@ -168,6 +178,7 @@ class FleetWatch(FleetMonitor):
         self._fleet.clear()
         self._read_at.clear()
         self._attention.clear()
+        self._end_overlap_slices()
         self._end_team_sweep()
         super().set_client(client)
 
@@ -301,6 +312,8 @@ class FleetWatch(FleetMonitor):
             # Counted from this telling: that is when the incident's grace period began.
             self._schedule_confirmations(entered)
             self.cycle_seconds.append(self._monotonic() - began)
+            self._rereads.append(self._detail_reads)
+            self._detail_reads = 0
             if await self._sweep_some():
                 self._publish_fleet()  # a sweep ended: chargers may have gone
             self._replan()
@@ -313,30 +326,27 @@ class FleetWatch(FleetMonitor):
         """Read the attention lists; re-read on their own the chargers that left them.
         Returns the chargers that entered them."""
         assert self._team is not None
-        skip_first = not full and self._covered_cycles % self._watch_pacing.overlap_every != 0
-        wanted = ATTENTION[1:] if skip_first else ATTENTION
+        sliced = self._overlap_covered and not full
+        others = [self._read_list(name, value) for name, value in ATTENTION[1:]]
+        first = self._overlap_slice() if sliced else self._read_list(*ATTENTION[0])
         # The lists side by side: a cycle takes as long as the longest, not the sum.
-        lists = await asyncio.gather(*(self._read_list(name, value) for name, value in wanted))
-        if skip_first:
-            lists.insert(0, [])
+        lists = await asyncio.gather(first, *others)
         by_list = [{item.uuid for item in items} for items in lists]
+        missed = by_list[0] - by_list[1] - by_list[2]
+        if not sliced:
+            self._overlap_pages = pages_for(len(lists[0]))
+        if missed or not sliced:
+            # Whole every cycle while it shows what the others miss; in slices from the
+            # start of the list once it shows nothing more.
+            self._end_overlap_slices()
+            self._overlap_covered = not missed
+        first_pages = (
+            self._overlap_pages / self._watch_pacing.overlap_every
+            if self._overlap_covered
+            else self._overlap_pages
+        )
+        self._attention_pages = first_pages + sum(pages_for(len(items)) for items in lists[1:])
         found = {item.uuid: item for items in lists for item in items}
-        pages = sum(pages_for(len(items)) for items in lists[1:])
-        if not skip_first:
-            # Read the first list every cycle again while it shows what the others miss.
-            covered = by_list[0] <= by_list[1] | by_list[2]
-            self._covered_cycles = self._covered_cycles + 1 if covered else 0
-            pages += pages_for(len(lists[0])) // (
-                self._watch_pacing.overlap_every if covered else 1
-            )
-        else:
-            self._covered_cycles += 1
-            pages += self._attention_pages_first
-        self._attention_pages = pages
-        if not skip_first:
-            self._attention_pages_first = pages_for(len(lists[0])) // (
-                self._watch_pacing.overlap_every if covered else 1
-            )
         for uuid, item in found.items():
             self._put(_merged(self._fleet.get(uuid), item))
         entered = found.keys() - self._attention
@@ -347,6 +357,38 @@ class FleetWatch(FleetMonitor):
         # reading it on its own each cycle until the lists or its read say otherwise.
         self._attention |= {u for u in left if _needs_attention(self._fleet.get(u))}
         return set(entered)
+
+    async def _overlap_slice(self) -> list[TeamCharger]:
+        """This cycle's pages of the first attention list, read in turn across cycles (a
+        round every `overlap_every` cycles). Only to learn whether the others still
+        cover it: a charger a shifted page skips is in the next round."""
+        assert self._team is not None
+        self._overlap_credit += self._overlap_pages / self._watch_pacing.overlap_every
+        items: list[TeamCharger] = []
+        while self._overlap_credit >= 1:
+            if self._overlap_iter is None:
+                name, value = ATTENTION[0]
+                listed = self._client.iter_team_chargers(self._team, read_ahead=0, **{name: value})
+                self._overlap_iter = _pages(listed)
+                self._overlap_read = 0
+            try:
+                page = await anext(self._overlap_iter)
+            except StopAsyncIteration:  # a round done: the next starts next cycle
+                self._overlap_pages = pages_for(self._overlap_read)
+                self._overlap_iter = None
+                self._overlap_credit = min(self._overlap_credit, 1.0) - 1
+                break
+            except BaseException:
+                self._end_overlap_slices()
+                raise
+            self._overlap_credit -= 1
+            self._overlap_read += len(page)
+            items += page
+        return items
+
+    def _end_overlap_slices(self) -> None:
+        self._overlap_iter = None
+        self._overlap_credit = 0.0
 
     async def _read_list(self, name: str, value: str) -> list[TeamCharger]:
         assert self._team is not None
@@ -359,6 +401,7 @@ class FleetWatch(FleetMonitor):
         """Read each charger on its own (with connectors): gone from the lists is not
         yet recovered."""
         for uuid in sorted(uuids):
+            self._detail_reads += 1
             try:
                 detail = await self._client.get_charger(uuid)
             except NotFoundError:
@@ -432,8 +475,12 @@ class FleetWatch(FleetMonitor):
         self._sweep_seen = set()
 
     def _replan(self) -> None:
+        rereads = sum(self._rereads) / len(self._rereads) if self._rereads else 0.0
         self._plan = plan(
-            self._watch_pacing, self._attention_pages, getattr(self, "_fleet_pages", 1)
+            self._watch_pacing,
+            self._attention_pages,
+            getattr(self, "_fleet_pages", 1),
+            rereads,
         )
         self._apply_pace()
 

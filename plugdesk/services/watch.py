@@ -373,11 +373,13 @@ class FleetWatch(FleetMonitor):
                 self._overlap_read = 0
             try:
                 page = await anext(self._overlap_iter)
-            except StopAsyncIteration:  # a round done: the next starts next cycle
+            except StopAsyncIteration:  # a round done: the next one starts at once
                 self._overlap_pages = pages_for(self._overlap_read)
                 self._overlap_iter = None
-                self._overlap_credit = min(self._overlap_credit, 1.0) - 1
-                break
+                if self._overlap_read == 0:  # an empty list: its one page was read now
+                    self._overlap_credit -= 1
+                    break
+                continue
             except BaseException:
                 self._end_overlap_slices()
                 raise

@@ -9,16 +9,16 @@ Two kinds of reading share one budget:
   new and removed chargers and heartbeats current.
 
 The budget is counted per minute, so the plan is made for the busiest minute, not the
-average one: a minute holds as many cycles as start in it, and a 22 s cycle costs a
-minute three cycles just like a 20 s one. So the plan fits a whole number of cycles in
-`share` of a window (the rest stays free for the user's own requests): the sweep gets
-enough to go round once per `sweep_period`, but never more than `sweep_share` of the
-watch's window; the attention check, with the detail re-reads it brings, gets the rest,
-as many cycles of it as fit, never closer than `min_cycle`. 5,000 chargers, 1.5 % in
-trouble: 3-5 attention pages every 12 s and 6 sweep pages a minute (~7 % of the budget
-with the re-reads). 50,000: ~34 attention pages three times a minute and 6 sweep pages
-(~22 % in the busiest minute): the share grows with the trouble in the fleet, not with
-its size.
+average one: a minute holds as many cycles as start in it (and the end of one more when
+cycles take a while), and a 22 s cycle costs a minute three cycles just like a 21 s
+one. So the plan fits a whole number of cycles in `share` of a window (the rest stays
+free for the user's own requests): the sweep gets enough to go round once per
+`sweep_period`, but never more than `sweep_share` of the watch's window; the attention
+check, with the detail re-reads it brings, gets the rest, as many cycles of it as fit,
+never closer than `min_cycle`. 5,000 chargers, 1.5 % in trouble: 3-5 attention pages
+every 12 s and 6 sweep pages a minute (~8 % of the budget with the re-reads). 50,000:
+~34 attention pages three times a minute (every ~21 s) and 6 sweep pages (~22-23 % in
+the busiest minute): the share grows with the trouble in the fleet, not with its size.
 
 Pure: no clock, no I/O.
 """
@@ -69,15 +69,20 @@ def pages_for(items: int) -> int:
     return max(1, -(-items // PAGE))
 
 
-# Cycles start a little further apart than a whole number per window: a tick that came
-# late, then one on time, must not let one more cycle into a window.
-SLACK = 0.02
+# Cycles start a little further apart than that: a tick that came late, then one on
+# time, must not let one more cycle into a window.
+SLACK = 0.01
 
 
 def plan(
-    settings: WatchPaceSettings, attention_pages: float, fleet_pages: int, rereads: float = 0.0
+    settings: WatchPaceSettings,
+    attention_pages: float,
+    fleet_pages: int,
+    rereads: float = 0.0,
+    spread: float = 0.0,
 ) -> WatchPlan:
-    """`attention_pages` and `rereads` (charger detail reads): what a cycle costs."""
+    """`attention_pages` and `rereads` (charger detail reads): what a cycle costs;
+    `spread`: how long a cycle's requests take, first to last."""
     budget = settings.share * settings.budget_per_window  # requests in the busiest window
     sweep = min(
         fleet_pages * settings.window / settings.sweep_period, settings.sweep_share * budget
@@ -86,7 +91,10 @@ def plan(
     per_cycle = max(1.0, attention_pages + rereads)
     fits = int(room // per_cycle)
     if fits >= 1:
-        cycle = settings.window / fits * (1 + SLACK)
+        # A window holds the requests of `fits` cycles at most if that many cycles take
+        # the window and one cycle's spread: else the end of a slow cycle and the start
+        # of the one after the `fits`-th could both fall into it.
+        cycle = (settings.window + min(spread, settings.window)) / fits * (1 + SLACK)
     else:  # more trouble than a window affords: a cycle takes longer than a window
         cycle = per_cycle * settings.window / room
     cycle = max(settings.min_cycle, cycle)

@@ -116,6 +116,7 @@ class FleetWatch(FleetMonitor):
         self._overlap_pages = 1  # pages of its last whole round
         self._detail_reads = 0  # charger detail reads since the last cycle
         self._rereads: deque[int] = deque(maxlen=RE_READS_OVER)
+        self._spreads: deque[float] = deque(maxlen=RE_READS_OVER)  # a cycle's requests took
         self._sweep_iter: AsyncIterator[list[TeamCharger]] | None = None
         self._sweep_seen: set[str] = set()
         self._sweep_credit = 0.0
@@ -316,6 +317,7 @@ class FleetWatch(FleetMonitor):
             self._detail_reads = 0
             if await self._sweep_some():
                 self._publish_fleet()  # a sweep ended: chargers may have gone
+            self._spreads.append(self._monotonic() - began)
             self._replan()
         except AuthError:
             self._fail_auth()
@@ -483,6 +485,7 @@ class FleetWatch(FleetMonitor):
             self._attention_pages,
             getattr(self, "_fleet_pages", 1),
             rereads,
+            max(self._spreads, default=0.0),
         )
         self._apply_pace()
 

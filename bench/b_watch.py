@@ -189,9 +189,8 @@ def run_one(fleet: int, quick: bool, home: Path) -> Result:
     # 50,000 chargers run at half the speed: the simulator filters 50,000 chargers for
     # every attention page, and this machine is shared.
     scale = 10.0 if fleet <= 5000 else 5.0
-    # Faults come two a minute and only those that start in the first minutes count
-    # (grace + 1 min must fit before the end): 16 minutes give ~25, so a quick run's p95
-    # is its second-worst fault rather than its worst of 7-9 (with 10-12 minutes).
+    # Only faults with grace + 1 min left before the end count: 16 minutes give 16-17,
+    # so a quick run's p95 is its second-worst fault, not its worst of 7-9 (10-12 min).
     minutes = 16.0 if quick else 30.0
     env = child_env(home)
     with SimProcess(

@@ -8,8 +8,8 @@ connectors and site in each item, and filters. So, with a team reachable:
 - each cycle reads the three attention lists: `filter[status]=Faulted`,
   `filter[connector_status]=Faulted`, `filter[connection_status]=offline`. Their cost is
   the trouble in the fleet, not its size. A list the others cover (every Faulted charger
-  was also in the connector list) is read only every few cycles, and again every cycle
-  as soon as it shows something the others miss;
+  was also in the connector list) is read in slices, a few pages a cycle, and again whole
+  every cycle as soon as it shows something the others miss;
 - a charger that drops out of those lists is read on its own (`GET /chargers/{uuid}`,
   with connectors) before anyone is told it recovered: a charger deleted, a page shifting
   under a change, or a list that failed half-way must not resolve an incident;
@@ -36,12 +36,13 @@ import asyncio
 import gc
 import logging
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 import msgspec
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
 from plugdesk.api.errors import (
     AuthError,
@@ -79,6 +80,7 @@ LIST_READ_AHEAD = 1  # a long attention list: a page in flight (at most 1 past i
 LOAD_READ_AHEAD = 4  # the complete read
 SETTLE_FROM = 10_000  # chargers: a first load this big is moved out of the young heap
 LIST_SLICE = 5_000  # chargers gone through in one turn of the loop
+RE_READS_OVER = 10  # cycles: the plan counts their average of charger detail reads
 
 
 class FleetWatch(FleetMonitor):
@@ -106,7 +108,15 @@ class FleetWatch(FleetMonitor):
         self._fleet: dict[str, Charger] = {}
         self._read_at: dict[str, datetime] = {}  # when each charger's data was read
         self._attention: set[str] = set()
-        self._covered_cycles = 0  # cycles the first attention list added nothing
+        # The first attention list, while the others cover it: read in slices.
+        self._overlap_covered = False
+        self._overlap_iter: AsyncIterator[list[TeamCharger]] | None = None
+        self._overlap_credit = 0.0
+        self._overlap_read = 0  # items of the round so far
+        self._overlap_pages = 1  # pages of its last whole round
+        self._detail_reads = 0  # charger detail reads since the last cycle
+        self._rereads: deque[int] = deque(maxlen=RE_READS_OVER)
+        self._spreads: deque[float] = deque(maxlen=RE_READS_OVER)  # a cycle's requests took
         self._sweep_iter: AsyncIterator[list[TeamCharger]] | None = None
         self._sweep_seen: set[str] = set()
         self._sweep_credit = 0.0
@@ -114,8 +124,7 @@ class FleetWatch(FleetMonitor):
         self._listed: dict[str, Charger] = {}  # list mode: the list's own reading of each
         self._grace = grace
         self._plan = WatchPlan(cycle=self._watch_pacing.min_cycle, sweep_pages=0.0)
-        self._attention_pages = len(ATTENTION)
-        self._attention_pages_first = 1
+        self._attention_pages = float(len(ATTENTION))
         self._cycle_due = False  # a tick came while a cycle was still running
         self.cycles = 0
         self.cycle_seconds: list[float] = []  # how long each cycle took (benchmarks)
@@ -128,6 +137,8 @@ class FleetWatch(FleetMonitor):
             monotonic=monotonic,
             parent=parent,
         )
+        # Coarse timers may fire 5 % early: a cycle more in a minute than planned.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
 
     # -- what others read ------------------------------------------------------------------
 
@@ -168,6 +179,7 @@ class FleetWatch(FleetMonitor):
         self._fleet.clear()
         self._read_at.clear()
         self._attention.clear()
+        self._end_overlap_slices()
         self._end_team_sweep()
         super().set_client(client)
 
@@ -230,7 +242,7 @@ class FleetWatch(FleetMonitor):
                 # The complete list just read says what needs attention (connectors
                 # included): reading the filtered lists again would only repeat it.
                 lists = await _attention_lists(list(seen.values()))
-                self._note_list_sizes(lists, skip_first=False)
+                self._note_list_sizes(lists, sliced=False)
                 self._attention = {charger.uuid for items in lists for charger in items}
             else:
                 await self._check_attention(full=True)
@@ -312,8 +324,11 @@ class FleetWatch(FleetMonitor):
             # Counted from this telling: that is when the incident's grace period began.
             self._schedule_confirmations(entered)
             self.cycle_seconds.append(self._monotonic() - began)
+            self._rereads.append(self._detail_reads)
+            self._detail_reads = 0
             if await self._sweep_some():
                 self._publish_fleet()  # a sweep ended: chargers may have gone
+            self._spreads.append(self._monotonic() - began)
             self._replan()
         except AuthError:
             self._fail_auth()
@@ -324,13 +339,12 @@ class FleetWatch(FleetMonitor):
         """Read the attention lists; re-read on their own the chargers that left them.
         Returns the chargers that entered them."""
         assert self._team is not None
-        skip_first = not full and self._covered_cycles % self._watch_pacing.overlap_every != 0
-        wanted = ATTENTION[1:] if skip_first else ATTENTION
+        sliced = self._overlap_covered and not full
+        others = [self._read_list(name, value) for name, value in ATTENTION[1:]]
+        first = self._overlap_slice() if sliced else self._read_list(*ATTENTION[0])
         # The lists side by side: a cycle takes as long as the longest, not the sum.
-        lists = await asyncio.gather(*(self._read_list(name, value) for name, value in wanted))
-        if skip_first:
-            lists.insert(0, [])
-        self._note_list_sizes(lists, skip_first)
+        lists = await asyncio.gather(first, *others)
+        self._note_list_sizes(lists, sliced)
         found = {item.uuid: item for items in lists for item in items}
         for uuid, item in found.items():
             self._put(_merged(self._fleet.get(uuid), item))
@@ -344,27 +358,58 @@ class FleetWatch(FleetMonitor):
         return set(entered)
 
     def _note_list_sizes(
-        self, lists: Sequence[Sequence[TeamCharger | Charger]], skip_first: bool
+        self, lists: Sequence[Sequence[TeamCharger | Charger]], sliced: bool
     ) -> None:
-        """The attention lists' pages, for the pacing plan (the first list counted only
-        every few cycles while the others cover it)."""
+        """The attention lists' pages, for the pacing plan."""
         by_list = [{item.uuid for item in items} for items in lists]
-        pages = sum(pages_for(len(items)) for items in lists[1:])
-        if not skip_first:
-            # Read the first list every cycle again while it shows what the others miss.
-            covered = by_list[0] <= by_list[1] | by_list[2]
-            self._covered_cycles = self._covered_cycles + 1 if covered else 0
-            pages += pages_for(len(lists[0])) // (
-                self._watch_pacing.overlap_every if covered else 1
-            )
-        else:
-            self._covered_cycles += 1
-            pages += self._attention_pages_first
-        self._attention_pages = pages
-        if not skip_first:
-            self._attention_pages_first = pages_for(len(lists[0])) // (
-                self._watch_pacing.overlap_every if covered else 1
-            )
+        missed = by_list[0] - by_list[1] - by_list[2]
+        if not sliced:
+            self._overlap_pages = pages_for(len(lists[0]))
+        if missed or not sliced:
+            # Whole every cycle while it shows what the others miss; in slices from the
+            # start of the list once it shows nothing more.
+            self._end_overlap_slices()
+            self._overlap_covered = not missed
+        first_pages = (
+            self._overlap_pages / self._watch_pacing.overlap_every
+            if self._overlap_covered
+            else self._overlap_pages
+        )
+        self._attention_pages = first_pages + sum(pages_for(len(items)) for items in lists[1:])
+
+    async def _overlap_slice(self) -> list[TeamCharger]:
+        """This cycle's pages of the first attention list, read in turn across cycles (a
+        round every `overlap_every` cycles). Only to learn whether the others still
+        cover it: a charger a shifted page skips is in the next round."""
+        assert self._team is not None
+        self._overlap_credit += self._overlap_pages / self._watch_pacing.overlap_every
+        items: list[TeamCharger] = []
+        while self._overlap_credit >= 1:
+            if self._overlap_iter is None:
+                name, value = ATTENTION[0]
+                listed = self._client.iter_team_chargers(self._team, read_ahead=0, **{name: value})
+                self._overlap_iter = _pages(listed)
+                self._overlap_read = 0
+            try:
+                page = await anext(self._overlap_iter)
+            except StopAsyncIteration:  # a round done: the next one starts at once
+                self._overlap_pages = pages_for(self._overlap_read)
+                self._overlap_iter = None
+                if self._overlap_read == 0:  # an empty list: its one page was read now
+                    self._overlap_credit -= 1
+                    break
+                continue
+            except BaseException:
+                self._end_overlap_slices()
+                raise
+            self._overlap_credit -= 1
+            self._overlap_read += len(page)
+            items += page
+        return items
+
+    def _end_overlap_slices(self) -> None:
+        self._overlap_iter = None
+        self._overlap_credit = 0.0
 
     async def _read_list(self, name: str, value: str) -> list[TeamCharger]:
         assert self._team is not None
@@ -377,6 +422,7 @@ class FleetWatch(FleetMonitor):
         """Read each charger on its own (with connectors): gone from the lists is not
         yet recovered."""
         for uuid in sorted(uuids):
+            self._detail_reads += 1
             try:
                 detail = await self._client.get_charger(uuid)
             except NotFoundError:
@@ -450,8 +496,13 @@ class FleetWatch(FleetMonitor):
         self._sweep_seen = set()
 
     def _replan(self) -> None:
+        rereads = sum(self._rereads) / len(self._rereads) if self._rereads else 0.0
         self._plan = plan(
-            self._watch_pacing, self._attention_pages, getattr(self, "_fleet_pages", 1)
+            self._watch_pacing,
+            self._attention_pages,
+            getattr(self, "_fleet_pages", 1),
+            rereads,
+            max(self._spreads, default=0.0),
         )
         self._apply_pace()
 
@@ -509,7 +560,9 @@ class FleetWatch(FleetMonitor):
             self._rotation = list(self._fleet)
         # A connector-only fault shows nowhere in the list: re-read those every cycle
         # (at most half the reads), the list shows the charger's own faults itself.
-        troubled = [u for u, c in self._fleet.items() if _connector_fault(c) and not _own_fault(c)]
+        troubled = [
+            u for u, c in self._fleet.items() if _connector_fault(c) and not _own_fault(c)
+        ]
         picked = troubled[: DETAILS_PER_CYCLE // 2]
         while len(picked) < DETAILS_PER_CYCLE and self._rotation:
             uuid = self._rotation.pop()

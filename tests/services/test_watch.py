@@ -13,6 +13,7 @@ import pytest
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.domain.incidents import IncidentTracker, NotificationPrefs
 from plugdesk.domain.store import Store
+from plugdesk.domain.watch_pacing import WatchPaceSettings
 from plugdesk.services.incidents import IncidentService
 from plugdesk.services.monitor import REFRESH_TASK
 from plugdesk.services.watch import LIST, TEAM, FleetWatch
@@ -34,12 +35,16 @@ def frozen_sim() -> Iterator[Simulator]:
 
 
 class Watched:
-    def __init__(self, sim: Simulator, db: Path) -> None:
+    def __init__(
+        self, sim: Simulator, db: Path, pacing: WatchPaceSettings | None = None
+    ) -> None:
         self.errors: list[BaseException] = []
         self.client = PlugchoiceClient(sim.base_url, sim.token)
         self.runner = TaskRunner(on_error=self.errors.append)
         # Grace ends are re-read after an hour of real time: never within a test.
-        self.watch = FleetWatch(self.client, self.runner, grace=(3600.0, 3600.0))
+        self.watch = FleetWatch(
+            self.client, self.runner, grace=(3600.0, 3600.0), watch_pacing=pacing
+        )
         self.store = Store(db)
         self.tracker = IncidentTracker(
             self.store, grace_fault=120, grace_offline=300, grace_clear=0,
@@ -250,3 +255,56 @@ def test_the_first_load_reads_the_complete_list_once_and_knows_what_needs_attent
     assert any("filter[connector_status]" in q for q in filtered_reads(before))
     assert not any(r.route == "chargers.show" for r in frozen_sim.request_log[before:])
     assert watched.watch._attention == troubled
+
+
+def _status_pages(sim: Simulator, since: int) -> list[str]:
+    """The pages of the Faulted (charger status) list asked for since `since`."""
+    return [
+        str(r.query.get("page", "1")) for r in sim.request_log[since:]
+        if r.query.get("filter[status]") == "Faulted"
+    ]  # fmt: skip
+
+
+def test_a_covered_faulted_list_is_read_in_slices_and_whole_once_it_shows_more(
+    frozen_sim: Simulator, tmp_path: Path, run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two pages of Faulted chargers, each with every connector Faulted too: the connector
+    # list covers the Faulted list, so it is read a page a cycle (a round in 2 cycles).
+    online = [c["uuid"] for c in frozen_sim.chargers() if c["connection_status"] == "online"]
+    for uuid in online[:30]:
+        frozen_sim.force_fault(uuid, "GroundFailure")
+    w = Watched(frozen_sim, tmp_path / "plugdesk.sqlite3", WatchPaceSettings(overlap_every=2))
+    try:
+        before = len(frozen_sim.request_log)
+        # The first load reads only the page that finds the team: the complete list
+        # tells what the Faulted list holds.
+        run(w.cycle())
+        assert _status_pages(frozen_sim, before) == ["1"]
+        slices = []
+        for _ in range(4):
+            before = len(frozen_sim.request_log)
+            run(w.cycle())
+            slices.append(_status_pages(frozen_sim, before))
+        assert slices == [["1"], ["2"], ["1"], ["2"]]
+
+        # The connector list loses one of them: the Faulted list shows more than the
+        # others, so from the next cycle on it is read whole, every cycle.
+        hidden = online[29]
+        read_list = w.watch._read_list
+
+        async def losing(name: str, value: str) -> list[Any]:
+            items = await read_list(name, value)
+            return [i for i in items if name != "connector_status" or i.uuid != hidden]
+
+        monkeypatch.setattr(w.watch, "_read_list", losing)
+        for _ in range(2):  # its slice comes round
+            run(w.cycle())
+        for _ in range(2):
+            before = len(frozen_sim.request_log)
+            run(w.cycle())
+            assert _status_pages(frozen_sim, before) == ["1", "2"]
+        assert {c.uuid: c for c in w.watch.chargers}[hidden].status == "Faulted"
+        assert hidden in {key[0] for key in w.tracker.pending()}
+        assert not w.errors
+    finally:
+        run(w.aclose())

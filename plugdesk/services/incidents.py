@@ -270,10 +270,11 @@ class IncidentService(QObject):
         stale_after = self.tracker.stale_after
         snapshot = take_snapshot(fleet, now, stale_after, read_at, self._snapshot)
         step = self._plan(fleet, snapshot)
+        self._keep_fleet(fleet, now)
         if step.writes and not self.history.inline:
-            self._observing = self._runner.start(self._commit_then_settle(fleet, snapshot, step))
+            self._observing = self._runner.start(self._commit_then_settle(snapshot, step))
             return
-        self._settle(fleet, snapshot, step, self._write_now(step))
+        self._settle(snapshot, step, self._write_now(step))
 
     async def _observe_in_turn(
         self,
@@ -299,7 +300,20 @@ class IncidentService(QObject):
                 return
             if self.tracker.involved() != involved:  # reloaded meanwhile: visit them all
                 candidates = fleet
-        await self._commit_then_settle(fleet, snapshot, self._plan(candidates, snapshot))
+        step = self._plan(candidates, snapshot)
+        self._keep_fleet(fleet, now)
+        await self._commit_then_settle(snapshot, step)
+
+    def _keep_fleet(self, chargers: list[Charger], now: datetime) -> None:
+        """Cache the fleet for the next offline start, once a minute at most. Queued
+        before the refresh's incidents, so the cache is in the file by their alerts."""
+        moment = time.monotonic()  # not the clock: a simulated one may run fast
+        if self._cached_at is None or moment - self._cached_at >= CACHE_EVERY:
+            self._cached_at = moment
+            self._unsaved = None
+            self._save_snapshot(chargers, now)
+        else:
+            self._unsaved = (chargers, now)  # written at close at the latest
 
     def _plan(self, chargers: list[Charger], snapshot: FleetSnapshot) -> Step:
         """The tracker's step for this refresh: what it opens and closes (memory only)."""
@@ -315,9 +329,7 @@ class IncidentService(QObject):
         except StoreError as error:
             return error
 
-    async def _commit_then_settle(
-        self, fleet: list[Charger], snapshot: FleetSnapshot, step: Step
-    ) -> None:
+    async def _commit_then_settle(self, snapshot: FleetSnapshot, step: Step) -> None:
         written: list[Incident] | StoreError | None = []
         if step.writes:
             try:
@@ -325,11 +337,10 @@ class IncidentService(QObject):
             except StoreError as error:
                 written = error
         if not self._closed:
-            self._settle(fleet, snapshot, step, written)
+            self._settle(snapshot, step, written)
 
     def _settle(
         self,
-        chargers: list[Charger],
         snapshot: FleetSnapshot,
         step: Step,
         written: list[Incident] | StoreError | None,
@@ -354,13 +365,6 @@ class IncidentService(QObject):
         self._tell_if_memory_only()
         self._set_summary(snapshot.level(), snapshot.counts(), now, "")
         self.snapshot_ready.emit(snapshot)
-        moment = time.monotonic()  # not the clock: a simulated one may run fast
-        if self._cached_at is None or moment - self._cached_at >= CACHE_EVERY:
-            self._cached_at = moment
-            self._unsaved = None
-            self._save_snapshot(chargers, now)
-        else:
-            self._unsaved = (chargers, now)  # written at close at the latest
         pending = self._pending_problems(snapshot)
         pending_changed = pending != self._pending
         self._pending = pending

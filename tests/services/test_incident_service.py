@@ -146,6 +146,7 @@ def test_recovery_resolves_once_and_marks_delivery(
     (incident,) = [i for i in pipeline.store.list_incidents() if i.charger_uuid == uuid]
     assert not incident.is_open and incident.notified_open and not incident.notified_close
     pipeline.service.mark_delivered(mine[1])
+    run(pipeline.service.flush())  # the mark is written off the UI thread
     stored = pipeline.store.get_incident(incident.id)
     assert stored is not None and stored.notified_close
 

@@ -29,7 +29,9 @@ class Pipeline:
     observed_at: list[datetime] = field(default_factory=list)
 
     async def refresh(self, seconds: float = 20) -> None:
+        """One refresh, observed and committed (alerts come once the history has them)."""
         await self.harness.refresh(seconds)
+        await self.service.flush()
 
     async def aclose(self) -> None:
         await self.service.flush()

@@ -57,6 +57,7 @@ class HistoryWriter:
         self.inline = inline or store.path is None
         self._reader = store  # the UI thread's Store: the inline writer writes with it
         self._store: Store | None = None  # the lane's own, opened there on first use
+        self._queued: set[concurrent.futures.Future[object]] = set()  # not done yet
         self.closed = False
 
     def submit(self, write: Write[T]) -> concurrent.futures.Future[T]:
@@ -65,17 +66,26 @@ class HistoryWriter:
             return _failed(StoreError(_CLOSED))
         if self.inline:
             return _now(write, self._reader)
-        return submit_blocking(self._run, write, lane=HISTORY)
+        future = submit_blocking(self._run, write, lane=HISTORY)
+        self._queued.add(future)
+        future.add_done_callback(self._queued.discard)
+        return future
 
     async def run(self, write: Write[T]) -> T:
         """`submit` and await the commit. Cancelling the await does not cancel the write."""
         future = asyncio.wrap_future(self.submit(write))
         return await asyncio.shield(future)
 
+    @property
+    def pending(self) -> int:
+        """Writes queued and not done yet."""
+        return len(self._queued)
+
     async def flush(self) -> None:
-        """Wait until every write queued so far is done (in order: one no-op behind them)."""
-        if not self.closed and not self.inline:
-            await asyncio.wrap_future(submit_blocking(_nothing, lane=HISTORY))
+        """Wait until every write queued so far is done (at once when none is)."""
+        queued = [asyncio.wrap_future(future) for future in list(self._queued)]
+        if queued:
+            await asyncio.wait(queued)
 
     def close(self) -> None:
         """Run what is queued, then close the lane's connection (folds the WAL back).
@@ -97,10 +107,6 @@ class HistoryWriter:
         if self._store is not None:
             self._store.close()
             self._store = None
-
-
-def _nothing() -> None:
-    return None
 
 
 def _now(write: Write[T], store: Store) -> concurrent.futures.Future[T]:

@@ -157,6 +157,7 @@ class IncidentService(QObject):
     store_problem = Signal(str)  # a sentence for the window
     snapshot_ready = Signal(object)  # FleetSnapshot: the one judgement of this refresh
     pause_changed = Signal(object)  # datetime until which pop-ups are paused, or None
+    _write_failed = Signal(object, object)  # StoreError, its words: from the writer's thread
 
     def __init__(
         self,
@@ -192,6 +193,7 @@ class IncidentService(QObject):
         self._unsaved: tuple[list[Charger], datetime] | None = None
         self._told_memory_only = False
         self._pending: list[PendingProblem] = []
+        self._write_failed.connect(self._save_failed)
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -600,14 +602,14 @@ class IncidentService(QObject):
                 self._save_failed(error, failure)
                 return False
             return True
-        self._runner.start(self._told_if_failed(future, failure))
-        return True
 
-    async def _told_if_failed(self, future: Future[object], failure: str | None) -> None:
-        try:
-            await asyncio.wrap_future(future)
-        except StoreError as error:
-            self._save_failed(error, failure)
+        def done(future: Future[object]) -> None:  # in the writer's thread
+            error = None if future.cancelled() else future.exception()
+            if isinstance(error, StoreError):
+                self._write_failed.emit(error, failure)  # queued to the UI thread
+
+        future.add_done_callback(done)
+        return True
 
     def _save_failed(self, error: StoreError, failure: str | None) -> None:
         if failure is None:

@@ -29,9 +29,7 @@ class Pipeline:
     observed_at: list[datetime] = field(default_factory=list)
 
     async def refresh(self, seconds: float = 20) -> None:
-        """One refresh, observed and committed (alerts come once the history has them)."""
         await self.harness.refresh(seconds)
-        await self.service.flush()
 
     async def aclose(self) -> None:
         await self.service.flush()
@@ -61,6 +59,7 @@ def make_pipeline(
         store, tracker, harness.runner, source=sim.base_url, clock=clock or sim.now
     )
     service.attach(harness.monitor)
+    harness.settle.append(service.flush)  # alerts come once the history has them
     pipeline = Pipeline(harness, store, tracker, service)
     service.alerts.connect(pipeline.alerts.extend)
     service.incidents_changed.connect(lambda: pipeline.changes.append(True))

@@ -728,12 +728,17 @@ class IncidentService(QObject):
 
 def encode_fleet_in_slices(chargers: Sequence[Charger]) -> bytes:
     """`encode_fleet`, one slice at a time: between two slices a worker thread gives
-    the GIL back, so the loop keeps its turns while a big fleet is encoded."""
-    parts = [
-        _slice_encoder.encode(list(chargers[start : start + ENCODE_SLICE]))[1:-1]
-        for start in range(0, len(chargers), ENCODE_SLICE)
-    ]
-    return b"[" + b",".join(part for part in parts if part) + b"]"
+    the GIL back, so the loop keeps its turns while a big fleet is encoded. The pieces
+    are joined in one `bytes.join`, which lets go of the GIL while it copies (two
+    concatenations of 40 MB would hold it for ~50 ms)."""
+    pieces = [b"["]
+    for start in range(0, len(chargers), ENCODE_SLICE):
+        encoded = _slice_encoder.encode(list(chargers[start : start + ENCODE_SLICE]))
+        if len(pieces) > 1:
+            pieces.append(b",")
+        pieces.append(encoded[1:-1])  # without its brackets (bytes: join drops the GIL)
+    pieces.append(b"]")
+    return b"".join(pieces)
 
 
 def _assess(

@@ -274,7 +274,9 @@ class IncidentService(QObject):
         step = self._plan(fleet, snapshot)
         self._keep_fleet(fleet, now)
         if step.writes and not self.history.inline:
-            self._observing = self._runner.start(self._commit_then_settle(snapshot, step))
+            commit = self.history.submit(step.write)  # queued now: a quit right after keeps it
+            settling = self._settle_when_committed(snapshot, step, commit)
+            self._observing = self._runner.start(settling)
             return
         self._settle(snapshot, step, self._write_now(step))
 
@@ -304,7 +306,8 @@ class IncidentService(QObject):
                 candidates = fleet
         step = self._plan(candidates, snapshot)
         self._keep_fleet(fleet, now)
-        await self._commit_then_settle(snapshot, step)
+        commit = self.history.submit(step.write) if step.writes else None
+        await self._settle_when_committed(snapshot, step, commit)
 
     def _keep_fleet(self, chargers: list[Charger], now: datetime) -> None:
         """Cache the fleet for the next offline start, once a minute at most. Queued
@@ -331,11 +334,14 @@ class IncidentService(QObject):
         except StoreError as error:
             return error
 
-    async def _commit_then_settle(self, snapshot: FleetSnapshot, step: Step) -> None:
+    async def _settle_when_committed(
+        self, snapshot: FleetSnapshot, step: Step, commit: Future[list[Incident] | None] | None
+    ) -> None:
         written: list[Incident] | StoreError | None = []
-        if step.writes:
+        if commit is not None:
             try:
-                written = await self.history.run(step.write)
+                # Shielded: a cancelled refresh task does not cancel its queued commit.
+                written = await asyncio.shield(asyncio.wrap_future(commit))
             except StoreError as error:
                 written = error
         if not self._closed:

@@ -23,10 +23,11 @@ Damage: a file that is not SQLite or fails `PRAGMA quick_check` is renamed to
 empty store is created; `problem` holds a sentence for the window. "Database is locked"
 and other I/O errors are *not* damage and are raised as `StoreError`.
 
-Threads: a Store belongs to the thread that made it (sqlite3's `check_same_thread`); in
-PlugDesk that is the asyncio (= Qt) thread. Writes are small (an incident row; the fleet
-JSON once per refresh). Do not share one Store between threads; open a second Store on the
-same file in another thread if ever needed (WAL lets them work side by side).
+Threads: a Store belongs to the thread that made it (sqlite3's `check_same_thread`). The
+app reads with the Store of the asyncio (= Qt) thread and writes with a second Store on the
+same file, in the HistoryWriter's own thread (plugdesk/services/history.py): a FULL commit
+fsyncs, and an fsync on a slow disk moment must not freeze the window. WAL lets the two
+connections work side by side; a read sees every commit that has completed.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 It sits between the FleetMonitor and everything that tells the user something:
 
-    monitor.fleet_updated ──> IncidentService.observe_fleet ──> IncidentTracker.observe
-                                   │                               (commits to the store)
+    monitor.fleet_updated ──> IncidentService.observe_fleet ──> IncidentTracker.plan
+                                   │      HistoryWriter (its own thread) ──> Step.write
+                                   │      then, on the UI thread ──> IncidentTracker.settle
                                    ├── alerts(list[Alert])         -> Notifier
                                    ├── incidents_changed()         -> Events pane
                                    └── health_summary(level, counts, tooltip) -> tray
@@ -19,6 +20,12 @@ stale, while the first refresh runs ("offline start").
 
 Delivery bookkeeping: an alert is committed to the store before it is emitted; whoever
 shows it calls `mark_delivered(alert)` afterwards, so a restart never shows it again.
+
+No write to the store happens on the UI thread: incidents, mutes, the pause, delivery
+marks and the fleet cache go to the store's HistoryWriter (plugdesk/services/history.py).
+The alerts of a refresh wait for its commit (without blocking the loop); the rest is
+queued and told in the window if it fails. `flush()` waits for all of it; `close()`
+writes what is still queued before the file is closed.
 """
 
 from __future__ import annotations
@@ -73,8 +80,9 @@ SUMMARY_TASK = "fleet-summary"
 LAST_KNOWN_TASK = "last-known-fleet"
 PAUSE_1H = timedelta(hours=1)
 HISTORY_LIMIT = 5000  # incidents the Events pane lists (newest first)
-# Below this many chargers the tray summary and the fleet cache are done on the loop thread
-# (a few ms); above it, in worker threads, so a 5,000-charger fleet never stalls the window.
+# Below this many chargers a refresh is judged and the fleet cache encoded on the loop
+# thread (a few ms); above it, in a worker thread, so 50,000 chargers never stall the
+# window. The commits are off the loop thread at every size.
 THREADED_FROM = 500
 # The fleet cache is for an offline start: a copy a minute is plenty (50,000 chargers are
 # 40 MB to encode and write, and the watch tells news every few seconds).

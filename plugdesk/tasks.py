@@ -13,8 +13,9 @@ nothing on it may block or hold it for more than ~16 ms (one frame).
    its own thread). A lane is one worker thread, shared by the whole process, made on
    first use: calls in one lane run one at a time and in order (an export's writes stay in
    order; keyring calls never overlap; a SQLite connection stays in the thread that opened
-   it). Pick the lane of the resource: `KEYRING`, `FILES` (export files), `FLEET_CACHE`
-   (the fleet cache's SQLite connection), or `IO` for anything else.
+   it). Pick the lane of the resource: `KEYRING`, `FILES` (export files), `HISTORY`
+   (the history file's one writing connection: plugdesk/services/history.py), or `IO`
+   for anything else.
 2. Pure-Python CPU work (health judgements, sorting thousands of rows with a Python key)
    may also go through `run_blocking(..., lane=COMPUTE)`: Python hands the GIL back every
    5 ms (`sys.getswitchinterval()`), so the loop keeps its turns.
@@ -50,7 +51,7 @@ T = TypeVar("T")
 IO = "io"
 KEYRING = "keyring"
 FILES = "files"
-FLEET_CACHE = "fleet-cache"
+HISTORY = "history"
 COMPUTE = "compute"
 
 

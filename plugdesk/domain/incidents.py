@@ -37,12 +37,13 @@ so the tracker cannot claim a condition persisted; restarting the grace period c
 most one grace period of delay and no store write per refresh. Mutes and the pause are in
 the store, so "mute 24 h" survives a restart.
 
-Threads: like the store, use a tracker from one thread (the asyncio one).
+Threads: like the store, use a tracker from one thread (the asyncio one); only the
+writes (`Step.write`, `mark_notified` with a store, `save_pause`) may run in another.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal
@@ -225,6 +226,52 @@ class _Plan:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One observation decided, not yet committed (`IncidentTracker.plan`)."""
+
+    now: datetime
+    plan: _Plan
+    mutes_ended: set[str]  # until-resolved mutes whose incidents all close now
+    mutes_gone: dict[str, Mute]  # those and the timed mutes that ran out
+
+    @property
+    def writes(self) -> bool:
+        """Whether the history changes (most refreshes change nothing)."""
+        plan = self.plan
+        return bool(plan.opens or plan.closes or self.mutes_gone)
+
+    def write(self, store: Store) -> list[Incident] | None:
+        """Commit the step in one transaction; the incidents opened, or None when the
+        history is read-only. Reads nothing of the tracker: any thread, with that
+        thread's own Store. Other store failures raise StoreError."""
+        opened: list[Incident] = []
+        try:
+            with store.transaction():
+                for (uuid, kind, connector_id), labels, condition, first_seen in self.plan.opens:
+                    opened.append(
+                        store.open_incident(
+                            charger_uuid=uuid,
+                            kind=kind,
+                            opened_at=self.now,
+                            first_seen_at=first_seen,
+                            charger_identity=labels.identity,
+                            charger_reference=labels.reference,
+                            error_code=condition.error,
+                            error_info=condition.error_info,
+                            connector_id=connector_id,
+                        )
+                    )
+                for incident, closed_at in self.plan.closes:
+                    if incident.id > 0:  # a remembered-only incident has no row to close
+                        store.close_incident(incident.id, closed_at)
+                for uuid in self.mutes_gone:
+                    store.delete_mute(uuid)
+        except StoreReadOnlyError:
+            return None
+        return opened
+
+
+@dataclass(frozen=True)
 class _Item:
     """One incident's alert before storm grouping."""
 
@@ -336,7 +383,7 @@ class IncidentTracker:
         self,
         chargers: Iterable[ChargerLike],
         now: datetime,
-        assessed: dict[str, Assessment] | None = None,
+        assessed: Mapping[str, Assessment] | None = None,
         troubled: Iterable[str] | None = None,
     ) -> list[Alert]:
         """Judge one good refresh (a failed one is simply not observed). Commits every
@@ -344,13 +391,33 @@ class IncidentTracker:
         raises StoreError and changes nothing, so the next observe tries again.
         `assessed`: `assess_fleet(chargers, now)` already worked out elsewhere;
         `troubled`: with it, the chargers where some condition holds (the others are
-        visited only when the tracker already follows them)."""
+        visited only when the tracker already follows them).
+
+        The same in three parts, for a caller that commits in another thread: `plan`
+        (memory only), `Step.write(store)` (the store only), then `settle`. Nothing else
+        may observe in between; mutes and the pause may change."""
+        step = self.plan(chargers, now, assessed, troubled)
+        return self.settle(step, step.write(self.store) if step.writes else [])
+
+    def involved(self) -> frozenset[str]:
+        """Chargers with an incident or a timer running: `plan` visits these and the
+        troubled ones, and no others."""
+        return frozenset(key[0] for key in (*self._open, *self._pending, *self._clearing))
+
+    def plan(
+        self,
+        chargers: Iterable[ChargerLike],
+        now: datetime,
+        assessed: Mapping[str, Assessment] | None = None,
+        troubled: Iterable[str] | None = None,
+    ) -> Step:
+        """What this refresh changes, worked out without touching the store or memory."""
         now = to_utc(now)
         plan = _Plan(pending=dict(self._pending), clearing=dict(self._clearing))
         connector_keys = self._connector_keys()
         # Chargers with an incident or a timer running: every other one changes nothing
         # unless a condition is present (50,000 chargers, a few dozen in trouble).
-        involved = {key[0] for key in (*self._open, *self._pending, *self._clearing)}
+        involved = self.involved()
         if troubled is not None and assessed is not None:
             wanted = involved | set(troubled)
             chargers = [c for c in chargers if c.uuid in wanted]
@@ -369,8 +436,7 @@ class IncidentTracker:
             for kind, condition in assessment.conditions.items():
                 self._step((uuid, kind, None), condition, assessment.maintenance, labels, now, plan)
             self._step_connectors(uuid, assessment, connector_keys.get(uuid, ()), labels, now, plan)
-        opened, mutes_ended = self._commit(plan, now)
-        return self._alerts(opened, plan, mutes_ended, now)
+        return self._finish_plan(plan, now)
 
     def _connector_keys(self) -> dict[str, set[Key]]:
         """Connector keys open or pending, by charger: a connector that drops out of the
@@ -432,32 +498,36 @@ class IncidentTracker:
             if now - gone_since >= self.grace_clear:
                 plan.closes.append((incident, gone_since))
 
-    def _commit(self, plan: _Plan, now: datetime) -> tuple[list[Incident], set[str]]:
-        """Write the plan in one transaction, then update memory (only once it is safe)."""
+    def _finish_plan(self, plan: _Plan, now: datetime) -> Step:
         open_after = dict(self._open)
         for incident, _ in plan.closes:
             open_after.pop(_key(incident), None)
         still_open = {key[0] for key in open_after} | {key[0] for key, *_ in plan.opens}
-        mutes_ended = {
-            incident.charger_uuid
+        ending = {
+            incident.charger_uuid: mute
             for incident, _ in plan.closes
             if incident.charger_uuid not in still_open
             and (mute := self._mutes.get(incident.charger_uuid)) is not None
             and mute.until_resolved
         }
-        expired = {u for u, m in self._mutes.items() if not m.until_resolved and not m.active(now)}
-        opened: list[Incident] = []
-        if not (plan.opens or plan.closes or mutes_ended or expired):
-            self._pending, self._clearing = plan.pending, plan.clearing
-            return opened, mutes_ended
-        try:
-            opened = self._write(plan, now, mutes_ended | expired)
-        except StoreReadOnlyError:
+        expired = {
+            u: m for u, m in self._mutes.items() if not m.until_resolved and not m.active(now)
+        }
+        return Step(now, plan, set(ending), {**ending, **expired})
+
+    def settle(self, step: Step, opened: list[Incident] | None) -> list[Alert]:
+        """Memory follows a committed step (`opened`: what `step.write` returned; None:
+        the history is read-only, so the new incidents are remembered instead); returns
+        the alerts to show."""
+        plan, now = step.plan, step.now
+        if opened is None:
             # Other store failures change nothing so the next refresh tries again; a
             # read-only file will fail every time, so alert from memory instead.
             self.memory_only = True
             opened = self._remember(plan, now)
-        # Committed (or remembered): now memory may follow.
+        open_after = dict(self._open)
+        for incident, _ in plan.closes:
+            open_after.pop(_key(incident), None)
         for incident in opened:
             key = _key(incident)
             open_after[key] = incident
@@ -467,33 +537,10 @@ class IncidentTracker:
         self._open = open_after
         self._pending = plan.pending
         self._clearing = plan.clearing
-        for uuid in mutes_ended | expired:
-            self._mutes.pop(uuid, None)
-        return opened, mutes_ended
-
-    def _write(self, plan: _Plan, now: datetime, mutes_gone: set[str]) -> list[Incident]:
-        opened: list[Incident] = []
-        with self.store.transaction():
-            for (uuid, kind, connector_id), labels, condition, first_seen in plan.opens:
-                opened.append(
-                    self.store.open_incident(
-                        charger_uuid=uuid,
-                        kind=kind,
-                        opened_at=now,
-                        first_seen_at=first_seen,
-                        charger_identity=labels.identity,
-                        charger_reference=labels.reference,
-                        error_code=condition.error,
-                        error_info=condition.error_info,
-                        connector_id=connector_id,
-                    )
-                )
-            for incident, closed_at in plan.closes:
-                if incident.id > 0:  # a remembered-only incident has no row to close
-                    self.store.close_incident(incident.id, closed_at)
-            for uuid in mutes_gone:
-                self.store.delete_mute(uuid)
-        return opened
+        for uuid, mute in step.mutes_gone.items():
+            if self._mutes.get(uuid) is mute:  # not one set again meanwhile
+                del self._mutes[uuid]
+        return self._alerts(opened, plan, step.mutes_ended, now)
 
     def _remember(self, plan: _Plan, now: datetime) -> list[Incident]:
         """The plan's new incidents, held in memory only (the history cannot take them)."""
@@ -613,31 +660,39 @@ class IncidentTracker:
 
     # -- delivery ---------------------------------------------------------------------------
 
-    def mark_notified(self, alerts: Alert | Iterable[Alert]) -> None:
+    def mark_notified(self, alerts: Alert | Iterable[Alert], store: Store | None = None) -> None:
         """Record that these alerts were delivered (popped up or listed in the window), so
-        a restart never offers them again. Call it after showing, silent ones included."""
+        a restart never offers them again. Call it after showing, silent ones included.
+        Reads nothing of the tracker: `store` may be another thread's (default: its own)."""
+        store = store or self.store
         for alert in [alerts] if isinstance(alerts, Alert) else list(alerts):
             opened = alert.event == "opened"
             saved = [i for i in alert.incident_ids if i > 0]  # remembered-only: no row
             if saved:
-                self.store.mark_notified(saved, opened=opened, closed=not opened)
+                store.mark_notified(saved, opened=opened, closed=not opened)
 
     # -- mutes and the pause ----------------------------------------------------------------
+    # `mute`, `unmute`, `pause` and `resume` write to the store, then change memory; a
+    # caller that writes in another thread uses `hold_mute`, `drop_mute` and `hold_pause`
+    # (memory only) beside its own `store.set_mute(...)`, `save_pause(store, ...)`.
 
     def mute(self, charger_uuid: str, now: datetime, duration: timedelta | None) -> Mute:
         """Mute a charger's pop-ups for `duration` (MUTE_1H, MUTE_24H), or until its open
         incidents resolve when `duration` is None (then its resolved alert pops up again,
         as the mute ends with it)."""
-        if duration is None:
-            mute = Mute(charger_uuid, None, until_resolved=True)
-        else:
-            mute = Mute(charger_uuid, to_utc(now) + duration)
+        mute = new_mute(charger_uuid, now, duration)
         self.store.set_mute(mute)
-        self._mutes[charger_uuid] = mute
+        self.hold_mute(mute)
         return mute
+
+    def hold_mute(self, mute: Mute) -> None:
+        self._mutes[mute.charger_uuid] = mute
 
     def unmute(self, charger_uuid: str) -> None:
         self.store.delete_mute(charger_uuid)
+        self.drop_mute(charger_uuid)
+
+    def drop_mute(self, charger_uuid: str) -> None:
         self._mutes.pop(charger_uuid, None)
 
     def mute_of(self, charger_uuid: str, now: datetime) -> Mute | None:
@@ -649,12 +704,15 @@ class IncidentTracker:
 
     def pause(self, until: datetime) -> None:
         """No pop-ups until `until` (the tray's "Pause notifications 1 h")."""
-        self._paused_until = to_utc(until)
-        self.store.set_state(PAUSE_KEY, self._paused_until.isoformat())
+        self.hold_pause(until)
+        save_pause(self.store, until)
 
     def resume(self) -> None:
-        self._paused_until = None
-        self.store.set_state(PAUSE_KEY, None)
+        self.hold_pause(None)
+        save_pause(self.store, None)
+
+    def hold_pause(self, until: datetime | None) -> None:
+        self._paused_until = None if until is None else to_utc(until)
 
     def paused_until(self, now: datetime) -> datetime | None:
         if self._paused_until is not None and to_utc(now) < self._paused_until:
@@ -671,6 +729,18 @@ class IncidentTracker:
         """Conditions seen but still within their grace period -> first seen: keyed
         (uuid, kind) for the charger itself, (uuid, kind, connector id) for a connector."""
         return {(k[:2] if k[2] is None else k): since for k, since in self._pending.items()}
+
+
+def new_mute(charger_uuid: str, now: datetime, duration: timedelta | None) -> Mute:
+    """A mute for `duration` from `now`, or until resolved when `duration` is None."""
+    if duration is None:
+        return Mute(charger_uuid, None, until_resolved=True)
+    return Mute(charger_uuid, to_utc(now) + duration)
+
+
+def save_pause(store: Store, until: datetime | None) -> None:
+    """Write the pause (None: no pause) to `store`."""
+    store.set_state(PAUSE_KEY, None if until is None else to_utc(until).isoformat())
 
 
 def _anything_present(assessment: Assessment) -> bool:

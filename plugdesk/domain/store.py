@@ -23,10 +23,11 @@ Damage: a file that is not SQLite or fails `PRAGMA quick_check` is renamed to
 empty store is created; `problem` holds a sentence for the window. "Database is locked"
 and other I/O errors are *not* damage and are raised as `StoreError`.
 
-Threads: a Store belongs to the thread that made it (sqlite3's `check_same_thread`); in
-PlugDesk that is the asyncio (= Qt) thread. Writes are small (an incident row; the fleet
-JSON once per refresh). Do not share one Store between threads; open a second Store on the
-same file in another thread if ever needed (WAL lets them work side by side).
+Threads: a Store belongs to the thread that made it (sqlite3's `check_same_thread`). The
+app reads with the Store of the asyncio (= Qt) thread and writes with a second Store on the
+same file, in the HistoryWriter's own thread (plugdesk/services/history.py): a FULL commit
+fsyncs, and an fsync on a slow disk moment must not freeze the window. WAL lets the two
+connections work side by side; a read sees every commit that has completed.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ log = logging.getLogger(__name__)
 MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 5000
 JOURNAL_SIZE_LIMIT = 16 * 1024 * 1024  # truncate the WAL back to this after checkpoints
+BLOB_CHUNK = 1024 * 1024  # bytes of a big blob written per call (see Store._fill_blob)
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 IncidentState = Literal["open", "closed"]
@@ -593,12 +595,22 @@ class Store:
             with self.transaction():
                 self._exec(
                     "INSERT OR REPLACE INTO fleet_snapshot (id, source, data, fetched_at)"
-                    " VALUES (1, ?, ?, ?)",
-                    (source, sqlite3.Binary(data), _iso(fetched_at)),
+                    " VALUES (1, ?, zeroblob(?), ?)",
+                    (source, len(data), _iso(fetched_at)),
                 )
+                self._fill_blob("fleet_snapshot", "data", 1, data)
         finally:
             if relaxed:
                 self._exec("PRAGMA synchronous = FULL")
+
+    def _fill_blob(self, table: str, column: str, row: int, data: bytes) -> None:
+        """Write `data` into a zeroblob a chunk at a time. Binding 40 MB (50,000 chargers)
+        as one parameter copies it while holding the GIL (~25 ms in which a writer thread
+        stalls the UI thread); SQLite's blob writes let go of it."""
+        view = memoryview(data)
+        with _as_store_error(_SAVE), self._conn.blobopen(table, column, row) as blob:
+            for start in range(0, len(view), BLOB_CHUNK):
+                blob.write(view[start : start + BLOB_CHUNK])
 
     def load_fleet(self, *, source: str | None = None) -> tuple[bytes, datetime] | None:
         """The cached fleet JSON and when it was fetched; None if none (or, when `source`

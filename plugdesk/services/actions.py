@@ -44,6 +44,7 @@ from plugdesk.domain.actions import (
 from plugdesk.domain.errors import Message
 from plugdesk.domain.store import ActionEntry, Incident, Store, StoreError
 from plugdesk.marks import QT_TRANSLATE_NOOP
+from plugdesk.services.history import HistoryWriter, history_writer
 from plugdesk.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -98,10 +99,12 @@ class ChargerActions(QObject):
         poll_seconds: float = POLL_SECONDS,
         user_name: str = "",
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        history: HistoryWriter | None = None,
     ) -> None:
         super().__init__(parent)
         self._client = client
-        self.store = store
+        self.store = store  # read here; written through `history`, off the UI thread
+        self.history = history or history_writer(store)
         self._runner = runner
         self._clock = clock
         self.poll_seconds = poll_seconds
@@ -161,7 +164,7 @@ class ChargerActions(QObject):
         uuid = request.charger_uuid
         try:
             sent_at = self._clock()
-            entry = self._audit_start(request, before, sent_at)
+            entry = await self._audit_start(request, before, sent_at)
             if entry is None:
                 reply = ActionReply(Reply.FAILED, Message("Actions", QT_TRANSLATE_NOOP(
                     "Actions",
@@ -172,13 +175,15 @@ class ChargerActions(QObject):
                 return ActionOutcome(request, reply, None)
             action_id = entry.id
             reply = await send_action(self._client, request)
-            self._audit(lambda: self.store.set_action_reply(action_id, reply.reply, reply.words))
+            await self._audit(lambda store: store.set_action_reply(action_id, reply.reply,
+                                                                   reply.words))  # fmt: skip
             self.replied.emit(request, reply)  # after the commit: the rule of the audit trail
         finally:
             self._mark(uuid, False)
         if reply.reply in (Reply.FORBIDDEN, Reply.FAILED, Reply.REJECTED):
             result = ActionOutcome(request, reply, None)
-            self._audit(lambda: self.store.set_action_outcome(action_id, "—", self._clock()))
+            ended = self._clock()
+            await self._audit(lambda store: store.set_action_outcome(action_id, "—", ended))
         else:
             self._watching[uuid] = request
             try:
@@ -186,7 +191,8 @@ class ChargerActions(QObject):
             finally:
                 self._watching.pop(uuid, None)
             said = follow_up(reply.reply, outcome, seen)
-            self._audit(lambda: self.store.set_action_outcome(action_id, str(said), self._clock()))
+            ended = self._clock()
+            await self._audit(lambda store: store.set_action_outcome(action_id, str(said), ended))
             result = ActionOutcome(request, reply, str(said), seen, said)
         self.finished.emit(result)
         return result
@@ -281,28 +287,36 @@ class ChargerActions(QObject):
 
     # -- the audit trail ----------------------------------------------------------------
 
-    def _audit_start(
+    # Every audit write is committed by the HistoryWriter, off the UI thread, and awaited:
+    # the row exists before the request goes out, the reply before it is shown.
+
+    async def _audit_start(
         self, request: ActionRequest, before: Charger | None, sent_at: datetime
     ) -> ActionEntry | None:
-        try:
-            entry = self.store.record_action(
+        user_name = self.user_name
+
+        def record(store: Store) -> ActionEntry:
+            return store.record_action(
                 sent_at=sent_at,
-                user_name=self.user_name,
+                user_name=user_name,
                 charger_uuid=request.charger_uuid,
                 charger_identity=before.identity if before else request.charger_name,
                 charger_reference=before.reference if before else None,
                 action=request.kind.value,
                 params=request.params_json(),
             )
+
+        try:
+            entry = await self.history.run(record)
         except StoreError as error:
             log.error("could not record an action: %s", error)
             return None
         self.audit_changed.emit()
         return entry
 
-    def _audit(self, write: Callable[[], None]) -> None:
+    async def _audit(self, write: Callable[[Store], None]) -> None:
         try:
-            write()
+            await self.history.run(write)
         except StoreError as error:
             log.error("could not update the audit trail: %s", error)
         self.audit_changed.emit()

@@ -2,8 +2,9 @@
 
 It sits between the FleetMonitor and everything that tells the user something:
 
-    monitor.fleet_updated ──> IncidentService.observe_fleet ──> IncidentTracker.observe
-                                   │                               (commits to the store)
+    monitor.fleet_updated ──> IncidentService.observe_fleet ──> IncidentTracker.plan
+                                   │      HistoryWriter (its own thread) ──> Step.write
+                                   │      then, on the UI thread ──> IncidentTracker.settle
                                    ├── alerts(list[Alert])         -> Notifier
                                    ├── incidents_changed()         -> Events pane
                                    └── health_summary(level, counts, tooltip) -> tray
@@ -19,6 +20,12 @@ stale, while the first refresh runs ("offline start").
 
 Delivery bookkeeping: an alert is committed to the store before it is emitted; whoever
 shows it calls `mark_delivered(alert)` afterwards, so a restart never shows it again.
+
+No write to the store happens on the UI thread: incidents, mutes, the pause, delivery
+marks and the fleet cache go to the store's HistoryWriter (plugdesk/services/history.py).
+The alerts of a refresh wait for its commit (without blocking the loop); the rest is
+queued and told in the window if it fails. `flush()` waits for all of it; `close()`
+writes what is still queued before the file is closed.
 """
 
 from __future__ import annotations
@@ -27,10 +34,10 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import msgspec
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -38,6 +45,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from plugdesk.api.models import Charger
 from plugdesk.domain.health import (
     LABELS,
+    ChargerLike,
     Health,
     HealthVerdict,
     Severity,
@@ -45,7 +53,14 @@ from plugdesk.domain.health import (
     assess,
     format_counts,
 )
-from plugdesk.domain.incidents import Alert, IncidentKind, IncidentTracker
+from plugdesk.domain.incidents import (
+    Alert,
+    IncidentKind,
+    IncidentTracker,
+    Step,
+    new_mute,
+    save_pause,
+)
 from plugdesk.domain.snapshot import FleetSnapshot, Judged, judge, take_snapshot
 from plugdesk.domain.store import (
     Incident,
@@ -55,9 +70,10 @@ from plugdesk.domain.store import (
     StoreError,
     read_only_problem,
 )
+from plugdesk.services.history import HistoryWriter, history_writer
 from plugdesk.services.monitor import FleetMonitor
 from plugdesk.services.wording import translated
-from plugdesk.tasks import COMPUTE, FLEET_CACHE, TaskRunner, run_blocking, run_blocking_now
+from plugdesk.tasks import COMPUTE, TaskRunner, run_blocking
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +82,9 @@ SUMMARY_TASK = "fleet-summary"
 LAST_KNOWN_TASK = "last-known-fleet"
 PAUSE_1H = timedelta(hours=1)
 HISTORY_LIMIT = 5000  # incidents the Events pane lists (newest first)
-# Below this many chargers the tray summary and the fleet cache are done on the loop thread
-# (a few ms); above it, in worker threads, so a 5,000-charger fleet never stalls the window.
+# Below this many chargers a refresh is judged and the fleet cache encoded on the loop
+# thread (a few ms); above it, in a worker thread, so 50,000 chargers never stall the
+# window. The commits are off the loop thread at every size.
 THREADED_FROM = 500
 # The fleet cache is for an offline start: a copy a minute is plenty (50,000 chargers are
 # 40 MB to encode and write, and the watch tells news every few seconds).
@@ -77,27 +94,16 @@ _snapshot_decoder = msgspec.json.Decoder(list[Charger])
 _raw_items = msgspec.json.Decoder(list[msgspec.Raw])
 _charger_decoder = msgspec.json.Decoder(Charger)
 DECODE_SLICE = 250  # cached chargers decoded per turn of the loop (~1.5 ms)
+ENCODE_SLICE = 1000  # chargers encoded per msgspec call in a worker (~1 ms)
+_slice_encoder = msgspec.json.Encoder()
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-ENCODE_SLICE = 1_000  # chargers per call of the encoder
-
-
 def encode_fleet(chargers: Sequence[Charger]) -> bytes:
-    """The fleet as a JSON array, encoded a slice at a time: one call of msgspec holds
-    the GIL throughout, and at 50,000 chargers that was a 150 ms stall of the window
-    while a worker thread wrote the fleet cache."""
-    fleet = list(chargers)
-    if len(fleet) <= ENCODE_SLICE:
-        return msgspec.json.encode(fleet)
-    slices = (
-        msgspec.json.encode(fleet[start : start + ENCODE_SLICE])[1:-1]
-        for start in range(0, len(fleet), ENCODE_SLICE)
-    )
-    return b"[" + b",".join(slices) + b"]"
+    return msgspec.json.encode(list(chargers))
 
 
 def decode_fleet(data: bytes) -> list[Charger]:
@@ -161,6 +167,7 @@ class IncidentService(QObject):
     store_problem = Signal(str)  # a sentence for the window
     snapshot_ready = Signal(object)  # FleetSnapshot: the one judgement of this refresh
     pause_changed = Signal(object)  # datetime until which pop-ups are paused, or None
+    _write_failed = Signal(object, object)  # StoreError, its words: from the writer's thread
 
     def __init__(
         self,
@@ -170,10 +177,14 @@ class IncidentService(QObject):
         *,
         source: str = "",
         clock: Callable[[], datetime] = utc_now,
+        history: HistoryWriter | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`history`: who writes to the store (default: its one HistoryWriter, off the
+        UI thread; an inline one writes at once, for tests of the window's words)."""
         super().__init__(parent)
         self.store = store
+        self.history = history or history_writer(store)
         self.tracker = tracker
         self._runner = runner
         self._clock = clock
@@ -184,9 +195,9 @@ class IncidentService(QObject):
         self._summary: FleetSummary | None = None
         self._stale_note = ""
         self._snapshot_task: asyncio.Task[None] | None = None
-        self._writer: SnapshotWriter | None = None
         self._summary_task: asyncio.Task[None] | None = None
-        self._observing: asyncio.Task[None] | None = None  # a big fleet being assessed
+        # The refresh being judged or committed: the next one waits for it (in order).
+        self._observing: asyncio.Task[None] | None = None
         self._snapshot: FleetSnapshot | None = None
         # Chargers the table judged before a snapshot held them, for the next snapshot.
         self._judged: dict[str, Judged] = {}
@@ -195,6 +206,7 @@ class IncidentService(QObject):
         self._unsaved: tuple[list[Charger], datetime] | None = None
         self._told_memory_only = False
         self._pending: list[PendingProblem] = []
+        self._write_failed.connect(self._save_failed)
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -261,8 +273,11 @@ class IncidentService(QObject):
         moment = read_times.get(uuid) if read_times and uuid else None
         if moment is None:
             return None
-        moment = as_utc(moment)
-        return min(moment, as_utc(now))
+        return min(as_utc(moment), as_utc(now))
+
+    def _judged_now(self) -> dict[str, Judged] | None:
+        """The table's judgements, when made with the settings in force."""
+        return self._judged if self._judged_with == self.tracker.stale_after else None
 
     def _read_times(self) -> dict[str, datetime] | None:
         read_times = getattr(self._monitor, "read_times", None)
@@ -270,73 +285,135 @@ class IncidentService(QObject):
 
     # -- observing ----------------------------------------------------------------------
 
-    def observe_fleet(self, chargers: Sequence[Charger]) -> list[Alert]:
+    def observe_fleet(self, chargers: Sequence[Charger]) -> None:
         """One good refresh: judge it, commit incidents, emit alerts and the summary.
-        A big fleet is assessed in a worker thread first (5,000 assessments take ~100 ms
-        of a loop that must keep painting); its alerts then come by the signal only."""
+
+        The UI thread never waits here for a disk or a big fleet: a small fleet is judged
+        at once, a big one (5,000 assessments take ~100 ms) in a worker thread; incidents
+        are committed by the HistoryWriter, and the alerts, the summary and the snapshot
+        follow when the commit is done. Most refreshes commit nothing and finish here and
+        now. Refreshes are settled in the order they came."""
         if self._closed:
-            return []
+            return
         now = self._clock()
         read_at = self._read_times()
-        stale_after = self.tracker.stale_after
-        judged = self._judged if self._judged_with == stale_after else None
-        if len(chargers) < THREADED_FROM:
-            snapshot = take_snapshot(chargers, now, stale_after, read_at, self._snapshot, judged)
-            return self._observe(chargers, now, snapshot)
-        previous = self._observing
         fleet = list(chargers)
-
-        async def assess_off_the_loop() -> None:
-            if previous is not None and not previous.done():
-                await asyncio.wait([previous])  # in order, each reusing the one before
-            snapshot = await run_blocking(
-                take_snapshot,
-                fleet,
-                now,
-                stale_after,
-                read_at,
-                self._snapshot,
-                judged,
-                lane=COMPUTE,
+        previous = self._observing
+        if len(fleet) >= THREADED_FROM or (previous is not None and not previous.done()):
+            self._observing = self._runner.start(
+                self._observe_in_turn(previous, fleet, now, read_at)
             )
-            if not self._closed:
-                self._observe(fleet, now, snapshot)
+            return
+        stale_after = self.tracker.stale_after
+        snapshot = take_snapshot(
+            fleet, now, stale_after, read_at, self._snapshot, self._judged_now()
+        )
+        step = self._plan(fleet, snapshot)
+        self._keep_fleet(fleet, now)
+        if step.writes and not self.history.inline:
+            commit = self.history.submit(step.write)  # queued now: a quit right after keeps it
+            settling = self._settle_when_committed(snapshot, step, commit)
+            self._observing = self._runner.start(settling)
+            return
+        self._settle(snapshot, step, self._write_now(step))
 
-        self._observing = self._runner.start(assess_off_the_loop())
-        return []
+    async def _observe_in_turn(
+        self,
+        previous: asyncio.Task[None] | None,
+        fleet: list[Charger],
+        now: datetime,
+        read_at: dict[str, datetime] | None,
+    ) -> None:
+        if previous is not None and not previous.done():
+            await asyncio.wait([previous])  # in order, each reusing the one before
+        if self._closed:
+            return
+        if len(fleet) < THREADED_FROM:
+            snapshot = take_snapshot(
+                fleet, now, self.tracker.stale_after, read_at, self._snapshot, self._judged_now()
+            )
+            candidates = fleet
+        else:
+            involved = self.tracker.involved()
+            snapshot, candidates = await run_blocking(
+                _assess, fleet, now, self.tracker.stale_after, read_at, self._snapshot,
+                self._judged_now(), involved, lane=COMPUTE,
+            )  # fmt: skip
+            if self._closed:
+                return
+            if self.tracker.involved() != involved:  # reloaded meanwhile: visit them all
+                candidates = fleet
+        step = self._plan(candidates, snapshot)
+        self._keep_fleet(fleet, now)
+        commit = self.history.submit(step.write) if step.writes else None
+        await self._settle_when_committed(snapshot, step, commit)
 
-    def _observe(
-        self, chargers: Sequence[Charger], now: datetime, snapshot: FleetSnapshot
-    ) -> list[Alert]:
-        self._observed_live = True
-        self._stale_note = ""
-        self._snapshot = snapshot
-        self._judged = {u: j for u, j in self._judged.items() if not snapshot.holds(j[0])}
-        before = self._open_ids()
-        try:
-            alerts = self.tracker.observe(
-                chargers, now, dict(snapshot.assessments), snapshot.troubled
-            )
-        except StoreError as error:
-            # Nothing changed in memory either: the next refresh tries again.
-            log.warning("could not record incidents: %s", error)
-            self.store_problem.emit(
-                self.tr("Could not record charger incidents: {problem}").format(
-                    problem=translated(error)
-                )
-            )
-            alerts = []
-        self._tell_if_memory_only()
-        self._set_summary(snapshot.level(), snapshot.counts(), now, "")
-        self.snapshot_ready.emit(snapshot)
+    def _keep_fleet(self, chargers: list[Charger], now: datetime) -> None:
+        """Cache the fleet for the next offline start, once a minute at most. Queued
+        before the refresh's incidents, so the cache is in the file by their alerts."""
         moment = time.monotonic()  # not the clock: a simulated one may run fast
         if self._cached_at is None or moment - self._cached_at >= CACHE_EVERY:
             self._cached_at = moment
             self._unsaved = None
             self._save_snapshot(chargers, now)
         else:
-            self._unsaved = (list(chargers), now)  # written at close at the latest
-        pending = self._pending_problems(chargers)
+            self._unsaved = (chargers, now)  # written at close at the latest
+
+    def _plan(self, chargers: list[Charger], snapshot: FleetSnapshot) -> Step:
+        """The tracker's step for this refresh: what it opens and closes (memory only)."""
+        return self.tracker.plan(chargers, snapshot.taken_at, snapshot.assessments,
+                                 snapshot.troubled)  # fmt: skip
+
+    def _write_now(self, step: Step) -> list[Incident] | StoreError | None:
+        """Commit on this thread (the inline writer, or nothing to write)."""
+        if not step.writes:
+            return []
+        try:
+            return self.history.submit(step.write).result()
+        except StoreError as error:
+            return error
+
+    async def _settle_when_committed(
+        self, snapshot: FleetSnapshot, step: Step, commit: Future[list[Incident] | None] | None
+    ) -> None:
+        written: list[Incident] | StoreError | None = []
+        if commit is not None:
+            try:
+                # Shielded: a cancelled refresh task does not cancel its queued commit.
+                written = await asyncio.shield(asyncio.wrap_future(commit))
+            except StoreError as error:
+                written = error
+        if not self._closed:
+            self._settle(snapshot, step, written)
+
+    def _settle(
+        self,
+        snapshot: FleetSnapshot,
+        step: Step,
+        written: list[Incident] | StoreError | None,
+    ) -> None:
+        """The refresh is committed (or failed to be): memory, signals, alerts."""
+        now = snapshot.taken_at
+        self._observed_live = True
+        self._stale_note = ""
+        self._snapshot = snapshot
+        self._judged = {u: j for u, j in self._judged.items() if not snapshot.holds(j[0])}
+        before = self._open_ids()
+        alerts: list[Alert] = []
+        if isinstance(written, StoreError):
+            # Nothing changed in memory either: the next refresh tries again.
+            log.warning("could not record incidents: %s", written)
+            self.store_problem.emit(
+                self.tr("Could not record charger incidents: {problem}").format(
+                    problem=translated(written)
+                )
+            )
+        else:
+            alerts = self.tracker.settle(step, written)
+        self._tell_if_memory_only()
+        self._set_summary(snapshot.level(), snapshot.counts(), now, "")
+        self.snapshot_ready.emit(snapshot)
+        pending = self._pending_problems(snapshot)
         pending_changed = pending != self._pending
         self._pending = pending
         if alerts or self._open_ids() != before:
@@ -345,7 +422,6 @@ class IncidentService(QObject):
             self.pending_changed.emit()
         if alerts:
             self.alerts.emit(alerts)
-        return alerts
 
     def _tell_if_memory_only(self) -> None:
         """Say once, in the window, that incidents are no longer saved (alerts still go
@@ -353,14 +429,14 @@ class IncidentService(QObject):
         if self.tracker.memory_only and not self._told_memory_only:
             self._told_memory_only = True
             self.store_problem.emit(translated(read_only_problem(self.store.path)))
-    def _pending_problems(self, chargers: Sequence[Charger]) -> list[PendingProblem]:
+
+    def _pending_problems(self, snapshot: FleetSnapshot) -> list[PendingProblem]:
         """The tracker's conditions still inside their grace period, with the charger's
         names and error as the last refresh had them."""
         waiting = self.tracker.pending()
         if not waiting:
             return []
-        uuids = {key[0] for key in waiting}
-        by_uuid = {c.uuid: c for c in chargers if c.uuid in uuids}
+        by_uuid = snapshot.chargers
         problems = []
         for key, first_seen in sorted(waiting.items(), key=lambda item: item[1]):
             uuid, kind = str(key[0]), IncidentKind(str(key[1]))
@@ -456,34 +532,43 @@ class IncidentService(QObject):
 
     # -- the last known fleet -----------------------------------------------------------
 
-    def _save_snapshot(self, chargers: Sequence[Charger], fetched_at: datetime) -> None:
-        rows = list(chargers)
-        if len(rows) < THREADED_FROM or self.store.path is None:
-            self._write_snapshot(encode_fleet(rows), fetched_at)  # ~1 ms: not worth a hop
+    def _save_snapshot(self, chargers: list[Charger], fetched_at: datetime) -> None:
+        """Cache the fleet through the HistoryWriter; a big fleet is encoded in a worker
+        thread first, a slice at a time (40 MB at 50,000 chargers: one msgspec call
+        would hold the GIL, and so the loop, for ~100 ms)."""
+        if len(chargers) < THREADED_FROM:
+            self._cache(encode_fleet(chargers), fetched_at)  # ~1 ms: not worth a hop
             return
-        if self._writer is None:
-            self._writer = SnapshotWriter(self.store.path)
-        self._snapshot_task = self._runner.start(
-            self._writer.save(rows, fetched_at, self._source), SNAPSHOT_TASK
-        )
 
-    def _write_snapshot(self, data: bytes, fetched_at: datetime) -> None:
-        if self._closed:
-            return
-        try:
-            self.store.save_fleet(data, fetched_at, source=self._source)
-        except StoreError as error:
-            # A cache: losing one copy costs nothing but a slower next start.
-            log.warning("could not cache the fleet: %s", error)
+        async def encode_then_cache() -> None:
+            data = await run_blocking(encode_fleet_in_slices, chargers, lane=COMPUTE)
+            future = self._cache(data, fetched_at)
+            await asyncio.wrap_future(future)
+
+        self._snapshot_task = self._runner.start(encode_then_cache(), SNAPSHOT_TASK)
+
+    def _cache(self, data: bytes, fetched_at: datetime) -> Future[None]:
+        source = self._source
+
+        def save(store: Store) -> None:
+            try:
+                store.save_fleet(data, fetched_at, source=source)
+            except StoreError as error:
+                # A cache: losing one copy costs nothing but a slower next start.
+                log.warning("could not cache the fleet: %s", error)
+
+        return self.history.submit(save)
 
     async def flush(self) -> None:
-        """Wait for work still running in threads: a big fleet's assessment, the fleet
-        cache being written and its tray summary (tests, and a tidy quit)."""
+        """Wait for work still running in threads: a refresh being assessed or committed,
+        the fleet cache being written, its tray summary, and every write queued to the
+        history (tests, and a tidy quit: no incident lost)."""
         if self._observing is not None and not self._observing.done():
             await asyncio.gather(self._observing, return_exceptions=True)  # starts the others
         tasks = [t for t in (self._snapshot_task, self._summary_task) if t and not t.done()]
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
+        await self.history.flush()
 
     def load_last_known(self) -> LastKnownFleet | None:
         """The fleet cached by the last good refresh for this source, or None."""
@@ -548,11 +633,35 @@ class IncidentService(QObject):
         """The alert was shown (or listed in the window): never offer it again."""
         if self._closed:
             return
-        try:
-            self.tracker.mark_notified(alert)
-        except StoreError as error:
-            # The worst case is the same alert once more after a restart.
-            log.warning("could not mark an alert as shown: %s", error)
+        tracker = self.tracker
+        # On failure the worst case is the same alert once more after a restart.
+        self._save(lambda store: tracker.mark_notified(alert, store), None)
+
+    def _save(self, write: Callable[[Store], object], failure: str | None) -> bool:
+        """Queue a write to the history. Its failure is told in the window (`failure`
+        with a {problem}) or, without one, logged. False when it has already failed
+        (the inline writer): the caller then changes nothing."""
+        future = self.history.submit(write)
+        if future.done():
+            error = future.exception()
+            if isinstance(error, StoreError):
+                self._save_failed(error, failure)
+                return False
+            return True
+
+        def done(future: Future[object]) -> None:  # in the writer's thread
+            error = None if future.cancelled() else future.exception()
+            if isinstance(error, StoreError):
+                self._write_failed.emit(error, failure)  # queued to the UI thread
+
+        future.add_done_callback(done)
+        return True
+
+    def _save_failed(self, error: StoreError, failure: str | None) -> None:
+        if failure is None:
+            log.warning("could not save to the history: %s", error)
+        else:
+            self._tell(failure, error)
 
     def identity_line(self, alert: Alert) -> str | None:
         """"Charger <identity>" for a one-charger alert whose title shows the manager's
@@ -573,20 +682,19 @@ class IncidentService(QObject):
 
     def mute(self, charger_uuid: str, duration: timedelta | None) -> Mute | None:
         """Mute one charger's pop-ups for `duration`, or until resolved when None."""
-        try:
-            mute = self.tracker.mute(charger_uuid, self._clock(), duration)
-        except StoreError as error:
-            self._tell(self.tr("Could not mute the charger: {problem}"), error)
+        mute = new_mute(charger_uuid, self._clock(), duration)
+        text = self.tr("Could not mute the charger: {problem}")
+        if not self._save(lambda store: store.set_mute(mute), text):
             return None
+        self.tracker.hold_mute(mute)
         self.incidents_changed.emit()
         return mute
 
     def unmute(self, charger_uuid: str) -> None:
-        try:
-            self.tracker.unmute(charger_uuid)
-        except StoreError as error:
-            self._tell(self.tr("Could not unmute the charger: {problem}"), error)
+        text = self.tr("Could not unmute the charger: {problem}")
+        if not self._save(lambda store: store.delete_mute(charger_uuid), text):
             return
+        self.tracker.drop_mute(charger_uuid)
         self.incidents_changed.emit()
 
     def mute_of(self, charger_uuid: str) -> Mute | None:
@@ -595,21 +703,19 @@ class IncidentService(QObject):
     def pause(self, duration: timedelta = PAUSE_1H) -> datetime | None:
         """No pop-ups for `duration` (the tray's "Pause notifications 1 h")."""
         until = self._clock() + duration
-        try:
-            self.tracker.pause(until)
-        except StoreError as error:
-            self._tell(self.tr("Could not pause notifications: {problem}"), error)
+        text = self.tr("Could not pause notifications: {problem}")
+        if not self._save(lambda store: save_pause(store, until), text):
             return None
+        self.tracker.hold_pause(until)
         self.pause_changed.emit(until)
         self._refresh_tooltip()
         return until
 
     def resume(self) -> None:
-        try:
-            self.tracker.resume()
-        except StoreError as error:
-            self._tell(self.tr("Could not resume notifications: {problem}"), error)
+        text = self.tr("Could not resume notifications: {problem}")
+        if not self._save(lambda store: save_pause(store, None), text):
             return
+        self.tracker.hold_pause(None)
         self.pause_changed.emit(None)
         self._refresh_tooltip()
 
@@ -653,50 +759,49 @@ class IncidentService(QObject):
     # -- the end ------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Stop listening and close the store (folds the WAL back). Safe to call twice."""
+        """Stop listening, let the HistoryWriter finish what is queued (no incident is
+        lost at quit), and close the store (folds the WAL back). Safe to call twice."""
         if self._closed:
             return
         self.detach()
         self._closed = True
-        if self._writer is not None:
-            self._writer.close()  # waits for a write in progress: it is one transaction
         if self._unsaved is not None:  # the newest fleet, for the next offline start
             chargers, fetched_at = self._unsaved
-            try:
-                self.store.save_fleet(encode_fleet(chargers), fetched_at, source=self._source)
-            except StoreError as error:
-                log.warning("could not cache the fleet: %s", error)
+            self._cache(encode_fleet(chargers), fetched_at)
+        self.history.close()  # waits for the writes queued: each is one transaction
         self.store.close()
 
 
-class SnapshotWriter:
-    """Encodes and writes the fleet cache of a big fleet in the FLEET_CACHE lane, over its
-    own connection to the store file (a Store belongs to the thread that opened it; WAL
-    lets the two connections work side by side). For 5,000 chargers that is ~10 ms of
-    encoding and ~45 ms of writing 4 MB that the window no longer waits for."""
+def encode_fleet_in_slices(chargers: Sequence[Charger]) -> bytes:
+    """`encode_fleet`, one slice at a time: between two slices a worker thread gives
+    the GIL back, so the loop keeps its turns while a big fleet is encoded. The pieces
+    are joined in one `bytes.join`, which lets go of the GIL while it copies (two
+    concatenations of 40 MB would hold it for ~50 ms)."""
+    pieces = [b"["]
+    for start in range(0, len(chargers), ENCODE_SLICE):
+        encoded = _slice_encoder.encode(list(chargers[start : start + ENCODE_SLICE]))
+        if len(pieces) > 1:
+            pieces.append(b",")
+        pieces.append(encoded[1:-1])  # without its brackets (bytes: join drops the GIL)
+    pieces.append(b"]")
+    return b"".join(pieces)
 
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._store: Store | None = None  # opened in the writer thread, on first use
 
-    async def save(self, chargers: list[Charger], fetched_at: datetime, source: str) -> None:
-        await run_blocking(self._write, chargers, fetched_at, source, lane=FLEET_CACHE)
-
-    def _write(self, chargers: list[Charger], fetched_at: datetime, source: str) -> None:
-        try:
-            if self._store is None:
-                self._store = Store(self._path)
-            self._store.save_fleet(encode_fleet(chargers), fetched_at, source=source)
-        except StoreError as error:
-            log.warning("could not cache the fleet: %s", error)
-
-    def close(self) -> None:
-        def close_store() -> None:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
-
-        run_blocking_now(close_store, lane=FLEET_CACHE, timeout=30)
+def _assess(
+    fleet: list[Charger],
+    now: datetime,
+    stale_after: timedelta,
+    read_at: dict[str, datetime] | None,
+    previous: FleetSnapshot | None,
+    judged: Mapping[str, Judged] | None,
+    involved: frozenset[str],
+) -> tuple[FleetSnapshot, list[Charger]]:
+    """A big fleet's snapshot, and the chargers the incident tracker must visit: those in
+    trouble and those it follows already (pure: any thread; the tracker's own pass over
+    50,000 chargers to find them took the loop ~5 ms)."""
+    snapshot = take_snapshot(fleet, now, stale_after, read_at, previous, judged)
+    wanted = involved | snapshot.troubled
+    return snapshot, [charger for charger in fleet if charger.uuid in wanted]
 
 
 def _judge(
@@ -707,7 +812,9 @@ def _judge(
     return snapshot.level(), snapshot.counts()
 
 
-def _fault_words(charger: Charger | None, connector_id: object) -> tuple[str | None, str | None]:
+def _fault_words(
+    charger: ChargerLike | None, connector_id: object
+) -> tuple[str | None, str | None]:
     """The error code and text of a pending fault: the connector's own when the fault is
     on one connector (the charger itself may say "NoError" meanwhile)."""
     if charger is None:

@@ -111,6 +111,7 @@ def test_quiet_hours_keep_history_and_only_note_it(
             desk.harness.monitor.refresh_now()
             await done.wait(20)
             await parts.notifier.deliver_all([])
+            await parts.service.flush()  # the delivery marks are written off the UI thread
 
         run(scenario(), timeout=30)
         assert channels and set(channels) == {"quiet"}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSettings
 
 from plugdesk.app.alerts import FaultMonitoring, wire_fault_monitoring
@@ -48,10 +49,16 @@ def wired(
     qsettings = QSettings(str(ini), QSettings.Format.IniFormat) if ini else None
     desk = DeskStandIn(make_window_harness(sim, qtbot, settings=qsettings))
     parts = wire_fault_monitoring(desk, settings=settings, clock=sim.now, native=False)
+    desk.harness.settle.append(parts.service.flush)
     return desk, parts
 
 
 async def close(desk: DeskStandIn, parts: FaultMonitoring) -> None:
+    """`parts.aclose()`, in a fixture's teardown: pytest-qt has closed the window by then
+    and Qt deletes it (and the notifier, its child) at the first turn of the loop, such
+    as the one the history writer's flush waits in."""
     await parts.service.flush()
-    await parts.aclose()
+    if shiboken6.isValid(parts.notifier):
+        await parts.notifier.aclose()
+    parts.close()
     await desk.harness.aclose()

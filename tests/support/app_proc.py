@@ -136,8 +136,13 @@ async def _work(args: argparse.Namespace) -> int:
     parts = desk.faults
     parts.notifier.set_channels([Recorder()])
     parts.service.alerts.connect(lambda alerts: [_line("COMMITTED", ids(a)) for a in alerts])
-    # Connected after the wiring's own mark_delivered: this runs once it is recorded.
-    parts.notifier.delivered.connect(lambda alert, _channel: _line("MARKED", ids(alert)))
+    # Connected after the wiring's own mark_delivered, which queues the mark to the history
+    # writer: MARKED once the writer has committed it.
+    async def marked(alert: Any) -> None:
+        await parts.service.history.flush()
+        _line("MARKED", ids(alert))
+
+    parts.notifier.delivered.connect(lambda alert, _channel: desk.runner.start(marked(alert)))
     desk.window.show()
     export: asyncio.Task[Any] | None = None
     if args.mode == "export":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +37,9 @@ class Harness:
     chargers: ChargerService
     errors: list[BaseException] = field(default_factory=list)
     window: MainWindow | None = None
+    # Awaited after each refresh: e.g. the incident service's flush, whose commits (and
+    # so its alerts) come from the history writer's thread after the refresh itself.
+    settle: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def aclose(self) -> None:
         self.monitor.stop()
@@ -51,6 +54,8 @@ class Harness:
         done = SignalWaiter(self.monitor.refresh_finished)
         assert self.monitor.refresh_now()
         await done.wait(seconds)
+        for settled in self.settle:
+            await settled()
 
 
 def make_harness(

@@ -59,6 +59,7 @@ def make_pipeline(
         store, tracker, harness.runner, source=sim.base_url, clock=clock or sim.now
     )
     service.attach(harness.monitor)
+    harness.settle.append(service.flush)  # alerts come once the history has them
     pipeline = Pipeline(harness, store, tracker, service)
     service.alerts.connect(pipeline.alerts.extend)
     service.incidents_changed.connect(lambda: pipeline.changes.append(True))

@@ -106,9 +106,13 @@ async def _pipeline(args: argparse.Namespace) -> int:
     notifier = Notifier(runner, [Recorder()])
     service.alerts.connect(notifier.notify)
 
+    async def marked(alert: Alert) -> None:
+        await service.history.flush()  # the mark is committed off the UI thread
+        _line("MARKED", ids(alert))
+
     def delivered(alert: Alert, _channel: str) -> None:
         service.mark_delivered(alert)
-        _line("MARKED", ids(alert))
+        runner.start(marked(alert))
 
     notifier.delivered.connect(delivered)
     count = 0

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow
 from plugdesk.domain.incidents import Alert, IncidentTracker, NotificationPrefs
 from plugdesk.domain.store import MIGRATIONS, Incident, Store, StoreError, read_only_problem
 from plugdesk.services.actions import action_event
+from plugdesk.services.history import HistoryWriter
 from plugdesk.services.incidents import IncidentService
 from plugdesk.services.notifier import Notifier
 from plugdesk.services.webhooks import payload
@@ -191,7 +192,9 @@ def test_history_rows_written_in_english_before_still_show(
 def test_the_tray_tooltip_and_a_store_problem_read_dutch(
     dutch: None, store: Store, tmp_path: Path
 ) -> None:
-    service = IncidentService(store, IncidentTracker(store), TaskRunner(), clock=lambda: NOW)
+    # Inline writes: no loop runs here, and closing the store must fail the next write.
+    service = IncidentService(store, IncidentTracker(store), TaskRunner(), clock=lambda: NOW,
+                              history=HistoryWriter(store, inline=True))  # fmt: skip
     said: list[str] = []
     tips: list[str] = []
     service.store_problem.connect(said.append)

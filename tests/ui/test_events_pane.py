@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from plugdesk.domain.incidents import IncidentTracker
 from plugdesk.domain.store import Incident, Store
+from plugdesk.services.history import HistoryWriter
 from plugdesk.services.incidents import IncidentService
 from plugdesk.tasks import TaskRunner
 from plugdesk.ui.events_pane import (
@@ -246,7 +247,8 @@ def test_first_start_explains_grace_periods_then_shows_pending_problems(
 
     moments = [FLEET_NOW]
     service = IncidentService(store, IncidentTracker(store), TaskRunner(),
-                              clock=lambda: moments[-1])  # fmt: skip
+                              clock=lambda: moments[-1],
+                              history=HistoryWriter(store, inline=True))  # no loop runs here
     try:
         pane = EventsPane(service, clock=lambda: moments[-1])
         qtbot.addWidget(pane)

@@ -3814,6 +3814,10 @@ Wenn das erneut passiert, senden Sie diese Datei bitte mit Ihrer Meldung.</trans
             <source>Could not open the event history: {error}</source>
             <translation>Der Ereignisverlauf konnte nicht geöffnet werden: {error}</translation>
         </message>
+        <message>
+            <source>The event history is closed.</source>
+            <translation>Der Ereignisverlauf ist geschlossen.</translation>
+        </message>
     </context>
     <context>
         <name>Toast</name>

@@ -3814,6 +3814,10 @@ Si cela se reproduit, merci de joindre ce fichier à votre signalement.</transla
             <source>Could not open the event history: {error}</source>
             <translation>Impossible d’ouvrir l’historique des événements : {error}</translation>
         </message>
+        <message>
+            <source>The event history is closed.</source>
+            <translation>L’historique des événements est fermé.</translation>
+        </message>
     </context>
     <context>
         <name>Toast</name>

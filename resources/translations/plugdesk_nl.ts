@@ -3814,6 +3814,10 @@ Gebeurt dit opnieuw, stuur dat bestand dan mee met uw melding.</translation>
             <source>Could not open the event history: {error}</source>
             <translation>Kon de gebeurtenisgeschiedenis niet openen: {error}</translation>
         </message>
+        <message>
+            <source>The event history is closed.</source>
+            <translation>De gebeurtenisgeschiedenis is gesloten.</translation>
+        </message>
     </context>
     <context>
         <name>Toast</name>

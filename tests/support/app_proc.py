@@ -35,6 +35,7 @@ import os
 import signal
 import sqlite3
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -42,9 +43,16 @@ from typing import Any
 
 from tests.support.pipeline_proc import Recorder, ids
 
+_PRINTING = threading.Lock()
+
 
 def _line(*parts: object) -> None:
-    print(*parts, flush=True)
+    """One whole line per call: the history writer's thread reports too (a KILL inside
+    its commit), and print() writes its pieces one by one."""
+    text = " ".join(map(str, parts)) + "\n"
+    with _PRINTING:
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
 
 def _install_kill_switch(prefix: str, nth: int) -> None:

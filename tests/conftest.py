@@ -234,6 +234,19 @@ def sim() -> Iterator[Any]:
 
 
 @pytest.fixture
+def frozen_sim() -> Iterator[Any]:
+    """The same 40 chargers, with simulated time moving only when the test says so."""
+    from plugdesk.simulator import Simulator
+
+    simulator = Simulator(chargers=40, seed=7, time_scale=0)
+    simulator.start()
+    try:
+        yield simulator
+    finally:
+        simulator.stop()
+
+
+@pytest.fixture
 def fast_sim() -> Iterator[Any]:
     """A simulator whose public-charging sessions move at test speed (public pane tests)."""
     from tests.support.public import fast_simulator

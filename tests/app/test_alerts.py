@@ -4,26 +4,14 @@ lists it, "Open" selects the charger, and the next start shows the last known fl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import msgspec
-import pytest
 
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from tests.support.alerts import FAST, close, wired
-
-
-@pytest.fixture
-def frozen_sim() -> Iterator[Simulator]:
-    simulator = Simulator(chargers=40, seed=7, time_scale=0)
-    simulator.start()
-    try:
-        yield simulator
-    finally:
-        simulator.stop()
 
 
 def healthy(sim: Simulator) -> str:

@@ -44,16 +44,6 @@ def commits(seen: list[Statement]) -> list[int]:
 
 
 @pytest.fixture
-def frozen_sim() -> Iterator[Simulator]:
-    simulator = Simulator(chargers=40, seed=7, time_scale=0)
-    simulator.start()
-    try:
-        yield simulator
-    finally:
-        simulator.stop()
-
-
-@pytest.fixture
 def pipeline(frozen_sim: Simulator, tmp_path: Path, run: Any) -> Iterator[Pipeline]:
     p = make_pipeline(frozen_sim, tmp_path / "history.sqlite3", grace_fault=0,
                       grace_offline=0, grace_clear=0, storm_threshold=1000)  # fmt: skip

@@ -27,17 +27,6 @@ def db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def frozen_sim() -> Iterator[Simulator]:
-    """Simulated time moves only when the test says so."""
-    simulator = Simulator(chargers=40, seed=7, time_scale=0)
-    simulator.start()
-    try:
-        yield simulator
-    finally:
-        simulator.stop()
-
-
-@pytest.fixture
 def pipeline(frozen_sim: Simulator, db: Path, run: Any) -> Iterator[Pipeline]:
     # No storm summaries here: each alert names its charger (storms: tests/domain).
     p = make_pipeline(frozen_sim, db, grace_fault=120, grace_clear=0, storm_threshold=1000)

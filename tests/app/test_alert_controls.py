@@ -15,9 +15,7 @@ from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from plugdesk.ui.fleet_model import Column
 from plugdesk.ui.main_window import TRAY_HINT, TRAY_HINT_KEY, MainWindow
-from tests.app.test_alerts import close, frozen_sim, healthy, wired
-
-__all__ = ["frozen_sim"]  # the simulator fixture, shared with the wiring tests
+from tests.app.test_alerts import close, healthy, wired
 
 
 def test_pause_and_resume_from_the_alerts_menu(frozen_sim: Simulator, qtbot: Any,

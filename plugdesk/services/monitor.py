@@ -221,6 +221,7 @@ class FleetMonitor(QObject):
 
     async def refresh(self) -> bool:
         """Fetch every page of the fleet; True when the fleet was replaced."""
+        self._stepping = False  # a step this replaced, cancelled before it ran
         self.refresh_started.emit()
         first_load = self._last_success is None
         fetched: list[Charger] = []
@@ -265,6 +266,8 @@ class FleetMonitor(QObject):
     def _tick(self) -> None:
         if self._pacer.spreading and self._last_success is not None:
             if not (self._paused_for_auth or self.is_refreshing):
+                # A step F5 may replace from now on, even before its first turn runs.
+                self._stepping = True
                 self._runner.start(self._step(), REFRESH_TASK, replace=False)
             return
         self.refresh_now()

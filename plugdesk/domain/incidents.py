@@ -510,8 +510,9 @@ class IncidentTracker:
             and (mute := self._mutes.get(incident.charger_uuid)) is not None
             and mute.until_resolved
         }
+        # A copy first (one step, in C): the loop may set a mute while a worker plans.
         expired = {
-            u: m for u, m in self._mutes.items() if not m.until_resolved and not m.active(now)
+            u: m for u, m in list(self._mutes.items()) if not m.until_resolved and not m.active(now)
         }
         return Step(now, plan, set(ending), {**ending, **expired})
 

@@ -55,7 +55,7 @@ class ChargerService(QObject):
     detail_failed = Signal(str, str)  # uuid, message
     transactions_loading = Signal(str)  # uuid
     transactions_progress = Signal(str, int)  # uuid, rows so far (a page at a time)
-    transactions_loaded = Signal(str, list)  # uuid, list[Transaction]
+    transactions_loaded = Signal(str, object)  # uuid, list[Transaction]
     transactions_failed = Signal(str, str)  # uuid, message
     power_loaded = Signal(str, int, object)  # uuid, connector_id, PowerUsage
     power_failed = Signal(str, int, str)  # uuid, connector_id, message

@@ -159,11 +159,11 @@ class PendingProblem:
 class IncidentService(QObject):
     """Feeds good refreshes to the tracker; announces alerts, history changes and health."""
 
-    alerts = Signal(list)  # list[Alert], already committed to the store
+    alerts = Signal(object)  # list[Alert], already committed to the store
     incidents_changed = Signal()  # the history gained, closed or lost an incident
     pending_changed = Signal()  # problems inside their grace period came, went or changed
-    health_summary = Signal(str, dict, str)  # level, counts {Health value: n}, tooltip
-    last_known_fleet = Signal(list, object)  # list[Charger], fetched_at (aware datetime)
+    health_summary = Signal(str, object, str)  # level, counts {Health value: n}, tooltip
+    last_known_fleet = Signal(object, object)  # list[Charger], fetched_at (aware datetime)
     store_problem = Signal(str)  # a sentence for the window
     snapshot_ready = Signal(object)  # FleetSnapshot: the one judgement of this refresh
     pause_changed = Signal(object)  # datetime until which pop-ups are paused, or None
@@ -205,7 +205,11 @@ class IncidentService(QObject):
         self._cached_at: float | None = None
         self._unsaved: tuple[list[Charger], datetime] | None = None
         self._told_memory_only = False
-        self._pending: list[PendingProblem] = []
+        # Conditions inside their grace period (the tracker's keys), the readings of their
+        # chargers, and the problems made of them once asked for.
+        self._pending: dict[tuple[object, ...], datetime] = {}
+        self._pending_readings: dict[str, ChargerLike | None] = {}
+        self._pending_problems: list[PendingProblem] | None = []
         self._write_failed.connect(self._save_failed)
 
     # -- wiring -------------------------------------------------------------------------
@@ -332,21 +336,22 @@ class IncidentService(QObject):
             snapshot = take_snapshot(
                 fleet, now, self.tracker.stale_after, read_at, self._snapshot, self._judged_now()
             )
-            candidates = fleet
+            step = self._plan(fleet, snapshot)
+            spent: list[str] = []
         else:
-            involved = self.tracker.involved()
-            snapshot, candidates = await run_blocking(
-                _assess, fleet, now, self.tracker.stale_after, read_at, self._snapshot,
-                self._judged_now(), involved, lane=COMPUTE,
+            # The snapshot and the plan of 50,000 chargers (a few thousand of them in
+            # trouble) took the loop 150 ms: both in a worker thread.
+            snapshot, step, spent, involved = await run_blocking(
+                _assess_and_plan, fleet, now, read_at, self._snapshot, self._judged_now(),
+                self.tracker, lane=COMPUTE,
             )  # fmt: skip
             if self._closed:
                 return
             if self.tracker.involved() != involved:  # reloaded meanwhile: visit them all
-                candidates = fleet
-        step = self._plan(candidates, snapshot)
+                step = self._plan(fleet, snapshot)
         self._keep_fleet(fleet, now)
         commit = self.history.submit(step.write) if step.writes else None
-        await self._settle_when_committed(snapshot, step, commit)
+        await self._settle_when_committed(snapshot, step, commit, spent)
 
     def _keep_fleet(self, chargers: list[Charger], now: datetime) -> None:
         """Cache the fleet for the next offline start, once a minute at most. Queued
@@ -374,7 +379,11 @@ class IncidentService(QObject):
             return error
 
     async def _settle_when_committed(
-        self, snapshot: FleetSnapshot, step: Step, commit: Future[list[Incident] | None] | None
+        self,
+        snapshot: FleetSnapshot,
+        step: Step,
+        commit: Future[list[Incident] | None] | None,
+        spent: Sequence[str] = (),
     ) -> None:
         written: list[Incident] | StoreError | None = []
         if commit is not None:
@@ -384,20 +393,22 @@ class IncidentService(QObject):
             except StoreError as error:
                 written = error
         if not self._closed:
-            self._settle(snapshot, step, written)
+            self._settle(snapshot, step, written, spent)
 
     def _settle(
         self,
         snapshot: FleetSnapshot,
         step: Step,
         written: list[Incident] | StoreError | None,
+        spent: Sequence[str] | None = None,
     ) -> None:
-        """The refresh is committed (or failed to be): memory, signals, alerts."""
+        """The refresh is committed (or failed to be): memory, signals, alerts. `spent`:
+        the table's judgements this snapshot holds, when worked out already."""
         now = snapshot.taken_at
         self._observed_live = True
         self._stale_note = ""
         self._snapshot = snapshot
-        self._judged = {u: j for u, j in self._judged.items() if not snapshot.holds(j[0])}
+        self._forget_judged(snapshot, spent)
         before = self._open_ids()
         alerts: list[Alert] = []
         if isinstance(written, StoreError):
@@ -413,15 +424,34 @@ class IncidentService(QObject):
         self._tell_if_memory_only()
         self._set_summary(snapshot.level(), snapshot.counts(), now, "")
         self.snapshot_ready.emit(snapshot)
-        pending = self._pending_problems(snapshot)
-        pending_changed = pending != self._pending
-        self._pending = pending
+        pending_changed = self._note_pending(snapshot)
         if alerts or self._open_ids() != before:
             self.incidents_changed.emit()
         if pending_changed:
             self.pending_changed.emit()
         if alerts:
             self.alerts.emit(alerts)
+
+    def _note_pending(self, snapshot: FleetSnapshot) -> bool:
+        """Hold the conditions inside their grace period and their chargers' readings;
+        whether either changed (the problems are worked out again when next asked for)."""
+        pending = self.tracker.pending()
+        uuids = [str(key[0]) for key in pending]
+        readings = dict(zip(uuids, map(snapshot.chargers.get, uuids), strict=True))
+        changed = pending != self._pending or readings != self._pending_readings
+        self._pending, self._pending_readings = pending, readings
+        if changed:
+            self._pending_problems = None
+        return changed
+
+    def _forget_judged(self, snapshot: FleetSnapshot, spent: Sequence[str] | None) -> None:
+        """Drop the table's judgements the snapshot now holds (`spent`, when a worker
+        thread listed them: dropping one judged again meanwhile only costs a re-judge)."""
+        if spent is None:
+            self._judged = {u: j for u, j in self._judged.items() if not snapshot.holds(j[0])}
+        else:
+            for uuid in spent:
+                self._judged.pop(uuid, None)
 
     def _tell_if_memory_only(self) -> None:
         """Say once, in the window, that incidents are no longer saved (alerts still go
@@ -430,35 +460,35 @@ class IncidentService(QObject):
             self._told_memory_only = True
             self.store_problem.emit(translated(read_only_problem(self.store.path)))
 
-    def _pending_problems(self, snapshot: FleetSnapshot) -> list[PendingProblem]:
-        """The tracker's conditions still inside their grace period, with the charger's
-        names and error as the last refresh had them."""
-        waiting = self.tracker.pending()
-        if not waiting:
-            return []
-        by_uuid = snapshot.chargers
-        problems = []
-        for key, first_seen in sorted(waiting.items(), key=lambda item: item[1]):
-            uuid, kind = str(key[0]), IncidentKind(str(key[1]))
-            connector_id = key[2] if len(key) > 2 else None
-            charger = by_uuid.get(uuid)
-            code, info = _fault_words(charger, connector_id) if kind == "fault" else (None, None)
-            problems.append(PendingProblem(
-                charger_uuid=uuid,
-                charger_identity=charger.identity if charger else None,
-                charger_reference=charger.reference if charger else None,
-                kind=str(kind),
-                error_code=code,
-                error_info=info,
-                first_seen_at=first_seen,
-                alert_at=first_seen + self.tracker.grace_for(kind),
-                connector_id=connector_id if isinstance(connector_id, int) else None,
-            ))
-        return problems
-
     def pending_problems(self) -> list[PendingProblem]:
-        """Problems not yet alerted (inside their grace period), oldest first."""
-        return list(self._pending)
+        """Problems not yet alerted (inside their grace period), oldest first, with the
+        charger's names and error as the last refresh had them. Worked out when asked
+        for: a first load of 50,000 chargers has thousands, and the events pane that
+        shows them may never be opened."""
+        if self._pending_problems is None:
+            self._pending_problems = [
+                self._pending_problem(key, first_seen, self._pending_readings.get(str(key[0])))
+                for key, first_seen in sorted(self._pending.items(), key=lambda item: item[1])
+            ]
+        return list(self._pending_problems)
+
+    def _pending_problem(
+        self, key: tuple[object, ...], first_seen: datetime, charger: ChargerLike | None
+    ) -> PendingProblem:
+        uuid, kind = str(key[0]), IncidentKind(str(key[1]))
+        connector_id = key[2] if len(key) > 2 else None
+        code, info = _fault_words(charger, connector_id) if kind == "fault" else (None, None)
+        return PendingProblem(
+            charger_uuid=uuid,
+            charger_identity=charger.identity if charger else None,
+            charger_reference=charger.reference if charger else None,
+            kind=str(kind),
+            error_code=code,
+            error_info=info,
+            first_seen_at=first_seen,
+            alert_at=first_seen + self.tracker.grace_for(kind),
+            connector_id=connector_id if isinstance(connector_id, int) else None,
+        )
 
     def _open_ids(self) -> set[int]:
         return {incident.id for incident in self.tracker.open_incidents()}
@@ -787,21 +817,25 @@ def encode_fleet_in_slices(chargers: Sequence[Charger]) -> bytes:
     return b"".join(pieces)
 
 
-def _assess(
+def _assess_and_plan(
     fleet: list[Charger],
     now: datetime,
-    stale_after: timedelta,
     read_at: dict[str, datetime] | None,
     previous: FleetSnapshot | None,
     judged: Mapping[str, Judged] | None,
-    involved: frozenset[str],
-) -> tuple[FleetSnapshot, list[Charger]]:
-    """A big fleet's snapshot, and the chargers the incident tracker must visit: those in
-    trouble and those it follows already (pure: any thread; the tracker's own pass over
-    50,000 chargers to find them took the loop ~5 ms)."""
-    snapshot = take_snapshot(fleet, now, stale_after, read_at, previous, judged)
+    tracker: IncidentTracker,
+) -> tuple[FleetSnapshot, Step, list[str], frozenset[str]]:
+    """A big fleet's snapshot and the tracker's plan for it (memory only: any thread,
+    while the loop only sets mutes), visiting the chargers in trouble and those it follows
+    already; the table's judgements the snapshot holds; and who was followed."""
+    involved = tracker.involved()
+    snapshot = take_snapshot(fleet, now, tracker.stale_after, read_at, previous, judged)
     wanted = involved | snapshot.troubled
-    return snapshot, [charger for charger in fleet if charger.uuid in wanted]
+    candidates = [charger for charger in fleet if charger.uuid in wanted]
+    step = tracker.plan(candidates, snapshot.taken_at, snapshot.assessments, snapshot.troubled)
+    held = list(judged.items()) if judged else []  # one copy, in C: the loop may add more
+    spent = [uuid for uuid, (charger, *_rest) in held if snapshot.holds(charger)]
+    return snapshot, step, spent, involved
 
 
 def _judge(

@@ -37,8 +37,8 @@ def local_midnight(now: datetime) -> datetime:
 
 
 class SiteService(QObject):
-    sites_loaded = Signal(list)  # list[Site]
-    energy_loaded = Signal(dict)  # site uuid -> kWh since local midnight
+    sites_loaded = Signal(object)  # list[Site]
+    energy_loaded = Signal(object)  # site uuid -> kWh since local midnight
     failed = Signal(str)  # a sentence for the window
     renamed = Signal(object)  # Charger, as the API returned it
     rename_failed = Signal(str, str)  # uuid, a sentence for the window

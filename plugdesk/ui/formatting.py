@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -96,6 +96,12 @@ def _time_format(loc: QLocale, seconds: bool) -> str:
 def integer(value: int) -> str:
     """A whole number with the locale's grouping: "1,234" / "1.234" / "1 234"."""
     return locale().toString(int(value))
+
+
+def integers(values: Iterable[int]) -> list[str]:
+    """`integer` of each (one locale for them all: a thousand site counts at once)."""
+    to_string = locale().toString
+    return [to_string(int(value)) for value in values]
 
 
 def decimal(value: float, decimals: int) -> str:

@@ -482,3 +482,73 @@ def test_in_slices_lets_the_loop_run_between_slices(run: Any, monkeypatch: Any) 
     assert work == ["64", "64", "64", "64", "44"]
     between = events[events.index("64") : events.index("44")]
     assert between.count("tick") >= 4  # a tick after each slice
+
+
+# -- counts and the index kept as rows change ----------------------------------------------
+
+
+def _site(n: int) -> dict[str, str]:
+    return {"uuid": f"site-{n}", "name": f"Site {n}"}
+
+
+def test_level_and_site_counts_follow_every_change(model_checks: ModelChecks) -> None:
+    """The counts are kept as rows come, change and go (not counted again per update):
+    after each kind of change they equal a count made from the rows themselves."""
+    from collections import Counter
+
+    model = make_model(model_checks, [charger(n, site=_site(n % 3)) for n in range(1, 31)])
+
+    def recounted() -> tuple[Counter[str], dict[str, tuple[str, int]]]:
+        rows = model.rows()
+        sites = Counter(row.site for row in rows if row.site is not None)
+        return (Counter(row.level_key for row in rows),
+                {uuid: (f"Site {uuid[-1]}", n) for uuid, n in sites.items()})  # fmt: skip
+
+    assert (model.health_counts(), model.site_counts()) == recounted()
+    assert model.health_counts() == Counter({"OK": 30})
+    # changed levels and a move between sites, a removal, an addition
+    changed = [faulted(1), offline(2), charger(3, site=_site(1))]
+    kept = [charger(n, site=_site(n % 3)) for n in range(4, 30)]
+    model.set_chargers([*changed, *kept, charger(40, site=_site(2))])
+    assert (model.health_counts(), model.site_counts()) == recounted()
+    assert model.health_counts()["FAULT"] == 1
+    assert model.health_counts()["OFFLINE"] == 1
+    assert model.site_counts()["site-1"][1] == 10  # 4, 7, ... 28 and now 3 (1 has none)
+    model.clear()
+    assert model.health_counts() == Counter()
+    assert model.site_counts() == {}
+
+
+def test_after_a_reorder_the_index_is_built_in_slices_and_answers_meanwhile(
+    model_checks: ModelChecks, run: Any, monkeypatch: Any
+) -> None:
+    """A sort leaves the uuid -> position index to be built a slice per turn; a lookup
+    before it is done still answers right, and so does every lookup after."""
+    import asyncio
+
+    from plugdesk.ui import fleet_model
+
+    monkeypatch.setattr(fleet_model, "INDEX_SLICE", 7)
+    model = make_model(model_checks, [charger(n, reference=f"Bay {99 - n}")
+                                      for n in range(1, 51)])  # fmt: skip
+    slices: list[int] = []
+    index_a_slice = fleet_model.FleetTableModel._index_a_slice
+
+    def noting(self: Any, build: dict[str, int], start: int) -> None:
+        slices.append(start)
+        index_a_slice(self, build, start)
+
+    monkeypatch.setattr(fleet_model.FleetTableModel, "_index_a_slice", noting)
+
+    async def sort_then_look() -> None:
+        model.sort(Column.REFERENCE)
+        assert model.row_of(charger(50).uuid) == 0  # asked at once: built there and then
+        model.sort(Column.IDENTITY)
+        assert model._index is None  # left for later turns
+        deadline = asyncio.get_running_loop().time() + 5
+        while model._index is None and asyncio.get_running_loop().time() < deadline:  # noqa: ASYNC110
+            await asyncio.sleep(0.005)
+
+    run(sort_then_look())
+    assert slices[-8:] == list(range(0, 50, 7))  # the second build, seven rows a turn
+    assert [model.row_of(charger(n).uuid) for n in range(1, 51)] == list(range(50))

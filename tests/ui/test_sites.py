@@ -81,3 +81,28 @@ def test_sites_overview_counts_per_site_and_double_click_picks_it(
     assert chosen == [index.data(UUID_ROLE)]
     kwh = [overview.proxy.index(r, SiteColumn.KWH_TODAY).data() for r in range(len(sites))]
     assert "12.3" in kwh and "—" in kwh  # a site without a figure says so
+
+
+def test_new_counts_change_the_site_items_in_place_and_new_sites_reset_them(qtbot: Any) -> None:
+    """A count moving on is one dataChanged over the texts that changed (rebuilding a
+    thousand items per update stalled the window); a change of sites is one reset."""
+    from plugdesk.ui.sites.site_filter import SiteChoices
+
+    choices = SiteChoices()
+    signals: list[tuple[str, int, int]] = []
+    choices.modelReset.connect(lambda: signals.append(("reset", 0, 0)))
+    choices.dataChanged.connect(
+        lambda first, last, _roles=(): signals.append(("changed", first.row(), last.row())))
+    choices.set_choices([(None, "All sites (3)"), ("a", "A (1)"), ("b", "B (2)"), ("c", "C (0)")])
+    assert signals == [("reset", 0, 0)]
+    signals.clear()
+    choices.set_choices([(None, "All sites (4)"), ("a", "A (1)"), ("b", "B (3)"), ("c", "C (0)")])
+    assert signals == [("changed", 0, 2)]
+    assert choices.index(2).data() == "B (3)"
+    assert choices.index(2).data(Qt.ItemDataRole.UserRole) == "b"
+    signals.clear()
+    choices.set_choices([(None, "All sites (4)"), ("a", "A (1)"), ("b", "B (3)"), ("c", "C (0)")])
+    assert signals == []
+    choices.set_choices([(None, "All sites (5)"), ("a", "A (1)"), ("d", "D (1)")])
+    assert signals == [("reset", 0, 0)]
+    assert choices.rowCount() == 3

@@ -15,7 +15,7 @@ Pure: no Qt, no I/O; any thread.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -81,10 +81,13 @@ def take_snapshot(
     read_at: Mapping[str, datetime] | None = None,
     previous: FleetSnapshot | None = None,
     judged: Mapping[str, Judged] | None = None,
+    record: MutableMapping[str, Judged] | None = None,
 ) -> FleetSnapshot:
     """Judge every charger (the first row counts if pagination repeated one), each as of
     its `read_at` (else `now`); a charger object judged in `previous`, or in `judged`
-    (with these settings), as of the same moment is not judged again."""
+    (with these settings), as of the same moment is not judged again. What is judged
+    here goes into `record` as it is (the table, judging the same new chargers on the UI
+    thread meanwhile, then takes these instead of judging them twice)."""
     now = as_utc(now)
     read_at = read_at or {}
     judged = judged or {}
@@ -129,6 +132,8 @@ def take_snapshot(
             found = assessed[uuid] = earlier[2]
         else:
             found = assessed[uuid] = assess(charger, moment, stale_after)
+            if record is not None:
+                record[uuid] = (charger, moment, found)
         if _troubled(found):
             troubled.add(uuid)
         by_level[found.verdict.level] += 1

@@ -34,7 +34,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -94,7 +94,7 @@ _snapshot_decoder = msgspec.json.Decoder(list[Charger])
 _raw_items = msgspec.json.Decoder(list[msgspec.Raw])
 _charger_decoder = msgspec.json.Decoder(Charger)
 DECODE_SLICE = 250  # cached chargers decoded per turn of the loop (~1.5 ms)
-ENCODE_SLICE = 1000  # chargers encoded per msgspec call in a worker (~1 ms)
+ENCODE_SLICE = 100  # chargers encoded per msgspec call in a worker (well under 1 ms)
 _slice_encoder = msgspec.json.Encoder()
 
 
@@ -265,6 +265,9 @@ class IncidentService(QObject):
             return judge(charger, now, stale_after)
         if self._judged_with != stale_after:
             self._judged, self._judged_with = {}, stale_after
+        earlier = self._judged.get(charger.uuid)  # a snapshot being taken judged it
+        if earlier is not None and earlier[0] is charger and earlier[1] == moment:
+            return earlier[2].verdict
         # Judged as the next snapshot will judge it (as of its reading), and kept for
         # it: a first load's 5,000 chargers are judged once, not by the table and then
         # again by the snapshot.
@@ -822,14 +825,16 @@ def _assess_and_plan(
     now: datetime,
     read_at: dict[str, datetime] | None,
     previous: FleetSnapshot | None,
-    judged: Mapping[str, Judged] | None,
+    judged: dict[str, Judged] | None,
     tracker: IncidentTracker,
 ) -> tuple[FleetSnapshot, Step, list[str], frozenset[str]]:
     """A big fleet's snapshot and the tracker's plan for it (memory only: any thread,
     while the loop only sets mutes), visiting the chargers in trouble and those it follows
     already; the table's judgements the snapshot holds; and who was followed."""
     involved = tracker.involved()
-    snapshot = take_snapshot(fleet, now, tracker.stale_after, read_at, previous, judged)
+    snapshot = take_snapshot(
+        fleet, now, tracker.stale_after, read_at, previous, judged, record=judged
+    )
     wanted = involved | snapshot.troubled
     candidates = [charger for charger in fleet if charger.uuid in wanted]
     step = tracker.plan(candidates, snapshot.taken_at, snapshot.assessments, snapshot.troubled)

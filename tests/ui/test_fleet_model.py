@@ -418,6 +418,7 @@ def test_a_big_sort_works_its_keys_out_in_slices(
     from plugdesk.ui import fleet_model
 
     monkeypatch.setattr(fleet_model, "SLICE_SECONDS", 0.0)  # yield after every chunk
+    monkeypatch.setattr(fleet_model, "SORT_RUN", 7)  # then sorted in runs, merged in pairs
     model = make_model(model_checks, [charger(n, reference=f"Bay {9999 - n}")
                                       for n in range(1, 1001)])  # fmt: skip
     model.set_runner(TaskRunner())
@@ -454,6 +455,8 @@ def test_a_big_sort_works_its_keys_out_in_slices(
     assert max(keyed_in_turns) <= fleet_model.SLICE_CHECK  # the loop ran between slices
     assert len(keyed_in_turns) >= 1000 // fleet_model.SLICE_CHECK
     assert cell(model, 999, Column.IDENTITY) == "PC-0001"
+    shown = [cell(model, row, Column.IDENTITY) for row in range(1000)]
+    assert shown == [f"PC-{n:04d}" for n in range(1000, 0, -1)]
 
 
 def test_in_slices_lets_the_loop_run_between_slices(run: Any, monkeypatch: Any) -> None:
@@ -552,3 +555,40 @@ def test_after_a_reorder_the_index_is_built_in_slices_and_answers_meanwhile(
     run(sort_then_look())
     assert slices[-8:] == list(range(0, 50, 7))  # the second build, seven rows a turn
     assert [model.row_of(charger(n).uuid) for n in range(1, 51)] == list(range(50))
+
+
+def test_a_big_update_inserts_its_new_rows_a_slice_per_turn_then_sorts_them_in(
+    model_checks: ModelChecks, run: Any, monkeypatch: Any
+) -> None:
+    """New rows past SLICE_FROM go in APPEND_SLICE at a time, one turn each, then are
+    merged into the sort order; an update arriving meanwhile inserts the rest first and
+    nothing is shown twice."""
+    import asyncio
+
+    from plugdesk.ui import fleet_model
+
+    monkeypatch.setattr(fleet_model, "SLICE_FROM", 10)
+    monkeypatch.setattr(fleet_model, "APPEND_SLICE", 15)
+    model = make_model(model_checks, [charger(n) for n in range(1, 6)])
+    model.sort(Column.IDENTITY, Qt.SortOrder.DescendingOrder)
+    inserted: list[int] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    everyone = [charger(n) for n in range(1, 61)]
+
+    async def update_twice() -> None:
+        model.set_chargers(everyone)
+        assert inserted == []  # none in the turn of the update itself
+        while len(inserted) < 2:  # noqa: ASYNC110
+            await asyncio.sleep(0.002)
+        model.set_chargers([*everyone, charger(61)])  # 25 rows still waiting
+        deadline = asyncio.get_running_loop().time() + 5
+        while asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.002)
+            if cell(model, 0, Column.IDENTITY) == "PC-0061":
+                break
+
+    run(update_twice())
+    assert inserted[:2] == [15, 15]  # a slice per turn
+    assert sum(inserted) == 56 and model.rowCount() == 61
+    shown = [cell(model, row, Column.IDENTITY) for row in range(61)]
+    assert shown == [f"PC-{n:04d}" for n in range(61, 0, -1)]

@@ -263,9 +263,7 @@ class IncidentService(QObject):
         moment = self._reading_time(charger.uuid, now)
         if moment is None or charger.uuid is None:
             return judge(charger, now, stale_after)
-        if self._judged_with != stale_after:
-            self._judged, self._judged_with = {}, stale_after
-        earlier = self._judged.get(charger.uuid)  # a snapshot being taken judged it
+        earlier = self._judged_now().get(charger.uuid)  # a snapshot being taken judged it
         if earlier is not None and earlier[0] is charger and earlier[1] == moment:
             return earlier[2].verdict
         # Judged as the next snapshot will judge it (as of its reading), and kept for
@@ -282,9 +280,13 @@ class IncidentService(QObject):
             return None
         return min(as_utc(moment), as_utc(now))
 
-    def _judged_now(self) -> dict[str, Judged] | None:
-        """The table's judgements, when made with the settings in force."""
-        return self._judged if self._judged_with == self.tracker.stale_after else None
+    def _judged_now(self) -> dict[str, Judged]:
+        """The table's judgements (and a snapshot's, while it is taken), all made with the
+        settings in force: a change of settings starts afresh."""
+        stale_after = self.tracker.stale_after
+        if self._judged_with != stale_after:
+            self._judged, self._judged_with = {}, stale_after
+        return self._judged
 
     def _read_times(self) -> dict[str, datetime] | None:
         read_times = getattr(self._monitor, "read_times", None)

@@ -221,9 +221,9 @@ def test_big_fleet_cache_and_summary_are_made_off_the_loop(db: Path, run: Any) -
         assessed_in: list[str] = []
         take_snapshot = module.take_snapshot
 
-        def spying_take(*args: Any) -> Any:
+        def spying_take(*args: Any, **kwargs: Any) -> Any:
             assessed_in.append(threading.current_thread().name)
-            return take_snapshot(*args)
+            return take_snapshot(*args, **kwargs)
 
         module.take_snapshot = spying_take  # type: ignore[assignment]
         try:
@@ -382,6 +382,49 @@ def test_a_reading_the_table_judged_is_not_judged_again_by_the_snapshot(
         tracker.stale_after = timedelta(minutes=3)
         service.observe_fleet(fresh)
         assert len(judged) == 40
+    finally:
+        run(harness.aclose())
+        store.close()
+
+
+def test_the_table_takes_what_a_snapshot_in_the_worker_judged_meanwhile(
+    frozen_sim: Simulator, db: Path, run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other way round: a big fleet's snapshot, judged in the worker thread while the
+    table lays out the same new readings, records each judgement as it makes it, and the
+    table takes those instead of judging the readings a second time."""
+    from plugdesk.domain.incidents import IncidentTracker
+    from plugdesk.services import incidents as module
+    from tests.support.harness import make_harness
+    from tests.support.pipeline import LOUD
+
+    harness = make_harness(frozen_sim, watch=True)
+    store = Store(db)
+    tracker = IncidentTracker(store, prefs=LOUD)
+    service = IncidentService(
+        store, tracker, harness.runner, source=frozen_sim.base_url, clock=frozen_sim.now
+    )
+    service.attach(harness.monitor)
+    try:
+        run(harness.monitor.refresh())
+        frozen_sim.advance(30)
+        fresh = [c.__copy__() for c in harness.monitor.chargers]  # new readings
+        judged_by_the_table: list[str] = []
+        real_assess = module.assess
+
+        def counting_assess(charger: Any, *args: Any) -> Any:
+            judged_by_the_table.append(charger.uuid)
+            return real_assess(charger, *args)
+
+        monkeypatch.setattr(module, "assess", counting_assess)
+        snapshot, _step, spent, _involved = module._assess_and_plan(
+            fresh, frozen_sim.now(), service._read_times(), service.snapshot,
+            service._judged_now(), tracker,
+        )  # fmt: skip
+        verdicts = {c.uuid: service.verdict(c, frozen_sim.now()) for c in fresh}
+        assert judged_by_the_table == []
+        assert all(snapshot.verdict(uuid) is verdict for uuid, verdict in verdicts.items())
+        assert sorted(spent) == sorted(c.uuid for c in fresh)  # dropped once it is settled
     finally:
         run(harness.aclose())
         store.close()

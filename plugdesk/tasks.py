@@ -18,7 +18,7 @@ nothing on it may block or hold it for more than ~16 ms (one frame).
    for anything else.
 2. Pure-Python CPU work (health judgements, sorting thousands of rows with a Python key)
    may also go through `run_blocking(..., lane=COMPUTE)`: Python hands the GIL back every
-   5 ms (`sys.getswitchinterval()`), so the loop keeps its turns.
+   switch interval (0.2 ms in the app: `favour_the_ui_thread`), so the loop keeps its turns.
 3. C code that holds the GIL for long — msgspec decoding a big body, `json` on megabytes,
    sorting without a key function — gains nothing from a thread: the loop cannot run until
    the call returns. Cut such work into slices on the loop instead (decode page by page,

@@ -3,7 +3,7 @@
 The rule (as for exports): pure-Python work runs in a worker thread, in chunks, and the
 event loop polls for the result (as `export_run.wait_for_thread` does: no wake-up from the
 thread through a Qt signal), never blocking. A pure-Python
-loop gives the GIL back every `sys.getswitchinterval()` (5 ms), so the UI thread keeps
+loop gives the GIL back every `sys.getswitchinterval()` (0.2 ms in the app), so the UI thread keeps
 turning; C code that holds the GIL for long (msgspec decoding a big page) is sliced on the
 loop instead, which is not the case here.
 """

@@ -357,14 +357,7 @@ def test_a_reading_the_table_judged_is_not_judged_again_by_the_snapshot(
 
     harness.monitor.fleet_updated.connect(the_table_shows)  # first, as the window is
     service.attach(harness.monitor)
-    judged: list[str] = []
-    real_assess = snapshot_module.assess
-
-    def counting_assess(charger: Any, *args: Any) -> Any:
-        judged.append(charger.uuid)
-        return real_assess(charger, *args)
-
-    monkeypatch.setattr(snapshot_module, "assess", counting_assess)
+    judged = _count_assessments(monkeypatch, snapshot_module)
     try:
         run(harness.monitor.refresh())
         snapshot = service.snapshot
@@ -409,14 +402,7 @@ def test_the_table_takes_what_a_snapshot_in_the_worker_judged_meanwhile(
         run(harness.monitor.refresh())
         frozen_sim.advance(30)
         fresh = [c.__copy__() for c in harness.monitor.chargers]  # new readings
-        judged_by_the_table: list[str] = []
-        real_assess = module.assess
-
-        def counting_assess(charger: Any, *args: Any) -> Any:
-            judged_by_the_table.append(charger.uuid)
-            return real_assess(charger, *args)
-
-        monkeypatch.setattr(module, "assess", counting_assess)
+        judged_by_the_table = _count_assessments(monkeypatch, module)
         snapshot, _step, spent, _involved = module._assess_and_plan(
             fresh, frozen_sim.now(), service._read_times(), service.snapshot,
             service._judged_now(), tracker,
@@ -428,3 +414,16 @@ def test_the_table_takes_what_a_snapshot_in_the_worker_judged_meanwhile(
     finally:
         run(harness.aclose())
         store.close()
+
+
+def _count_assessments(monkeypatch: pytest.MonkeyPatch, module: Any) -> list[str]:
+    """The uuid of each charger `module.assess` judges from now on, in order."""
+    judged: list[str] = []
+    real_assess = module.assess
+
+    def counting_assess(charger: Any, *args: Any) -> Any:
+        judged.append(charger.uuid)
+        return real_assess(charger, *args)
+
+    monkeypatch.setattr(module, "assess", counting_assess)
+    return judged

@@ -44,6 +44,7 @@ from plugdesk.ui.fleet_model import (
 )
 from plugdesk.ui.flow_layout import FlowLayout
 from plugdesk.ui.sites.site_filter import SiteFilter
+from plugdesk.ui.steady_text import set_steady_text
 from plugdesk.ui.tables import keyboard_friendly
 
 COLUMN_WIDTHS = {
@@ -283,11 +284,13 @@ class FleetView(QWidget):
             self._update_count()
             return  # a refresh that moved no charger to another level
         self._counted = (counts, total)
-        self.filter_buttons[ALL].setText(self.tr("All {count}").format(count=fmt.integer(total)))
+        set_steady_text(
+            self.filter_buttons[ALL], self.tr("All {count}").format(count=fmt.integer(total))
+        )
         for key in LEVEL_ORDER:
             button = self.filter_buttons[key]
             count = counts.get(key, 0)
-            button.setText(f"{level_label(key)} {fmt.integer(count)}")
+            set_steady_text(button, f"{level_label(key)} {fmt.integer(count)}")
             button.setAccessibleDescription(
                 self.tr("%n chargers", "", count) if count else ""
             )
@@ -309,7 +312,7 @@ class FleetView(QWidget):
             if shown != total
             else self.tr("%n chargers", "", total).replace(str(total), fmt.integer(total), 1)
         )
-        self.count_label.setText(text)
+        set_steady_text(self.count_label, text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:

@@ -52,7 +52,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -78,6 +77,7 @@ from plugdesk.ui.fleet_model import (
 )
 from plugdesk.ui.fleet_view import ALL, FleetView
 from plugdesk.ui.status_bar import AppStatusBar, BudgetSource, ConnectionBanner
+from plugdesk.ui.steady_tabs import SteadyTabWidget
 from plugdesk.ui.transactions_view import TransactionsView
 
 if TYPE_CHECKING:  # the export and the Sites tab are features loaded when first used
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         # The detail (the fault text and the connectors) gets room first.
         self.right_splitter.setSizes([520, 380])
 
-        self.tabs = QTabWidget()
+        self.tabs = SteadyTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.main_splitter, self.tr("Chargers"))
         self.tabs.tabBar().setVisible(False)  # one pane: no tab bar until add_pane()

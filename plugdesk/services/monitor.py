@@ -41,7 +41,9 @@ DEFAULT_INTERVAL = 30.0
 MIN_INTERVAL = 5.0
 REFRESH_TASK = "fleet-refresh"
 READ_AHEAD = 4  # a complete refresh of a long list keeps this many pages in flight
-PROGRESS_PAGES = 8  # first-load progress after each of these pages, then on doubling
+PROGRESS_PAGES = 8  # the charger list's first load shows each of its first pages
+PROGRESS_GROWTH = 4  # then the list so far each time it has grown this many times over
+PROGRESS_EVERY = 1.0  # or this many seconds after the last showing, whichever comes first
 AUTH_MESSAGE = "Token rejected — sign in again"
 
 
@@ -54,6 +56,33 @@ class ConnectionState(StrEnum):
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class LoadProgress:
+    """When a first load shows the list read so far. Each showing makes the window take in
+    the whole list again (compare, count, sort, repaint), so after the first pages it
+    waits for the list to grow PROGRESS_GROWTH-fold: the showings then cost the window
+    about a third of the list once more in all, not a share per page. A slow server still
+    shows progress every PROGRESS_EVERY seconds."""
+
+    def __init__(self, monotonic: Callable[[], float], first_pages: int = 1) -> None:
+        self._monotonic = monotonic
+        self._first_pages = first_pages
+        self._pages = self._shown = 0
+        self._shown_at = monotonic()
+
+    def due(self, size: int) -> bool:
+        """A page came and the list now holds `size`: whether to show it."""
+        self._pages += 1
+        now = self._monotonic()
+        if not (
+            self._pages <= self._first_pages
+            or size >= PROGRESS_GROWTH * self._shown
+            or now - self._shown_at >= PROGRESS_EVERY
+        ):
+            return False
+        self._shown, self._shown_at = size, now
+        return True
 
 
 def notable(charger: Charger) -> tuple[object, ...]:
@@ -81,8 +110,7 @@ class FleetMonitor(QObject):
     # Lists and dicts travel as `object`: a `Signal(list)` converts every element to a
     # QVariant and back on each emit, 27 ms for a list of 50,000 chargers.
     fleet_updated = Signal(object)  # list[Charger]: the complete fleet after a good refresh
-    # list[Charger] so far on the first load only: after each of the first pages, then each
-    # time the list has doubled
+    # list[Charger] so far on the first load only, when LoadProgress says so
     fleet_progress = Signal(object)
     refresh_started = Signal()
     # The connection state after the refresh ("ok" when it worked). Not a bool on purpose:
@@ -227,19 +255,16 @@ class FleetMonitor(QObject):
         self.refresh_started.emit()
         first_load = self._last_success is None
         fetched: list[Charger] = []
-        pages = shown = 0
+        pages = 0
+        progress = LoadProgress(self._monotonic, first_pages=PROGRESS_PAGES)
         try:
             async for page in self._client.iter_charger_pages(read_ahead=READ_AHEAD):
                 pages += 1
                 self._pacer.note_page(self._monotonic())
                 fetched.extend(page)
-                if first_load and (pages <= PROGRESS_PAGES or len(fetched) >= 2 * shown):
-                    # Show the first pages while the rest load (a 5,000-charger fleet
-                    # takes 200 requests); later refreshes replace the list in one go.
-                    # Past the first few pages, only when the list has doubled: every
-                    # progress makes the window re-judge all it shows, so one per page
-                    # would cost O(n²) (5,000 chargers: 500,000 health checks).
-                    shown = len(fetched)
+                if first_load and progress.due(len(fetched)):
+                    # Show the list while the rest loads (a 5,000-charger fleet takes
+                    # 200 requests); later refreshes replace the list in one go.
                     self.fleet_progress.emit(list(fetched))
         except AuthError:
             self._fail_auth()

@@ -55,7 +55,13 @@ from plugdesk.api.models import Charger
 from plugdesk.domain.fleet_pacing import FleetPaceSettings
 from plugdesk.domain.watch_pacing import WatchPaceSettings, WatchPlan, pages_for, plan
 from plugdesk.services.fleet_read import merged as _merged
-from plugdesk.services.monitor import REFRESH_TASK, ConnectionState, FleetMonitor, utc_now
+from plugdesk.services.monitor import (
+    REFRESH_TASK,
+    ConnectionState,
+    FleetMonitor,
+    LoadProgress,
+    utc_now,
+)
 from plugdesk.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -226,17 +232,15 @@ class FleetWatch(FleetMonitor):
         first_load = self._last_success is None
         assert self._team is not None
         seen: dict[str, Charger] = {}
-        pages = shown = 0
+        pages = 0
+        progress = LoadProgress(self._monotonic)
         try:
             async for page in self._team_pages(read_ahead=LOAD_READ_AHEAD):
                 pages += 1
                 for item in page:
                     seen[item.uuid] = _merged(self._fleet.get(item.uuid), item)
                     self._read_at[item.uuid] = self._clock()
-                if first_load and len(seen) >= 2 * shown:
-                    # The first page at once, then each time the list has doubled: each
-                    # showing costs the window a turn (25-30 ms), whatever its size.
-                    shown = len(seen)
+                if first_load and progress.due(len(seen)):
                     self.fleet_progress.emit(list(seen.values()))
             if first_load:
                 # The complete list just read says what needs attention (connectors

@@ -14,7 +14,7 @@ import pytest
 from plugdesk.api.client import PlugchoiceClient
 from plugdesk.api.models import Charger
 from plugdesk.domain.fleet_pacing import FleetPaceSettings
-from plugdesk.services.monitor import FleetMonitor
+from plugdesk.services.monitor import PROGRESS_EVERY, FleetMonitor, LoadProgress
 from plugdesk.services.qtasync import SignalWaiter
 from plugdesk.simulator import Simulator
 from plugdesk.tasks import TaskRunner
@@ -148,8 +148,8 @@ async def _sleep(seconds: float) -> None:
 
 
 def test_first_load_progress_thins_out_on_a_large_fleet(run: Any) -> None:
-    """Page by page for the first 8 pages, then only when the list has doubled: each
-    progress makes the window re-judge every charger it shows."""
+    """Page by page for the first 8 pages, then only when the list has grown fourfold (or
+    a second has passed): each progress makes the window take in every charger again."""
     with Simulator(chargers=25 * 20, seed=5) as sim:
         client = PlugchoiceClient(sim.base_url, sim.token)
         runner = TaskRunner(on_error=lambda error: None)
@@ -164,4 +164,16 @@ def test_first_load_progress_thins_out_on_a_large_fleet(run: Any) -> None:
 
         total = run(scenario(), timeout=30)
     assert total == 500
-    assert progress == [25 * n for n in range(1, 9)] + [400]
+    assert progress[:8] == [25 * n for n in range(1, 9)]
+    assert len(progress) <= 9  # 200 → 800 is past the end: at most a showing by the clock
+
+
+def test_load_progress_grows_fourfold_or_by_the_clock() -> None:
+    now = [0.0]
+    progress = LoadProgress(lambda: now[0])
+    shown = [size for size in range(25, 5001, 25) if progress.due(size)]
+    assert shown == [25, 100, 400, 1600]  # 6,400 would be next
+    now[0] += PROGRESS_EVERY  # a slow server: progress by the clock
+    assert progress.due(1625)
+    assert not progress.due(1650)
+    assert progress.due(4 * 1625)

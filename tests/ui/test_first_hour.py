@@ -96,12 +96,12 @@ def test_ctrl_tab_and_ctrl_page_keys_switch_tabs_from_a_table(
 
 
 def test_current_row_frame_is_the_tables_delegate(harness: Harness) -> None:
-    from plugdesk.ui.tables import CurrentRowFrame
+    from plugdesk.ui.tables import CurrentRowFrame, current_row_frame
 
     window = win(harness)
     for table in (window.fleet_view.table, window.transactions_view.table,
                   window.detail_pane.connectors_table):  # fmt: skip
-        assert isinstance(table.itemDelegate(), CurrentRowFrame)
+        assert isinstance(current_row_frame(table), CurrentRowFrame)
         assert not table.tabKeyNavigation()
 
 

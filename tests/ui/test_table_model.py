@@ -12,7 +12,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView
 
 import plugdesk.ui
@@ -22,7 +23,7 @@ from plugdesk.ui import i18n
 from plugdesk.ui.actions.log_tab import OcppLogModel
 from plugdesk.ui.detail_pane import ConnectorColumn, ConnectorsModel
 from plugdesk.ui.table_model import SORT_ROLE, RowTableModel
-from plugdesk.ui.tables import CurrentRowFrame, set_up_table
+from plugdesk.ui.tables import CurrentRowFrame, current_row_frame, set_up_table
 from plugdesk.ui.transactions_model import TransactionsModel, TxColumn
 from tests.support.harness import ModelChecks
 from tests.support.rows import NOW, connector
@@ -175,7 +176,7 @@ def test_set_up_table_makes_a_keyboard_friendly_read_only_table(qapp: Any) -> No
     model.sync([Item(1, "a"), Item(2, "b")])
     table = set_up_table(model, "Items", widths={ItemColumn.KEY: 77},
                          sort=(ItemColumn.NAME, Qt.SortOrder.DescendingOrder))  # fmt: skip
-    assert isinstance(table.itemDelegate(), CurrentRowFrame)
+    assert isinstance(current_row_frame(table), CurrentRowFrame)
     assert not table.tabKeyNavigation()
     assert table.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
     assert table.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection
@@ -185,6 +186,62 @@ def test_set_up_table_makes_a_keyboard_friendly_read_only_table(qapp: Any) -> No
     assert table.horizontalHeader().sectionSize(ItemColumn.KEY) == 77
     assert table.isSortingEnabled()
     assert table.horizontalHeader().sortIndicatorSection() == ItemColumn.NAME
+
+
+def _frame_rows(table: Any) -> list[int]:
+    """The rows of the table's viewport whose top edge is drawn in the frame's colour."""
+    table.viewport().repaint()
+    image = table.viewport().grab().toImage()
+    ink = table.palette().color(QPalette.ColorRole.Text)
+    x = table.columnViewportPosition(0) + table.columnWidth(0) // 2
+    return [
+        row
+        for row in range(table.model().rowCount())
+        if image.pixelColor(x, table.rowViewportPosition(row) + 1) == ink
+    ]
+
+
+def test_the_current_row_alone_has_the_frame_delegate_and_it_follows_the_row(
+    qapp: Any, qtbot: Any
+) -> None:
+    """Other rows paint with Qt's own delegate (no Python call per cell); the frame's
+    delegate moves with the current row through a sort and a change of the rows."""
+    model = Items()
+    model.sync([Item(k, name) for k, name in enumerate("dbeac")])
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    table = set_up_table(proxy, "Items", sort=(ItemColumn.NAME, Qt.SortOrder.AscendingOrder))
+    qtbot.addWidget(table)
+    table.resize(300, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    frame = current_row_frame(table)
+    assert frame is not None
+    assert [table.itemDelegateForRow(r) for r in range(5)] == [None] * 5
+
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.selectRow(1)  # "b"
+    assert [table.itemDelegateForRow(r) is frame for r in range(5)] == [
+        False, True, False, False, False
+    ]  # fmt: skip
+    assert _frame_rows(table) == [1]
+
+    table.sortByColumn(ItemColumn.NAME, Qt.SortOrder.DescendingOrder)  # e d c b a
+    assert table.currentIndex().row() == 3
+    assert frame.row == 3 and table.itemDelegateForRow(3) is frame
+    assert table.itemDelegateForRow(1) is None
+    assert _frame_rows(table) == [3]
+
+    model.sync([Item(k, name) for k, name in enumerate("dbeac") if name != "d"])  # e c b a
+    assert table.model().index(table.currentIndex().row(), 1).data() == "b"
+    assert frame.row == table.currentIndex().row() == 2
+    assert _frame_rows(table) == [2]
+
+    table.clearFocus()
+    qtbot.waitUntil(lambda: not table.hasFocus())
+    assert _frame_rows(table) == []  # the frame shows where the keyboard is
 
 
 def test_every_table_view_is_made_by_set_up_table() -> None:

@@ -249,19 +249,31 @@ def tls_verify(base: httpx.URL) -> ssl.SSLContext | bool:
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies hostnames, trusts nobody
 
 
+# One `page=N` in a link's query (links are read as httpx writes them). Text, not a parsed
+# URL: a 200-page list looks at each link several times, and parsing each one again cost
+# the load as much as reading the pages' bytes. A link this does not read (no page, two of
+# them, an odd spelling) is simply not read ahead: its pages follow the links one by one.
+_PAGE_PARAM = re.compile(r"[?&]page=([0-9]{1,9})(?=&|$)")
+
+
 @functools.lru_cache(maxsize=64)  # each page's URL is looked at several times
+def _page_match(url: str) -> re.Match[str] | None:
+    query = url.partition("#")[0]
+    found = list(_PAGE_PARAM.finditer(query))
+    return found[0] if len(found) == 1 else None
+
+
 def _page_number(url: str) -> int | None:
-    """The `page` query parameter as a number, if the URL has one (ASCII digits only:
-    str.isdigit() also accepts '²', which int() refuses)."""
-    value = httpx.URL(url).params.get("page")
-    if value is None or not value.isascii() or not value.isdigit() or len(value) > 9:
-        return None
-    return int(value)
+    """The `page` query parameter as a number, if the URL has exactly one in digits."""
+    found = _page_match(url)
+    return int(found.group(1)) if found is not None else None
 
 
-@functools.lru_cache(maxsize=64)
 def _with_page(url: str, number: int) -> str:
-    return str(httpx.URL(url).copy_set_param("page", str(number)))
+    """`url` (one with a page number) asking for page `number` instead."""
+    found = _page_match(url)
+    assert found is not None, "only a URL with a page number is renumbered"
+    return f"{url[: found.start(1)]}{number}{url[found.end(1) :]}"
 
 
 def _normalized(url: str) -> str:

@@ -18,6 +18,7 @@ from plugdesk.api.client import (
     OBJECT_BODY_LIMIT,
     PlugchoiceClient,
     _page_number,
+    _with_page,
 )
 from plugdesk.api.errors import (
     AuthError,
@@ -224,6 +225,17 @@ def test_unicode_page_number_is_not_a_page_number() -> None:
     assert _page_number("https://x/api/v3/chargers?page=²") is None
     assert _page_number("https://x/api/v3/chargers?page=٣") is None
     assert _page_number("https://x/api/v3/chargers?page=3") == 3
+
+
+def test_only_a_link_with_one_plain_page_number_is_renumbered() -> None:
+    """Guesses of the next pages are made from the link's text: a link it cannot read
+    surely is followed one page at a time instead."""
+    link = "https://x/api/v3/teams/t/chargers?status=Faulted&page=7&q=page%3D9#page=8"
+    assert _page_number(link) == 7
+    assert _with_page(link, 12) == link.replace("page=7", "page=12")
+    for unread in ("https://x/c?page=3&page=4", "https://x/c?apage=3", "https://x/c#?page=3",
+                   "https://x/c?page=3x", "https://x/c?page=1234567890"):  # fmt: skip
+        assert _page_number(unread) is None, unread
 
 
 def test_superscript_page_link_reads_like_any_link(hostile: HostileServer) -> None:

@@ -100,13 +100,18 @@ class MainThreadGC:
 
     def check(self) -> None:
         """Collect the generations whose counts crossed their thresholds (as Python's own
-        automatic collection would have, only later and here)."""
+        automatic collection would have, only later and here).
+
+        Sizes are counted from `gc.get_count()` (the youngest generation's count is its
+        size: allocations less deallocations) and what each collection frees, never by
+        listing a generation's objects: `gc.get_objects()` holds a reference to a tuple a
+        worker thread is still building, and the worker then fails with SystemError."""
         count0, count1, count2 = gc.get_count()
         limit0, limit1, limit2 = self._threshold
         if count0 <= limit0:
             return
+        young = count0 + self._young_survivors  # the two younger generations
         if count2 > limit2 and self._long_lived_pending > self._long_lived_total // 4:
-            young = len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1))
             walk = self._long_lived_total + self._long_lived_pending + young
             if walk >= self._freeze_from:  # a full collection would walk them all
                 gc.collect(1)  # the young ones first: their cycles go now
@@ -114,17 +119,16 @@ class MainThreadGC:
                 self._long_lived_total = 0
                 self.freezes += 1
             else:
-                gc.collect(2)
-                self._long_lived_total = len(gc.get_objects(generation=2))
+                self._long_lived_total = max(0, walk - gc.collect(2))
                 self.full_collections += 1
             self._long_lived_pending = 0
+            self._young_survivors = 0
         elif count1 > limit1 or self._young_survivors > self._young_limit:
             # What survives goes to the oldest generation: count it, as CPython does.
-            young = len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1))
-            self._long_lived_pending += young - gc.collect(1)
+            self._long_lived_pending += max(0, young - gc.collect(1))
             self._young_survivors = 0
         else:
-            self._young_survivors += len(gc.get_objects(generation=0)) - gc.collect(0)
+            self._young_survivors += max(0, count0 - gc.collect(0))
         self.collections += 1
 
     def uninstall(self) -> None:

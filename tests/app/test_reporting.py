@@ -233,3 +233,48 @@ def test_main_thread_gc_walks_the_middle_generation_before_it_grows_big(qapp: An
     finally:
         collector.uninstall()
         kept.clear()
+
+
+def test_main_thread_gc_never_lets_a_worker_see_a_tuple_half_built(qapp: Any) -> None:
+    """Listing a generation (`gc.get_objects`) holds a reference to a tuple another thread
+    is still building from a generator: that thread then died with SystemError (seen
+    when judging a 5,000-charger fleet in a worker). The collector counts without
+    listing."""
+    import threading
+    import time
+
+    from plugdesk.app.startup import MainThreadGC
+
+    failures: list[BaseException] = []
+    stop = threading.Event()
+
+    def build_tuples() -> None:
+        items = list(range(50))
+        while not stop.is_set():
+            try:
+                for _ in range(200):
+                    tuple(item for item in items)
+            except SystemError as error:  # pragma: no cover - the failure being tested
+                failures.append(error)
+                return
+
+    collector = MainThreadGC(interval_ms=60_000)
+    collector.install()
+    worker = threading.Thread(target=build_tuples)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.0002)  # the window's own: the threads take turns often
+    worker.start()
+    try:
+        deadline = time.monotonic() + 3  # the listing failed within a second or two
+        while time.monotonic() < deadline and not failures:
+            for _ in range(800):  # garbage cycles, over the youngest threshold each time
+                cycle: list[Any] = []
+                cycle.append(cycle)
+            collector.check()
+    finally:
+        stop.set()
+        worker.join()
+        sys.setswitchinterval(interval)
+        collector.uninstall()
+    assert failures == []
+    assert collector.collections > 10

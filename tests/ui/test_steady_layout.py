@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
-from plugdesk.ui.steady_text import set_steady_text
 from plugdesk.ui.steady_tabs import SteadyTabWidget
+from plugdesk.ui.steady_text import set_steady_text
 
 
 class Paints(QObject):

@@ -208,8 +208,12 @@ def _parse_timestamp(value: str | datetime | None) -> datetime | None:
     return _aware(datetime.fromisoformat(text))
 
 
-class _Struct(msgspec.Struct, kw_only=True):
-    """Base: keyword-only construction; unknown JSON fields are ignored (msgspec default)."""
+class _Struct(msgspec.Struct, kw_only=True, gc=False):
+    """Base: keyword-only construction; unknown JSON fields are ignored (msgspec default).
+
+    Not tracked by the cycle collector (`gc=False`): decoded records hold only other
+    records, lists and plain values, never a reference back, so they can form no cycle;
+    a 5,000-charger fleet is some 40,000 of them, which each collection walked."""
 
 
 class _Model(_Struct):
@@ -218,7 +222,9 @@ class _Model(_Struct):
     _datetime_fields: ClassVar[tuple[str, ...]] = ()
 
     def __post_init__(self) -> None:
-        _make_aware(self, self._datetime_fields)
+        fields = self._datetime_fields
+        if fields:  # most records have none: 25,000 calls of a 5,000-charger load
+            _make_aware(self, fields)
 
 
 # -- the signed-in user ---------------------------------------------------------------------

@@ -58,6 +58,10 @@ SLICE_FROM = 500  # rows: fewer are judged, keyed and sorted in one go
 SLICE_SECONDS = 0.008  # work per turn of the event loop when slicing
 SLICE_CHECK = 64  # items between looks at the clock
 APPEND_SLICE = 8192  # new rows inserted in one turn (about 10 ms with the proxy and view)
+# Rows (after an update) up to which a big update is inserted, sorted in and counted in one
+# turn (5,000: about 8 ms). Each turn of a staged update also repaints the list; above
+# this, the pieces cost more than a frame and go a turn each.
+STAGE_FROM_ROWS = 10_000
 INDEX_SLICE = 10_000  # rows indexed in one turn (about 3 ms)
 SORT_RUN = 4096  # rows sorted in one piece of a sliced sort (about 2 ms)
 MERGE_RUNS_OVER = 32  # more runs of changed rows than this: one dataChanged over them all
@@ -612,7 +616,7 @@ class FleetTableModel(QAbstractTableModel):
         self._note_sites(new)
         self._note_sites([self._rows[p] for p in changed])
         self._changed(changed)
-        if len(new) > SLICE_FROM and loop_running():
+        if len(new) > SLICE_FROM and self._staged(len(self._rows) + len(new)):
             # A slice per turn, then merged into the sort order in a turn of its own:
             # inserting 20,000 rows and merging them cost the loop 30-70 ms in one piece.
             # The rows are shown at the end of the list meanwhile.
@@ -654,11 +658,16 @@ class FleetTableModel(QAbstractTableModel):
         """Say the rows settled: at once, or for a big apply on a running loop in the next
         turn (the counts and the site list read every row: 25 ms at 50,000, a turn of
         their own)."""
-        if rows <= SLICE_FROM or not loop_running():
+        if rows <= SLICE_FROM or not self._staged(len(self._rows)):
             self.rows_settled.emit()
         elif not self._settle_pending:
             self._settle_pending = True
             self._next_turn(self._settle_now)
+
+    @staticmethod
+    def _staged(rows: int) -> bool:
+        """Whether a big update of a list of `rows` is spread over turns of the loop."""
+        return rows > STAGE_FROM_ROWS and loop_running()
 
     def _next_turn(self, work: Callable[[], object]) -> None:
         """`work` in a later turn of the loop. A 1 ms timer, not 0: a 0 ms single shot is

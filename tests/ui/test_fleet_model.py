@@ -557,6 +557,31 @@ def test_after_a_reorder_the_index_is_built_in_slices_and_answers_meanwhile(
     assert [model.row_of(charger(n).uuid) for n in range(1, 51)] == list(range(50))
 
 
+def test_a_big_update_of_a_short_list_is_taken_in_one_turn(
+    model_checks: ModelChecks, run: Any, monkeypatch: Any
+) -> None:
+    """Up to STAGE_FROM_ROWS rows, new rows past SLICE_FROM are inserted, sorted in and
+    counted in the turn of the update: staging them would repaint the list each turn."""
+    from plugdesk.ui import fleet_model
+
+    monkeypatch.setattr(fleet_model, "SLICE_FROM", 10)
+    monkeypatch.setattr(fleet_model, "STAGE_FROM_ROWS", 100)
+    model = make_model(model_checks, [charger(n) for n in range(1, 6)])
+    model.sort(Column.IDENTITY, Qt.SortOrder.DescendingOrder)
+    inserted: list[int] = []
+    settled: list[int] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    model.rows_settled.connect(lambda: settled.append(model.rowCount()))
+
+    async def update() -> None:
+        model.set_chargers([charger(n) for n in range(1, 61)])
+        assert inserted == [55] and settled == [60]  # in this turn, not a later one
+        shown = [cell(model, row, Column.IDENTITY) for row in range(60)]
+        assert shown == [f"PC-{n:04d}" for n in range(60, 0, -1)]
+
+    run(update())
+
+
 def test_a_big_update_inserts_its_new_rows_a_slice_per_turn_then_sorts_them_in(
     model_checks: ModelChecks, run: Any, monkeypatch: Any
 ) -> None:
@@ -569,6 +594,7 @@ def test_a_big_update_inserts_its_new_rows_a_slice_per_turn_then_sorts_them_in(
 
     monkeypatch.setattr(fleet_model, "SLICE_FROM", 10)
     monkeypatch.setattr(fleet_model, "APPEND_SLICE", 15)
+    monkeypatch.setattr(fleet_model, "STAGE_FROM_ROWS", 20)
     model = make_model(model_checks, [charger(n) for n in range(1, 6)])
     model.sort(Column.IDENTITY, Qt.SortOrder.DescendingOrder)
     inserted: list[int] = []

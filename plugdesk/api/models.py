@@ -160,7 +160,10 @@ def _aware(value: datetime | None) -> datetime | None:
 def _make_aware(obj: Any, fields: tuple[str, ...]) -> None:
     for name in fields:
         value = getattr(obj, name)
-        if value is not None:
+        # Most are aware and possible already (and every one a record copied from another).
+        if value is not None and (
+            value.tzinfo is None or not EARLIEST_YEAR <= value.year <= LATEST_YEAR
+        ):
             setattr(obj, name, _aware(value))
 
 

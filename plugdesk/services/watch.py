@@ -237,9 +237,10 @@ class FleetWatch(FleetMonitor):
         try:
             async for page in self._team_pages(read_ahead=LOAD_READ_AHEAD):
                 pages += 1
+                read_at = self._clock()  # the page's moment, for all its chargers
                 for item in page:
                     seen[item.uuid] = _merged(self._fleet.get(item.uuid), item)
-                    self._read_at[item.uuid] = self._clock()
+                    self._read_at[item.uuid] = read_at
                 if first_load and progress.due(len(seen)):
                     self.fleet_progress.emit(list(seen.values()))
             if first_load:

@@ -189,9 +189,7 @@ def _connector_reason(reason: str) -> str | None:
     return text
 
 
-def level_rank(level: object) -> int:
-    key = level_key(level)
-    return LEVEL_ORDER.index(key) if key in LEVEL_ORDER else len(LEVEL_ORDER)
+_LEVEL_RANKS = {key: rank for rank, key in enumerate(LEVEL_ORDER)}  # worst first
 
 
 def model_name(charger: Charger) -> str | None:
@@ -260,7 +258,7 @@ class FleetRow:
         if column == Column.IDENTITY:
             return identity
         if column == Column.HEALTH:
-            return f"{level_rank(self.verdict.level):02d} {identity}"
+            return f"{_LEVEL_RANKS.get(self.level_key, len(LEVEL_ORDER)):02d} {identity}"
         if column == Column.HEARTBEAT:
             seen = charger.last_heartbeat_at
             return seen.timestamp() if seen is not None else 0.0
@@ -281,7 +279,7 @@ def _search_text(charger: Charger) -> str:
         charger.parsed_firmware_version, charger.error, charger.error_info, charger.uuid,
         site_name(charger),
     )
-    return " ".join(f for f in fields if f).casefold()
+    return " ".join(filter(None, fields)).casefold()
 
 
 def _cell_texts(charger: Charger, verdict: Verdict, now: datetime) -> list[str]:

@@ -43,7 +43,7 @@ REFRESH_TASK = "fleet-refresh"
 READ_AHEAD = 4  # a complete refresh of a long list keeps this many pages in flight
 PROGRESS_PAGES = 8  # the charger list's first load shows each of its first pages
 PROGRESS_EVERY = 0.4  # then the list so far at most this often (seconds)...
-PROGRESS_GROWTH = 1.25  # ...and once it has grown by a quarter since it was last shown
+PROGRESS_GROWTH = 2  # ...and once it has doubled since it was last shown
 AUTH_MESSAGE = "Token rejected — sign in again"
 
 
@@ -62,10 +62,10 @@ class LoadProgress:
     """When a first load shows the list read so far: its first page(s) at once, so the
     window has something to show, then a few times a second while the rest comes. Each
     showing makes the window take in the whole list again (compare, count, sort,
-    repaint: a frame's work at 5,000 chargers), so a fast server's load is shown twice or
-    three times, not on every page, and a slow one's only once it has grown by a quarter
-    (the showings of a 50,000-charger load then cost the window the list about five
-    times over in all, not once per page)."""
+    repaint: a frame's work at 5,000 chargers, several at 50,000), so a fast server's load
+    is shown twice or three times, not on every page, and a slow one's only once it has
+    doubled (the showings of a 50,000-charger load then cost the window the list about
+    once more in all, and come six times, not once per page)."""
 
     def __init__(self, monotonic: Callable[[], float], first_pages: int = 1) -> None:
         self._monotonic = monotonic

@@ -178,6 +178,6 @@ def test_load_progress_shows_the_first_page_then_a_few_times_a_second() -> None:
     now[0] += PROGRESS_EVERY
     assert progress.due(5025)
     now[0] += PROGRESS_EVERY
-    assert not progress.due(6000)  # time enough, but not grown by a quarter
-    assert progress.due(6300)
-    assert not progress.due(10_000)  # grown, but too soon
+    assert not progress.due(10_000)  # time enough, but not doubled
+    assert progress.due(10_050)
+    assert not progress.due(30_000)  # grown, but too soon

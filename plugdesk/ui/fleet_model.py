@@ -57,7 +57,7 @@ T = TypeVar("T")
 SLICE_FROM = 500  # rows: fewer are judged, keyed and sorted in one go
 SLICE_SECONDS = 0.008  # work per turn of the event loop when slicing
 SLICE_CHECK = 64  # items between looks at the clock
-APPEND_SLICE = 8192  # new rows inserted in one turn (about 10 ms with the proxy and view)
+APPEND_SLICE = 4096  # new rows inserted in one turn (about 6 ms with the proxy and view)
 # Rows (after an update) up to which a big update is inserted, sorted in and counted in one
 # turn (5,000: about 8 ms). Each turn of a staged update also repaints the list; above
 # this, the pieces cost more than a frame and go a turn each.
@@ -228,7 +228,7 @@ class FleetRow:
         self.key_column = -2
         self._now = now
         self._texts: list[str] | None = None
-        self._keys: dict[int, Any] = {}
+        self._keys: dict[int, Any] | None = None  # see _other_keys
 
     @property
     def texts(self) -> list[str]:
@@ -242,15 +242,30 @@ class FleetRow:
 
     def keyed(self, column: int) -> None:
         """Hold the sort key of `column` in `key`, where a sort reads it in C."""
-        if self.key_column != column:
-            self.key = self.sort_key(column) if column >= 0 else None
-            self.key_column = column
+        if self.key_column == column:
+            return
+        if self.key_column >= 0:  # kept for a sort by that column again
+            self._other_keys()[self.key_column] = self.key
+        self.key = self.sort_key(column) if column >= 0 else None
+        self.key_column = column
 
     def sort_key(self, column: int) -> Any:
-        key = self._keys.get(column)
+        if column == self.key_column:
+            return self.key
+        keys = self._keys
+        key = keys.get(column) if keys is not None else None
         if key is None:
-            key = self._keys[column] = self._sort_key(column)
+            key = self._sort_key(column)
+            if self.key_column >= 0:  # a row's first key lives in `key` alone
+                self._other_keys()[column] = key
         return key
+
+    def _other_keys(self) -> dict[int, Any]:
+        """Keys of columns other than `key_column` (made at the first change of column:
+        a dict per row of a 50,000-row load was 50,000 more objects to collect)."""
+        if self._keys is None:
+            self._keys = {}
+        return self._keys
 
     def _sort_key(self, column: int) -> Any:
         charger = self.charger
